@@ -1,0 +1,10 @@
+/* Copyright 2026 The Werkbrug authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#pragma once
+
+#include "wb-policy.h"
+#include "wb-problem.h"
+#include "wb-record.h"
+#include "wb-schema.h"
+#include "wb-validate.h"

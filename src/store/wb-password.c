@@ -1,0 +1,74 @@
+/* Copyright 2026 The Werkbrug authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "wb-password"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <sodium.h>
+#include <string.h>
+
+#include "wb-password.h"
+#include "wb-store.h"
+
+static gboolean
+ensure_sodium (GError **error)
+{
+  if (sodium_init () < 0)
+    {
+      g_set_error (error, WB_STORE_ERROR, WB_STORE_ERROR_FAILED, _("libsodium could not be initialised"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+char *
+wb_password_hash (const char  *password,
+                  GError     **error)
+{
+  char hash[crypto_pwhash_STRBYTES];
+
+  g_return_val_if_fail (password != NULL, NULL);
+
+  if (!ensure_sodium (error))
+    return NULL;
+  if (crypto_pwhash_str_alg (hash, password, strlen (password),
+                             crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                             crypto_pwhash_MEMLIMIT_INTERACTIVE,
+                             crypto_pwhash_ALG_ARGON2ID13) != 0)
+    {
+      g_set_error (error, WB_STORE_ERROR, WB_STORE_ERROR_FAILED,
+                   _("Not enough memory to hash the password"));
+      return NULL;
+    }
+  return g_strdup (hash);
+}
+
+gboolean
+wb_password_verify (const char *hash,
+                    const char *password)
+{
+  if (hash == NULL || password == NULL || !ensure_sodium (NULL))
+    return FALSE;
+  return crypto_pwhash_str_verify (hash, password, strlen (password)) == 0;
+}
+
+char *
+wb_token_new (void)
+{
+  guint8 bytes[32];
+  char hex[sizeof bytes * 2 + 1];
+
+  if (!ensure_sodium (NULL))
+    g_error ("libsodium could not be initialised");
+  randombytes_buf (bytes, sizeof bytes);
+  sodium_bin2hex (hex, sizeof hex, bytes, sizeof bytes);
+  return g_strdup (hex);
+}
+
+char *
+wb_token_hash (const char *token)
+{
+  return g_compute_checksum_for_string (G_CHECKSUM_SHA256, token, -1);
+}

@@ -1,0 +1,20 @@
+/* Copyright 2026 The Werkbrug authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Argon2id through libsodium, in its self-describing string form. */
+char     *wb_password_hash    (const char  *password,
+                               GError     **error);
+gboolean  wb_password_verify  (const char  *hash,
+                               const char  *password);
+
+/* A random token of 32 bytes as hex, and the SHA-256 hex digest under which it is stored. */
+char     *wb_token_new        (void);
+char     *wb_token_hash       (const char  *token);
+
+G_END_DECLS

@@ -1,0 +1,1600 @@
+/* Copyright 2026 The Werkbrug authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "wb-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <sqlite3.h>
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "wb-store-private.h"
+#include "wb-store-schema.sql.h"
+
+struct _WbStore
+{
+  GObject parent_instance;
+
+  char *path;
+  sqlite3 *db;
+  GHashTable *statements;  /* SQL text -> sqlite3_stmt */
+};
+
+G_DEFINE_FINAL_TYPE (WbStore, wb_store, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (wb-store-error-quark, wb_store_error)
+
+static void
+finalize_statement (gpointer data)
+{
+  sqlite3_finalize (data);
+}
+
+static void
+wb_store_finalize (GObject *object)
+{
+  WbStore *self = (WbStore *) object;
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->db, sqlite3_close);
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (wb_store_parent_class)->finalize (object);
+}
+
+static void
+wb_store_class_init (WbStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = wb_store_finalize;
+}
+
+static void
+wb_store_init (WbStore *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+}
+
+void
+wb_store_user_free (WbStoreUser *user)
+{
+  if (user == NULL)
+    return;
+  g_free (user->username);
+  g_free (user->display_name);
+  g_free (user->role);
+  g_free (user->password_hash);
+  g_free (user);
+}
+
+void
+_wb_store_set_error (WbStore     *self,
+                     GError     **error,
+                     const char  *what)
+{
+  int code = sqlite3_extended_errcode (self->db);
+  int primary = code & 0xff;
+  WbStoreError kind = WB_STORE_ERROR_FAILED;
+
+  if (code == SQLITE_CONSTRAINT_UNIQUE || code == SQLITE_CONSTRAINT_PRIMARYKEY)
+    kind = WB_STORE_ERROR_CONFLICT;
+  else if (primary == SQLITE_CONSTRAINT)
+    kind = WB_STORE_ERROR_INVALID;
+  else if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
+    kind = WB_STORE_ERROR_BUSY;
+
+  g_set_error (error, WB_STORE_ERROR, kind, "%s: %s", what, sqlite3_errmsg (self->db));
+}
+
+sqlite3 *
+_wb_store_get_db (WbStore *self)
+{
+  g_return_val_if_fail (WB_IS_STORE (self), NULL);
+  return self->db;
+}
+
+sqlite3_stmt *
+_wb_store_prepare (WbStore     *self,
+                   const char  *sql,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (WB_IS_STORE (self), NULL);
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      _wb_store_set_error (self, error, "prepare");
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+gboolean
+_wb_store_exec (WbStore     *self,
+                const char  *sql,
+                GError     **error)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (self->db, sql, NULL, NULL, &message) != SQLITE_OK)
+    {
+      _wb_store_set_error (self, error, "exec");
+      sqlite3_free (message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+_wb_store_step_done (WbStore       *self,
+                     sqlite3_stmt  *stmt,
+                     GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      _wb_store_set_error (self, error, "step");
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+char *
+wb_store_now (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+char *
+wb_store_today (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+int
+wb_store_get_latest_schema_version (void)
+{
+  return G_N_ELEMENTS (wb_store_migrations);
+}
+
+int
+wb_store_get_schema_version (WbStore *self)
+{
+  sqlite3_stmt *stmt;
+  int version = -1;
+
+  g_return_val_if_fail (WB_IS_STORE (self), -1);
+
+  stmt = _wb_store_prepare (self, "PRAGMA user_version", NULL);
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  return version;
+}
+
+static gboolean
+migrate (WbStore  *self,
+         GError  **error)
+{
+  int current = wb_store_get_schema_version (self);
+
+  if (current > wb_store_get_latest_schema_version ())
+    {
+      g_set_error (error, WB_STORE_ERROR, WB_STORE_ERROR_FAILED,
+                   _("The database %s was written by a newer Werkbrug (schema %d, this one knows %d)"),
+                   self->path, current, wb_store_get_latest_schema_version ());
+      return FALSE;
+    }
+
+  for (int i = current; i < wb_store_get_latest_schema_version (); i++)
+    {
+      g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", i + 1);
+
+      /* Each migration and its version bump land together or not at all. */
+      if (!wb_store_begin (self, error))
+        return FALSE;
+      if (!_wb_store_exec (self, wb_store_migrations[i], error) ||
+          !_wb_store_exec (self, bump, error))
+        {
+          wb_store_rollback (self);
+          return FALSE;
+        }
+      if (!wb_store_commit (self, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+WbStore *
+wb_store_open (const char  *path,
+               GError     **error)
+{
+  g_autoptr(WbStore) self = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self = g_object_new (WB_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+
+  if (sqlite3_open_v2 (path, &self->db,
+                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                       NULL) != SQLITE_OK)
+    {
+      g_set_error (error, WB_STORE_ERROR, WB_STORE_ERROR_FAILED,
+                   _("Could not open the database %s: %s"), path,
+                   self->db ? sqlite3_errmsg (self->db) : "out of memory");
+      return NULL;
+    }
+
+  sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_extended_result_codes (self->db, 1);
+
+  if (!_wb_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
+      !_wb_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
+      !_wb_store_exec (self, "PRAGMA synchronous = FULL", error) ||
+      !migrate (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+wb_store_get_path (WbStore *self)
+{
+  g_return_val_if_fail (WB_IS_STORE (self), NULL);
+  return self->path;
+}
+
+gboolean
+wb_store_begin (WbStore  *self,
+                GError  **error)
+{
+  return _wb_store_exec (self, "BEGIN IMMEDIATE", error);
+}
+
+gboolean
+wb_store_commit (WbStore  *self,
+                 GError  **error)
+{
+  if (!_wb_store_exec (self, "COMMIT", error))
+    {
+      wb_store_rollback (self);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+wb_store_rollback (WbStore *self)
+{
+  if (!sqlite3_get_autocommit (self->db))
+    _wb_store_exec (self, "ROLLBACK", NULL);
+}
+
+/* Reading rows into JSON */
+
+static void
+set_column (JsonObject         *object,
+            const WbFieldSpec  *field,
+            const char         *name,
+            sqlite3_stmt       *stmt,
+            int                 column)
+{
+  int type = sqlite3_column_type (stmt, column);
+
+  if (type == SQLITE_NULL)
+    {
+      json_object_set_null_member (object, name);
+      return;
+    }
+
+  if (field == NULL)
+    {
+      /* id, version, created_at, updated_at */
+      if (type == SQLITE_INTEGER)
+        json_object_set_int_member (object, name, sqlite3_column_int64 (stmt, column));
+      else
+        json_object_set_string_member (object, name, (const char *) sqlite3_column_text (stmt, column));
+      return;
+    }
+
+  switch (field->type)
+    {
+    case WB_FIELD_INT:
+    case WB_FIELD_REF:
+      json_object_set_int_member (object, name, sqlite3_column_int64 (stmt, column));
+      break;
+    case WB_FIELD_REAL:
+      json_object_set_double_member (object, name, sqlite3_column_double (stmt, column));
+      break;
+    case WB_FIELD_BOOL:
+      json_object_set_boolean_member (object, name, sqlite3_column_int (stmt, column) != 0);
+      break;
+    case WB_FIELD_STRV:
+      {
+        g_autoptr(JsonParser) parser = json_parser_new ();
+        const char *text = (const char *) sqlite3_column_text (stmt, column);
+
+        if (json_parser_load_from_data (parser, text, -1, NULL) &&
+            JSON_NODE_HOLDS_ARRAY (json_parser_get_root (parser)))
+          json_object_set_member (object, name, json_node_copy (json_parser_get_root (parser)));
+        else
+          json_object_set_array_member (object, name, json_array_new ());
+      }
+      break;
+    case WB_FIELD_STRING:
+    case WB_FIELD_DATE:
+    case WB_FIELD_ENUM:
+    case WB_FIELD_BSN:
+    case WB_FIELD_KVK:
+    case WB_FIELD_PC4:
+    case WB_FIELD_POSTCODE:
+    default:
+      json_object_set_string_member (object, name, (const char *) sqlite3_column_text (stmt, column));
+      break;
+    }
+}
+
+static char *
+select_columns (const WbResourceSpec *spec)
+{
+  GString *sql = g_string_new ("id, created_at");
+
+  if (spec->versioned)
+    g_string_append (sql, ", version, updated_at");
+  for (guint i = 0; i < spec->n_fields; i++)
+    g_string_append_printf (sql, ", %s", spec->fields[i].name);
+  return g_string_free (sql, FALSE);
+}
+
+static JsonObject *
+row_to_object (const WbResourceSpec *spec,
+               sqlite3_stmt         *stmt)
+{
+  JsonObject *object = json_object_new ();
+  int n = sqlite3_column_count (stmt);
+
+  for (int i = 0; i < n; i++)
+    {
+      const char *name = sqlite3_column_name (stmt, i);
+
+      set_column (object, wb_resource_spec_find_field (spec, name), name, stmt, i);
+    }
+  return object;
+}
+
+/* Nested collections that belong to a record and are read and written with it. */
+
+static void
+add_competences (WbStore    *self,
+                 JsonObject *object,
+                 const char *sql,
+                 gint64      owner_id,
+                 const char *flag_column)
+{
+  sqlite3_stmt *stmt = _wb_store_prepare (self, sql, NULL);
+  JsonArray *array = json_array_new ();
+
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, owner_id);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          JsonObject *item = json_object_new ();
+          const char *label_nl = (const char *) sqlite3_column_text (stmt, 1);
+          const char *label_en = (const char *) sqlite3_column_text (stmt, 2);
+
+          json_object_set_int_member (item, "competence_id", sqlite3_column_int64 (stmt, 0));
+          json_object_set_string_member (item, "label", label_nl ? label_nl : label_en);
+          json_object_set_int_member (item, "level", sqlite3_column_int (stmt, 3));
+          if (g_strcmp0 (flag_column, "essential") == 0)
+            json_object_set_boolean_member (item, "essential", sqlite3_column_int (stmt, 4) != 0);
+          else
+            json_object_set_string_member (item, flag_column, (const char *) sqlite3_column_text (stmt, 4));
+          json_array_add_object_element (array, item);
+        }
+      sqlite3_reset (stmt);
+    }
+  json_object_set_array_member (object, "competences", array);
+}
+
+static void
+add_client_details (WbStore    *self,
+                    JsonObject *object,
+                    gint64      id)
+{
+  sqlite3_stmt *stmt;
+  JsonArray *array;
+
+  /* The competences of the client's latest diagnosis. */
+  add_competences (self, object,
+                   "SELECT dc.competence_id, c.label_nl, c.label_en, dc.level, dc.evidence "
+                   "FROM diagnosis_competences dc JOIN competences c ON c.id = dc.competence_id "
+                   "WHERE dc.diagnosis_id = (SELECT id FROM diagnoses WHERE client_id = ?1 "
+                   "                         ORDER BY date DESC, id DESC LIMIT 1) "
+                   "ORDER BY dc.level DESC, c.label_nl",
+                   id, "evidence");
+
+  array = json_array_new ();
+  stmt = _wb_store_prepare (self,
+                            "SELECT w.occupation_id, o.label_nl, w.years FROM work_experience w "
+                            "JOIN occupations o ON o.id = w.occupation_id WHERE w.client_id = ?1 "
+                            "ORDER BY w.years DESC", NULL);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, id);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          JsonObject *item = json_object_new ();
+
+          json_object_set_int_member (item, "occupation_id", sqlite3_column_int64 (stmt, 0));
+          json_object_set_string_member (item, "label", (const char *) sqlite3_column_text (stmt, 1));
+          json_object_set_double_member (item, "years", sqlite3_column_double (stmt, 2));
+          json_array_add_object_element (array, item);
+        }
+      sqlite3_reset (stmt);
+    }
+  json_object_set_array_member (object, "work_experience", array);
+
+  array = json_array_new ();
+  stmt = _wb_store_prepare (self, "SELECT sector FROM sector_preferences WHERE client_id = ?1 ORDER BY sector", NULL);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, id);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        json_array_add_string_element (array, (const char *) sqlite3_column_text (stmt, 0));
+      sqlite3_reset (stmt);
+    }
+  json_object_set_array_member (object, "sector_preferences", array);
+}
+
+static void
+add_organisation_municipalities (WbStore    *self,
+                                 JsonObject *object,
+                                 gint64      id)
+{
+  sqlite3_stmt *stmt = _wb_store_prepare (self,
+                                          "SELECT municipality_id FROM organisation_municipalities "
+                                          "WHERE organisation_id = ?1 ORDER BY municipality_id", NULL);
+  JsonArray *array = json_array_new ();
+
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, id);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        json_array_add_int_element (array, sqlite3_column_int64 (stmt, 0));
+      sqlite3_reset (stmt);
+    }
+  json_object_set_array_member (object, "municipality_ids", array);
+}
+
+static void
+add_details (WbStore    *self,
+             WbResource  resource,
+             JsonObject *object)
+{
+  gint64 id = json_object_get_int_member (object, "id");
+
+  switch (resource)
+    {
+    case WB_RESOURCE_CLIENTS:
+      add_client_details (self, object, id);
+      break;
+    case WB_RESOURCE_DIAGNOSES:
+      add_competences (self, object,
+                       "SELECT dc.competence_id, c.label_nl, c.label_en, dc.level, dc.evidence "
+                       "FROM diagnosis_competences dc JOIN competences c ON c.id = dc.competence_id "
+                       "WHERE dc.diagnosis_id = ?1 ORDER BY dc.level DESC, c.label_nl",
+                       id, "evidence");
+      break;
+    case WB_RESOURCE_VACANCIES:
+      add_competences (self, object,
+                       "SELECT vc.competence_id, c.label_nl, c.label_en, vc.level, vc.essential "
+                       "FROM vacancy_competences vc JOIN competences c ON c.id = vc.competence_id "
+                       "WHERE vc.vacancy_id = ?1 ORDER BY vc.essential DESC, c.label_nl",
+                       id, "essential");
+      break;
+    case WB_RESOURCE_ORGANISATIONS:
+      add_organisation_municipalities (self, object, id);
+      break;
+    case WB_RESOURCE_MUNICIPALITIES:
+    case WB_RESOURCE_USERS:
+    case WB_RESOURCE_EVENTS:
+    case WB_RESOURCE_EMPLOYERS:
+    case WB_RESOURCE_CONTACTS:
+    case WB_RESOURCE_CONTACT_LOG:
+    case WB_RESOURCE_MATCHES:
+    case WB_RESOURCE_COMPETENCES:
+    case WB_RESOURCE_OCCUPATIONS:
+    case WB_RESOURCE_TARGETS:
+    case WB_RESOURCE_ACTION_POINTS:
+    case WB_RESOURCE_AUDIT:
+    case WB_N_RESOURCES:
+    default:
+      break;
+    }
+}
+
+JsonObject *
+wb_store_get (WbStore     *self,
+              WbResource   resource,
+              gint64       id,
+              GError     **error)
+{
+  const WbResourceSpec *spec = wb_resource_spec_get (resource);
+  g_autofree char *columns = select_columns (spec);
+  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM %s WHERE id = ?1", columns, spec->table);
+  sqlite3_stmt *stmt;
+  JsonObject *object;
+  int rc;
+
+  g_return_val_if_fail (WB_IS_STORE (self), NULL);
+
+  stmt = _wb_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      if (rc == SQLITE_DONE)
+        g_set_error (error, WB_STORE_ERROR, WB_STORE_ERROR_NOT_FOUND,
+                     _("There is no record %" G_GINT64_FORMAT " in %s"), id, spec->name);
+      else
+        _wb_store_set_error (self, error, "get");
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+  object = row_to_object (spec, stmt);
+  sqlite3_reset (stmt);
+  add_details (self, resource, object);
+  return object;
+}
+
+static gboolean
+bind_text_value (sqlite3_stmt       *stmt,
+                 int                 index,
+                 const WbFieldSpec  *field,
+                 const char         *text)
+{
+  if (field->type == WB_FIELD_INT || field->type == WB_FIELD_REF)
+    {
+      gint64 v;
+
+      if (!g_ascii_string_to_signed (text, 10, G_MININT64, G_MAXINT64, &v, NULL))
+        return FALSE;
+      sqlite3_bind_int64 (stmt, index, v);
+    }
+  else if (field->type == WB_FIELD_BOOL)
+    {
+      if (g_strcmp0 (text, "true") == 0 || g_strcmp0 (text, "1") == 0)
+        sqlite3_bind_int (stmt, index, 1);
+      else if (g_strcmp0 (text, "false") == 0 || g_strcmp0 (text, "0") == 0)
+        sqlite3_bind_int (stmt, index, 0);
+      else
+        return FALSE;
+    }
+  else if (field->type == WB_FIELD_REAL)
+    {
+      char *end = NULL;
+      double v = g_ascii_strtod (text, &end);
+
+      if (end == text || *end != '\0')
+        return FALSE;
+      sqlite3_bind_double (stmt, index, v);
+    }
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+  return TRUE;
+}
+
+static char *
+escape_like (const char *text)
+{
+  GString *s = g_string_new ("%");
+
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '%' || *p == '_' || *p == '\\')
+        g_string_append_c (s, '\\');
+      g_string_append_c (s, *p);
+    }
+  g_string_append_c (s, '%');
+  return g_string_free (s, FALSE);
+}
+
+GPtrArray *
+wb_store_list (WbStore            *self,
+               WbResource          resource,
+               const WbListQuery  *query,
+               gint64             *total,
+               GError            **error)
+{
+  const WbResourceSpec *spec = wb_resource_spec_get (resource);
+  g_autofree char *columns = select_columns (spec);
+  g_autoptr(GString) where = g_string_new (" WHERE 1");
+  g_autoptr(GPtrArray) binds = g_ptr_array_new ();     /* const WbFieldSpec * */
+  g_autoptr(GPtrArray) values = g_ptr_array_new ();    /* const char * */
+  g_autoptr(GPtrArray) result = NULL;
+  g_autofree char *like = NULL;
+  g_autofree char *count_sql = NULL;
+  g_autofree char *list_sql = NULL;
+  const WbFieldSpec *sort_field = NULL;
+  gboolean descending = FALSE;
+  sqlite3_stmt *stmt;
+  int next_index = 1;
+  int parent_index = 0;
+  int like_index = 0;
+  int limit_index;
+  const char *sort;
+
+  g_return_val_if_fail (WB_IS_STORE (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  if (spec->parent_field != NULL && query->parent_id > 0)
+    {
+      g_string_append_printf (where, " AND %s = ?%d", spec->parent_field, next_index);
+      parent_index = next_index++;
+    }
+
+  if (query->filters != NULL)
+    {
+      GHashTableIter iter;
+      gpointer key, value;
+
+      g_hash_table_iter_init (&iter, query->filters);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          const WbFieldSpec *field = wb_resource_spec_find_field (spec, key);
+
+          if (field == NULL || !(field->flags & WB_FIELD_FILTER))
+            {
+              g_set_error (error, WB_STORE_ERROR, WB_STORE_ERROR_INVALID,
+                           _("%s cannot be filtered on"), (const char *) key);
+              return NULL;
+            }
+          if (g_strcmp0 (value, "null") == 0)
+            {
+              g_string_append_printf (where, " AND %s IS NULL", field->name);
+              continue;
+            }
+          g_string_append_printf (where, " AND %s = ?%d", field->name, next_index++);
+          g_ptr_array_add (binds, (gpointer) field);
+          g_ptr_array_add (values, value);
+        }
+    }
+
+  if (query->q != NULL && *query->q != '\0')
+    {
+      gboolean first = TRUE;
+
+      like = escape_like (query->q);
+      like_index = next_index++;
+      g_string_append (where, " AND (");
+      for (guint i = 0; i < spec->n_fields; i++)
+        {
+          if (!(spec->fields[i].flags & WB_FIELD_SEARCH))
+            continue;
+          g_string_append_printf (where, "%s%s LIKE ?%d ESCAPE '\\'",
+                                  first ? "" : " OR ", spec->fields[i].name, like_index);
+          first = FALSE;
+        }
+      if (first)
+        g_string_append (where, "0");
+      g_string_append (where, ")");
+    }
+
+  sort = query->sort != NULL && *query->sort != '\0' ? query->sort : spec->default_sort;
+  if (sort != NULL)
+    {
+      descending = sort[0] == '-';
+      sort_field = wb_resource_spec_find_field (spec, descending ? sort + 1 : sort);
+      if (sort_field == NULL || !(sort_field->flags & WB_FIELD_SORT))
+        {
+          g_set_error (error, WB_STORE_ERROR, WB_STORE_ERROR_INVALID,
+                       _("%s cannot be sorted on"), sort);
+          return NULL;
+        }
+    }
+
+#define BIND_ALL(stmt) G_STMT_START {                                               \
+    if (parent_index > 0)                                                             \
+      sqlite3_bind_int64 (stmt, parent_index, query->parent_id);                      \
+    if (like_index > 0)                                                               \
+      sqlite3_bind_text (stmt, like_index, like, -1, SQLITE_STATIC);                  \
+    for (guint b = 0; b < binds->len; b++)                                            \
+      if (!bind_text_value (stmt, (int) (b + 1 + (parent_index > 0)),                 \
+                            binds->pdata[b], values->pdata[b]))                       \
+        {                                                                             \
+          g_set_error (error, WB_STORE_ERROR, WB_STORE_ERROR_INVALID,                 \
+                       _("%s: the filter value %s has the wrong type"),               \
+                       ((const WbFieldSpec *) binds->pdata[b])->name,                 \
+                       (const char *) values->pdata[b]);                              \
+          sqlite3_reset (stmt);                                                       \
+          return NULL;                                                                \
+        }                                                                             \
+  } G_STMT_END
+
+  if (total != NULL)
+    {
+      count_sql = g_strdup_printf ("SELECT count(*) FROM %s%s", spec->table, where->str);
+      stmt = _wb_store_prepare (self, count_sql, error);
+      if (stmt == NULL)
+        return NULL;
+      BIND_ALL (stmt);
+      *total = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+      sqlite3_reset (stmt);
+    }
+
+  limit_index = next_index;
+  list_sql = g_strdup_printf ("SELECT %s FROM %s%s ORDER BY %s%s, id LIMIT ?%d OFFSET ?%d",
+                              columns, spec->table, where->str,
+                              sort_field ? sort_field->name : "id",
+                              descending ? " DESC" : "",
+                              limit_index, limit_index + 1);
+  stmt = _wb_store_prepare (self, list_sql, error);
+  if (stmt == NULL)
+    return NULL;
+  BIND_ALL (stmt);
+#undef BIND_ALL
+  sqlite3_bind_int64 (stmt, limit_index, query->limit > 0 ? query->limit : 100);
+  sqlite3_bind_int64 (stmt, limit_index + 1, query->offset);
+
+  result = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+  while (TRUE)
+    {
+      int rc = sqlite3_step (stmt);
+
+      if (rc == SQLITE_DONE)
+        break;
+      if (rc != SQLITE_ROW)
+        {
+          _wb_store_set_error (self, error, "list");
+          sqlite3_reset (stmt);
+          return NULL;
+        }
+      g_ptr_array_add (result, row_to_object (spec, stmt));
+    }
+  sqlite3_reset (stmt);
+
+  /* Vacancies carry their competences in lists too; the matching view needs them. */
+  if (resource == WB_RESOURCE_VACANCIES || resource == WB_RESOURCE_ORGANISATIONS)
+    for (guint i = 0; i < result->len; i++)
+      add_details (self, resource, result->pdata[i]);
+
+  return g_steal_pointer (&result);
+}
+
+static void
+bind_json_value (sqlite3_stmt       *stmt,
+                 int                 index,
+                 const WbFieldSpec  *field,
+                 JsonNode           *node)
+{
+  if (JSON_NODE_HOLDS_NULL (node))
+    {
+      sqlite3_bind_null (stmt, index);
+      return;
+    }
+
+  switch (field->type)
+    {
+    case WB_FIELD_INT:
+    case WB_FIELD_REF:
+      sqlite3_bind_int64 (stmt, index, json_node_get_int (node));
+      break;
+    case WB_FIELD_REAL:
+      sqlite3_bind_double (stmt, index, json_node_get_double (node));
+      break;
+    case WB_FIELD_BOOL:
+      sqlite3_bind_int (stmt, index, json_node_get_boolean (node) ? 1 : 0);
+      break;
+    case WB_FIELD_STRV:
+      {
+        char *text = json_to_string (node, FALSE);
+        sqlite3_bind_text (stmt, index, text, -1, g_free);
+      }
+      break;
+    case WB_FIELD_STRING:
+    case WB_FIELD_DATE:
+    case WB_FIELD_ENUM:
+    case WB_FIELD_BSN:
+    case WB_FIELD_KVK:
+    case WB_FIELD_PC4:
+    case WB_FIELD_POSTCODE:
+    default:
+      sqlite3_bind_text (stmt, index, json_node_get_string (node), -1, SQLITE_TRANSIENT);
+      break;
+    }
+}
+
+static gboolean
+write_nested (WbStore     *self,
+              WbResource   resource,
+              gint64       id,
+              JsonObject  *object,
+              GError     **error);
+
+gint64
+wb_store_insert (WbStore     *self,
+                 WbResource   resource,
+                 JsonObject  *object,
+                 GError     **error)
+{
+  const WbResourceSpec *spec = wb_resource_spec_get (resource);
+  g_autoptr(GString) names = g_string_new ("created_at");
+  g_autoptr(GString) marks = g_string_new ("?1");
+  g_autoptr(GPtrArray) fields = g_ptr_array_new ();
+  g_autofree char *now = wb_store_now ();
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  gboolean own_transaction;
+  gint64 id;
+
+  g_return_val_if_fail (WB_IS_STORE (self), 0);
+  g_return_val_if_fail (object != NULL, 0);
+
+  if (spec->versioned)
+    {
+      g_string_append (names, ", updated_at");
+      g_string_append (marks, ", ?1");
+    }
+  for (guint i = 0; i < spec->n_fields; i++)
+    {
+      const WbFieldSpec *field = &spec->fields[i];
+
+      if (!json_object_has_member (object, field->name))
+        continue;
+      g_ptr_array_add (fields, (gpointer) field);
+      g_string_append_printf (names, ", %s", field->name);
+      g_string_append_printf (marks, ", ?%u", fields->len + 1);
+    }
+
+  sql = g_strdup_printf ("INSERT INTO %s (%s) VALUES (%s)", spec->table, names->str, marks->str);
+
+  own_transaction = sqlite3_get_autocommit (self->db);
+  if (own_transaction && !wb_store_begin (self, error))
+    return 0;
+
+  stmt = _wb_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_text (stmt, 1, now, -1, SQLITE_STATIC);
+  for (guint i = 0; i < fields->len; i++)
+    {
+      const WbFieldSpec *field = fields->pdata[i];
+      bind_json_value (stmt, (int) i + 2, field, json_object_get_member (object, field->name));
+    }
+  if (!_wb_store_step_done (self, stmt, error))
+    goto fail;
+  id = sqlite3_last_insert_rowid (self->db);
+
+  if (!write_nested (self, resource, id, object, error))
+    goto fail;
+  if (own_transaction && !wb_store_commit (self, error))
+    return 0;
+  return id;
+
+fail:
+  if (own_transaction)
+    wb_store_rollback (self);
+  return 0;
+}
+
+gboolean
+wb_store_update (WbStore     *self,
+                 WbResource   resource,
+                 gint64       id,
+                 gint64       expected_version,
+                 JsonObject  *changes,
+                 GError     **error)
+{
+  const WbResourceSpec *spec = wb_resource_spec_get (resource);
+  g_autoptr(GString) sets = g_string_new (NULL);
+  g_autoptr(GPtrArray) fields = g_ptr_array_new ();
+  g_autofree char *now = wb_store_now ();
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  gboolean own_transaction;
+  int n_fixed;
+
+  g_return_val_if_fail (WB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (changes != NULL, FALSE);
+
+  if (spec->versioned)
+    g_string_append (sets, "version = version + 1, updated_at = ?3");
+  else
+    g_string_append (sets, "id = id");
+  n_fixed = 3;
+  for (guint i = 0; i < spec->n_fields; i++)
+    {
+      const WbFieldSpec *field = &spec->fields[i];
+
+      if (!json_object_has_member (changes, field->name))
+        continue;
+      g_ptr_array_add (fields, (gpointer) field);
+      g_string_append_printf (sets, ", %s = ?%u", field->name, fields->len + n_fixed);
+    }
+
+  if (spec->versioned && expected_version > 0)
+    sql = g_strdup_printf ("UPDATE %s SET %s WHERE id = ?1 AND version = ?2", spec->table, sets->str);
+  else
+    sql = g_strdup_printf ("UPDATE %s SET %s WHERE id = ?1 AND ?2 = ?2", spec->table, sets->str);
+
+  own_transaction = sqlite3_get_autocommit (self->db);
+  if (own_transaction && !wb_store_begin (self, error))
+    return FALSE;
+
+  stmt = _wb_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 2, expected_version);
+  if (spec->versioned)
+    sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
+  for (guint i = 0; i < fields->len; i++)
+    {
+      const WbFieldSpec *field = fields->pdata[i];
+      bind_json_value (stmt, (int) i + n_fixed + 1, field, json_object_get_member (changes, field->name));
+    }
+  if (!_wb_store_step_done (self, stmt, error))
+    goto fail;
+
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(JsonObject) current = wb_store_get (self, resource, id, &local_error);
+
+      if (current == NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, WB_STORE_ERROR, WB_STORE_ERROR_STALE,
+                     _("The record was changed by someone else (now version %" G_GINT64_FORMAT
+                       ", you had version %" G_GINT64_FORMAT ")"),
+                     json_object_get_int_member (current, "version"), expected_version);
+      goto fail;
+    }
+
+  if (!write_nested (self, resource, id, changes, error))
+    goto fail;
+  if (own_transaction && !wb_store_commit (self, error))
+    return FALSE;
+  return TRUE;
+
+fail:
+  if (own_transaction)
+    wb_store_rollback (self);
+  return FALSE;
+}
+
+static gboolean
+exec_with_id (WbStore     *self,
+              const char  *sql,
+              gint64       id,
+              GError     **error)
+{
+  sqlite3_stmt *stmt = _wb_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return _wb_store_step_done (self, stmt, error);
+}
+
+static gboolean
+invalid_nested (GError     **error,
+                const char  *member,
+                guint        index,
+                const char  *what)
+{
+  g_set_error (error, WB_STORE_ERROR, WB_STORE_ERROR_INVALID,
+               "%s[%u]: %s", member, index, what);
+  return FALSE;
+}
+
+static gboolean
+write_competences (WbStore     *self,
+                   JsonArray   *array,
+                   const char  *delete_sql,
+                   const char  *insert_sql,
+                   gint64       owner_id,
+                   gboolean     essential_flag,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!exec_with_id (self, delete_sql, owner_id, error))
+    return FALSE;
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      JsonObject *item;
+      gint64 competence_id, level;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        return invalid_nested (error, "competences", i, _("must be an object"));
+      item = json_node_get_object (node);
+      competence_id = json_object_get_int_member_with_default (item, "competence_id", 0);
+      level = json_object_get_int_member_with_default (item, "level", 0);
+      if (competence_id <= 0)
+        return invalid_nested (error, "competences", i, _("competence_id is required"));
+      if (level < 1 || level > 5)
+        return invalid_nested (error, "competences", i, _("level must be between 1 and 5"));
+
+      stmt = _wb_store_prepare (self, insert_sql, error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, owner_id);
+      sqlite3_bind_int64 (stmt, 2, competence_id);
+      sqlite3_bind_int64 (stmt, 3, level);
+      if (essential_flag)
+        sqlite3_bind_int (stmt, 4, json_object_get_boolean_member_with_default (item, "essential", TRUE));
+      else
+        {
+          const char *evidence = json_object_get_string_member_with_default (item, "evidence", "practical");
+
+          if (!wb_enum_contains (wb_evidence_kinds, evidence))
+            return invalid_nested (error, "competences", i, _("evidence must be education, work or practical"));
+          sqlite3_bind_text (stmt, 4, evidence, -1, SQLITE_TRANSIENT);
+        }
+      if (!_wb_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static JsonArray *
+get_array_member (JsonObject *object,
+                  const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return NULL;
+  return json_node_get_array (node);
+}
+
+static gboolean
+write_client_nested (WbStore     *self,
+                     gint64       id,
+                     JsonObject  *object,
+                     GError     **error)
+{
+  JsonArray *array;
+  sqlite3_stmt *stmt;
+
+  if ((array = get_array_member (object, "work_experience")) != NULL)
+    {
+      if (!exec_with_id (self, "DELETE FROM work_experience WHERE client_id = ?1", id, error))
+        return FALSE;
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *node = json_array_get_element (array, i);
+          JsonObject *item;
+          gint64 occupation_id;
+
+          if (!JSON_NODE_HOLDS_OBJECT (node))
+            return invalid_nested (error, "work_experience", i, _("must be an object"));
+          item = json_node_get_object (node);
+          occupation_id = json_object_get_int_member_with_default (item, "occupation_id", 0);
+          if (occupation_id <= 0)
+            return invalid_nested (error, "work_experience", i, _("occupation_id is required"));
+          stmt = _wb_store_prepare (self,
+                                    "INSERT INTO work_experience (client_id, occupation_id, years) "
+                                    "VALUES (?1, ?2, ?3)", error);
+          if (stmt == NULL)
+            return FALSE;
+          sqlite3_bind_int64 (stmt, 1, id);
+          sqlite3_bind_int64 (stmt, 2, occupation_id);
+          sqlite3_bind_double (stmt, 3, json_object_get_double_member_with_default (item, "years", 0));
+          if (!_wb_store_step_done (self, stmt, error))
+            return FALSE;
+        }
+    }
+
+  if ((array = get_array_member (object, "sector_preferences")) != NULL)
+    {
+      if (!exec_with_id (self, "DELETE FROM sector_preferences WHERE client_id = ?1", id, error))
+        return FALSE;
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *node = json_array_get_element (array, i);
+          const char *sector;
+
+          if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING ||
+              !wb_enum_contains (wb_sectors, (sector = json_node_get_string (node))))
+            return invalid_nested (error, "sector_preferences", i, _("is not a known sector"));
+          stmt = _wb_store_prepare (self,
+                                    "INSERT OR IGNORE INTO sector_preferences (client_id, sector) "
+                                    "VALUES (?1, ?2)", error);
+          if (stmt == NULL)
+            return FALSE;
+          sqlite3_bind_int64 (stmt, 1, id);
+          sqlite3_bind_text (stmt, 2, sector, -1, SQLITE_TRANSIENT);
+          if (!_wb_store_step_done (self, stmt, error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+write_nested (WbStore     *self,
+              WbResource   resource,
+              gint64       id,
+              JsonObject  *object,
+              GError     **error)
+{
+  JsonArray *array;
+
+  switch (resource)
+    {
+    case WB_RESOURCE_CLIENTS:
+      return write_client_nested (self, id, object, error);
+
+    case WB_RESOURCE_DIAGNOSES:
+      {
+        sqlite3_stmt *stmt;
+
+        if ((array = get_array_member (object, "competences")) != NULL &&
+            !write_competences (self, array,
+                                "DELETE FROM diagnosis_competences WHERE diagnosis_id = ?1",
+                                "INSERT INTO diagnosis_competences (diagnosis_id, competence_id, level, evidence) "
+                                "VALUES (?1, ?2, ?3, ?4)",
+                                id, FALSE, error))
+          return FALSE;
+        /* The client's diagnosis date is the date of its latest diagnosis. */
+        stmt = _wb_store_prepare (self,
+                                  "UPDATE clients SET diagnosis_date = "
+                                  "  (SELECT max(date) FROM diagnoses WHERE client_id = clients.id) "
+                                  "WHERE id = (SELECT client_id FROM diagnoses WHERE id = ?1)", error);
+        if (stmt == NULL)
+          return FALSE;
+        sqlite3_bind_int64 (stmt, 1, id);
+        return _wb_store_step_done (self, stmt, error);
+      }
+
+    case WB_RESOURCE_VACANCIES:
+      if ((array = get_array_member (object, "competences")) != NULL)
+        return write_competences (self, array,
+                                  "DELETE FROM vacancy_competences WHERE vacancy_id = ?1",
+                                  "INSERT INTO vacancy_competences (vacancy_id, competence_id, level, essential) "
+                                  "VALUES (?1, ?2, ?3, ?4)",
+                                  id, TRUE, error);
+      return TRUE;
+
+    case WB_RESOURCE_EVENTS:
+      return exec_with_id (self,
+                           "UPDATE clients SET last_activity = "
+                           "  (SELECT max(date) FROM events WHERE client_id = clients.id) "
+                           "WHERE id = (SELECT client_id FROM events WHERE id = ?1)", id, error);
+
+    case WB_RESOURCE_CONTACT_LOG:
+      return exec_with_id (self,
+                           "UPDATE employers SET last_contact = "
+                           "  (SELECT max(date) FROM contact_log WHERE employer_id = employers.id) "
+                           "WHERE id = (SELECT employer_id FROM contact_log WHERE id = ?1)", id, error);
+
+    case WB_RESOURCE_ORGANISATIONS:
+      if ((array = get_array_member (object, "municipality_ids")) != NULL)
+        {
+          if (!exec_with_id (self, "DELETE FROM organisation_municipalities WHERE organisation_id = ?1", id, error))
+            return FALSE;
+          for (guint i = 0; i < json_array_get_length (array); i++)
+            {
+              sqlite3_stmt *stmt = _wb_store_prepare (self,
+                                                      "INSERT OR IGNORE INTO organisation_municipalities "
+                                                      "(organisation_id, municipality_id) VALUES (?1, ?2)", error);
+              if (stmt == NULL)
+                return FALSE;
+              sqlite3_bind_int64 (stmt, 1, id);
+              sqlite3_bind_int64 (stmt, 2, json_array_get_int_element (array, i));
+              if (!_wb_store_step_done (self, stmt, error))
+                return FALSE;
+            }
+        }
+      return TRUE;
+
+    case WB_RESOURCE_MUNICIPALITIES:
+    case WB_RESOURCE_USERS:
+    case WB_RESOURCE_EMPLOYERS:
+    case WB_RESOURCE_CONTACTS:
+    case WB_RESOURCE_MATCHES:
+    case WB_RESOURCE_COMPETENCES:
+    case WB_RESOURCE_OCCUPATIONS:
+    case WB_RESOURCE_TARGETS:
+    case WB_RESOURCE_ACTION_POINTS:
+    case WB_RESOURCE_AUDIT:
+    case WB_N_RESOURCES:
+    default:
+      return TRUE;
+    }
+}
+
+static gboolean
+row_exists (WbStore    *self,
+            const char *table,
+            gint64      id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT 1 FROM %s WHERE id = ?1", table);
+  sqlite3_stmt *stmt = _wb_store_prepare (self, sql, NULL);
+  gboolean found;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return found;
+}
+
+static void
+check_nested_ids (WbStore    *self,
+                  JsonObject *object,
+                  const char *member,
+                  const char *id_name,
+                  const char *table,
+                  GPtrArray  *errors)
+{
+  JsonArray *array = get_array_member (object, member);
+
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      gint64 id;
+
+      if (JSON_NODE_HOLDS_OBJECT (node))
+        id = json_object_get_int_member_with_default (json_node_get_object (node), id_name, 0);
+      else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64)
+        id = json_node_get_int (node);
+      else
+        id = 0;
+
+      if (!row_exists (self, table, id))
+        {
+          WbFieldError *error = g_new0 (WbFieldError, 1);
+
+          error->field = g_strdup_printf ("%s[%u]", member, i);
+          error->message = g_strdup_printf (_("%s %" G_GINT64_FORMAT " does not exist"), id_name, id);
+          g_ptr_array_add (errors, error);
+        }
+    }
+}
+
+void
+wb_store_check_references (WbStore    *self,
+                           WbResource  resource,
+                           JsonObject *object,
+                           GPtrArray  *errors)
+{
+  const WbResourceSpec *spec = wb_resource_spec_get (resource);
+
+  g_return_if_fail (WB_IS_STORE (self));
+
+  for (guint i = 0; i < spec->n_fields; i++)
+    {
+      const WbFieldSpec *field = &spec->fields[i];
+      JsonNode *node;
+
+      if (field->type != WB_FIELD_REF)
+        continue;
+      node = json_object_get_member (object, field->name);
+      if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+        continue;
+      if (!row_exists (self, field->ref_table, json_node_get_int (node)))
+        {
+          WbFieldError *error = g_new0 (WbFieldError, 1);
+
+          error->field = g_strdup (field->name);
+          error->message = g_strdup_printf (_("there is no record %" G_GINT64_FORMAT " in %s"),
+                                            json_node_get_int (node), field->ref_table);
+          g_ptr_array_add (errors, error);
+        }
+    }
+
+  check_nested_ids (self, object, "competences", "competence_id", "competences", errors);
+  check_nested_ids (self, object, "work_experience", "occupation_id", "occupations", errors);
+  check_nested_ids (self, object, "municipality_ids", "municipality_id", "municipalities", errors);
+}
+
+gboolean
+wb_store_audit (WbStore     *self,
+                gint64       user_id,
+                gint64       organisation_id,
+                const char  *action,
+                const char  *resource,
+                gint64       resource_id,
+                const char  *reason,
+                GError     **error)
+{
+  g_autofree char *now = wb_store_now ();
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (WB_IS_STORE (self), FALSE);
+
+  stmt = _wb_store_prepare (self,
+                            "INSERT INTO audit_log (at, user_id, organisation_id, action, resource, "
+                            "resource_id, reason, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?1)",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, now, -1, SQLITE_STATIC);
+  if (user_id > 0)
+    sqlite3_bind_int64 (stmt, 2, user_id);
+  if (organisation_id > 0)
+    sqlite3_bind_int64 (stmt, 3, organisation_id);
+  sqlite3_bind_text (stmt, 4, action, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, resource, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 6, resource_id);
+  if (reason != NULL)
+    sqlite3_bind_text (stmt, 7, reason, -1, SQLITE_STATIC);
+  return _wb_store_step_done (self, stmt, error);
+}
+
+static char *
+column_dup (sqlite3_stmt *stmt,
+            int           column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+WbStoreUser *
+wb_store_find_user (WbStore     *self,
+                    const char  *username,
+                    gint64       id,
+                    GError     **error)
+{
+  sqlite3_stmt *stmt;
+  WbStoreUser *user;
+
+  g_return_val_if_fail (WB_IS_STORE (self), NULL);
+
+  stmt = _wb_store_prepare (self,
+                            "SELECT id, organisation_id, username, display_name, role, active, password_hash "
+                            "FROM users WHERE username = ?1 OR id = ?2", error);
+  if (stmt == NULL)
+    return NULL;
+  if (username != NULL)
+    sqlite3_bind_text (stmt, 1, username, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, username != NULL ? -1 : id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      g_set_error (error, WB_STORE_ERROR, WB_STORE_ERROR_NOT_FOUND, _("There is no such user"));
+      return NULL;
+    }
+  user = g_new0 (WbStoreUser, 1);
+  user->id = sqlite3_column_int64 (stmt, 0);
+  user->organisation_id = sqlite3_column_int64 (stmt, 1);
+  user->username = column_dup (stmt, 2);
+  user->display_name = column_dup (stmt, 3);
+  user->role = column_dup (stmt, 4);
+  user->active = sqlite3_column_int (stmt, 5) != 0;
+  user->password_hash = column_dup (stmt, 6);
+  sqlite3_reset (stmt);
+  return user;
+}
+
+gint64
+wb_store_add_user (WbStore     *self,
+                   gint64       organisation_id,
+                   const char  *username,
+                   const char  *display_name,
+                   const char  *role,
+                   const char  *password_hash,
+                   GError     **error)
+{
+  g_autoptr(JsonObject) object = json_object_new ();
+  gint64 id;
+
+  json_object_set_int_member (object, "organisation_id", organisation_id);
+  json_object_set_string_member (object, "username", username);
+  json_object_set_string_member (object, "display_name", display_name);
+  json_object_set_string_member (object, "role", role);
+  json_object_set_boolean_member (object, "active", TRUE);
+
+  if (!wb_store_begin (self, error))
+    return 0;
+  id = wb_store_insert (self, WB_RESOURCE_USERS, object, error);
+  if (id == 0 || (password_hash != NULL && !wb_store_set_password_hash (self, id, password_hash, error)))
+    {
+      wb_store_rollback (self);
+      return 0;
+    }
+  if (!wb_store_commit (self, error))
+    return 0;
+  return id;
+}
+
+gboolean
+wb_store_set_password_hash (WbStore     *self,
+                            gint64       user_id,
+                            const char  *password_hash,
+                            GError     **error)
+{
+  sqlite3_stmt *stmt = _wb_store_prepare (self, "UPDATE users SET password_hash = ?2 WHERE id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, user_id);
+  sqlite3_bind_text (stmt, 2, password_hash, -1, SQLITE_STATIC);
+  return _wb_store_step_done (self, stmt, error);
+}
+
+gint64
+wb_store_find_organisation (WbStore     *self,
+                            const char  *code,
+                            GError     **error)
+{
+  sqlite3_stmt *stmt = _wb_store_prepare (self, "SELECT id FROM organisations WHERE code = ?1", error);
+  gint64 id = 0;
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (id == 0)
+    g_set_error (error, WB_STORE_ERROR, WB_STORE_ERROR_NOT_FOUND,
+                 _("There is no organisation with the code %s"), code);
+  return id;
+}
+
+gboolean
+wb_store_add_session (WbStore     *self,
+                      const char  *token_hash,
+                      gint64       user_id,
+                      gint64       expires_at,
+                      GError     **error)
+{
+  g_autofree char *now = wb_store_now ();
+  sqlite3_stmt *stmt = _wb_store_prepare (self,
+                                          "INSERT INTO sessions (token_hash, user_id, created_at, expires_at) "
+                                          "VALUES (?1, ?2, ?3, ?4)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, token_hash, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, user_id);
+  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, expires_at);
+  return _wb_store_step_done (self, stmt, error);
+}
+
+gint64
+wb_store_lookup_session (WbStore    *self,
+                         const char *token_hash,
+                         gint64      now)
+{
+  sqlite3_stmt *stmt = _wb_store_prepare (self,
+                                          "SELECT s.user_id FROM sessions s JOIN users u ON u.id = s.user_id "
+                                          "WHERE s.token_hash = ?1 AND s.expires_at > ?2 AND u.active = 1",
+                                          NULL);
+  gint64 user_id = 0;
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, token_hash, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, now);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    user_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return user_id;
+}
+
+gboolean
+wb_store_delete_session (WbStore     *self,
+                         const char  *token_hash,
+                         GError     **error)
+{
+  sqlite3_stmt *stmt = _wb_store_prepare (self, "DELETE FROM sessions WHERE token_hash = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, token_hash, -1, SQLITE_STATIC);
+  return _wb_store_step_done (self, stmt, error);
+}
+
+gboolean
+wb_store_backup (WbStore     *self,
+                 const char  *to,
+                 GError     **error)
+{
+  g_autofree char *tmp = g_strconcat (to, ".partial", NULL);
+  sqlite3 *dest = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  g_return_val_if_fail (WB_IS_STORE (self), FALSE);
+
+  g_unlink (tmp);
+  if (sqlite3_open_v2 (tmp, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, WB_STORE_ERROR, WB_STORE_ERROR_FAILED,
+                   _("Could not create %s: %s"), tmp, dest ? sqlite3_errmsg (dest) : "out of memory");
+      sqlite3_close (dest);
+      return FALSE;
+    }
+
+  /* One step copies every page from one read transaction: a consistent snapshot, while
+   * writers on other connections go on in WAL mode. */
+  backup = sqlite3_backup_init (dest, "main", self->db, "main");
+  if (backup == NULL)
+    {
+      g_set_error (error, WB_STORE_ERROR, WB_STORE_ERROR_FAILED,
+                   _("Could not start the backup: %s"), sqlite3_errmsg (dest));
+      sqlite3_close (dest);
+      return FALSE;
+    }
+  do
+    {
+      rc = sqlite3_backup_step (backup, -1);
+      if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+        g_usleep (20000);
+    }
+  while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+  sqlite3_backup_finish (backup);
+
+  if (rc != SQLITE_DONE)
+    {
+      g_set_error (error, WB_STORE_ERROR, WB_STORE_ERROR_FAILED,
+                   _("The backup failed: %s"), sqlite3_errstr (rc));
+      sqlite3_close (dest);
+      g_unlink (tmp);
+      return FALSE;
+    }
+  sqlite3_exec (dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+  sqlite3_close (dest);
+
+  if (g_rename (tmp, to) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, WB_STORE_ERROR, WB_STORE_ERROR_FAILED,
+                   _("Could not move the backup to %s: %s"), to, g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gint64
+wb_store_count (WbStore    *self,
+                const char *table)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM \"%s\"", table);
+  sqlite3_stmt *stmt;
+  gint64 n = -1;
+
+  g_return_val_if_fail (WB_IS_STORE (self), -1);
+
+  stmt = _wb_store_prepare (self, sql, NULL);
+  if (stmt == NULL)
+    return -1;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return n;
+}
