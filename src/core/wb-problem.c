@@ -18,7 +18,7 @@ wb_problem_new (guint       status,
   WbProblem *problem = g_new0 (WbProblem, 1);
 
   problem->status = status;
-  problem->type = g_strdup_printf ("https://werkbrug.nl/problems/%u", status);
+  problem->type = g_strdup_printf ("urn:werkbrug:problem:%u", status);
   problem->title = g_strdup (title);
   problem->detail = g_strdup (detail);
   problem->errors = g_ptr_array_new_with_free_func ((GDestroyNotify) wb_field_error_free);
