@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# Werkbrug set-up for a fresh Debian 12 machine.
+#   build-aux/setup.sh run   installs what is missing, builds, and starts Werkbrug on demo data
+#   build-aux/setup.sh test  installs what is missing, builds, and runs every test headless
+set -euo pipefail
+
+mode="${1:-run}"
+top="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$top"
+
+packages=(
+  meson ninja-build pkg-config gcc gettext
+  libglib2.0-dev libjson-glib-dev libsoup-3.0-dev libsqlite3-dev libsodium-dev
+  libgtk-4-dev libadwaita-1-dev libsecret-1-dev
+  desktop-file-utils appstream
+  xvfb xauth dbus dbus-x11 at-spi2-core python3-dogtail gnome-keyring
+  curl
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "Installing: ${missing[*]}"
+  sudo_cmd=()
+  [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+  "${sudo_cmd[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+shared_data="$(cd "$top/.." && pwd)/shared/data"
+
+build() {
+  local dir="$1"; shift
+  if [ ! -f "$dir/build.ninja" ]; then
+    meson setup "$dir" "$@" -Dshared_data_dir="$shared_data" >/dev/null
+  fi
+  ninja -C "$dir"
+}
+
+case "$mode" in
+  run)
+    build _build
+    data_home="${XDG_DATA_HOME:-$HOME/.local/share}/werkbrug"
+    mkdir -p "$data_home"
+    db="$data_home/werkbrug.db"
+    if [ ! -f "$db" ]; then
+      pc4_args=()
+      [ -f "$shared_data/pc4/pc4_nl.csv" ] && pc4_args=(--pc4 "$shared_data/pc4/pc4_nl.csv")
+      cbs_args=()
+      [ -f "$shared_data/cbs/cbs_bijstand_zuid_limburg_2015_2017.csv" ] && \
+        cbs_args=(--cbs "$shared_data/cbs/cbs_bijstand_zuid_limburg_2015_2017.csv")
+      echo "Generating the South Limburg demo data into $db ..."
+      ./_build/src/server/werkbrug-server demo --db "$db" "${pc4_args[@]}" "${cbs_args[@]}"
+    fi
+    if [ -x ./_build/src/app/werkbrug ]; then
+      exec ./_build/src/app/werkbrug
+    fi
+    echo "Demo users are listed in README.md (password: werkbrug-demo)."
+    exec ./_build/src/server/werkbrug-server serve --db "$db" --listen 127.0.0.1:8080
+    ;;
+
+  test)
+    build _build
+    build _build-sanitize -Db_sanitize=address,undefined -Db_lundef=false
+    status=0
+    for dir in _build _build-sanitize; do
+      echo "== meson test in $dir"
+      # ASan's leak checker cannot follow GLib's type system allocations; undefined behaviour
+      # and memory errors stay fatal.
+      ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+        dbus-run-session -- xvfb-run -a -s "-screen 0 1280x1024x24" \
+        meson test -C "$dir" --print-errorlogs --num-processes 2 || status=1
+    done
+    python3 - _build/meson-logs/testlog.json _build-sanitize/meson-logs/testlog.json <<'PY'
+import json, sys
+passed = failed = skipped = 0
+for path in sys.argv[1:]:
+    try:
+        lines = open(path).read().splitlines()
+    except OSError:
+        failed += 1
+        continue
+    for line in lines:
+        if not line.strip():
+            continue
+        t = json.loads(line)
+        r = t.get("result")
+        if r in ("OK", "EXPECTEDFAIL"):
+            passed += 1
+        elif r == "SKIP":
+            skipped += 1
+        else:
+            failed += 1
+print(f"{passed} passed, {failed} failed" + (f", {skipped} skipped" if skipped else ""))
+PY
+    exit "$status"
+    ;;
+
+  *)
+    echo "usage: build-aux/setup.sh run|test" >&2
+    exit 2
+    ;;
+esac
