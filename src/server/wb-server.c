@@ -700,6 +700,13 @@ handle_create (WbRequest  *request,
 
   if (!validate (request, resource, object, TRUE))
     return;
+  if (resource == WB_RESOURCE_MATCHES && json_object_has_member (object, "state") &&
+      !wb_match_transition_allowed ("suggested", json_object_get_string_member (object, "state"), NULL))
+    {
+      send_error (request->msg, SOUP_STATUS_CONFLICT, _("This step is not possible"),
+                  _("A new match starts as suggested, shortlisted or proposed; later steps follow the workflow."));
+      return;
+    }
 
   scope = scope_for_create (request, resource, object, parent_scope, spec->parent_field != NULL);
   if (wb_policy_decide (request->caller.role, resource, WB_ACTION_CREATE, scope) != WB_DECISION_ALLOW)
@@ -731,6 +738,69 @@ handle_create (WbRequest  *request,
   location = g_strdup_printf ("/api/v1/%s/%" G_GINT64_FORMAT, spec->name, id);
   soup_message_headers_replace (soup_server_message_get_response_headers (request->msg), "Location", location);
   respond_with_record (request, resource, id, SOUP_STATUS_CREATED);
+}
+
+/* The workflow of a match: only forward, rejected needs a reason. */
+static gboolean
+check_match_transition (WbRequest  *request,
+                        JsonObject *current,
+                        JsonObject *changes)
+{
+  const char *from = json_object_get_string_member (current, "state");
+  const char *to = json_object_get_string_member_with_default (changes, "state", from);
+  g_autofree char *explanation = NULL;
+
+  if (!wb_match_transition_allowed (from, to, &explanation))
+    {
+      send_error (request->msg, SOUP_STATUS_CONFLICT, _("This step is not possible"), explanation);
+      return FALSE;
+    }
+  if (g_strcmp0 (to, "rejected") == 0 && g_strcmp0 (from, to) != 0 &&
+      *json_object_get_string_member_with_default (changes, "reject_reason", "") == '\0')
+    {
+      g_autoptr(WbProblem) problem = wb_problem_new (SOUP_STATUS_BAD_REQUEST, _("The record is not valid"), NULL);
+
+      wb_problem_add_error (problem, "reject_reason", _("is required when a match is rejected"));
+      send_problem (request->msg, problem);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Placing a candidate writes the placement into the client's timeline, in the same
+ * transaction as the match. */
+static gboolean
+record_placement (WbRequest   *request,
+                  JsonObject  *current,
+                  JsonObject  *changes,
+                  GError     **error)
+{
+  WbStore *store = request->server->store;
+  g_autoptr(JsonObject) vacancy = NULL;
+  g_autoptr(JsonObject) event = NULL;
+  g_autofree char *today = wb_store_today ();
+
+  if (g_strcmp0 (json_object_get_string_member_with_default (changes, "state", NULL), "placed") != 0 ||
+      g_strcmp0 (json_object_get_string_member (current, "state"), "placed") == 0)
+    return TRUE;
+
+  vacancy = wb_store_get (store, WB_RESOURCE_VACANCIES, json_object_get_int_member (current, "vacancy_id"), error);
+  if (vacancy == NULL)
+    return FALSE;
+
+  event = json_object_new ();
+  json_object_set_int_member (event, "client_id", json_object_get_int_member (current, "client_id"));
+  json_object_set_string_member (event, "kind", "placement");
+  json_object_set_string_member (event, "date", today);
+  json_object_set_int_member (event, "organisation_id", request->caller.organisation_id);
+  json_object_set_int_member (event, "author_id", request->caller.id);
+  json_object_set_int_member (event, "employer_id", json_object_get_int_member (vacancy, "employer_id"));
+  json_object_set_int_member (event, "vacancy_id", json_object_get_int_member (vacancy, "id"));
+  json_object_set_int_member (event, "hours", json_object_get_int_member (vacancy, "hours"));
+  if (!JSON_NODE_HOLDS_NULL (json_object_get_member (vacancy, "contract")))
+    json_object_set_string_member (event, "contract", json_object_get_string_member (vacancy, "contract"));
+  json_object_set_string_member (event, "note", json_object_get_string_member (vacancy, "title"));
+  return wb_store_insert (store, WB_RESOURCE_EVENTS, event, error) != 0;
 }
 
 static void
@@ -786,6 +856,8 @@ handle_update (WbRequest  *request,
     return;
   if (!validate (request, resource, changes, FALSE))
     return;
+  if (resource == WB_RESOURCE_MATCHES && !check_match_transition (request, current, changes))
+    return;
 
   if (!wb_store_begin (self->store, &error))
     {
@@ -793,6 +865,7 @@ handle_update (WbRequest  *request,
       return;
     }
   if (!wb_store_update (self->store, resource, id, version, changes, &error) ||
+      (resource == WB_RESOURCE_MATCHES && !record_placement (request, current, changes, &error)) ||
       (resource == WB_RESOURCE_CLIENTS &&
        !wb_store_audit (self->store, request->caller.id, request->caller.organisation_id,
                         "update", spec->name, id, NULL, &error)) ||
