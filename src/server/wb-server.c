@@ -10,40 +10,14 @@
 #include <string.h>
 
 #include "wb-password.h"
-#include "wb-server.h"
+#include "wb-server-private.h"
 
 #define MAX_BODY_SIZE        (1024 * 1024)
 #define SESSION_SECONDS      (12 * 60 * 60)
 #define DEFAULT_PER_PAGE     50
 #define MAX_PER_PAGE         1000
 
-struct _WbServer
-{
-  GObject parent_instance;
-
-  WbStore *store;
-  SoupServer *soup;
-  char *dummy_hash;  /* verified against when a username is unknown, so timing tells nothing */
-};
-
 G_DEFINE_FINAL_TYPE (WbServer, wb_server, G_TYPE_OBJECT)
-
-/* Who asks: the user behind the bearer token. */
-typedef struct {
-  gint64 id;
-  gint64 organisation_id;
-  WbRole role;
-} WbCaller;
-
-/* One request as the router sees it: /api/v1/<resource>[/<id>[/<child>[/<child_id>]]] */
-typedef struct {
-  WbServer *server;
-  SoupServerMessage *msg;
-  const char *method;
-  char **segments;
-  guint n_segments;
-  WbCaller caller;
-} WbRequest;
 
 static void
 wb_server_finalize (GObject *object)
@@ -55,6 +29,8 @@ wb_server_finalize (GObject *object)
   g_clear_object (&self->soup);
   g_clear_object (&self->store);
   g_clear_pointer (&self->dummy_hash, g_free);
+  g_clear_pointer (&self->matching, _wb_server_matching_free);
+  g_clear_pointer (&self->accounts, _wb_server_accounts_free);
 
   G_OBJECT_CLASS (wb_server_parent_class)->finalize (object);
 }
@@ -85,8 +61,8 @@ send_json_node (SoupServerMessage *msg,
   soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_TAKE, body, strlen (body));
 }
 
-static void
-send_object (SoupServerMessage *msg,
+void
+_wb_server_send_object (SoupServerMessage *msg,
              guint              status,
              JsonObject        *object)
 {
@@ -95,8 +71,8 @@ send_object (SoupServerMessage *msg,
   send_json_node (msg, status, node);
 }
 
-static void
-send_problem (SoupServerMessage *msg,
+void
+_wb_server_send_problem (SoupServerMessage *msg,
               WbProblem         *problem)
 {
   char *body = wb_problem_to_json (problem);
@@ -105,19 +81,19 @@ send_problem (SoupServerMessage *msg,
   soup_server_message_set_response (msg, "application/problem+json", SOUP_MEMORY_TAKE, body, strlen (body));
 }
 
-static void
-send_error (SoupServerMessage *msg,
+void
+_wb_server_send_error (SoupServerMessage *msg,
             guint              status,
             const char        *title,
             const char        *detail)
 {
   g_autoptr(WbProblem) problem = wb_problem_new (status, title, detail);
 
-  send_problem (msg, problem);
+  _wb_server_send_problem (msg, problem);
 }
 
-static void
-send_field_errors (SoupServerMessage *msg,
+void
+_wb_server_send_field_errors (SoupServerMessage *msg,
                    GPtrArray         *errors)
 {
   g_autoptr(WbProblem) problem =
@@ -129,36 +105,36 @@ send_field_errors (SoupServerMessage *msg,
       WbFieldError *error = g_ptr_array_index (errors, i);
       wb_problem_add_error (problem, error->field, error->message);
     }
-  send_problem (msg, problem);
+  _wb_server_send_problem (msg, problem);
 }
 
-static void
-send_store_error (SoupServerMessage *msg,
+void
+_wb_server_send_store_error (SoupServerMessage *msg,
                   const GError      *error)
 {
   if (g_error_matches (error, WB_STORE_ERROR, WB_STORE_ERROR_NOT_FOUND))
-    send_error (msg, SOUP_STATUS_NOT_FOUND, _("Not found"), error->message);
+    _wb_server_send_error (msg, SOUP_STATUS_NOT_FOUND, _("Not found"), error->message);
   else if (g_error_matches (error, WB_STORE_ERROR, WB_STORE_ERROR_CONFLICT))
-    send_error (msg, SOUP_STATUS_CONFLICT, _("The record already exists"),
+    _wb_server_send_error (msg, SOUP_STATUS_CONFLICT, _("The record already exists"),
                 _("Another record already has this key (for example the same BSN or KvK number)."));
   else if (g_error_matches (error, WB_STORE_ERROR, WB_STORE_ERROR_STALE))
-    send_error (msg, SOUP_STATUS_PRECONDITION_FAILED, _("The record was changed by someone else"),
+    _wb_server_send_error (msg, SOUP_STATUS_PRECONDITION_FAILED, _("The record was changed by someone else"),
                 _("Nothing was saved. Read the record again, then apply your change to the new version."));
   else if (g_error_matches (error, WB_STORE_ERROR, WB_STORE_ERROR_INVALID))
-    send_error (msg, SOUP_STATUS_BAD_REQUEST, _("The request is not valid"), error->message);
+    _wb_server_send_error (msg, SOUP_STATUS_BAD_REQUEST, _("The request is not valid"), error->message);
   else if (g_error_matches (error, WB_STORE_ERROR, WB_STORE_ERROR_BUSY))
-    send_error (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, _("The database is busy"),
+    _wb_server_send_error (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, _("The database is busy"),
                 _("Try again in a moment."));
   else
     {
       g_warning ("Store failure: %s", error->message);
-      send_error (msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, _("The server failed"),
+      _wb_server_send_error (msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, _("The server failed"),
                   _("Nothing was saved. The administrator can find the cause in the server log."));
     }
 }
 
-static void
-set_etag (SoupServerMessage *msg,
+void
+_wb_server_set_etag (SoupServerMessage *msg,
           JsonObject        *object)
 {
   g_autofree char *etag = NULL;
@@ -169,17 +145,17 @@ set_etag (SoupServerMessage *msg,
   soup_message_headers_replace (soup_server_message_get_response_headers (msg), "ETag", etag);
 }
 
-static void
-deny (WbRequest *request)
+void
+_wb_server_deny (WbRequest *request)
 {
-  send_error (request->msg, SOUP_STATUS_FORBIDDEN, _("Not allowed"),
+  _wb_server_send_error (request->msg, SOUP_STATUS_FORBIDDEN, _("Not allowed"),
               _("Your role or organisation may not do this. Ask the owning organisation or a coordinator."));
 }
 
 /* Reading the request */
 
-static JsonObject *
-parse_body (WbRequest *request)
+JsonObject *
+_wb_server_parse_body (WbRequest *request)
 {
   g_autoptr(GBytes) bytes = soup_message_body_flatten (soup_server_message_get_request_body (request->msg));
   g_autoptr(JsonParser) parser = json_parser_new ();
@@ -190,29 +166,29 @@ parse_body (WbRequest *request)
 
   if (length > MAX_BODY_SIZE)
     {
-      send_error (request->msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, _("The request is too large"),
+      _wb_server_send_error (request->msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, _("The request is too large"),
                   _("A request body may be at most 1 MiB."));
       return NULL;
     }
   if (length == 0 || !g_utf8_validate (data, length, NULL) ||
       !json_parser_load_from_data (parser, data, length, &error))
     {
-      send_error (request->msg, SOUP_STATUS_BAD_REQUEST, _("The body is not valid JSON"),
+      _wb_server_send_error (request->msg, SOUP_STATUS_BAD_REQUEST, _("The body is not valid JSON"),
                   error != NULL ? error->message : _("The request has no JSON body, or it is not UTF-8."));
       return NULL;
     }
   root = json_parser_get_root (parser);
   if (!JSON_NODE_HOLDS_OBJECT (root))
     {
-      send_error (request->msg, SOUP_STATUS_BAD_REQUEST, _("The body is not valid JSON"),
+      _wb_server_send_error (request->msg, SOUP_STATUS_BAD_REQUEST, _("The body is not valid JSON"),
                   _("The body must be a JSON object."));
       return NULL;
     }
   return json_object_ref (json_node_get_object (root));
 }
 
-static gboolean
-parse_id (const char *text,
+gboolean
+_wb_server_parse_id (const char *text,
           gint64     *id)
 {
   guint64 v;
@@ -239,15 +215,15 @@ lookup_int (WbServer   *self,
   return json_object_get_int_member (object, field);
 }
 
-static WbScope
-scope_of_organisation (WbRequest *request,
+WbScope
+_wb_server_scope_of_organisation (WbRequest *request,
                        gint64     organisation_id)
 {
   return organisation_id == request->caller.organisation_id ? WB_SCOPE_OWN : WB_SCOPE_OTHER;
 }
 
-static WbScope
-scope_of_client (WbRequest  *request,
+WbScope
+_wb_server_scope_of_client (WbRequest  *request,
                  JsonObject *client)
 {
   if (json_object_get_int_member_with_default (client, "organisation_id", 0) == request->caller.organisation_id)
@@ -257,20 +233,20 @@ scope_of_client (WbRequest  *request,
   return WB_SCOPE_OTHER;
 }
 
-static WbScope
-scope_of_employer (WbRequest  *request,
+WbScope
+_wb_server_scope_of_employer (WbRequest  *request,
                    JsonObject *employer)
 {
   gint64 owner = json_object_get_int_member_with_default (employer, "owner_id", 0);
 
   if (owner == 0)
     return WB_SCOPE_OTHER;
-  return scope_of_organisation (request, lookup_int (request->server, WB_RESOURCE_USERS, owner, "organisation_id"));
+  return _wb_server_scope_of_organisation (request, lookup_int (request->server, WB_RESOURCE_USERS, owner, "organisation_id"));
 }
 
 /* The scope of an existing record, or of the parent a nested record hangs under. */
-static WbScope
-scope_of_record (WbRequest  *request,
+WbScope
+_wb_server_scope_of_record (WbRequest  *request,
                  WbResource  resource,
                  JsonObject *object)
 {
@@ -280,27 +256,27 @@ scope_of_record (WbRequest  *request,
   switch (resource)
     {
     case WB_RESOURCE_CLIENTS:
-      return scope_of_client (request, object);
+      return _wb_server_scope_of_client (request, object);
     case WB_RESOURCE_EVENTS:
     case WB_RESOURCE_DIAGNOSES:
       parent = wb_store_get (self->store, WB_RESOURCE_CLIENTS,
                              json_object_get_int_member_with_default (object, "client_id", 0), NULL);
-      return parent != NULL ? scope_of_client (request, parent) : WB_SCOPE_OTHER;
+      return parent != NULL ? _wb_server_scope_of_client (request, parent) : WB_SCOPE_OTHER;
     case WB_RESOURCE_EMPLOYERS:
-      return scope_of_employer (request, object);
+      return _wb_server_scope_of_employer (request, object);
     case WB_RESOURCE_CONTACTS:
     case WB_RESOURCE_CONTACT_LOG:
       parent = wb_store_get (self->store, WB_RESOURCE_EMPLOYERS,
                              json_object_get_int_member_with_default (object, "employer_id", 0), NULL);
-      return parent != NULL ? scope_of_employer (request, parent) : WB_SCOPE_OTHER;
+      return parent != NULL ? _wb_server_scope_of_employer (request, parent) : WB_SCOPE_OTHER;
     case WB_RESOURCE_USERS:
     case WB_RESOURCE_VACANCIES:
     case WB_RESOURCE_MATCHES:
     case WB_RESOURCE_ACTION_POINTS:
     case WB_RESOURCE_AUDIT:
-      return scope_of_organisation (request, json_object_get_int_member_with_default (object, "organisation_id", 0));
+      return _wb_server_scope_of_organisation (request, json_object_get_int_member_with_default (object, "organisation_id", 0));
     case WB_RESOURCE_ORGANISATIONS:
-      return scope_of_organisation (request, json_object_get_int_member_with_default (object, "id", 0));
+      return _wb_server_scope_of_organisation (request, json_object_get_int_member_with_default (object, "id", 0));
     case WB_RESOURCE_MUNICIPALITIES:
     case WB_RESOURCE_COMPETENCES:
     case WB_RESOURCE_OCCUPATIONS:
@@ -311,8 +287,8 @@ scope_of_record (WbRequest  *request,
     }
 }
 
-static int
-current_year (void)
+int
+_wb_server_current_year (void)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
@@ -357,33 +333,33 @@ handle_get (WbRequest  *request,
 
   if (object == NULL)
     {
-      send_store_error (request->msg, error);
+      _wb_server_send_store_error (request->msg, error);
       return;
     }
 
   decision = wb_policy_decide (request->caller.role, resource, WB_ACTION_READ,
-                               scope_of_record (request, resource, object));
+                               _wb_server_scope_of_record (request, resource, object));
   if (decision == WB_DECISION_DENY)
     {
-      deny (request);
+      _wb_server_deny (request);
       return;
     }
 
   if (resource == WB_RESOURCE_CLIENTS)
     {
       if (decision == WB_DECISION_PSEUDONYMOUS)
-        wb_policy_pseudonymise_client (object, current_year ());
+        wb_policy_pseudonymise_client (object, _wb_server_current_year ());
       else if (!wb_store_audit (self->store, request->caller.id, request->caller.organisation_id,
                                 "read", "clients", id, read_reason (request), &error))
         {
           /* No audit row, no full record. */
-          send_store_error (request->msg, error);
+          _wb_server_send_store_error (request->msg, error);
           return;
         }
     }
 
-  set_etag (request->msg, object);
-  send_object (request->msg, SOUP_STATUS_OK, object);
+  _wb_server_set_etag (request->msg, object);
+  _wb_server_send_object (request->msg, SOUP_STATUS_OK, object);
 }
 
 static gboolean
@@ -436,14 +412,14 @@ handle_list (WbRequest  *request,
     }
   if (!any || (parent_id > 0 && decisions[parent_scope] == WB_DECISION_DENY))
     {
-      deny (request);
+      _wb_server_deny (request);
       return;
     }
 
   if (!parse_unsigned_param (params, "page", 1, G_MAXINT32, 1, &page) ||
       !parse_unsigned_param (params, "per_page", 1, MAX_PER_PAGE, DEFAULT_PER_PAGE, &per_page))
     {
-      send_error (request->msg, SOUP_STATUS_BAD_REQUEST, _("The paging is not valid"),
+      _wb_server_send_error (request->msg, SOUP_STATUS_BAD_REQUEST, _("The paging is not valid"),
                   _("page must be 1 or more and per_page between 1 and 1000."));
       return;
     }
@@ -478,7 +454,7 @@ handle_list (WbRequest  *request,
   rows = wb_store_list (self->store, resource, &query, &total, &error);
   if (rows == NULL)
     {
-      send_store_error (request->msg, error);
+      _wb_server_send_store_error (request->msg, error);
       return;
     }
 
@@ -487,7 +463,7 @@ handle_list (WbRequest  *request,
     {
       JsonObject *row = rows->pdata[i];
       WbDecision decision = parent_id > 0 ? decisions[parent_scope]
-                                          : decisions[scope_of_record (request, resource, row)];
+                                          : decisions[_wb_server_scope_of_record (request, resource, row)];
 
       if (decision == WB_DECISION_DENY)
         {
@@ -497,7 +473,7 @@ handle_list (WbRequest  *request,
       if (resource == WB_RESOURCE_CLIENTS)
         {
           if (decision == WB_DECISION_PSEUDONYMOUS)
-            wb_policy_pseudonymise_client (row, current_year ());
+            wb_policy_pseudonymise_client (row, _wb_server_current_year ());
           else
             summarise_client (row);
         }
@@ -508,7 +484,7 @@ handle_list (WbRequest  *request,
   json_object_set_int_member (result, "total", total);
   json_object_set_int_member (result, "page", page);
   json_object_set_int_member (result, "per_page", per_page);
-  send_object (request->msg, SOUP_STATUS_OK, result);
+  _wb_server_send_object (request->msg, SOUP_STATUS_OK, result);
 }
 
 /* Fields the server sets on a new record, from who asks and where it hangs. */
@@ -592,16 +568,16 @@ scope_for_create (WbRequest  *request,
     {
     case WB_RESOURCE_CLIENTS:
     case WB_RESOURCE_USERS:
-      return scope_of_organisation (request, json_object_get_int_member_with_default (object, "organisation_id", 0));
+      return _wb_server_scope_of_organisation (request, json_object_get_int_member_with_default (object, "organisation_id", 0));
     case WB_RESOURCE_MATCHES:
       {
         g_autoptr(JsonObject) client =
           wb_store_get (request->server->store, WB_RESOURCE_CLIENTS,
                         json_object_get_int_member_with_default (object, "client_id", 0), NULL);
-        return client != NULL ? scope_of_client (request, client) : WB_SCOPE_OTHER;
+        return client != NULL ? _wb_server_scope_of_client (request, client) : WB_SCOPE_OTHER;
       }
     case WB_RESOURCE_EMPLOYERS:
-      return json_object_has_member (object, "owner_id") ? scope_of_employer (request, object) : WB_SCOPE_OWN;
+      return json_object_has_member (object, "owner_id") ? _wb_server_scope_of_employer (request, object) : WB_SCOPE_OWN;
     case WB_RESOURCE_ORGANISATIONS:
     case WB_RESOURCE_MUNICIPALITIES:
     case WB_RESOURCE_EVENTS:
@@ -620,8 +596,8 @@ scope_for_create (WbRequest  *request,
     }
 }
 
-static gboolean
-validate (WbRequest  *request,
+gboolean
+_wb_server_validate (WbRequest  *request,
           WbResource  resource,
           JsonObject *object,
           gboolean    creating)
@@ -632,14 +608,14 @@ validate (WbRequest  *request,
     wb_store_check_references (request->server->store, resource, object, errors);
   if (errors->len > 0)
     {
-      send_field_errors (request->msg, errors);
+      _wb_server_send_field_errors (request->msg, errors);
       return FALSE;
     }
   return TRUE;
 }
 
-static void
-respond_with_record (WbRequest  *request,
+void
+_wb_server_respond_with_record (WbRequest  *request,
                      WbResource  resource,
                      gint64      id,
                      guint       status)
@@ -649,11 +625,11 @@ respond_with_record (WbRequest  *request,
 
   if (object == NULL)
     {
-      send_store_error (request->msg, error);
+      _wb_server_send_store_error (request->msg, error);
       return;
     }
-  set_etag (request->msg, object);
-  send_object (request->msg, status, object);
+  _wb_server_set_etag (request->msg, object);
+  _wb_server_send_object (request->msg, status, object);
 }
 
 static void
@@ -673,11 +649,11 @@ handle_create (WbRequest  *request,
 
   if (resource == WB_RESOURCE_AUDIT)
     {
-      send_error (request->msg, SOUP_STATUS_METHOD_NOT_ALLOWED, _("The audit log is written by the server only"), NULL);
+      _wb_server_send_error (request->msg, SOUP_STATUS_METHOD_NOT_ALLOWED, _("The audit log is written by the server only"), NULL);
       return;
     }
 
-  object = parse_body (request);
+  object = _wb_server_parse_body (request);
   if (object == NULL)
     return;
 
@@ -691,19 +667,19 @@ handle_create (WbRequest  *request,
           g_autoptr(WbProblem) problem = wb_problem_new (SOUP_STATUS_BAD_REQUEST, _("The record is not valid"), NULL);
 
           wb_problem_add_error (problem, "password", _("must be at least 10 characters long"));
-          send_problem (request->msg, problem);
+          _wb_server_send_problem (request->msg, problem);
           return;
         }
       password_hash = wb_password_hash (password, NULL);
       json_object_remove_member (object, "password");
     }
 
-  if (!validate (request, resource, object, TRUE))
+  if (!_wb_server_validate (request, resource, object, TRUE))
     return;
   if (resource == WB_RESOURCE_MATCHES && json_object_has_member (object, "state") &&
       !wb_match_transition_allowed ("suggested", json_object_get_string_member (object, "state"), NULL))
     {
-      send_error (request->msg, SOUP_STATUS_CONFLICT, _("This step is not possible"),
+      _wb_server_send_error (request->msg, SOUP_STATUS_CONFLICT, _("This step is not possible"),
                   _("A new match starts as suggested, shortlisted or proposed; later steps follow the workflow."));
       return;
     }
@@ -711,7 +687,7 @@ handle_create (WbRequest  *request,
   scope = scope_for_create (request, resource, object, parent_scope, spec->parent_field != NULL);
   if (wb_policy_decide (request->caller.role, resource, WB_ACTION_CREATE, scope) != WB_DECISION_ALLOW)
     {
-      deny (request);
+      _wb_server_deny (request);
       return;
     }
 
@@ -719,7 +695,7 @@ handle_create (WbRequest  *request,
 
   if (!wb_store_begin (self->store, &error))
     {
-      send_store_error (request->msg, error);
+      _wb_server_send_store_error (request->msg, error);
       return;
     }
   id = wb_store_insert (self->store, resource, object, &error);
@@ -731,13 +707,16 @@ handle_create (WbRequest  *request,
       !wb_store_commit (self->store, &error))
     {
       wb_store_rollback (self->store);
-      send_store_error (request->msg, error);
+      _wb_server_send_store_error (request->msg, error);
       return;
     }
 
+  _wb_server_matching_changed (self, resource, id);
+  _wb_server_accounts_changed (self, resource, id);
+
   location = g_strdup_printf ("/api/v1/%s/%" G_GINT64_FORMAT, spec->name, id);
   soup_message_headers_replace (soup_server_message_get_response_headers (request->msg), "Location", location);
-  respond_with_record (request, resource, id, SOUP_STATUS_CREATED);
+  _wb_server_respond_with_record (request, resource, id, SOUP_STATUS_CREATED);
 }
 
 /* The workflow of a match: only forward, rejected needs a reason. */
@@ -752,7 +731,7 @@ check_match_transition (WbRequest  *request,
 
   if (!wb_match_transition_allowed (from, to, &explanation))
     {
-      send_error (request->msg, SOUP_STATUS_CONFLICT, _("This step is not possible"), explanation);
+      _wb_server_send_error (request->msg, SOUP_STATUS_CONFLICT, _("This step is not possible"), explanation);
       return FALSE;
     }
   if (g_strcmp0 (to, "rejected") == 0 && g_strcmp0 (from, to) != 0 &&
@@ -761,7 +740,7 @@ check_match_transition (WbRequest  *request,
       g_autoptr(WbProblem) problem = wb_problem_new (SOUP_STATUS_BAD_REQUEST, _("The record is not valid"), NULL);
 
       wb_problem_add_error (problem, "reject_reason", _("is required when a match is rejected"));
-      send_problem (request->msg, problem);
+      _wb_server_send_problem (request->msg, problem);
       return FALSE;
     }
   return TRUE;
@@ -818,7 +797,7 @@ handle_update (WbRequest  *request,
 
   if (!spec->versioned)
     {
-      send_error (request->msg, SOUP_STATUS_METHOD_NOT_ALLOWED, _("This record cannot be changed"),
+      _wb_server_send_error (request->msg, SOUP_STATUS_METHOD_NOT_ALLOWED, _("This record cannot be changed"),
                   _("Records of this kind are kept as written; add a new one instead."));
       return;
     }
@@ -826,42 +805,42 @@ handle_update (WbRequest  *request,
   current = wb_store_get (self->store, resource, id, &error);
   if (current == NULL)
     {
-      send_store_error (request->msg, error);
+      _wb_server_send_store_error (request->msg, error);
       return;
     }
 
   if (wb_policy_decide (request->caller.role, resource, WB_ACTION_UPDATE,
-                        scope_of_record (request, resource, current)) != WB_DECISION_ALLOW)
+                        _wb_server_scope_of_record (request, resource, current)) != WB_DECISION_ALLOW)
     {
-      deny (request);
+      _wb_server_deny (request);
       return;
     }
 
   if_match = soup_message_headers_get_one (soup_server_message_get_request_headers (request->msg), "If-Match");
   if (if_match == NULL)
     {
-      send_error (request->msg, 428, _("If-Match is required"),
+      _wb_server_send_error (request->msg, 428, _("If-Match is required"),
                   _("Send the ETag of the version you read in If-Match, so that nobody's change is overwritten."));
       return;
     }
   if (!wb_etag_parse (if_match, &version) || version != json_object_get_int_member (current, "version"))
     {
-      send_error (request->msg, SOUP_STATUS_PRECONDITION_FAILED, _("The record was changed by someone else"),
+      _wb_server_send_error (request->msg, SOUP_STATUS_PRECONDITION_FAILED, _("The record was changed by someone else"),
                   _("Nothing was saved. Read the record again, then apply your change to the new version."));
       return;
     }
 
-  changes = parse_body (request);
+  changes = _wb_server_parse_body (request);
   if (changes == NULL)
     return;
-  if (!validate (request, resource, changes, FALSE))
+  if (!_wb_server_validate (request, resource, changes, FALSE))
     return;
   if (resource == WB_RESOURCE_MATCHES && !check_match_transition (request, current, changes))
     return;
 
   if (!wb_store_begin (self->store, &error))
     {
-      send_store_error (request->msg, error);
+      _wb_server_send_store_error (request->msg, error);
       return;
     }
   if (!wb_store_update (self->store, resource, id, version, changes, &error) ||
@@ -872,11 +851,13 @@ handle_update (WbRequest  *request,
       !wb_store_commit (self->store, &error))
     {
       wb_store_rollback (self->store);
-      send_store_error (request->msg, error);
+      _wb_server_send_store_error (request->msg, error);
       return;
     }
 
-  respond_with_record (request, resource, id, SOUP_STATUS_OK);
+  _wb_server_matching_changed (self, resource, id);
+  _wb_server_accounts_changed (self, resource, id);
+  _wb_server_respond_with_record (request, resource, id, SOUP_STATUS_OK);
 }
 
 static JsonObject *
@@ -961,7 +942,7 @@ verify_password_done (GObject      *source,
 
   if (!data->valid)
     {
-      send_error (data->msg, SOUP_STATUS_UNAUTHORIZED, _("The username or password is wrong"),
+      _wb_server_send_error (data->msg, SOUP_STATUS_UNAUTHORIZED, _("The username or password is wrong"),
                   _("Check both and try again. An account of someone who has left cannot log in."));
       soup_server_message_unpause (data->msg);
       return;
@@ -970,7 +951,7 @@ verify_password_done (GObject      *source,
   token = create_session (self, data->user->id, &expires_at, &error);
   if (token == NULL)
     {
-      send_store_error (data->msg, error);
+      _wb_server_send_store_error (data->msg, error);
       soup_server_message_unpause (data->msg);
       return;
     }
@@ -982,7 +963,7 @@ verify_password_done (GObject      *source,
   json_object_set_string_member (response, "token", token);
   json_object_set_string_member (response, "expires_at", expires_text);
   json_object_set_object_member (response, "user", user_to_json (self, data->user->id));
-  send_object (data->msg, SOUP_STATUS_CREATED, response);
+  _wb_server_send_object (data->msg, SOUP_STATUS_CREATED, response);
   soup_server_message_unpause (data->msg);
 }
 
@@ -991,7 +972,7 @@ handle_login (WbServer          *self,
               SoupServerMessage *msg)
 {
   WbRequest request = { .server = self, .msg = msg };
-  g_autoptr(JsonObject) body = parse_body (&request);
+  g_autoptr(JsonObject) body = _wb_server_parse_body (&request);
   g_autoptr(GTask) task = NULL;
   const char *username, *password;
   LoginData *data;
@@ -1008,7 +989,7 @@ handle_login (WbServer          *self,
         wb_problem_add_error (problem, "username", _("is required"));
       if (password == NULL)
         wb_problem_add_error (problem, "password", _("is required"));
-      send_problem (msg, problem);
+      _wb_server_send_problem (msg, problem);
       return;
     }
 
@@ -1053,7 +1034,7 @@ authenticate (WbRequest *request)
     {
       soup_message_headers_replace (soup_server_message_get_response_headers (request->msg),
                                     "WWW-Authenticate", "Bearer realm=\"werkbrug\"");
-      send_error (request->msg, SOUP_STATUS_UNAUTHORIZED, _("Log in first"),
+      _wb_server_send_error (request->msg, SOUP_STATUS_UNAUTHORIZED, _("Log in first"),
                   _("This request needs a valid bearer token; it is missing or has expired."));
       return FALSE;
     }
@@ -1073,26 +1054,29 @@ route (WbRequest  *request,
   const char *method = request->method;
   gint64 id = 0;
 
+  if (_wb_server_matching_route (request, params) || _wb_server_accounts_route (request, params))
+    return;
+
   if (request->n_segments == 1 && strcmp (request->segments[0], "me") == 0)
     {
       g_autoptr(JsonObject) me = NULL;
 
       if (strcmp (method, "GET") != 0)
         {
-          send_error (request->msg, SOUP_STATUS_METHOD_NOT_ALLOWED, _("Method not allowed"), NULL);
+          _wb_server_send_error (request->msg, SOUP_STATUS_METHOD_NOT_ALLOWED, _("Method not allowed"), NULL);
           return;
         }
       me = user_to_json (self, request->caller.id);
-      send_object (request->msg, SOUP_STATUS_OK, me);
+      _wb_server_send_object (request->msg, SOUP_STATUS_OK, me);
       return;
     }
 
   spec = wb_resource_spec_lookup (request->segments[0]);
   if (spec == NULL || spec->parent_field != NULL ||
-      (request->n_segments >= 2 && !parse_id (request->segments[1], &id)) ||
+      (request->n_segments >= 2 && !_wb_server_parse_id (request->segments[1], &id)) ||
       request->n_segments > 3)
     {
-      send_error (request->msg, SOUP_STATUS_NOT_FOUND, _("Not found"), _("There is no such resource in API v1."));
+      _wb_server_send_error (request->msg, SOUP_STATUS_NOT_FOUND, _("Not found"), _("There is no such resource in API v1."));
       return;
     }
 
@@ -1106,23 +1090,23 @@ route (WbRequest  *request,
       if (child_spec == NULL || child_spec->parent_field == NULL ||
           g_strcmp0 (wb_resource_spec_find_field (child_spec, child_spec->parent_field)->ref_table, spec->table) != 0)
         {
-          send_error (request->msg, SOUP_STATUS_NOT_FOUND, _("Not found"), _("There is no such resource in API v1."));
+          _wb_server_send_error (request->msg, SOUP_STATUS_NOT_FOUND, _("Not found"), _("There is no such resource in API v1."));
           return;
         }
       parent = wb_store_get (self->store, spec->resource, id, &error);
       if (parent == NULL)
         {
-          send_store_error (request->msg, error);
+          _wb_server_send_store_error (request->msg, error);
           return;
         }
-      parent_scope = scope_of_record (request, spec->resource, parent);
+      parent_scope = _wb_server_scope_of_record (request, spec->resource, parent);
 
       if (strcmp (method, "GET") == 0)
         handle_list (request, child_spec->resource, params, id, parent_scope);
       else if (strcmp (method, "POST") == 0)
         handle_create (request, child_spec->resource, id, parent_scope);
       else
-        send_error (request->msg, SOUP_STATUS_METHOD_NOT_ALLOWED, _("Method not allowed"), NULL);
+        _wb_server_send_error (request->msg, SOUP_STATUS_METHOD_NOT_ALLOWED, _("Method not allowed"), NULL);
       return;
     }
 
@@ -1135,7 +1119,7 @@ route (WbRequest  *request,
   else if (request->n_segments == 2 && strcmp (method, "PATCH") == 0)
     handle_update (request, spec->resource, id);
   else
-    send_error (request->msg, SOUP_STATUS_METHOD_NOT_ALLOWED, _("Method not allowed"), NULL);
+    _wb_server_send_error (request->msg, SOUP_STATUS_METHOD_NOT_ALLOWED, _("Method not allowed"), NULL);
 }
 
 static void
@@ -1155,7 +1139,7 @@ on_request_cb (SoupServer        *soup,
 
   if (!g_str_has_prefix (path, "/api/v1/"))
     {
-      send_error (msg, SOUP_STATUS_NOT_FOUND, _("Not found"), _("The API lives under /api/v1/."));
+      _wb_server_send_error (msg, SOUP_STATUS_NOT_FOUND, _("Not found"), _("The API lives under /api/v1/."));
       return;
     }
 
@@ -1171,7 +1155,7 @@ on_request_cb (SoupServer        *soup,
 
   if (request.n_segments == 0)
     {
-      send_error (msg, SOUP_STATUS_NOT_FOUND, _("Not found"), NULL);
+      _wb_server_send_error (msg, SOUP_STATUS_NOT_FOUND, _("Not found"), NULL);
       return;
     }
 
@@ -1190,7 +1174,7 @@ on_request_cb (SoupServer        *soup,
           soup_server_message_set_status (msg, SOUP_STATUS_NO_CONTENT, NULL);
         }
       else
-        send_error (msg, SOUP_STATUS_METHOD_NOT_ALLOWED, _("Method not allowed"), NULL);
+        _wb_server_send_error (msg, SOUP_STATUS_METHOD_NOT_ALLOWED, _("Method not allowed"), NULL);
       return;
     }
 
@@ -1211,7 +1195,7 @@ on_early_request_cb (SoupServer        *soup,
 
   /* Refuse a large body before reading it. */
   if (soup_message_headers_get_content_length (headers) > MAX_BODY_SIZE)
-    send_error (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, _("The request is too large"),
+    _wb_server_send_error (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, _("The request is too large"),
                 _("A request body may be at most 1 MiB."));
 }
 
@@ -1225,6 +1209,8 @@ wb_server_new (WbStore *store)
   self = g_object_new (WB_TYPE_SERVER, NULL);
   self->store = g_object_ref (store);
   self->dummy_hash = wb_password_hash ("no user has this password", NULL);
+  self->matching = _wb_server_matching_new (self, NULL);
+  self->accounts = _wb_server_accounts_new (self);
   return self;
 }
 
