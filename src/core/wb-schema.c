@@ -230,6 +230,8 @@ static const WbFieldSpec match_fields[] = {
   { "score", WB_FIELD_REAL, RO | WB_FIELD_SORT, NULL, 0, 0, NULL },
   F ("reject_reason", WB_FIELD_STRING, OPT),
   F ("override_reason", WB_FIELD_STRING, OPT),
+  F ("score_parts", WB_FIELD_JSON, RO),
+  F ("weights", WB_FIELD_JSON, RO),
   R ("proposed_by", "users", RO | LIST),
   R ("organisation_id", "organisations", RO | LIST),
 };
@@ -445,6 +447,9 @@ wb_field_spec_check_value (const WbFieldSpec  *field,
         return TRUE;
       }
 
+    case WB_FIELD_JSON:
+      return TRUE;
+
     case WB_FIELD_STRING:
     case WB_FIELD_DATE:
     case WB_FIELD_ENUM:
@@ -537,6 +542,7 @@ wb_field_spec_check_value (const WbFieldSpec  *field,
     case WB_FIELD_BOOL:
     case WB_FIELD_REF:
     case WB_FIELD_STRV:
+    case WB_FIELD_JSON:
     default:
       g_assert_not_reached ();
     }

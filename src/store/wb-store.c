@@ -333,15 +333,18 @@ set_column (JsonObject         *object,
       json_object_set_boolean_member (object, name, sqlite3_column_int (stmt, column) != 0);
       break;
     case WB_FIELD_STRV:
+    case WB_FIELD_JSON:
       {
         g_autoptr(JsonParser) parser = json_parser_new ();
         const char *text = (const char *) sqlite3_column_text (stmt, column);
 
         if (json_parser_load_from_data (parser, text, -1, NULL) &&
-            JSON_NODE_HOLDS_ARRAY (json_parser_get_root (parser)))
+            (field->type == WB_FIELD_JSON || JSON_NODE_HOLDS_ARRAY (json_parser_get_root (parser))))
           json_object_set_member (object, name, json_node_copy (json_parser_get_root (parser)));
-        else
+        else if (field->type == WB_FIELD_STRV)
           json_object_set_array_member (object, name, json_array_new ());
+        else
+          json_object_set_null_member (object, name);
       }
       break;
     case WB_FIELD_STRING:
@@ -812,6 +815,7 @@ bind_json_value (sqlite3_stmt       *stmt,
       sqlite3_bind_int (stmt, index, json_node_get_boolean (node) ? 1 : 0);
       break;
     case WB_FIELD_STRV:
+    case WB_FIELD_JSON:
       {
         char *text = json_to_string (node, FALSE);
         sqlite3_bind_text (stmt, index, text, -1, g_free);
