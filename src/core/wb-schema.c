@@ -399,8 +399,8 @@ wb_field_spec_check_value (const WbFieldSpec  *field,
           }
         if ((field->min != 0 || field->max != 0) && (v < field->min || v > field->max))
           {
-            *message = g_strdup_printf (_("must be between %" G_GINT64_FORMAT " and %" G_GINT64_FORMAT),
-                                        field->min, field->max);
+            *message = g_strdup_printf (_("must be between %lld and %lld"),
+                                        (long long) field->min, (long long) field->max);
             return FALSE;
           }
         return TRUE;

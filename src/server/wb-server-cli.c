@@ -215,7 +215,7 @@ command_org (int    argc,
       g_printerr ("werkbrug-server: %s\n", error->message);
       return 1;
     }
-  g_print (_("Added organisation %s (id %" G_GINT64_FORMAT ")\n"), code, id);
+  g_print (_("Added organisation %s (id %lld)\n"), code, (long long) id);
   return 0;
 }
 
@@ -278,7 +278,7 @@ command_user (int    argc,
         g_printerr ("werkbrug-server: %s\n", error->message);
       return 1;
     }
-  g_print (_("Added user %s (id %" G_GINT64_FORMAT ")\n"), username, id);
+  g_print (_("Added user %s (id %lld)\n"), username, (long long) id);
   return 0;
 }
 

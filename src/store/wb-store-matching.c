@@ -163,7 +163,7 @@ wb_store_remove_alert (WbStore     *store,
     return FALSE;
   if (sqlite3_changes (_wb_store_get_db (store)) == 0)
     {
-      g_set_error (error, WB_STORE_ERROR, WB_STORE_ERROR_NOT_FOUND, _("You have no alert %" G_GINT64_FORMAT), alert_id);
+      g_set_error (error, WB_STORE_ERROR, WB_STORE_ERROR_NOT_FOUND, _("You have no alert %lld"), (long long) alert_id);
       return FALSE;
     }
   return TRUE;

@@ -564,7 +564,7 @@ wb_store_get (WbStore     *self,
     {
       if (rc == SQLITE_DONE)
         g_set_error (error, WB_STORE_ERROR, WB_STORE_ERROR_NOT_FOUND,
-                     _("There is no record %" G_GINT64_FORMAT " in %s"), id, spec->name);
+                     _("There is no record %lld in %s"), (long long) id, spec->name);
       else
         _wb_store_set_error (self, error, "get");
       sqlite3_reset (stmt);
@@ -975,9 +975,8 @@ wb_store_update (WbStore     *self,
         g_propagate_error (error, g_steal_pointer (&local_error));
       else
         g_set_error (error, WB_STORE_ERROR, WB_STORE_ERROR_STALE,
-                     _("The record was changed by someone else (now version %" G_GINT64_FORMAT
-                       ", you had version %" G_GINT64_FORMAT ")"),
-                     json_object_get_int_member (current, "version"), expected_version);
+                     _("The record was changed by someone else (now version %lld, you had version %lld)"),
+                     (long long) json_object_get_int_member (current, "version"), (long long) expected_version);
       goto fail;
     }
 
@@ -1282,7 +1281,7 @@ check_nested_ids (WbStore    *self,
           WbFieldError *error = g_new0 (WbFieldError, 1);
 
           error->field = g_strdup_printf ("%s[%u]", member, i);
-          error->message = g_strdup_printf (_("%s %" G_GINT64_FORMAT " does not exist"), id_name, id);
+          error->message = g_strdup_printf (_("%s %lld does not exist"), id_name, (long long) id);
           g_ptr_array_add (errors, error);
         }
     }
@@ -1313,8 +1312,8 @@ wb_store_check_references (WbStore    *self,
           WbFieldError *error = g_new0 (WbFieldError, 1);
 
           error->field = g_strdup (field->name);
-          error->message = g_strdup_printf (_("there is no record %" G_GINT64_FORMAT " in %s"),
-                                            json_node_get_int (node), field->ref_table);
+          error->message = g_strdup_printf (_("there is no record %lld in %s"),
+                                            (long long) json_node_get_int (node), field->ref_table);
           g_ptr_array_add (errors, error);
         }
     }
