@@ -5,7 +5,12 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "wb-csv.h"
 #include "wb-import.h"
+#include "wb-store-private.h"
 
 WbImportReport *
 wb_import_report_new (void)
@@ -25,30 +30,999 @@ wb_import_report_free (WbImportReport *report)
   g_free (report);
 }
 
-gboolean
-wb_import_esco (WbStore *store, const char *directory, WbImportReport *report, GError **error)
+G_GNUC_PRINTF (3, 4)
+static void
+report_row (WbImportReport *report,
+            guint           line,
+            const char     *format,
+            ...)
 {
-  g_set_error (error, WB_STORE_ERROR, WB_STORE_ERROR_FAILED, "not yet written");
+  g_autofree char *text = NULL;
+  va_list args;
+
+  va_start (args, format);
+  text = g_strdup_vprintf (format, args);
+  va_end (args);
+  /* Keep the report readable on huge files: the first thousand problems are listed. */
+  if (report->messages->len < 1000)
+    g_ptr_array_add (report->messages, g_strdup_printf (_("line %u: %s"), line, text));
+  report->n_failed++;
+}
+
+static gboolean
+require_columns (WbCsv              *csv,
+                 const char         *path,
+                 const char * const *names,
+                 int                *columns,
+                 GError            **error)
+{
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      columns[i] = wb_csv_column (csv, names[i]);
+      if (columns[i] < 0)
+        {
+          g_set_error (error, WB_STORE_ERROR, WB_STORE_ERROR_INVALID,
+                       _("%s has no column “%s”; nothing was imported"), path, names[i]);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* PC4 centres */
+
+gboolean
+wb_import_pc4 (WbStore         *store,
+               const char      *path,
+               WbImportReport  *report,
+               GError         **error)
+{
+  static const char * const names[] = { "pc4", "lat", "lon", "municipality", NULL };
+  g_autoptr(WbCsv) csv = NULL;
+  int col[4];
+  sqlite3_stmt *stmt;
+  gint64 before;
+
+  csv = wb_csv_open (path, error);
+  if (csv == NULL || !require_columns (csv, path, names, col, error))
+    return FALSE;
+
+  before = wb_store_count (store, "pc4_areas");
+  if (!wb_store_begin (store, error))
+    return FALSE;
+  stmt = _wb_store_prepare (store,
+                            "INSERT INTO pc4_areas (pc4, lat, lon, municipality) VALUES (?1, ?2, ?3, ?4) "
+                            "ON CONFLICT (pc4) DO UPDATE SET lat = excluded.lat, lon = excluded.lon, "
+                            "municipality = excluded.municipality", error);
+  if (stmt == NULL)
+    goto fail;
+
+  while (wb_csv_next (csv, error))
+    {
+      const char *pc4 = wb_csv_get (csv, col[0]);
+      double lat, lon;
+
+      report->n_read++;
+      if (!wb_validate_pc4 (pc4))
+        {
+          report_row (report, wb_csv_get_line (csv), _("pc4: “%s” is not four digits"), pc4);
+          continue;
+        }
+      if (!wb_csv_parse_number (wb_csv_get (csv, col[1]), &lat) || lat < -90 || lat > 90 ||
+          !wb_csv_parse_number (wb_csv_get (csv, col[2]), &lon) || lon < -180 || lon > 180)
+        {
+          report_row (report, wb_csv_get_line (csv), _("lat/lon: not a position"));
+          continue;
+        }
+      sqlite3_bind_text (stmt, 1, pc4, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_double (stmt, 2, lat);
+      sqlite3_bind_double (stmt, 3, lon);
+      sqlite3_bind_text (stmt, 4, wb_csv_get (csv, col[3]), -1, SQLITE_TRANSIENT);
+      if (!_wb_store_step_done (store, stmt, error))
+        goto fail;
+    }
+  if (error != NULL && *error != NULL)
+    goto fail;
+  if (!wb_store_commit (store, error))
+    return FALSE;
+
+  report->n_imported += wb_store_count (store, "pc4_areas") - before;
+  report->n_updated = report->n_read - report->n_failed - report->n_imported;
+  return TRUE;
+
+fail:
+  wb_store_rollback (store);
   return FALSE;
 }
 
-gboolean
-wb_import_pc4 (WbStore *store, const char *path, WbImportReport *report, GError **error)
+/* ESCO */
+
+typedef struct {
+  WbStore *store;
+  WbImportReport *report;
+  GHashTable *competences;  /* uri -> id */
+  GHashTable *occupations;  /* uri -> id */
+} EscoImport;
+
+static char *
+join_alt_labels (const char *text)
 {
-  g_set_error (error, WB_STORE_ERROR, WB_STORE_ERROR_FAILED, "not yet written");
-  return FALSE;
+  g_auto(GStrv) parts = g_regex_split_simple ("\\s*(?:\\||\\n)\\s*", text, 0, 0);
+  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (*g_strstrip (parts[i]) != '\0')
+      g_ptr_array_add (kept, parts[i]);
+  g_ptr_array_add (kept, NULL);
+  return g_strjoinv (" | ", (char **) kept->pdata);
+}
+
+static gint64
+upsert_competence (EscoImport  *import,
+                   const char  *uri,
+                   const char  *label_nl,
+                   const char  *label_en,
+                   const char  *kind,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt;
+  g_autofree char *now = NULL;
+  gpointer known;
+  gint64 id = 0;
+
+  if (g_hash_table_lookup_extended (import->competences, uri, NULL, &known) && label_nl == NULL && label_en == NULL)
+    return GPOINTER_TO_SIZE (known);
+
+  now = wb_store_now ();
+  stmt = _wb_store_prepare (import->store,
+                            "INSERT INTO competences (uri, label_nl, label_en, kind, source, created_at) "
+                            "VALUES (?1, ?2, ?3, ?4, 'esco', ?5) ON CONFLICT (uri) DO UPDATE SET "
+                            "label_nl = coalesce (excluded.label_nl, label_nl), "
+                            "label_en = coalesce (excluded.label_en, label_en), kind = excluded.kind "
+                            "RETURNING id", error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, uri, -1, SQLITE_TRANSIENT);
+  if (label_nl != NULL && *label_nl != '\0')
+    sqlite3_bind_text (stmt, 2, label_nl, -1, SQLITE_TRANSIENT);
+  if (label_en != NULL && *label_en != '\0')
+    sqlite3_bind_text (stmt, 3, label_en, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, kind, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, now, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  else
+    _wb_store_set_error (import->store, error, "competence");
+  sqlite3_reset (stmt);
+  if (id > 0)
+    g_hash_table_insert (import->competences, g_strdup (uri), GSIZE_TO_POINTER (id));
+  return id;
+}
+
+static const char *
+skill_kind (const char *skill_type)
+{
+  if (g_str_has_prefix (skill_type, "knowledge"))
+    return "knowledge";
+  return "skill";
+}
+
+static gboolean
+import_isco_groups (EscoImport  *import,
+                    const char  *path,
+                    GError     **error)
+{
+  static const char * const names[] = { "code", "preferredLabel", "conceptUri", NULL };
+  g_autoptr(WbCsv) csv = wb_csv_open (path, error);
+  sqlite3_stmt *stmt;
+  int col[3];
+
+  if (csv == NULL || !require_columns (csv, path, names, col, error))
+    return FALSE;
+  stmt = _wb_store_prepare (import->store,
+                            "INSERT INTO isco_groups (code, label_nl, uri) VALUES (?1, ?2, ?3) "
+                            "ON CONFLICT (code) DO UPDATE SET label_nl = excluded.label_nl, uri = excluded.uri",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  while (wb_csv_next (csv, error))
+    {
+      sqlite3_bind_text (stmt, 1, wb_csv_get (csv, col[0]), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, wb_csv_get (csv, col[1]), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, wb_csv_get (csv, col[2]), -1, SQLITE_TRANSIENT);
+      if (!_wb_store_step_done (import->store, stmt, error))
+        return FALSE;
+    }
+  return error == NULL || *error == NULL;
+}
+
+static gboolean
+import_occupations (EscoImport  *import,
+                    const char  *path,
+                    GError     **error)
+{
+  static const char * const names[] = { "conceptUri", "iscoGroup", "preferredLabel", NULL };
+  g_autoptr(WbCsv) csv = wb_csv_open (path, error);
+  g_autofree char *now = wb_store_now ();
+  sqlite3_stmt *stmt;
+  int col[3], code_col, alt_col;
+
+  if (csv == NULL || !require_columns (csv, path, names, col, error))
+    return FALSE;
+  code_col = wb_csv_column (csv, "code");
+  alt_col = wb_csv_column (csv, "altLabels");
+
+  stmt = _wb_store_prepare (import->store,
+                            "INSERT INTO occupations (uri, code, isco_group, label_nl, alt_labels, source, created_at) "
+                            "VALUES (?1, ?2, ?3, ?4, ?5, 'esco', ?6) ON CONFLICT (uri) DO UPDATE SET "
+                            "code = excluded.code, isco_group = excluded.isco_group, label_nl = excluded.label_nl, "
+                            "alt_labels = excluded.alt_labels RETURNING id", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while (wb_csv_next (csv, error))
+    {
+      const char *uri = wb_csv_get (csv, col[0]);
+      const char *label = wb_csv_get (csv, col[2]);
+      g_autofree char *alt = alt_col >= 0 ? join_alt_labels (wb_csv_get (csv, alt_col)) : NULL;
+
+      import->report->n_read++;
+      if (*uri == '\0' || *label == '\0')
+        {
+          report_row (import->report, wb_csv_get_line (csv), _("an occupation needs a conceptUri and a preferredLabel"));
+          continue;
+        }
+      sqlite3_bind_text (stmt, 1, uri, -1, SQLITE_TRANSIENT);
+      if (code_col >= 0)
+        sqlite3_bind_text (stmt, 2, wb_csv_get (csv, code_col), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, wb_csv_get (csv, col[1]), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 4, label, -1, SQLITE_TRANSIENT);
+      if (alt != NULL && *alt != '\0')
+        sqlite3_bind_text (stmt, 5, alt, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 6, now, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        {
+          _wb_store_set_error (import->store, error, "occupation");
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+      g_hash_table_insert (import->occupations, g_strdup (uri), GSIZE_TO_POINTER (sqlite3_column_int64 (stmt, 0)));
+      sqlite3_reset (stmt);
+    }
+  return error == NULL || *error == NULL;
+}
+
+static gboolean
+import_skills (EscoImport  *import,
+               const char  *path,
+               gboolean     official,
+               GError     **error)
+{
+  g_autoptr(WbCsv) csv = wb_csv_open (path, error);
+  int uri_col, nl_col, en_col, type_col;
+
+  if (csv == NULL)
+    return FALSE;
+  uri_col = wb_csv_column (csv, "conceptUri");
+  nl_col = wb_csv_column (csv, official ? "preferredLabel" : "preferredLabelNl");
+  en_col = official ? -1 : wb_csv_column (csv, "preferredLabelEn");
+  type_col = wb_csv_column (csv, "skillType");
+  if (uri_col < 0 || nl_col < 0)
+    {
+      g_set_error (error, WB_STORE_ERROR, WB_STORE_ERROR_INVALID,
+                   _("%s has no conceptUri or preferred label column; nothing was imported"), path);
+      return FALSE;
+    }
+
+  while (wb_csv_next (csv, error))
+    {
+      const char *uri = wb_csv_get (csv, uri_col);
+
+      import->report->n_read++;
+      if (*uri == '\0')
+        {
+          report_row (import->report, wb_csv_get_line (csv), _("a skill needs a conceptUri"));
+          continue;
+        }
+      if (upsert_competence (import, uri, wb_csv_get (csv, nl_col), en_col >= 0 ? wb_csv_get (csv, en_col) : NULL,
+                             skill_kind (wb_csv_get (csv, type_col)), error) == 0)
+        return FALSE;
+    }
+  return error == NULL || *error == NULL;
+}
+
+static gboolean
+import_links (EscoImport  *import,
+              const char  *path,
+              GError     **error)
+{
+  g_autoptr(WbCsv) csv = wb_csv_open (path, error);
+  sqlite3_stmt *stmt;
+  int occupation_col, relation_col, uri_col, en_col, nl_col;
+
+  if (csv == NULL)
+    return FALSE;
+  occupation_col = wb_csv_column (csv, "occupationUri");
+  relation_col = wb_csv_column (csv, "relationType");
+  uri_col = wb_csv_column (csv, "skillUri");
+  en_col = wb_csv_column (csv, "skillLabelEn");
+  nl_col = wb_csv_column (csv, "skillLabelNl");
+  if (occupation_col < 0 || relation_col < 0 || uri_col < 0)
+    {
+      g_set_error (error, WB_STORE_ERROR, WB_STORE_ERROR_INVALID,
+                   _("%s has no occupationUri, relationType or skillUri column; nothing was imported"), path);
+      return FALSE;
+    }
+
+  stmt = NULL;
+  while (wb_csv_next (csv, error))
+    {
+      const char *occupation = wb_csv_get (csv, occupation_col);
+      const char *skill_uri = wb_csv_get (csv, uri_col);
+      const char *label_en = wb_csv_get (csv, en_col);
+      g_autofree char *synthetic = NULL;
+      gpointer occupation_id;
+      gint64 competence_id;
+
+      import->report->n_read++;
+      if (!g_hash_table_lookup_extended (import->occupations, occupation, NULL, &occupation_id))
+        {
+          report_row (import->report, wb_csv_get_line (csv), _("occupation %s is not known"), occupation);
+          continue;
+        }
+
+      /* A skill outside the imported collections has only an English label: it gets a
+       * stable address of its own so that a second import finds it again. */
+      if (*skill_uri == '\0')
+        {
+          if (*label_en == '\0')
+            {
+              report_row (import->report, wb_csv_get_line (csv), _("a link needs a skillUri or an English label"));
+              continue;
+            }
+          skill_uri = synthetic = g_strconcat ("urn:werkbrug:esco-skill-en:", label_en, NULL);
+          competence_id = upsert_competence (import, skill_uri, NULL, g_hash_table_contains (import->competences, skill_uri) ? NULL : label_en,
+                                             "skill", error);
+        }
+      else if (g_hash_table_contains (import->competences, skill_uri))
+        competence_id = GPOINTER_TO_SIZE (g_hash_table_lookup (import->competences, skill_uri));
+      else
+        competence_id = upsert_competence (import, skill_uri, nl_col >= 0 ? wb_csv_get (csv, nl_col) : NULL,
+                                           label_en, "skill", error);
+      if (competence_id == 0)
+        return FALSE;
+
+      stmt = _wb_store_prepare (import->store,
+                                "INSERT INTO occupation_competences (occupation_id, competence_id, essential) "
+                                "VALUES (?1, ?2, ?3) ON CONFLICT (occupation_id, competence_id) DO UPDATE SET "
+                                "essential = max (essential, excluded.essential)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, GPOINTER_TO_SIZE (occupation_id));
+      sqlite3_bind_int64 (stmt, 2, competence_id);
+      sqlite3_bind_int (stmt, 3, g_ascii_strcasecmp (wb_csv_get (csv, relation_col), "essential") == 0);
+      if (!_wb_store_step_done (import->store, stmt, error))
+        return FALSE;
+    }
+  return error == NULL || *error == NULL;
+}
+
+static void
+load_existing (WbStore    *store,
+               const char *sql,
+               GHashTable *into)
+{
+  sqlite3_stmt *stmt = _wb_store_prepare (store, sql, NULL);
+
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    if (sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+      g_hash_table_insert (into, g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
+                           GSIZE_TO_POINTER (sqlite3_column_int64 (stmt, 1)));
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
 }
 
 gboolean
-wb_import_clients_csv (WbStore *store, const char *path, gint64 organisation_id, WbImportReport *report, GError **error)
+wb_import_esco (WbStore         *store,
+                const char      *directory,
+                WbImportReport  *report,
+                GError         **error)
 {
-  g_set_error (error, WB_STORE_ERROR, WB_STORE_ERROR_FAILED, "not yet written");
-  return FALSE;
+  g_autofree char *occupations = g_build_filename (directory, "occupations_nl.csv", NULL);
+  g_autofree char *groups = g_build_filename (directory, "isco08_groups_nl.csv", NULL);
+  g_autofree char *skills_reduced = g_build_filename (directory, "skills_nl_collections.csv", NULL);
+  g_autofree char *skills_official = g_build_filename (directory, "skills_nl.csv", NULL);
+  g_autofree char *links_reduced = g_build_filename (directory, "occupation_skills.csv", NULL);
+  g_autofree char *links_official = g_build_filename (directory, "occupationSkillRelations_nl.csv", NULL);
+  gboolean official = g_file_test (skills_official, G_FILE_TEST_IS_REGULAR);
+  const char *skills = official ? skills_official : skills_reduced;
+  const char *links = official ? links_official : links_reduced;
+  gint64 before_occupations, before_competences;
+  EscoImport import = { store, report, NULL, NULL };
+  gboolean ok;
+
+  g_return_val_if_fail (WB_IS_STORE (store), FALSE);
+
+  if (!g_file_test (occupations, G_FILE_TEST_IS_REGULAR) || !g_file_test (skills, G_FILE_TEST_IS_REGULAR) ||
+      !g_file_test (links, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, WB_STORE_ERROR, WB_STORE_ERROR_INVALID,
+                   _("%s does not hold the ESCO files: occupations_nl.csv with either skills_nl.csv and "
+                     "occupationSkillRelations_nl.csv (the ESCO download) or skills_nl_collections.csv and "
+                     "occupation_skills.csv"), directory);
+      return FALSE;
+    }
+
+  import.competences = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  import.occupations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  before_occupations = wb_store_count (store, "occupations");
+  before_competences = wb_store_count (store, "competences");
+
+  /* One transaction for the whole import: ESCO is a consistent set, half of it is not. */
+  ok = wb_store_begin (store, error);
+  if (ok)
+    {
+      load_existing (store, "SELECT uri, id FROM competences", import.competences);
+      ok = (!g_file_test (groups, G_FILE_TEST_IS_REGULAR) || import_isco_groups (&import, groups, error)) &&
+           import_occupations (&import, occupations, error) &&
+           import_skills (&import, skills, official, error) &&
+           import_links (&import, links, error);
+      if (ok)
+        ok = wb_store_commit (store, error);
+      else
+        wb_store_rollback (store);
+    }
+
+  if (ok)
+    {
+      report->n_imported += (wb_store_count (store, "occupations") - before_occupations) +
+                            (wb_store_count (store, "competences") - before_competences);
+    }
+  g_hash_table_unref (import.competences);
+  g_hash_table_unref (import.occupations);
+  return ok;
+}
+
+/* Clients and employers */
+
+static gint64
+lookup_id (WbStore    *store,
+           const char *sql,
+           const char *text)
+{
+  sqlite3_stmt *stmt = _wb_store_prepare (store, sql, NULL);
+  gint64 id = 0;
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, text, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return id;
+}
+
+/* Maps what people write in a spreadsheet to the model's codes: "MBO 2" -> "mbo2",
+ * "Participatiewet" -> "participatiewet", or a Dutch label through @aliases. */
+static char *
+to_code (const char         *text,
+         const char * const *values,
+         const char * const *aliases)
+{
+  g_autofree char *lower = g_utf8_strdown (text, -1);
+  GString *code = g_string_new (NULL);
+
+  for (guint i = 0; aliases != NULL && aliases[i] != NULL; i += 2)
+    if (strcmp (lower, aliases[i]) == 0)
+      {
+        g_string_free (code, TRUE);
+        return g_strdup (aliases[i + 1]);
+      }
+  for (const char *p = lower; *p; p++)
+    if (*p == ' ' || *p == '-' || *p == '/')
+      {
+        if (code->len > 0 && code->str[code->len - 1] != '_' && !g_ascii_isdigit (p[1]))
+          g_string_append_c (code, '_');
+      }
+    else
+      g_string_append_c (code, *p);
+  if (!wb_enum_contains (values, code->str))
+    {
+      g_string_free (code, TRUE);
+      return NULL;
+    }
+  return g_string_free (code, FALSE);
+}
+
+static const char * const client_group_aliases[] = {
+  "bijstand", "participatiewet", "pw", "participatiewet", "uwv ww", "ww",
+  "nieuw beschut", "nieuw_beschut", "beschut werk", "nieuw_beschut",
+  "statushouders", "statushouder", "schoolverlater", "school_leaver", "vso", "school_leaver",
+  "pro", "school_leaver", "vsv", "school_leaver", "niet-uitkeringsgerechtigde", "nugger",
+  "nuggers", "nugger", "doelgroepregister", "doelgroepregister", NULL
+};
+
+static const char * const education_aliases[] = {
+  "geen", "none", "basisonderwijs", "primary", "havo", "havo_vwo", "vwo", "havo_vwo",
+  "mbo-1", "mbo1", "mbo-2", "mbo2", "mbo-3", "mbo3", "mbo-4", "mbo4", NULL
+};
+
+static const char * const sector_aliases[] = {
+  "zorg", "care", "zorg en welzijn", "care", "horeca", "hospitality", "detailhandel", "retail",
+  "logistiek", "logistics", "productie", "manufacturing", "industrie", "manufacturing",
+  "bouw", "construction", "schoonmaak", "cleaning", "groen", "green", "klantcontact", "customer_service",
+  "automotive", "automotive", "techniek", "technology", "smart services", "smart_services",
+  "medische logistiek", "medical_logistics", "leisure", "leisure", "recreatie", "leisure",
+  "onderwijs", "education", "overheid", "government", "zakelijke dienstverlening", "business_services",
+  "landbouw", "agriculture", NULL
+};
+
+static const char * const phase_aliases[] = {
+  "intake", "intake", "diagnose", "diagnosis", "activering", "activation", "ontwikkeling", "development",
+  "werkfit", "work_ready", "geplaatst", "placed", "nazorg", "after_care", "uitstroom", "outflow", NULL
+};
+
+typedef struct {
+  WbCsv *csv;
+  JsonObject *object;
+  GPtrArray *errors;   /* WbFieldError */
+} RowBuilder;
+
+static void
+row_error (RowBuilder *row,
+           const char *field,
+           char       *message)
+{
+  WbFieldError *error = g_new0 (WbFieldError, 1);
+
+  error->field = g_strdup (field);
+  error->message = message;
+  g_ptr_array_add (row->errors, error);
+}
+
+static void
+set_text (RowBuilder         *row,
+          int                 column,
+          const char         *field)
+{
+  const char *text = wb_csv_get (row->csv, column);
+
+  if (column >= 0 && *text != '\0')
+    json_object_set_string_member (row->object, field, text);
+}
+
+static void
+set_int (RowBuilder *row,
+         int         column,
+         const char *field)
+{
+  const char *text = wb_csv_get (row->csv, column);
+  double value;
+
+  if (column < 0 || *text == '\0')
+    return;
+  if (!wb_csv_parse_number (text, &value))
+    row_error (row, field, g_strdup_printf (_("“%s” is not a number"), text));
+  else
+    json_object_set_int_member (row->object, field, (gint64) (value + (value >= 0 ? 0.5 : -0.5)));
+}
+
+static void
+set_code (RowBuilder         *row,
+          int                 column,
+          const char         *field,
+          const char * const *values,
+          const char * const *aliases)
+{
+  const char *text = wb_csv_get (row->csv, column);
+  g_autofree char *code = NULL;
+
+  if (column < 0 || *text == '\0')
+    return;
+  code = to_code (text, values, aliases);
+  if (code == NULL)
+    row_error (row, field, g_strdup_printf (_("“%s” is not a known value"), text));
+  else
+    json_object_set_string_member (row->object, field, code);
+}
+
+static void
+set_date (RowBuilder *row,
+          int         column,
+          const char *field)
+{
+  const char *text = wb_csv_get (row->csv, column);
+  g_autofree char *iso = NULL;
+
+  if (column < 0 || *text == '\0')
+    return;
+  iso = wb_csv_parse_date (text);
+  if (iso == NULL)
+    row_error (row, field, g_strdup_printf (_("“%s” is not a date"), text));
+  else
+    json_object_set_string_member (row->object, field, iso);
+}
+
+static void
+set_bool (RowBuilder *row,
+          int         column,
+          const char *field)
+{
+  const char *text = wb_csv_get (row->csv, column);
+  gboolean value;
+
+  if (column < 0)
+    return;
+  if (!wb_csv_parse_bool (text, &value))
+    row_error (row, field, g_strdup_printf (_("“%s” is not ja or nee"), text));
+  else
+    json_object_set_boolean_member (row->object, field, value);
+}
+
+/* Postcode "6411 AB" fills the postcode and its area; a bare "6411" only the area. */
+static void
+set_postcode (RowBuilder *row,
+              int         column,
+              gboolean    keep_full)
+{
+  g_autofree char *text = NULL;
+
+  if (column < 0)
+    return;
+  text = g_ascii_strup (wb_csv_get (row->csv, column), -1);
+  if (*text == '\0')
+    return;
+  if (strlen (text) >= 4)
+    {
+      g_autofree char *pc4 = g_strndup (text, 4);
+
+      json_object_set_string_member (row->object, "pc4", pc4);
+    }
+  if (keep_full && strlen (text) > 4)
+    {
+      if (!wb_validate_postcode (text))
+        row_error (row, "postcode", g_strdup_printf (_("“%s” is not a Dutch postcode"), text));
+      else
+        {
+          g_autofree char *normal = g_strdup_printf ("%.4s %s", text, text + strlen (text) - 2);
+
+          json_object_set_string_member (row->object, "postcode", normal);
+        }
+    }
+}
+
+static void
+set_municipality (RowBuilder *row,
+                  WbStore    *store,
+                  int         column)
+{
+  const char *text = wb_csv_get (row->csv, column);
+  gint64 id;
+
+  if (column < 0 || *text == '\0')
+    return;
+  id = lookup_id (store, "SELECT id FROM municipalities WHERE name = ?1 COLLATE NOCASE OR code = ?1", text);
+  if (id == 0)
+    row_error (row, "municipality", g_strdup_printf (_("“%s” is not a municipality in Werkbrug"), text));
+  else
+    json_object_set_int_member (row->object, "municipality_id", id);
+}
+
+static void
+report_errors (WbImportReport *report,
+               guint           line,
+               GPtrArray      *errors)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < errors->len; i++)
+    {
+      WbFieldError *error = errors->pdata[i];
+
+      g_string_append_printf (text, "%s%s: %s", i > 0 ? "; " : "", error->field, error->message);
+    }
+  report_row (report, line, "%s", text->str);
+}
+
+/* Writes one row inside a savepoint, so that a failing row leaves nothing behind while
+ * the rows before it stay. */
+static gboolean
+write_row (WbStore     *store,
+           WbResource   resource,
+           gint64       existing_id,
+           JsonObject  *object,
+           GError     **error)
+{
+  g_autoptr(JsonObject) current = NULL;
+  gboolean ok;
+
+  if (!_wb_store_exec (store, "SAVEPOINT row", error))
+    return FALSE;
+  if (existing_id > 0)
+    {
+      current = wb_store_get (store, resource, existing_id, error);
+      ok = current != NULL &&
+           wb_store_update (store, resource, existing_id, json_object_get_int_member (current, "version"), object, error);
+    }
+  else
+    ok = wb_store_insert (store, resource, object, error) != 0;
+
+  if (!ok)
+    {
+      _wb_store_exec (store, "ROLLBACK TO row", NULL);
+      _wb_store_exec (store, "RELEASE row", NULL);
+      return FALSE;
+    }
+  return _wb_store_exec (store, "RELEASE row", error);
+}
+
+typedef gboolean (*RowFunc) (WbStore        *store,
+                             WbCsv          *csv,
+                             const int      *columns,
+                             gpointer        user_data,
+                             GHashTable     *seen,
+                             WbImportReport *report,
+                             GError        **error);
+
+static gboolean
+import_rows (WbStore            *store,
+             const char         *path,
+             const char * const *columns[],
+             guint               n_columns,
+             guint               n_required,
+             RowFunc             func,
+             gpointer            user_data,
+             WbImportReport     *report,
+             GError            **error)
+{
+  g_autoptr(WbCsv) csv = wb_csv_open (path, error);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree int *found = g_new0 (int, n_columns);
+  g_autoptr(GError) row_error = NULL;
+
+  if (csv == NULL)
+    return FALSE;
+  for (guint i = 0; i < n_columns; i++)
+    {
+      found[i] = wb_csv_column_any (csv, columns[i]);
+      if (i < n_required && found[i] < 0)
+        {
+          g_set_error (error, WB_STORE_ERROR, WB_STORE_ERROR_INVALID,
+                       _("%s has no column “%s”; nothing was imported"), path, columns[i][0]);
+          return FALSE;
+        }
+    }
+
+  if (!wb_store_begin (store, error))
+    return FALSE;
+  while (wb_csv_next (csv, &row_error))
+    {
+      report->n_read++;
+      if (wb_csv_get_n_fields (csv) != wb_csv_get_n_columns (csv))
+        {
+          report_row (report, wb_csv_get_line (csv), _("has %u fields where the header has %u"),
+                      wb_csv_get_n_fields (csv), wb_csv_get_n_columns (csv));
+          continue;
+        }
+      if (!func (store, csv, found, user_data, seen, report, error))
+        {
+          wb_store_rollback (store);
+          return FALSE;
+        }
+    }
+  /* A broken quote ends the file: what came before it is kept, the rest is reported. */
+  if (row_error != NULL)
+    {
+      report->n_read++;
+      report_row (report, wb_csv_get_line (csv), _("a quoted field is never closed; the rest of the file was not read"));
+    }
+  return wb_store_commit (store, error);
+}
+
+static gboolean
+client_row (WbStore        *store,
+            WbCsv          *csv,
+            const int      *col,
+            gpointer        user_data,
+            GHashTable     *seen,
+            WbImportReport *report,
+            GError        **error)
+{
+  gint64 organisation_id = *(gint64 *) user_data;
+  g_autoptr(JsonObject) object = json_object_new ();
+  g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func ((GDestroyNotify) wb_field_error_free);
+  g_autoptr(GError) local_error = NULL;
+  RowBuilder row = { csv, object, errors };
+  const char *bsn = wb_csv_get (csv, col[2]);
+  gint64 existing = 0, owner = 0;
+
+  json_object_set_int_member (object, "organisation_id", organisation_id);
+  set_text (&row, col[0], "given_name");
+  set_text (&row, col[1], "family_name");
+  set_text (&row, col[2], "bsn");
+  set_int (&row, col[3], "birth_year");
+  set_postcode (&row, col[4], TRUE);
+  set_municipality (&row, store, col[5]);
+  set_code (&row, col[6], "client_group", wb_client_groups, client_group_aliases);
+  set_code (&row, col[7], "education_level", wb_education_levels, education_aliases);
+  set_int (&row, col[8], "hours_available");
+  set_int (&row, col[9], "work_capacity");
+  set_bool (&row, col[10], "driving_licence");
+  set_code (&row, col[11], "phase", wb_phases, phase_aliases);
+  set_date (&row, col[12], "benefit_start");
+  set_text (&row, col[13], "street");
+  set_text (&row, col[14], "house_number");
+  set_text (&row, col[15], "city");
+  if (!json_object_has_member (object, "phase"))
+    json_object_set_string_member (object, "phase", "intake");
+  json_object_set_string_member (object, "status", "active");
+
+  if (*bsn != '\0')
+    {
+      existing = lookup_id (store, "SELECT id FROM clients WHERE bsn = ?1", bsn);
+      owner = existing > 0 ? lookup_id (store, "SELECT organisation_id FROM clients WHERE bsn = ?1", bsn) : 0;
+      if (g_hash_table_contains (seen, bsn))
+        {
+          report_row (report, wb_csv_get_line (csv), _("bsn: the same BSN stands earlier in this file"));
+          return TRUE;
+        }
+      g_hash_table_add (seen, g_strdup (bsn));
+    }
+  if (existing > 0 && owner != organisation_id)
+    {
+      report_row (report, wb_csv_get_line (csv), _("bsn: this person is already a client of another organisation"));
+      return TRUE;
+    }
+  if (existing > 0)
+    json_object_remove_member (object, "organisation_id");
+
+  if (errors->len == 0)
+    wb_resource_spec_validate (wb_resource_spec_get (WB_RESOURCE_CLIENTS), object, existing == 0, errors);
+  if (errors->len == 0)
+    wb_store_check_references (store, WB_RESOURCE_CLIENTS, object, errors);
+  if (errors->len > 0)
+    {
+      report_errors (report, wb_csv_get_line (csv), errors);
+      return TRUE;
+    }
+
+  if (!write_row (store, WB_RESOURCE_CLIENTS, existing, object, &local_error))
+    {
+      if (local_error->domain == WB_STORE_ERROR && local_error->code != WB_STORE_ERROR_FAILED &&
+          local_error->code != WB_STORE_ERROR_BUSY)
+        {
+          report_row (report, wb_csv_get_line (csv), "%s", local_error->message);
+          return TRUE;
+        }
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (existing > 0)
+    report->n_updated++;
+  else
+    report->n_imported++;
+  return TRUE;
 }
 
 gboolean
-wb_import_employers_csv (WbStore *store, const char *path, WbImportReport *report, GError **error)
+wb_import_clients_csv (WbStore         *store,
+                       const char      *path,
+                       gint64           organisation_id,
+                       WbImportReport  *report,
+                       GError         **error)
 {
-  g_set_error (error, WB_STORE_ERROR, WB_STORE_ERROR_FAILED, "not yet written");
-  return FALSE;
+  static const char * const given[] = { "voornaam", "given_name", NULL };
+  static const char * const family[] = { "achternaam", "family_name", NULL };
+  static const char * const bsn[] = { "bsn", "burgerservicenummer", NULL };
+  static const char * const birth[] = { "geboortejaar", "birth_year", NULL };
+  static const char * const postcode[] = { "postcode", "pc4", NULL };
+  static const char * const municipality[] = { "gemeente", "municipality", NULL };
+  static const char * const group[] = { "doelgroep", "client_group", NULL };
+  static const char * const education[] = { "opleiding", "opleidingsniveau", "education_level", NULL };
+  static const char * const hours[] = { "uren", "hours_available", NULL };
+  static const char * const capacity[] = { "loonwaarde", "arbeidsvermogen", "work_capacity", NULL };
+  static const char * const licence[] = { "rijbewijs", "driving_licence", NULL };
+  static const char * const phase[] = { "fase", "phase", NULL };
+  static const char * const benefit[] = { "uitkering_start", "startdatum uitkering", "benefit_start", NULL };
+  static const char * const street[] = { "straat", "street", NULL };
+  static const char * const number[] = { "huisnummer", "house_number", NULL };
+  static const char * const city[] = { "woonplaats", "plaats", "city", NULL };
+  const char * const *columns[] = {
+    given, family, bsn, birth, postcode, municipality, group, education, hours, capacity, licence, phase,
+    benefit, street, number, city
+  };
+
+  g_return_val_if_fail (WB_IS_STORE (store), FALSE);
+  g_return_val_if_fail (organisation_id > 0, FALSE);
+
+  return import_rows (store, path, columns, G_N_ELEMENTS (columns), 7, client_row, &organisation_id, report, error);
+}
+
+static gboolean
+employer_row (WbStore        *store,
+              WbCsv          *csv,
+              const int      *col,
+              gpointer        user_data,
+              GHashTable     *seen,
+              WbImportReport *report,
+              GError        **error)
+{
+  g_autoptr(JsonObject) object = json_object_new ();
+  g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func ((GDestroyNotify) wb_field_error_free);
+  g_autoptr(GError) local_error = NULL;
+  RowBuilder row = { csv, object, errors };
+  const char *kvk = wb_csv_get (csv, col[0]);
+  gint64 existing;
+
+  if (g_hash_table_contains (seen, kvk))
+    {
+      report_row (report, wb_csv_get_line (csv), _("kvk: %s stands earlier in this file; this row was refused"), kvk);
+      return TRUE;
+    }
+  g_hash_table_add (seen, g_strdup (kvk));
+  existing = lookup_id (store, "SELECT id FROM employers WHERE kvk = ?1", kvk);
+
+  if (existing == 0)
+    json_object_set_string_member (object, "kvk", kvk);
+  set_text (&row, col[1], "name");
+  set_code (&row, col[2], "sector", wb_sectors, sector_aliases);
+  set_int (&row, col[3], "employee_count");
+  set_postcode (&row, col[4], FALSE);
+  set_municipality (&row, store, col[5]);
+  set_bool (&row, col[6], "arrangement");
+  set_bool (&row, col[7], "learn_work");
+  if (existing == 0)
+    json_object_set_boolean_member (object, "active", TRUE);
+
+  if (errors->len == 0)
+    wb_resource_spec_validate (wb_resource_spec_get (WB_RESOURCE_EMPLOYERS), object, existing == 0, errors);
+  if (errors->len == 0)
+    wb_store_check_references (store, WB_RESOURCE_EMPLOYERS, object, errors);
+  if (errors->len > 0)
+    {
+      report_errors (report, wb_csv_get_line (csv), errors);
+      return TRUE;
+    }
+
+  if (!write_row (store, WB_RESOURCE_EMPLOYERS, existing, object, &local_error))
+    {
+      if (local_error->domain == WB_STORE_ERROR && local_error->code != WB_STORE_ERROR_FAILED &&
+          local_error->code != WB_STORE_ERROR_BUSY)
+        {
+          report_row (report, wb_csv_get_line (csv), "%s", local_error->message);
+          return TRUE;
+        }
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (existing > 0)
+    {
+      report->n_updated++;
+      g_ptr_array_add (report->messages,
+                       g_strdup_printf (_("line %u: kvk %s: merged into the existing account"), wb_csv_get_line (csv), kvk));
+    }
+  else
+    report->n_imported++;
+  return TRUE;
+}
+
+gboolean
+wb_import_employers_csv (WbStore         *store,
+                         const char      *path,
+                         WbImportReport  *report,
+                         GError         **error)
+{
+  static const char * const kvk[] = { "kvk", "kvk-nummer", "kvknummer", NULL };
+  static const char * const name[] = { "naam", "bedrijfsnaam", "name", NULL };
+  static const char * const sector[] = { "sector", "branche", NULL };
+  static const char * const count[] = { "medewerkers", "aantal medewerkers", "employee_count", NULL };
+  static const char * const postcode[] = { "postcode", "pc4", NULL };
+  static const char * const municipality[] = { "gemeente", "municipality", NULL };
+  static const char * const arrangement[] = { "arrangement", "werkgeversarrangement", NULL };
+  static const char * const learn_work[] = { "leerwerk", "learn_work", NULL };
+  const char * const *columns[] = { kvk, name, sector, count, postcode, municipality, arrangement, learn_work };
+
+  g_return_val_if_fail (WB_IS_STORE (store), FALSE);
+
+  return import_rows (store, path, columns, G_N_ELEMENTS (columns), 6, employer_row, NULL, report, error);
 }

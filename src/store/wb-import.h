@@ -50,5 +50,7 @@ gboolean        wb_import_employers_csv     (WbStore         *store,
  * so that the system runs without the ESCO files. Idempotent. */
 gboolean        wb_starter_taxonomy_load    (WbStore         *store,
                                              GError         **error);
+guint           wb_starter_taxonomy_n_competences (void);
+guint           wb_starter_taxonomy_n_occupations (void);
 
 G_END_DECLS
