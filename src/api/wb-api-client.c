@@ -1,0 +1,880 @@
+/* Copyright 2026 The Werkbrug authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "wb-api-client"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <libsoup/soup.h>
+#include <string.h>
+
+#include "wb-api-client.h"
+
+/* The problem details travel with the error. */
+typedef struct {
+  WbProblem *problem;
+} WbApiErrorPrivate;
+
+static void
+wb_api_error_private_init (WbApiErrorPrivate *priv)
+{
+  priv->problem = NULL;
+}
+
+static void
+wb_api_error_private_copy (const WbApiErrorPrivate *src,
+                           WbApiErrorPrivate       *dest)
+{
+  dest->problem = NULL;
+  if (src->problem != NULL)
+    {
+      g_autofree char *json = wb_problem_to_json (src->problem);
+
+      dest->problem = wb_problem_from_json (src->problem->status, json, strlen (json));
+    }
+}
+
+static void
+wb_api_error_private_clear (WbApiErrorPrivate *priv)
+{
+  g_clear_pointer (&priv->problem, wb_problem_free);
+}
+
+G_DEFINE_EXTENDED_ERROR (WbApiError, wb_api_error)
+
+WbProblem *
+wb_api_error_get_problem (const GError *error)
+{
+  WbApiErrorPrivate *priv;
+
+  if (error == NULL || error->domain != WB_API_ERROR)
+    return NULL;
+  priv = wb_api_error_get_private (error);
+  return priv != NULL ? priv->problem : NULL;
+}
+
+struct _WbApiClient
+{
+  GObject parent_instance;
+
+  SoupSession *session;
+  char *base_url;
+  char *token;
+};
+
+G_DEFINE_FINAL_TYPE (WbApiClient, wb_api_client, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_BASE_URL,
+  PROP_TOKEN,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* What a request turns its answer into. */
+typedef enum {
+  ANSWER_RAW,     /* JsonNode, for request_async */
+  ANSWER_RECORD,  /* WbRecord */
+  ANSWER_LIST,    /* ListPage */
+  ANSWER_LOGIN,   /* WbRecord of the user; keeps the token */
+} AnswerKind;
+
+typedef struct {
+  SoupMessage *msg;
+  AnswerKind kind;
+  WbResource resource;
+  char *etag;
+} RequestData;
+
+typedef struct {
+  GListStore *items;
+  guint total;
+} ListPage;
+
+static void
+request_data_free (RequestData *data)
+{
+  g_clear_object (&data->msg);
+  g_free (data->etag);
+  g_free (data);
+}
+
+static void
+list_page_free (ListPage *page)
+{
+  g_clear_object (&page->items);
+  g_free (page);
+}
+
+static void
+wb_api_client_finalize (GObject *object)
+{
+  WbApiClient *self = (WbApiClient *) object;
+
+  g_clear_object (&self->session);
+  g_clear_pointer (&self->base_url, g_free);
+  g_clear_pointer (&self->token, g_free);
+
+  G_OBJECT_CLASS (wb_api_client_parent_class)->finalize (object);
+}
+
+static void
+wb_api_client_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  WbApiClient *self = WB_API_CLIENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_BASE_URL:
+      g_value_set_string (value, self->base_url);
+      break;
+    case PROP_TOKEN:
+      g_value_set_string (value, self->token);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+wb_api_client_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  WbApiClient *self = WB_API_CLIENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_BASE_URL:
+      {
+        const char *url = g_value_get_string (value);
+
+        /* Paths are joined to the base without a slash of their own. */
+        self->base_url = g_str_has_suffix (url, "/") ? g_strdup (url) : g_strconcat (url, "/", NULL);
+      }
+      break;
+    case PROP_TOKEN:
+      wb_api_client_set_token (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+wb_api_client_class_init (WbApiClientClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = wb_api_client_finalize;
+  object_class->get_property = wb_api_client_get_property;
+  object_class->set_property = wb_api_client_set_property;
+
+  properties[PROP_BASE_URL] =
+    g_param_spec_string ("base-url", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TOKEN] =
+    g_param_spec_string ("token", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+wb_api_client_init (WbApiClient *self)
+{
+  self->session = soup_session_new_with_options ("user-agent", "werkbrug/" PACKAGE_VERSION,
+                                                 "timeout", 60,
+                                                 NULL);
+}
+
+/* Requests and answers */
+
+static GError *
+error_from_answer (guint        status,
+                   const char  *reason,
+                   GBytes      *body)
+{
+  gsize length = 0;
+  const char *data = body != NULL ? g_bytes_get_data (body, &length) : NULL;
+  WbProblem *problem = wb_problem_from_json (status, data, length);
+  GError *error;
+  WbApiErrorPrivate *priv;
+
+  if (problem->title == NULL)
+    problem->title = g_strdup (reason != NULL && *reason != '\0' ? reason : soup_status_get_phrase (status));
+
+  error = g_error_new (WB_API_ERROR, (int) status, "%s%s%s", problem->title,
+                       problem->detail != NULL ? ": " : "", problem->detail != NULL ? problem->detail : "");
+  priv = wb_api_error_get_private (error);
+  priv->problem = problem;
+  return error;
+}
+
+static JsonNode *
+parse_answer (GBytes  *body,
+              GError **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  gsize length = 0;
+  const char *data = g_bytes_get_data (body, &length);
+
+  if (length == 0)
+    return NULL;
+  if (!json_parser_load_from_data (parser, data, length, NULL))
+    {
+      g_set_error (error, WB_API_ERROR, WB_API_ERROR_PARSE, _("The server answered something that is not JSON"));
+      return NULL;
+    }
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+static gboolean
+holds_object (JsonNode  *node,
+              GError   **error)
+{
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error (error, WB_API_ERROR, WB_API_ERROR_PARSE, _("The server answered without the record"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+on_sent_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  WbApiClient *self = g_task_get_source_object (task);
+  RequestData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) body = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
+  g_autoptr(JsonNode) root = NULL;
+  guint status;
+
+  if (body == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_task_return_error (task, g_steal_pointer (&error));
+      else
+        g_task_return_new_error (task, WB_API_ERROR, WB_API_ERROR_NETWORK,
+                                 _("The server cannot be reached: %s"), error->message);
+      return;
+    }
+
+  status = soup_message_get_status (data->msg);
+  if (status >= 300)
+    {
+      g_task_return_error (task, error_from_answer (status, soup_message_get_reason_phrase (data->msg), body));
+      return;
+    }
+
+  data->etag = g_strdup (soup_message_headers_get_one (soup_message_get_response_headers (data->msg), "ETag"));
+  root = parse_answer (body, &error);
+  if (error != NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  switch (data->kind)
+    {
+    case ANSWER_RAW:
+      g_task_return_pointer (task, g_steal_pointer (&root), (GDestroyNotify) json_node_unref);
+      break;
+
+    case ANSWER_RECORD:
+      if (!holds_object (root, &error))
+        g_task_return_error (task, g_steal_pointer (&error));
+      else
+        g_task_return_pointer (task, wb_record_new (data->resource, json_node_get_object (root)), g_object_unref);
+      break;
+
+    case ANSWER_LOGIN:
+      {
+        JsonObject *object;
+
+        if (!holds_object (root, &error))
+          {
+            g_task_return_error (task, g_steal_pointer (&error));
+            break;
+          }
+        object = json_node_get_object (root);
+        if (!json_object_has_member (object, "user") ||
+            !JSON_NODE_HOLDS_OBJECT (json_object_get_member (object, "user")))
+          {
+            g_task_return_new_error (task, WB_API_ERROR, WB_API_ERROR_PARSE, _("The server answered without the user"));
+            break;
+          }
+        wb_api_client_set_token (self, json_object_get_string_member_with_default (object, "token", NULL));
+        g_task_return_pointer (task, wb_record_new (WB_RESOURCE_USERS, json_object_get_object_member (object, "user")),
+                               g_object_unref);
+      }
+      break;
+
+    case ANSWER_LIST:
+      {
+        ListPage *page;
+        JsonObject *object;
+        JsonArray *items;
+
+        if (!holds_object (root, &error))
+          {
+            g_task_return_error (task, g_steal_pointer (&error));
+            break;
+          }
+        object = json_node_get_object (root);
+        if (!json_object_has_member (object, "items") ||
+            !JSON_NODE_HOLDS_ARRAY (json_object_get_member (object, "items")))
+          {
+            g_task_return_new_error (task, WB_API_ERROR, WB_API_ERROR_PARSE, _("The server answered without the list"));
+            break;
+          }
+        items = json_object_get_array_member (object, "items");
+        page = g_new0 (ListPage, 1);
+        page->items = g_list_store_new (WB_TYPE_RECORD);
+        page->total = (guint) json_object_get_int_member_with_default (object, "total", 0);
+        for (guint i = 0; i < json_array_get_length (items); i++)
+          {
+            JsonNode *item = json_array_get_element (items, i);
+            g_autoptr(WbRecord) record = NULL;
+
+            if (!JSON_NODE_HOLDS_OBJECT (item))
+              continue;
+            record = wb_record_new (data->resource, json_node_get_object (item));
+            g_list_store_append (page->items, record);
+          }
+        g_task_return_pointer (task, page, (GDestroyNotify) list_page_free);
+      }
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+send_request (WbApiClient         *self,
+              const char          *method,
+              const char          *path,
+              JsonNode            *body,
+              const char          *if_match,
+              const char          *reason,
+              AnswerKind           kind,
+              WbResource           resource,
+              gpointer             source_tag,
+              GCancellable        *cancellable,
+              GAsyncReadyCallback  callback,
+              gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  g_autofree char *url = g_strconcat (self->base_url, path, NULL);
+  RequestData *data = g_new0 (RequestData, 1);
+  SoupMessageHeaders *headers;
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, data, (GDestroyNotify) request_data_free);
+  data->kind = kind;
+  data->resource = resource;
+  data->msg = soup_message_new (method, url);
+  if (data->msg == NULL)
+    {
+      g_task_return_new_error (task, WB_API_ERROR, WB_API_ERROR_NETWORK, _("%s is not a valid address"), url);
+      return;
+    }
+
+  headers = soup_message_get_request_headers (data->msg);
+  soup_message_headers_replace (headers, "Accept", "application/json, application/problem+json");
+  if (self->token != NULL)
+    {
+      g_autofree char *authorization = g_strconcat ("Bearer ", self->token, NULL);
+      soup_message_headers_replace (headers, "Authorization", authorization);
+    }
+  if (if_match != NULL)
+    soup_message_headers_replace (headers, "If-Match", if_match);
+  if (reason != NULL)
+    soup_message_headers_replace (headers, "X-Werkbrug-Reason", reason);
+  if (body != NULL)
+    {
+      char *text = json_to_string (body, FALSE);
+      g_autoptr(GBytes) bytes = g_bytes_new_take (text, strlen (text));
+
+      soup_message_set_request_body_from_bytes (data->msg, "application/json", bytes);
+    }
+
+  soup_session_send_and_read_async (self->session, data->msg, G_PRIORITY_DEFAULT, cancellable,
+                                    on_sent_cb, g_steal_pointer (&task));
+}
+
+static char *
+resource_path (WbResource  resource,
+               gint64      parent_id,
+               gint64      id)
+{
+  const WbResourceSpec *spec = wb_resource_spec_get (resource);
+  GString *path = g_string_new ("api/v1/");
+
+  if (spec->parent_field != NULL)
+    {
+      const WbFieldSpec *parent = wb_resource_spec_find_field (spec, spec->parent_field);
+
+      g_string_append_printf (path, "%s/%" G_GINT64_FORMAT "/", parent->ref_table, parent_id);
+    }
+  g_string_append (path, spec->name);
+  if (id > 0)
+    g_string_append_printf (path, "/%" G_GINT64_FORMAT, id);
+  return g_string_free (path, FALSE);
+}
+
+static void
+append_param (GString    *query,
+              const char *name,
+              const char *value)
+{
+  g_autofree char *escaped = g_uri_escape_string (value, NULL, FALSE);
+
+  g_string_append_printf (query, "%s%s=%s", strchr (query->str, '?') ? "&" : "?", name, escaped);
+}
+
+static char *
+list_path (WbResource        resource,
+           gint64            parent_id,
+           const WbApiQuery *query,
+           guint             page,
+           guint             per_page)
+{
+  g_autofree char *base = resource_path (resource, parent_id, 0);
+  GString *path = g_string_new (base);
+  g_autofree char *page_text = g_strdup_printf ("%u", page);
+  g_autofree char *per_page_text = g_strdup_printf ("%u", per_page);
+
+  if (query != NULL && query->q != NULL && *query->q != '\0')
+    append_param (path, "q", query->q);
+  if (query != NULL && query->sort != NULL)
+    append_param (path, "sort", query->sort);
+  if (query != NULL && query->filters != NULL)
+    {
+      g_autoptr(GList) keys = g_list_sort (g_hash_table_get_keys (query->filters), (GCompareFunc) strcmp);
+
+      for (GList *l = keys; l != NULL; l = l->next)
+        append_param (path, l->data, g_hash_table_lookup (query->filters, l->data));
+    }
+  append_param (path, "page", page_text);
+  append_param (path, "per_page", per_page_text);
+  return g_string_free (path, FALSE);
+}
+
+static gpointer
+finish_pointer (WbApiClient   *self,
+                GAsyncResult  *result,
+                gpointer       source_tag,
+                GError       **error)
+{
+  g_return_val_if_fail (WB_IS_API_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Public API */
+
+WbApiClient *
+wb_api_client_new (const char *base_url)
+{
+  g_return_val_if_fail (base_url != NULL, NULL);
+
+  return g_object_new (WB_TYPE_API_CLIENT, "base-url", base_url, NULL);
+}
+
+const char *
+wb_api_client_get_base_url (WbApiClient *self)
+{
+  g_return_val_if_fail (WB_IS_API_CLIENT (self), NULL);
+  return self->base_url;
+}
+
+const char *
+wb_api_client_get_token (WbApiClient *self)
+{
+  g_return_val_if_fail (WB_IS_API_CLIENT (self), NULL);
+  return self->token;
+}
+
+void
+wb_api_client_set_token (WbApiClient *self,
+                         const char  *token)
+{
+  g_return_if_fail (WB_IS_API_CLIENT (self));
+
+  if (g_strcmp0 (self->token, token) == 0)
+    return;
+  g_free (self->token);
+  self->token = g_strdup (token);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOKEN]);
+}
+
+void
+wb_api_client_login_async (WbApiClient         *self,
+                           const char          *username,
+                           const char          *password,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(JsonObject) object = json_object_new ();
+  g_autoptr(JsonNode) body = NULL;
+
+  g_return_if_fail (WB_IS_API_CLIENT (self));
+  g_return_if_fail (username != NULL && password != NULL);
+
+  json_object_set_string_member (object, "username", username);
+  json_object_set_string_member (object, "password", password);
+  body = json_node_init_object (json_node_alloc (), object);
+  send_request (self, "POST", "api/v1/session", body, NULL, NULL, ANSWER_LOGIN, WB_RESOURCE_USERS,
+                wb_api_client_login_async, cancellable, callback, user_data);
+}
+
+WbRecord *
+wb_api_client_login_finish (WbApiClient   *self,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  return finish_pointer (self, result, wb_api_client_login_async, error);
+}
+
+void
+wb_api_client_logout_async (WbApiClient         *self,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_return_if_fail (WB_IS_API_CLIENT (self));
+
+  send_request (self, "DELETE", "api/v1/session", NULL, NULL, NULL, ANSWER_RAW, WB_RESOURCE_USERS,
+                wb_api_client_logout_async, cancellable, callback, user_data);
+}
+
+gboolean
+wb_api_client_logout_finish (WbApiClient   *self,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(JsonNode) node = finish_pointer (self, result, wb_api_client_logout_async, &local_error);
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  wb_api_client_set_token (self, NULL);
+  return TRUE;
+}
+
+void
+wb_api_client_me_async (WbApiClient         *self,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_return_if_fail (WB_IS_API_CLIENT (self));
+
+  send_request (self, "GET", "api/v1/me", NULL, NULL, NULL, ANSWER_RECORD, WB_RESOURCE_USERS,
+                wb_api_client_me_async, cancellable, callback, user_data);
+}
+
+WbRecord *
+wb_api_client_me_finish (WbApiClient   *self,
+                         GAsyncResult  *result,
+                         GError       **error)
+{
+  return finish_pointer (self, result, wb_api_client_me_async, error);
+}
+
+void
+wb_api_client_list_async (WbApiClient         *self,
+                          WbResource           resource,
+                          gint64               parent_id,
+                          const WbApiQuery    *query,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (WB_IS_API_CLIENT (self));
+  g_return_if_fail (resource < WB_N_RESOURCES);
+
+  path = list_path (resource, parent_id, query,
+                    query != NULL && query->page > 0 ? query->page : 1,
+                    query != NULL && query->per_page > 0 ? query->per_page : 50);
+  send_request (self, "GET", path, NULL, NULL, NULL, ANSWER_LIST, resource,
+                wb_api_client_list_async, cancellable, callback, user_data);
+}
+
+GListModel *
+wb_api_client_list_finish (WbApiClient   *self,
+                           GAsyncResult  *result,
+                           guint         *total,
+                           GError       **error)
+{
+  ListPage *page = finish_pointer (self, result, wb_api_client_list_async, error);
+  GListModel *items;
+
+  if (page == NULL)
+    return NULL;
+  if (total != NULL)
+    *total = page->total;
+  items = G_LIST_MODEL (g_steal_pointer (&page->items));
+  list_page_free (page);
+  return items;
+}
+
+/* Paging through a whole list */
+
+typedef struct {
+  WbResource resource;
+  gint64 parent_id;
+  char *q;
+  char *sort;
+  GHashTable *filters;
+  guint page;
+  GListStore *items;
+  WbApiProgress progress;
+  gpointer progress_data;
+} ListAllData;
+
+static void
+list_all_data_free (ListAllData *data)
+{
+  g_free (data->q);
+  g_free (data->sort);
+  g_clear_pointer (&data->filters, g_hash_table_unref);
+  g_clear_object (&data->items);
+  g_free (data);
+}
+
+static void fetch_next_page (GTask *task);
+
+static void
+on_page_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  ListAllData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) page = NULL;
+  guint total = 0, n;
+
+  page = wb_api_client_list_finish (WB_API_CLIENT (source), result, &total, &error);
+  if (page == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  n = g_list_model_get_n_items (page);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (page, i);
+      g_list_store_append (data->items, item);
+    }
+  if (data->progress != NULL)
+    data->progress (g_list_model_get_n_items (G_LIST_MODEL (data->items)), total, data->progress_data);
+
+  if (n == 0 || g_list_model_get_n_items (G_LIST_MODEL (data->items)) >= total)
+    {
+      g_task_return_pointer (task, g_object_ref (data->items), g_object_unref);
+      return;
+    }
+  data->page++;
+  fetch_next_page (g_steal_pointer (&task));
+}
+
+static void
+fetch_next_page (GTask *task)
+{
+  ListAllData *data = g_task_get_task_data (task);
+  WbApiQuery query = { data->q, data->sort, data->page, 1000, data->filters };
+
+  wb_api_client_list_async (g_task_get_source_object (task), data->resource, data->parent_id, &query,
+                            g_task_get_cancellable (task), on_page_cb, task);
+}
+
+void
+wb_api_client_list_all_async (WbApiClient         *self,
+                              WbResource           resource,
+                              gint64               parent_id,
+                              const WbApiQuery    *query,
+                              WbApiProgress        progress,
+                              gpointer             progress_data,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  GTask *task;
+  ListAllData *data;
+
+  g_return_if_fail (WB_IS_API_CLIENT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, wb_api_client_list_all_async);
+  data = g_new0 (ListAllData, 1);
+  data->resource = resource;
+  data->parent_id = parent_id;
+  data->page = 1;
+  data->items = g_list_store_new (WB_TYPE_RECORD);
+  data->progress = progress;
+  data->progress_data = progress_data;
+  if (query != NULL)
+    {
+      data->q = g_strdup (query->q);
+      data->sort = g_strdup (query->sort);
+      data->filters = query->filters != NULL ? g_hash_table_ref (query->filters) : NULL;
+    }
+  g_task_set_task_data (task, data, (GDestroyNotify) list_all_data_free);
+  fetch_next_page (task);
+}
+
+GListModel *
+wb_api_client_list_all_finish (WbApiClient   *self,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  return finish_pointer (self, result, wb_api_client_list_all_async, error);
+}
+
+void
+wb_api_client_get_async (WbApiClient         *self,
+                         WbResource           resource,
+                         gint64               id,
+                         const char          *reason,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (WB_IS_API_CLIENT (self));
+  g_return_if_fail (wb_resource_spec_get (resource)->parent_field == NULL);
+
+  path = resource_path (resource, 0, id);
+  send_request (self, "GET", path, NULL, NULL, reason, ANSWER_RECORD, resource,
+                wb_api_client_get_async, cancellable, callback, user_data);
+}
+
+WbRecord *
+wb_api_client_get_finish (WbApiClient   *self,
+                          GAsyncResult  *result,
+                          GError       **error)
+{
+  return finish_pointer (self, result, wb_api_client_get_async, error);
+}
+
+void
+wb_api_client_create_async (WbApiClient         *self,
+                            WbResource           resource,
+                            gint64               parent_id,
+                            JsonObject          *object,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(JsonNode) body = NULL;
+
+  g_return_if_fail (WB_IS_API_CLIENT (self));
+  g_return_if_fail (object != NULL);
+
+  path = resource_path (resource, parent_id, 0);
+  body = json_node_init_object (json_node_alloc (), object);
+  send_request (self, "POST", path, body, NULL, NULL, ANSWER_RECORD, resource,
+                wb_api_client_create_async, cancellable, callback, user_data);
+}
+
+WbRecord *
+wb_api_client_create_finish (WbApiClient   *self,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  return finish_pointer (self, result, wb_api_client_create_async, error);
+}
+
+void
+wb_api_client_update_async (WbApiClient         *self,
+                            WbResource           resource,
+                            gint64               id,
+                            const char          *etag,
+                            JsonObject          *changes,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(JsonNode) body = NULL;
+
+  g_return_if_fail (WB_IS_API_CLIENT (self));
+  g_return_if_fail (changes != NULL);
+
+  path = resource_path (resource, 0, id);
+  body = json_node_init_object (json_node_alloc (), changes);
+  send_request (self, "PATCH", path, body, etag, NULL, ANSWER_RECORD, resource,
+                wb_api_client_update_async, cancellable, callback, user_data);
+}
+
+WbRecord *
+wb_api_client_update_finish (WbApiClient   *self,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  return finish_pointer (self, result, wb_api_client_update_async, error);
+}
+
+void
+wb_api_client_request_async (WbApiClient         *self,
+                             const char          *method,
+                             const char          *path,
+                             JsonNode            *body,
+                             const char          *if_match,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_return_if_fail (WB_IS_API_CLIENT (self));
+  g_return_if_fail (method != NULL && path != NULL);
+
+  send_request (self, method, path, body, if_match, NULL, ANSWER_RAW, WB_N_RESOURCES,
+                wb_api_client_request_async, cancellable, callback, user_data);
+}
+
+JsonNode *
+wb_api_client_request_finish (WbApiClient   *self,
+                              GAsyncResult  *result,
+                              char         **etag,
+                              GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  JsonNode *node;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  node = finish_pointer (self, result, wb_api_client_request_async, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  if (etag != NULL)
+    *etag = g_strdup (((RequestData *) g_task_get_task_data (G_TASK (result)))->etag);
+  return node;
+}

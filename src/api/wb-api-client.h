@@ -1,0 +1,159 @@
+/* Copyright 2026 The Werkbrug authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+#include "wb-core.h"
+
+G_BEGIN_DECLS
+
+/* Errors of the client library: the code is the HTTP status of the answer, or one of
+ * these when there was no answer to speak of. The problem details the server sent come
+ * with the error (wb_api_error_get_problem). */
+#define WB_API_ERROR (wb_api_error_quark ())
+
+typedef enum {
+  WB_API_ERROR_NETWORK = 0,   /* no answer: the server is unreachable */
+  WB_API_ERROR_PARSE = 1,     /* an answer that is not the JSON it should be */
+} WbApiErrorCode;
+
+GQuark        wb_api_error_quark        (void);
+/* The problem details attached to a WB_API_ERROR, or NULL. */
+WbProblem    *wb_api_error_get_problem  (const GError *error);
+
+#define WB_TYPE_API_CLIENT (wb_api_client_get_type ())
+
+G_DECLARE_FINAL_TYPE (WbApiClient, wb_api_client, WB, API_CLIENT, GObject)
+
+/* What a list asks for. Every member may be left 0 or NULL. */
+typedef struct {
+  const char *q;
+  const char *sort;
+  guint page;          /* from 1 */
+  guint per_page;      /* at most 1000 */
+  GHashTable *filters; /* field -> value as text */
+} WbApiQuery;
+
+/* Called after each page of wb_api_client_list_all_async. */
+typedef void (*WbApiProgress) (guint    loaded,
+                               guint    total,
+                               gpointer user_data);
+
+WbApiClient  *wb_api_client_new             (const char          *base_url);
+const char   *wb_api_client_get_base_url    (WbApiClient         *self);
+const char   *wb_api_client_get_token       (WbApiClient         *self);
+void          wb_api_client_set_token       (WbApiClient         *self,
+                                             const char          *token);
+
+void          wb_api_client_login_async     (WbApiClient         *self,
+                                             const char          *username,
+                                             const char          *password,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+/* The user who logged in; the client keeps the token for later calls. */
+WbRecord     *wb_api_client_login_finish    (WbApiClient         *self,
+                                             GAsyncResult        *result,
+                                             GError             **error);
+
+void          wb_api_client_logout_async    (WbApiClient         *self,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+gboolean      wb_api_client_logout_finish   (WbApiClient         *self,
+                                             GAsyncResult        *result,
+                                             GError             **error);
+
+void          wb_api_client_me_async        (WbApiClient         *self,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+WbRecord     *wb_api_client_me_finish       (WbApiClient         *self,
+                                             GAsyncResult        *result,
+                                             GError             **error);
+
+/* One page of a resource; with @parent_id > 0, of a nested resource under that parent
+ * (events of a client, contacts of an employer). */
+void          wb_api_client_list_async      (WbApiClient         *self,
+                                             WbResource           resource,
+                                             gint64               parent_id,
+                                             const WbApiQuery    *query,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+/* A GListModel of WbRecord; @total gets how many rows match over all pages. */
+GListModel   *wb_api_client_list_finish     (WbApiClient         *self,
+                                             GAsyncResult        *result,
+                                             guint               *total,
+                                             GError             **error);
+
+/* Every page of a list, one after another, in pages of 1000. */
+void          wb_api_client_list_all_async  (WbApiClient         *self,
+                                             WbResource           resource,
+                                             gint64               parent_id,
+                                             const WbApiQuery    *query,
+                                             WbApiProgress        progress,
+                                             gpointer             progress_data,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+GListModel   *wb_api_client_list_all_finish (WbApiClient         *self,
+                                             GAsyncResult        *result,
+                                             GError             **error);
+
+/* One record. @reason says why a full client record is read; it goes into the audit log
+ * (NULL: "profile view"). */
+void          wb_api_client_get_async       (WbApiClient         *self,
+                                             WbResource           resource,
+                                             gint64               id,
+                                             const char          *reason,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+WbRecord     *wb_api_client_get_finish      (WbApiClient         *self,
+                                             GAsyncResult        *result,
+                                             GError             **error);
+
+void          wb_api_client_create_async    (WbApiClient         *self,
+                                             WbResource           resource,
+                                             gint64               parent_id,
+                                             JsonObject          *object,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+WbRecord     *wb_api_client_create_finish   (WbApiClient         *self,
+                                             GAsyncResult        *result,
+                                             GError             **error);
+
+/* Changes the fields in @changes of the version named by @etag (wb_record_dup_etag). */
+void          wb_api_client_update_async    (WbApiClient         *self,
+                                             WbResource           resource,
+                                             gint64               id,
+                                             const char          *etag,
+                                             JsonObject          *changes,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+WbRecord     *wb_api_client_update_finish   (WbApiClient         *self,
+                                             GAsyncResult        *result,
+                                             GError             **error);
+
+/* Any other endpoint: @path below the base URL ("api/v1/reviews"), an optional JSON
+ * body and If-Match. The answer's JSON (NULL for 204) and its ETag. */
+void          wb_api_client_request_async   (WbApiClient         *self,
+                                             const char          *method,
+                                             const char          *path,
+                                             JsonNode            *body,
+                                             const char          *if_match,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+JsonNode     *wb_api_client_request_finish  (WbApiClient         *self,
+                                             GAsyncResult        *result,
+                                             char               **etag,
+                                             GError             **error);
+
+G_END_DECLS
