@@ -752,10 +752,11 @@ wb_store_list (WbStore            *self,
     }
 
   limit_index = next_index;
-  list_sql = g_strdup_printf ("SELECT %s FROM %s%s ORDER BY %s%s, id LIMIT ?%d OFFSET ?%d",
+  /* Ties follow the direction of the sort, so "newest first" holds within one second. */
+  list_sql = g_strdup_printf ("SELECT %s FROM %s%s ORDER BY %s%s, id%s LIMIT ?%d OFFSET ?%d",
                               columns, spec->table, where->str,
                               sort_field ? sort_field->name : "id",
-                              descending ? " DESC" : "",
+                              descending ? " DESC" : "", descending ? " DESC" : "",
                               limit_index, limit_index + 1);
   stmt = _wb_store_prepare (self, list_sql, error);
   if (stmt == NULL)
