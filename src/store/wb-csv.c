@@ -43,6 +43,15 @@ wb_csv_free (WbCsv *csv)
   g_free (csv);
 }
 
+static gboolean
+only_spaces (GString *buffer)
+{
+  for (gsize i = 0; i < buffer->len; i++)
+    if (buffer->str[i] != ' ')
+      return FALSE;
+  return TRUE;
+}
+
 /* Reads one record into csv->fields. Returns FALSE at the end of the data. */
 static gboolean
 read_record (WbCsv    *csv,
@@ -84,8 +93,13 @@ read_record (WbCsv    *csv,
           continue;
         }
 
-      if (c == '"' && csv->buffer->len == 0)
-        in_quotes = TRUE;
+      /* A quote opens a quoted field only at its start (spaces before it are dropped, as
+       * Excel does); elsewhere it is an ordinary character. */
+      if (c == '"' && only_spaces (csv->buffer))
+        {
+          g_string_truncate (csv->buffer, 0);
+          in_quotes = TRUE;
+        }
       else if (c == csv->delimiter)
         {
           g_ptr_array_add (csv->fields, g_strstrip (g_strdup (csv->buffer->str)));
@@ -141,6 +155,7 @@ wb_csv_open (const char  *path,
              GError     **error)
 {
   g_autoptr(WbCsv) csv = g_new0 (WbCsv, 1);
+  const char *bad = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
 
@@ -161,11 +176,18 @@ wb_csv_open (const char  *path,
     }
   if (csv->length >= 3 && memcmp (csv->data, "\xEF\xBB\xBF", 3) == 0)
     csv->pos = 3;
-  if (!g_utf8_validate (csv->data + csv->pos, MIN (csv->length - csv->pos, 65536), NULL) &&
-      csv->length - csv->pos <= 65536)
+  /* One pass over the whole file; it is cheap next to the parsing, and a file that is
+   * half Latin-1 must be refused before anything of it is written. */
+  if (!g_utf8_validate_len (csv->data + csv->pos, csv->length - csv->pos, &bad))
     {
+      guint line = 1;
+
+      for (const char *p = csv->data + csv->pos; p < bad; p++)
+        if (*p == '\n')
+          line++;
       g_set_error (error, WB_STORE_ERROR, WB_STORE_ERROR_INVALID,
-                   _("%s is not UTF-8; save it from Excel as “CSV UTF-8”"), path);
+                   _("%s, line %u: the text is not UTF-8; save the file from Excel as “CSV UTF-8”"),
+                   path, line);
       return NULL;
     }
 
@@ -291,17 +313,26 @@ wb_csv_parse_number (const char *text,
 char *
 wb_csv_parse_date (const char *text)
 {
-  int a, b, c;
+  int a, b, c, first = 0, last = 0, end = 0;
   char s1, s2;
   g_autofree char *iso = NULL;
 
-  if (text == NULL || sscanf (text, "%d%c%d%c%d", &a, &s1, &b, &s2, &c) != 5 || s1 != s2 ||
-      (s1 != '-' && s1 != '/' && s1 != '.'))
+  if (text == NULL)
     return NULL;
-  if (a > 31)
+  text += strspn (text, " ");
+  if (!g_ascii_isdigit (*text) ||
+      sscanf (text, "%4d%n%c%2d%c%n%4d%n", &a, &first, &s1, &b, &s2, &last, &c, &end) != 5 ||
+      s1 != s2 || (s1 != '-' && s1 != '/' && s1 != '.') || text[end + strspn (text + end, " ")] != '\0')
+    return NULL;
+
+  /* The year has four digits and stands first (ISO) or last (Dutch); "1-2-24" is too
+   * ambiguous to guess. */
+  if (first == 4)
     iso = g_strdup_printf ("%04d-%02d-%02d", a, b, c);
-  else
+  else if (first <= 2 && end - last == 4)
     iso = g_strdup_printf ("%04d-%02d-%02d", c, b, a);
+  else
+    return NULL;
   return wb_validate_date (iso) ? g_steal_pointer (&iso) : NULL;
 }
 

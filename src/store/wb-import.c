@@ -79,9 +79,15 @@ wb_import_pc4 (WbStore         *store,
 {
   static const char * const names[] = { "pc4", "lat", "lon", "municipality", NULL };
   g_autoptr(WbCsv) csv = NULL;
+  g_autoptr(GError) read_error = NULL;
   int col[4];
   sqlite3_stmt *stmt;
-  gint64 before;
+  gint64 before, added;
+  guint n_read = 0, n_failed = 0;
+
+  g_return_val_if_fail (WB_IS_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (report != NULL, FALSE);
 
   csv = wb_csv_open (path, error);
   if (csv == NULL || !require_columns (csv, path, names, col, error))
@@ -97,21 +103,23 @@ wb_import_pc4 (WbStore         *store,
   if (stmt == NULL)
     goto fail;
 
-  while (wb_csv_next (csv, error))
+  while (wb_csv_next (csv, &read_error))
     {
       const char *pc4 = wb_csv_get (csv, col[0]);
       double lat, lon;
 
-      report->n_read++;
+      n_read++;
       if (!wb_validate_pc4 (pc4))
         {
           report_row (report, wb_csv_get_line (csv), _("pc4: “%s” is not four digits"), pc4);
+          n_failed++;
           continue;
         }
       if (!wb_csv_parse_number (wb_csv_get (csv, col[1]), &lat) || lat < -90 || lat > 90 ||
           !wb_csv_parse_number (wb_csv_get (csv, col[2]), &lon) || lon < -180 || lon > 180)
         {
           report_row (report, wb_csv_get_line (csv), _("lat/lon: not a position"));
+          n_failed++;
           continue;
         }
       sqlite3_bind_text (stmt, 1, pc4, -1, SQLITE_TRANSIENT);
@@ -121,13 +129,19 @@ wb_import_pc4 (WbStore         *store,
       if (!_wb_store_step_done (store, stmt, error))
         goto fail;
     }
-  if (error != NULL && *error != NULL)
-    goto fail;
+  /* Reference data is all or nothing: a broken file changes no area. */
+  if (read_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&read_error));
+      goto fail;
+    }
   if (!wb_store_commit (store, error))
     return FALSE;
 
-  report->n_imported += wb_store_count (store, "pc4_areas") - before;
-  report->n_updated = report->n_read - report->n_failed - report->n_imported;
+  added = wb_store_count (store, "pc4_areas") - before;
+  report->n_read += n_read;
+  report->n_imported += added;
+  report->n_updated += n_read - n_failed - added;
   return TRUE;
 
 fail:
@@ -142,7 +156,13 @@ typedef struct {
   WbImportReport *report;
   GHashTable *competences;  /* uri -> id */
   GHashTable *occupations;  /* uri -> id */
+  guint n_written;          /* rows inserted or updated, to tell updates from new rows */
 } EscoImport;
+
+typedef gboolean (*EscoFileFunc) (EscoImport  *import,
+                                  const char  *path,
+                                  gboolean     official,
+                                  GError     **error);
 
 static char *
 join_alt_labels (const char *text)
@@ -195,7 +215,10 @@ upsert_competence (EscoImport  *import,
     _wb_store_set_error (import->store, error, "competence");
   sqlite3_reset (stmt);
   if (id > 0)
-    g_hash_table_insert (import->competences, g_strdup (uri), GSIZE_TO_POINTER (id));
+    {
+      g_hash_table_insert (import->competences, g_strdup (uri), GSIZE_TO_POINTER (id));
+      import->n_written++;
+    }
   return id;
 }
 
@@ -210,6 +233,7 @@ skill_kind (const char *skill_type)
 static gboolean
 import_isco_groups (EscoImport  *import,
                     const char  *path,
+                    gboolean     official G_GNUC_UNUSED,
                     GError     **error)
 {
   static const char * const names[] = { "code", "preferredLabel", "conceptUri", NULL };
@@ -239,6 +263,7 @@ import_isco_groups (EscoImport  *import,
 static gboolean
 import_occupations (EscoImport  *import,
                     const char  *path,
+                    gboolean     official G_GNUC_UNUSED,
                     GError     **error)
 {
   static const char * const names[] = { "conceptUri", "iscoGroup", "preferredLabel", NULL };
@@ -272,6 +297,8 @@ import_occupations (EscoImport  *import,
           report_row (import->report, wb_csv_get_line (csv), _("an occupation needs a conceptUri and a preferredLabel"));
           continue;
         }
+      /* The statement is reused row after row: every parameter is bound, NULL included. */
+      sqlite3_clear_bindings (stmt);
       sqlite3_bind_text (stmt, 1, uri, -1, SQLITE_TRANSIENT);
       if (code_col >= 0)
         sqlite3_bind_text (stmt, 2, wb_csv_get (csv, code_col), -1, SQLITE_TRANSIENT);
@@ -288,6 +315,7 @@ import_occupations (EscoImport  *import,
         }
       g_hash_table_insert (import->occupations, g_strdup (uri), GSIZE_TO_POINTER (sqlite3_column_int64 (stmt, 0)));
       sqlite3_reset (stmt);
+      import->n_written++;
     }
   return error == NULL || *error == NULL;
 }
@@ -334,6 +362,7 @@ import_skills (EscoImport  *import,
 static gboolean
 import_links (EscoImport  *import,
               const char  *path,
+              gboolean     official G_GNUC_UNUSED,
               GError     **error)
 {
   g_autoptr(WbCsv) csv = wb_csv_open (path, error);
@@ -386,9 +415,15 @@ import_links (EscoImport  *import,
         }
       else if (g_hash_table_contains (import->competences, skill_uri))
         competence_id = GPOINTER_TO_SIZE (g_hash_table_lookup (import->competences, skill_uri));
+      else if (*label_en == '\0' && *wb_csv_get (csv, nl_col) == '\0')
+        {
+          /* The ESCO download names its skills only in skills_nl.csv: a skill that is not
+           * there would be a competence without a name. */
+          report_row (import->report, wb_csv_get_line (csv), _("skill %s is not known"), skill_uri);
+          continue;
+        }
       else
-        competence_id = upsert_competence (import, skill_uri, nl_col >= 0 ? wb_csv_get (csv, nl_col) : NULL,
-                                           label_en, "skill", error);
+        competence_id = upsert_competence (import, skill_uri, wb_csv_get (csv, nl_col), label_en, "skill", error);
       if (competence_id == 0)
         return FALSE;
 
@@ -403,6 +438,7 @@ import_links (EscoImport  *import,
       sqlite3_bind_int (stmt, 3, g_ascii_strcasecmp (wb_csv_get (csv, relation_col), "essential") == 0);
       if (!_wb_store_step_done (import->store, stmt, error))
         return FALSE;
+      import->n_written++;
     }
   return error == NULL || *error == NULL;
 }
@@ -422,29 +458,76 @@ load_existing (WbStore    *store,
     sqlite3_reset (stmt);
 }
 
+/* One transaction per file: a broken file leaves the tables as the files before it made
+ * them, and a second run starts where it stopped, since every write is an upsert. */
+static gboolean
+import_esco_file (EscoImport    *import,
+                  EscoFileFunc   func,
+                  const char    *path,
+                  gboolean       official,
+                  GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (!wb_store_begin (import->store, error))
+    return FALSE;
+  if (!func (import, path, official, &local_error))
+    {
+      wb_store_rollback (import->store);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return wb_store_commit (import->store, error);
+}
+
+static char *
+find_file (const char         *directory,
+           const char * const *names)
+{
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree char *path = g_build_filename (directory, names[i], NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        return g_steal_pointer (&path);
+    }
+  return NULL;
+}
+
 gboolean
 wb_import_esco (WbStore         *store,
                 const char      *directory,
                 WbImportReport  *report,
                 GError         **error)
 {
-  g_autofree char *occupations = g_build_filename (directory, "occupations_nl.csv", NULL);
-  g_autofree char *groups = g_build_filename (directory, "isco08_groups_nl.csv", NULL);
-  g_autofree char *skills_reduced = g_build_filename (directory, "skills_nl_collections.csv", NULL);
-  g_autofree char *skills_official = g_build_filename (directory, "skills_nl.csv", NULL);
-  g_autofree char *links_reduced = g_build_filename (directory, "occupation_skills.csv", NULL);
-  g_autofree char *links_official = g_build_filename (directory, "occupationSkillRelations_nl.csv", NULL);
-  gboolean official = g_file_test (skills_official, G_FILE_TEST_IS_REGULAR);
-  const char *skills = official ? skills_official : skills_reduced;
-  const char *links = official ? links_official : links_reduced;
-  gint64 before_occupations, before_competences;
-  EscoImport import = { store, report, NULL, NULL };
-  gboolean ok;
+  static const char * const occupation_names[] = { "occupations_nl.csv", NULL };
+  static const char * const group_names[] = { "isco08_groups_nl.csv", "ISCOGroups_nl.csv", NULL };
+  static const char * const official_skill_names[] = { "skills_nl.csv", NULL };
+  static const char * const reduced_skill_names[] = { "skills_nl_collections.csv", NULL };
+  static const char * const official_link_names[] = { "occupationSkillRelations_nl.csv", NULL };
+  static const char * const reduced_link_names[] = { "occupation_skills.csv", NULL };
+  g_autofree char *occupations = NULL, *groups = NULL, *skills = NULL, *links = NULL;
+  EscoImport import = { store, report, NULL, NULL, 0 };
+  gint64 before;
+  gboolean official, ok;
 
   g_return_val_if_fail (WB_IS_STORE (store), FALSE);
+  g_return_val_if_fail (directory != NULL, FALSE);
+  g_return_val_if_fail (report != NULL, FALSE);
 
-  if (!g_file_test (occupations, G_FILE_TEST_IS_REGULAR) || !g_file_test (skills, G_FILE_TEST_IS_REGULAR) ||
-      !g_file_test (links, G_FILE_TEST_IS_REGULAR))
+  /* The ESCO download has skills_nl.csv; the reduced set of ../shared/data has not. */
+  occupations = find_file (directory, occupation_names);
+  groups = find_file (directory, group_names);
+  skills = find_file (directory, official_skill_names);
+  official = skills != NULL;
+  if (official)
+    links = find_file (directory, official_link_names);
+  else
+    {
+      skills = find_file (directory, reduced_skill_names);
+      links = find_file (directory, reduced_link_names);
+    }
+  if (occupations == NULL || skills == NULL || links == NULL)
     {
       g_set_error (error, WB_STORE_ERROR, WB_STORE_ERROR_INVALID,
                    _("%s does not hold the ESCO files: occupations_nl.csv with either skills_nl.csv and "
@@ -455,28 +538,22 @@ wb_import_esco (WbStore         *store,
 
   import.competences = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   import.occupations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  before_occupations = wb_store_count (store, "occupations");
-  before_competences = wb_store_count (store, "competences");
+  before = wb_store_count (store, "occupations") + wb_store_count (store, "competences") +
+           wb_store_count (store, "occupation_competences");
 
-  /* One transaction for the whole import: ESCO is a consistent set, half of it is not. */
-  ok = wb_store_begin (store, error);
-  if (ok)
-    {
-      load_existing (store, "SELECT uri, id FROM competences", import.competences);
-      ok = (!g_file_test (groups, G_FILE_TEST_IS_REGULAR) || import_isco_groups (&import, groups, error)) &&
-           import_occupations (&import, occupations, error) &&
-           import_skills (&import, skills, official, error) &&
-           import_links (&import, links, error);
-      if (ok)
-        ok = wb_store_commit (store, error);
-      else
-        wb_store_rollback (store);
-    }
+  load_existing (store, "SELECT uri, id FROM competences", import.competences);
+  ok = (groups == NULL || import_esco_file (&import, import_isco_groups, groups, official, error)) &&
+       import_esco_file (&import, import_occupations, occupations, official, error) &&
+       import_esco_file (&import, import_skills, skills, official, error) &&
+       import_esco_file (&import, import_links, links, official, error);
 
   if (ok)
     {
-      report->n_imported += (wb_store_count (store, "occupations") - before_occupations) +
-                            (wb_store_count (store, "competences") - before_competences);
+      gint64 added = wb_store_count (store, "occupations") + wb_store_count (store, "competences") +
+                     wb_store_count (store, "occupation_competences") - before;
+
+      report->n_imported += added;
+      report->n_updated += import.n_written > added ? import.n_written - added : 0;
     }
   g_hash_table_unref (import.competences);
   g_hash_table_unref (import.occupations);
@@ -601,10 +678,56 @@ set_int (RowBuilder *row,
 
   if (column < 0 || *text == '\0')
     return;
+  /* In a whole number a dot before three digits groups thousands, as Dutch writes
+   * "1.250 medewerkers". */
+  if (g_regex_match_simple ("^[0-9]{1,3}(\\.[0-9]{3})+$", text, 0, 0))
+    {
+      g_autoptr(GString) clean = g_string_new (NULL);
+
+      for (const char *p = text; *p; p++)
+        if (*p != '.')
+          g_string_append_c (clean, *p);
+      value = g_ascii_strtod (clean->str, NULL);
+    }
+  else if (!wb_csv_parse_number (text, &value))
+    {
+      row_error (row, field, g_strdup_printf (_("“%s” is not a number"), text));
+      return;
+    }
+  json_object_set_int_member (row->object, field, (gint64) (value + (value >= 0 ? 0.5 : -0.5)));
+}
+
+/* "62,5", "62,5%" and "0,625" (a percentage cell written as a fraction) -> 63. */
+static void
+set_percent (RowBuilder *row,
+             int         column,
+             const char *field)
+{
+  const char *text = wb_csv_get (row->csv, column);
+  double value;
+
+  if (column < 0 || *text == '\0')
+    return;
   if (!wb_csv_parse_number (text, &value))
-    row_error (row, field, g_strdup_printf (_("“%s” is not a number"), text));
-  else
-    json_object_set_int_member (row->object, field, (gint64) (value + (value >= 0 ? 0.5 : -0.5)));
+    {
+      row_error (row, field, g_strdup_printf (_("“%s” is not a percentage"), text));
+      return;
+    }
+  if (value > 0 && value < 1 && strchr (text, '%') == NULL)
+    value *= 100;
+  json_object_set_int_member (row->object, field, (gint64) (value + (value >= 0 ? 0.5 : -0.5)));
+}
+
+/* Excel reads a BSN or KvK number as a number and drops its leading zeros. */
+static char *
+restore_leading_zeros (const char *text,
+                       guint       length)
+{
+  gsize n = strlen (text);
+
+  if (n + 2 < length || n >= length || strspn (text, "0123456789") != n)
+    return g_strdup (text);
+  return g_strdup_printf ("%0*d%s", (int) (length - n), 0, text);
 }
 
 static void
@@ -733,27 +856,40 @@ write_row (WbStore     *store,
            JsonObject  *object,
            GError     **error)
 {
-  g_autoptr(JsonObject) current = NULL;
   gboolean ok;
 
-  if (!_wb_store_exec (store, "SAVEPOINT row", error))
+  if (!_wb_store_exec (store, "SAVEPOINT import_row", error))
     return FALSE;
+  /* The import holds the write lock, so no one changes the row between the lookup and
+   * this update: no version to compare. */
   if (existing_id > 0)
-    {
-      current = wb_store_get (store, resource, existing_id, error);
-      ok = current != NULL &&
-           wb_store_update (store, resource, existing_id, json_object_get_int_member (current, "version"), object, error);
-    }
+    ok = wb_store_update (store, resource, existing_id, 0, object, error);
   else
     ok = wb_store_insert (store, resource, object, error) != 0;
 
   if (!ok)
     {
-      _wb_store_exec (store, "ROLLBACK TO row", NULL);
-      _wb_store_exec (store, "RELEASE row", NULL);
+      _wb_store_exec (store, "ROLLBACK TO import_row", NULL);
+      _wb_store_exec (store, "RELEASE import_row", NULL);
       return FALSE;
     }
-  return _wb_store_exec (store, "RELEASE row", error);
+  return _wb_store_exec (store, "RELEASE import_row", error);
+}
+
+/* A row may have more fields than the header when the extra ones are empty: Excel leaves
+ * trailing delimiters behind after a column was cleared. */
+static gboolean
+row_fits_header (WbCsv *csv)
+{
+  guint n_fields = wb_csv_get_n_fields (csv);
+  guint n_columns = wb_csv_get_n_columns (csv);
+
+  if (n_fields < n_columns)
+    return FALSE;
+  for (guint i = n_columns; i < n_fields; i++)
+    if (*wb_csv_get (csv, (int) i) != '\0')
+      return FALSE;
+  return TRUE;
 }
 
 typedef gboolean (*RowFunc) (WbStore        *store,
@@ -798,7 +934,7 @@ import_rows (WbStore            *store,
   while (wb_csv_next (csv, &row_error))
     {
       report->n_read++;
-      if (wb_csv_get_n_fields (csv) != wb_csv_get_n_columns (csv))
+      if (!row_fits_header (csv))
         {
           report_row (report, wb_csv_get_line (csv), _("has %u fields where the header has %u"),
                       wb_csv_get_n_fields (csv), wb_csv_get_n_columns (csv));
@@ -833,20 +969,21 @@ client_row (WbStore        *store,
   g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func ((GDestroyNotify) wb_field_error_free);
   g_autoptr(GError) local_error = NULL;
   RowBuilder row = { csv, object, errors };
-  const char *bsn = wb_csv_get (csv, col[2]);
+  g_autofree char *bsn = restore_leading_zeros (wb_csv_get (csv, col[2]), 9);
   gint64 existing = 0, owner = 0;
 
   json_object_set_int_member (object, "organisation_id", organisation_id);
   set_text (&row, col[0], "given_name");
   set_text (&row, col[1], "family_name");
-  set_text (&row, col[2], "bsn");
+  if (*bsn != '\0')
+    json_object_set_string_member (object, "bsn", bsn);
   set_int (&row, col[3], "birth_year");
   set_postcode (&row, col[4], TRUE);
   set_municipality (&row, store, col[5]);
   set_code (&row, col[6], "client_group", wb_client_groups, client_group_aliases);
   set_code (&row, col[7], "education_level", wb_education_levels, education_aliases);
   set_int (&row, col[8], "hours_available");
-  set_int (&row, col[9], "work_capacity");
+  set_percent (&row, col[9], "work_capacity");
   set_bool (&row, col[10], "driving_licence");
   set_code (&row, col[11], "phase", wb_phases, phase_aliases);
   set_date (&row, col[12], "benefit_start");
@@ -855,7 +992,6 @@ client_row (WbStore        *store,
   set_text (&row, col[15], "city");
   if (!json_object_has_member (object, "phase"))
     json_object_set_string_member (object, "phase", "intake");
-  json_object_set_string_member (object, "status", "active");
 
   if (*bsn != '\0')
     {
@@ -873,11 +1009,10 @@ client_row (WbStore        *store,
       report_row (report, wb_csv_get_line (csv), _("bsn: this person is already a client of another organisation"));
       return TRUE;
     }
-  if (existing > 0)
-    json_object_remove_member (object, "organisation_id");
 
+  /* Every row is checked as a whole record, also when it updates one. */
   if (errors->len == 0)
-    wb_resource_spec_validate (wb_resource_spec_get (WB_RESOURCE_CLIENTS), object, existing == 0, errors);
+    wb_resource_spec_validate (wb_resource_spec_get (WB_RESOURCE_CLIENTS), object, TRUE, errors);
   if (errors->len == 0)
     wb_store_check_references (store, WB_RESOURCE_CLIENTS, object, errors);
   if (errors->len > 0)
@@ -885,6 +1020,16 @@ client_row (WbStore        *store,
       report_errors (report, wb_csv_get_line (csv), errors);
       return TRUE;
     }
+  /* The owner is fixed; a new client starts active. The phase of a known client is only
+   * changed when the file says so. */
+  if (existing > 0)
+    {
+      json_object_remove_member (object, "organisation_id");
+      if (col[11] < 0 || *wb_csv_get (csv, col[11]) == '\0')
+        json_object_remove_member (object, "phase");
+    }
+  else
+    json_object_set_string_member (object, "status", "active");
 
   if (!write_row (store, WB_RESOURCE_CLIENTS, existing, object, &local_error))
     {
@@ -951,19 +1096,21 @@ employer_row (WbStore        *store,
   g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func ((GDestroyNotify) wb_field_error_free);
   g_autoptr(GError) local_error = NULL;
   RowBuilder row = { csv, object, errors };
-  const char *kvk = wb_csv_get (csv, col[0]);
+  g_autofree char *kvk = restore_leading_zeros (wb_csv_get (csv, col[0]), 8);
   gint64 existing;
 
-  if (g_hash_table_contains (seen, kvk))
+  if (*kvk != '\0')
     {
-      report_row (report, wb_csv_get_line (csv), _("kvk: %s stands earlier in this file; this row was refused"), kvk);
-      return TRUE;
+      if (g_hash_table_contains (seen, kvk))
+        {
+          report_row (report, wb_csv_get_line (csv), _("kvk: %s stands earlier in this file; this row was refused"), kvk);
+          return TRUE;
+        }
+      g_hash_table_add (seen, g_strdup (kvk));
     }
-  g_hash_table_add (seen, g_strdup (kvk));
-  existing = lookup_id (store, "SELECT id FROM employers WHERE kvk = ?1", kvk);
+  existing = *kvk != '\0' ? lookup_id (store, "SELECT id FROM employers WHERE kvk = ?1", kvk) : 0;
 
-  if (existing == 0)
-    json_object_set_string_member (object, "kvk", kvk);
+  json_object_set_string_member (object, "kvk", kvk);
   set_text (&row, col[1], "name");
   set_code (&row, col[2], "sector", wb_sectors, sector_aliases);
   set_int (&row, col[3], "employee_count");
@@ -971,17 +1118,29 @@ employer_row (WbStore        *store,
   set_municipality (&row, store, col[5]);
   set_bool (&row, col[6], "arrangement");
   set_bool (&row, col[7], "learn_work");
-  if (existing == 0)
-    json_object_set_boolean_member (object, "active", TRUE);
+  json_object_set_boolean_member (object, "active", TRUE);
 
   if (errors->len == 0)
-    wb_resource_spec_validate (wb_resource_spec_get (WB_RESOURCE_EMPLOYERS), object, existing == 0, errors);
+    wb_resource_spec_validate (wb_resource_spec_get (WB_RESOURCE_EMPLOYERS), object, TRUE, errors);
   if (errors->len == 0)
     wb_store_check_references (store, WB_RESOURCE_EMPLOYERS, object, errors);
   if (errors->len > 0)
     {
       report_errors (report, wb_csv_get_line (csv), errors);
       return TRUE;
+    }
+
+  /* A known KvK is merged: the account keeps its place, owner and state; the file brings
+   * its name, sector and size up to date. */
+  if (existing > 0)
+    {
+      static const char * const merged[] = { "name", "sector", "employee_count" };
+      g_autoptr(JsonObject) changes = json_object_new ();
+
+      for (guint i = 0; i < G_N_ELEMENTS (merged); i++)
+        json_object_set_member (changes, merged[i], json_object_dup_member (object, merged[i]));
+      json_object_unref (object);
+      object = g_steal_pointer (&changes);
     }
 
   if (!write_row (store, WB_RESOURCE_EMPLOYERS, existing, object, &local_error))
