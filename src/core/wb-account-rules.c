@@ -5,4 +5,460 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+#include <stdio.h>
+#include <string.h>
+
 #include "wb-account-rules.h"
+
+/* What the pair (expected owner type, actual owner type) means before the details of an
+ * exception, a municipality or a size crossing are looked at. */
+typedef enum {
+  FIT,               /* the right kind of owner */
+  FIT_IF_SERVES,     /* a local owner: right when their organisation serves the municipality */
+  EXCEPTION_CHECK,   /* a local owner of a large account: right only as an approved exception */
+  MISFIT,            /* the wrong kind of owner; a fresh size crossing makes it a recheck */
+  NOT_AN_AM,         /* the owner is no account manager at all */
+} Fit;
+
+static const Fit fit_table[WB_N_OWNER_TYPES][WB_N_OWNER_TYPES] = {
+  /* expected \ actual:     NONE       WSP     LOCAL */
+  [WB_OWNER_TYPE_NONE]  = { NOT_AN_AM, MISFIT, MISFIT },
+  [WB_OWNER_TYPE_WSP]   = { NOT_AN_AM, FIT,    EXCEPTION_CHECK },
+  [WB_OWNER_TYPE_LOCAL] = { NOT_AN_AM, MISFIT, FIT_IF_SERVES },
+};
+
+static const struct {
+  const char *name;
+  const char *label;
+  gboolean needs_review;
+} status_table[WB_N_ACCOUNT_STATUSES] = {
+  [WB_ACCOUNT_STATUS_OK]                          = { "ok", N_("In order"), FALSE },
+  [WB_ACCOUNT_STATUS_EXCEPTION_APPROVED]          = { "exception_approved", N_("Approved exception"), FALSE },
+  [WB_ACCOUNT_STATUS_EXCEPTION_PENDING]           = { "exception_pending", N_("Exception awaiting approval"), TRUE },
+  [WB_ACCOUNT_STATUS_VIOLATION_WRONG_OWNER_TYPE]  = { "violation_wrong_owner_type", N_("Wrong kind of owner"), TRUE },
+  [WB_ACCOUNT_STATUS_VIOLATION_WRONG_MUNICIPALITY] = { "violation_wrong_municipality", N_("Owner outside the municipality"), TRUE },
+  [WB_ACCOUNT_STATUS_NO_OWNER]                    = { "no_owner", N_("No owner"), TRUE },
+  [WB_ACCOUNT_STATUS_OWNER_LEFT]                  = { "owner_left", N_("Owner has left"), TRUE },
+  [WB_ACCOUNT_STATUS_NATURAL_MOMENT_RETURN]       = { "natural_moment_return", N_("Back to the WSP"), TRUE },
+  [WB_ACCOUNT_STATUS_RECHECK_SIZE]                = { "recheck_size", N_("Size crossed 25"), TRUE },
+};
+
+static const struct {
+  const char *name;
+  const char *label;
+} owner_type_table[WB_N_OWNER_TYPES] = {
+  [WB_OWNER_TYPE_NONE]  = { "none", N_("None") },
+  [WB_OWNER_TYPE_WSP]   = { "wsp", N_("WSP") },
+  [WB_OWNER_TYPE_LOCAL] = { "local", N_("Local") },
+};
+
+/* Legal forms that say nothing about which company it is. */
+static const char * const legal_forms[] = {
+  "bv", "nv", "vof", "cv", "bvba", "gmbh", "ltd", "ug", NULL
+};
+
+void
+wb_account_verdict_free (WbAccountVerdict *verdict)
+{
+  if (verdict == NULL)
+    return;
+  g_free (verdict->reason);
+  g_free (verdict->explanation);
+  g_free (verdict);
+}
+
+WbOwnerType
+wb_account_expected_owner_type (gint64 employee_count)
+{
+  return employee_count >= WB_ACCOUNT_WSP_THRESHOLD ? WB_OWNER_TYPE_WSP : WB_OWNER_TYPE_LOCAL;
+}
+
+WbOwnerType
+wb_account_owner_type (const char *role,
+                       const char *organisation_kind)
+{
+  gboolean at_wsp = g_strcmp0 (organisation_kind, "wsp") == 0;
+
+  if (g_strcmp0 (role, "account_manager_wsp") == 0 && at_wsp)
+    return WB_OWNER_TYPE_WSP;
+  if (g_strcmp0 (role, "account_manager_local") == 0 && organisation_kind != NULL && !at_wsp)
+    return WB_OWNER_TYPE_LOCAL;
+  return WB_OWNER_TYPE_NONE;
+}
+
+gboolean
+wb_account_size_crossed (gint64 before,
+                         gint64 after)
+{
+  return wb_account_expected_owner_type (before) != wb_account_expected_owner_type (after);
+}
+
+static gboolean
+parse_date (const char *text,
+            GDate      *date)
+{
+  int y, m, d;
+
+  g_date_clear (date, 1);
+  if (text == NULL || strlen (text) < 10 || sscanf (text, "%4d-%2d-%2d", &y, &m, &d) != 3 ||
+      !g_date_valid_dmy (d, m, y))
+    return FALSE;
+  g_date_set_dmy (date, d, m, y);
+  return TRUE;
+}
+
+gboolean
+wb_account_is_dormant (const char *last_contact,
+                       const char *today)
+{
+  GDate last, limit;
+
+  g_return_val_if_fail (today != NULL, FALSE);
+
+  if (!parse_date (today, &limit))
+    g_return_val_if_reached (FALSE);
+  if (!parse_date (last_contact, &last))
+    return TRUE;
+  g_date_subtract_months (&limit, WB_ACCOUNT_DORMANT_MONTHS);
+  return g_date_compare (&last, &limit) < 0;
+}
+
+gboolean
+wb_account_status_needs_review (WbAccountStatus status)
+{
+  g_return_val_if_fail (status < WB_N_ACCOUNT_STATUSES, FALSE);
+  return status_table[status].needs_review;
+}
+
+const char *
+wb_account_status_to_string (WbAccountStatus status)
+{
+  g_return_val_if_fail (status < WB_N_ACCOUNT_STATUSES, NULL);
+  return status_table[status].name;
+}
+
+gboolean
+wb_account_status_from_string (const char      *text,
+                               WbAccountStatus *status)
+{
+  for (guint i = 0; i < WB_N_ACCOUNT_STATUSES; i++)
+    if (g_strcmp0 (text, status_table[i].name) == 0)
+      {
+        *status = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+wb_account_status_to_label (WbAccountStatus status)
+{
+  g_return_val_if_fail (status < WB_N_ACCOUNT_STATUSES, NULL);
+  return _(status_table[status].label);
+}
+
+const char *
+wb_owner_type_to_string (WbOwnerType type)
+{
+  g_return_val_if_fail (type < WB_N_OWNER_TYPES, NULL);
+  return owner_type_table[type].name;
+}
+
+const char *
+wb_owner_type_to_label (WbOwnerType type)
+{
+  g_return_val_if_fail (type < WB_N_OWNER_TYPES, NULL);
+  return _(owner_type_table[type].label);
+}
+
+static gboolean
+is_set (const char *text)
+{
+  return text != NULL && *text != '\0';
+}
+
+static const char *
+or_unknown (const char *text)
+{
+  return is_set (text) ? text : _("(unknown)");
+}
+
+/* The sentence about size: which kind of owner the account belongs with. */
+static char *
+size_sentence (const WbAccountFacts *facts,
+               WbOwnerType           expected)
+{
+  unsigned long n = facts->employee_count > 0 ? (unsigned long) facts->employee_count : 0;
+
+  if (expected == WB_OWNER_TYPE_WSP)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "This employer has %lld employee, so it belongs with a WSP account manager.",
+                                         "This employer has %lld employees, so it belongs with a WSP account manager.",
+                                         n),
+                            (long long) facts->employee_count);
+  if (is_set (facts->municipality_name))
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "This employer has %lld employee, so it belongs with a local account manager of %s.",
+                                         "This employer has %lld employees, so it belongs with a local account manager of %s.",
+                                         n),
+                            (long long) facts->employee_count, facts->municipality_name);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "This employer has %lld employee, so it belongs with a local account manager of the municipality where it sits.",
+                                       "This employer has %lld employees, so it belongs with a local account manager of the municipality where it sits.",
+                                       n),
+                          (long long) facts->employee_count);
+}
+
+/* Decides the status; the explanation and reason follow from it. */
+static WbAccountStatus
+decide (const WbAccountFacts *facts,
+        WbOwnerType           expected,
+        WbOwnerType           actual)
+{
+  gboolean has_reason = is_set (facts->exception_reason);
+  gboolean approved = facts->exception_approved_by > 0;
+
+  if (facts->owner_id <= 0)
+    return WB_ACCOUNT_STATUS_NO_OWNER;
+  if (!facts->owner_active)
+    return WB_ACCOUNT_STATUS_OWNER_LEFT;
+
+  switch (fit_table[expected][actual])
+    {
+    case FIT:
+      return WB_ACCOUNT_STATUS_OK;
+
+    case FIT_IF_SERVES:
+      return facts->owner_serves_municipality ? WB_ACCOUNT_STATUS_OK
+                                              : WB_ACCOUNT_STATUS_VIOLATION_WRONG_MUNICIPALITY;
+
+    case EXCEPTION_CHECK:
+      if (approved && (!has_reason || facts->vacancy_since_exception != NULL))
+        return WB_ACCOUNT_STATUS_NATURAL_MOMENT_RETURN;
+      if (approved)
+        return WB_ACCOUNT_STATUS_EXCEPTION_APPROVED;
+      if (has_reason)
+        return WB_ACCOUNT_STATUS_EXCEPTION_PENDING;
+      return facts->size_crossed ? WB_ACCOUNT_STATUS_RECHECK_SIZE
+                                 : WB_ACCOUNT_STATUS_VIOLATION_WRONG_OWNER_TYPE;
+
+    case MISFIT:
+      return facts->size_crossed ? WB_ACCOUNT_STATUS_RECHECK_SIZE
+                                 : WB_ACCOUNT_STATUS_VIOLATION_WRONG_OWNER_TYPE;
+
+    case NOT_AN_AM:
+    default:
+      return WB_ACCOUNT_STATUS_VIOLATION_WRONG_OWNER_TYPE;
+    }
+}
+
+static char *
+owner_sentence (const WbAccountFacts *facts,
+                WbAccountStatus       status,
+                WbOwnerType           expected,
+                WbOwnerType           actual)
+{
+  const char *owner = or_unknown (facts->owner_name);
+  const char *organisation = or_unknown (facts->owner_organisation_name);
+  const char *municipality = or_unknown (facts->municipality_name);
+
+  switch (status)
+    {
+    case WB_ACCOUNT_STATUS_OK:
+      if (actual == WB_OWNER_TYPE_WSP)
+        return g_strdup_printf (_("%s, a WSP account manager of %s, owns it."), owner, organisation);
+      return g_strdup_printf (_("%s of %s, which serves %s, owns it."), owner, organisation, municipality);
+
+    case WB_ACCOUNT_STATUS_EXCEPTION_APPROVED:
+      return g_strdup_printf (_("%s, a local account manager, keeps it as an approved exception (%s), approved by %s on %s."),
+                              owner, facts->exception_reason, or_unknown (facts->exception_approved_by_name),
+                              or_unknown (facts->exception_approved_at));
+
+    case WB_ACCOUNT_STATUS_EXCEPTION_PENDING:
+      return g_strdup_printf (_("%s, a local account manager, keeps it with the reason “%s”, but no coordinator has approved this exception yet."),
+                              owner, facts->exception_reason);
+
+    case WB_ACCOUNT_STATUS_VIOLATION_WRONG_OWNER_TYPE:
+      if (actual == WB_OWNER_TYPE_LOCAL)
+        return g_strdup_printf (_("%s, a local account manager, owns it without an approved exception: it should go to a WSP account manager."),
+                                owner);
+      if (actual == WB_OWNER_TYPE_WSP)
+        return g_strdup_printf (_("%s, a WSP account manager, owns it: it should go to a local account manager."), owner);
+      return g_strdup_printf (_("%s of %s owns it, but is not an account manager of the right kind."), owner, organisation);
+
+    case WB_ACCOUNT_STATUS_VIOLATION_WRONG_MUNICIPALITY:
+      return g_strdup_printf (_("%s of %s owns it, but %s does not serve %s."), owner, organisation, organisation, municipality);
+
+    case WB_ACCOUNT_STATUS_NO_OWNER:
+      return g_strdup (_("No account manager owns it: a coordinator should assign one."));
+
+    case WB_ACCOUNT_STATUS_OWNER_LEFT:
+      return g_strdup_printf (_("Its owner, %s, has left: a coordinator should assign a new owner."), owner);
+
+    case WB_ACCOUNT_STATUS_NATURAL_MOMENT_RETURN:
+      if (!is_set (facts->exception_reason))
+        return g_strdup_printf (_("%s, a local account manager, kept it as an exception, but the reason for it was withdrawn: a natural moment to return it to the WSP."),
+                                owner);
+      return g_strdup_printf (_("%s, a local account manager, keeps it as an exception (%s), but a vacancy opened on %s, after the approval on %s: a natural moment to return it to the WSP."),
+                              owner, facts->exception_reason, facts->vacancy_since_exception,
+                              or_unknown (facts->exception_approved_at));
+
+    case WB_ACCOUNT_STATUS_RECHECK_SIZE:
+      if (expected == WB_OWNER_TYPE_WSP)
+        return g_strdup_printf (_("Its employee count rose to 25 or more while %s, a local account manager, owns it: a coordinator should look at the owner again."),
+                                owner);
+      return g_strdup_printf (_("Its employee count fell below 25 while %s, a WSP account manager, owns it: a coordinator should look at the owner again."),
+                              owner);
+
+    case WB_N_ACCOUNT_STATUSES:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* The short, stable sentence a review carries: it changes only when the problem does. */
+static char *
+review_reason (const WbAccountFacts *facts,
+               WbAccountStatus       status,
+               WbOwnerType           expected,
+               WbOwnerType           actual)
+{
+  const char *owner = or_unknown (facts->owner_name);
+
+  switch (status)
+    {
+    case WB_ACCOUNT_STATUS_EXCEPTION_PENDING:
+      return g_strdup_printf (_("The exception “%s” of %s awaits a coordinator's approval."), facts->exception_reason, owner);
+
+    case WB_ACCOUNT_STATUS_VIOLATION_WRONG_OWNER_TYPE:
+      if (actual == WB_OWNER_TYPE_LOCAL)
+        return g_strdup_printf (_("25 or more employees, but the owner %s is a local account manager without an approved exception."), owner);
+      if (actual == WB_OWNER_TYPE_WSP)
+        return g_strdup_printf (_("Fewer than 25 employees, but the owner %s is a WSP account manager."), owner);
+      return g_strdup_printf (_("The owner %s is not an account manager of the right kind."), owner);
+
+    case WB_ACCOUNT_STATUS_VIOLATION_WRONG_MUNICIPALITY:
+      return g_strdup_printf (_("The owner %s works for %s, which does not serve %s."),
+                              owner, or_unknown (facts->owner_organisation_name), or_unknown (facts->municipality_name));
+
+    case WB_ACCOUNT_STATUS_NO_OWNER:
+      return g_strdup (_("No account manager owns this employer."));
+
+    case WB_ACCOUNT_STATUS_OWNER_LEFT:
+      return g_strdup_printf (_("The owner %s has left."), owner);
+
+    case WB_ACCOUNT_STATUS_NATURAL_MOMENT_RETURN:
+      if (!is_set (facts->exception_reason))
+        return g_strdup (_("The reason for the exception was withdrawn: a natural moment to return the account to the WSP."));
+      return g_strdup_printf (_("A vacancy opened on %s at this excepted account: a natural moment to return it to the WSP."),
+                              facts->vacancy_since_exception);
+
+    case WB_ACCOUNT_STATUS_RECHECK_SIZE:
+      if (expected == WB_OWNER_TYPE_WSP)
+        return g_strdup_printf (_("The employee count rose to 25 or more; the owner %s is a local account manager."), owner);
+      return g_strdup_printf (_("The employee count fell below 25; the owner %s is a WSP account manager."), owner);
+
+    case WB_ACCOUNT_STATUS_OK:
+    case WB_ACCOUNT_STATUS_EXCEPTION_APPROVED:
+    case WB_N_ACCOUNT_STATUSES:
+    default:
+      return NULL;
+    }
+}
+
+char *
+wb_account_dormant_reason (const char *last_contact)
+{
+  if (!is_set (last_contact))
+    return g_strdup (_("No contact has been recorded with this employer."));
+  return g_strdup_printf (_("No contact for more than six months: the last was on %s."), last_contact);
+}
+
+WbAccountVerdict *
+wb_account_rules_evaluate (const WbAccountFacts *facts)
+{
+  WbAccountVerdict *verdict;
+  g_autofree char *size = NULL;
+  g_autofree char *owner = NULL;
+  g_autofree char *dormant = NULL;
+
+  g_return_val_if_fail (facts != NULL, NULL);
+  g_return_val_if_fail (facts->today != NULL, NULL);
+
+  verdict = g_new0 (WbAccountVerdict, 1);
+  verdict->expected_owner_type = wb_account_expected_owner_type (facts->employee_count);
+  verdict->owner_type = facts->owner_id > 0 ? wb_account_owner_type (facts->owner_role, facts->owner_organisation_kind)
+                                            : WB_OWNER_TYPE_NONE;
+  verdict->status = decide (facts, verdict->expected_owner_type, verdict->owner_type);
+  verdict->dormant = wb_account_is_dormant (is_set (facts->last_contact) ? facts->last_contact : facts->since,
+                                            facts->today);
+  verdict->reason = review_reason (facts, verdict->status, verdict->expected_owner_type, verdict->owner_type);
+
+  size = size_sentence (facts, verdict->expected_owner_type);
+  owner = owner_sentence (facts, verdict->status, verdict->expected_owner_type, verdict->owner_type);
+  if (verdict->dormant && is_set (facts->last_contact))
+    dormant = g_strdup_printf (_("There has been no contact for more than six months: the last was on %s."), facts->last_contact);
+  else if (verdict->dormant)
+    dormant = g_strdup (_("No contact has been recorded."));
+
+  verdict->explanation = g_strjoin (" ", size, owner, dormant, NULL);
+  return verdict;
+}
+
+static gboolean
+is_legal_form (const char *word)
+{
+  for (guint i = 0; legal_forms[i] != NULL; i++)
+    if (strcmp (word, legal_forms[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+char *
+wb_account_normalise_name (const char *name)
+{
+  g_autofree char *decomposed = NULL;
+  g_autoptr(GString) letters = g_string_new (NULL);
+  g_autoptr(GString) result = g_string_new (NULL);
+  g_auto(GStrv) words = NULL;
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  decomposed = g_utf8_normalize (name, -1, G_NORMALIZE_NFD);
+  if (decomposed == NULL)
+    return g_strdup ("");
+
+  /* Accents go, dots go (so that B.V. and BV are one word), other punctuation splits words. */
+  for (const char *p = decomposed; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_ismark (c) || c == '.')
+        continue;
+      if (g_unichar_isalnum (c))
+        g_string_append_unichar (letters, g_unichar_tolower (c));
+      else
+        g_string_append_c (letters, ' ');
+    }
+
+  words = g_strsplit (letters->str, " ", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      if (*words[i] == '\0' || is_legal_form (words[i]))
+        continue;
+      if (result->len > 0)
+        g_string_append_c (result, ' ');
+      g_string_append (result, words[i]);
+    }
+  return g_strdup (result->str);
+}
+
+char *
+wb_account_duplicate_reason (const char *other_name,
+                             const char *other_kvk,
+                             const char *pc4)
+{
+  return g_strdup_printf (_("Probably the same company as %s (KvK %s): the same name in postcode area %s."),
+                          or_unknown (other_name), or_unknown (other_kvk), or_unknown (pc4));
+}

@@ -7,4 +7,111 @@
 
 G_BEGIN_DECLS
 
+/* The closed account list (DOMAIN.md, "Employer accounts"): who should own an employer
+ * account, whether the owner does, and why, in plain words. Pure functions over facts the
+ * store gathers; no SQL here. */
+
+/* 25 or more employees is a WSP account; fewer belong with a local account manager. */
+#define WB_ACCOUNT_WSP_THRESHOLD 25
+/* No contact for longer than this many months makes an account dormant. */
+#define WB_ACCOUNT_DORMANT_MONTHS 6
+
+typedef enum {
+  WB_OWNER_TYPE_NONE,   /* no owner, or an owner who is not an account manager */
+  WB_OWNER_TYPE_WSP,    /* an account manager of a WSP */
+  WB_OWNER_TYPE_LOCAL,  /* a local account manager of a municipality's organisation */
+  WB_N_OWNER_TYPES
+} WbOwnerType;
+
+typedef enum {
+  WB_ACCOUNT_STATUS_OK,
+  WB_ACCOUNT_STATUS_EXCEPTION_APPROVED,
+  WB_ACCOUNT_STATUS_EXCEPTION_PENDING,            /* a reason without a coordinator's approval */
+  WB_ACCOUNT_STATUS_VIOLATION_WRONG_OWNER_TYPE,
+  WB_ACCOUNT_STATUS_VIOLATION_WRONG_MUNICIPALITY,
+  WB_ACCOUNT_STATUS_NO_OWNER,
+  WB_ACCOUNT_STATUS_OWNER_LEFT,
+  WB_ACCOUNT_STATUS_NATURAL_MOMENT_RETURN,        /* a vacancy at an excepted account, or its reason withdrawn */
+  WB_ACCOUNT_STATUS_RECHECK_SIZE,                 /* the employee count crossed 25 */
+  WB_N_ACCOUNT_STATUSES
+} WbAccountStatus;
+
+/* What is known of one account. Strings may be NULL; dates are YYYY-MM-DD. */
+typedef struct {
+  gint64 employee_count;
+  /* The count crossed 25 since the owner was last looked at. */
+  gboolean size_crossed;
+
+  gint64 owner_id;                        /* 0: no owner */
+  const char *owner_name;
+  const char *owner_role;                 /* one of wb_roles */
+  gboolean owner_active;                  /* FALSE once the owner has left */
+  const char *owner_organisation_name;
+  const char *owner_organisation_kind;    /* one of wb_organisation_kinds */
+  gboolean owner_serves_municipality;     /* the owner's organisation serves the employer's municipality */
+  const char *municipality_name;
+
+  const char *exception_reason;           /* NULL or "": none */
+  gint64 exception_approved_by;           /* 0: not approved */
+  const char *exception_approved_by_name;
+  const char *exception_approved_at;
+  /* opened_at of an open vacancy registered after the exception was approved, or NULL */
+  const char *vacancy_since_exception;
+
+  const char *last_contact;               /* NULL: never */
+  /* When the account was registered: an account never contacted is dormant only once it
+   * has been known for six months. NULL: long ago. */
+  const char *since;
+  const char *today;
+} WbAccountFacts;
+
+typedef struct {
+  WbOwnerType expected_owner_type;
+  WbOwnerType owner_type;
+  WbAccountStatus status;
+  gboolean dormant;
+  /* One sentence for the coordinator's queue, stable while the problem lasts; NULL when
+   * the status needs no review. */
+  char *reason;
+  /* The rule that applies, in plain words, for the account page. */
+  char *explanation;
+} WbAccountVerdict;
+
+void              wb_account_verdict_free          (WbAccountVerdict *verdict);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WbAccountVerdict, wb_account_verdict_free)
+
+WbAccountVerdict *wb_account_rules_evaluate        (const WbAccountFacts *facts);
+
+WbOwnerType       wb_account_expected_owner_type   (gint64      employee_count);
+/* The owner type of an owner with this role at an organisation of this kind. */
+WbOwnerType       wb_account_owner_type            (const char *role,
+                                                    const char *organisation_kind);
+/* Whether going from @before to @after employees crosses the threshold of 25. */
+gboolean          wb_account_size_crossed          (gint64      before,
+                                                    gint64      after);
+/* No contact since the day @WB_ACCOUNT_DORMANT_MONTHS months before @today; an account
+ * never contacted is dormant. */
+gboolean          wb_account_is_dormant            (const char *last_contact,
+                                                    const char *today);
+/* Whether the coordinator's queue should hold an account in this status. */
+gboolean          wb_account_status_needs_review   (WbAccountStatus status);
+
+const char       *wb_account_status_to_string      (WbAccountStatus status);
+gboolean          wb_account_status_from_string    (const char      *text,
+                                                    WbAccountStatus *status);
+const char       *wb_owner_type_to_string          (WbOwnerType     type);
+/* The words people read: "WSP", "local", "none". */
+const char       *wb_owner_type_to_label           (WbOwnerType     type);
+const char       *wb_account_status_to_label       (WbAccountStatus status);
+
+/* A company name reduced for comparison: lower case, without accents, punctuation, legal
+ * forms (B.V., V.O.F., N.V., ...) and extra spaces. "Bakkerij Janssen B.V." and
+ * "bakkerij  janssen bv" give the same. */
+char             *wb_account_normalise_name        (const char *name);
+/* The queue's reason for a near-duplicate: the same normalised name in the same PC4 area. */
+char             *wb_account_duplicate_reason      (const char *other_name,
+                                                    const char *other_kvk,
+                                                    const char *pc4);
+char             *wb_account_dormant_reason        (const char *last_contact);
+
 G_END_DECLS

@@ -231,8 +231,9 @@ wb_policy_pseudonymise_client (JsonObject *client,
       const char *name = l->data;
       const WbFieldSpec *field = wb_resource_spec_find_field (spec, name);
 
-      /* Keep the id, the version and the nested competences; drop every field that is not
-       * marked public, which takes identity, health and free text with it. */
+      /* Keep the id and the nested competences, work experience and sector preferences; drop
+       * every field that is not marked public, which takes identity, health and free text with
+       * it, and the version and timestamps: a pseudonymous reader never writes. */
       if (field == NULL)
         {
           if (strcmp (name, "id") != 0 && strcmp (name, "competences") != 0 &&

@@ -111,6 +111,19 @@ wb_problem_to_json (WbProblem *problem)
   return json_to_string (root, FALSE);
 }
 
+/* A member as text, or NULL when it is missing or not a string: the body comes from the
+ * network and may be anything. */
+static const char *
+get_string_member (JsonObject *object,
+                   const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
 WbProblem *
 wb_problem_from_json (guint       status,
                       const char *json,
@@ -119,26 +132,28 @@ wb_problem_from_json (guint       status,
   g_autoptr(JsonParser) parser = json_parser_new ();
   WbProblem *problem;
   JsonObject *object;
+  JsonNode *root;
+  JsonNode *errors_node;
   JsonArray *errors;
 
   if (json == NULL || !json_parser_load_from_data (parser, json, length, NULL) ||
-      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+      (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     return wb_problem_new (status, NULL, NULL);
 
-  object = json_node_get_object (json_parser_get_root (parser));
+  object = json_node_get_object (root);
   problem = wb_problem_new (status,
-                            json_object_get_string_member_with_default (object, "title", NULL),
-                            json_object_get_string_member_with_default (object, "detail", NULL));
-  if (json_object_has_member (object, "type"))
+                            get_string_member (object, "title"),
+                            get_string_member (object, "detail"));
+  if (get_string_member (object, "type") != NULL)
     {
       g_free (problem->type);
-      problem->type = g_strdup (json_object_get_string_member_with_default (object, "type", NULL));
+      problem->type = g_strdup (get_string_member (object, "type"));
     }
 
   errors = NULL;
-  if (json_object_has_member (object, "errors") &&
-      JSON_NODE_HOLDS_ARRAY (json_object_get_member (object, "errors")))
-    errors = json_object_get_array_member (object, "errors");
+  errors_node = json_object_get_member (object, "errors");
+  if (errors_node != NULL && JSON_NODE_HOLDS_ARRAY (errors_node))
+    errors = json_node_get_array (errors_node);
   for (guint i = 0; errors != NULL && i < json_array_get_length (errors); i++)
     {
       JsonNode *node = json_array_get_element (errors, i);
@@ -147,9 +162,9 @@ wb_problem_from_json (guint       status,
       if (!JSON_NODE_HOLDS_OBJECT (node))
         continue;
       error = json_node_get_object (node);
-      wb_problem_add_error (problem,
-                            json_object_get_string_member_with_default (error, "field", NULL),
-                            json_object_get_string_member_with_default (error, "message", NULL));
+      if (get_string_member (error, "field") == NULL)
+        continue;
+      wb_problem_add_error (problem, get_string_member (error, "field"), get_string_member (error, "message"));
     }
   return problem;
 }

@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -240,10 +241,12 @@ wb_etag_parse (const char *etag,
     return FALSE;
   if (g_str_has_prefix (etag, "W/"))
     etag += 2;
-  if (etag[0] != '"' || etag[1] != 'v')
+  /* Only the digits we write: strtoll alone would also take " 3", "+3" and clamp overflow. */
+  if (etag[0] != '"' || etag[1] != 'v' || !g_ascii_isdigit (etag[2]))
     return FALSE;
+  errno = 0;
   v = g_ascii_strtoll (etag + 2, &end, 10);
-  if (end == etag + 2 || end[0] != '"' || end[1] != '\0' || v <= 0)
+  if (errno != 0 || end[0] != '"' || end[1] != '\0' || v <= 0)
     return FALSE;
   *version = v;
   return TRUE;

@@ -1,0 +1,468 @@
+/* Copyright 2026 The Werkbrug authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The <25 / ≥25 rule of the closed account list, case by case. Names are made up. */
+
+#define G_LOG_DOMAIN "test-account-rules"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "wb-account-rules.h"
+
+#define TODAY "2026-03-15"
+
+enum { NONE, WSP_AM, LOCAL_AM, CONSULTANT, WSP_ROLE_AT_ISD, LOCAL_ROLE_AT_WSP };
+
+/* One account: the owner by kind, and the facts that matter. */
+typedef struct {
+  const char *what;
+  gint64 employees;
+  int owner;
+  gboolean owner_left;
+  gboolean serves;
+  gboolean crossed;
+  const char *exception_reason;
+  gboolean approved;
+  const char *vacancy;
+  WbAccountStatus status;
+  WbOwnerType expected;
+  WbOwnerType owner_type;
+} RuleCase;
+
+#define S(x) WB_ACCOUNT_STATUS_##x
+#define T(x) WB_OWNER_TYPE_##x
+
+static const RuleCase cases[] = {
+  /* The plain rule and its boundary. */
+  { "wsp owns 40", 40, WSP_AM, FALSE, FALSE, FALSE, NULL, FALSE, NULL, S (OK), T (WSP), T (WSP) },
+  { "local owns 10 in its municipality", 10, LOCAL_AM, FALSE, TRUE, FALSE, NULL, FALSE, NULL, S (OK), T (LOCAL), T (LOCAL) },
+  { "local owns 24", 24, LOCAL_AM, FALSE, TRUE, FALSE, NULL, FALSE, NULL, S (OK), T (LOCAL), T (LOCAL) },
+  { "local owns 25", 25, LOCAL_AM, FALSE, TRUE, FALSE, NULL, FALSE, NULL, S (VIOLATION_WRONG_OWNER_TYPE), T (WSP), T (LOCAL) },
+  { "local owns 26", 26, LOCAL_AM, FALSE, TRUE, FALSE, NULL, FALSE, NULL, S (VIOLATION_WRONG_OWNER_TYPE), T (WSP), T (LOCAL) },
+  { "wsp owns 24", 24, WSP_AM, FALSE, TRUE, FALSE, NULL, FALSE, NULL, S (VIOLATION_WRONG_OWNER_TYPE), T (LOCAL), T (WSP) },
+  { "wsp owns 25", 25, WSP_AM, FALSE, FALSE, FALSE, NULL, FALSE, NULL, S (OK), T (WSP), T (WSP) },
+  { "wsp owns 26", 26, WSP_AM, FALSE, FALSE, FALSE, NULL, FALSE, NULL, S (OK), T (WSP), T (WSP) },
+  { "wsp owns 0", 0, WSP_AM, FALSE, FALSE, FALSE, NULL, FALSE, NULL, S (VIOLATION_WRONG_OWNER_TYPE), T (LOCAL), T (WSP) },
+
+  /* The municipality of a local owner. */
+  { "local owns 10 elsewhere", 10, LOCAL_AM, FALSE, FALSE, FALSE, NULL, FALSE, NULL, S (VIOLATION_WRONG_MUNICIPALITY), T (LOCAL), T (LOCAL) },
+  { "local owns 24 elsewhere", 24, LOCAL_AM, FALSE, FALSE, FALSE, NULL, FALSE, NULL, S (VIOLATION_WRONG_MUNICIPALITY), T (LOCAL), T (LOCAL) },
+  { "wsp owns 40, serving does not matter", 40, WSP_AM, FALSE, TRUE, FALSE, NULL, FALSE, NULL, S (OK), T (WSP), T (WSP) },
+
+  /* No owner, an owner who left. */
+  { "nobody owns 10", 10, NONE, FALSE, FALSE, FALSE, NULL, FALSE, NULL, S (NO_OWNER), T (LOCAL), T (NONE) },
+  { "nobody owns 40", 40, NONE, FALSE, FALSE, FALSE, NULL, FALSE, NULL, S (NO_OWNER), T (WSP), T (NONE) },
+  { "left wsp owner of 40", 40, WSP_AM, TRUE, FALSE, FALSE, NULL, FALSE, NULL, S (OWNER_LEFT), T (WSP), T (WSP) },
+  { "left local owner of 10", 10, LOCAL_AM, TRUE, TRUE, FALSE, NULL, FALSE, NULL, S (OWNER_LEFT), T (LOCAL), T (LOCAL) },
+  { "left owner of an exception", 40, LOCAL_AM, TRUE, TRUE, FALSE, "goede ingang", TRUE, NULL, S (OWNER_LEFT), T (WSP), T (LOCAL) },
+
+  /* Owners who are not the right kind of account manager. */
+  { "consultant owns 10", 10, CONSULTANT, FALSE, TRUE, FALSE, NULL, FALSE, NULL, S (VIOLATION_WRONG_OWNER_TYPE), T (LOCAL), T (NONE) },
+  { "consultant owns 40", 40, CONSULTANT, FALSE, TRUE, FALSE, NULL, FALSE, NULL, S (VIOLATION_WRONG_OWNER_TYPE), T (WSP), T (NONE) },
+  { "wsp role outside a wsp", 40, WSP_ROLE_AT_ISD, FALSE, TRUE, FALSE, NULL, FALSE, NULL, S (VIOLATION_WRONG_OWNER_TYPE), T (WSP), T (NONE) },
+  { "local role at a wsp", 10, LOCAL_ROLE_AT_WSP, FALSE, TRUE, FALSE, NULL, FALSE, NULL, S (VIOLATION_WRONG_OWNER_TYPE), T (LOCAL), T (NONE) },
+  { "consultant, crossed", 30, CONSULTANT, FALSE, TRUE, TRUE, NULL, FALSE, NULL, S (VIOLATION_WRONG_OWNER_TYPE), T (WSP), T (NONE) },
+
+  /* Exceptions. */
+  { "approved exception", 40, LOCAL_AM, FALSE, TRUE, FALSE, "goede ingang", TRUE, NULL, S (EXCEPTION_APPROVED), T (WSP), T (LOCAL) },
+  { "approved exception at 25", 25, LOCAL_AM, FALSE, FALSE, FALSE, "goede ingang", TRUE, NULL, S (EXCEPTION_APPROVED), T (WSP), T (LOCAL) },
+  { "pending exception", 40, LOCAL_AM, FALSE, TRUE, FALSE, "goede ingang", FALSE, NULL, S (EXCEPTION_PENDING), T (WSP), T (LOCAL) },
+  { "pending exception, crossed", 26, LOCAL_AM, FALSE, TRUE, TRUE, "goede ingang", FALSE, NULL, S (EXCEPTION_PENDING), T (WSP), T (LOCAL) },
+  { "exception fields on a small account", 10, LOCAL_AM, FALSE, TRUE, FALSE, "goede ingang", TRUE, NULL, S (OK), T (LOCAL), T (LOCAL) },
+  { "exception fields at a wsp owner", 40, WSP_AM, FALSE, FALSE, FALSE, "goede ingang", TRUE, "2026-03-01", S (OK), T (WSP), T (WSP) },
+
+  /* Natural moments. */
+  { "vacancy at an excepted account", 40, LOCAL_AM, FALSE, TRUE, FALSE, "goede ingang", TRUE, "2026-03-01", S (NATURAL_MOMENT_RETURN), T (WSP), T (LOCAL) },
+  { "reason withdrawn (empty)", 40, LOCAL_AM, FALSE, TRUE, FALSE, "", TRUE, NULL, S (NATURAL_MOMENT_RETURN), T (WSP), T (LOCAL) },
+  { "reason withdrawn (none)", 40, LOCAL_AM, FALSE, TRUE, FALSE, NULL, TRUE, NULL, S (NATURAL_MOMENT_RETURN), T (WSP), T (LOCAL) },
+  { "vacancy at a pending exception", 40, LOCAL_AM, FALSE, TRUE, FALSE, "goede ingang", FALSE, "2026-03-01", S (EXCEPTION_PENDING), T (WSP), T (LOCAL) },
+
+  /* Crossing 25. */
+  { "rose to 26 under a local owner", 26, LOCAL_AM, FALSE, TRUE, TRUE, NULL, FALSE, NULL, S (RECHECK_SIZE), T (WSP), T (LOCAL) },
+  { "rose to 25 under a local owner", 25, LOCAL_AM, FALSE, TRUE, TRUE, NULL, FALSE, NULL, S (RECHECK_SIZE), T (WSP), T (LOCAL) },
+  { "fell to 24 under a wsp owner", 24, WSP_AM, FALSE, FALSE, TRUE, NULL, FALSE, NULL, S (RECHECK_SIZE), T (LOCAL), T (WSP) },
+  { "fell to 24 under a local owner", 24, LOCAL_AM, FALSE, TRUE, TRUE, NULL, FALSE, NULL, S (OK), T (LOCAL), T (LOCAL) },
+  { "rose to 25 under a wsp owner", 25, WSP_AM, FALSE, FALSE, TRUE, NULL, FALSE, NULL, S (OK), T (WSP), T (WSP) },
+  { "crossed, nobody owns it", 30, NONE, FALSE, FALSE, TRUE, NULL, FALSE, NULL, S (NO_OWNER), T (WSP), T (NONE) },
+  { "crossed, owner left", 30, LOCAL_AM, TRUE, TRUE, TRUE, NULL, FALSE, NULL, S (OWNER_LEFT), T (WSP), T (LOCAL) },
+  { "crossed, approved exception", 30, LOCAL_AM, FALSE, TRUE, TRUE, "goede ingang", TRUE, NULL, S (EXCEPTION_APPROVED), T (WSP), T (LOCAL) },
+};
+
+static void
+fill_facts (const RuleCase  *c,
+            WbAccountFacts  *facts)
+{
+  memset (facts, 0, sizeof *facts);
+  facts->employee_count = c->employees;
+  facts->size_crossed = c->crossed;
+  facts->municipality_name = "Heerlen";
+  facts->today = TODAY;
+  facts->last_contact = "2026-02-01";
+  if (c->owner != NONE)
+    {
+      facts->owner_id = 7;
+      facts->owner_name = "Lotte Lokaal";
+      facts->owner_active = !c->owner_left;
+      facts->owner_serves_municipality = c->serves;
+      switch (c->owner)
+        {
+        case WSP_AM:
+          facts->owner_role = "account_manager_wsp";
+          facts->owner_organisation_kind = "wsp";
+          facts->owner_organisation_name = "WSP Parkstad";
+          break;
+        case LOCAL_AM:
+          facts->owner_role = "account_manager_local";
+          facts->owner_organisation_kind = "work_company";
+          facts->owner_organisation_name = "Werkbedrijf Heerlen";
+          break;
+        case CONSULTANT:
+          facts->owner_role = "consultant";
+          facts->owner_organisation_kind = "social_service";
+          facts->owner_organisation_name = "ISD Zuid";
+          break;
+        case WSP_ROLE_AT_ISD:
+          facts->owner_role = "account_manager_wsp";
+          facts->owner_organisation_kind = "social_service";
+          facts->owner_organisation_name = "ISD Zuid";
+          break;
+        case LOCAL_ROLE_AT_WSP:
+          facts->owner_role = "account_manager_local";
+          facts->owner_organisation_kind = "wsp";
+          facts->owner_organisation_name = "WSP Parkstad";
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+  facts->exception_reason = c->exception_reason;
+  if (c->approved)
+    {
+      facts->exception_approved_by = 3;
+      facts->exception_approved_by_name = "Cor Coördinator";
+      facts->exception_approved_at = "2025-06-01";
+    }
+  facts->vacancy_since_exception = c->vacancy;
+}
+
+static void
+test_rule_table (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const RuleCase *c = &cases[i];
+      WbAccountFacts facts;
+      g_autoptr(WbAccountVerdict) verdict = NULL;
+
+      fill_facts (c, &facts);
+      verdict = wb_account_rules_evaluate (&facts);
+      g_test_message ("%s -> %s", c->what, wb_account_status_to_string (verdict->status));
+      if (verdict->status != c->status)
+        g_error ("%s: status %s, expected %s", c->what,
+                 wb_account_status_to_string (verdict->status), wb_account_status_to_string (c->status));
+      g_assert_cmpint (verdict->expected_owner_type, ==, c->expected);
+      g_assert_cmpint (verdict->owner_type, ==, c->owner_type);
+      g_assert_false (verdict->dormant);
+
+      /* A queue reason exactly when the queue needs the account. */
+      g_assert_cmpint (verdict->reason != NULL, ==, wb_account_status_needs_review (c->status));
+      g_assert_nonnull (verdict->explanation);
+      g_assert_true (g_str_has_prefix (verdict->explanation, "This employer has "));
+      if (c->owner != NONE)
+        g_assert_nonnull (strstr (verdict->explanation, "Lotte Lokaal"));
+      /* The queue shows the owner next to the reason; the reason names them where the
+       * problem is the owner. */
+      if (verdict->reason != NULL && c->owner != NONE && c->status != WB_ACCOUNT_STATUS_NATURAL_MOMENT_RETURN)
+        g_assert_nonnull (strstr (verdict->reason, "Lotte Lokaal"));
+    }
+}
+
+/* Every status occurs in the table, so that no branch of the rule goes untested. */
+static void
+test_every_status_covered (void)
+{
+  gboolean seen[WB_N_ACCOUNT_STATUSES] = { FALSE, };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    seen[cases[i].status] = TRUE;
+  for (guint s = 0; s < WB_N_ACCOUNT_STATUSES; s++)
+    if (!seen[s])
+      g_error ("no case for %s", wb_account_status_to_string (s));
+}
+
+static const char *
+explain (const RuleCase *c)
+{
+  static char *last = NULL;
+  WbAccountFacts facts;
+  g_autoptr(WbAccountVerdict) verdict = NULL;
+
+  fill_facts (c, &facts);
+  verdict = wb_account_rules_evaluate (&facts);
+  g_free (last);
+  last = g_steal_pointer (&verdict->explanation);
+  return last;
+}
+
+static const RuleCase *
+find_case (const char *what)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    if (g_str_equal (cases[i].what, what))
+      return &cases[i];
+  g_assert_not_reached ();
+}
+
+/* The words the account page shows, in full for the main situations. */
+static void
+test_explanations (void)
+{
+  g_assert_cmpstr (explain (find_case ("approved exception")), ==,
+                   "This employer has 40 employees, so it belongs with a WSP account manager. "
+                   "Lotte Lokaal, a local account manager, keeps it as an approved exception (goede ingang), "
+                   "approved by Cor Coördinator on 2025-06-01.");
+  g_assert_cmpstr (explain (find_case ("wsp owns 40")), ==,
+                   "This employer has 40 employees, so it belongs with a WSP account manager. "
+                   "Lotte Lokaal, a WSP account manager of WSP Parkstad, owns it.");
+  g_assert_cmpstr (explain (find_case ("local owns 10 in its municipality")), ==,
+                   "This employer has 10 employees, so it belongs with a local account manager of Heerlen. "
+                   "Lotte Lokaal of Werkbedrijf Heerlen, which serves Heerlen, owns it.");
+  g_assert_cmpstr (explain (find_case ("local owns 10 elsewhere")), ==,
+                   "This employer has 10 employees, so it belongs with a local account manager of Heerlen. "
+                   "Lotte Lokaal of Werkbedrijf Heerlen owns it, but Werkbedrijf Heerlen does not serve Heerlen.");
+  g_assert_cmpstr (explain (find_case ("pending exception")), ==,
+                   "This employer has 40 employees, so it belongs with a WSP account manager. "
+                   "Lotte Lokaal, a local account manager, keeps it with the reason “goede ingang”, "
+                   "but no coordinator has approved this exception yet.");
+  g_assert_cmpstr (explain (find_case ("vacancy at an excepted account")), ==,
+                   "This employer has 40 employees, so it belongs with a WSP account manager. "
+                   "Lotte Lokaal, a local account manager, keeps it as an exception (goede ingang), but a vacancy "
+                   "opened on 2026-03-01, after the approval on 2025-06-01: a natural moment to return it to the WSP.");
+  g_assert_cmpstr (explain (find_case ("nobody owns 40")), ==,
+                   "This employer has 40 employees, so it belongs with a WSP account manager. "
+                   "No account manager owns it: a coordinator should assign one.");
+  g_assert_cmpstr (explain (find_case ("left local owner of 10")), ==,
+                   "This employer has 10 employees, so it belongs with a local account manager of Heerlen. "
+                   "Its owner, Lotte Lokaal, has left: a coordinator should assign a new owner.");
+  g_assert_cmpstr (explain (find_case ("fell to 24 under a wsp owner")), ==,
+                   "This employer has 24 employees, so it belongs with a local account manager of Heerlen. "
+                   "Its employee count fell below 25 while Lotte Lokaal, a WSP account manager, owns it: "
+                   "a coordinator should look at the owner again.");
+  g_assert_cmpstr (explain (find_case ("rose to 26 under a local owner")), ==,
+                   "This employer has 26 employees, so it belongs with a WSP account manager. "
+                   "Its employee count rose to 25 or more while Lotte Lokaal, a local account manager, owns it: "
+                   "a coordinator should look at the owner again.");
+}
+
+static void
+test_explanation_singular_and_dormant (void)
+{
+  WbAccountFacts facts;
+  g_autoptr(WbAccountVerdict) one = NULL;
+  g_autoptr(WbAccountVerdict) quiet = NULL;
+  g_autoptr(WbAccountVerdict) never = NULL;
+
+  fill_facts (find_case ("local owns 10 in its municipality"), &facts);
+  facts.employee_count = 1;
+  facts.municipality_name = NULL;
+  one = wb_account_rules_evaluate (&facts);
+  g_assert_cmpstr (one->explanation, ==,
+                   "This employer has 1 employee, so it belongs with a local account manager of the municipality "
+                   "where it sits. Lotte Lokaal of Werkbedrijf Heerlen, which serves (unknown), owns it.");
+
+  fill_facts (find_case ("wsp owns 40"), &facts);
+  facts.last_contact = "2025-09-14";
+  quiet = wb_account_rules_evaluate (&facts);
+  g_assert_true (quiet->dormant);
+  g_assert_cmpint (quiet->status, ==, WB_ACCOUNT_STATUS_OK);
+  g_assert_null (quiet->reason);
+  g_assert_true (g_str_has_suffix (quiet->explanation,
+                                   " There has been no contact for more than six months: the last was on 2025-09-14."));
+
+  facts.last_contact = NULL;
+  never = wb_account_rules_evaluate (&facts);
+  g_assert_true (never->dormant);
+  g_assert_true (g_str_has_suffix (never->explanation, " No contact has been recorded."));
+
+  /* A new account is not dormant for want of contact until it is six months old. */
+  {
+    g_autoptr(WbAccountVerdict) fresh = NULL;
+    g_autoptr(WbAccountVerdict) old = NULL;
+
+    facts.since = "2025-09-15";
+    fresh = wb_account_rules_evaluate (&facts);
+    g_assert_false (fresh->dormant);
+    g_assert_true (g_str_has_suffix (fresh->explanation, "owns it."));
+    facts.since = "2025-09-14";
+    old = wb_account_rules_evaluate (&facts);
+    g_assert_true (old->dormant);
+  }
+}
+
+static void
+test_dormant_boundaries (void)
+{
+  /* Six months before 2026-03-15 is 2025-09-15. */
+  g_assert_false (wb_account_is_dormant ("2026-03-15", "2026-03-15"));
+  g_assert_false (wb_account_is_dormant ("2025-09-16", "2026-03-15"));  /* 6 months minus a day */
+  g_assert_false (wb_account_is_dormant ("2025-09-15", "2026-03-15"));  /* exactly 6 months */
+  g_assert_true (wb_account_is_dormant ("2025-09-14", "2026-03-15"));   /* 6 months plus a day */
+  g_assert_true (wb_account_is_dormant ("2024-01-01", "2026-03-15"));
+  g_assert_true (wb_account_is_dormant (NULL, "2026-03-15"));
+  g_assert_true (wb_account_is_dormant ("", "2026-03-15"));
+  g_assert_true (wb_account_is_dormant ("not a date", "2026-03-15"));
+
+  /* At the end of a month: six months before 31 August is the last day of February. */
+  g_assert_false (wb_account_is_dormant ("2026-02-28", "2026-08-31"));
+  g_assert_true (wb_account_is_dormant ("2026-02-27", "2026-08-31"));
+  /* Over a new year. */
+  g_assert_false (wb_account_is_dormant ("2025-07-02", "2026-01-02"));
+  g_assert_true (wb_account_is_dormant ("2025-07-01", "2026-01-02"));
+}
+
+static void
+test_size_crossing (void)
+{
+  g_assert_cmpint (wb_account_expected_owner_type (24), ==, WB_OWNER_TYPE_LOCAL);
+  g_assert_cmpint (wb_account_expected_owner_type (25), ==, WB_OWNER_TYPE_WSP);
+  g_assert_cmpint (wb_account_expected_owner_type (26), ==, WB_OWNER_TYPE_WSP);
+  g_assert_cmpint (wb_account_expected_owner_type (0), ==, WB_OWNER_TYPE_LOCAL);
+
+  g_assert_true (wb_account_size_crossed (24, 25));
+  g_assert_true (wb_account_size_crossed (25, 24));
+  g_assert_true (wb_account_size_crossed (10, 400));
+  g_assert_true (wb_account_size_crossed (26, 24));
+  g_assert_false (wb_account_size_crossed (24, 24));
+  g_assert_false (wb_account_size_crossed (25, 26));
+  g_assert_false (wb_account_size_crossed (26, 25));
+  g_assert_false (wb_account_size_crossed (23, 24));
+  g_assert_false (wb_account_size_crossed (1, 0));
+}
+
+static void
+test_owner_types (void)
+{
+  g_assert_cmpint (wb_account_owner_type ("account_manager_wsp", "wsp"), ==, WB_OWNER_TYPE_WSP);
+  g_assert_cmpint (wb_account_owner_type ("account_manager_local", "municipality"), ==, WB_OWNER_TYPE_LOCAL);
+  g_assert_cmpint (wb_account_owner_type ("account_manager_local", "social_service"), ==, WB_OWNER_TYPE_LOCAL);
+  g_assert_cmpint (wb_account_owner_type ("account_manager_local", "wsp"), ==, WB_OWNER_TYPE_NONE);
+  g_assert_cmpint (wb_account_owner_type ("account_manager_wsp", "work_company"), ==, WB_OWNER_TYPE_NONE);
+  g_assert_cmpint (wb_account_owner_type ("coordinator", "wsp"), ==, WB_OWNER_TYPE_NONE);
+  g_assert_cmpint (wb_account_owner_type ("account_manager_local", NULL), ==, WB_OWNER_TYPE_NONE);
+  g_assert_cmpint (wb_account_owner_type (NULL, NULL), ==, WB_OWNER_TYPE_NONE);
+
+  g_assert_cmpstr (wb_owner_type_to_string (WB_OWNER_TYPE_WSP), ==, "wsp");
+  g_assert_cmpstr (wb_owner_type_to_string (WB_OWNER_TYPE_LOCAL), ==, "local");
+  g_assert_cmpstr (wb_owner_type_to_string (WB_OWNER_TYPE_NONE), ==, "none");
+  g_assert_cmpstr (wb_owner_type_to_label (WB_OWNER_TYPE_WSP), ==, "WSP");
+}
+
+static void
+test_status_names (void)
+{
+  static const struct {
+    WbAccountStatus status;
+    const char *name;
+    gboolean needs_review;
+  } expected[] = {
+    { WB_ACCOUNT_STATUS_OK, "ok", FALSE },
+    { WB_ACCOUNT_STATUS_EXCEPTION_APPROVED, "exception_approved", FALSE },
+    { WB_ACCOUNT_STATUS_EXCEPTION_PENDING, "exception_pending", TRUE },
+    { WB_ACCOUNT_STATUS_VIOLATION_WRONG_OWNER_TYPE, "violation_wrong_owner_type", TRUE },
+    { WB_ACCOUNT_STATUS_VIOLATION_WRONG_MUNICIPALITY, "violation_wrong_municipality", TRUE },
+    { WB_ACCOUNT_STATUS_NO_OWNER, "no_owner", TRUE },
+    { WB_ACCOUNT_STATUS_OWNER_LEFT, "owner_left", TRUE },
+    { WB_ACCOUNT_STATUS_NATURAL_MOMENT_RETURN, "natural_moment_return", TRUE },
+    { WB_ACCOUNT_STATUS_RECHECK_SIZE, "recheck_size", TRUE },
+  };
+  WbAccountStatus status;
+
+  g_assert_cmpuint (G_N_ELEMENTS (expected), ==, WB_N_ACCOUNT_STATUSES);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_assert_cmpstr (wb_account_status_to_string (expected[i].status), ==, expected[i].name);
+      g_assert_true (wb_account_status_from_string (expected[i].name, &status));
+      g_assert_cmpint (status, ==, expected[i].status);
+      g_assert_cmpint (wb_account_status_needs_review (expected[i].status), ==, expected[i].needs_review);
+      g_assert_nonnull (wb_account_status_to_label (expected[i].status));
+    }
+  g_assert_false (wb_account_status_from_string ("dormant", &status));
+  g_assert_false (wb_account_status_from_string (NULL, &status));
+}
+
+static void
+test_normalise_name (void)
+{
+  static const struct {
+    const char *in;
+    const char *out;
+  } names[] = {
+    { "Bakkerij Janssen B.V.", "bakkerij janssen" },
+    { "bakkerij  janssen bv", "bakkerij janssen" },
+    { "Bakkerij Janssen BV", "bakkerij janssen" },
+    { "Schildersbedrijf Ploemen V.O.F.", "schildersbedrijf ploemen" },
+    { "Schildersbedrijf Ploemen VOF", "schildersbedrijf ploemen" },
+    { "Café 't Pleintje", "cafe t pleintje" },
+    { "CAFÉ  ’T PLEINTJE", "cafe t pleintje" },
+    { "Zorg-Groep Zuid N.V.", "zorg groep zuid" },
+    { "Müller GmbH", "muller" },
+    { "B.V.", "" },
+    { "", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *normal = wb_account_normalise_name (names[i].in);
+
+      g_assert_cmpstr (normal, ==, names[i].out);
+    }
+}
+
+static void
+test_queue_reasons (void)
+{
+  g_autofree char *duplicate = wb_account_duplicate_reason ("Bakkerij Janssen BV", "14000001", "6411");
+  g_autofree char *dormant = wb_account_dormant_reason ("2025-01-02");
+  g_autofree char *never = wb_account_dormant_reason (NULL);
+  WbAccountFacts facts;
+  g_autoptr(WbAccountVerdict) a = NULL;
+  g_autoptr(WbAccountVerdict) b = NULL;
+
+  g_assert_cmpstr (duplicate, ==,
+                   "Probably the same company as Bakkerij Janssen BV (KvK 14000001): the same name in postcode area 6411.");
+  g_assert_cmpstr (dormant, ==, "No contact for more than six months: the last was on 2025-01-02.");
+  g_assert_cmpstr (never, ==, "No contact has been recorded with this employer.");
+
+  /* The reason stays the same while only the numbers move, so the queue keeps its order. */
+  fill_facts (find_case ("local owns 26"), &facts);
+  a = wb_account_rules_evaluate (&facts);
+  facts.employee_count = 60;
+  facts.last_contact = "2026-03-10";
+  b = wb_account_rules_evaluate (&facts);
+  g_assert_cmpstr (a->reason, ==, b->reason);
+  g_assert_cmpstr (a->reason, ==,
+                   "25 or more employees, but the owner Lotte Lokaal is a local account manager without an approved exception.");
+  g_assert_cmpstr (a->explanation, !=, b->explanation);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/core/account-rules/rule-table", test_rule_table);
+  g_test_add_func ("/core/account-rules/every-status-covered", test_every_status_covered);
+  g_test_add_func ("/core/account-rules/explanations", test_explanations);
+  g_test_add_func ("/core/account-rules/explanation-singular-and-dormant", test_explanation_singular_and_dormant);
+  g_test_add_func ("/core/account-rules/dormant-boundaries", test_dormant_boundaries);
+  g_test_add_func ("/core/account-rules/size-crossing", test_size_crossing);
+  g_test_add_func ("/core/account-rules/owner-types", test_owner_types);
+  g_test_add_func ("/core/account-rules/status-names", test_status_names);
+  g_test_add_func ("/core/account-rules/normalise-name", test_normalise_name);
+  g_test_add_func ("/core/account-rules/queue-reasons", test_queue_reasons);
+
+  return g_test_run ();
+}
