@@ -6,7 +6,6 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <math.h>
 #include <string.h>
 
 #include "wb-csv.h"
@@ -22,6 +21,15 @@
 #define DEMO_END_DAY    31
 #define DEMO_STAMP      "2026-10-31T12:00:00Z"
 #define DEMO_QUARTER    "2026-Q4"
+
+/* Days are counted backwards from the end day: 0 is the end day, 365 a year before it,
+ * negative numbers lie after it (due dates, closing dates). */
+#define HISTORY_DAYS    (5 * 365)
+#define STALE_DAYS      365
+#define DORMANT_DAYS    183
+#define LEFT_DAYS       123    /* the two who left did so on 2026-06-30 */
+#define MAX_BACK        3000
+#define MAX_AHEAD       400
 
 /* xoshiro256** seeded through splitmix64: fast, and ours, so the sequence never changes
  * with the C library. */
@@ -70,12 +78,13 @@ rng_next (Rng *rng)
   return result;
 }
 
-/* A whole number in [lo, hi]. */
+/* A whole number in [lo, hi]; the modulo bias is far below anything a demo can show. */
 static int
 rng_range (Rng *rng,
            int  lo,
            int  hi)
 {
+  g_assert (hi >= lo);
   return lo + (int) (rng_next (rng) % (guint64) (hi - lo + 1));
 }
 
@@ -92,7 +101,7 @@ rng_chance (Rng    *rng,
   return rng_double (rng) < p;
 }
 
-/* An index drawn from cumulative weights. */
+/* An index drawn with the given weights. */
 static guint
 rng_weighted (Rng          *rng,
               const double *weights,
@@ -113,47 +122,76 @@ rng_weighted (Rng          *rng,
 }
 
 #define PICK(rng, array) ((array)[rng_range ((rng), 0, G_N_ELEMENTS (array) - 1)])
+#define PICK_WEIGHTED(rng, array, weights) \
+  ((array)[rng_weighted ((rng), (weights), G_N_ELEMENTS (weights))])
 
 /* The region */
 
+enum {
+  REGION_PARKSTAD,
+  REGION_MAASTRICHT_HEUVELLAND,
+  REGION_WESTELIJKE_MIJNSTREEK,
+  N_REGIONS
+};
+
+static const char * const region_names[N_REGIONS] = {
+  "Parkstad", "Maastricht-Heuvelland", "Westelijke Mijnstreek",
+};
+
+/* The sixteen municipalities since 2019. Recipients and outflow to work are CBS 2017
+ * (Beekdaelen: Nuth, Onderbanken and Schinnen together); the CBS file overrides them.
+ * The postcode areas are real ones of the municipality, used when no PC4 table was
+ * imported. */
 typedef struct {
   const char *name;
   const char *code;
-  const char *region;
-  double recipients;     /* social-assistance recipients, 2017; the CBS file overrides */
-  double outflow;        /* outflow to work, 2017 */
+  guint region;
+  double recipients;
+  double outflow;
   const char *owner;     /* code of the organisation that owns its clients */
-  int pc4_from, pc4_to;  /* postcode areas when no PC4 table was imported */
+  const char *pc4s;
 } Municipality;
 
 static const Municipality municipalities[] = {
-  { "Beekdaelen", "GM1954", "Parkstad", 620, 80, "isd-kompas", 6436, 6439 },
-  { "Brunssum", "GM0899", "Parkstad", 1030, 130, "isd-bol", 6441, 6446 },
-  { "Heerlen", "GM0917", "Parkstad", 5100, 640, "gemeente-heerlen", 6411, 6422 },
-  { "Kerkrade", "GM0928", "Parkstad", 2070, 210, "gemeente-kerkrade", 6460, 6468 },
-  { "Landgraaf", "GM0882", "Parkstad", 1220, 190, "isd-bol", 6371, 6374 },
-  { "Simpelveld", "GM0965", "Parkstad", 160, 40, "isd-kompas", 6351, 6352 },
-  { "Voerendaal", "GM0986", "Parkstad", 150, 20, "isd-kompas", 6367, 6368 },
-  { "Maastricht", "GM0935", "Maastricht-Heuvelland", 4440, 460, "szmh", 6211, 6229 },
-  { "Eijsden-Margraten", "GM1903", "Maastricht-Heuvelland", 280, 30, "szmh", 6245, 6269 },
-  { "Gulpen-Wittem", "GM1729", "Maastricht-Heuvelland", 190, 30, "szmh", 6271, 6281 },
-  { "Meerssen", "GM0938", "Maastricht-Heuvelland", 290, 30, "szmh", 6231, 6243 },
-  { "Vaals", "GM0981", "Maastricht-Heuvelland", 390, 40, "szmh", 6291, 6295 },
-  { "Valkenburg aan de Geul", "GM0994", "Maastricht-Heuvelland", 340, 40, "szmh", 6301, 6325 },
-  { "Sittard-Geleen", "GM1883", "Westelijke Mijnstreek", 3250, 310, "sd-westelijke-mijnstreek", 6131, 6167 },
-  { "Beek", "GM0888", "Westelijke Mijnstreek", 340, 30, "sd-westelijke-mijnstreek", 6191, 6191 },
-  { "Stein", "GM0971", "Westelijke Mijnstreek", 350, 70, "sd-westelijke-mijnstreek", 6171, 6171 },
+  { "Beekdaelen", "GM1954", REGION_PARKSTAD, 620, 80, "isd-kompas",
+    "6361 6363 6365 6436 6438 6439 6447 6451 6454 6456" },
+  { "Brunssum", "GM0899", REGION_PARKSTAD, 1030, 130, "isd-bol", "6441 6442 6443 6444 6445 6446" },
+  { "Heerlen", "GM0917", REGION_PARKSTAD, 5100, 640, "gemeente-heerlen",
+    "6411 6412 6413 6414 6415 6416 6417 6418 6419 6421 6422 6431 6432 6433" },
+  { "Kerkrade", "GM0928", REGION_PARKSTAD, 2070, 210, "gemeente-kerkrade",
+    "6461 6462 6463 6464 6465 6466 6467 6468 6469 6471" },
+  { "Landgraaf", "GM0882", REGION_PARKSTAD, 1220, 190, "isd-bol", "6371 6372 6373 6374" },
+  { "Simpelveld", "GM0965", REGION_PARKSTAD, 160, 40, "isd-kompas", "6351 6353 6369" },
+  { "Voerendaal", "GM0986", REGION_PARKSTAD, 150, 20, "isd-kompas", "6311 6312 6343 6367" },
+  { "Maastricht", "GM0935", REGION_MAASTRICHT_HEUVELLAND, 4440, 460, "szmh",
+    "6211 6212 6213 6214 6215 6216 6217 6218 6219 6221 6222 6223 6224 6225 6226 6227 6228 6229" },
+  { "Eijsden-Margraten", "GM1903", REGION_MAASTRICHT_HEUVELLAND, 280, 30, "szmh",
+    "6245 6247 6251 6252 6255 6261 6262 6265 6267 6268 6269" },
+  { "Gulpen-Wittem", "GM1729", REGION_MAASTRICHT_HEUVELLAND, 190, 30, "szmh",
+    "6271 6273 6274 6276 6277 6278 6281 6285 6286 6287 6289" },
+  { "Meerssen", "GM0938", REGION_MAASTRICHT_HEUVELLAND, 290, 30, "szmh", "6231 6235 6237 6241 6243" },
+  { "Vaals", "GM0981", REGION_MAASTRICHT_HEUVELLAND, 390, 40, "szmh", "6291 6294 6295" },
+  { "Valkenburg aan de Geul", "GM0994", REGION_MAASTRICHT_HEUVELLAND, 340, 40, "szmh", "6301 6305 6325 6341 6342" },
+  { "Sittard-Geleen", "GM1883", REGION_WESTELIJKE_MIJNSTREEK, 3250, 310, "sd-westelijke-mijnstreek",
+    "6121 6122 6123 6124 6125 6127 6131 6132 6133 6134 6135 6136 6137 6141 6142 6143 6151 6153 "
+    "6161 6162 6163 6164 6165 6166 6167" },
+  { "Beek", "GM0888", REGION_WESTELIJKE_MIJNSTREEK, 340, 30, "sd-westelijke-mijnstreek", "6176 6191 6199" },
+  { "Stein", "GM0971", REGION_WESTELIJKE_MIJNSTREEK, 350, 70, "sd-westelijke-mijnstreek", "6129 6171 6181" },
 };
+
+#define N_MUNICIPALITIES G_N_ELEMENTS (municipalities)
 
 typedef struct {
   const char *code;
   const char *name;
   const char *kind;
   const char *region;
-  const char *serves;    /* municipality names, '|'-separated; NULL for the whole region */
+  const char *serves;    /* municipality names, '|'-separated; NULL for its whole region */
   gboolean owns_clients;
 } Organisation;
 
+/* DOMAIN.md, "Organisations". The Westelijke Mijnstreek's clients belong to one social
+ * service for Sittard-Geleen, Beek and Stein. */
 static const Organisation organisations[] = {
   { "isd-kompas", "ISD Kompas", "social_service", "Parkstad", "Beekdaelen|Simpelveld|Voerendaal", TRUE },
   { "isd-bol", "ISD BOL", "social_service", "Parkstad", "Brunssum|Landgraaf", TRUE },
@@ -175,16 +213,18 @@ static const Organisation organisations[] = {
   { "wsp-zuid-limburg", "WSP Zuid-Limburg", "wsp", "Zuid-Limburg", NULL, FALSE },
 };
 
-static const char *
-wsp_of_region (const char *region)
-{
-  if (strcmp (region, "Parkstad") == 0)
-    return "wsp-parkstad";
-  if (strcmp (region, "Maastricht-Heuvelland") == 0)
-    return "podium24";
-  return "wsp-westelijke-mijnstreek";
-}
+#define N_ORGANISATIONS G_N_ELEMENTS (organisations)
 
+static const char * const region_wsp[N_REGIONS] = { "wsp-parkstad", "podium24", "wsp-westelijke-mijnstreek" };
+
+/* The regions' opportunity sectors (seed 001). */
+static const char * const opportunity_sectors[N_REGIONS][4] = {
+  { "care", "smart_services", "medical_logistics", NULL },
+  { "customer_service", "manufacturing", "hospitality", "leisure" },
+  { "automotive", "logistics", "technology", NULL },
+};
+
+/* Names: common Dutch and Limburg names and names of the region's newer inhabitants. */
 static const char * const given_names[] = {
   "Anna", "Bram", "Chantal", "Danny", "Els", "Fatima", "Gerrit", "Hanneke", "Ibrahim", "Jeroen",
   "Kim", "Luuk", "Maria", "Nicole", "Omar", "Paul", "Quinten", "Roos", "Sandra", "Tom",
@@ -193,6 +233,8 @@ static const char * const given_names[] = {
   "Sjef", "Tessa", "Vera", "Wim", "Youssef", "Aisha", "Ahmed", "Marlies", "Noor", "Jan",
   "Piet", "Truus", "Lotte", "Mohammed", "Sanne", "Kevin", "Priya", "Dragan", "Agnieszka", "Tamara",
   "Mehmet", "Elif", "Hamza", "Samira", "Thijs", "Femke", "Giel", "Jolanda", "Robin", "Stefan",
+  "Harie", "Mia", "Lei", "Jo", "Ans", "Sjra", "Fien", "Tiny", "Dominique", "Ramon",
+  "Semhar", "Abdi", "Oksana", "Mariusz", "Rania", "Tarik", "Ioana", "Chiara", "Nadia", "Jens",
 };
 
 static const char * const family_names[] = {
@@ -203,50 +245,76 @@ static const char * const family_names[] = {
   "El Amrani", "Yilmaz", "Kaya", "Öztürk", "Bouzid", "Haddou", "Nowak", "Kowalski", "Popescu", "Ivanova",
   "Mahmoud", "Hassan", "Tesfaye", "Osman", "Nguyen", "Santos", "Pereira", "Rossi", "Müller", "Schmitz",
   "Lemaire", "Dubois", "Vroemen", "Moonen", "Senden", "Crombach", "Stassen", "Loo", "Gulpers", "Ortmans",
+  "Souren", "Bastiaens", "Hensgens", "Pelzer", "Ploumen", "Schoonbrood", "Wolfs", "Geurts", "Reijnders", "Bisschops",
 };
 
 static const char * const streets[] = {
   "Akerstraat", "Kerkstraat", "Hoofdstraat", "Dorpstraat", "Stationsstraat", "Kloosterweg", "Geleenstraat",
   "Molenweg", "Schaesbergerweg", "Rijksweg", "Heerlerbaan", "Brugstraat", "Markt", "Pastoor Habetsstraat",
   "Mijnstraat", "Oranjestraat", "Wilhelminastraat", "Julianastraat", "Parklaan", "Veldstraat",
+  "Kampstraat", "Bongerd", "Grachtstraat", "Beukenlaan", "Lindenlaan", "Burgemeester Damenstraat",
 };
 
-static const char * const company_parts_a[] = {
-  "Limburg", "Parkstad", "Maas", "Geul", "Heuvelland", "Mijnstreek", "Zuid", "Euregio", "Kempen", "Vijlen",
-  "Sint Pieter", "Anstel", "Carbon", "Schutterij", "Vlaai", "Zonnig", "Groen", "Noord", "Kasteel", "Brightlands",
+static const char * const place_words[] = {
+  "Limburg", "Parkstad", "Maas", "Geul", "Heuvelland", "Mijnstreek", "Zuid", "Euregio", "Vijlen", "Anstel",
+  "Sint Pieter", "Carbon", "Kasteel", "Brightlands", "Avantis", "Mergelland", "Selzerbeek", "Wormdal",
+  "Kempen", "Jeker",
 };
 
-static const char * const company_parts_b[] = {
-  "Techniek", "Logistiek", "Zorggroep", "Bouw", "Schoonmaak", "Catering", "Services", "Automotive",
-  "Metaal", "Groenvoorziening", "Facilitair", "Retail", "Transport", "Productie", "Klantcontact",
-  "Horeca", "Installaties", "Medisch", "Recycling", "Verpakkingen",
+static const char * const company_forms[] = { "B.V.", "B.V.", "B.V.", "V.O.F.", "", "", "Holding B.V." };
+
+/* Per sector of wb_sectors: words that go into a company name, and a job title for when
+ * there is no taxonomy to take one from. */
+typedef struct {
+  const char *sector;
+  const char *words[4];
+  const char *title;
+} SectorInfo;
+
+static const SectorInfo sectors[] = {
+  { "care", { "Zorggroep", "Thuiszorg", "Zorgcentrum", "Dagbesteding" }, "Medewerker zorg en welzijn" },
+  { "hospitality", { "Hotel", "Brasserie", "Catering", "Eetcafé" }, "Medewerker horeca" },
+  { "retail", { "Supermarkt", "Bouwmarkt", "Modehuis", "Woonwinkel" }, "Verkoopmedewerker" },
+  { "logistics", { "Logistiek", "Transport", "Distributie", "Expeditie" }, "Logistiek medewerker" },
+  { "manufacturing", { "Productie", "Metaalbewerking", "Kunststoffen", "Verpakkingen" }, "Productiemedewerker" },
+  { "construction", { "Bouw", "Aannemersbedrijf", "Installatietechniek", "Schilderwerken" }, "Bouwplaatsmedewerker" },
+  { "cleaning", { "Schoonmaak", "Glazenwassers", "Reiniging", "Schoonmaakdiensten" }, "Schoonmaker" },
+  { "green", { "Hoveniers", "Groenvoorziening", "Tuincentrum", "Kwekerij" }, "Medewerker groen" },
+  { "customer_service", { "Klantcontact", "Contactcenter", "Servicedesk", "Klantenservice" }, "Klantenservicemedewerker" },
+  { "automotive", { "Autobedrijf", "Garage", "Carrosserie", "Automotive" }, "Medewerker automotive" },
+  { "technology", { "Techniek", "Elektrotechniek", "Installaties", "Engineering" }, "Technisch medewerker" },
+  { "smart_services", { "ICT", "Data Services", "Digital", "Software" }, "Medewerker ICT-support" },
+  { "medical_logistics", { "Medische Logistiek", "Medical Supplies", "Zorglogistiek", "Pharma Distributie" },
+    "Medewerker medische logistiek" },
+  { "leisure", { "Recreatie", "Vakantiepark", "Attractiepark", "Sportcentrum" }, "Medewerker recreatie" },
+  { "education", { "Kinderopvang", "Opleidingen", "Leercentrum", "Scholengroep" }, "Onderwijsassistent" },
+  { "government", { "Stadsbeheer", "Milieupark", "Dienstverlening", "Gemeentewerken" }, "Medewerker openbare ruimte" },
+  { "business_services", { "Administratiekantoor", "Beveiliging", "Facilitair", "Adviesgroep" }, "Administratief medewerker" },
+  { "agriculture", { "Fruitteelt", "Akkerbouw", "Zorgboerderij", "Melkveebedrijf" }, "Medewerker land- en tuinbouw" },
 };
 
-static const char * const company_forms[] = { "B.V.", "B.V.", "B.V.", "V.O.F.", "", "Holding B.V." };
-
-/* Opportunity sectors per region are drawn three times as often (seed 001). */
-static const char *
-draw_sector (Rng        *rng,
-             const char *region)
+static const SectorInfo *
+sector_info (const char *sector)
 {
-  static const char * const common[] = {
-    "care", "hospitality", "retail", "logistics", "manufacturing", "construction", "cleaning", "green",
-    "customer_service", "technology", "business_services", "education", "government", "automotive",
-    "smart_services", "medical_logistics", "leisure", "agriculture",
-  };
-  static const char * const parkstad[] = { "care", "smart_services", "medical_logistics" };
-  static const char * const maastricht[] = { "customer_service", "manufacturing", "hospitality", "leisure" };
-  static const char * const westelijke[] = { "automotive", "logistics", "technology" };
+  for (guint i = 0; i < G_N_ELEMENTS (sectors); i++)
+    if (strcmp (sectors[i].sector, sector) == 0)
+      return &sectors[i];
+  g_assert_not_reached ();
+}
 
+/* Opportunity sectors of the region are drawn far more often than their share of all. */
+static const char *
+draw_sector (Rng   *rng,
+             guint  region)
+{
   if (rng_chance (rng, 0.45))
     {
-      if (strcmp (region, "Parkstad") == 0)
-        return PICK (rng, parkstad);
-      if (strcmp (region, "Maastricht-Heuvelland") == 0)
-        return PICK (rng, maastricht);
-      return PICK (rng, westelijke);
+      const char * const *own = opportunity_sectors[region];
+      guint n = own[3] != NULL ? 4 : 3;
+
+      return own[rng_range (rng, 0, n - 1)];
     }
-  return PICK (rng, common);
+  return PICK (rng, sectors).sector;
 }
 
 /* Which sector a starter occupation belongs to, by the first match on its label. */
@@ -292,7 +360,6 @@ typedef struct {
 
 typedef struct {
   gint64 id;
-  const char *code;
   const Organisation *org;
   GArray *lams;          /* local account managers, gint64 */
   GArray *consultants;
@@ -301,22 +368,51 @@ typedef struct {
 } OrgState;
 
 typedef struct {
+  gint64 id;
+  guint municipality;
+  const char *sector;
+  const char *pc4;
+  gint64 owner;
+  gint64 owner_organisation;
+  gboolean owner_active;
+} EmployerInfo;
+
+typedef struct {
+  gint64 id;
+  guint employer;        /* index into Demo.employers */
+  int opened;            /* days back */
+  int hours;
+  const char *contract;
+  gint64 created_by;
+  gint64 organisation;
+  gboolean used;         /* a placement already filled it */
+} VacancyInfo;
+
+typedef struct {
   WbStore *store;
   const WbDemoOptions *options;
   Rng rng;
-  GDate end;
+  char (*days)[11];      /* YYYY-MM-DD for days back in [-MAX_AHEAD, MAX_BACK] */
   guint64 bsn_counter;
-  OrgState orgs[G_N_ELEMENTS (organisations)];
-  gint64 municipality_ids[G_N_ELEMENTS (municipalities)];
-  double recipients[G_N_ELEMENTS (municipalities)];
-  double outflow[G_N_ELEMENTS (municipalities)];
-  GPtrArray *pc4s[G_N_ELEMENTS (municipalities)];  /* char * */
+  guint64 bsn_offset;
+  guint64 kvk_offset;
+  OrgState orgs[N_ORGANISATIONS];
+  gint64 municipality_ids[N_MUNICIPALITIES];
+  char *municipality_codes[N_MUNICIPALITIES];
+  double recipients[N_MUNICIPALITIES];
+  double outflow[N_MUNICIPALITIES];
+  double outflow_rate[N_MUNICIPALITIES];            /* outflow to work per recipient, a year */
+  GPtrArray *pc4s[N_MUNICIPALITIES];                 /* char * */
   GPtrArray *occupations;                            /* Occupation * */
   GArray *competences;                               /* gint64, all starter competences */
-  GArray *employers;                                 /* gint64 */
-  GArray *employer_municipality;                     /* guint index of municipality */
-  GArray *open_vacancies;                            /* gint64 */
-  GArray *clients;                                   /* gint64 */
+  GArray *employers;                                 /* EmployerInfo */
+  GArray *region_employers[N_REGIONS];               /* guint index into employers */
+  GArray *large_employers;                           /* guint index into employers */
+  GArray *vacancies;                                 /* VacancyInfo */
+  GArray *open_vacancies;                            /* guint index into vacancies */
+  GArray *filled_vacancies[N_REGIONS];               /* guint index into vacancies */
+  GArray *candidates;                                /* gint64 clients fit for a match */
+  GHashTable *company_names;                         /* normalised names taken */
   gint64 left_users[2];
   gint64 admin;
 } Demo;
@@ -339,25 +435,47 @@ progress (Demo       *demo,
     demo->options->progress (stage, fraction, demo->options->progress_data);
 }
 
-/* A date @days_back days before the end of the demo period, as YYYY-MM-DD. */
-static char *
-date_back (Demo *demo,
-           int   days_back)
+static void
+make_days (Demo *demo)
 {
-  GDate date = demo->end;
-  char text[16];
+  GDate end;
 
-  if (days_back > 0)
-    g_date_subtract_days (&date, days_back);
-  g_date_strftime (text, sizeof text, "%Y-%m-%d", &date);
-  return g_strdup (text);
+  g_date_clear (&end, 1);
+  g_date_set_dmy (&end, DEMO_END_DAY, DEMO_END_MONTH, DEMO_END_YEAR);
+  demo->days = g_malloc_n (MAX_AHEAD + MAX_BACK + 1, sizeof *demo->days);
+  for (int back = -MAX_AHEAD; back <= MAX_BACK; back++)
+    {
+      GDate date;
+
+      g_date_clear (&date, 1);
+      g_date_set_julian (&date, g_date_get_julian (&end) - back);
+      g_snprintf (demo->days[back + MAX_AHEAD], 11, "%04d-%02d-%02d",
+                  g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date));
+    }
+}
+
+/* The date @back days before the end day (after it when negative), as YYYY-MM-DD. */
+static const char *
+day (Demo *demo,
+     int   back)
+{
+  g_assert (back >= -MAX_AHEAD && back <= MAX_BACK);
+  return demo->days[back + MAX_AHEAD];
+}
+
+/* Days back are never less than 0: nothing happens after the end day. (A function, not
+ * MAX, so that a random draw in the argument is made once.) */
+static int
+not_before_end (int back)
+{
+  return back < 0 ? 0 : back;
 }
 
 static OrgState *
 org_by_code (Demo       *demo,
              const char *code)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (organisations); i++)
+  for (guint i = 0; i < N_ORGANISATIONS; i++)
     if (strcmp (organisations[i].code, code) == 0)
       return &demo->orgs[i];
   g_assert_not_reached ();
@@ -369,6 +487,14 @@ pick_id (Rng    *rng,
 {
   g_assert (ids->len > 0);
   return g_array_index (ids, gint64, rng_range (rng, 0, ids->len - 1));
+}
+
+static guint
+pick_index (Rng    *rng,
+            GArray *indices)
+{
+  g_assert (indices->len > 0);
+  return g_array_index (indices, guint, rng_range (rng, 0, indices->len - 1));
 }
 
 /* Runs a prepared statement with its bindings done by the caller; returns the new rowid. */
@@ -406,57 +532,117 @@ bind_id_or_null (sqlite3_stmt *stmt,
 
 /* Organisations, municipalities and users */
 
+/* The municipality a CBS row counts for: its own, or the successor of one merged since
+ * ("Nuth (nu Beekdaelen)"); -1 for none of ours. */
+static int
+cbs_municipality (const char *gemeente,
+                  gboolean   *own_row)
+{
+  const char *now = strstr (gemeente, "(nu ");
+  g_autofree char *successor = NULL;
+
+  *own_row = now == NULL;
+  if (now != NULL)
+    {
+      const char *close = strchr (now, ')');
+
+      successor = g_strndup (now + 4, close != NULL ? (gsize) (close - now - 4) : strlen (now + 4));
+      gemeente = g_strstrip (successor);
+    }
+  for (guint m = 0; m < N_MUNICIPALITIES; m++)
+    if (g_ascii_strcasecmp (gemeente, municipalities[m].name) == 0)
+      return m;
+  return -1;
+}
+
 static gboolean
 read_cbs (Demo     *demo,
           GError  **error)
 {
   g_autoptr(WbCsv) csv = NULL;
-  int year, name, recipients, outflow;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *latest = NULL;
+  gboolean seen[N_MUNICIPALITIES] = { FALSE };
+  int year, code, name, recipients, outflow;
 
-  for (guint m = 0; m < G_N_ELEMENTS (municipalities); m++)
+  for (guint m = 0; m < N_MUNICIPALITIES; m++)
     {
       demo->recipients[m] = municipalities[m].recipients;
       demo->outflow[m] = municipalities[m].outflow;
-    }
-  if (demo->options->cbs_path == NULL)
-    return TRUE;
-  csv = wb_csv_open (demo->options->cbs_path, error);
-  if (csv == NULL)
-    return FALSE;
-  year = wb_csv_column (csv, "year");
-  name = wb_csv_column (csv, "gemeente");
-  recipients = wb_csv_column (csv, "bijstandsontvangers");
-  outflow = wb_csv_column (csv, "uitstroom_naar_werk");
-  if (year < 0 || name < 0 || recipients < 0 || outflow < 0)
-    {
-      g_set_error (error, WB_STORE_ERROR, WB_STORE_ERROR_INVALID,
-                   _("%s is not the CBS social-assistance file: it lacks year, gemeente, "
-                     "bijstandsontvangers or uitstroom_naar_werk"), demo->options->cbs_path);
-      return FALSE;
+      demo->municipality_codes[m] = g_strdup (municipalities[m].code);
     }
 
-  for (guint m = 0; m < G_N_ELEMENTS (municipalities); m++)
-    demo->recipients[m] = demo->outflow[m] = 0;
-
-  /* The latest year in the file; municipalities merged since then count into their successor. */
-  while (wb_csv_next (csv, error))
+  if (demo->options->cbs_path != NULL)
     {
-      const char *gemeente = wb_csv_get (csv, name);
-      double r = 0, o = 0;
+      csv = wb_csv_open (demo->options->cbs_path, error);
+      if (csv == NULL)
+        return FALSE;
+      year = wb_csv_column (csv, "year");
+      code = wb_csv_column (csv, "gemeentecode");
+      name = wb_csv_column (csv, "gemeente");
+      recipients = wb_csv_column (csv, "bijstandsontvangers");
+      outflow = wb_csv_column (csv, "uitstroom_naar_werk");
+      if (year < 0 || code < 0 || name < 0 || recipients < 0 || outflow < 0)
+        {
+          g_set_error (error, WB_STORE_ERROR, WB_STORE_ERROR_INVALID,
+                       _("%s is not the CBS social-assistance file: it lacks year, gemeentecode, "
+                         "gemeente, bijstandsontvangers or uitstroom_naar_werk"), demo->options->cbs_path);
+          return FALSE;
+        }
 
-      if (strcmp (wb_csv_get (csv, year), "2017") != 0)
-        continue;
-      wb_csv_parse_number (wb_csv_get (csv, recipients), &r);
-      wb_csv_parse_number (wb_csv_get (csv, outflow), &o);
-      for (guint m = 0; m < G_N_ELEMENTS (municipalities); m++)
-        if (strcmp (gemeente, municipalities[m].name) == 0 ||
-            (strstr (gemeente, municipalities[m].name) != NULL && strstr (gemeente, "nu ") != NULL))
+      /* The latest year in the file; a municipality merged since then counts into its
+       * successor, which keeps its own code. */
+      while (wb_csv_next (csv, &local_error))
+        {
+          const char *this_year = wb_csv_get (csv, year);
+          gboolean own_row;
+          int m = cbs_municipality (wb_csv_get (csv, name), &own_row);
+          double r = 0, o = 0;
+
+          if (latest == NULL || strcmp (this_year, latest) > 0)
+            {
+              g_free (latest);
+              latest = g_strdup (this_year);
+              for (guint k = 0; k < N_MUNICIPALITIES; k++)
+                {
+                  demo->recipients[k] = demo->outflow[k] = 0;
+                  seen[k] = FALSE;
+                }
+            }
+          else if (strcmp (this_year, latest) < 0)
+            continue;
+          if (m < 0)
+            continue;
+
+          wb_csv_parse_number (wb_csv_get (csv, recipients), &r);
+          wb_csv_parse_number (wb_csv_get (csv, outflow), &o);
+          demo->recipients[m] += r;
+          demo->outflow[m] += o;
+          seen[m] = TRUE;
+          if (own_row && *wb_csv_get (csv, code) != '\0')
+            {
+              g_free (demo->municipality_codes[m]);
+              demo->municipality_codes[m] = g_strdup (wb_csv_get (csv, code));
+            }
+        }
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      for (guint m = 0; m < N_MUNICIPALITIES; m++)
+        if (!seen[m])
           {
-            demo->recipients[m] += r;
-            demo->outflow[m] += o;
+            g_set_error (error, WB_STORE_ERROR, WB_STORE_ERROR_INVALID,
+                         _("%s has no figures for %s"), demo->options->cbs_path, municipalities[m].name);
+            return FALSE;
           }
     }
-  return error == NULL || *error == NULL;
+
+  /* Each year, this share of a municipality's clients flows out to work. */
+  for (guint m = 0; m < N_MUNICIPALITIES; m++)
+    demo->outflow_rate[m] = demo->recipients[m] > 0 ? demo->outflow[m] / demo->recipients[m] : 0.12;
+  return TRUE;
 }
 
 static gboolean
@@ -465,35 +651,7 @@ create_region (Demo     *demo,
 {
   sqlite3_stmt *stmt;
 
-  for (guint m = 0; m < G_N_ELEMENTS (municipalities); m++)
-    {
-      stmt = _wb_store_prepare (demo->store,
-                                "INSERT INTO municipalities (code, name, region, created_at, updated_at) "
-                                "VALUES (?1, ?2, ?3, ?4, ?4)", error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_text (stmt, 1, municipalities[m].code, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, municipalities[m].name, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, municipalities[m].region, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 4, DEMO_STAMP, -1, SQLITE_STATIC);
-      if ((demo->municipality_ids[m] = insert_done (demo, stmt, error)) == 0)
-        return FALSE;
-
-      /* Postcode areas of the municipality: from the imported table when there is one. */
-      demo->pc4s[m] = g_ptr_array_new_with_free_func (g_free);
-      stmt = _wb_store_prepare (demo->store, "SELECT pc4 FROM pc4_areas WHERE municipality = ?1 ORDER BY pc4", error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_text (stmt, 1, municipalities[m].name, -1, SQLITE_STATIC);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        g_ptr_array_add (demo->pc4s[m], g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-      sqlite3_reset (stmt);
-      if (demo->pc4s[m]->len == 0)
-        for (int pc4 = municipalities[m].pc4_from; pc4 <= municipalities[m].pc4_to; pc4++)
-          g_ptr_array_add (demo->pc4s[m], g_strdup_printf ("%d", pc4));
-    }
-
-  for (guint o = 0; o < G_N_ELEMENTS (organisations); o++)
+  for (guint o = 0; o < N_ORGANISATIONS; o++)
     {
       const Organisation *org = &organisations[o];
       OrgState *state = &demo->orgs[o];
@@ -511,23 +669,61 @@ create_region (Demo     *demo,
       state->id = insert_done (demo, stmt, error);
       if (state->id == 0)
         return FALSE;
-      state->code = org->code;
       state->org = org;
       state->lams = g_array_new (FALSE, FALSE, sizeof (gint64));
       state->consultants = g_array_new (FALSE, FALSE, sizeof (gint64));
       state->wsp_ams = g_array_new (FALSE, FALSE, sizeof (gint64));
+    }
 
-      for (guint m = 0; m < G_N_ELEMENTS (municipalities); m++)
+  for (guint m = 0; m < N_MUNICIPALITIES; m++)
+    {
+      stmt = _wb_store_prepare (demo->store,
+                                "INSERT INTO municipalities (code, name, region, organisation_id, created_at, updated_at) "
+                                "VALUES (?1, ?2, ?3, ?4, ?5, ?5)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, demo->municipality_codes[m], -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, municipalities[m].name, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, region_names[municipalities[m].region], -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 4, org_by_code (demo, municipalities[m].owner)->id);
+      sqlite3_bind_text (stmt, 5, DEMO_STAMP, -1, SQLITE_STATIC);
+      if ((demo->municipality_ids[m] = insert_done (demo, stmt, error)) == 0)
+        return FALSE;
+
+      /* Postcode areas of the municipality: from the imported table when there is one. */
+      demo->pc4s[m] = g_ptr_array_new_with_free_func (g_free);
+      stmt = _wb_store_prepare (demo->store,
+                                "SELECT pc4 FROM pc4_areas WHERE municipality = ?1 COLLATE NOCASE ORDER BY pc4",
+                                error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, municipalities[m].name, -1, SQLITE_STATIC);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_ptr_array_add (demo->pc4s[m], g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      sqlite3_reset (stmt);
+      if (demo->pc4s[m]->len == 0)
+        {
+          g_auto(GStrv) codes = g_strsplit (municipalities[m].pc4s, " ", -1);
+
+          for (guint i = 0; codes[i] != NULL; i++)
+            g_ptr_array_add (demo->pc4s[m], g_strdup (codes[i]));
+        }
+    }
+
+  for (guint o = 0; o < N_ORGANISATIONS; o++)
+    {
+      const Organisation *org = &organisations[o];
+      g_auto(GStrv) names = org->serves != NULL ? g_strsplit (org->serves, "|", -1) : NULL;
+
+      for (guint m = 0; m < N_MUNICIPALITIES; m++)
         {
           gboolean serves;
 
-          if (org->serves == NULL)
-            serves = strcmp (org->region, "Zuid-Limburg") == 0 || strcmp (org->region, municipalities[m].region) == 0;
+          if (names != NULL)
+            serves = g_strv_contains ((const char * const *) names, municipalities[m].name);
           else
-            {
-              g_auto(GStrv) names = g_strsplit (org->serves, "|", -1);
-              serves = g_strv_contains ((const char * const *) names, municipalities[m].name);
-            }
+            serves = strcmp (org->region, "Zuid-Limburg") == 0 ||
+                     strcmp (org->region, region_names[municipalities[m].region]) == 0;
           if (!serves)
             continue;
           stmt = _wb_store_prepare (demo->store,
@@ -535,7 +731,7 @@ create_region (Demo     *demo,
                                     "VALUES (?1, ?2)", error);
           if (stmt == NULL)
             return FALSE;
-          sqlite3_bind_int64 (stmt, 1, state->id);
+          sqlite3_bind_int64 (stmt, 1, demo->orgs[o].id);
           sqlite3_bind_int64 (stmt, 2, demo->municipality_ids[m]);
           if (!_wb_store_step_done (demo->store, stmt, error))
             return FALSE;
@@ -568,12 +764,13 @@ add_user (Demo        *demo,
   sqlite3_bind_text (stmt, 4, role, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 5, email, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 6, active);
-  bind_text_or_null (stmt, 7, active ? NULL : "2026-06-30");
+  bind_text_or_null (stmt, 7, active ? NULL : day (demo, LEFT_DAYS));
   sqlite3_bind_text (stmt, 8, hash, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 9, DEMO_STAMP, -1, SQLITE_STATIC);
   return insert_done (demo, stmt, error);
 }
 
+/* Users "<orgcode>.<short><n>", or "<orgcode>.<short>" for a role the organisation has once. */
 static gboolean
 add_users (Demo        *demo,
            OrgState    *org,
@@ -586,9 +783,9 @@ add_users (Demo        *demo,
 {
   for (guint n = 1; n <= count; n++)
     {
-      g_autofree char *username = count == 1 && into == NULL
-                                  ? g_strdup_printf ("%s.%s", org->code, short_name)
-                                  : g_strdup_printf ("%s.%s%u", org->code, short_name, n);
+      g_autofree char *username = into == NULL
+                                  ? g_strdup_printf ("%s.%s", org->org->code, short_name)
+                                  : g_strdup_printf ("%s.%s%u", org->org->code, short_name, n);
       gint64 id = add_user (demo, org, username, role, hash, TRUE, error);
 
       if (id == 0)
@@ -605,15 +802,15 @@ static gboolean
 create_users (Demo     *demo,
               GError  **error)
 {
+  /* One hash for everyone: Argon2id is slow on purpose. */
   g_autofree char *hash = wb_password_hash (WB_DEMO_PASSWORD, error);
 
   if (hash == NULL)
     return FALSE;
 
-  for (guint o = 0; o < G_N_ELEMENTS (organisations); o++)
+  for (guint o = 0; o < N_ORGANISATIONS; o++)
     {
       OrgState *org = &demo->orgs[o];
-      const char *kind = org->org->kind;
 
       if (org->org->owns_clients)
         {
@@ -623,7 +820,7 @@ create_users (Demo     *demo,
               !add_users (demo, org, "analyst", "analyst", 1, NULL, hash, error))
             return FALSE;
         }
-      else if (strcmp (kind, "wsp") == 0)
+      else if (strcmp (org->org->kind, "wsp") == 0)
         {
           if (!add_users (demo, org, "account_manager_wsp", "am", 3, org->wsp_ams, hash, error) ||
               !add_users (demo, org, "coordinator", "coordinator", 1, NULL, hash, error))
@@ -634,21 +831,60 @@ create_users (Demo     *demo,
     }
 
   demo->admin = add_user (demo, org_by_code (demo, "wsp-zuid-limburg"), "admin", "admin", hash, TRUE, error);
+  if (demo->admin == 0)
+    return FALSE;
   /* Two who have left and still own accounts: work for the coordinator's queue. */
-  demo->left_users[0] = add_user (demo, org_by_code (demo, "isd-bol"), "isd-bol.lam3", "account_manager_local", hash, FALSE, error);
-  demo->left_users[1] = add_user (demo, org_by_code (demo, "podium24"), "podium24.am4", "account_manager_wsp", hash, FALSE, error);
-  return demo->admin != 0 && demo->left_users[0] != 0 && demo->left_users[1] != 0;
+  demo->left_users[0] = add_user (demo, org_by_code (demo, "isd-bol"), "isd-bol.lam3", "account_manager_local",
+                                  hash, FALSE, error);
+  if (demo->left_users[0] == 0)
+    return FALSE;
+  demo->left_users[1] = add_user (demo, org_by_code (demo, "podium24"), "podium24.am4", "account_manager_wsp",
+                                  hash, FALSE, error);
+  return demo->left_users[1] != 0;
 }
 
 /* Taxonomy */
+
+static gint64
+max_id (Demo       *demo,
+        const char *sql)
+{
+  sqlite3_stmt *stmt = _wb_store_prepare (demo->store, sql, NULL);
+  gint64 id = 0;
+
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  return id;
+}
 
 static gboolean
 load_taxonomy (Demo     *demo,
                GError  **error)
 {
+  gint64 last_competence = max_id (demo, "SELECT coalesce (max (id), 0) FROM competences");
+  gint64 last_occupation = max_id (demo, "SELECT coalesce (max (id), 0) FROM occupations");
   sqlite3_stmt *stmt;
 
   if (!wb_starter_taxonomy_load (demo->store, error))
+    return FALSE;
+
+  /* Rows this run created carry the demo's clock too, so that a seed always gives the
+   * same database. */
+  stmt = _wb_store_prepare (demo->store, "UPDATE competences SET created_at = ?2 WHERE id > ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, last_competence);
+  sqlite3_bind_text (stmt, 2, DEMO_STAMP, -1, SQLITE_STATIC);
+  if (!_wb_store_step_done (demo->store, stmt, error))
+    return FALSE;
+  stmt = _wb_store_prepare (demo->store, "UPDATE occupations SET created_at = ?2 WHERE id > ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, last_occupation);
+  sqlite3_bind_text (stmt, 2, DEMO_STAMP, -1, SQLITE_STATIC);
+  if (!_wb_store_step_done (demo->store, stmt, error))
     return FALSE;
 
   demo->competences = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -699,11 +935,14 @@ load_taxonomy (Demo     *demo,
   return TRUE;
 }
 
+/* One of the sector's own occupations most of the time, otherwise any; NULL when there is
+ * no taxonomy. */
 static Occupation *
 pick_occupation (Demo       *demo,
                  const char *sector)
 {
-  /* Most of the time one of the sector's own occupations; otherwise any. */
+  if (demo->occupations->len == 0)
+    return NULL;
   if (sector != NULL && rng_chance (&demo->rng, 0.85))
     {
       guint start = rng_range (&demo->rng, 0, demo->occupations->len - 1);
@@ -721,13 +960,84 @@ pick_occupation (Demo       *demo,
 
 /* Employers and vacancies */
 
+/* A company name is the same company when it is the same without case, punctuation,
+ * spaces and legal form: "Maas Logistiek B.V." is "Maas Logistiek BV". */
 static char *
-company_name (Demo *demo)
+normalise_company (const char *name)
 {
-  const char *form = PICK (&demo->rng, company_forms);
+  static const char * const forms[] = { "holdingbv", "bv", "vof" };
+  GString *key = g_string_new (NULL);
 
-  return g_strdup_printf ("%s %s%s%s", PICK (&demo->rng, company_parts_a), PICK (&demo->rng, company_parts_b),
-                          *form ? " " : "", form);
+  for (const char *p = name; *p != '\0'; p++)
+    if (g_ascii_isalnum (*p) || (*p & 0x80))
+      g_string_append_c (key, g_ascii_tolower (*p));
+  for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
+    if (g_str_has_suffix (key->str, forms[i]) && key->len > strlen (forms[i]))
+      {
+        g_string_truncate (key, key->len - strlen (forms[i]));
+        break;
+      }
+  return g_string_free (key, FALSE);
+}
+
+/* A Dutch-looking company name that no other employer has. */
+static char *
+company_name (Demo       *demo,
+              const char *sector,
+              guint       municipality)
+{
+  const SectorInfo *info = sector_info (sector);
+
+  for (guint attempt = 0; ; attempt++)
+    {
+      const char *word = PICK (&demo->rng, info->words);
+      const char *form = PICK (&demo->rng, company_forms);
+      g_autofree char *base = NULL;
+      g_autofree char *key = NULL;
+
+      switch (rng_range (&demo->rng, 0, 2))
+        {
+        case 0:
+          base = g_strdup_printf ("%s %s", word, PICK (&demo->rng, family_names));
+          break;
+        case 1:
+          base = g_strdup_printf ("%s %s", PICK (&demo->rng, place_words), word);
+          break;
+        default:
+          base = g_strdup_printf ("%s %s", PICK (&demo->rng, family_names), word);
+          break;
+        }
+      /* Many employers: a branch name, and in the end a number, keeps them apart. */
+      if (attempt >= 20)
+        {
+          char *longer = g_strdup_printf ("%s %s", base, municipalities[municipality].name);
+          g_free (base);
+          base = longer;
+        }
+      if (attempt >= 40)
+        {
+          char *numbered = g_strdup_printf ("%s %u", base, attempt);
+          g_free (base);
+          base = numbered;
+        }
+      base[0] = g_ascii_toupper (base[0]);   /* "De Jong ICT" */
+      key = normalise_company (base);
+      if (g_hash_table_contains (demo->company_names, key))
+        continue;
+      g_hash_table_add (demo->company_names, g_steal_pointer (&key));
+      return *form != '\0' ? g_strdup_printf ("%s %s", base, form) : g_steal_pointer (&base);
+    }
+}
+
+/* The same company written another way: "X B.V." becomes "X BV", "X" becomes "X B.V.". */
+static char *
+duplicate_name (const char *name)
+{
+  if (g_str_has_suffix (name, " B.V."))
+    return g_strdup_printf ("%.*sBV", (int) strlen (name) - 4, name);
+  if (g_str_has_suffix (name, " V.O.F."))
+    return g_strdup_printf ("%.*sVOF", (int) strlen (name) - 6, name);
+  return g_strdup_printf ("%s B.V.", name);
 }
 
 /* Clients and employers are spread over the municipalities as the social-assistance
@@ -735,28 +1045,20 @@ company_name (Demo *demo)
 static guint
 pick_municipality (Demo *demo)
 {
-  double weights[G_N_ELEMENTS (municipalities)];
+  double weights[N_MUNICIPALITIES];
 
-  for (guint m = 0; m < G_N_ELEMENTS (municipalities); m++)
+  for (guint m = 0; m < N_MUNICIPALITIES; m++)
     weights[m] = demo->recipients[m] + 1;
-  return rng_weighted (&demo->rng, weights, G_N_ELEMENTS (municipalities));
+  return rng_weighted (&demo->rng, weights, N_MUNICIPALITIES);
 }
 
-/* How a municipality's outflow to work compares with the region's: placements follow it. */
-static double
-outflow_factor (Demo  *demo,
-                guint  m)
+static guint
+municipality_by_name (const char *name)
 {
-  double recipients = 0, outflow = 0;
-
-  for (guint i = 0; i < G_N_ELEMENTS (municipalities); i++)
-    {
-      recipients += demo->recipients[i];
-      outflow += demo->outflow[i];
-    }
-  if (recipients <= 0 || outflow <= 0 || demo->recipients[m] <= 0)
-    return 1.0;
-  return (demo->outflow[m] / demo->recipients[m]) / (outflow / recipients);
+  for (guint m = 0; m < N_MUNICIPALITIES; m++)
+    if (strcmp (municipalities[m].name, name) == 0)
+      return m;
+  g_assert_not_reached ();
 }
 
 static const char *
@@ -766,61 +1068,245 @@ pick_pc4 (Demo  *demo,
   return demo->pc4s[m]->pdata[rng_range (&demo->rng, 0, demo->pc4s[m]->len - 1)];
 }
 
+/* KvK numbers: eight digits, unique, spread over the range by a multiplication that is a
+ * permutation modulo 90,000,000 (the multiplier is a prime that does not divide it). */
+static char *
+next_kvk (Demo  *demo,
+          guint  index)
+{
+  guint64 n = ((guint64) index * 7368787u + demo->kvk_offset) % 90000000u;
+
+  return g_strdup_printf ("%08" G_GUINT64_FORMAT, 10000000u + n);
+}
+
+static gboolean
+add_contact_log (Demo          *demo,
+                 EmployerInfo  *employer,
+                 GError       **error)
+{
+  static const char * const kinds[] = { "visit", "call", "call", "mail" };
+  static const char * const notes[] = {
+    "Kennismaking en wervingsbehoefte besproken", "Vacature voor orderpickers doorgenomen",
+    "Kandidaat voorgesteld", "Nazorg na plaatsing", "Mogelijkheden voor jobcarving verkend",
+    "Leerwerktraject besproken", "Telefonisch contact over openstaande vacature",
+    "Loonkostensubsidie toegelicht", "Bedrijfsbezoek met kandidaat",
+  };
+  /* Some accounts have gone quiet: no contact in more than six months (dormant). */
+  gboolean dormant = rng_chance (&demo->rng, 0.15);
+  int newest = dormant ? DORMANT_DAYS + 7 : 0;
+  int latest_back = -1;
+  sqlite3_stmt *stmt;
+
+  /* Someone who left made no calls afterwards. */
+  if (!employer->owner_active)
+    newest = MAX (newest, LEFT_DAYS + 1);
+
+  for (int c = rng_range (&demo->rng, 0, 5); c > 0; c--)
+    {
+      int back = rng_range (&demo->rng, newest, newest + (dormant ? 700 : 500));
+
+      stmt = _wb_store_prepare (demo->store,
+                                "INSERT INTO contact_log (employer_id, user_id, organisation_id, date, kind, note, created_at) "
+                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, employer->id);
+      sqlite3_bind_int64 (stmt, 2, employer->owner);
+      sqlite3_bind_int64 (stmt, 3, employer->owner_organisation);
+      sqlite3_bind_text (stmt, 4, day (demo, back), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 5, PICK (&demo->rng, kinds), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 6, PICK (&demo->rng, notes), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 7, DEMO_STAMP, -1, SQLITE_STATIC);
+      if (insert_done (demo, stmt, error) == 0)
+        return FALSE;
+      if (latest_back < 0 || back < latest_back)
+        latest_back = back;
+    }
+
+  if (latest_back < 0)
+    return TRUE;
+  stmt = _wb_store_prepare (demo->store, "UPDATE employers SET last_contact = ?2 WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, employer->id);
+  sqlite3_bind_text (stmt, 2, day (demo, latest_back), -1, SQLITE_STATIC);
+  return _wb_store_step_done (demo->store, stmt, error);
+}
+
+static gboolean
+add_contacts (Demo          *demo,
+              EmployerInfo  *employer,
+              GError       **error)
+{
+  static const char * const functions[] = { "HR-adviseur", "Eigenaar", "Bedrijfsleider", "Teamleider", "Office manager" };
+
+  for (int c = rng_range (&demo->rng, 1, 2); c > 0; c--)
+    {
+      const char *given = PICK (&demo->rng, given_names);
+      const char *family = PICK (&demo->rng, family_names);
+      g_autofree char *person = g_strdup_printf ("%s %s", given, family);
+      g_autofree char *ascii = g_str_to_ascii (given, "C");
+      g_autofree char *lower = g_ascii_strdown (ascii, -1);
+      g_autofree char *email = g_strdup_printf ("%s.%" G_GINT64_FORMAT "@werkgever.example", lower, employer->id);
+      /* Visibly not a real number. */
+      g_autofree char *phone = g_strdup_printf ("0%d-0000000", PICK (&demo->rng, ((const int[]) { 43, 45, 46 })));
+      sqlite3_stmt *stmt = _wb_store_prepare (demo->store,
+                                              "INSERT INTO employer_contacts (employer_id, name, function, email, phone, "
+                                              "created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)", error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, employer->id);
+      sqlite3_bind_text (stmt, 2, person, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, PICK (&demo->rng, functions), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, email, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 5, phone, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 6, DEMO_STAMP, -1, SQLITE_STATIC);
+      if (insert_done (demo, stmt, error) == 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gint64
+organisation_of_user (Demo   *demo,
+                      gint64  user)
+{
+  for (guint o = 0; o < N_ORGANISATIONS; o++)
+    {
+      OrgState *org = &demo->orgs[o];
+      GArray *lists[] = { org->lams, org->consultants, org->wsp_ams };
+
+      if (org->coordinator == user)
+        return org->id;
+      for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+        for (guint i = 0; i < lists[l]->len; i++)
+          if (g_array_index (lists[l], gint64, i) == user)
+            return org->id;
+    }
+  if (user == demo->left_users[0])
+    return org_by_code (demo, "isd-bol")->id;
+  if (user == demo->left_users[1])
+    return org_by_code (demo, "podium24")->id;
+  g_assert_not_reached ();
+}
+
+/* Employer accounts with deliberate faults for the coordinator's review queue, by their
+ * index in the order of generation (from 0): the owner has left (7 and 207 of every 400),
+ * the same company a second time under another KvK number and a slightly other name
+ * (210 of every 211, a copy of the one before it), and an owner against the <25/≥25 rule
+ * without an exception (50 of every 100). */
+static gboolean
+employer_has_left_owner (guint i)
+{
+  return i % 400 == 7 || i % 400 == 207;
+}
+
+static gboolean
+employer_is_duplicate (guint i)
+{
+  return i % 211 == 210 && !employer_has_left_owner (i);
+}
+
+static gboolean
+employer_has_wrong_owner (guint i)
+{
+  return i % 100 == 50 && !employer_has_left_owner (i) && !employer_is_duplicate (i);
+}
+
+/* The employer accounts, with the faults above, and about 3 % of the large ones kept by a
+ * local account manager as an approved exception. */
 static gboolean
 create_employers (Demo     *demo,
                   guint     n,
                   GError  **error)
 {
-  demo->employers = g_array_new (FALSE, FALSE, sizeof (gint64));
-  demo->employer_municipality = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree char *previous_name = NULL;
+  int previous_count = 0;
+
+  demo->employers = g_array_sized_new (FALSE, TRUE, sizeof (EmployerInfo), n);
+  demo->large_employers = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint r = 0; r < N_REGIONS; r++)
+    demo->region_employers[r] = g_array_new (FALSE, FALSE, sizeof (guint));
+  demo->company_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   for (guint i = 0; i < n; i++)
     {
-      guint m = pick_municipality (demo);
-      const char *region = municipalities[m].region;
-      OrgState *local = org_by_code (demo, municipalities[m].owner);
-      OrgState *wsp = org_by_code (demo, wsp_of_region (region));
-      gboolean large = rng_chance (&demo->rng, 0.2);
-      int count = large ? (rng_chance (&demo->rng, 0.8) ? rng_range (&demo->rng, 25, 120) : rng_range (&demo->rng, 121, 900))
-                        : rng_range (&demo->rng, 1, 24);
-      g_autofree char *kvk = g_strdup_printf ("%08u", 40000000u + i * 7u + 3u);
+      EmployerInfo info = { 0 };
+      gboolean duplicate = employer_is_duplicate (i);
+      gboolean left_owner = employer_has_left_owner (i);
+      gboolean wrong_owner = employer_has_wrong_owner (i);
+      const EmployerInfo *original = duplicate ? &g_array_index (demo->employers, EmployerInfo, i - 1) : NULL;
+      g_autofree char *kvk = next_kvk (demo, i);
       g_autofree char *name = NULL;
       const char *exception = NULL;
-      gint64 owner, approver = 0, id;
-      g_autofree char *approved_at = NULL;
-      double roll = rng_double (&demo->rng);
+      const char *approved_at = NULL;
+      gint64 approver = 0;
+      gboolean large;
+      int count;
+      OrgState *local, *wsp;
+      guint region;
       sqlite3_stmt *stmt;
 
-      /* A few duplicates: the same company entered twice under another KvK number. */
-      if (i > 0 && i % 211 == 0)
+      if (left_owner)
         {
-          g_autofree char *sql_name = NULL;
-          sqlite3_stmt *prev = _wb_store_prepare (demo->store, "SELECT name FROM employers WHERE id = ?1", error);
+          /* isd-bol.lam3 kept a small account in Brunssum, podium24.am4 a large one in Maastricht. */
+          gboolean first = i % 400 == 7;
 
-          if (prev == NULL)
-            return FALSE;
-          sqlite3_bind_int64 (prev, 1, g_array_index (demo->employers, gint64, i - 1));
-          if (sqlite3_step (prev) == SQLITE_ROW)
-            sql_name = g_strdup ((const char *) sqlite3_column_text (prev, 0));
-          sqlite3_reset (prev);
-          name = g_strdup (sql_name);
+          info.municipality = municipality_by_name (first ? "Brunssum" : "Maastricht");
+          large = !first;
+        }
+      else if (duplicate)
+        {
+          info.municipality = original->municipality;
+          large = previous_count >= 25;
         }
       else
-        name = company_name (demo);
+        {
+          info.municipality = pick_municipality (demo);
+          large = rng_chance (&demo->rng, 0.2);
+        }
+      region = municipalities[info.municipality].region;
+      local = org_by_code (demo, municipalities[info.municipality].owner);
+      wsp = org_by_code (demo, region_wsp[region]);
+      count = large ? (rng_chance (&demo->rng, 0.8) ? rng_range (&demo->rng, 25, 120) : rng_range (&demo->rng, 121, 900))
+                    : rng_range (&demo->rng, 1, 24);
 
-      owner = large ? pick_id (&demo->rng, wsp->wsp_ams) : pick_id (&demo->rng, local->lams);
-      if (large && roll < 0.03)
+      if (duplicate)
+        {
+          /* The same company: its size, place and sector come along. */
+          count = previous_count;
+          info.sector = original->sector;
+          info.pc4 = original->pc4;
+          name = duplicate_name (previous_name);
+        }
+      else
+        {
+          info.sector = draw_sector (&demo->rng, region);
+          info.pc4 = pick_pc4 (demo, info.municipality);
+          name = company_name (demo, info.sector, info.municipality);
+        }
+      large = count >= 25;
+
+      /* The rule: 25 or more employees is the WSP's, fewer the local account manager's. */
+      info.owner = large ? pick_id (&demo->rng, wsp->wsp_ams) : pick_id (&demo->rng, local->lams);
+      info.owner_active = TRUE;
+      if (left_owner)
+        {
+          info.owner = demo->left_users[i % 400 == 7 ? 0 : 1];
+          info.owner_active = FALSE;
+        }
+      else if (wrong_owner)
+        info.owner = large ? pick_id (&demo->rng, local->lams) : pick_id (&demo->rng, wsp->wsp_ams);
+      else if (large && !duplicate && rng_chance (&demo->rng, 0.03))
         {
           /* An approved exception: a local account manager with a good way in. */
-          owner = pick_id (&demo->rng, local->lams);
+          info.owner = pick_id (&demo->rng, local->lams);
           exception = "Goede ingang: jarenlange relatie van de lokale accountmanager met de eigenaar";
           approver = wsp->coordinator;
-          approved_at = date_back (demo, rng_range (&demo->rng, 30, 700));
+          approved_at = day (demo, rng_range (&demo->rng, 30, 700));
         }
-      else if (roll > 0.99)
-        owner = large ? pick_id (&demo->rng, local->lams) : pick_id (&demo->rng, wsp->wsp_ams);
-      if (i % 400 == 7)
-        owner = demo->left_users[(i / 400) % 2];
+      info.owner_organisation = organisation_of_user (demo, info.owner);
 
       stmt = _wb_store_prepare (demo->store,
                                 "INSERT INTO employers (kvk, name, sector, employee_count, pc4, municipality_id, owner_id, "
@@ -831,91 +1317,96 @@ create_employers (Demo     *demo,
         return FALSE;
       sqlite3_bind_text (stmt, 1, kvk, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 3, draw_sector (&demo->rng, region), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, info.sector, -1, SQLITE_STATIC);
       sqlite3_bind_int (stmt, 4, count);
-      sqlite3_bind_text (stmt, 5, pick_pc4 (demo, m), -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, 6, demo->municipality_ids[m]);
-      sqlite3_bind_int64 (stmt, 7, owner);
+      sqlite3_bind_text (stmt, 5, info.pc4, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 6, demo->municipality_ids[info.municipality]);
+      sqlite3_bind_int64 (stmt, 7, info.owner);
       bind_text_or_null (stmt, 8, exception);
       bind_id_or_null (stmt, 9, approver);
       bind_text_or_null (stmt, 10, approved_at);
       sqlite3_bind_int (stmt, 11, rng_chance (&demo->rng, 0.08));
       sqlite3_bind_int (stmt, 12, rng_chance (&demo->rng, 0.12));
       sqlite3_bind_text (stmt, 13, DEMO_STAMP, -1, SQLITE_STATIC);
-      id = insert_done (demo, stmt, error);
-      if (id == 0)
+      info.id = insert_done (demo, stmt, error);
+      if (info.id == 0)
         return FALSE;
-      g_array_append_val (demo->employers, id);
-      g_array_append_val (demo->employer_municipality, m);
+      g_array_append_val (demo->employers, info);
+      g_array_append_val (demo->region_employers[region], i);
+      g_free (previous_name);
+      previous_name = g_strdup (name);
+      previous_count = count;
+      if (large)
+        g_array_append_val (demo->large_employers, i);
 
-      /* Contact persons and the contact log; some accounts have gone quiet. */
-      for (int c = rng_range (&demo->rng, 1, 2); c > 0; c--)
-        {
-          g_autofree char *person = g_strdup_printf ("%s %s", PICK (&demo->rng, given_names), PICK (&demo->rng, family_names));
-          static const char * const functions[] = { "HR-adviseur", "Eigenaar", "Bedrijfsleider", "Teamleider", "Office manager" };
-
-          stmt = _wb_store_prepare (demo->store,
-                                    "INSERT INTO employer_contacts (employer_id, name, function, email, phone, created_at, updated_at) "
-                                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)", error);
-          if (stmt == NULL)
-            return FALSE;
-          sqlite3_bind_int64 (stmt, 1, id);
-          sqlite3_bind_text (stmt, 2, person, -1, SQLITE_TRANSIENT);
-          sqlite3_bind_text (stmt, 3, PICK (&demo->rng, functions), -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 4, "contact@example.invalid", -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 5, "045-0000000", -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 6, DEMO_STAMP, -1, SQLITE_STATIC);
-          if (insert_done (demo, stmt, error) == 0)
-            return FALSE;
-        }
-
-      {
-        gboolean dormant = rng_chance (&demo->rng, 0.15);
-        g_autofree char *last = NULL;
-
-        for (int c = rng_range (&demo->rng, 0, 5); c > 0; c--)
-          {
-            static const char * const kinds[] = { "visit", "call", "mail" };
-            static const char * const notes[] = {
-              "Kennismaking en wervingsbehoefte besproken", "Vacature voor orderpickers doorgenomen",
-              "Kandidaat voorgesteld", "Nazorg na plaatsing", "Mogelijkheden voor jobcarving verkend",
-              "Leerwerktraject besproken", "Telefonisch contact over openstaande vacature",
-            };
-            g_autofree char *date = date_back (demo, dormant ? rng_range (&demo->rng, 200, 900) : rng_range (&demo->rng, 0, 500));
-
-            stmt = _wb_store_prepare (demo->store,
-                                      "INSERT INTO contact_log (employer_id, user_id, organisation_id, date, kind, note, created_at) "
-                                      "VALUES (?1, ?2, (SELECT organisation_id FROM users WHERE id = ?2), ?3, ?4, ?5, ?6)",
-                                      error);
-            if (stmt == NULL)
-              return FALSE;
-            sqlite3_bind_int64 (stmt, 1, id);
-            sqlite3_bind_int64 (stmt, 2, owner);
-            sqlite3_bind_text (stmt, 3, date, -1, SQLITE_TRANSIENT);
-            sqlite3_bind_text (stmt, 4, PICK (&demo->rng, kinds), -1, SQLITE_STATIC);
-            sqlite3_bind_text (stmt, 5, PICK (&demo->rng, notes), -1, SQLITE_STATIC);
-            sqlite3_bind_text (stmt, 6, DEMO_STAMP, -1, SQLITE_STATIC);
-            if (insert_done (demo, stmt, error) == 0)
-              return FALSE;
-            if (last == NULL || strcmp (date, last) > 0)
-              {
-                g_free (last);
-                last = g_strdup (date);
-              }
-          }
-        if (last != NULL)
-          {
-            stmt = _wb_store_prepare (demo->store, "UPDATE employers SET last_contact = ?2 WHERE id = ?1", error);
-            if (stmt == NULL)
-              return FALSE;
-            sqlite3_bind_int64 (stmt, 1, id);
-            sqlite3_bind_text (stmt, 2, last, -1, SQLITE_TRANSIENT);
-            if (!_wb_store_step_done (demo->store, stmt, error))
-              return FALSE;
-          }
-      }
+      if (!add_contacts (demo, &info, error) || !add_contact_log (demo, &info, error))
+        return FALSE;
       if (i % 256 == 0)
         progress (demo, _("Employers"), (double) i / n);
+    }
+  return TRUE;
+}
+
+static char *
+capitalise (const char *label)
+{
+  char *text = g_strdup (label);
+
+  text[0] = g_ascii_toupper (text[0]);
+  return text;
+}
+
+/* 3 to 8 required competences: the occupation's essential ones first, then its optional
+ * ones, then any, so that a vacancy has some even for an occupation with few. */
+static gboolean
+add_vacancy_competences (Demo        *demo,
+                         gint64       vacancy,
+                         Occupation  *occupation,
+                         GError     **error)
+{
+  gint64 chosen[8];
+  gboolean essential[8];
+  guint n = 0, want;
+
+  if (demo->competences->len == 0)
+    return TRUE;
+  want = rng_range (&demo->rng, 3, 8);
+  want = MIN (want, demo->competences->len);
+
+  for (guint pass = 0; pass < 3 && n < want; pass++)
+    {
+      GArray *from = occupation == NULL ? NULL : pass == 0 ? occupation->essential : occupation->optional;
+
+      if (pass < 2 && from == NULL)
+        continue;
+      for (guint tries = 0; n < want && tries < (pass < 2 ? from->len * 2 : 64); tries++)
+        {
+          gint64 id = pass < 2 ? pick_id (&demo->rng, from) : pick_id (&demo->rng, demo->competences);
+          gboolean taken = FALSE;
+
+          for (guint k = 0; k < n; k++)
+            taken = taken || chosen[k] == id;
+          if (taken)
+            continue;
+          chosen[n] = id;
+          essential[n] = pass == 0;
+          n++;
+        }
+    }
+
+  for (guint k = 0; k < n; k++)
+    {
+      sqlite3_stmt *stmt = _wb_store_prepare (demo->store,
+                                              "INSERT INTO vacancy_competences (vacancy_id, competence_id, level, essential) "
+                                              "VALUES (?1, ?2, ?3, ?4)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, vacancy);
+      sqlite3_bind_int64 (stmt, 2, chosen[k]);
+      sqlite3_bind_int (stmt, 3, essential[k] ? rng_range (&demo->rng, 2, 4) : rng_range (&demo->rng, 1, 3));
+      sqlite3_bind_int (stmt, 4, essential[k]);
+      if (!_wb_store_step_done (demo->store, stmt, error))
+        return FALSE;
     }
   return TRUE;
 }
@@ -928,94 +1419,93 @@ create_vacancies (Demo     *demo,
   static const char * const contracts[] = { "temporary", "temporary", "permanent", "on_call", "work_experience" };
   static const char * const levels[] = { "none", "vmbo", "mbo1", "mbo2", "mbo2", "mbo3", "mbo4" };
 
-  demo->open_vacancies = g_array_new (FALSE, FALSE, sizeof (gint64));
-  for (guint i = 0; i < n; i++)
+  demo->vacancies = g_array_sized_new (FALSE, TRUE, sizeof (VacancyInfo), n);
+  demo->open_vacancies = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint r = 0; r < N_REGIONS; r++)
+    demo->filled_vacancies[r] = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; i < n && demo->employers->len > 0; i++)
     {
-      guint e = rng_range (&demo->rng, 0, demo->employers->len - 1);
-      gint64 employer = g_array_index (demo->employers, gint64, e);
-      guint m = g_array_index (demo->employer_municipality, guint, e);
-      const char *sector = draw_sector (&demo->rng, municipalities[m].region);
-      Occupation *occupation = pick_occupation (demo, sector);
+      /* Larger employers have more openings: half of all come from them. */
+      guint e = demo->large_employers->len > 0 && rng_chance (&demo->rng, 0.5)
+                ? pick_index (&demo->rng, demo->large_employers)
+                : (guint) rng_range (&demo->rng, 0, demo->employers->len - 1);
+      const EmployerInfo *employer = &g_array_index (demo->employers, EmployerInfo, e);
+      guint region = municipalities[employer->municipality].region;
+      Occupation *occupation = pick_occupation (demo, employer->sector);
       double roll = rng_double (&demo->rng);
       const char *status = roll < 0.7 ? "open" : roll < 0.9 ? "filled" : "closed";
-      int opened_back = g_str_equal (status, "open") ? rng_range (&demo->rng, 0, 120) : rng_range (&demo->rng, 60, 900);
-      g_autofree char *opened = date_back (demo, opened_back);
-      g_autofree char *closes = date_back (demo, opened_back - rng_range (&demo->rng, 30, 90));
-      OrgState *wsp = org_by_code (demo, wsp_of_region (municipalities[m].region));
-      gint64 creator = pick_id (&demo->rng, wsp->wsp_ams);
+      gboolean open = g_str_equal (status, "open");
+      VacancyInfo info = { 0 };
+      g_autofree char *title = occupation != NULL ? capitalise (occupation->label)
+                                                  : g_strdup (sector_info (employer->sector)->title);
+      OrgState *wsp = org_by_code (demo, region_wsp[region]);
       sqlite3_stmt *stmt;
-      gint64 id;
+
+      info.employer = e;
+      info.opened = open ? rng_range (&demo->rng, 0, 120) : rng_range (&demo->rng, 60, 900);
+      info.hours = rng_range (&demo->rng, 4, 10) * 4;
+      info.contract = PICK (&demo->rng, contracts);
+      /* The account's owner takes the vacancy in; for an orphaned account the WSP does. */
+      info.created_by = employer->owner_active ? employer->owner : pick_id (&demo->rng, wsp->wsp_ams);
+      info.organisation = employer->owner_active ? employer->owner_organisation : wsp->id;
 
       stmt = _wb_store_prepare (demo->store,
                                 "INSERT INTO vacancies (employer_id, title, occupation_id, sector, education_level, hours, "
                                 "contract, pc4, licence_required, positions, opened_at, closes_at, status, job_carving, "
                                 "wage_cost_subsidy, description, created_by, organisation_id, created_at, updated_at) "
-                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, (SELECT pc4 FROM employers WHERE id = ?1), ?8, ?9, "
-                                "?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?18)", error);
+                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
+                                "?18, ?19, ?19)", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, employer);
-      sqlite3_bind_text (stmt, 2, occupation->label, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, 3, occupation->id);
-      sqlite3_bind_text (stmt, 4, occupation->sector, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 1, employer->id);
+      sqlite3_bind_text (stmt, 2, title, -1, SQLITE_TRANSIENT);
+      bind_id_or_null (stmt, 3, occupation != NULL ? occupation->id : 0);
+      sqlite3_bind_text (stmt, 4, employer->sector, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 5, PICK (&demo->rng, levels), -1, SQLITE_STATIC);
-      sqlite3_bind_int (stmt, 6, rng_range (&demo->rng, 4, 8) * 4);
-      sqlite3_bind_text (stmt, 7, PICK (&demo->rng, contracts), -1, SQLITE_STATIC);
-      sqlite3_bind_int (stmt, 8, strstr (occupation->label, "chauffeur") != NULL || rng_chance (&demo->rng, 0.1));
-      sqlite3_bind_int (stmt, 9, rng_chance (&demo->rng, 0.8) ? 1 : rng_range (&demo->rng, 2, 6));
-      sqlite3_bind_text (stmt, 10, opened, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 11, closes, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 12, status, -1, SQLITE_STATIC);
-      sqlite3_bind_int (stmt, 13, rng_chance (&demo->rng, 0.15));
-      sqlite3_bind_int (stmt, 14, rng_chance (&demo->rng, 0.25));
-      sqlite3_bind_text (stmt, 15, "Synthetische demovacature.", -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 16, creator);
-      sqlite3_bind_int64 (stmt, 17, wsp->id);
-      sqlite3_bind_text (stmt, 18, DEMO_STAMP, -1, SQLITE_STATIC);
-      id = insert_done (demo, stmt, error);
-      if (id == 0)
+      sqlite3_bind_int (stmt, 6, info.hours);
+      sqlite3_bind_text (stmt, 7, info.contract, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 8, employer->pc4, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 9, strstr (title, "hauffeur") != NULL || rng_chance (&demo->rng, 0.1));
+      sqlite3_bind_int (stmt, 10, rng_chance (&demo->rng, 0.8) ? 1 : rng_range (&demo->rng, 2, 6));
+      sqlite3_bind_text (stmt, 11, day (demo, info.opened), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 12, day (demo, info.opened - rng_range (&demo->rng, 30, 90)), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 13, status, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 14, rng_chance (&demo->rng, 0.15));
+      sqlite3_bind_int (stmt, 15, rng_chance (&demo->rng, 0.25));
+      sqlite3_bind_text (stmt, 16, "Synthetische demovacature.", -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 17, info.created_by);
+      sqlite3_bind_int64 (stmt, 18, info.organisation);
+      sqlite3_bind_text (stmt, 19, DEMO_STAMP, -1, SQLITE_STATIC);
+      info.id = insert_done (demo, stmt, error);
+      if (info.id == 0)
         return FALSE;
-      if (g_str_equal (status, "open"))
-        g_array_append_val (demo->open_vacancies, id);
+      g_array_append_val (demo->vacancies, info);
+      if (open)
+        g_array_append_val (demo->open_vacancies, i);
+      else if (g_str_equal (status, "filled"))
+        g_array_append_val (demo->filled_vacancies[region], i);
 
-      /* The required competences: the occupation's essential ones, some optional ones. */
-      for (guint pass = 0; pass < 2; pass++)
-        {
-          GArray *from = pass == 0 ? occupation->essential : occupation->optional;
-
-          for (guint c = 0; c < from->len; c++)
-            {
-              if (pass == 1 && !rng_chance (&demo->rng, 0.6))
-                continue;
-              stmt = _wb_store_prepare (demo->store,
-                                        "INSERT OR IGNORE INTO vacancy_competences (vacancy_id, competence_id, level, essential) "
-                                        "VALUES (?1, ?2, ?3, ?4)", error);
-              if (stmt == NULL)
-                return FALSE;
-              sqlite3_bind_int64 (stmt, 1, id);
-              sqlite3_bind_int64 (stmt, 2, g_array_index (from, gint64, c));
-              sqlite3_bind_int (stmt, 3, rng_range (&demo->rng, 2, 4));
-              sqlite3_bind_int (stmt, 4, pass == 0);
-              if (!_wb_store_step_done (demo->store, stmt, error))
-                return FALSE;
-            }
-        }
+      if (!add_vacancy_competences (demo, info.id, occupation, error))
+        return FALSE;
     }
   return TRUE;
 }
 
 /* Clients, their diagnoses and their timelines */
 
+/* Citizen service numbers from a range chosen for the demo: nine digits starting with 9,
+ * spread by a permutation modulo 10,000,000 and completed with the digit that makes the
+ * eleven-test hold; a number for which that digit would be 10 is skipped. */
 static char *
 next_bsn (Demo *demo)
 {
-  /* Consecutive numbers from a fictional range, each completed with the digit that makes
-   * the eleven-test hold; prefixes for which that digit would be 10 are skipped. */
   while (TRUE)
     {
-      guint64 prefix = 69000000 + demo->bsn_counter++;
+      guint64 prefix = 90000000u + (demo->bsn_counter++ * 7368787u + demo->bsn_offset) % 10000000u;
       char digits[10];
       int sum = 0, check;
+      char *bsn;
 
       g_snprintf (digits, sizeof digits, "%08" G_GUINT64_FORMAT, prefix);
       for (int i = 0; i < 8; i++)
@@ -1023,13 +1513,17 @@ next_bsn (Demo *demo)
       check = sum % 11;
       if (check == 10)
         continue;
-      return g_strdup_printf ("%s%d", digits, check);
+      bsn = g_strdup_printf ("%s%d", digits, check);
+      g_assert (wb_validate_bsn (bsn));
+      return bsn;
     }
 }
 
 typedef struct {
   const char *kind;
-  char *date;
+  int back;
+  gint64 organisation;
+  gint64 author;
   const char *instrument;
   gint64 employer;
   gint64 vacancy;
@@ -1041,11 +1535,32 @@ typedef struct {
   const char *note;
 } Event;
 
+#define MAX_EVENTS 16
+
+typedef struct {
+  Event events[MAX_EVENTS];
+  guint n_events;
+} Timeline;
+
+static Event *
+timeline_add (Timeline   *timeline,
+              const char *kind,
+              int         back,
+              gint64      organisation,
+              gint64      author)
+{
+  Event *event;
+
+  g_assert (timeline->n_events < MAX_EVENTS);
+  g_assert (back >= 0);
+  event = &timeline->events[timeline->n_events++];
+  *event = (Event) { .kind = kind, .back = back, .organisation = organisation, .author = author };
+  return event;
+}
+
 static gboolean
 insert_event (Demo     *demo,
               gint64    client,
-              gint64    organisation,
-              gint64    author,
               Event    *event,
               GError  **error)
 {
@@ -1054,15 +1569,14 @@ insert_event (Demo     *demo,
                                           "vacancy_id, instrument, hours, contract, outflow_type, addressed_to, reason, note, "
                                           "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
                                           error);
-  gboolean ok;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, client);
   sqlite3_bind_text (stmt, 2, event->kind, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, event->date, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 4, organisation);
-  bind_id_or_null (stmt, 5, author);
+  sqlite3_bind_text (stmt, 3, day (demo, event->back), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, event->organisation);
+  bind_id_or_null (stmt, 5, event->author);
   bind_id_or_null (stmt, 6, event->employer);
   bind_id_or_null (stmt, 7, event->vacancy);
   bind_text_or_null (stmt, 8, event->instrument);
@@ -1074,28 +1588,65 @@ insert_event (Demo     *demo,
   bind_text_or_null (stmt, 13, event->reason);
   bind_text_or_null (stmt, 14, event->note);
   sqlite3_bind_text (stmt, 15, DEMO_STAMP, -1, SQLITE_STATIC);
-  ok = _wb_store_step_done (demo->store, stmt, error);
-  g_clear_pointer (&event->date, g_free);
-  return ok;
+  return _wb_store_step_done (demo->store, stmt, error);
+}
+
+typedef struct {
+  int back;
+  guint n;
+  gint64 competences[12];
+  int levels[12];
+  const char *evidence[12];
+} Diagnosis;
+
+/* 5 to 12 competences: those of the work the client has done (evidence "work"), and some
+ * of anything else. */
+static void
+draw_diagnosis (Demo        *demo,
+                Diagnosis   *diagnosis,
+                Occupation  *experience)
+{
+  static const char * const evidence[] = { "education", "practical", "practical" };
+  guint want = rng_range (&demo->rng, 5, 12);
+
+  want = MIN (want, demo->competences->len);
+
+  diagnosis->n = 0;
+  if (experience != NULL)
+    for (guint c = 0; c < experience->essential->len && diagnosis->n < want; c++)
+      if (rng_chance (&demo->rng, 0.75))
+        {
+          diagnosis->competences[diagnosis->n] = g_array_index (experience->essential, gint64, c);
+          diagnosis->levels[diagnosis->n] = rng_range (&demo->rng, 2, 5);
+          diagnosis->evidence[diagnosis->n] = "work";
+          diagnosis->n++;
+        }
+  while (diagnosis->n < want)
+    {
+      gint64 id = pick_id (&demo->rng, demo->competences);
+      gboolean taken = FALSE;
+
+      for (guint k = 0; k < diagnosis->n; k++)
+        taken = taken || diagnosis->competences[k] == id;
+      if (taken)
+        continue;
+      diagnosis->competences[diagnosis->n] = id;
+      diagnosis->levels[diagnosis->n] = rng_range (&demo->rng, 1, 5);
+      diagnosis->evidence[diagnosis->n] = PICK (&demo->rng, evidence);
+      diagnosis->n++;
+    }
 }
 
 static gboolean
-insert_diagnosis (Demo        *demo,
-                  gint64       client,
-                  gint64       author,
-                  int          days_back,
-                  Occupation  *experience,
-                  char       **date_out,
-                  GError     **error)
+insert_diagnosis (Demo             *demo,
+                  gint64            client,
+                  gint64            author,
+                  const Diagnosis  *diagnosis,
+                  GError          **error)
 {
   static const char * const sources[] = { "competensys", "competensys", "intake", "practical_diagnosis" };
-  static const char * const evidence[] = { "education", "work", "practical" };
-  g_autofree char *date = date_back (demo, days_back);
-  g_autoptr(GHashTable) chosen = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt;
-  gint64 diagnosis;
-  int n = rng_range (&demo->rng, 5, 12);
+  gint64 id;
 
   stmt = _wb_store_prepare (demo->store,
                             "INSERT INTO diagnoses (client_id, date, source, author_id, created_at) "
@@ -1103,46 +1654,72 @@ insert_diagnosis (Demo        *demo,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, client);
-  sqlite3_bind_text (stmt, 2, date, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, day (demo, diagnosis->back), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, PICK (&demo->rng, sources), -1, SQLITE_STATIC);
   bind_id_or_null (stmt, 4, author);
   sqlite3_bind_text (stmt, 5, DEMO_STAMP, -1, SQLITE_STATIC);
-  diagnosis = insert_done (demo, stmt, error);
-  if (diagnosis == 0)
+  id = insert_done (demo, stmt, error);
+  if (id == 0)
     return FALSE;
 
-  /* Competences that fit the work the client has done, and some of anything else. */
-  if (experience != NULL)
-    for (guint c = 0; c < experience->essential->len && (int) ids->len < n; c++)
-      if (rng_chance (&demo->rng, 0.75))
-        g_array_append_val (ids, g_array_index (experience->essential, gint64, c));
-  while ((int) ids->len < n)
+  for (guint c = 0; c < diagnosis->n; c++)
     {
-      gint64 id = pick_id (&demo->rng, demo->competences);
-      g_array_append_val (ids, id);
-    }
-
-  for (guint c = 0; c < ids->len; c++)
-    {
-      gint64 id = g_array_index (ids, gint64, c);
-
-      if (g_hash_table_contains (chosen, &g_array_index (ids, gint64, c)))
-        continue;
-      g_hash_table_add (chosen, &g_array_index (ids, gint64, c));
       stmt = _wb_store_prepare (demo->store,
                                 "INSERT INTO diagnosis_competences (diagnosis_id, competence_id, level, evidence) "
                                 "VALUES (?1, ?2, ?3, ?4)", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, diagnosis);
-      sqlite3_bind_int64 (stmt, 2, id);
-      sqlite3_bind_int (stmt, 3, rng_range (&demo->rng, 1, 5));
-      sqlite3_bind_text (stmt, 4, PICK (&demo->rng, evidence), -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_int64 (stmt, 2, diagnosis->competences[c]);
+      sqlite3_bind_int (stmt, 3, diagnosis->levels[c]);
+      sqlite3_bind_text (stmt, 4, diagnosis->evidence[c], -1, SQLITE_STATIC);
       if (!_wb_store_step_done (demo->store, stmt, error))
         return FALSE;
     }
-  *date_out = g_steal_pointer (&date);
   return TRUE;
+}
+
+/* A filled vacancy of the region that was open when the client was placed, if one is left. */
+static VacancyInfo *
+find_filled_vacancy (Demo  *demo,
+                     guint  region,
+                     int    placement)
+{
+  GArray *filled = demo->filled_vacancies[region];
+
+  for (guint tries = 0; tries < 4 && filled->len > 0; tries++)
+    {
+      VacancyInfo *vacancy = &g_array_index (demo->vacancies, VacancyInfo, pick_index (&demo->rng, filled));
+
+      if (!vacancy->used && vacancy->opened > placement && vacancy->opened - placement <= 240)
+        return vacancy;
+    }
+  return NULL;
+}
+
+static gboolean
+insert_match (Demo               *demo,
+              const VacancyInfo  *vacancy,
+              gint64              client,
+              const char         *state,
+              GError            **error)
+{
+  sqlite3_stmt *stmt = _wb_store_prepare (demo->store,
+                                          "INSERT OR IGNORE INTO matches (vacancy_id, client_id, state, score, reject_reason, "
+                                          "proposed_by, organisation_id, created_at, updated_at) "
+                                          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, vacancy->id);
+  sqlite3_bind_int64 (stmt, 2, client);
+  sqlite3_bind_text (stmt, 3, state, -1, SQLITE_STATIC);
+  sqlite3_bind_double (stmt, 4, rng_range (&demo->rng, 40, 95) / 100.0);
+  bind_text_or_null (stmt, 5, g_str_equal (state, "rejected") ? "Werkgever koos een andere kandidaat" : NULL);
+  sqlite3_bind_int64 (stmt, 6, vacancy->created_by);
+  sqlite3_bind_int64 (stmt, 7, vacancy->organisation);
+  sqlite3_bind_text (stmt, 8, DEMO_STAMP, -1, SQLITE_STATIC);
+  return _wb_store_step_done (demo->store, stmt, error);
 }
 
 static gboolean
@@ -1167,16 +1744,22 @@ create_client (Demo     *demo,
     "language_training", "empowerment", "job_application_training", "work_experience_place", "participation_place",
     "learn_work_track", "training", "trial_placement", "jobcoaching",
   };
-  static const char * const outflow_reasons[] = { "werk", "werk", "werk", "verhuizing", "opleiding", "overig" };
+  static const char * const contracts[] = { "temporary", "temporary", "permanent", "on_call", "secondment" };
+  static const char * const other_outflow[] = { "verhuizing", "opleiding", "inkomen partner", "overig" };
+  static const char * const returns[] = { "Contract niet verlengd", "Proeftijd niet doorstaan", "Uitval door gezondheid" };
+  static const char * const early[] = { "intake", "diagnosis", "activation", "development" };
 
   guint m = pick_municipality (demo);
+  guint region = municipalities[m].region;
   OrgState *org = org_by_code (demo, municipalities[m].owner);
-  OrgState *wsp = org_by_code (demo, wsp_of_region (municipalities[m].region));
+  OrgState *wsp = org_by_code (demo, region_wsp[region]);
   const char *pc4 = pick_pc4 (demo, m);
   g_autofree char *bsn = next_bsn (demo);
-  g_autofree char *postcode = g_strdup_printf ("%s %c%c", pc4, 'A' + rng_range (&demo->rng, 0, 25), 'A' + rng_range (&demo->rng, 0, 25));
-  g_autofree char *house = g_strdup_printf ("%d", rng_range (&demo->rng, 1, 180));
+  char postcode[8];
+  char house[8];
   g_autofree char *email = NULL;
+  g_autofree char *ascii = NULL;
+  g_autofree char *lower = NULL;
   const char *given = PICK (&demo->rng, given_names);
   const char *family = PICK (&demo->rng, family_names);
   int age = rng_range (&demo->rng, 18, 66);
@@ -1184,24 +1767,37 @@ create_client (Demo     *demo,
   int capacity = capacity_roll < 12 ? rng_range (&demo->rng, 10, 29)
                : capacity_roll < 70 ? rng_range (&demo->rng, 30, 79) : rng_range (&demo->rng, 80, 100);
   gboolean ready = capacity >= 80;
-  int inflow_back = rng_range (&demo->rng, 0, 5 * 365);
-  const char *group = groups[rng_weighted (&demo->rng, group_weights, G_N_ELEMENTS (group_weights))];
-  const char *transport_mode = transport[rng_weighted (&demo->rng, transport_weights, G_N_ELEMENTS (transport_weights))];
+  const char *group = PICK_WEIGHTED (&demo->rng, groups, group_weights);
+  const char *transport_mode = PICK_WEIGHTED (&demo->rng, transport, transport_weights);
   g_autoptr(JsonArray) barriers = json_array_new ();
   g_autoptr(JsonNode) barriers_node = NULL;
   g_autofree char *barriers_text = NULL;
-  g_autofree char *benefit = date_back (demo, inflow_back + rng_range (&demo->rng, 0, 60));
   gint64 consultant = pick_id (&demo->rng, org->consultants);
   gint64 wsp_am = ready && rng_chance (&demo->rng, 0.6) ? pick_id (&demo->rng, wsp->wsp_ams) : 0;
-  Occupation *experience = rng_chance (&demo->rng, 0.8) ? pick_occupation (demo, NULL) : NULL;
-  g_autofree char *diagnosis_date = NULL;
-  g_autofree char *last_activity = NULL;
-  const char *phase, *track, *status = "active";
-  gboolean placed = FALSE, returned = FALSE, outflow = FALSE;
+  Occupation *experience[3] = { NULL, NULL, NULL };
+  guint n_experience = 0;
+  Timeline timeline = { 0 };
+  Diagnosis diagnoses[2];
+  guint n_diagnoses = 0;
+  int intake = rng_range (&demo->rng, 0, HISTORY_DAYS - 1);
+  int referral = -1, placement = -1, outflow = -1, returned = -1;
+  gboolean full = FALSE, gone, diagnosed, stale = FALSE;
+  const char *phase, *status;
+  VacancyInfo *vacancy = NULL;
+  int last_activity;
   sqlite3_stmt *stmt;
   gint64 client;
-  Event event = { 0 };
-  double diagnosis_roll = rng_double (&demo->rng);
+  Event *event;
+
+  /* Identity and address: a full postcode inside the municipality's PC4 area. */
+  do
+    g_snprintf (postcode, sizeof postcode, "%s %c%c", pc4,
+                'A' + rng_range (&demo->rng, 0, 25), 'A' + rng_range (&demo->rng, 0, 25));
+  while (g_str_has_suffix (postcode, "SA") || g_str_has_suffix (postcode, "SD") || g_str_has_suffix (postcode, "SS"));
+  g_snprintf (house, sizeof house, "%d", rng_range (&demo->rng, 1, 180));
+  ascii = g_str_to_ascii (given, "C");
+  lower = g_ascii_strdown (ascii, -1);
+  email = g_strdup_printf ("%s.%u@demo.werkbrug.invalid", lower, index + 1);
 
   for (guint b = 0; b < G_N_ELEMENTS (barrier_list); b++)
     if (rng_chance (&demo->rng, capacity < 50 ? 0.25 : 0.08))
@@ -1209,38 +1805,224 @@ create_client (Demo     *demo,
   barriers_node = json_node_init_array (json_node_alloc (), barriers);
   barriers_text = json_to_string (barriers_node, FALSE);
 
-  /* Where the client is on the path. */
-  if (rng_chance (&demo->rng, (ready ? 0.35 : 0.12) * outflow_factor (demo, m)))
+  /* Work done before: one to three occupations. */
+  if (demo->occupations->len > 0 && rng_chance (&demo->rng, 0.8))
     {
-      placed = TRUE;
-      returned = rng_chance (&demo->rng, 0.2);
-      outflow = !returned && rng_chance (&demo->rng, 0.7);
+      static const double how_many[] = { 60, 30, 10 };
+      guint want = rng_weighted (&demo->rng, how_many, G_N_ELEMENTS (how_many)) + 1;
+
+      for (guint tries = 0; n_experience < want && tries < 6; tries++)
+        {
+          Occupation *occupation = pick_occupation (demo, tries == 0 ? draw_sector (&demo->rng, region) : NULL);
+          gboolean taken = FALSE;
+
+          for (guint k = 0; k < n_experience; k++)
+            taken = taken || experience[k] == occupation;
+          if (!taken)
+            experience[n_experience++] = occupation;
+        }
     }
-  if (outflow)
+
+  /* The path, in days before the end day. Intake lies somewhere in the five years;
+   * placement comes at least two months after it and after a referral to the WSP. Every
+   * month in the files a client finds work with the chance that makes the yearly outflow
+   * to work of the municipality's clients its CBS rate (uitstroom naar werk per
+   * bijstandsontvanger); work-ready clients twice as often, the others about half. The
+   * first two months and the wait for a referral count in the stock but cannot end in a
+   * placement, hence the 1.4. */
+  if (wsp_am > 0)
+    referral = not_before_end (intake - rng_range (&demo->rng, 30, 200));
+  {
+    int latest = intake - 60;
+    double monthly = 1.4 * demo->outflow_rate[m] * (ready ? 2.0 : 0.55) / 12.0;
+
+    if (referral >= 0)
+      latest = MIN (latest, referral - 7);
+    for (int month = latest; month >= 0 && placement < 0; month -= 30)
+      if (rng_chance (&demo->rng, monthly))
+        placement = month - rng_range (&demo->rng, 0, MIN (29, month));
+    if (placement >= 0)
+      {
+        full = rng_chance (&demo->rng, 0.6);
+        outflow = not_before_end (placement - rng_range (&demo->rng, 0, 7));
+        /* Not durable: back on benefit within six months. */
+        if (placement > 30 && rng_chance (&demo->rng, 0.2))
+          returned = placement - rng_range (&demo->rng, 30, MIN (150, placement));
+      }
+    else if (intake > 90 && rng_chance (&demo->rng, 0.05))
+      {
+        outflow = rng_range (&demo->rng, 0, intake - 90);
+        full = TRUE;
+      }
+  }
+  /* Gone: out of the files for good, no further events of the organisation. */
+  gone = outflow >= 0 && returned < 0 && full;
+  if (gone && referral >= 0 && referral < outflow)
+    {
+      referral = -1;
+      wsp_am = 0;
+    }
+
+  /* Diagnosis: about 10 % have none. Of those still in the files whose diagnosis is
+   * more than a year old most got a new one, so that about 15 % of the current ones are
+   * stale. Without a taxonomy a diagnosis has nothing to record; the client still counts
+   * as diagnosed for where they are on the path. */
+  diagnosed = rng_chance (&demo->rng, 0.90);
+  if (diagnosed && demo->competences->len > 0)
+    {
+      Diagnosis *first = &diagnoses[n_diagnoses++];
+
+      draw_diagnosis (demo, first, experience[0]);
+      first->back = not_before_end (intake - rng_range (&demo->rng, 7, 60));
+      if (gone && first->back < outflow)
+        first->back = outflow;
+      if (!gone && first->back > STALE_DAYS)
+        {
+          if (rng_chance (&demo->rng, 0.19))
+            stale = TRUE;
+          else
+            {
+              Diagnosis *again = &diagnoses[n_diagnoses++];
+
+              /* The same competences, looked at again: some have grown. */
+              *again = *first;
+              again->back = rng_range (&demo->rng, 0, STALE_DAYS - 5);
+              for (guint c = 0; c < again->n; c++)
+                {
+                  int grown = again->levels[c] + rng_range (&demo->rng, 0, 1);
+
+                  again->levels[c] = MIN (grown, 5);
+                }
+            }
+        }
+    }
+
+  /* The timeline, built in order of cause; stored sorted by date. */
+  event = timeline_add (&timeline, "intake", intake, org->id, consultant);
+  event->note = "Intakegesprek";
+  for (guint d = 0; d < n_diagnoses; d++)
+    {
+      event = timeline_add (&timeline, "diagnosis", diagnoses[d].back, org->id, consultant);
+      event->note = d == 0 ? "Competentiediagnose" : "Diagnose geactualiseerd";
+    }
+  if (intake > 30)
+    {
+      int start = intake - rng_range (&demo->rng, 20, MIN (intake, 120));
+
+      if (!gone || start > outflow)
+        {
+          event = timeline_add (&timeline, "track_start", start, org->id, consultant);
+          event->instrument = PICK (&demo->rng, instruments);
+          if (start > 90)
+            {
+              int end = start - rng_range (&demo->rng, 30, 90);
+
+              if (!gone || end >= outflow)
+                timeline_add (&timeline, "track_end", end, org->id, consultant);
+            }
+        }
+    }
+  if (referral >= 0)
+    {
+      event = timeline_add (&timeline, "referral_wsp", referral, org->id, consultant);
+      event->addressed_to = wsp->id;
+      event->note = "Doorgemeld aan het WSP";
+      /* The WSP account manager met a client without a current diagnosis and signalled it. */
+      if ((!diagnosed || stale) && rng_chance (&demo->rng, 0.5))
+        {
+          /* A stale one lately; a missing one at any time after the referral, before the
+           * client left. */
+          int lo = stale ? 0 : MAX (gone ? outflow : 0, referral - 60);
+          int hi = stale ? MIN (60, referral) : referral;
+
+          event = timeline_add (&timeline, "diagnosis_signal", rng_range (&demo->rng, lo, hi), wsp->id, wsp_am);
+          event->addressed_to = org->id;
+          event->reason = stale ? "Diagnose ouder dan 12 maanden" : "Geen diagnose";
+        }
+    }
+  if (placement >= 0)
+    {
+      gint64 author = referral >= 0 ? wsp_am : pick_id (&demo->rng, org->lams);
+      GArray *nearby = demo->region_employers[region]->len > 0 ? demo->region_employers[region] : NULL;
+
+      vacancy = rng_chance (&demo->rng, 0.3) ? find_filled_vacancy (demo, region, placement) : NULL;
+      event = timeline_add (&timeline, "placement", placement, referral >= 0 ? wsp->id : org->id, author);
+      if (vacancy != NULL)
+        {
+          vacancy->used = TRUE;
+          event->vacancy = vacancy->id;
+          event->employer = g_array_index (demo->employers, EmployerInfo, vacancy->employer).id;
+          event->hours = vacancy->hours;
+          event->contract = vacancy->contract;
+        }
+      else
+        {
+          guint e = nearby != NULL ? pick_index (&demo->rng, nearby)
+                                   : (guint) rng_range (&demo->rng, 0, demo->employers->len - 1);
+
+          event->employer = g_array_index (demo->employers, EmployerInfo, e).id;
+          event->hours = rng_range (&demo->rng, 3, 10) * 4;
+          event->contract = PICK (&demo->rng, contracts);
+        }
+      event->outflow_type = full ? "full" : "partial";
+
+      event = timeline_add (&timeline, "after_care", not_before_end (placement - rng_range (&demo->rng, 0, 14)), org->id, consultant);
+      event->instrument = "after_care_coach";
+      event = timeline_add (&timeline, "outflow", outflow, org->id, consultant);
+      event->reason = "werk";
+      event->outflow_type = full ? "full" : "partial";
+      if (returned >= 0)
+        {
+          event = timeline_add (&timeline, "return_to_benefit", returned, org->id, consultant);
+          event->reason = PICK (&demo->rng, returns);
+        }
+    }
+  else if (outflow >= 0)
+    {
+      event = timeline_add (&timeline, "outflow", outflow, org->id, consultant);
+      event->reason = PICK (&demo->rng, other_outflow);
+      event->outflow_type = "full";
+    }
+
+  /* Oldest first; events of the same day keep the order in which they were caused. */
+  for (guint i = 1; i < timeline.n_events; i++)
+    for (guint j = i; j > 0 && timeline.events[j - 1].back < timeline.events[j].back; j--)
+      {
+        Event swap = timeline.events[j];
+
+        timeline.events[j] = timeline.events[j - 1];
+        timeline.events[j - 1] = swap;
+      }
+  last_activity = timeline.events[timeline.n_events - 1].back;
+
+  /* Where the client is now. */
+  if (gone)
     {
       phase = "outflow";
       status = "outflow";
     }
-  else if (placed && !returned)
-    phase = "after_care";
-  else if (ready)
-    phase = rng_chance (&demo->rng, 0.6) ? "work_ready" : "development";
   else
     {
-      static const char * const early[] = { "intake", "diagnosis", "activation", "development" };
-      phase = PICK (&demo->rng, early);
+      status = "active";
+      if (placement >= 0 && returned < 0)
+        phase = "after_care";
+      else if (!diagnosed)
+        phase = intake < 60 ? "intake" : PICK (&demo->rng, early);
+      else if (ready)
+        phase = rng_chance (&demo->rng, 0.6) ? "work_ready" : "development";
+      else
+        phase = early[rng_range (&demo->rng, 1, G_N_ELEMENTS (early) - 1)];
     }
-  track = ready ? "plaatsing" : "activering";
-  email = g_strdup_printf ("%s.%u@demo.werkbrug.invalid", given, index);
 
   stmt = _wb_store_prepare (demo->store,
                             "INSERT INTO clients (organisation_id, municipality_id, given_name, family_name, bsn, street, "
                             "house_number, postcode, city, phone, email, pc4, birth_year, client_group, benefit_start, "
                             "education_level, language_level, driving_licence, transport, max_travel_km, hours_available, "
                             "work_capacity, learning_ability, motivation, development_potential, barriers, phase, track, "
-                            "case_manager_id, wsp_account_manager_id, in_pool, status, created_at, updated_at) "
+                            "case_manager_id, wsp_account_manager_id, in_pool, status, last_activity, diagnosis_date, "
+                            "created_at, updated_at) "
                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, "
-                            "?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?33)", error);
+                            "?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?35)", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, org->id);
@@ -1254,12 +2036,12 @@ create_client (Demo     *demo,
   sqlite3_bind_text (stmt, 9, municipalities[m].name, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 10, "06-00000000", -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 11, email, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 12, pc4, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 12, pc4, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 13, DEMO_END_YEAR - age);
   sqlite3_bind_text (stmt, 14, group, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 15, benefit, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 16, education[rng_weighted (&demo->rng, education_weights, G_N_ELEMENTS (education_weights))], -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 17, language[rng_weighted (&demo->rng, language_weights, G_N_ELEMENTS (language_weights))], -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 15, day (demo, intake + rng_range (&demo->rng, 0, 60)), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 16, PICK_WEIGHTED (&demo->rng, education, education_weights), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 17, PICK_WEIGHTED (&demo->rng, language, language_weights), -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 18, g_str_equal (transport_mode, "car") || rng_chance (&demo->rng, 0.2));
   sqlite3_bind_text (stmt, 19, transport_mode, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 20, g_str_equal (transport_mode, "car") ? rng_range (&demo->rng, 15, 50) : rng_range (&demo->rng, 3, 20));
@@ -1270,133 +2052,57 @@ create_client (Demo     *demo,
   sqlite3_bind_text (stmt, 25, PICK (&demo->rng, levels), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 26, barriers_text, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 27, phase, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 28, track, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 28, ready ? "plaatsing" : "activering", -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 29, consultant);
   bind_id_or_null (stmt, 30, wsp_am);
-  sqlite3_bind_int (stmt, 31, ready && !outflow && rng_chance (&demo->rng, 0.15));
+  /* The pool of work-ready jobseekers (seed 001): about one in twenty clients. */
+  sqlite3_bind_int (stmt, 31, g_str_equal (phase, "work_ready") && rng_chance (&demo->rng, 0.5));
   sqlite3_bind_text (stmt, 32, status, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 33, DEMO_STAMP, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 33, day (demo, last_activity), -1, SQLITE_STATIC);
+  bind_text_or_null (stmt, 34, n_diagnoses > 0 ? day (demo, diagnoses[n_diagnoses - 1].back) : NULL);
+  sqlite3_bind_text (stmt, 35, DEMO_STAMP, -1, SQLITE_STATIC);
   client = insert_done (demo, stmt, error);
   if (client == 0)
     return FALSE;
-  g_array_append_val (demo->clients, client);
+  if (!gone && diagnosed && capacity >= 30 && placement < 0)
+    g_array_append_val (demo->candidates, client);
 
   /* Work experience and sector preferences */
-  if (experience != NULL)
+  for (guint k = 0; k < n_experience; k++)
     {
       stmt = _wb_store_prepare (demo->store,
                                 "INSERT INTO work_experience (client_id, occupation_id, years) VALUES (?1, ?2, ?3)", error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, client);
-      sqlite3_bind_int64 (stmt, 2, experience->id);
+      sqlite3_bind_int64 (stmt, 2, experience[k]->id);
       sqlite3_bind_double (stmt, 3, rng_range (&demo->rng, 1, 30) / 2.0);
       if (!_wb_store_step_done (demo->store, stmt, error))
         return FALSE;
+    }
+  for (guint k = 0; k < MAX (n_experience, 1u); k++)
+    {
+      const char *sector = k < n_experience ? experience[k]->sector : draw_sector (&demo->rng, region);
 
       stmt = _wb_store_prepare (demo->store,
                                 "INSERT OR IGNORE INTO sector_preferences (client_id, sector) VALUES (?1, ?2)", error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, client);
-      sqlite3_bind_text (stmt, 2, experience->sector, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, sector, -1, SQLITE_STATIC);
       if (!_wb_store_step_done (demo->store, stmt, error))
         return FALSE;
     }
 
-  /* The timeline: intake first, then what followed, never after the end of the period. */
-  event = (Event) { .kind = "intake", .date = date_back (demo, inflow_back), .note = "Intakegesprek" };
-  if (!insert_event (demo, client, org->id, consultant, &event, error))
+  for (guint d = 0; d < n_diagnoses; d++)
+    if (!insert_diagnosis (demo, client, consultant, &diagnoses[d], error))
+      return FALSE;
+  for (guint i = 0; i < timeline.n_events; i++)
+    if (!insert_event (demo, client, &timeline.events[i], error))
+      return FALSE;
+  if (vacancy != NULL && !insert_match (demo, vacancy, client, "placed", error))
     return FALSE;
-
-  /* About 10 % without a diagnosis; of those with one, about 15 % older than a year. */
-  if (diagnosis_roll >= 0.10)
-    {
-      int days = inflow_back - rng_range (&demo->rng, 7, 60);
-      gboolean stale = diagnosis_roll > 0.865;
-
-      if (days < 0)
-        days = 0;
-      if (stale && days < 380)
-        days = rng_range (&demo->rng, 380, 900);
-      if (!stale && days > 360)
-        days = rng_range (&demo->rng, 0, 360);
-      if (!insert_diagnosis (demo, client, consultant, days, experience, &diagnosis_date, error))
-        return FALSE;
-      event = (Event) { .kind = "diagnosis", .date = g_strdup (diagnosis_date), .note = "Competentiediagnose" };
-      if (!insert_event (demo, client, org->id, consultant, &event, error))
-        return FALSE;
-      if (stale && rng_chance (&demo->rng, 0.4))
-        {
-          event = (Event) { .kind = "diagnosis_signal", .date = date_back (demo, rng_range (&demo->rng, 0, 60)),
-                            .addressed_to = org->id, .reason = "Diagnose ouder dan 12 maanden" };
-          if (!insert_event (demo, client, wsp->id, wsp_am, &event, error))
-            return FALSE;
-        }
-    }
-
-  if (inflow_back > 30)
-    {
-      int start = inflow_back - rng_range (&demo->rng, 20, MIN (inflow_back, 120));
-
-      event = (Event) { .kind = "track_start", .date = date_back (demo, start), .instrument = PICK (&demo->rng, instruments) };
-      if (!insert_event (demo, client, org->id, consultant, &event, error))
-        return FALSE;
-      if (start > 90)
-        {
-          event = (Event) { .kind = "track_end", .date = date_back (demo, start - rng_range (&demo->rng, 30, 90)) };
-          if (!insert_event (demo, client, org->id, consultant, &event, error))
-            return FALSE;
-        }
-    }
-
-  if (wsp_am > 0)
-    {
-      event = (Event) { .kind = "referral_wsp", .date = date_back (demo, MAX (0, inflow_back - rng_range (&demo->rng, 30, 200))),
-                        .addressed_to = wsp->id, .note = "Doorgemeld aan het WSP" };
-      if (!insert_event (demo, client, org->id, consultant, &event, error))
-        return FALSE;
-    }
-
-  if (placed && inflow_back > 60)
-    {
-      int when = rng_range (&demo->rng, 0, inflow_back - 60);
-      guint e = rng_range (&demo->rng, 0, demo->employers->len - 1);
-      static const char * const contract[] = { "temporary", "permanent", "on_call", "secondment" };
-
-      event = (Event) { .kind = "placement", .date = date_back (demo, when),
-                        .employer = g_array_index (demo->employers, gint64, e),
-                        .hours = rng_range (&demo->rng, 4, 9) * 4, .contract = PICK (&demo->rng, contract),
-                        .outflow_type = rng_chance (&demo->rng, 0.6) ? "full" : "partial" };
-      if (!insert_event (demo, client, wsp->id, wsp_am, &event, error))
-        return FALSE;
-      event = (Event) { .kind = "after_care", .date = date_back (demo, MAX (0, when - 30)), .instrument = "after_care_coach" };
-      if (!insert_event (demo, client, org->id, consultant, &event, error))
-        return FALSE;
-      if (returned && when > 90)
-        {
-          event = (Event) { .kind = "return_to_benefit", .date = date_back (demo, when - rng_range (&demo->rng, 30, 90)),
-                            .reason = "Contract niet verlengd" };
-          if (!insert_event (demo, client, org->id, consultant, &event, error))
-            return FALSE;
-        }
-      else if (outflow)
-        {
-          event = (Event) { .kind = "outflow", .date = date_back (demo, MAX (0, when - 7)),
-                            .reason = PICK (&demo->rng, outflow_reasons), .outflow_type = "full" };
-          if (!insert_event (demo, client, org->id, consultant, &event, error))
-            return FALSE;
-        }
-    }
-
-  stmt = _wb_store_prepare (demo->store,
-                            "UPDATE clients SET last_activity = (SELECT max (date) FROM events WHERE client_id = ?1), "
-                            "diagnosis_date = ?2 WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, client);
-  bind_text_or_null (stmt, 2, diagnosis_date);
-  return _wb_store_step_done (demo->store, stmt, error);
+  return TRUE;
 }
 
 /* Matches, targets and action points */
@@ -1405,26 +2111,17 @@ static gboolean
 create_matches (Demo     *demo,
                 GError  **error)
 {
-  static const char * const states[] = { "suggested", "shortlisted", "proposed", "interview", "placed", "rejected", "withdrawn" };
+  static const char * const states[] = { "suggested", "shortlisted", "proposed", "interview", "rejected", "withdrawn" };
+  static const double weights[] = { 30, 20, 20, 10, 12, 8 };
   guint n = MIN (300u, demo->open_vacancies->len * 2);
 
-  for (guint i = 0; i < n && demo->clients->len > 0; i++)
+  for (guint i = 0; i < n && demo->candidates->len > 0; i++)
     {
-      const char *state = PICK (&demo->rng, states);
-      sqlite3_stmt *stmt = _wb_store_prepare (demo->store,
-                                              "INSERT OR IGNORE INTO matches (vacancy_id, client_id, state, score, reject_reason, "
-                                              "proposed_by, organisation_id, created_at, updated_at) "
-                                              "SELECT ?1, ?2, ?3, ?4, ?5, v.created_by, v.organisation_id, ?6, ?6 "
-                                              "FROM vacancies v WHERE v.id = ?1", error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, pick_id (&demo->rng, demo->open_vacancies));
-      sqlite3_bind_int64 (stmt, 2, pick_id (&demo->rng, demo->clients));
-      sqlite3_bind_text (stmt, 3, state, -1, SQLITE_STATIC);
-      sqlite3_bind_double (stmt, 4, rng_range (&demo->rng, 40, 95) / 100.0);
-      bind_text_or_null (stmt, 5, g_str_equal (state, "rejected") ? "Werkgever koos een andere kandidaat" : NULL);
-      sqlite3_bind_text (stmt, 6, DEMO_STAMP, -1, SQLITE_STATIC);
-      if (!_wb_store_step_done (demo->store, stmt, error))
+      const VacancyInfo *vacancy = &g_array_index (demo->vacancies, VacancyInfo,
+                                                   pick_index (&demo->rng, demo->open_vacancies));
+
+      if (!insert_match (demo, vacancy, pick_id (&demo->rng, demo->candidates),
+                         PICK_WEIGHTED (&demo->rng, states, weights), error))
         return FALSE;
     }
   return TRUE;
@@ -1435,20 +2132,22 @@ add_target (Demo        *demo,
             const char  *metric,
             const char  *level,
             const char  *key,
-            const char  *period,
+            int          year,
             int          value,
             GError     **error)
 {
   sqlite3_stmt *stmt = _wb_store_prepare (demo->store,
                                           "INSERT INTO targets (metric, level, level_key, period, value, created_at, updated_at) "
                                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)", error);
+  char period[8];
 
   if (stmt == NULL)
     return FALSE;
+  g_snprintf (period, sizeof period, "%d", year);
   sqlite3_bind_text (stmt, 1, metric, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, level, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, key, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, period, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, period, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 5, value);
   sqlite3_bind_text (stmt, 6, DEMO_STAMP, -1, SQLITE_STATIC);
   return _wb_store_step_done (demo->store, stmt, error);
@@ -1461,7 +2160,6 @@ create_targets_and_actions (Demo     *demo,
   /* Maastricht-Heuvelland's work plan 2018–2021 (seed 002). */
   static const int activated[] = { 125, 185, 375 };
   static const int outflow[] = { 30, 120, 165, 60 };
-  static const char * const regions[] = { "Parkstad", "Maastricht-Heuvelland", "Westelijke Mijnstreek" };
   static const char * const actions[] = {
     "Afspraken over doormelding naar het WSP aanscherpen",
     "Casus bespreken: werkgever benaderd door drie partijen",
@@ -1472,48 +2170,48 @@ create_targets_and_actions (Demo     *demo,
     "Kandidatenpool werkfit aanvullen vanuit nieuwe instroom",
     "Leerwerktrajecten logistiek afstemmen met MTB",
   };
+  static const char * const action_owners[] = {
+    "wsp-parkstad", "wsp-parkstad", "wsp-parkstad", "gemeente-heerlen", "isd-bol", "podium24", "szmh",
+    "wsp-westelijke-mijnstreek",
+  };
 
   for (guint y = 0; y < G_N_ELEMENTS (activated); y++)
-    {
-      g_autofree char *period = g_strdup_printf ("%u", 2018 + y);
-      if (!add_target (demo, "activated", "region", "Maastricht-Heuvelland", period, activated[y], error))
-        return FALSE;
-    }
+    if (!add_target (demo, "activated", "region", "Maastricht-Heuvelland", 2018 + y, activated[y], error))
+      return FALSE;
   for (guint y = 0; y < G_N_ELEMENTS (outflow); y++)
-    {
-      g_autofree char *period = g_strdup_printf ("%u", 2018 + y);
-      if (!add_target (demo, "outflow", "region", "Maastricht-Heuvelland", period, outflow[y], error))
-        return FALSE;
-    }
-  for (guint r = 0; r < G_N_ELEMENTS (regions); r++)
+    if (!add_target (demo, "outflow", "region", "Maastricht-Heuvelland", 2018 + y, outflow[y], error))
+      return FALSE;
+  for (guint r = 0; r < N_REGIONS; r++)
     for (int year = 2024; year <= 2026; year++)
       {
-        g_autofree char *period = g_strdup_printf ("%d", year);
-        int base = r == 0 ? 420 : r == 1 ? 360 : 260;
+        int base = r == REGION_PARKSTAD ? 420 : r == REGION_MAASTRICHT_HEUVELLAND ? 360 : 260;
 
-        if (!add_target (demo, "placements", "region", regions[r], period, base + (year - 2024) * 20, error) ||
-            !add_target (demo, "durable_placements", "region", regions[r], period, base * 6 / 10, error))
+        if (!add_target (demo, "placements", "region", region_names[r], year, base + (year - 2024) * 20, error) ||
+            !add_target (demo, "durable_placements", "region", region_names[r], year, base * 6 / 10, error))
           return FALSE;
       }
+  for (int year = 2024; year <= 2026; year++)
+    if (!add_target (demo, "diagnosis_coverage", "zuid_limburg", "Zuid-Limburg", year, 85 + (year - 2024) * 2, error))
+      return FALSE;
 
+  /* The current quarter's action points of the intervisie meeting. */
+  G_STATIC_ASSERT (G_N_ELEMENTS (actions) == G_N_ELEMENTS (action_owners));
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
     {
-      OrgState *org = &demo->orgs[rng_range (&demo->rng, 0, G_N_ELEMENTS (organisations) - 1)];
-      gint64 owner = org->coordinator > 0 ? org->coordinator : demo->admin;
-      g_autofree char *due = date_back (demo, -rng_range (&demo->rng, 10, 60));
+      OrgState *org = org_by_code (demo, action_owners[i]);
       sqlite3_stmt *stmt = _wb_store_prepare (demo->store,
                                               "INSERT INTO action_points (text, owner_id, due_date, status, quarter, "
                                               "organisation_id, created_at, updated_at) "
-                                              "VALUES (?1, ?2, ?3, ?4, ?5, (SELECT organisation_id FROM users WHERE id = ?2), ?6, ?6)",
-                                              error);
+                                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)", error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_text (stmt, 1, actions[i], -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 2, owner);
-      sqlite3_bind_text (stmt, 3, due, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 2, org->coordinator);
+      sqlite3_bind_text (stmt, 3, day (demo, -rng_range (&demo->rng, 10, 60)), -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 4, i < 2 ? "done" : "open", -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 5, DEMO_QUARTER, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 6, DEMO_STAMP, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 6, org->id);
+      sqlite3_bind_text (stmt, 7, DEMO_STAMP, -1, SQLITE_STATIC);
       if (!_wb_store_step_done (demo->store, stmt, error))
         return FALSE;
     }
@@ -1523,20 +2221,31 @@ create_targets_and_actions (Demo     *demo,
 static void
 demo_clear (Demo *demo)
 {
-  for (guint o = 0; o < G_N_ELEMENTS (organisations); o++)
+  for (guint o = 0; o < N_ORGANISATIONS; o++)
     {
       g_clear_pointer (&demo->orgs[o].lams, g_array_unref);
       g_clear_pointer (&demo->orgs[o].consultants, g_array_unref);
       g_clear_pointer (&demo->orgs[o].wsp_ams, g_array_unref);
     }
-  for (guint m = 0; m < G_N_ELEMENTS (municipalities); m++)
-    g_clear_pointer (&demo->pc4s[m], g_ptr_array_unref);
+  for (guint m = 0; m < N_MUNICIPALITIES; m++)
+    {
+      g_clear_pointer (&demo->pc4s[m], g_ptr_array_unref);
+      g_clear_pointer (&demo->municipality_codes[m], g_free);
+    }
+  for (guint r = 0; r < N_REGIONS; r++)
+    {
+      g_clear_pointer (&demo->region_employers[r], g_array_unref);
+      g_clear_pointer (&demo->filled_vacancies[r], g_array_unref);
+    }
   g_clear_pointer (&demo->occupations, g_ptr_array_unref);
   g_clear_pointer (&demo->competences, g_array_unref);
   g_clear_pointer (&demo->employers, g_array_unref);
-  g_clear_pointer (&demo->employer_municipality, g_array_unref);
+  g_clear_pointer (&demo->large_employers, g_array_unref);
+  g_clear_pointer (&demo->vacancies, g_array_unref);
   g_clear_pointer (&demo->open_vacancies, g_array_unref);
-  g_clear_pointer (&demo->clients, g_array_unref);
+  g_clear_pointer (&demo->candidates, g_array_unref);
+  g_clear_pointer (&demo->company_names, g_hash_table_unref);
+  g_clear_pointer (&demo->days, g_free);
 }
 
 gboolean
@@ -1546,10 +2255,14 @@ wb_demo_generate (WbStore              *store,
 {
   Demo demo = { 0 };
   guint n_clients, n_employers, n_vacancies;
+  sqlite3_stmt *cache_stmt;
+  int cache_size = -2000;
+  g_autofree char *cache_pragma = NULL;
   gboolean ok;
 
   g_return_val_if_fail (WB_IS_STORE (store), FALSE);
   g_return_val_if_fail (options != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (wb_store_count (store, "clients") > 0 || wb_store_count (store, "organisations") > 0)
     {
@@ -1560,20 +2273,31 @@ wb_demo_generate (WbStore              *store,
     }
 
   n_clients = options->n_clients > 0 ? options->n_clients : 20000;
-  n_employers = options->n_employers > 0 ? options->n_employers : MAX (200u, n_clients / 5);
-  n_vacancies = options->n_vacancies > 0 ? options->n_vacancies : MAX (50u, n_clients * 3 / 40);
+  n_employers = options->n_employers > 0 ? options->n_employers : 4000;
+  n_vacancies = options->n_vacancies > 0 ? options->n_vacancies : 1500;
 
   demo.store = store;
   demo.options = options;
   rng_init (&demo.rng, options->seed);
-  g_date_set_dmy (&demo.end, DEMO_END_DAY, DEMO_END_MONTH, DEMO_END_YEAR);
-  demo.clients = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_clients);
+  demo.bsn_offset = rng_next (&demo.rng) % 10000000u;
+  demo.kvk_offset = rng_next (&demo.rng) % 90000000u;
+  make_days (&demo);
+  demo.candidates = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   if (!read_cbs (&demo, error))
     {
       demo_clear (&demo);
       return FALSE;
     }
+
+  /* A page cache that holds the indexes being filled keeps a large demo from going to
+   * disk for every row; the connection gets its usual cache back afterwards. */
+  cache_stmt = _wb_store_prepare (store, "PRAGMA cache_size", NULL);
+  if (cache_stmt != NULL && sqlite3_step (cache_stmt) == SQLITE_ROW)
+    cache_size = sqlite3_column_int (cache_stmt, 0);
+  if (cache_stmt != NULL)
+    sqlite3_reset (cache_stmt);
+  _wb_store_exec (store, "PRAGMA cache_size = -262144", NULL);
 
   /* One transaction: the demo appears whole or not at all. */
   if (!wb_store_begin (store, error))
@@ -1585,15 +2309,17 @@ wb_demo_generate (WbStore              *store,
   progress (&demo, _("Organisations"), 0.0);
   ok = load_taxonomy (&demo, error) &&
        create_region (&demo, error) &&
-       create_users (&demo, error) &&
-       create_employers (&demo, n_employers, error) &&
-       create_vacancies (&demo, n_vacancies, error);
+       create_users (&demo, error);
+  ok = ok && create_employers (&demo, n_employers, error);
+  if (ok)
+    progress (&demo, _("Vacancies"), 0.0);
+  ok = ok && create_vacancies (&demo, n_vacancies, error);
 
   for (guint i = 0; ok && i < n_clients; i++)
     {
-      ok = create_client (&demo, i, error);
       if (i % 512 == 0)
         progress (&demo, _("Clients"), (double) i / n_clients);
+      ok = create_client (&demo, i, error);
     }
 
   ok = ok && create_matches (&demo, error) && create_targets_and_actions (&demo, error);
@@ -1601,6 +2327,9 @@ wb_demo_generate (WbStore              *store,
     ok = wb_store_commit (store, error);
   else
     wb_store_rollback (store);
+
+  cache_pragma = g_strdup_printf ("PRAGMA cache_size = %d", cache_size);
+  _wb_store_exec (store, cache_pragma, NULL);
 
   if (ok)
     progress (&demo, _("Done"), 1.0);

@@ -198,24 +198,27 @@ static gboolean
 migrate (WbStore  *self,
          GError  **error)
 {
+  int latest = wb_store_get_latest_schema_version ();
   int current = wb_store_get_schema_version (self);
 
-  if (current > wb_store_get_latest_schema_version ())
+  while (current >= 0 && current < latest)
     {
-      g_set_error (error, WB_STORE_ERROR, WB_STORE_ERROR_FAILED,
-                   _("The database %s was written by a newer Werkbrug (schema %d, this one knows %d)"),
-                   self->path, current, wb_store_get_latest_schema_version ());
-      return FALSE;
-    }
+      g_autofree char *bump = NULL;
 
-  for (int i = current; i < wb_store_get_latest_schema_version (); i++)
-    {
-      g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", i + 1);
-
-      /* Each migration and its version bump land together or not at all. */
+      /* Another connection may be migrating the same new file right now: read the version
+       * again under the write lock, so that every migration runs exactly once. */
       if (!wb_store_begin (self, error))
         return FALSE;
-      if (!_wb_store_exec (self, wb_store_migrations[i], error) ||
+      current = wb_store_get_schema_version (self);
+      if (current < 0 || current >= latest)
+        {
+          wb_store_rollback (self);
+          break;
+        }
+
+      /* Each migration and its version bump land together or not at all. */
+      bump = g_strdup_printf ("PRAGMA user_version = %d", current + 1);
+      if (!_wb_store_exec (self, wb_store_migrations[current], error) ||
           !_wb_store_exec (self, bump, error))
         {
           wb_store_rollback (self);
@@ -223,8 +226,43 @@ migrate (WbStore  *self,
         }
       if (!wb_store_commit (self, error))
         return FALSE;
+      current++;
+    }
+
+  if (current < 0)
+    {
+      _wb_store_set_error (self, error, "user_version");
+      return FALSE;
+    }
+  if (current > latest)
+    {
+      g_set_error (error, WB_STORE_ERROR, WB_STORE_ERROR_FAILED,
+                   _("The database %s was written by a newer Werkbrug (schema %d, this one knows %d)"),
+                   self->path, current, latest);
+      return FALSE;
     }
   return TRUE;
+}
+
+/* Switching a new file to WAL needs a lock the busy handler does not wait for: when another
+ * connection is setting up the same file at that moment, try again for a while. */
+static gboolean
+set_journal_mode_wal (WbStore  *self,
+                      GError  **error)
+{
+  for (guint attempt = 0; ; attempt++)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (_wb_store_exec (self, "PRAGMA journal_mode = WAL", &local_error))
+        return TRUE;
+      if (!g_error_matches (local_error, WB_STORE_ERROR, WB_STORE_ERROR_BUSY) || attempt >= 250)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      g_usleep (20000);
+    }
 }
 
 WbStore *
@@ -251,7 +289,7 @@ wb_store_open (const char  *path,
   sqlite3_busy_timeout (self->db, 5000);
   sqlite3_extended_result_codes (self->db, 1);
 
-  if (!_wb_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
+  if (!set_journal_mode_wal (self, error) ||
       !_wb_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
       !_wb_store_exec (self, "PRAGMA synchronous = FULL", error) ||
       !migrate (self, error))
@@ -1494,9 +1532,12 @@ wb_store_lookup_session (WbStore    *self,
                          const char *token_hash,
                          gint64      now)
 {
+  /* Someone who has left loses access on the leaving date, also when the account itself
+   * was not switched off. */
   sqlite3_stmt *stmt = _wb_store_prepare (self,
                                           "SELECT s.user_id FROM sessions s JOIN users u ON u.id = s.user_id "
-                                          "WHERE s.token_hash = ?1 AND s.expires_at > ?2 AND u.active = 1",
+                                          "WHERE s.token_hash = ?1 AND s.expires_at > ?2 AND u.active = 1 "
+                                          "AND (u.left_at IS NULL OR u.left_at > date (?2, 'unixepoch', 'localtime'))",
                                           NULL);
   gint64 user_id = 0;
 
