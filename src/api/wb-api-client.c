@@ -157,7 +157,11 @@ wb_api_client_set_property (GObject      *object,
         const char *url = g_value_get_string (value);
 
         /* Paths are joined to the base without a slash of their own. */
-        self->base_url = g_str_has_suffix (url, "/") ? g_strdup (url) : g_strconcat (url, "/", NULL);
+        g_free (self->base_url);
+        if (url == NULL)
+          self->base_url = NULL;
+        else
+          self->base_url = g_str_has_suffix (url, "/") ? g_strdup (url) : g_strconcat (url, "/", NULL);
       }
       break;
     case PROP_TOKEN:
@@ -203,10 +207,18 @@ error_from_answer (guint        status,
 {
   gsize length = 0;
   const char *data = body != NULL ? g_bytes_get_data (body, &length) : NULL;
-  WbProblem *problem = wb_problem_from_json (status, data, length);
+  gsize start = 0;
+  WbProblem *problem;
   GError *error;
   WbApiErrorPrivate *priv;
 
+  /* A proxy or a crashed server may answer with no body, or with HTML: only an object
+   * can be problem details. */
+  while (start < length && g_ascii_isspace (data[start]))
+    start++;
+  if (start == length || data[start] != '{')
+    data = NULL;
+  problem = wb_problem_from_json (status, data, length);
   if (problem->title == NULL)
     problem->title = g_strdup (reason != NULL && *reason != '\0' ? reason : soup_status_get_phrase (status));
 
@@ -227,7 +239,7 @@ parse_answer (GBytes  *body,
 
   if (length == 0)
     return NULL;
-  if (!json_parser_load_from_data (parser, data, length, NULL))
+  if (!json_parser_load_from_data (parser, data, length, NULL) || json_parser_get_root (parser) == NULL)
     {
       g_set_error (error, WB_API_ERROR, WB_API_ERROR_PARSE, _("The server answered something that is not JSON"));
       return NULL;
@@ -414,6 +426,19 @@ send_request (WbApiClient         *self,
                                     on_sent_cb, g_steal_pointer (&task));
 }
 
+/* The URL name of the resource a nested resource hangs under: its parent field refers to
+ * that resource's table. */
+static const char *
+parent_name (const WbResourceSpec *spec)
+{
+  const WbFieldSpec *field = wb_resource_spec_find_field (spec, spec->parent_field);
+
+  for (guint r = 0; r < WB_N_RESOURCES; r++)
+    if (g_strcmp0 (wb_resource_spec_get (r)->table, field->ref_table) == 0)
+      return wb_resource_spec_get (r)->name;
+  g_return_val_if_reached (field->ref_table);
+}
+
 static char *
 resource_path (WbResource  resource,
                gint64      parent_id,
@@ -423,11 +448,7 @@ resource_path (WbResource  resource,
   GString *path = g_string_new ("api/v1/");
 
   if (spec->parent_field != NULL)
-    {
-      const WbFieldSpec *parent = wb_resource_spec_find_field (spec, spec->parent_field);
-
-      g_string_append_printf (path, "%s/%" G_GINT64_FORMAT "/", parent->ref_table, parent_id);
-    }
+    g_string_append_printf (path, "%s/%" G_GINT64_FORMAT "/", parent_name (spec), parent_id);
   g_string_append (path, spec->name);
   if (id > 0)
     g_string_append_printf (path, "/%" G_GINT64_FORMAT, id);

@@ -1,0 +1,1216 @@
+/* Copyright 2026 The Werkbrug authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* Employer accounts over HTTP, against a real werkbrug-server on a loopback port: the
+ * rule of an account, the coordinator's review queue and its decisions, notifications,
+ * the two-parties warning and the export for Dutch Excel. Every name here is made up. */
+
+#define G_LOG_DOMAIN "test-accounts-http"
+
+#include "config.h"
+
+#include <libsoup/soup.h>
+#include <string.h>
+
+#include "wb-password.h"
+#include "wb-store.h"
+#include "wb-test-server.h"
+#include "wb-test-util.h"
+
+#define PASSWORD "correct horse battery"
+
+static struct {
+  char *dir;
+  char *db;
+  char *today;
+  WbTestServer *server;
+  gint64 heerlen, maastricht;
+  gint64 org_wsp, org_h, org_m;
+  gint64 coord, wsp1, wsp2, left, lam, lam2, mlam, consultant, analyst;
+  gint64 e_ok, e_pending, e_wrong, e_left, e_noowner, e_dup_a, e_dup_b;
+  gint64 e_excepted, e_size, e_two, e_dormant, e_formula;
+  GHashTable *tokens;  /* username -> token */
+  guint decisions;     /* decisions taken so far, each of which must leave an audit row */
+} fx;
+
+/* Fixture */
+
+static gint64
+insert (WbStore    *store,
+        WbResource  resource,
+        const char *format,
+        ...) G_GNUC_PRINTF (3, 4);
+
+static gint64
+insert (WbStore    *store,
+        WbResource  resource,
+        const char *format,
+        ...)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *json = NULL;
+  va_list args;
+  gint64 id;
+
+  va_start (args, format);
+  json = g_strdup_vprintf (format, args);
+  va_end (args);
+  node = json_from_string (json, &error);
+  g_assert_no_error (error);
+  id = wb_store_insert (store, resource, json_node_get_object (node), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+static gint64
+add_user (WbStore    *store,
+          gint64      org,
+          const char *username,
+          const char *display_name,
+          const char *role,
+          const char *hash)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = wb_store_add_user (store, org, username, display_name, role, hash, &error);
+
+  g_assert_no_error (error);
+  return id;
+}
+
+#define ID "%" G_GINT64_FORMAT
+
+static gint64
+add_employer (WbStore    *store,
+              const char *kvk,
+              const char *name,
+              int         employees,
+              const char *pc4,
+              gint64      municipality,
+              gint64      owner,
+              const char *extra)
+{
+  g_autofree char *owner_json = owner > 0 ? g_strdup_printf (",\"owner_id\":" ID, owner) : g_strdup ("");
+  g_autofree char *escaped = g_strescape (name, NULL);
+
+  return insert (store, WB_RESOURCE_EMPLOYERS,
+                 "{\"kvk\":\"%s\",\"name\":\"%s\",\"sector\":\"logistics\",\"employee_count\":%d,"
+                 "\"pc4\":\"%s\",\"municipality_id\":" ID ",\"active\":true%s%s}",
+                 kvk, escaped, employees, pc4, municipality, owner_json, extra != NULL ? extra : "");
+}
+
+static void
+create_fixture (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WbStore) store = NULL;
+  g_autoptr(JsonObject) leaving = json_object_new ();
+  g_autofree char *hash = NULL;
+  g_autofree char *exception = NULL;
+
+  fx.dir = wb_test_make_dir ();
+  fx.db = g_build_filename (fx.dir, "accounts.db", NULL);
+  fx.today = wb_store_today ();
+  store = wb_store_open (fx.db, &error);
+  g_assert_no_error (error);
+
+  fx.heerlen = insert (store, WB_RESOURCE_MUNICIPALITIES, "{\"code\":\"GM0917\",\"name\":\"Heerlen\",\"region\":\"Parkstad\"}");
+  fx.maastricht = insert (store, WB_RESOURCE_MUNICIPALITIES,
+                          "{\"code\":\"GM0935\",\"name\":\"Maastricht\",\"region\":\"Maastricht-Heuvelland\"}");
+  fx.org_wsp = insert (store, WB_RESOURCE_ORGANISATIONS,
+                       "{\"code\":\"wsp\",\"name\":\"WSP Zuid\",\"kind\":\"wsp\",\"region\":\"Zuid-Limburg\","
+                       "\"municipality_ids\":[" ID "," ID "]}", fx.heerlen, fx.maastricht);
+  fx.org_h = insert (store, WB_RESOURCE_ORGANISATIONS,
+                     "{\"code\":\"isd-h\",\"name\":\"ISD Heuvel\",\"kind\":\"social_service\",\"region\":\"Parkstad\","
+                     "\"municipality_ids\":[" ID "]}", fx.heerlen);
+  fx.org_m = insert (store, WB_RESOURCE_ORGANISATIONS,
+                     "{\"code\":\"isd-m\",\"name\":\"ISD Maas\",\"kind\":\"social_service\","
+                     "\"region\":\"Maastricht-Heuvelland\",\"municipality_ids\":[" ID "]}", fx.maastricht);
+
+  /* Argon2id is slow on purpose: one hash serves every test user. */
+  hash = wb_password_hash (PASSWORD, &error);
+  g_assert_no_error (error);
+  fx.coord = add_user (store, fx.org_wsp, "coord", "Cora Coördinator", "coordinator", hash);
+  fx.wsp1 = add_user (store, fx.org_wsp, "wsp1", "Willem Wever", "account_manager_wsp", hash);
+  fx.wsp2 = add_user (store, fx.org_wsp, "wsp2", "Wendy Wolters", "account_manager_wsp", hash);
+  fx.left = add_user (store, fx.org_wsp, "left", "Lars Lenders", "account_manager_wsp", hash);
+  fx.lam = add_user (store, fx.org_h, "lam", "Lotte Lokaal", "account_manager_local", hash);
+  fx.lam2 = add_user (store, fx.org_h, "lam2", "Luuk Lemmens", "account_manager_local", hash);
+  fx.mlam = add_user (store, fx.org_m, "mlam", "Mila Maas", "account_manager_local", hash);
+  fx.consultant = add_user (store, fx.org_h, "consultant", "Chris Claessens", "consultant", hash);
+  fx.analyst = add_user (store, fx.org_wsp, "analyst", "Anouk Arts", "analyst", hash);
+
+  json_object_set_boolean_member (leaving, "active", FALSE);
+  json_object_set_string_member (leaving, "left_at", "2025-12-31");
+  g_assert_true (wb_store_update (store, WB_RESOURCE_USERS, fx.left, 0, leaving, &error));
+  g_assert_no_error (error);
+
+  exception = g_strdup_printf (",\"exception_reason\":\"goede ingang\",\"exception_approved_by\":" ID ","
+                               "\"exception_approved_at\":\"2025-01-01\"", fx.coord);
+  fx.e_ok = add_employer (store, "14000001", "Zorggroep Parkstad", 40, "6411", fx.heerlen, fx.wsp1, NULL);
+  fx.e_pending = add_employer (store, "14000002", "Metaalwerk Kerkrade", 60, "6412", fx.heerlen, fx.lam,
+                               ",\"exception_reason\":\"goede ingang\"");
+  fx.e_wrong = add_employer (store, "14000003", "Logistiek Heerlen", 30, "6413", fx.heerlen, fx.lam, NULL);
+  fx.e_left = add_employer (store, "14000004", "Kapsalon Mooi", 10, "6414", fx.heerlen, fx.left, NULL);
+  fx.e_noowner = add_employer (store, "14000005", "Tuincentrum Maas", 12, "6211", fx.maastricht, 0, NULL);
+  fx.e_dup_a = add_employer (store, "14000006", "Bakkerij Janssen B.V.", 8, "6415", fx.heerlen, fx.lam, NULL);
+  fx.e_dup_b = add_employer (store, "14000007", "Bakkerij Janssen BV", 8, "6415", fx.heerlen, fx.lam2, NULL);
+  fx.e_excepted = add_employer (store, "14000008", "Drukkerij Coenen", 50, "6416", fx.heerlen, fx.lam, exception);
+  fx.e_size = add_employer (store, "14000009", "Schoonmaak Smeets", 20, "6417", fx.heerlen, fx.lam, NULL);
+  fx.e_two = add_employer (store, "14000010", "Fietsenmaker Peters", 15, "6418", fx.heerlen, fx.lam, NULL);
+  fx.e_dormant = add_employer (store, "14000011", "Slagerij Hermans", 5, "6419", fx.heerlen, fx.lam, NULL);
+  fx.e_formula = add_employer (store, "14000012", "=Plus; \"Partners\"", 30, "6420", fx.heerlen, fx.wsp1, NULL);
+
+  /* Both duplicates have a history of their own. */
+  insert (store, WB_RESOURCE_CONTACT_LOG,
+          "{\"employer_id\":" ID ",\"user_id\":" ID ",\"organisation_id\":" ID ",\"date\":\"%s\","
+          "\"kind\":\"visit\",\"note\":\"Bezoek A\"}", fx.e_dup_a, fx.lam, fx.org_h, fx.today);
+  insert (store, WB_RESOURCE_CONTACT_LOG,
+          "{\"employer_id\":" ID ",\"user_id\":" ID ",\"organisation_id\":" ID ",\"date\":\"%s\","
+          "\"kind\":\"call\",\"note\":\"Telefoon B\"}", fx.e_dup_b, fx.lam2, fx.org_h, fx.today);
+  insert (store, WB_RESOURCE_CONTACTS, "{\"employer_id\":" ID ",\"name\":\"Mevrouw Janssen\"}", fx.e_dup_b);
+  insert (store, WB_RESOURCE_VACANCIES,
+          "{\"employer_id\":" ID ",\"title\":\"Bakker\",\"sector\":\"retail\",\"hours\":32,\"pc4\":\"6415\","
+          "\"positions\":1,\"opened_at\":\"%s\",\"status\":\"open\"}", fx.e_dup_b, fx.today);
+  /* The last contact with the butcher was long ago. */
+  insert (store, WB_RESOURCE_CONTACT_LOG,
+          "{\"employer_id\":" ID ",\"user_id\":" ID ",\"organisation_id\":" ID ",\"date\":\"2025-01-02\","
+          "\"kind\":\"call\"}", fx.e_dormant, fx.lam, fx.org_h);
+
+  fx.tokens = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
+
+/* HTTP */
+
+typedef struct {
+  guint status;
+  char *body;
+  gsize length;
+  JsonNode *json;
+  SoupMessageHeaders *headers;
+} Answer;
+
+static void
+answer_free (Answer *answer)
+{
+  g_free (answer->body);
+  g_clear_pointer (&answer->json, json_node_unref);
+  g_clear_pointer (&answer->headers, soup_message_headers_unref);
+  g_free (answer);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Answer, answer_free)
+
+static Answer *
+call (const char *token,
+      const char *method,
+      const char *path,
+      const char *body,
+      const char *if_match)
+{
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autofree char *url = g_strconcat (fx.server->url, path, NULL);
+  g_autoptr(SoupMessage) msg = soup_message_new (method, url);
+  g_autoptr(GBytes) reply = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *type;
+  Answer *answer = g_new0 (Answer, 1);
+
+  g_assert_nonnull (msg);
+  if (token != NULL)
+    {
+      g_autofree char *authorization = g_strconcat ("Bearer ", token, NULL);
+      soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", authorization);
+    }
+  if (if_match != NULL)
+    soup_message_headers_replace (soup_message_get_request_headers (msg), "If-Match", if_match);
+  if (body != NULL)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new (body, strlen (body));
+      soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
+    }
+  reply = soup_session_send_and_read (session, msg, NULL, &error);
+  g_assert_no_error (error);
+
+  answer->status = soup_message_get_status (msg);
+  answer->body = g_strndup (g_bytes_get_data (reply, NULL), g_bytes_get_size (reply));
+  answer->length = g_bytes_get_size (reply);
+  answer->headers = soup_message_headers_ref (soup_message_get_response_headers (msg));
+  type = soup_message_headers_get_content_type (answer->headers, NULL);
+  if (g_strcmp0 (type, "application/json") == 0 || g_strcmp0 (type, "application/problem+json") == 0)
+    {
+      answer->json = json_from_string (answer->body, &error);
+      g_assert_no_error (error);
+    }
+  return answer;
+}
+
+static const char *
+token_of (const char *username)
+{
+  const char *token = g_hash_table_lookup (fx.tokens, username);
+  g_autoptr(Answer) answer = NULL;
+  g_autofree char *body = NULL;
+
+  if (token != NULL)
+    return token;
+  body = g_strdup_printf ("{\"username\":\"%s\",\"password\":\"%s\"}", username, PASSWORD);
+  answer = call (NULL, "POST", "api/v1/session", body, NULL);
+  g_assert_cmpuint (answer->status, ==, 201);
+  token = json_object_get_string_member (json_node_get_object (answer->json), "token");
+  g_hash_table_insert (fx.tokens, g_strdup (username), g_strdup (token));
+  return g_hash_table_lookup (fx.tokens, username);
+}
+
+static Answer *
+get (const char *username,
+     const char *format,
+     ...) G_GNUC_PRINTF (2, 3);
+
+static Answer *
+get (const char *username,
+     const char *format,
+     ...)
+{
+  g_autofree char *path = NULL;
+  va_list args;
+
+  va_start (args, format);
+  path = g_strdup_vprintf (format, args);
+  va_end (args);
+  return call (token_of (username), "GET", path, NULL, NULL);
+}
+
+static JsonObject *
+object_of (Answer *answer)
+{
+  g_assert_nonnull (answer->json);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (answer->json));
+  return json_node_get_object (answer->json);
+}
+
+static JsonArray *
+items_of (Answer *answer)
+{
+  return json_object_get_array_member (object_of (answer), "items");
+}
+
+/* The open review of this kind about this employer, or NULL. */
+static JsonObject *
+find_open_review (const char *kind,
+                  gint64      employer_id)
+{
+  g_autoptr(Answer) answer = get ("coord", "api/v1/reviews?kind=%s&per_page=1000", kind);
+  JsonArray *items;
+
+  g_assert_cmpuint (answer->status, ==, 200);
+  items = items_of (answer);
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *review = json_array_get_object_element (items, i);
+
+      if (json_object_get_int_member (json_object_get_object_member (review, "employer"), "id") == employer_id)
+        return json_object_ref (review);
+    }
+  return NULL;
+}
+
+static gint64
+review_id (const char *kind,
+           gint64      employer_id)
+{
+  g_autoptr(JsonObject) review = find_open_review (kind, employer_id);
+
+  if (review == NULL)
+    g_error ("no open %s review for employer %" G_GINT64_FORMAT, kind, employer_id);
+  return json_object_get_int_member (review, "id");
+}
+
+static char *
+etag_of_review (gint64 id)
+{
+  g_autoptr(Answer) answer = get ("coord", "api/v1/reviews/%" G_GINT64_FORMAT, id);
+
+  g_assert_cmpuint (answer->status, ==, 200);
+  return g_strdup (soup_message_headers_get_one (answer->headers, "ETag"));
+}
+
+static Answer *
+decide (const char *username,
+        gint64      id,
+        const char *etag,
+        const char *body)
+{
+  g_autofree char *path = g_strdup_printf ("api/v1/reviews/%" G_GINT64_FORMAT "/decision", id);
+
+  return call (token_of (username), "POST", path, body, etag);
+}
+
+static JsonObject *
+employer (gint64 id)
+{
+  g_autoptr(Answer) answer = get ("coord", "api/v1/employers/%" G_GINT64_FORMAT, id);
+
+  g_assert_cmpuint (answer->status, ==, 200);
+  return json_object_ref (object_of (answer));
+}
+
+static gint64
+count_list (const char *username,
+            const char *path)
+{
+  g_autoptr(Answer) answer = call (token_of (username), "GET", path, NULL, NULL);
+
+  g_assert_cmpuint (answer->status, ==, 200);
+  return json_object_get_int_member (object_of (answer), "total");
+}
+
+/* The unread notifications of a user with this kind about this employer. */
+static guint
+count_notifications (const char *username,
+                     const char *kind,
+                     gint64      employer_id)
+{
+  g_autoptr(Answer) answer = get (username, "api/v1/notifications?unread=true&per_page=1000");
+  JsonArray *items;
+  guint n = 0;
+
+  g_assert_cmpuint (answer->status, ==, 200);
+  items = items_of (answer);
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *notification = json_array_get_object_element (items, i);
+
+      if (g_str_equal (json_object_get_string_member (notification, "kind"), kind) &&
+          json_object_get_int_member (notification, "resource_id") == employer_id)
+        n++;
+    }
+  return n;
+}
+
+static const char *
+field_error (Answer     *answer,
+             const char *field)
+{
+  JsonArray *errors;
+
+  g_assert_cmpuint (answer->status, ==, 400);
+  errors = json_object_get_array_member (object_of (answer), "errors");
+  for (guint i = 0; errors != NULL && i < json_array_get_length (errors); i++)
+    {
+      JsonObject *error = json_array_get_object_element (errors, i);
+
+      if (g_str_equal (json_object_get_string_member (error, "field"), field))
+        return json_object_get_string_member (error, "message");
+    }
+  return NULL;
+}
+
+/* Tests: the queue */
+
+static void
+test_initial_queue (void)
+{
+  g_autoptr(Answer) answer = get ("coord", "api/v1/reviews?per_page=1000");
+  /* Found in one check at start, so of one age: the most pressing first. */
+  static const char *expected_kinds[] = {
+    "owner_left", "no_owner", "violation_wrong_owner_type", "exception_pending", "duplicate", "dormant",
+  };
+  gint64 expected_employers[G_N_ELEMENTS (expected_kinds)];
+  g_autoptr(Answer) decided = NULL;
+  g_autoptr(Answer) duplicates = NULL;
+  g_autoptr(Answer) bad = NULL;
+  JsonArray *items;
+  const char *previous = "";
+
+  expected_employers[0] = fx.e_left;
+  expected_employers[1] = fx.e_noowner;
+  expected_employers[2] = fx.e_wrong;
+  expected_employers[3] = fx.e_pending;
+  expected_employers[4] = fx.e_dup_a;
+  expected_employers[5] = fx.e_dormant;
+
+  g_assert_cmpuint (answer->status, ==, 200);
+  g_assert_cmpint (json_object_get_int_member (object_of (answer), "total"), ==, G_N_ELEMENTS (expected_kinds));
+  items = items_of (answer);
+  g_assert_cmpuint (json_array_get_length (items), ==, G_N_ELEMENTS (expected_kinds));
+
+  for (guint k = 0; k < G_N_ELEMENTS (expected_kinds); k++)
+    {
+      JsonObject *review = json_array_get_object_element (items, k);
+      JsonObject *summary = json_object_get_object_member (review, "employer");
+
+      g_assert_cmpstr (json_object_get_string_member (review, "kind"), ==, expected_kinds[k]);
+      g_assert_cmpint (json_object_get_int_member (summary, "id"), ==, expected_employers[k]);
+      g_assert_cmpstr (json_object_get_string_member (review, "status"), ==, "open");
+      g_assert_cmpint (json_object_get_int_member (review, "version"), ==, 1);
+      g_assert_true (*json_object_get_string_member (review, "reason") != '\0');
+    }
+
+  /* Oldest first. */
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      const char *created = json_object_get_string_member (json_array_get_object_element (items, i), "created_at");
+
+      g_assert_cmpstr (previous, <=, created);
+      previous = created;
+    }
+
+  /* The duplicate carries both employers and says why. */
+  duplicates = get ("coord", "api/v1/reviews?kind=duplicate");
+  g_assert_cmpint (json_object_get_int_member (object_of (duplicates), "total"), ==, 1);
+  {
+    JsonObject *review = json_array_get_object_element (items_of (duplicates), 0);
+    JsonObject *related = json_object_get_object_member (review, "related_employer");
+
+    g_assert_cmpint (json_object_get_int_member (related, "id"), ==, fx.e_dup_b);
+    g_assert_cmpstr (json_object_get_string_member (related, "owner_name"), ==, "Luuk Lemmens");
+    g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (review, "employer"), "owner_name"),
+                     ==, "Lotte Lokaal");
+    g_assert_cmpstr (json_object_get_string_member (review, "reason"), ==,
+                     "Probably the same company as Bakkerij Janssen BV (KvK 14000007): the same name in postcode area 6415.");
+  }
+
+  decided = get ("coord", "api/v1/reviews?status=decided");
+  g_assert_cmpuint (decided->status, ==, 200);
+  g_assert_cmpint (json_object_get_int_member (object_of (decided), "total"), ==, 0);
+
+  bad = get ("coord", "api/v1/reviews?status=closed");
+  g_assert_cmpuint (bad->status, ==, 400);
+  g_clear_pointer (&bad, answer_free);
+  bad = get ("coord", "api/v1/reviews?kind=ok");
+  g_assert_cmpuint (bad->status, ==, 400);
+  g_clear_pointer (&bad, answer_free);
+  bad = get ("coord", "api/v1/reviews?colour=red");
+  g_assert_cmpuint (bad->status, ==, 400);
+}
+
+static void
+test_queue_permissions (void)
+{
+  static const char * const others[] = { "wsp1", "lam", "consultant", "analyst" };
+  gint64 id = review_id ("no_owner", fx.e_noowner);
+  g_autofree char *etag = etag_of_review (id);
+  g_autofree char *review_path = g_strdup_printf ("api/v1/reviews/%" G_GINT64_FORMAT, id);
+
+  for (guint i = 0; i < G_N_ELEMENTS (others); i++)
+    {
+      g_autoptr(Answer) list = get (others[i], "api/v1/reviews");
+      g_autoptr(Answer) one = call (token_of (others[i]), "GET", review_path, NULL, NULL);
+      g_autoptr(Answer) decision = decide (others[i], id, etag,
+                                           "{\"action\":\"dismiss\",\"reason\":\"ik wil dit niet\"}");
+
+      g_assert_cmpuint (list->status, ==, 403);
+      g_assert_cmpuint (one->status, ==, 403);
+      g_assert_cmpuint (decision->status, ==, 403);
+    }
+
+  /* Nothing changed: the review is still open at the same version. */
+  {
+    g_autofree char *after = etag_of_review (id);
+
+    g_autoptr(JsonObject) still = find_open_review ("no_owner", fx.e_noowner);
+
+    g_assert_cmpstr (after, ==, etag);
+    g_assert_nonnull (still);
+  }
+
+  /* Without a token there is no queue at all. */
+  {
+    g_autoptr(Answer) anonymous = call (NULL, "GET", "api/v1/reviews", NULL, NULL);
+
+    g_assert_cmpuint (anonymous->status, ==, 401);
+  }
+}
+
+static void
+test_rule (void)
+{
+  g_autoptr(Answer) excepted = get ("consultant", "api/v1/employers/%" G_GINT64_FORMAT "/rule", fx.e_excepted);
+  g_autoptr(Answer) left = get ("lam", "api/v1/employers/%" G_GINT64_FORMAT "/rule", fx.e_left);
+  g_autoptr(Answer) dormant = get ("wsp1", "api/v1/employers/%" G_GINT64_FORMAT "/rule", fx.e_dormant);
+  g_autoptr(Answer) analyst = get ("analyst", "api/v1/employers/%" G_GINT64_FORMAT "/rule", fx.e_ok);
+  g_autoptr(Answer) missing = get ("coord", "api/v1/employers/999999/rule");
+  JsonObject *object;
+
+  g_assert_cmpuint (excepted->status, ==, 200);
+  object = object_of (excepted);
+  g_assert_cmpstr (json_object_get_string_member (object, "status"), ==, "exception_approved");
+  g_assert_cmpstr (json_object_get_string_member (object, "expected_owner_type"), ==, "wsp");
+  g_assert_cmpstr (json_object_get_string_member (object, "owner_type"), ==, "local");
+  g_assert_false (json_object_get_boolean_member (object, "dormant"));
+  g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (object, "reason")));
+  g_assert_cmpstr (json_object_get_string_member (object, "explanation"), ==,
+                   "This employer has 50 employees, so it belongs with a WSP account manager. "
+                   "Lotte Lokaal, a local account manager, keeps it as an approved exception (goede ingang), "
+                   "approved by Cora Coördinator on 2025-01-01.");
+
+  g_assert_cmpuint (left->status, ==, 200);
+  g_assert_cmpstr (json_object_get_string_member (object_of (left), "status"), ==, "owner_left");
+  g_assert_cmpstr (json_object_get_string_member (object_of (left), "reason"), ==, "The owner Lars Lenders has left.");
+
+  g_assert_cmpuint (dormant->status, ==, 200);
+  g_assert_cmpstr (json_object_get_string_member (object_of (dormant), "status"), ==, "ok");
+  g_assert_true (json_object_get_boolean_member (object_of (dormant), "dormant"));
+  g_assert_cmpstr (json_object_get_string_member (object_of (dormant), "last_contact"), ==, "2025-01-02");
+
+  g_assert_cmpuint (analyst->status, ==, 403);
+  g_assert_cmpuint (missing->status, ==, 404);
+}
+
+static void
+test_decision_preconditions (void)
+{
+  gint64 id = review_id ("exception_pending", fx.e_pending);
+  g_autofree char *etag = etag_of_review (id);
+  g_autoptr(Answer) no_match = decide ("coord", id, NULL, "{\"action\":\"approve_exception\",\"reason\":\"goed\"}");
+  g_autoptr(Answer) stale = decide ("coord", id, "\"v7\"", "{\"action\":\"approve_exception\",\"reason\":\"goed\"}");
+  g_autoptr(Answer) no_reason = decide ("coord", id, etag, "{\"action\":\"approve_exception\"}");
+  g_autoptr(Answer) bad_action = decide ("coord", id, etag, "{\"action\":\"ignore\",\"reason\":\"x\",\"colour\":1}");
+  g_autoptr(Answer) not_json = decide ("coord", id, etag, "action=dismiss");
+  g_autoptr(Answer) missing = decide ("coord", 999999, etag, "{\"action\":\"dismiss\",\"reason\":\"x\"}");
+  g_autoptr(Answer) merge_single = decide ("coord", id, etag,
+                                           "{\"action\":\"merge_duplicates\",\"reason\":\"x\",\"keep_employer_id\":1}");
+  g_autoptr(Answer) approve_wrong = NULL;
+  g_autofree char *path = NULL;
+
+  g_assert_cmpuint (no_match->status, ==, 428);
+  g_assert_cmpuint (stale->status, ==, 412);
+  g_assert_nonnull (field_error (no_reason, "reason"));
+  g_assert_nonnull (field_error (bad_action, "action"));
+  g_assert_nonnull (field_error (bad_action, "colour"));
+  g_assert_null (field_error (bad_action, "reason"));
+  g_assert_cmpuint (not_json->status, ==, 400);
+  g_assert_cmpuint (missing->status, ==, 404);
+  g_assert_cmpuint (merge_single->status, ==, 409);
+
+  /* An exception only for a large account a local account manager owns. */
+  {
+    gint64 dormant = review_id ("dormant", fx.e_dormant);
+    g_autofree char *dormant_etag = etag_of_review (dormant);
+
+    approve_wrong = decide ("coord", dormant, dormant_etag, "{\"action\":\"approve_exception\",\"reason\":\"mag\"}");
+    g_assert_cmpuint (approve_wrong->status, ==, 409);
+  }
+
+  /* A GET of the decision is not a thing. */
+  path = g_strdup_printf ("api/v1/reviews/%" G_GINT64_FORMAT "/decision", id);
+  {
+    g_autoptr(Answer) wrong_method = call (token_of ("coord"), "GET", path, NULL, NULL);
+
+    g_assert_cmpuint (wrong_method->status, ==, 405);
+  }
+
+  /* None of it changed anything. */
+  {
+    g_autofree char *after = etag_of_review (id);
+
+    g_assert_cmpstr (after, ==, etag);
+  }
+}
+
+static void
+test_approve_exception (void)
+{
+  gint64 id = review_id ("exception_pending", fx.e_pending);
+  g_autofree char *etag = etag_of_review (id);
+  g_autoptr(Answer) answer = NULL;
+  g_autoptr(Answer) again = NULL;
+  g_autoptr(Answer) rule = NULL;
+  g_autoptr(JsonObject) account = NULL;
+  g_autofree char *new_etag = NULL;
+  JsonObject *review;
+
+  g_assert_cmpuint (count_notifications ("lam", "review_decision", fx.e_pending), ==, 0);
+
+  answer = decide ("coord", id, etag,
+                   "{\"action\":\"approve_exception\",\"reason\":\"Jarenlange relatie, eigenaar wil één aanspreekpunt\"}");
+  g_assert_cmpuint (answer->status, ==, 200);
+  fx.decisions++;
+  review = object_of (answer);
+  g_assert_cmpstr (json_object_get_string_member (review, "status"), ==, "decided");
+  g_assert_cmpstr (json_object_get_string_member (review, "decision"), ==, "approve_exception");
+  g_assert_cmpstr (json_object_get_string_member (review, "decision_reason"), ==,
+                   "Jarenlange relatie, eigenaar wil één aanspreekpunt");
+  g_assert_cmpint (json_object_get_int_member (review, "decided_by"), ==, fx.coord);
+  g_assert_cmpint (json_object_get_int_member (review, "version"), ==, 2);
+
+  /* The flag is gone from the open queue, and in the history. */
+  g_assert_null (find_open_review ("exception_pending", fx.e_pending));
+  g_assert_cmpint (count_list ("coord", "api/v1/reviews?status=decided&kind=exception_pending"), ==, 1);
+
+  /* The account carries the approval; the local account manager's reason stays. */
+  account = employer (fx.e_pending);
+  g_assert_cmpint (json_object_get_int_member (account, "exception_approved_by"), ==, fx.coord);
+  g_assert_cmpstr (json_object_get_string_member (account, "exception_approved_at"), ==, fx.today);
+  g_assert_cmpstr (json_object_get_string_member (account, "exception_reason"), ==, "goede ingang");
+  g_assert_cmpint (json_object_get_int_member (account, "owner_id"), ==, fx.lam);
+  rule = get ("lam", "api/v1/employers/%" G_GINT64_FORMAT "/rule", fx.e_pending);
+  g_assert_cmpstr (json_object_get_string_member (object_of (rule), "status"), ==, "exception_approved");
+
+  g_assert_cmpuint (count_notifications ("lam", "review_decision", fx.e_pending), ==, 1);
+  g_assert_cmpuint (count_notifications ("wsp1", "review_decision", fx.e_pending), ==, 0);
+
+  /* Decided once: a second decision on it is refused, with the right version too. */
+  new_etag = etag_of_review (id);
+  g_assert_cmpstr (new_etag, ==, "\"v2\"");
+  again = decide ("coord", id, new_etag, "{\"action\":\"dismiss\",\"reason\":\"toch niet\"}");
+  g_assert_cmpuint (again->status, ==, 409);
+}
+
+static void
+test_transfer_to_wsp (void)
+{
+  gint64 id = review_id ("violation_wrong_owner_type", fx.e_wrong);
+  g_autofree char *etag = etag_of_review (id);
+  g_autofree char *to_local = g_strdup_printf ("{\"action\":\"transfer_to_wsp\",\"reason\":\"groot\",\"owner_id\":" ID "}", fx.lam2);
+  g_autofree char *to_left = g_strdup_printf ("{\"action\":\"transfer_to_wsp\",\"reason\":\"groot\",\"owner_id\":" ID "}", fx.left);
+  g_autofree char *to_wsp = g_strdup_printf ("{\"action\":\"transfer_to_wsp\",\"reason\":\"30 medewerkers: WSP\",\"owner_id\":" ID "}", fx.wsp2);
+  g_autoptr(Answer) local = decide ("coord", id, etag, to_local);
+  g_autoptr(Answer) gone = decide ("coord", id, etag, to_left);
+  g_autoptr(Answer) nobody = decide ("coord", id, etag, "{\"action\":\"transfer_to_wsp\",\"reason\":\"groot\"}");
+  g_autoptr(Answer) unknown = decide ("coord", id, etag, "{\"action\":\"transfer_to_wsp\",\"reason\":\"groot\",\"owner_id\":999999}");
+  g_autoptr(Answer) answer = NULL;
+  g_autoptr(Answer) rule = NULL;
+  g_autoptr(JsonObject) account = NULL;
+
+  g_assert_cmpstr (field_error (local, "owner_id"), ==, "must be an account manager of a WSP");
+  g_assert_cmpstr (field_error (gone, "owner_id"), ==, "has left: choose someone who is still there");
+  g_assert_nonnull (field_error (nobody, "owner_id"));
+  g_assert_nonnull (field_error (unknown, "owner_id"));
+
+  answer = decide ("coord", id, etag, to_wsp);
+  g_assert_cmpuint (answer->status, ==, 200);
+  fx.decisions++;
+  g_assert_cmpstr (json_object_get_string_member (object_of (answer), "decision"), ==, "transfer_to_wsp");
+
+  account = employer (fx.e_wrong);
+  g_assert_cmpint (json_object_get_int_member (account, "owner_id"), ==, fx.wsp2);
+  g_assert_cmpint (json_object_get_int_member (account, "version"), ==, 2);
+  rule = get ("wsp2", "api/v1/employers/%" G_GINT64_FORMAT "/rule", fx.e_wrong);
+  g_assert_cmpstr (json_object_get_string_member (object_of (rule), "status"), ==, "ok");
+  g_assert_null (find_open_review ("violation_wrong_owner_type", fx.e_wrong));
+
+  /* The old owner and the new one both hear of it. */
+  g_assert_cmpuint (count_notifications ("lam", "review_decision", fx.e_wrong), ==, 1);
+  g_assert_cmpuint (count_notifications ("wsp2", "review_decision", fx.e_wrong), ==, 1);
+  g_assert_cmpuint (count_notifications ("wsp1", "review_decision", fx.e_wrong), ==, 0);
+}
+
+static void
+test_assign_owner (void)
+{
+  gint64 id = review_id ("owner_left", fx.e_left);
+  g_autofree char *etag = etag_of_review (id);
+  g_autofree char *to_consultant = g_strdup_printf ("{\"action\":\"assign_owner\",\"reason\":\"x\",\"owner_id\":" ID "}", fx.consultant);
+  g_autofree char *to_lam = g_strdup_printf ("{\"action\":\"assign_owner\",\"reason\":\"Lars is weg; Lotte kent de zaak\",\"owner_id\":" ID "}", fx.lam);
+  g_autoptr(Answer) consultant = decide ("coord", id, etag, to_consultant);
+  g_autoptr(Answer) answer = NULL;
+  g_autoptr(JsonObject) account = NULL;
+
+  g_assert_cmpstr (field_error (consultant, "owner_id"), ==, "must be an account manager");
+
+  answer = decide ("coord", id, etag, to_lam);
+  g_assert_cmpuint (answer->status, ==, 200);
+  fx.decisions++;
+  account = employer (fx.e_left);
+  g_assert_cmpint (json_object_get_int_member (account, "owner_id"), ==, fx.lam);
+  g_assert_null (find_open_review ("owner_left", fx.e_left));
+  g_assert_cmpint (count_list ("coord", "api/v1/reviews?kind=owner_left"), ==, 0);
+  g_assert_cmpuint (count_notifications ("lam", "review_decision", fx.e_left), ==, 1);
+}
+
+static void
+test_merge_duplicates (void)
+{
+  gint64 id = review_id ("duplicate", fx.e_dup_a);
+  g_autofree char *etag = etag_of_review (id);
+  g_autofree char *keep_other = g_strdup_printf ("{\"action\":\"merge_duplicates\",\"reason\":\"x\",\"keep_employer_id\":" ID "}", fx.e_ok);
+  g_autofree char *keep_a = g_strdup_printf ("{\"action\":\"merge_duplicates\",\"reason\":\"Eén bakkerij, twee KvK-inschrijvingen\","
+                                             "\"keep_employer_id\":" ID "}", fx.e_dup_a);
+  g_autoptr(Answer) wrong = decide ("coord", id, etag, keep_other);
+  g_autoptr(Answer) answer = NULL;
+  g_autoptr(Answer) log = NULL;
+  g_autoptr(Answer) contacts = NULL;
+  g_autoptr(Answer) vacancies = NULL;
+  g_autoptr(Answer) old_log = NULL;
+  g_autoptr(JsonObject) kept = NULL;
+  g_autoptr(JsonObject) other = NULL;
+  JsonArray *entries;
+  gboolean saw_a = FALSE, saw_b = FALSE;
+
+  g_assert_nonnull (field_error (wrong, "keep_employer_id"));
+
+  answer = decide ("coord", id, etag, keep_a);
+  g_assert_cmpuint (answer->status, ==, 200);
+  fx.decisions++;
+
+  /* Both histories are under the kept employer now. */
+  log = get ("coord", "api/v1/employers/%" G_GINT64_FORMAT "/contact-log", fx.e_dup_a);
+  g_assert_cmpuint (log->status, ==, 200);
+  entries = items_of (log);
+  g_assert_cmpuint (json_array_get_length (entries), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *note = json_object_get_string_member (json_array_get_object_element (entries, i), "note");
+
+      saw_a |= g_strcmp0 (note, "Bezoek A") == 0;
+      saw_b |= g_strcmp0 (note, "Telefoon B") == 0;
+    }
+  g_assert_true (saw_a && saw_b);
+  old_log = get ("coord", "api/v1/employers/%" G_GINT64_FORMAT "/contact-log", fx.e_dup_b);
+  g_assert_cmpint (json_object_get_int_member (object_of (old_log), "total"), ==, 0);
+
+  contacts = get ("coord", "api/v1/employers/%" G_GINT64_FORMAT "/contacts", fx.e_dup_a);
+  g_assert_cmpint (json_object_get_int_member (object_of (contacts), "total"), ==, 1);
+  vacancies = get ("coord", "api/v1/vacancies?employer_id=%" G_GINT64_FORMAT, fx.e_dup_a);
+  g_assert_cmpint (json_object_get_int_member (object_of (vacancies), "total"), ==, 1);
+
+  kept = employer (fx.e_dup_a);
+  other = employer (fx.e_dup_b);
+  g_assert_true (json_object_get_boolean_member (kept, "active"));
+  g_assert_false (json_object_get_boolean_member (other, "active"));
+  g_assert_cmpstr (json_object_get_string_member (kept, "last_contact"), ==, fx.today);
+
+  g_assert_cmpint (count_list ("coord", "api/v1/reviews?kind=duplicate"), ==, 0);
+  /* Both owners hear of it. */
+  g_assert_cmpuint (count_notifications ("lam", "review_decision", fx.e_dup_a), ==, 1);
+  g_assert_cmpuint (count_notifications ("lam2", "review_decision", fx.e_dup_a), ==, 1);
+}
+
+static void
+test_dismiss_needs_reason (void)
+{
+  gint64 id = review_id ("no_owner", fx.e_noowner);
+  g_autofree char *etag = etag_of_review (id);
+  g_autoptr(Answer) none = decide ("coord", id, etag, "{\"action\":\"dismiss\"}");
+  g_autoptr(Answer) blank = decide ("coord", id, etag, "{\"action\":\"dismiss\",\"reason\":\"   \"}");
+  g_autoptr(Answer) wrong_type = decide ("coord", id, etag, "{\"action\":\"dismiss\",\"reason\":42}");
+  g_autoptr(Answer) answer = NULL;
+  g_autoptr(Answer) history = NULL;
+  g_autoptr(Answer) touch = NULL;
+  g_autoptr(JsonObject) account = employer (fx.e_noowner);
+  g_autofree char *employer_etag = NULL;
+  g_autofree char *employer_path = NULL;
+
+  g_assert_cmpstr (field_error (none, "reason"), ==, "is required: say why you decide so");
+  g_assert_nonnull (field_error (blank, "reason"));
+  g_assert_nonnull (field_error (wrong_type, "reason"));
+
+  answer = decide ("coord", id, etag, "{\"action\":\"dismiss\",\"reason\":\"Bedrijf sluit volgende maand\"}");
+  g_assert_cmpuint (answer->status, ==, 200);
+  fx.decisions++;
+  g_assert_cmpstr (json_object_get_string_member (object_of (answer), "decision"), ==, "dismiss");
+  g_assert_cmpint (count_list ("coord", "api/v1/reviews?kind=no_owner"), ==, 0);
+
+  /* A later write on the account does not bring the dismissed flag back. */
+  employer_etag = g_strdup_printf ("\"v%" G_GINT64_FORMAT "\"", json_object_get_int_member (account, "version"));
+  employer_path = g_strdup_printf ("api/v1/employers/%" G_GINT64_FORMAT, fx.e_noowner);
+  touch = call (token_of ("coord"), "PATCH", employer_path, "{\"learn_work\":true}", employer_etag);
+  g_assert_cmpuint (touch->status, ==, 200);
+  g_assert_cmpint (count_list ("coord", "api/v1/reviews?kind=no_owner"), ==, 0);
+
+  history = get ("coord", "api/v1/reviews?status=decided&kind=no_owner");
+  g_assert_cmpint (json_object_get_int_member (object_of (history), "total"), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (items_of (history), 0), "decision_reason"),
+                   ==, "Bedrijf sluit volgende maand");
+}
+
+/* One audit row per decision, naming the review, the action and the reason. */
+static void
+test_audit_rows (void)
+{
+  g_autoptr(Answer) answer = get ("coord", "api/v1/audit?resource=reviews&per_page=1000");
+  JsonArray *items;
+  static const char * const actions[] = {
+    "approve_exception", "transfer_to_wsp", "assign_owner", "merge_duplicates", "dismiss",
+  };
+
+  g_assert_cmpuint (answer->status, ==, 200);
+  g_assert_cmpuint (fx.decisions, ==, G_N_ELEMENTS (actions));
+  g_assert_cmpint (json_object_get_int_member (object_of (answer), "total"), ==, fx.decisions);
+  items = items_of (answer);
+  for (guint a = 0; a < G_N_ELEMENTS (actions); a++)
+    {
+      guint n = 0;
+
+      for (guint i = 0; i < json_array_get_length (items); i++)
+        {
+          JsonObject *row = json_array_get_object_element (items, i);
+
+          if (g_str_equal (json_object_get_string_member (row, "action"), actions[a]))
+            {
+              n++;
+              g_assert_cmpint (json_object_get_int_member (row, "user_id"), ==, fx.coord);
+              g_assert_true (*json_object_get_string_member (row, "reason") != '\0');
+            }
+        }
+      g_assert_cmpuint (n, ==, 1);
+    }
+}
+
+/* Tests: flags raised by writes */
+
+static void
+test_vacancy_at_excepted_account (void)
+{
+  g_autofree char *body = g_strdup_printf ("{\"employer_id\":" ID ",\"title\":\"Drukker\",\"sector\":\"manufacturing\","
+                                           "\"hours\":38,\"pc4\":\"6416\",\"positions\":1,\"opened_at\":\"%s\"}",
+                                           fx.e_excepted, fx.today);
+  g_autoptr(Answer) created = NULL;
+  g_autoptr(Answer) rule = NULL;
+  g_autoptr(JsonObject) review = NULL;
+
+  g_assert_null (find_open_review ("natural_moment_return", fx.e_excepted));
+  created = call (token_of ("wsp1"), "POST", "api/v1/vacancies", body, NULL);
+  g_assert_cmpuint (created->status, ==, 201);
+
+  review = find_open_review ("natural_moment_return", fx.e_excepted);
+  g_assert_nonnull (review);
+  g_assert_true (g_str_has_prefix (json_object_get_string_member (review, "reason"), "A vacancy opened on "));
+  rule = get ("lam", "api/v1/employers/%" G_GINT64_FORMAT "/rule", fx.e_excepted);
+  g_assert_cmpstr (json_object_get_string_member (object_of (rule), "status"), ==, "natural_moment_return");
+}
+
+static void
+test_size_crossing (void)
+{
+  g_autoptr(JsonObject) account = employer (fx.e_size);
+  g_autofree char *etag = g_strdup_printf ("\"v%" G_GINT64_FORMAT "\"", json_object_get_int_member (account, "version"));
+  g_autofree char *path = g_strdup_printf ("api/v1/employers/%" G_GINT64_FORMAT, fx.e_size);
+  g_autoptr(Answer) patch = NULL;
+  g_autoptr(Answer) rule = NULL;
+  g_autoptr(Answer) again = NULL;
+  g_autoptr(JsonObject) review = NULL;
+
+  g_assert_null (find_open_review ("recheck_size", fx.e_size));
+  patch = call (token_of ("lam"), "PATCH", path, "{\"employee_count\":30}", etag);
+  g_assert_cmpuint (patch->status, ==, 200);
+
+  review = find_open_review ("recheck_size", fx.e_size);
+  g_assert_nonnull (review);
+  g_assert_cmpstr (json_object_get_string_member (review, "reason"), ==,
+                   "The employee count rose to 25 or more; the owner Lotte Lokaal is a local account manager.");
+  rule = get ("lam", "api/v1/employers/%" G_GINT64_FORMAT "/rule", fx.e_size);
+  g_assert_cmpstr (json_object_get_string_member (object_of (rule), "status"), ==, "recheck_size");
+
+  /* Growing further is no new crossing: still the one review. */
+  g_clear_pointer (&etag, g_free);
+  etag = g_strdup_printf ("\"v%" G_GINT64_FORMAT "\"", json_object_get_int_member (object_of (patch), "version"));
+  again = call (token_of ("lam"), "PATCH", path, "{\"employee_count\":31}", etag);
+  g_assert_cmpuint (again->status, ==, 200);
+  g_assert_cmpint (count_list ("coord", "api/v1/reviews?kind=recheck_size"), ==, 1);
+  g_assert_cmpint (count_list ("coord", "api/v1/reviews?kind=violation_wrong_owner_type"), ==, 0);
+}
+
+/* Tests: two parties, one employer */
+
+static void
+test_two_parties (void)
+{
+  g_autofree char *path = g_strdup_printf ("api/v1/employers/%" G_GINT64_FORMAT "/contact-log", fx.e_two);
+  g_autofree char *body = g_strdup_printf ("{\"date\":\"%s\",\"kind\":\"call\",\"note\":\"Gebeld over orderpickers\"}", fx.today);
+  g_autofree char *title = g_strdup_printf ("Willem Wever of WSP Zuid contacted Fietsenmaker Peters on %s", fx.today);
+  g_autoptr(Answer) other = NULL;
+  g_autoptr(Answer) own = NULL;
+  g_autoptr(Answer) notifications = NULL;
+  g_autofree char *warning = NULL;
+  const char *header;
+  JsonObject *first;
+
+  g_assert_cmpuint (count_notifications ("lam", "contact_by_other_party", fx.e_two), ==, 0);
+
+  other = call (token_of ("wsp1"), "POST", path, body, NULL);
+  g_assert_cmpuint (other->status, ==, 201);
+  header = soup_message_headers_get_one (other->headers, "X-Werkbrug-Warning");
+  g_assert_nonnull (header);
+  warning = g_uri_unescape_string (header, NULL);
+  g_assert_cmpstr (warning, ==,
+                   "Fietsenmaker Peters is an account of Lotte Lokaal of ISD Heuvel, who will be told of your contact. "
+                   "Employers complain of being approached by many public parties: agree with the owner who keeps in touch.");
+
+  g_assert_cmpuint (count_notifications ("lam", "contact_by_other_party", fx.e_two), ==, 1);
+  notifications = get ("lam", "api/v1/notifications?unread=true");
+  first = json_array_get_object_element (items_of (notifications), 0);
+  g_assert_cmpstr (json_object_get_string_member (first, "title"), ==, title);
+  g_assert_cmpstr (json_object_get_string_member (first, "body"), ==, "Gebeld over orderpickers");
+  g_assert_cmpstr (json_object_get_string_member (first, "resource"), ==, "employers");
+
+  /* A colleague of the owner's organisation is no other party. */
+  own = call (token_of ("lam2"), "POST", path, body, NULL);
+  g_assert_cmpuint (own->status, ==, 201);
+  g_assert_null (soup_message_headers_get_one (own->headers, "X-Werkbrug-Warning"));
+  g_assert_cmpuint (count_notifications ("lam", "contact_by_other_party", fx.e_two), ==, 1);
+  g_assert_cmpuint (count_notifications ("lam2", "contact_by_other_party", fx.e_two), ==, 0);
+}
+
+static void
+test_notifications_read (void)
+{
+  g_autoptr(Answer) unread = get ("lam", "api/v1/notifications?unread=true");
+  g_autoptr(Answer) all_before = get ("lam", "api/v1/notifications");
+  g_autoptr(Answer) read = NULL;
+  g_autoptr(Answer) read_again = NULL;
+  g_autoptr(Answer) stranger = NULL;
+  g_autoptr(Answer) bad = NULL;
+  g_autofree char *path = NULL;
+  JsonArray *items = items_of (unread);
+  gint64 n_unread = json_object_get_int_member (object_of (unread), "total");
+  gint64 id;
+  const char *read_at;
+  const char *previous = NULL;
+
+  /* Approve, transfer, assign, merge and the contact of another party. */
+  g_assert_cmpint (n_unread, ==, 5);
+  g_assert_cmpint (json_object_get_int_member (object_of (all_before), "total"), ==, 5);
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      const char *created = json_object_get_string_member (json_array_get_object_element (items, i), "created_at");
+
+      if (previous != NULL)
+        g_assert_cmpstr (created, <=, previous);  /* newest first */
+      previous = created;
+    }
+
+  id = json_object_get_int_member (json_array_get_object_element (items, 0), "id");
+  path = g_strdup_printf ("api/v1/notifications/%" G_GINT64_FORMAT "/read", id);
+
+  stranger = call (token_of ("wsp1"), "POST", path, NULL, NULL);
+  g_assert_cmpuint (stranger->status, ==, 404);
+
+  read = call (token_of ("lam"), "POST", path, NULL, NULL);
+  g_assert_cmpuint (read->status, ==, 200);
+  read_at = json_object_get_string_member (object_of (read), "read_at");
+  g_assert_nonnull (read_at);
+  read_again = call (token_of ("lam"), "POST", path, NULL, NULL);
+  g_assert_cmpstr (json_object_get_string_member (object_of (read_again), "read_at"), ==, read_at);
+
+  g_assert_cmpint (count_list ("lam", "api/v1/notifications?unread=true"), ==, n_unread - 1);
+  g_assert_cmpint (count_list ("lam", "api/v1/notifications"), ==, n_unread);
+
+  bad = get ("lam", "api/v1/notifications?unread=maybe");
+  g_assert_cmpuint (bad->status, ==, 400);
+}
+
+/* Tests: the account list and its export */
+
+static void
+test_account_list (void)
+{
+  g_autoptr(Answer) all = get ("consultant", "api/v1/accounts?per_page=1000");
+  g_autoptr(Answer) mine = get ("wsp1", "api/v1/accounts?owner_id=me");
+  g_autoptr(Answer) analyst = get ("analyst", "api/v1/accounts");
+  g_autoptr(Answer) bad = get ("coord", "api/v1/accounts?status=fine");
+  JsonArray *items;
+  const char *previous = "";
+
+  /* Twelve employers, one merged away. */
+  g_assert_cmpuint (all->status, ==, 200);
+  g_assert_cmpint (json_object_get_int_member (object_of (all), "total"), ==, 11);
+  items = items_of (all);
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      const char *name = json_object_get_string_member (json_array_get_object_element (items, i), "name");
+
+      g_assert_cmpint (g_utf8_collate (previous, name), <=, 0);
+      previous = name;
+    }
+
+  g_assert_cmpint (json_object_get_int_member (object_of (mine), "total"), ==, 2);
+  g_assert_cmpint (count_list ("coord", "api/v1/accounts?dormant=true"), ==, 1);
+  g_assert_cmpint (count_list ("coord", "api/v1/accounts?status=exception_approved"), ==, 1);
+  g_assert_cmpint (count_list ("coord", "api/v1/accounts?status=natural_moment_return"), ==, 1);
+  g_assert_cmpint (count_list ("coord", "api/v1/accounts?owner_type=wsp"), ==, 3);
+  {
+    g_autofree char *in_maastricht = g_strdup_printf ("api/v1/accounts?municipality_id=%" G_GINT64_FORMAT "&per_page=5",
+                                                      fx.maastricht);
+
+    g_assert_cmpint (count_list ("coord", in_maastricht), ==, 1);
+  }
+  g_assert_cmpint (count_list ("coord", "api/v1/accounts?q=bakkerij"), ==, 1);
+  g_assert_cmpuint (analyst->status, ==, 403);
+  g_assert_cmpuint (bad->status, ==, 400);
+}
+
+static void
+test_export (void)
+{
+  g_autoptr(Answer) answer = get ("lam", "api/v1/accounts/export.csv");
+  g_autoptr(Answer) analyst = get ("analyst", "api/v1/accounts/export.csv");
+  g_autofree char *disposition = g_strdup_printf ("attachment; filename=\"werkbrug-accounts-%s.csv\"", fx.today);
+  g_auto(GStrv) lines = NULL;
+  g_auto(GStrv) header = NULL;
+  g_autoptr(GRegex) decimal = g_regex_new ("^[0-9]+,[0-9]$", 0, 0, NULL);
+  const char *type;
+  guint n_lines;
+  gboolean saw_butcher = FALSE, saw_formula = FALSE;
+
+  g_assert_cmpuint (answer->status, ==, 200);
+  type = soup_message_headers_get_content_type (answer->headers, NULL);
+  g_assert_cmpstr (type, ==, "text/csv");
+  g_assert_cmpstr (soup_message_headers_get_one (answer->headers, "Content-Disposition"), ==, disposition);
+  g_assert_cmpuint (analyst->status, ==, 403);
+
+  /* UTF-8 with a byte-order mark, CRLF line ends, every line ended. */
+  g_assert_true (g_str_has_prefix (answer->body, "\xEF\xBB\xBF"));
+  g_assert_true (g_str_has_suffix (answer->body, "\r\n"));
+  g_assert_true (g_utf8_validate (answer->body, answer->length, NULL));
+  lines = g_strsplit (answer->body + 3, "\r\n", -1);
+  n_lines = g_strv_length (lines);
+  g_assert_cmpuint (n_lines, ==, 1 + 11 + 1);  /* header, eleven accounts, "" after the last CRLF */
+  g_assert_cmpstr (lines[n_lines - 1], ==, "");
+  for (guint i = 0; i < n_lines; i++)
+    g_assert_null (strchr (lines[i], '\n'));
+
+  header = g_strsplit (lines[0], ";", -1);
+  g_assert_cmpuint (g_strv_length (header), ==, 14);
+  g_assert_cmpstr (header[0], ==, "Name");
+  g_assert_cmpstr (header[1], ==, "KvK number");
+  g_assert_cmpstr (header[12], ==, "Months without contact");
+
+  for (guint i = 1; i + 1 < n_lines; i++)
+    {
+      if (g_str_has_prefix (lines[i], "Slagerij Hermans;"))
+        {
+          g_auto(GStrv) cells = g_strsplit (lines[i], ";", -1);
+
+          saw_butcher = TRUE;
+          g_assert_cmpuint (g_strv_length (cells), ==, 14);
+          g_assert_cmpstr (cells[1], ==, "14000011");
+          g_assert_cmpstr (cells[3], ==, "5");
+          g_assert_cmpstr (cells[4], ==, "Heerlen");
+          g_assert_cmpstr (cells[5], ==, "Lotte Lokaal");
+          g_assert_cmpstr (cells[7], ==, "Local");
+          g_assert_cmpstr (cells[9], ==, "In order");
+          g_assert_cmpstr (cells[10], ==, "yes");
+          g_assert_cmpstr (cells[11], ==, "2025-01-02");
+          /* A decimal comma, and no decimal point anywhere in the number. */
+          g_assert_true (g_regex_match (decimal, cells[12], 0, NULL));
+          g_assert_cmpstr (cells[13], ==, "0");
+        }
+      /* A name that holds the separator and quotes is quoted, and is never a formula. */
+      if (g_str_has_prefix (lines[i], "\"'=Plus; \"\"Partners\"\"\";14000012;"))
+        saw_formula = TRUE;
+    }
+  g_assert_true (saw_butcher);
+  g_assert_true (saw_formula);
+}
+
+/* Every endpoint docs/accounts-api.md names is one this server answers, and every one
+ * of them is documented. */
+static void
+test_documented_endpoints (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("WB_SOURCE_DIR"), "docs", "accounts-api.md", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRegex) heading = g_regex_new ("^### (GET|POST|PATCH|PUT|DELETE) (/api/v1/[^ ]*)$", 0, 0, NULL);
+  g_autoptr(GHashTable) documented = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_auto(GStrv) lines = NULL;
+  gint64 any_review = 0;
+  gint64 notification = 0;
+  struct {
+    const char *key;
+    const char *user;
+    char *path;
+    const char *body;
+    guint status;
+  } endpoints[] = {
+    { "GET /api/v1/employers/{id}/rule", "consultant", NULL, NULL, 200 },
+    { "POST /api/v1/employers/{id}/contact-log", "consultant", NULL, "{}", 400 },
+    { "GET /api/v1/accounts", "consultant", g_strdup ("api/v1/accounts"), NULL, 200 },
+    { "GET /api/v1/accounts/export.csv", "consultant", g_strdup ("api/v1/accounts/export.csv"), NULL, 200 },
+    { "GET /api/v1/reviews", "coord", g_strdup ("api/v1/reviews"), NULL, 200 },
+    { "GET /api/v1/reviews/{id}", "coord", NULL, NULL, 200 },
+    { "POST /api/v1/reviews/{id}/decision", "coord", NULL, "{}", 428 },
+    { "GET /api/v1/notifications", "lam", g_strdup ("api/v1/notifications"), NULL, 200 },
+    { "POST /api/v1/notifications/{id}/read", "lam", NULL, NULL, 200 },
+  };
+
+  {
+    g_autoptr(Answer) reviews = get ("coord", "api/v1/reviews?status=decided&per_page=1");
+    g_autoptr(Answer) notifications = get ("lam", "api/v1/notifications?per_page=1");
+
+    any_review = json_object_get_int_member (json_array_get_object_element (items_of (reviews), 0), "id");
+    notification = json_object_get_int_member (json_array_get_object_element (items_of (notifications), 0), "id");
+  }
+  endpoints[0].path = g_strdup_printf ("api/v1/employers/%" G_GINT64_FORMAT "/rule", fx.e_ok);
+  endpoints[1].path = g_strdup_printf ("api/v1/employers/%" G_GINT64_FORMAT "/contact-log", fx.e_ok);
+  endpoints[5].path = g_strdup_printf ("api/v1/reviews/%" G_GINT64_FORMAT, any_review);
+  endpoints[6].path = g_strdup_printf ("api/v1/reviews/%" G_GINT64_FORMAT "/decision", any_review);
+  endpoints[8].path = g_strdup_printf ("api/v1/notifications/%" G_GINT64_FORMAT "/read", notification);
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, &error));
+  g_assert_no_error (error);
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autoptr(GMatchInfo) match = NULL;
+
+      if (!g_str_has_prefix (lines[i], "### "))
+        continue;
+      if (!g_regex_match (heading, lines[i], 0, &match))
+        {
+          if (strstr (lines[i], "/api/v1/") != NULL)
+            g_error ("docs/accounts-api.md:%u: malformed endpoint heading: %s", i + 1, lines[i]);
+          continue;
+        }
+      if (!g_hash_table_add (documented, g_strdup (lines[i] + 4)))
+        g_error ("docs/accounts-api.md:%u: %s is documented twice", i + 1, lines[i] + 4);
+    }
+
+  g_assert_cmpuint (g_hash_table_size (documented), ==, G_N_ELEMENTS (endpoints));
+  for (guint i = 0; i < G_N_ELEMENTS (endpoints); i++)
+    {
+      g_autoptr(Answer) answer = NULL;
+      const char *method = g_str_has_prefix (endpoints[i].key, "GET") ? "GET" : "POST";
+
+      if (!g_hash_table_contains (documented, endpoints[i].key))
+        g_error ("docs/accounts-api.md does not document %s", endpoints[i].key);
+      answer = call (token_of (endpoints[i].user), method, endpoints[i].path, endpoints[i].body, NULL);
+      g_test_message ("%s -> %u", endpoints[i].key, answer->status);
+      g_assert_cmpuint (answer->status, ==, endpoints[i].status);
+      g_free (endpoints[i].path);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  create_fixture ();
+  fx.server = wb_test_server_start (fx.db);
+
+  g_test_add_func ("/accounts-http/queue/initial-oldest-first", test_initial_queue);
+  g_test_add_func ("/accounts-http/queue/only-coordinators", test_queue_permissions);
+  g_test_add_func ("/accounts-http/rule/plain-words", test_rule);
+  g_test_add_func ("/accounts-http/decision/preconditions", test_decision_preconditions);
+  g_test_add_func ("/accounts-http/decision/approve-exception", test_approve_exception);
+  g_test_add_func ("/accounts-http/decision/transfer-to-wsp", test_transfer_to_wsp);
+  g_test_add_func ("/accounts-http/decision/assign-owner", test_assign_owner);
+  g_test_add_func ("/accounts-http/decision/merge-keeps-both-histories", test_merge_duplicates);
+  g_test_add_func ("/accounts-http/decision/dismiss-needs-reason", test_dismiss_needs_reason);
+  g_test_add_func ("/accounts-http/decision/one-audit-row-each", test_audit_rows);
+  g_test_add_func ("/accounts-http/flags/vacancy-at-excepted-account", test_vacancy_at_excepted_account);
+  g_test_add_func ("/accounts-http/flags/size-crossing", test_size_crossing);
+  g_test_add_func ("/accounts-http/two-parties/warning-and-notification", test_two_parties);
+  g_test_add_func ("/accounts-http/notifications/read", test_notifications_read);
+  g_test_add_func ("/accounts-http/accounts/list-filters", test_account_list);
+  g_test_add_func ("/accounts-http/accounts/export-for-dutch-excel", test_export);
+  g_test_add_func ("/accounts-http/docs/every-endpoint-answers", test_documented_endpoints);
+
+  status = g_test_run ();
+
+  wb_test_server_stop (fx.server);
+  wb_test_remove_dir (fx.dir);
+  g_hash_table_unref (fx.tokens);
+  g_free (fx.today);
+  g_free (fx.dir);
+  g_free (fx.db);
+  return status;
+}
