@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "wb-match-engine.h"
+#include "wb-validate.h"
 
 /* How the index is laid out
  *
@@ -88,6 +89,11 @@ static const Graded phases[] = {
   { "placed", 0.5, N_("placed") },
   { "after_care", 0.5, N_("after-care") },
   { "outflow", 0.0, N_("left the service") },
+};
+
+static const Graded tracks[] = {
+  { "activering", 0.4, N_("activation track") },
+  { "plaatsing", 1.0, N_("placement track, ready for mediation") },
 };
 
 static const Graded motivations[] = {
@@ -312,6 +318,7 @@ typedef struct {
   gint8 capacity;          /* -1: not known */
   gint8 phase;             /* index in phases; -1: not known */
   gint8 motivation;        /* index in motivations; -1: not known */
+  gint8 track;             /* index in tracks; -1: not known */
   gint8 transport;         /* index in transports; -1: not known */
   guint8 flags;
 } ClientRow;
@@ -613,10 +620,11 @@ credit_readiness (const ClientRow *c,
 {
   WbMatchDiagnosisState state = diagnosis_state (c, r);
   double phase = (c->flags & ROW_IN_POOL) ? 1.0 : c->phase < 0 ? WB_MATCH_UNKNOWN_CREDIT : phases[c->phase].credit;
+  double track = c->track < 0 ? WB_MATCH_UNKNOWN_CREDIT : tracks[c->track].credit;
   double motivation = c->motivation < 0 ? WB_MATCH_UNKNOWN_CREDIT : motivations[c->motivation].credit;
   double diagnosis = state == WB_MATCH_DIAGNOSIS_CURRENT ? 1.0 : state == WB_MATCH_DIAGNOSIS_STALE ? 0.4 : 0.0;
 
-  return 0.5 * phase + 0.25 * motivation + 0.25 * diagnosis;
+  return 0.4 * phase + 0.2 * track + 0.2 * motivation + 0.2 * diagnosis;
 }
 
 /* The one place the total is computed: the fast path and the explanation both call it,
@@ -642,7 +650,7 @@ pair_score (const Ranking    *r,
   sum = r->w[0] * credit[0];
   for (guint i = 1; i < WB_MATCH_N_PARTS; i++)
     sum += r->w[i] * credit[i];
-  return 100.0 * sum / r->wsum;
+  return sum / r->wsum;
 }
 
 /* The best score a client with @acc_max units (licence included) could reach. Rounding is
@@ -657,7 +665,7 @@ score_bound (const Ranking    *r,
 
   for (guint i = 1; i < WB_MATCH_N_PARTS; i++)
     sum += r->w[i];
-  return 100.0 * sum / r->wsum;
+  return sum / r->wsum;
 }
 
 /* Scratch memory */
@@ -1365,6 +1373,26 @@ wb_match_result_free (WbMatchResult *result)
   g_free (result);
 }
 
+static char *explain_capacity (int      capacity,
+                               gboolean wage_cost_subsidy,
+                               gboolean banded);
+
+void
+wb_match_result_pseudonymise (WbMatchResult *result)
+{
+  g_return_if_fail (result != NULL);
+
+  if (result->pseudonymous)
+    return;
+  result->pseudonymous = TRUE;
+  if (result->explanation[WB_MATCH_PART_CAPACITY] != NULL)
+    {
+      g_free (result->explanation[WB_MATCH_PART_CAPACITY]);
+      result->explanation[WB_MATCH_PART_CAPACITY] =
+        explain_capacity (result->work_capacity, result->wage_cost_subsidy_offered, TRUE);
+    }
+}
+
 void
 wb_match_cross_entry_free (WbMatchCrossEntry *entry)
 {
@@ -1590,6 +1618,7 @@ wb_match_engine_set_client (WbMatchEngine          *self,
   c->transport = (gint8) FIND (transports, candidate->transport);
   c->phase = (gint8) FIND (phases, candidate->phase);
   c->motivation = (gint8) FIND (motivations, candidate->motivation);
+  c->track = (gint8) FIND (tracks, candidate->track);
   c->hours = candidate->hours_available < 0 ? -1 : (gint8) MIN (candidate->hours_available, 100);
   c->capacity = candidate->work_capacity < 0 ? -1 : (gint8) MIN (candidate->work_capacity, 100);
   c->max_travel_km = candidate->max_travel_km < 0 ? -1 : clamp16 (candidate->max_travel_km, 0, 10000);
@@ -1926,19 +1955,32 @@ explain_hours (const VacancyRow *v,
   return g_strdup_printf (_("Available %d hours a week, fewer than the %d of the job."), c->hours, v->hours);
 }
 
+/* With @banded, the capacity is told as its band only, as in the pseudonymous profile. */
 static char *
-explain_capacity (const VacancyRow *v,
-                  const ClientRow  *c)
+explain_capacity (int      capacity,
+                  gboolean wage_cost_subsidy,
+                  gboolean banded)
 {
-  if (c->capacity < 0)
+  g_autofree char *what = NULL;
+
+  if (capacity < 0)
     return g_strdup (_("The client's work capacity is not known."));
-  if (c->capacity >= 80)
-    return g_strdup_printf (_("Work capacity %d %%: can do the job at full productivity."), c->capacity);
-  if (v->flags & ROW_WCS)
-    return g_strdup_printf (_("Work capacity %d %%: the employer offers a wage-cost subsidy, so this can work "
-                              "through the wage-cost subsidy route after a wage-value measurement."), c->capacity);
-  return g_strdup_printf (_("Work capacity %d %%: possible with a wage-cost subsidy after a wage-value "
-                            "measurement; ask the employer whether that is an option."), c->capacity);
+  if (!banded)
+    what = g_strdup_printf (_("Work capacity %d %%"), capacity);
+  else if (capacity >= 80)
+    what = g_strdup (_("Work capacity between 80 and 100 %"));
+  else if (capacity >= 30)
+    what = g_strdup (_("Work capacity between 30 and 80 %"));
+  else
+    what = g_strdup (_("Work capacity below 30 %"));
+
+  if (capacity >= 80)
+    return g_strdup_printf (_("%s: can do the job at full productivity."), what);
+  if (wage_cost_subsidy)
+    return g_strdup_printf (_("%s: the employer offers a wage-cost subsidy, so this can work through the "
+                              "wage-cost subsidy route after a wage-value measurement."), what);
+  return g_strdup_printf (_("%s: possible with a wage-cost subsidy after a wage-value measurement; ask the "
+                            "employer whether that is an option."), what);
 }
 
 static char *
@@ -1960,6 +2002,7 @@ explain_readiness (const ClientRow     *c,
                    const WbMatchResult *r)
 {
   g_autofree char *phase = NULL;
+  g_autofree char *track = NULL;
   g_autofree char *motivation = NULL;
   g_autofree char *diagnosis = NULL;
 
@@ -1969,6 +2012,7 @@ explain_readiness (const ClientRow     *c,
     phase = g_strdup (_(phases[c->phase].label));
   else
     phase = g_strdup (_("not known"));
+  track = g_strdup (c->track >= 0 ? _(tracks[c->track].label) : _("not known"));
   motivation = g_strdup (c->motivation >= 0 ? _(motivations[c->motivation].label) : _("not known"));
   switch (r->diagnosis)
     {
@@ -1983,7 +2027,7 @@ explain_readiness (const ClientRow     *c,
       diagnosis = g_strdup (_("none"));
       break;
     }
-  return g_strdup_printf (_("Phase: %s. Motivation: %s. Diagnosis: %s."), phase, motivation, diagnosis);
+  return g_strdup_printf (_("Phase: %s. Track: %s. Motivation: %s. Diagnosis: %s."), phase, track, motivation, diagnosis);
 }
 
 typedef struct {
@@ -2014,6 +2058,8 @@ static const MissingNote missing_notes[] = {
     N_("The motivation is not recorded; the consultant at %s can add it.") },
   { WB_MATCH_MISSING_PHASE, "phase", FALSE,
     N_("The phase of the client's path is not known; the consultant at %s can add it.") },
+  { WB_MATCH_MISSING_TRACK, "track", FALSE,
+    N_("Whether the client is in the activation or the placement track is not recorded; the consultant at %s can add it.") },
   { WB_MATCH_MISSING_VACANCY_LOCATION, "vacancy.pc4", TRUE,
     N_("No centre is known for the vacancy's postcode area; %s can correct it.") },
   { WB_MATCH_MISSING_VACANCY_COMPETENCES, "vacancy.competences", TRUE,
@@ -2149,6 +2195,7 @@ build_result (WbMatchEngine        *self,
   r->near_miss = r->n_essential_missing >= 1 && r->n_essential_missing <= 2;
   r->wage_cost_subsidy_route = c->capacity >= 0 && c->capacity < 80;
   r->wage_cost_subsidy_offered = (v->flags & ROW_WCS) != 0;
+  r->work_capacity = c->capacity;
 
   if (c->diagnosis_day == 0)
     r->missing |= WB_MATCH_MISSING_DIAGNOSIS;
@@ -2170,6 +2217,8 @@ build_result (WbMatchEngine        *self,
     r->missing |= WB_MATCH_MISSING_MOTIVATION;
   if (c->phase < 0 && !(c->flags & ROW_IN_POOL))
     r->missing |= WB_MATCH_MISSING_PHASE;
+  if (c->track < 0)
+    r->missing |= WB_MATCH_MISSING_TRACK;
   if (v->pc4 == 0 || !wb_geo_lookup (self->geo, v->pc4, NULL, NULL))
     r->missing |= WB_MATCH_MISSING_VACANCY_LOCATION;
   if (v->wc_units == 0)
@@ -2198,7 +2247,7 @@ build_result (WbMatchEngine        *self,
       r->explanation[WB_MATCH_PART_EDUCATION] = explain_education (v, c);
       r->explanation[WB_MATCH_PART_TRAVEL] = explain_travel (v, c, r->distance_km);
       r->explanation[WB_MATCH_PART_HOURS] = explain_hours (v, c);
-      r->explanation[WB_MATCH_PART_CAPACITY] = explain_capacity (v, c);
+      r->explanation[WB_MATCH_PART_CAPACITY] = explain_capacity (c->capacity, (v->flags & ROW_WCS) != 0, FALSE);
       r->explanation[WB_MATCH_PART_SECTOR] = explain_sector (self, v, c);
       r->explanation[WB_MATCH_PART_READINESS] = explain_readiness (c, r);
       add_missing_notes (self, r);
@@ -2737,7 +2786,7 @@ wb_match_result_to_json (const WbMatchResult *r)
   if (r->client_organisation != NULL)
     json_object_set_string_member (object, "organisation", r->client_organisation);
   json_object_set_int_member (object, "vacancy_organisation_id", r->vacancy_organisation_id);
-  json_object_set_double_member (object, "score", round_to (r->score, 0.01));
+  json_object_set_double_member (object, "score", round_to (r->score, 0.0001));
 
   parts = json_object_new ();
   for (guint i = 0; i < WB_MATCH_N_PARTS; i++)
@@ -2747,7 +2796,7 @@ wb_match_result_to_json (const WbMatchResult *r)
       json_object_set_double_member (part, "score", round_to (r->credit[i], 0.001));
       json_object_set_double_member (part, "weight", r->weights.part[i]);
       json_object_set_double_member (part, "points",
-                                     round_to (wsum > 0 ? 100.0 * r->weights.part[i] * r->credit[i] / wsum : 0, 0.01));
+                                     round_to (wsum > 0 ? r->weights.part[i] * r->credit[i] / wsum : 0, 0.0001));
       json_object_set_boolean_member (part, "known", r->known[i]);
       if (r->explanation[i] != NULL)
         json_object_set_string_member (part, "explanation", r->explanation[i]);
@@ -2852,6 +2901,11 @@ wb_match_result_to_json (const WbMatchResult *r)
   json_object_set_boolean_member (object, "near_miss", r->near_miss);
   json_object_set_boolean_member (object, "wage_cost_subsidy_route", r->wage_cost_subsidy_route);
   json_object_set_boolean_member (object, "wage_cost_subsidy_offered", r->wage_cost_subsidy_offered);
+  if (r->work_capacity >= 0)
+    json_object_set_string_member (object, "capacity_band", wb_capacity_band (r->work_capacity));
+  else
+    json_object_set_null_member (object, "capacity_band");
+  json_object_set_boolean_member (object, "pseudonymous", r->pseudonymous);
   if (r->distance_km >= 0)
     json_object_set_double_member (object, "distance_km", round_to (r->distance_km, 0.1));
   else

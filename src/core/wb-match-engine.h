@@ -15,9 +15,10 @@ G_BEGIN_DECLS
  *
  * The score of a (client, vacancy) pair is
  *
- *   score = 100 × (w₀·c₀ + w₁·c₁ + … + w₆·c₆) / (w₀ + … + w₆)
+ *   score = (w₀·c₀ + w₁·c₁ + … + w₆·c₆) / (w₀ + … + w₆)
  *
- * summed in the order of WbMatchPart, where each credit cᵢ is in [0, 1]:
+ * summed in the order of WbMatchPart, from 0 to 1 like the score of a recorded match and
+ * the threshold of an alert, where each credit cᵢ is in [0, 1]:
  *
  * competences  Each competence the vacancy asks weighs 2 when essential, 1 otherwise; a
  *              required driving licence counts as one more essential competence. Per
@@ -40,10 +41,11 @@ G_BEGIN_DECLS
  *              allows a wage-cost subsidy and 0.5 when not; below 30 % 0.4 and 0.2.
  * sector       1 when the client prefers the vacancy's sector, 0.5 for another sector
  *              (moving between sectors is wanted).
- * readiness    0.5·phase + 0.25·motivation + 0.25·diagnosis, with phase work_ready (or in
- *              the pool) 1, development 0.7, after_care and placed 0.5, activation 0.4,
- *              intake and diagnosis 0.2; motivation high 1, medium 0.6, low 0.3; a current
- *              diagnosis 1, a stale one 0.4, none 0.
+ * readiness    0.4·phase + 0.2·track + 0.2·motivation + 0.2·diagnosis, with phase
+ *              work_ready (or in the pool) 1, development 0.7, after_care and placed 0.5,
+ *              activation 0.4, intake and diagnosis 0.2, outflow 0; track plaatsing (ready
+ *              for mediation) 1, activering 0.4; motivation high 1, medium 0.6, low 0.3;
+ *              a current diagnosis 1, a stale one 0.4, none 0.
  *
  * Missing data is unknown, never agreement: every value the client lacks scores
  * WB_MATCH_UNKNOWN_CREDIT in its part (and a client without any competence earns nothing
@@ -113,6 +115,7 @@ typedef struct {
   gboolean driving_licence;
   const char *motivation;
   const char *phase;
+  const char *track;             /* "plaatsing" (ready for mediation) or "activering" */
   gboolean in_pool;
   const char *diagnosis_date;    /* YYYY-MM-DD of the latest diagnosis; NULL: none */
   const WbMatchLevel *competences;  /* of the latest diagnosis */
@@ -173,6 +176,7 @@ typedef enum {
   WB_MATCH_MISSING_PHASE            = 1 << 9,
   WB_MATCH_MISSING_VACANCY_LOCATION = 1 << 10, /* the vacancy's PC4 centre */
   WB_MATCH_MISSING_VACANCY_COMPETENCES = 1 << 11,
+  WB_MATCH_MISSING_TRACK            = 1 << 12,
 } WbMatchMissing;
 
 typedef enum {
@@ -194,7 +198,7 @@ typedef struct {
   gint64 client_id;
   gint64 client_organisation_id;
   gint64 vacancy_organisation_id;
-  double score;                  /* 0–100 */
+  double score;                  /* 0–1 */
   double credit[WB_MATCH_N_PARTS];
   gboolean known[WB_MATCH_N_PARTS];
   char *explanation[WB_MATCH_N_PARTS];  /* NULL unless explained */
@@ -214,6 +218,8 @@ typedef struct {
   gboolean near_miss;            /* lacks one or two essential competences */
   gboolean wage_cost_subsidy_route;  /* capacity below 80 %: the wage-cost subsidy route applies */
   gboolean wage_cost_subsidy_offered;
+  int work_capacity;             /* percent; -1: not known */
+  gboolean pseudonymous;         /* told in bands only: see wb_match_result_pseudonymise */
   char *client_organisation;     /* the name to contact, when the engine knows it */
   GPtrArray *gap_labels;         /* char *, parallel to @gap; NULL unless explained */
   GPtrArray *inferred_labels;    /* char *, parallel to @inferred; NULL unless explained */
@@ -221,6 +227,9 @@ typedef struct {
 } WbMatchResult;
 
 void        wb_match_result_free     (WbMatchResult       *result);
+/* For a reader who may see only the pseudonymous profile of the client: the explanation of
+ * the work capacity names the band (below 30 %, 30–80 %, 80–100 %), not the percentage. */
+void        wb_match_result_pseudonymise (WbMatchResult   *result);
 /* The result as the API hands it out: score, parts (score, weight, points, known,
  * explanation), gap, below-level items, inferred competences (labelled), missing data
  * with who can supply it, diagnosis state with the stale flag, near miss, wage-cost
