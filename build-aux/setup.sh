@@ -14,8 +14,11 @@ packages=(
   libgtk-4-dev libadwaita-1-dev libsecret-1-dev
   desktop-file-utils appstream
   xvfb xauth dbus dbus-x11 at-spi2-core python3-dogtail gnome-keyring
-  curl
+  curl locales
 )
+
+sudo_cmd=()
+[ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
 
 missing=()
 for p in "${packages[@]}"; do
@@ -23,10 +26,13 @@ for p in "${packages[@]}"; do
 done
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "Installing: ${missing[*]}"
-  sudo_cmd=()
-  [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
   "${sudo_cmd[@]}" apt-get update -qq
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# The Dutch locale, so that Werkbrug can run (and be tested) in Dutch.
+if ! locale -a 2>/dev/null | grep -qiE '^nl_NL\.utf-?8$'; then
+  "${sudo_cmd[@]}" localedef -i nl_NL -f UTF-8 nl_NL.UTF-8
 fi
 
 shared_data="$(cd "$top/.." && pwd)/shared/data"

@@ -3,6 +3,7 @@
 
 #pragma once
 
+#include "wb-locale.h"
 #include "wb-match-workflow.h"
 #include "wb-policy.h"
 #include "wb-problem.h"

@@ -14,6 +14,7 @@
 
 #include "wb-demo.h"
 #include "wb-import.h"
+#include "wb-locale.h"
 #include "wb-password.h"
 #include "wb-server-cli.h"
 #include "wb-server.h"
@@ -505,7 +506,7 @@ wb_server_cli_run (int    argc,
   };
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, wb_locale_dir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -1,0 +1,976 @@
+/* Copyright 2026 The Werkbrug authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "wb-account-page"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "wb-account-editor.h"
+#include "wb-account-row.h"
+#include "wb-api-accounts.h"
+#include "wb-contact-dialog.h"
+#include "wb-labels.h"
+
+#include "wb-account-page.h"
+
+struct _WbAccountPage
+{
+  GtkBox parent_instance;
+
+  GtkButton *back_button;
+  GtkLabel *toolbar_title;
+  GtkSpinner *spinner;
+  GtkButton *contact_button;
+  GtkButton *edit_button;
+  GtkStack *stack;
+  AdwStatusPage *error_page;
+  GtkButton *retry_button;
+  GtkLabel *title_label;
+  GtkLabel *subtitle_label;
+  GtkBox *badges_box;
+  GtkBox *cards_box;
+
+  WbSession *session;
+  gint64 employer_id;
+  WbRecord *account;          /* as /rule (or the list) has it */
+  WbRecord *employer;         /* the full record, with its version */
+  GListModel *contacts;
+  GListModel *contact_log;
+  GListModel *vacancies;
+  GCancellable *cancellable;
+  GHashTable *field_rows;     /* field -> AdwActionRow or AdwPreferencesGroup */
+  WbAccountEditor *editor;
+  WbContactDraft *draft;      /* kept while its dialog is open and when logging failed */
+  GtkWidget *contact_dialog;
+  guint pending;              /* loads under way */
+};
+
+G_DEFINE_FINAL_TYPE (WbAccountPage, wb_account_page, GTK_TYPE_BOX)
+
+enum {
+  BACK,
+  ACCOUNT_CHANGED,
+  BACKEND_ERROR,
+  TOAST,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void load_account (WbAccountPage *self);
+static void load_contact_log (WbAccountPage *self);
+
+static void
+toast (WbAccountPage *self,
+       const char    *message)
+{
+  g_signal_emit (self, signals[TOAST], 0, message);
+}
+
+static void
+set_pending (WbAccountPage *self,
+             int            delta)
+{
+  self->pending = (guint) MAX (0, (int) self->pending + delta);
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), self->pending > 0);
+  gtk_spinner_set_spinning (self->spinner, self->pending > 0);
+}
+
+/* Building the cards */
+
+static GtkWidget *
+badge_new (const char *text,
+           const char *style)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_widget_add_css_class (label, "wb-badge");
+  if (style != NULL)
+    gtk_widget_add_css_class (label, style);
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+  return label;
+}
+
+/* The badge style of a rule status: in order, an exception, or something to decide. */
+static const char *
+status_style (WbAccountStatus status)
+{
+  switch (status)
+    {
+    case WB_ACCOUNT_STATUS_OK:
+      return "success";
+    case WB_ACCOUNT_STATUS_EXCEPTION_APPROVED:
+      return "accent";
+    case WB_ACCOUNT_STATUS_EXCEPTION_PENDING:
+    case WB_ACCOUNT_STATUS_NATURAL_MOMENT_RETURN:
+    case WB_ACCOUNT_STATUS_RECHECK_SIZE:
+      return "warning";
+    case WB_ACCOUNT_STATUS_VIOLATION_WRONG_OWNER_TYPE:
+    case WB_ACCOUNT_STATUS_VIOLATION_WRONG_MUNICIPALITY:
+    case WB_ACCOUNT_STATUS_NO_OWNER:
+    case WB_ACCOUNT_STATUS_OWNER_LEFT:
+    case WB_N_ACCOUNT_STATUSES:
+    default:
+      return "error";
+    }
+}
+
+static AdwPreferencesGroup *
+card_new (WbAccountPage *self,
+          const char    *title,
+          const char    *description)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  if (description != NULL)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+  gtk_box_append (self->cards_box, group);
+  return ADW_PREFERENCES_GROUP (group);
+}
+
+static AdwActionRow *
+row_add (WbAccountPage       *self,
+         AdwPreferencesGroup *group,
+         const char          *field,
+         const char          *title,
+         const char          *value)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value != NULL && *value != '\0' ? value : "—");
+  adw_action_row_set_subtitle_selectable (ADW_ACTION_ROW (row), TRUE);
+  adw_preferences_group_add (group, row);
+  if (field != NULL)
+    g_hash_table_insert (self->field_rows, g_strdup (field), row);
+  return ADW_ACTION_ROW (row);
+}
+
+static void
+clear_cards (WbAccountPage *self)
+{
+  GtkWidget *child;
+
+  g_hash_table_remove_all (self->field_rows);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->cards_box))) != NULL)
+    gtk_box_remove (self->cards_box, child);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->badges_box))) != NULL)
+    gtk_box_remove (self->badges_box, child);
+}
+
+static const char *
+yes_no (WbRecord   *record,
+        const char *field)
+{
+  JsonNode *node;
+
+  if (record == NULL)
+    return NULL;
+  node = json_object_get_member (wb_record_get_object (record), field);
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return NULL;
+  return json_node_get_boolean (node) ? _("Yes") : _("No");
+}
+
+static const char *
+user_name (WbAccountPage *self,
+           gint64         id)
+{
+  const char *name = self->session != NULL ? wb_session_lookup_name (self->session, WB_RESOURCE_USERS, id) : NULL;
+
+  return name != NULL ? name : _("Unknown user");
+}
+
+static void
+build_owner (WbAccountPage *self,
+             WbAccountRow  *row)
+{
+  const char *explanation = wb_record_get_string (self->account, "explanation");
+  const char *reason = wb_record_get_string (self->account, "reason");
+  AdwPreferencesGroup *group;
+  g_autofree char *owner = NULL;
+  g_autofree char *types = NULL;
+  g_autofree char *contact = NULL;
+  WbAccountStatus status = wb_account_row_get_status (row);
+
+  /* The rule in plain words is the group's description: it is what the page is about. */
+  group = card_new (self, _("Owner and rule"), explanation);
+  if (explanation != NULL)
+    g_hash_table_insert (self->field_rows, g_strdup ("explanation"), group);
+
+  if (wb_account_row_get_owner_id (row) > 0)
+    owner = g_strdup_printf ("%s · %s", wb_account_row_get_owner_name (row), wb_account_row_get_owner_organisation (row));
+  row_add (self, group, "owner", _("Owner"), owner != NULL ? owner : _("Nobody owns this account"));
+
+  row_add (self, group, "status", _("Rule status"), wb_account_status_to_label (status));
+  if (reason != NULL)
+    row_add (self, group, "reason", _("In the review queue because"), reason);
+
+  /* TRANSLATORS: the kind of owner an account has, then the kind the rule asks for */
+  types = g_strdup_printf (_("%s; the rule asks for %s"), wb_owner_type_to_label (wb_account_row_get_owner_type (row)),
+                           wb_owner_type_to_label (wb_account_row_get_expected_owner_type (row)));
+  row_add (self, group, "owner_type", _("Kind of owner"), types);
+
+  if (wb_account_row_get_last_contact (row) == NULL)
+    contact = g_strdup (_("Never"));
+  else if (wb_account_row_get_dormant (row))
+    /* TRANSLATORS: a date, and that the account had no contact for six months */
+    contact = g_strdup_printf (_("%s (dormant: no contact for more than six months)"), wb_account_row_get_last_contact (row));
+  else
+    contact = g_strdup (wb_account_row_get_last_contact (row));
+  row_add (self, group, "last_contact", _("Last contact"), contact);
+}
+
+static void
+build_exception (WbAccountPage *self)
+{
+  const char *reason = wb_record_get_string (self->account, "exception_reason");
+  const char *approved_at = wb_record_get_string (self->account, "exception_approved_at");
+  const char *approved_by = wb_record_get_string (self->account, "exception_approved_by_name");
+  AdwPreferencesGroup *group;
+
+  if ((reason == NULL || *reason == '\0') && approved_at == NULL)
+    return;
+
+  group = card_new (self, _("Exception"),
+                    approved_at != NULL ? _("A coordinator approved that a local account manager keeps this account.")
+                                        : _("Not approved yet: a coordinator decides in the review queue."));
+  row_add (self, group, "exception_reason", _("Reason"), reason);
+  if (approved_at != NULL)
+    {
+      row_add (self, group, "exception_approved_by", _("Approved by"),
+               approved_by != NULL ? approved_by : user_name (self, wb_record_get_int (self->account, "exception_approved_by")));
+      row_add (self, group, "exception_approved_at", _("Approved on"), approved_at);
+    }
+}
+
+static void
+build_company (WbAccountPage *self,
+               WbAccountRow  *row)
+{
+  AdwPreferencesGroup *group = card_new (self, _("Company"), NULL);
+  g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, wb_account_row_get_employee_count (row));
+  const char *pc4 = wb_record_get_string (self->account, "pc4");
+
+  row_add (self, group, "kvk", _("KvK number"), wb_account_row_get_kvk (row));
+  row_add (self, group, "sector", _("Sector"), wb_account_row_get_sector_label (row));
+  row_add (self, group, "employee_count", _("Employees"), count);
+  row_add (self, group, "pc4", _("Postcode area"), pc4);
+  row_add (self, group, "municipality", _("Municipality"), wb_account_row_get_municipality (row));
+  row_add (self, group, "arrangement", _("Employer arrangement"),
+           self->employer != NULL ? yes_no (self->employer, "arrangement") : _("Loading…"));
+  row_add (self, group, "learn_work", _("Learn-work track"),
+           self->employer != NULL ? yes_no (self->employer, "learn_work") : _("Loading…"));
+}
+
+static void
+build_contacts (WbAccountPage *self)
+{
+  guint n = self->contacts != NULL ? g_list_model_get_n_items (self->contacts) : 0;
+  AdwPreferencesGroup *group = card_new (self, _("Contact persons"),
+                                         self->contacts == NULL ? _("Loading…") :
+                                         n == 0 ? _("No contact persons recorded.") : NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(WbRecord) contact = g_list_model_get_item (self->contacts, i);
+      g_autoptr(GPtrArray) parts = g_ptr_array_new ();
+      g_autofree char *subtitle = NULL;
+      const char *fields[] = { "function", "phone", "email" };
+
+      for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
+        if (wb_record_get_string (contact, fields[f]) != NULL)
+          g_ptr_array_add (parts, (gpointer) wb_record_get_string (contact, fields[f]));
+      g_ptr_array_add (parts, NULL);
+      subtitle = g_strjoinv (" · ", (char **) parts->pdata);
+      row_add (self, group, NULL, wb_record_get_string (contact, "name"), subtitle);
+    }
+}
+
+static int
+compare_log (gconstpointer a,
+             gconstpointer b)
+{
+  WbRecord *ea = *(WbRecord **) a;
+  WbRecord *eb = *(WbRecord **) b;
+  int result = -g_strcmp0 (wb_record_get_string (ea, "date"), wb_record_get_string (eb, "date"));
+  gint64 ia = wb_record_get_id (ea), ib = wb_record_get_id (eb);
+
+  return result != 0 ? result : (ib > ia) - (ib < ia);
+}
+
+static void
+build_contact_log (WbAccountPage *self)
+{
+  guint n = self->contact_log != NULL ? g_list_model_get_n_items (self->contact_log) : 0;
+  AdwPreferencesGroup *group = card_new (self, _("Contact log"),
+                                         self->contact_log == NULL ? _("Loading…") :
+                                         n == 0 ? _("No contacts logged yet.") : NULL);
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (entries, g_list_model_get_item (self->contact_log, i));
+  g_ptr_array_sort (entries, compare_log);
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      WbRecord *entry = entries->pdata[i];
+      const char *org = self->session != NULL ?
+        wb_session_lookup_name (self->session, WB_RESOURCE_ORGANISATIONS, wb_record_get_int (entry, "organisation_id")) : NULL;
+      const char *note = wb_record_get_string (entry, "note");
+      g_autofree char *title = g_strdup_printf ("%s · %s", wb_record_get_string (entry, "date") ?: "?",
+                                                wb_label_for_enum ("contact_kind", wb_record_get_string (entry, "kind")));
+      g_autoptr(GString) subtitle = g_string_new (user_name (self, wb_record_get_int (entry, "user_id")));
+
+      if (org != NULL)
+        g_string_append_printf (subtitle, " (%s)", org);
+      if (note != NULL && *note != '\0')
+        g_string_append_printf (subtitle, " · %s", note);
+      row_add (self, group, NULL, title, subtitle->str);
+    }
+}
+
+static void
+build_vacancies (WbAccountPage *self)
+{
+  guint n = self->vacancies != NULL ? g_list_model_get_n_items (self->vacancies) : 0;
+  AdwPreferencesGroup *group = card_new (self, _("Vacancies"),
+                                         self->vacancies == NULL ? _("Loading…") :
+                                         n == 0 ? _("No vacancies registered.") : NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(WbRecord) vacancy = g_list_model_get_item (self->vacancies, i);
+      gint64 positions = wb_record_get_int (vacancy, "positions");
+      g_autofree char *subtitle = NULL;
+
+      /* TRANSLATORS: a vacancy's status, how many places, and when it opened */
+      subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %d place · opened %s", "%s · %d places · opened %s",
+                                               (gulong) positions),
+                                  wb_label_for_enum ("vacancy_status", wb_record_get_string (vacancy, "status")),
+                                  (int) positions, wb_record_get_string (vacancy, "opened_at") ?: "?");
+      row_add (self, group, NULL, wb_record_get_string (vacancy, "title"), subtitle);
+    }
+}
+
+/* How the account relates to the user: owned by their organisation, or another's. */
+static WbScope
+account_scope (WbAccountPage *self)
+{
+  gint64 owner = self->account != NULL ? wb_record_get_int (self->account, "owner_id") : 0;
+  WbRecord *user;
+
+  if (owner <= 0 || self->session == NULL)
+    return WB_SCOPE_OTHER;
+  user = wb_session_lookup_record (self->session, WB_RESOURCE_USERS, owner);
+  if (user != NULL && wb_record_get_int (user, "organisation_id") == wb_session_get_organisation_id (self->session))
+    return WB_SCOPE_OWN;
+  return WB_SCOPE_OTHER;
+}
+
+static void
+update_actions (WbAccountPage *self)
+{
+  WbScope scope;
+
+  if (self->account == NULL || self->session == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->edit_button), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->contact_button), FALSE);
+      return;
+    }
+  scope = account_scope (self);
+  /* The server decides; the page only hides what it would refuse. */
+  gtk_widget_set_visible (GTK_WIDGET (self->edit_button),
+                          self->employer != NULL && wb_session_can (self->session, WB_RESOURCE_EMPLOYERS, WB_ACTION_UPDATE, scope));
+  gtk_widget_set_visible (GTK_WIDGET (self->contact_button),
+                          wb_session_can (self->session, WB_RESOURCE_CONTACT_LOG, WB_ACTION_CREATE, scope));
+}
+
+static void
+rebuild (WbAccountPage *self)
+{
+  g_autoptr(WbAccountRow) row = NULL;
+  g_autofree char *subtitle = NULL;
+  WbAccountStatus status;
+
+  clear_cards (self);
+  update_actions (self);
+  if (self->account == NULL)
+    return;
+
+  row = wb_account_row_new (self->account);
+  status = wb_account_row_get_status (row);
+  gtk_label_set_text (self->title_label, wb_account_row_get_name (row));
+  gtk_label_set_text (self->toolbar_title, wb_account_row_get_name (row));
+  /* TRANSLATORS: under an employer's name: KvK number, sector, size and municipality */
+  subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "KvK %s · %s · %d employee · %s",
+                                           "KvK %s · %s · %d employees · %s",
+                                           (gulong) wb_account_row_get_employee_count (row)),
+                              wb_account_row_get_kvk (row), wb_account_row_get_sector_label (row),
+                              (int) wb_account_row_get_employee_count (row), wb_account_row_get_municipality (row));
+  gtk_label_set_text (self->subtitle_label, subtitle);
+
+  gtk_box_append (self->badges_box, badge_new (wb_account_status_to_label (status), status_style (status)));
+  {
+    g_autofree char *type = g_strdup_printf (_("Owner: %s"), wb_owner_type_to_label (wb_account_row_get_owner_type (row)));
+    gtk_box_append (self->badges_box, badge_new (type, NULL));
+  }
+  if (wb_account_row_get_dormant (row))
+    gtk_box_append (self->badges_box, badge_new (_("Dormant"), "warning"));
+  if (g_strcmp0 (yes_no (self->employer, "arrangement"), _("Yes")) == 0)
+    gtk_box_append (self->badges_box, badge_new (_("Employer arrangement"), "accent"));
+  if (g_strcmp0 (yes_no (self->employer, "learn_work"), _("Yes")) == 0)
+    gtk_box_append (self->badges_box, badge_new (_("Learn-work track"), "accent"));
+
+  build_owner (self, row);
+  build_exception (self);
+  build_company (self, row);
+  build_contacts (self);
+  build_contact_log (self);
+  build_vacancies (self);
+}
+
+/* Loading */
+
+static gboolean
+load_failed (WbAccountPage *self,
+             GError        *error,
+             const char    *what)
+{
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return TRUE;
+  set_pending (self, -1);
+  g_debug ("%s: %s", what, error->message);
+  return FALSE;
+}
+
+static void
+on_rule_loaded_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(WbAccountPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WbRecord) account = wb_api_accounts_get_rule_finish (WB_API_CLIENT (source), result, &error);
+
+  if (account == NULL)
+    {
+      if (load_failed (self, error, "rule"))
+        return;
+      adw_status_page_set_description (self->error_page, error->message);
+      if (self->account == NULL)
+        gtk_stack_set_visible_child_name (self->stack, "error");
+      g_signal_emit (self, signals[BACKEND_ERROR], 0, error->message);
+      return;
+    }
+  set_pending (self, -1);
+  g_signal_emit (self, signals[BACKEND_ERROR], 0, NULL);
+  g_set_object (&self->account, account);
+  rebuild (self);
+  gtk_stack_set_visible_child_name (self->stack, "account");
+  g_signal_emit (self, signals[ACCOUNT_CHANGED], 0, account);
+}
+
+static void
+on_employer_loaded_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(WbAccountPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WbRecord) employer = wb_api_client_get_finish (WB_API_CLIENT (source), result, &error);
+
+  if (employer == NULL)
+    {
+      load_failed (self, error, "employer");
+      return;
+    }
+  set_pending (self, -1);
+  g_set_object (&self->employer, employer);
+  rebuild (self);
+}
+
+typedef enum {
+  LIST_CONTACTS,
+  LIST_CONTACT_LOG,
+  LIST_VACANCIES,
+} ListKind;
+
+typedef struct {
+  WbAccountPage *self;
+  ListKind kind;
+} ListLoad;
+
+static void
+on_list_loaded_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  ListLoad *load = user_data;
+  g_autoptr(WbAccountPage) self = load->self;
+  ListKind kind = load->kind;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) records = wb_api_client_list_all_finish (WB_API_CLIENT (source), result, &error);
+  GListModel **target;
+
+  g_free (load);
+  if (records == NULL)
+    {
+      if (load_failed (self, error, "list"))
+        return;
+      /* A part that cannot be read shows as empty, not as "loading" forever. */
+      records = G_LIST_MODEL (g_list_store_new (WB_TYPE_RECORD));
+    }
+  else
+    set_pending (self, -1);
+
+  target = kind == LIST_CONTACTS ? &self->contacts : kind == LIST_CONTACT_LOG ? &self->contact_log : &self->vacancies;
+  g_set_object (target, records);
+  rebuild (self);
+}
+
+static void
+load_list (WbAccountPage *self,
+           ListKind       kind)
+{
+  ListLoad *load = g_new0 (ListLoad, 1);
+  g_autoptr(GHashTable) filters = NULL;
+  WbApiQuery query = { 0 };
+
+  load->self = g_object_ref (self);
+  load->kind = kind;
+  set_pending (self, +1);
+  if (kind == LIST_VACANCIES)
+    {
+      filters = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+      g_hash_table_insert (filters, "employer_id", g_strdup_printf ("%" G_GINT64_FORMAT, self->employer_id));
+      query.filters = filters;
+    }
+  wb_api_client_list_all_async (wb_session_get_api (self->session),
+                                kind == LIST_CONTACTS ? WB_RESOURCE_CONTACTS :
+                                kind == LIST_CONTACT_LOG ? WB_RESOURCE_CONTACT_LOG : WB_RESOURCE_VACANCIES,
+                                kind == LIST_VACANCIES ? 0 : self->employer_id,
+                                &query, NULL, NULL, self->cancellable, on_list_loaded_cb, load);
+}
+
+static void
+load_account (WbAccountPage *self)
+{
+  WbApiClient *api;
+
+  if (self->session == NULL || (api = wb_session_get_api (self->session)) == NULL || self->employer_id <= 0)
+    return;
+  set_pending (self, +1);
+  wb_api_accounts_get_rule_async (api, self->employer_id, self->cancellable, on_rule_loaded_cb, g_object_ref (self));
+}
+
+static void
+load_all (WbAccountPage *self)
+{
+  WbApiClient *api;
+
+  if (self->session == NULL || (api = wb_session_get_api (self->session)) == NULL || self->employer_id <= 0)
+    return;
+  load_account (self);
+  set_pending (self, +1);
+  wb_api_client_get_async (api, WB_RESOURCE_EMPLOYERS, self->employer_id, NULL, self->cancellable,
+                           on_employer_loaded_cb, g_object_ref (self));
+  load_list (self, LIST_CONTACTS);
+  load_list (self, LIST_CONTACT_LOG);
+  load_list (self, LIST_VACANCIES);
+}
+
+static void
+load_contact_log (WbAccountPage *self)
+{
+  load_list (self, LIST_CONTACT_LOG);
+}
+
+/* Logging a contact */
+
+static void log_contact (WbContactDraft *draft,
+                         gpointer        user_data);
+
+static char *
+owner_notice (WbAccountPage *self)
+{
+  const char *owner = wb_record_get_string (self->account, "owner_name");
+  const char *org = wb_record_get_string (self->account, "owner_organisation");
+
+  if (account_scope (self) != WB_SCOPE_OTHER || owner == NULL)
+    return NULL;
+  return g_strdup_printf (_("%s of %s owns this account and will be told of your contact. Employers complain of "
+                            "being approached by many public parties: agree with the owner who keeps in touch."),
+                          owner, org != NULL ? org : "?");
+}
+
+static void
+present_contact_dialog (WbAccountPage *self)
+{
+  g_autofree char *notice = NULL;
+
+  if (self->account == NULL || self->contact_dialog != NULL)
+    return;
+  if (self->draft == NULL)
+    self->draft = wb_contact_draft_new (log_contact, self);
+  notice = owner_notice (self);
+  self->contact_dialog = wb_contact_dialog_present (GTK_WIDGET (self), wb_record_get_string (self->account, "name"),
+                                                    notice, self->draft);
+  g_object_add_weak_pointer (G_OBJECT (self->contact_dialog), (gpointer *) &self->contact_dialog);
+}
+
+static void
+on_contact_logged_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(WbAccountPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *warning = NULL;
+  g_autoptr(WbRecord) entry = wb_api_accounts_log_contact_finish (WB_API_CLIENT (source), result, &warning, &error);
+
+  set_pending (self, -1);
+  if (entry == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      /* What was typed stays in the draft; the dialog opens again with it. */
+      wb_contact_draft_set_error (self->draft,
+                                  g_error_matches (error, WB_API_ERROR, WB_API_ERROR_NETWORK) ?
+                                  _("Not logged: the server cannot be reached. Try again.") : error->message,
+                                  wb_api_error_get_problem (error));
+      present_contact_dialog (self);
+      return;
+    }
+
+  g_clear_pointer (&self->draft, wb_contact_draft_free);
+  if (warning != NULL)
+    {
+      /* Two parties, one employer: say it plainly, the owner has been told. */
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                  _("Another Organisation Owns This Account"), warning);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "ok", _("_Understood"));
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "ok");
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "ok");
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+  toast (self, warning != NULL ? _("Contact logged; the owner has been told") : _("Contact logged"));
+  load_contact_log (self);
+  load_account (self);
+}
+
+static void
+log_contact (WbContactDraft *draft,
+             gpointer        user_data)
+{
+  WbAccountPage *self = user_data;
+  g_autoptr(JsonObject) entry = wb_contact_draft_to_json (draft);
+
+  set_pending (self, +1);
+  wb_api_accounts_log_contact_async (wb_session_get_api (self->session), self->employer_id, entry,
+                                     self->cancellable, on_contact_logged_cb, g_object_ref (self));
+}
+
+static void
+on_contact_clicked_cb (GtkButton     *button,
+                       WbAccountPage *self)
+{
+  present_contact_dialog (self);
+}
+
+/* Editing */
+
+static void
+on_editor_saved_cb (WbAccountEditor *editor,
+                    WbRecord        *employer,
+                    WbAccountPage   *self)
+{
+  g_set_object (&self->employer, employer);
+  toast (self, _("Employer saved"));
+  rebuild (self);
+  load_account (self);
+}
+
+static void
+on_edit_clicked_cb (GtkButton     *button,
+                    WbAccountPage *self)
+{
+  if (self->employer == NULL)
+    return;
+  if (self->editor == NULL)
+    {
+      self->editor = wb_account_editor_new (self->session, self->employer);
+      g_object_add_weak_pointer (G_OBJECT (self->editor), (gpointer *) &self->editor);
+      gtk_window_set_transient_for (GTK_WINDOW (self->editor), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+      g_signal_connect_object (self->editor, "saved", G_CALLBACK (on_editor_saved_cb), self, 0);
+    }
+  gtk_window_present (GTK_WINDOW (self->editor));
+}
+
+static void
+on_back_clicked_cb (GtkButton     *button,
+                    WbAccountPage *self)
+{
+  g_signal_emit (self, signals[BACK], 0);
+}
+
+static gboolean
+on_back_shortcut_cb (GtkWidget *widget,
+                     GVariant  *args,
+                     gpointer   user_data)
+{
+  g_signal_emit (widget, signals[BACK], 0);
+  return TRUE;
+}
+
+static gboolean
+on_contact_shortcut_cb (GtkWidget *widget,
+                        GVariant  *args,
+                        gpointer   user_data)
+{
+  WbAccountPage *self = WB_ACCOUNT_PAGE (widget);
+
+  if (gtk_widget_get_visible (GTK_WIDGET (self->contact_button)))
+    present_contact_dialog (self);
+  return TRUE;
+}
+
+/* GObject */
+
+static void
+close_windows (WbAccountPage *self)
+{
+  if (self->editor != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->editor));
+  if (self->contact_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->contact_dialog));
+}
+
+static void
+wb_account_page_dispose (GObject *object)
+{
+  WbAccountPage *self = (WbAccountPage *) object;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  close_windows (self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), WB_TYPE_ACCOUNT_PAGE);
+  g_clear_object (&self->account);
+  g_clear_object (&self->employer);
+  g_clear_object (&self->contacts);
+  g_clear_object (&self->contact_log);
+  g_clear_object (&self->vacancies);
+  g_clear_object (&self->session);
+  g_clear_pointer (&self->field_rows, g_hash_table_unref);
+  g_clear_pointer (&self->draft, wb_contact_draft_free);
+
+  G_OBJECT_CLASS (wb_account_page_parent_class)->dispose (object);
+}
+
+static void
+wb_account_page_class_init (WbAccountPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = wb_account_page_dispose;
+
+  signals[BACK] = g_signal_new ("back", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[ACCOUNT_CHANGED] = g_signal_new ("account-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                           0, NULL, NULL, NULL, G_TYPE_NONE, 1, WB_TYPE_RECORD);
+  signals[BACKEND_ERROR] = g_signal_new ("backend-error", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                         0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[TOAST] = g_signal_new ("toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/nl/werkbrug/Werkbrug/ui/wb-account-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, WbAccountPage, back_button);
+  gtk_widget_class_bind_template_child (widget_class, WbAccountPage, toolbar_title);
+  gtk_widget_class_bind_template_child (widget_class, WbAccountPage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, WbAccountPage, contact_button);
+  gtk_widget_class_bind_template_child (widget_class, WbAccountPage, edit_button);
+  gtk_widget_class_bind_template_child (widget_class, WbAccountPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, WbAccountPage, error_page);
+  gtk_widget_class_bind_template_child (widget_class, WbAccountPage, retry_button);
+  gtk_widget_class_bind_template_child (widget_class, WbAccountPage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, WbAccountPage, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, WbAccountPage, badges_box);
+  gtk_widget_class_bind_template_child (widget_class, WbAccountPage, cards_box);
+
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Left, GDK_ALT_MASK, on_back_shortcut_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, on_back_shortcut_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, on_contact_shortcut_cb, NULL);
+  gtk_widget_class_set_css_name (widget_class, "wbaccountpage");
+}
+
+static void
+wb_account_page_init (WbAccountPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->field_rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  g_signal_connect (self->back_button, "clicked", G_CALLBACK (on_back_clicked_cb), self);
+  g_signal_connect (self->edit_button, "clicked", G_CALLBACK (on_edit_clicked_cb), self);
+  g_signal_connect (self->contact_button, "clicked", G_CALLBACK (on_contact_clicked_cb), self);
+  g_signal_connect_swapped (self->retry_button, "clicked", G_CALLBACK (wb_account_page_retry), self);
+}
+
+WbAccountPage *
+wb_account_page_new (void)
+{
+  return g_object_new (WB_TYPE_ACCOUNT_PAGE, NULL);
+}
+
+static void
+forget (WbAccountPage *self)
+{
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  close_windows (self);
+  g_clear_object (&self->account);
+  g_clear_object (&self->employer);
+  g_clear_object (&self->contacts);
+  g_clear_object (&self->contact_log);
+  g_clear_object (&self->vacancies);
+  g_clear_pointer (&self->draft, wb_contact_draft_free);
+  self->pending = 0;
+  set_pending (self, 0);
+}
+
+void
+wb_account_page_set_session (WbAccountPage *self,
+                             WbSession     *session)
+{
+  g_return_if_fail (WB_IS_ACCOUNT_PAGE (self));
+  g_return_if_fail (session == NULL || WB_IS_SESSION (session));
+
+  forget (self);
+  g_set_object (&self->session, session);
+  self->employer_id = 0;
+  rebuild (self);
+}
+
+void
+wb_account_page_load (WbAccountPage *self,
+                      WbRecord      *summary)
+{
+  g_return_if_fail (WB_IS_ACCOUNT_PAGE (self));
+  g_return_if_fail (WB_IS_RECORD (summary));
+
+  if (self->editor != NULL && wb_account_editor_has_changes (self->editor))
+    {
+      /* Unsaved edits of another employer are never thrown away. */
+      gtk_window_present (GTK_WINDOW (self->editor));
+      toast (self, _("Save or cancel the open edit first"));
+      return;
+    }
+
+  forget (self);
+  self->employer_id = wb_record_get_id (summary);
+  self->account = g_object_ref (summary);
+  rebuild (self);
+  gtk_stack_set_visible_child_name (self->stack, "account");
+  load_all (self);
+}
+
+void
+wb_account_page_set_data (WbAccountPage *self,
+                          WbRecord      *account,
+                          WbRecord      *employer,
+                          GListModel    *contacts,
+                          GListModel    *contact_log,
+                          GListModel    *vacancies)
+{
+  g_return_if_fail (WB_IS_ACCOUNT_PAGE (self));
+  g_return_if_fail (WB_IS_RECORD (account));
+
+  forget (self);
+  self->employer_id = wb_record_get_id (account);
+  self->account = g_object_ref (account);
+  g_set_object (&self->employer, employer);
+  g_set_object (&self->contacts, contacts);
+  g_set_object (&self->contact_log, contact_log);
+  g_set_object (&self->vacancies, vacancies);
+  rebuild (self);
+  gtk_stack_set_visible_child_name (self->stack, "account");
+}
+
+gint64
+wb_account_page_get_employer_id (WbAccountPage *self)
+{
+  g_return_val_if_fail (WB_IS_ACCOUNT_PAGE (self), 0);
+  return self->employer_id;
+}
+
+void
+wb_account_page_retry (WbAccountPage *self)
+{
+  g_return_if_fail (WB_IS_ACCOUNT_PAGE (self));
+
+  if (self->employer_id <= 0)
+    return;
+  if (self->account == NULL)
+    gtk_stack_set_visible_child_name (self->stack, "loading");
+  load_all (self);
+}
+
+gboolean
+wb_account_page_has_unsaved_edits (WbAccountPage *self)
+{
+  g_return_val_if_fail (WB_IS_ACCOUNT_PAGE (self), FALSE);
+  return self->editor != NULL && wb_account_editor_has_changes (self->editor);
+}
+
+void
+wb_account_page_present_editor (WbAccountPage *self)
+{
+  g_return_if_fail (WB_IS_ACCOUNT_PAGE (self));
+  if (self->editor != NULL)
+    gtk_window_present (GTK_WINDOW (self->editor));
+}
+
+const char *
+wb_account_page_get_title (WbAccountPage *self)
+{
+  g_return_val_if_fail (WB_IS_ACCOUNT_PAGE (self), NULL);
+  return gtk_label_get_text (self->title_label);
+}
+
+const char *
+wb_account_page_get_field_text (WbAccountPage *self,
+                                const char    *field)
+{
+  GtkWidget *widget;
+
+  g_return_val_if_fail (WB_IS_ACCOUNT_PAGE (self), NULL);
+
+  widget = g_hash_table_lookup (self->field_rows, field);
+  if (widget == NULL)
+    return NULL;
+  if (ADW_IS_PREFERENCES_GROUP (widget))
+    return adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (widget));
+  return adw_action_row_get_subtitle (ADW_ACTION_ROW (widget));
+}
+
+gboolean
+wb_account_page_get_action_visible (WbAccountPage *self,
+                                    const char    *action)
+{
+  GtkButton *button = NULL;
+
+  g_return_val_if_fail (WB_IS_ACCOUNT_PAGE (self), FALSE);
+
+  if (g_str_equal (action, "edit"))
+    button = self->edit_button;
+  else if (g_str_equal (action, "contact"))
+    button = self->contact_button;
+  return button != NULL && gtk_widget_get_visible (GTK_WIDGET (button));
+}

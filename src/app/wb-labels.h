@@ -1,0 +1,16 @@
+/* Copyright 2026 The Werkbrug authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Words for people in place of the model's enum values ("participatiewet" -> "Participation
+ * Act"). Unknown values come back as they are; NULL gives an em dash. */
+const char *wb_label_for_enum  (const char *field,
+                                const char *value);
+const char *wb_label_for_role  (const char *role);
+
+G_END_DECLS

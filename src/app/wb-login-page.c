@@ -1,0 +1,284 @@
+/* Copyright 2026 The Werkbrug authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "wb-login-page"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "wb-core.h"
+#include "wb-embedded-backend.h"
+#include "wb-labels.h"
+
+#include "wb-login-page.h"
+
+struct _WbLoginPage
+{
+  GtkBox parent_instance;
+
+  GtkLabel *description_label;
+  GtkLabel *error_label;
+  GtkStack *mode_stack;
+  AdwComboRow *role_row;
+  GtkBox *demo_box;
+  AdwEntryRow *username_row;
+  AdwPasswordEntryRow *password_row;
+  GtkButton *sign_in_button;
+  GtkSpinner *spinner;
+
+  GPtrArray *groups;     /* AdwPreferencesGroup, one per organisation */
+  char *demo_password;
+};
+
+G_DEFINE_FINAL_TYPE (WbLoginPage, wb_login_page, GTK_TYPE_BOX)
+
+enum {
+  LOGIN,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* The roles in the order the filter offers them; index 0 is "every role". */
+static const char * const filter_roles[] = {
+  NULL, "account_manager_wsp", "account_manager_local", "consultant", "coordinator", "analyst", "admin",
+};
+
+static void
+on_demo_user_clicked_cb (GtkButton   *button,
+                         WbLoginPage *self)
+{
+  const char *username = g_object_get_data (G_OBJECT (button), "username");
+
+  g_signal_emit (self, signals[LOGIN], 0, username, self->demo_password);
+}
+
+static void
+apply_role_filter (WbLoginPage *self)
+{
+  guint selected = adw_combo_row_get_selected (self->role_row);
+  const char *role = selected < G_N_ELEMENTS (filter_roles) ? filter_roles[selected] : NULL;
+
+  for (guint i = 0; i < self->groups->len; i++)
+    {
+      GtkWidget *group = self->groups->pdata[i];
+      GPtrArray *rows = g_object_get_data (G_OBJECT (group), "rows");
+      gboolean any = FALSE;
+
+      for (guint j = 0; j < rows->len; j++)
+        {
+          GtkWidget *row = rows->pdata[j];
+          gboolean show = role == NULL || g_strcmp0 (g_object_get_data (G_OBJECT (row), "role"), role) == 0;
+
+          gtk_widget_set_visible (row, show);
+          any |= show;
+        }
+      gtk_widget_set_visible (group, any);
+    }
+}
+
+static void
+on_role_selected_cb (AdwComboRow *row,
+                     GParamSpec  *pspec,
+                     WbLoginPage *self)
+{
+  apply_role_filter (self);
+}
+
+static void
+submit (WbLoginPage *self)
+{
+  const char *username = gtk_editable_get_text (GTK_EDITABLE (self->username_row));
+  const char *password = gtk_editable_get_text (GTK_EDITABLE (self->password_row));
+
+  if (*username == '\0')
+    {
+      wb_login_page_set_error (self, _("Enter your user name."));
+      gtk_widget_grab_focus (GTK_WIDGET (self->username_row));
+      return;
+    }
+  g_signal_emit (self, signals[LOGIN], 0, username, password);
+}
+
+static void
+on_sign_in_clicked_cb (GtkButton   *button,
+                       WbLoginPage *self)
+{
+  submit (self);
+}
+
+static void
+on_entry_activate_cb (AdwEntryRow *row,
+                      WbLoginPage *self)
+{
+  submit (self);
+}
+
+static void
+wb_login_page_dispose (GObject *object)
+{
+  WbLoginPage *self = (WbLoginPage *) object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), WB_TYPE_LOGIN_PAGE);
+  g_clear_pointer (&self->groups, g_ptr_array_unref);
+  g_clear_pointer (&self->demo_password, g_free);
+
+  G_OBJECT_CLASS (wb_login_page_parent_class)->dispose (object);
+}
+
+static void
+wb_login_page_class_init (WbLoginPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = wb_login_page_dispose;
+
+  signals[LOGIN] = g_signal_new ("login", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/nl/werkbrug/Werkbrug/ui/wb-login-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, WbLoginPage, description_label);
+  gtk_widget_class_bind_template_child (widget_class, WbLoginPage, error_label);
+  gtk_widget_class_bind_template_child (widget_class, WbLoginPage, mode_stack);
+  gtk_widget_class_bind_template_child (widget_class, WbLoginPage, role_row);
+  gtk_widget_class_bind_template_child (widget_class, WbLoginPage, demo_box);
+  gtk_widget_class_bind_template_child (widget_class, WbLoginPage, username_row);
+  gtk_widget_class_bind_template_child (widget_class, WbLoginPage, password_row);
+  gtk_widget_class_bind_template_child (widget_class, WbLoginPage, sign_in_button);
+  gtk_widget_class_bind_template_child (widget_class, WbLoginPage, spinner);
+}
+
+static void
+wb_login_page_init (WbLoginPage *self)
+{
+  g_autoptr(GtkStringList) roles = gtk_string_list_new (NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->groups = g_ptr_array_new ();
+
+  gtk_string_list_append (roles, _("Every role"));
+  for (guint i = 1; i < G_N_ELEMENTS (filter_roles); i++)
+    gtk_string_list_append (roles, wb_label_for_role (filter_roles[i]));
+  adw_combo_row_set_model (self->role_row, G_LIST_MODEL (roles));
+  g_signal_connect (self->role_row, "notify::selected", G_CALLBACK (on_role_selected_cb), self);
+
+  g_signal_connect (self->sign_in_button, "clicked", G_CALLBACK (on_sign_in_clicked_cb), self);
+  g_signal_connect (self->username_row, "entry-activated", G_CALLBACK (on_entry_activate_cb), self);
+  g_signal_connect (self->password_row, "entry-activated", G_CALLBACK (on_entry_activate_cb), self);
+  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (self->password_row), FALSE);
+}
+
+WbLoginPage *
+wb_login_page_new (void)
+{
+  return g_object_new (WB_TYPE_LOGIN_PAGE, NULL);
+}
+
+void
+wb_login_page_set_demo_users (WbLoginPage *self,
+                              GPtrArray   *users,
+                              const char  *password)
+{
+  GtkWidget *child;
+  AdwPreferencesGroup *group = NULL;
+  gint64 group_org = -1;
+
+  g_return_if_fail (WB_IS_LOGIN_PAGE (self));
+  g_return_if_fail (users != NULL);
+
+  g_free (self->demo_password);
+  self->demo_password = g_strdup (password);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->demo_box))) != NULL)
+    gtk_box_remove (self->demo_box, child);
+  g_ptr_array_set_size (self->groups, 0);
+
+  gtk_label_set_text (self->description_label,
+                      _("Werkbrug runs on its own built-in server with synthetic demo data for South Limburg. "
+                        "Pick a demo user to see what each role and organisation may see and do."));
+
+  /* The users come ordered by id, which keeps the organisations together. */
+  for (guint i = 0; i < users->len; i++)
+    {
+      WbDemoUser *user = users->pdata[i];
+      GtkWidget *row, *button;
+      GPtrArray *rows;
+      g_autofree char *subtitle = NULL;
+      g_autofree char *a11y = NULL;
+
+      if (group == NULL || user->organisation_id != group_org)
+        {
+          group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+          adw_preferences_group_set_title (group, user->organisation != NULL ? user->organisation : "");
+          g_object_set_data_full (G_OBJECT (group), "rows", g_ptr_array_new (), (GDestroyNotify) g_ptr_array_unref);
+          gtk_box_append (self->demo_box, GTK_WIDGET (group));
+          g_ptr_array_add (self->groups, group);
+          group_org = user->organisation_id;
+        }
+
+      subtitle = g_strdup_printf ("%s · %s", wb_label_for_role (user->role), user->username);
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), user->display_name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      g_object_set_data_full (G_OBJECT (row), "role", g_strdup (user->role), g_free);
+
+      button = gtk_button_new_with_label (_("Sign In"));
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      a11y = g_strdup_printf (_("Sign in as %s"), user->username);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
+      gtk_widget_set_tooltip_text (button, a11y);
+      g_object_set_data_full (G_OBJECT (button), "username", g_strdup (user->username), g_free);
+      g_signal_connect (button, "clicked", G_CALLBACK (on_demo_user_clicked_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
+
+      adw_preferences_group_add (group, row);
+      rows = g_object_get_data (G_OBJECT (group), "rows");
+      g_ptr_array_add (rows, row);
+    }
+
+  apply_role_filter (self);
+  gtk_stack_set_visible_child_name (self->mode_stack, "demo");
+}
+
+void
+wb_login_page_set_server (WbLoginPage *self,
+                          const char  *url,
+                          const char  *username)
+{
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (WB_IS_LOGIN_PAGE (self));
+
+  text = g_strdup_printf (_("Sign in to the Werkbrug server at %s."), url);
+  gtk_label_set_text (self->description_label, text);
+  if (username != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (self->username_row), username);
+  gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
+  gtk_stack_set_visible_child_name (self->mode_stack, "server");
+}
+
+void
+wb_login_page_set_busy (WbLoginPage *self,
+                        gboolean     busy)
+{
+  g_return_if_fail (WB_IS_LOGIN_PAGE (self));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
+  gtk_spinner_set_spinning (self->spinner, busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->mode_stack), !busy);
+  if (busy)
+    wb_login_page_set_error (self, NULL);
+}
+
+void
+wb_login_page_set_error (WbLoginPage *self,
+                         const char  *message)
+{
+  g_return_if_fail (WB_IS_LOGIN_PAGE (self));
+
+  gtk_label_set_text (self->error_label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+}

@@ -1,0 +1,28 @@
+/* Copyright 2026 The Werkbrug authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* The session token for a server, kept in the keyring (libsecret), never in a file. */
+void   wb_secret_store_token_async   (const char          *server_url,
+                                      const char          *username,
+                                      const char          *token,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data);
+gboolean wb_secret_store_token_finish (GAsyncResult       *result,
+                                      GError             **error);
+void   wb_secret_lookup_token_async  (const char          *server_url,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data);
+/* The token, or NULL when there is none (or no keyring). */
+char  *wb_secret_lookup_token_finish (GAsyncResult        *result,
+                                      GError             **error);
+void   wb_secret_clear_token         (const char          *server_url);
+
+G_END_DECLS

@@ -1,0 +1,316 @@
+/* Copyright 2026 The Werkbrug authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "wb-session"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "wb-session.h"
+
+typedef struct {
+  WbResource resource;
+  const char *name_field;
+  GListStore *records;
+  GHashTable *by_id;  /* gint64 * -> WbRecord (borrowed from records) */
+} Lookup;
+
+enum {
+  LOOKUP_ORGANISATIONS,
+  LOOKUP_MUNICIPALITIES,
+  LOOKUP_USERS,
+  N_LOOKUPS
+};
+
+struct _WbSession
+{
+  GObject parent_instance;
+
+  WbApiClient *api;
+  WbRecord *me;
+  WbRole role;
+  Lookup lookups[N_LOOKUPS];
+};
+
+G_DEFINE_FINAL_TYPE (WbSession, wb_session, G_TYPE_OBJECT)
+
+static Lookup *
+find_lookup (WbSession  *self,
+             WbResource  resource)
+{
+  for (guint i = 0; i < N_LOOKUPS; i++)
+    if (self->lookups[i].resource == resource)
+      return &self->lookups[i];
+  return NULL;
+}
+
+static void
+wb_session_finalize (GObject *object)
+{
+  WbSession *self = (WbSession *) object;
+
+  for (guint i = 0; i < N_LOOKUPS; i++)
+    {
+      g_clear_pointer (&self->lookups[i].by_id, g_hash_table_unref);
+      g_clear_object (&self->lookups[i].records);
+    }
+  g_clear_object (&self->api);
+  g_clear_object (&self->me);
+
+  G_OBJECT_CLASS (wb_session_parent_class)->finalize (object);
+}
+
+static void
+wb_session_class_init (WbSessionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = wb_session_finalize;
+}
+
+static void
+wb_session_init (WbSession *self)
+{
+  static const struct { WbResource resource; const char *name_field; } kinds[N_LOOKUPS] = {
+    { WB_RESOURCE_ORGANISATIONS, "name" },
+    { WB_RESOURCE_MUNICIPALITIES, "name" },
+    { WB_RESOURCE_USERS, "display_name" },
+  };
+
+  for (guint i = 0; i < N_LOOKUPS; i++)
+    {
+      self->lookups[i].resource = kinds[i].resource;
+      self->lookups[i].name_field = kinds[i].name_field;
+      self->lookups[i].records = g_list_store_new (WB_TYPE_RECORD);
+      self->lookups[i].by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+    }
+  self->role = WB_ROLE_CONSULTANT;
+}
+
+WbSession *
+wb_session_new (WbApiClient *api,
+                WbRecord    *me)
+{
+  WbSession *self;
+
+  g_return_val_if_fail (api == NULL || WB_IS_API_CLIENT (api), NULL);
+  g_return_val_if_fail (WB_IS_RECORD (me), NULL);
+
+  self = g_object_new (WB_TYPE_SESSION, NULL);
+  self->api = api != NULL ? g_object_ref (api) : NULL;
+  self->me = g_object_ref (me);
+  if (!wb_role_from_string (wb_record_get_string (me, "role"), &self->role))
+    self->role = WB_ROLE_ANALYST;
+  return self;
+}
+
+WbApiClient *
+wb_session_get_api (WbSession *self)
+{
+  g_return_val_if_fail (WB_IS_SESSION (self), NULL);
+  return self->api;
+}
+
+WbRecord *
+wb_session_get_me (WbSession *self)
+{
+  g_return_val_if_fail (WB_IS_SESSION (self), NULL);
+  return self->me;
+}
+
+WbRole
+wb_session_get_role (WbSession *self)
+{
+  g_return_val_if_fail (WB_IS_SESSION (self), WB_ROLE_ANALYST);
+  return self->role;
+}
+
+gint64
+wb_session_get_user_id (WbSession *self)
+{
+  g_return_val_if_fail (WB_IS_SESSION (self), 0);
+  return wb_record_get_id (self->me);
+}
+
+gint64
+wb_session_get_organisation_id (WbSession *self)
+{
+  g_return_val_if_fail (WB_IS_SESSION (self), 0);
+  return wb_record_get_int (self->me, "organisation_id");
+}
+
+void
+wb_session_set_lookup (WbSession  *self,
+                       WbResource  resource,
+                       GListModel *records)
+{
+  Lookup *lookup;
+  guint n;
+
+  g_return_if_fail (WB_IS_SESSION (self));
+  g_return_if_fail (G_IS_LIST_MODEL (records));
+
+  lookup = find_lookup (self, resource);
+  g_return_if_fail (lookup != NULL);
+
+  g_hash_table_remove_all (lookup->by_id);
+  g_list_store_remove_all (lookup->records);
+  n = g_list_model_get_n_items (records);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(WbRecord) record = g_list_model_get_item (records, i);
+      gint64 id = wb_record_get_id (record);
+
+      g_list_store_append (lookup->records, record);
+      g_hash_table_insert (lookup->by_id, g_memdup2 (&id, sizeof id), record);
+    }
+}
+
+WbRecord *
+wb_session_lookup_record (WbSession  *self,
+                          WbResource  resource,
+                          gint64      id)
+{
+  Lookup *lookup;
+
+  g_return_val_if_fail (WB_IS_SESSION (self), NULL);
+
+  lookup = find_lookup (self, resource);
+  if (lookup == NULL || id <= 0)
+    return NULL;
+  return g_hash_table_lookup (lookup->by_id, &id);
+}
+
+const char *
+wb_session_lookup_name (WbSession  *self,
+                        WbResource  resource,
+                        gint64      id)
+{
+  Lookup *lookup = find_lookup (self, resource);
+  WbRecord *record = wb_session_lookup_record (self, resource, id);
+
+  if (record == NULL || lookup == NULL)
+    return NULL;
+  return wb_record_get_string (record, lookup->name_field);
+}
+
+GListModel *
+wb_session_get_lookup (WbSession  *self,
+                       WbResource  resource)
+{
+  Lookup *lookup;
+
+  g_return_val_if_fail (WB_IS_SESSION (self), NULL);
+
+  lookup = find_lookup (self, resource);
+  return lookup != NULL ? G_LIST_MODEL (lookup->records) : NULL;
+}
+
+WbScope
+wb_session_scope_of_client (WbSession *self,
+                            WbRecord  *client)
+{
+  g_return_val_if_fail (WB_IS_SESSION (self), WB_SCOPE_OTHER);
+  g_return_val_if_fail (WB_IS_RECORD (client), WB_SCOPE_OTHER);
+
+  if (wb_record_get_int (client, "organisation_id") == wb_session_get_organisation_id (self))
+    return WB_SCOPE_OWN;
+  if (wb_record_get_int (client, "wsp_account_manager_id") == wb_session_get_user_id (self))
+    return WB_SCOPE_REFERRED;
+  return WB_SCOPE_OTHER;
+}
+
+gboolean
+wb_session_can (WbSession  *self,
+                WbResource  resource,
+                WbAction    action,
+                WbScope     scope)
+{
+  g_return_val_if_fail (WB_IS_SESSION (self), FALSE);
+
+  return wb_policy_decide (self->role, resource, action, scope) == WB_DECISION_ALLOW;
+}
+
+/* Loading the lookups: one list_all per lookup, one after another. */
+
+typedef struct {
+  guint next;
+} LoadState;
+
+static void load_next (GTask *task);
+
+static void
+on_lookup_loaded_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  WbSession *self = g_task_get_source_object (task);
+  LoadState *state = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) records = NULL;
+
+  records = wb_api_client_list_all_finish (WB_API_CLIENT (source), result, &error);
+  if (records == NULL)
+    {
+      /* A role that may not read users (the analyst) still gets a working session. */
+      if (g_error_matches (error, WB_API_ERROR, 403))
+        g_clear_error (&error);
+      else
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+    }
+  else
+    wb_session_set_lookup (self, self->lookups[state->next].resource, records);
+
+  state->next++;
+  load_next (g_steal_pointer (&task));
+}
+
+static void
+load_next (GTask *task)
+{
+  WbSession *self = g_task_get_source_object (task);
+  LoadState *state = g_task_get_task_data (task);
+
+  if (state->next >= N_LOOKUPS)
+    {
+      g_task_return_boolean (task, TRUE);
+      g_object_unref (task);
+      return;
+    }
+
+  wb_api_client_list_all_async (self->api, self->lookups[state->next].resource, 0, NULL,
+                                NULL, NULL, g_task_get_cancellable (task),
+                                on_lookup_loaded_cb, task);
+}
+
+void
+wb_session_load_async (WbSession           *self,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (WB_IS_SESSION (self));
+  g_return_if_fail (self->api != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, wb_session_load_async);
+  g_task_set_task_data (task, g_new0 (LoadState, 1), g_free);
+  load_next (task);
+}
+
+gboolean
+wb_session_load_finish (WbSession     *self,
+                        GAsyncResult  *result,
+                        GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

@@ -1,0 +1,48 @@
+/* Copyright 2026 The Werkbrug authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "wb-slot.h"
+
+G_BEGIN_DECLS
+
+#define WB_TYPE_SLOT_MODEL (wb_slot_model_get_type ())
+
+G_DECLARE_FINAL_TYPE (WbSlotModel, wb_slot_model, WB, SLOT_MODEL, GObject)
+
+/* A list of WbSlot over another list: position i is always the same slot, and when the
+ * list below changes, the slots change their item instead of being removed and added.
+ *
+ * GTK 4.8's list views make new row widgets for every new item they are told about, so a
+ * search that swaps the 150 rows a column view keeps would build and tear down more than
+ * a thousand widgets per keystroke. Over slots, the same rows stay and only rebind. Cells
+ * made with wb_slot_factory_new() follow their slot. */
+WbSlotModel        *wb_slot_model_new       (GListModel     *model);
+GListModel         *wb_slot_model_get_model (WbSlotModel    *self);
+void                wb_slot_model_set_model (WbSlotModel    *self,
+                                             GListModel     *model);
+/* When the list below becomes empty, keep the rows there were instead of removing them,
+ * for an owner that shows something else in place of an empty list: the next change that
+ * brings rows back then rebinds them instead of building them all again. */
+void                wb_slot_model_set_keep_when_empty (WbSlotModel *self,
+                                                       gboolean     keep);
+/* The item at @position of the list below, or NULL; (transfer none). */
+gpointer            wb_slot_model_peek_item (WbSlotModel    *self,
+                                             guint           position);
+
+/* Binds @item (the slot's item, never NULL) to the list item's child; called again when
+ * the slot's item changes. */
+typedef void (*WbSlotBindFunc) (GtkListItem *list_item,
+                                gpointer     item,
+                                gpointer     user_data);
+
+/* A factory for cells over a WbSlotModel: @setup as for GtkSignalListItemFactory::setup
+ * (with @user_data), @bind whenever the cell shows an item. */
+GtkListItemFactory *wb_slot_factory_new     (GCallback       setup,
+                                             WbSlotBindFunc  bind,
+                                             gpointer        user_data);
+
+G_END_DECLS

@@ -1,0 +1,250 @@
+#!/usr/bin/python3
+# Copyright 2026 The Werkbrug authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""End-to-end test: the real application in embedded demo mode, driven the way assistive
+technology drives it, through the accessibility tree (dogtail / AT-SPI).
+
+Logs in as a demo consultant, searches one of their clients by name, opens the profile,
+changes a field, saves, and checks through the HTTP API that the change is stored; then
+logs in as another organisation's account manager and checks that the same client shows
+a pseudonym and no name. Usage: test-e2e.py PATH-TO-werkbrug. Exit 77 skips (no display
+or no D-Bus session), as meson expects."""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+
+APP = sys.argv[1] if len(sys.argv) > 1 else 'werkbrug'
+PASSWORD = 'werkbrug-demo'
+CONSULTANT = 'isd-kompas.consultant1'
+OTHER_MANAGER = 'szmh.lam1'          # a local account manager of another organisation
+NEW_PHONE = '06-24681357'
+
+if not os.environ.get('DISPLAY') or not os.environ.get('DBUS_SESSION_BUS_ADDRESS'):
+    print('SKIP: needs an X display and a D-Bus session (build-aux/setup.sh test provides both)')
+    sys.exit(77)
+
+# The test environment makes GLib warnings fatal for our programs; AT-SPI's client library
+# warns about objects that vanish while the tree is walked, which must not kill the driver.
+os.environ.pop('G_DEBUG', None)
+
+from dogtail.config import config  # noqa: E402
+config.checkForA11y = False
+config.searchCutoffCount = 3
+config.actionDelay = 0.2
+config.defaultDelay = 0.2
+config.logDebugToFile = False
+from dogtail import tree, rawinput  # noqa: E402
+
+
+def die_with_parent():
+    # If this driver dies, the application must not outlive it and keep the test's
+    # output open until meson's timeout.
+    import ctypes
+    import signal
+    PR_SET_PDEATHSIG = 1
+    ctypes.CDLL('libc.so.6', use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+
+
+class Failure(Exception):
+    pass
+
+
+def log(message):
+    print('# ' + message, flush=True)
+
+
+def check(condition, message):
+    if not condition:
+        raise Failure(message)
+    log('ok: ' + message)
+
+
+def wait_for(parent, predicate, what, timeout=60):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            node = parent.findChild(predicate, retry=False, requireResult=False, debugName=what)
+        except Exception:  # the tree changes under the search
+            node = None
+        if node is not None:
+            return node
+        time.sleep(0.3)
+    raise Failure('timed out waiting for ' + what)
+
+
+def named(role, prefix):
+    return lambda n: n.roleName == role and (n.name or '').startswith(prefix)
+
+
+def click(node):
+    node.doActionNamed('click')
+
+
+def set_text(node, text):
+    try:
+        node.text = text
+        return
+    except Exception as error:  # no EditableText: type it like a person
+        log('typing instead of setting the text (%s)' % error)
+    node.grabFocus()
+    rawinput.keyCombo('<Control>a')
+    rawinput.typeText(text)
+
+
+class Api:
+    def __init__(self, base):
+        self.base = base.rstrip('/') + '/api/v1/'
+        self.token = None
+
+    def call(self, method, path, body=None):
+        data = json.dumps(body).encode() if body is not None else None
+        request = urllib.request.Request(self.base + path, data=data, method=method)
+        request.add_header('Content-Type', 'application/json')
+        if self.token:
+            request.add_header('Authorization', 'Bearer ' + self.token)
+        with urllib.request.urlopen(request, timeout=30) as answer:
+            return json.loads(answer.read() or b'null')
+
+    def login(self, username):
+        self.token = self.call('POST', 'session', {'username': username, 'password': PASSWORD})['token']
+
+
+class App:
+    def __init__(self, data_home):
+        self.url_file = os.path.join(data_home, 'url')
+        env = dict(os.environ)
+        env.pop('NO_AT_BRIDGE', None)
+        env.update(XDG_DATA_HOME=data_home, WERKBRUG_DEMO_CLIENTS='500', WERKBRUG_URL_FILE=self.url_file,
+                   GSETTINGS_BACKEND='memory', GDK_BACKEND='x11', LANG='C.UTF-8', LANGUAGE='')
+        env.pop('G_DEBUG', None)
+        self.process = subprocess.Popen([APP], env=env, preexec_fn=die_with_parent)
+        self.node = None
+
+    def start(self):
+        deadline = time.monotonic() + 60
+        while self.node is None:
+            if self.process.poll() is not None:
+                raise Failure('the application exited with %d' % self.process.returncode)
+            try:
+                self.node = tree.root.application('werkbrug')
+            except Exception:
+                if time.monotonic() > deadline:
+                    raise Failure('the application did not appear in the accessibility tree')
+                time.sleep(0.5)
+        return self.node
+
+    def url(self):
+        deadline = time.monotonic() + 60
+        while not os.path.exists(self.url_file) or not open(self.url_file).read():
+            if time.monotonic() > deadline:
+                raise Failure('the embedded server did not report its address')
+            time.sleep(0.2)
+        return open(self.url_file).read().strip()
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+
+def sign_in(app, username):
+    button = wait_for(app, named('push button', 'Sign in as %s ' % username), 'the demo user ' + username, 120)
+    click(button)
+    # The list is there when the count label says how many clients there are.
+    wait_for(app, lambda n: n.roleName == 'label' and (n.name or '').endswith(' clients'), 'the client list', 60)
+
+
+def search_and_open(app, text):
+    search = wait_for(app, named('push button', 'Search'), 'the search button')
+    click(search)
+    entry = wait_for(app, named('entry', 'Search clients'), 'the search entry')
+    set_text(entry, text)
+    wait_for(app, lambda n: n.roleName == 'label' and (n.name or '').startswith('1 of '), 'exactly one match', 20)
+    click(wait_for(app, named('push button', 'Open profile'), 'the open button'))
+
+
+def main():
+    data_home = tempfile.mkdtemp(prefix='werkbrug-e2e-')
+    app = App(data_home)
+    try:
+        node = app.start()
+        api = Api(app.url())
+        log('embedded server at ' + api.base)
+
+        # A client of the consultant's own organisation, found through the API.
+        api.login(CONSULTANT)
+        me = api.call('GET', 'me')
+        clients = api.call('GET', 'clients?organisation_id=%d&per_page=50' % me['organisation_id'])
+        client = next(c for c in clients['items'] if c.get('given_name') and c.get('family_name'))
+        full_name = '%s %s' % (client['given_name'], client['family_name'])
+        with_same_name = api.call('GET', 'clients?per_page=1000&q=' + urllib.parse.quote(client['family_name']))
+        log('client %d: %s (phone %s)' % (client['id'], full_name, api.call('GET', 'clients/%d' % client['id']).get('phone')))
+
+        sign_in(node, CONSULTANT)
+        search_and_open(node, full_name)
+        wait_for(node, lambda n: n.roleName == 'label' and n.name == full_name, 'the profile title')
+        click(wait_for(node, named('push button', 'Edit the profile'), 'the edit button'))
+
+        phone = wait_for(node, lambda n: n.roleName in ('text', 'entry') and n.name == 'Phone', 'the phone field', 20)
+        set_text(phone, NEW_PHONE)
+        click(wait_for(node, lambda n: n.roleName == 'push button' and (n.name or '').startswith('Save'), 'the save button'))
+        wait_for(node, lambda n: n.roleName == 'label' and n.name == NEW_PHONE, 'the saved phone in the profile', 20)
+
+        stored = api.call('GET', 'clients/%d' % client['id'])
+        check(stored.get('phone') == NEW_PHONE, 'the API returns the new phone number %s' % NEW_PHONE)
+        check(stored['version'] == client['version'] + 1, 'the record has a new version')
+
+        # Another organisation's account manager sees the same client under a pseudonym.
+        app.stop()
+        app = App(data_home)
+        node = app.start()
+        pseudonym = 'K-%06d' % client['id']
+        sign_in(node, OTHER_MANAGER)
+        search_and_open(node, pseudonym)
+        wait_for(node, lambda n: n.roleName == 'label' and n.name == pseudonym, 'the pseudonym as the profile title')
+        time.sleep(1)
+        names = []
+
+        def collect(n, depth=0):
+            if depth > 60:
+                return
+            if n.name:
+                names.append(n.name)
+            for child in n.children:
+                collect(child, depth + 1)
+        # What the clients view shows: the profile page and the list (the login page with
+        # the demo users' own names is not part of it).
+        back = wait_for(node, named('push button', 'Back to the list'), 'the back button')
+        collect(back.parent.parent)
+        collect(wait_for(node, lambda n: n.roleName == 'tree table' and n.name == 'Clients', 'the client list'))
+        check(pseudonym in names, 'the profile shows the pseudonym %s' % pseudonym)
+        check(not any(client['family_name'] in name for name in names if name != pseudonym),
+              'no text in the clients view shows the family name %s' % client['family_name'])
+        check(not any(client['given_name'] + ' ' in name for name in names),
+              'no text in the clients view shows the given name %s' % client['given_name'])
+        check(not any(NEW_PHONE in name for name in names), 'the phone number is not shown')
+        check(len(with_same_name['items']) >= 1, 'the name search of the owner finds the client')
+        log('all checks passed')
+        return 0
+    except (Failure, OSError, tree.SearchError) as failure:
+        log('FAILED: %s' % failure)
+        subprocess.call(['import', '-window', 'root', os.path.join(tempfile.gettempdir(), 'werkbrug-e2e-failure.png')])
+        return 1
+    finally:
+        app.stop()
+        shutil.rmtree(data_home, ignore_errors=True)
+
+
+if __name__ == '__main__':
+    sys.exit(main())

@@ -1,0 +1,813 @@
+/* Copyright 2026 The Werkbrug authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "test-app"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <string.h>
+
+#include "wb-application.h"
+#include "wb-client-list-model.h"
+#include "wb-client-profile.h"
+#include "wb-labels.h"
+#include "wb-locale.h"
+#include "wb-session.h"
+#include "wb-slot-model.h"
+
+/* Widget tests of the client profiles view on synthetic records: the list model's search,
+ * filters, sorting and counts, and what the profile page shows. */
+
+#define N_CLIENTS 300
+
+static guint32 today;
+
+static char *
+date_days_ago (int days)
+{
+  GDate date;
+  char buffer[16];
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, today - days);
+  g_date_strftime (buffer, sizeof buffer, "%Y-%m-%d", &date);
+  return g_strdup (buffer);
+}
+
+static int
+this_year (void)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, today);
+  return g_date_get_year (&date);
+}
+
+/* Client i: organisation 1 + i % 3 (organisation 3 is another organisation's, so its rows
+ * come pseudonymised as the server sends them), municipality 1 + i % 4, diagnosis none /
+ * stale / current by i % 3 ... every property follows from i so the test can count. */
+static gboolean
+client_is_pseudonymous (guint i)
+{
+  return i % 3 == 2;
+}
+
+static JsonObject *
+make_client (guint    i,
+             gboolean full)
+{
+  JsonObject *o = json_object_new ();
+  g_autofree char *given = g_strdup_printf ("Given%u", i);
+  g_autofree char *family = g_strdup_printf ("Family%u", i);
+  g_autofree char *activity = date_days_ago ((int) (i % 500));
+
+  json_object_set_int_member (o, "id", i + 1);
+  json_object_set_int_member (o, "version", 1);
+  json_object_set_int_member (o, "organisation_id", 1 + i % 3);
+  json_object_set_int_member (o, "municipality_id", 1 + i % 4);
+  json_object_set_string_member (o, "given_name", given);
+  json_object_set_string_member (o, "family_name", family);
+  json_object_set_string_member (o, "pc4", "6411");
+  json_object_set_int_member (o, "birth_year", this_year () - 20 - (int) (i % 40));
+  json_object_set_string_member (o, "client_group", wb_client_groups[i % 10]);
+  json_object_set_string_member (o, "phase", wb_phases[i % 8]);
+  json_object_set_int_member (o, "work_capacity", (i * 7) % 101);
+  json_object_set_int_member (o, "hours_available", i % 41);
+  json_object_set_string_member (o, "status", "active");
+  json_object_set_string_member (o, "last_activity", activity);
+  if (i % 3 == 1)
+    {
+      g_autofree char *stale = date_days_ago (400);
+      json_object_set_string_member (o, "diagnosis_date", stale);
+    }
+  else if (i % 3 == 0)
+    {
+      g_autofree char *current = date_days_ago (30);
+      json_object_set_string_member (o, "diagnosis_date", current);
+    }
+  if (full)
+    {
+      JsonArray *competences = json_array_new ();
+      JsonObject *competence = json_object_new ();
+      JsonArray *experience = json_array_new ();
+      JsonObject *job = json_object_new ();
+      JsonArray *barriers = json_array_new ();
+
+      json_object_set_string_member (o, "bsn", "123456782");
+      json_object_set_string_member (o, "street", "Hoofdstraat");
+      json_object_set_string_member (o, "house_number", "12");
+      json_object_set_string_member (o, "postcode", "6411 AB");
+      json_object_set_string_member (o, "city", "Heerlen");
+      json_object_set_string_member (o, "phone", "06-12345678");
+      json_object_set_string_member (o, "email", "given@demo.werkbrug.invalid");
+      json_object_set_string_member (o, "education_level", "mbo2");
+      json_object_set_string_member (o, "language_level", "b1");
+      json_object_set_string_member (o, "learning_ability", "high");
+      json_object_set_string_member (o, "motivation", "medium");
+      json_object_set_string_member (o, "development_potential", "low");
+      json_object_set_string_member (o, "transport", "bicycle");
+      json_object_set_int_member (o, "max_travel_km", 15);
+      json_object_set_boolean_member (o, "driving_licence", TRUE);
+      json_object_set_string_member (o, "health_notes", "Synthetic health note");
+      json_object_set_int_member (o, "case_manager_id", 7);
+      json_object_set_int_member (o, "wsp_account_manager_id", 8);
+      json_object_set_string_member (competence, "label", "Klantgericht werken");
+      json_object_set_int_member (competence, "competence_id", 3);
+      json_object_set_int_member (competence, "level", 4);
+      json_object_set_string_member (competence, "evidence", "work");
+      json_array_add_object_element (competences, competence);
+      json_object_set_array_member (o, "competences", competences);
+      json_object_set_string_member (job, "label", "Magazijnmedewerker");
+      json_object_set_int_member (job, "occupation_id", 2);
+      json_object_set_double_member (job, "years", 2.5);
+      json_array_add_object_element (experience, job);
+      json_object_set_array_member (o, "work_experience", experience);
+      json_array_add_string_element (barriers, "schulden");
+      json_object_set_array_member (o, "barriers", barriers);
+    }
+  if (client_is_pseudonymous (i))
+    wb_policy_pseudonymise_client (o, this_year ());
+  return o;
+}
+
+static WbRecord *
+make_record (WbResource  resource,
+             JsonObject *object)
+{
+  WbRecord *record = wb_record_new (resource, object);
+
+  json_object_unref (object);
+  return record;
+}
+
+static WbRecord *
+make_named (WbResource  resource,
+            gint64      id,
+            const char *field,
+            const char *name)
+{
+  JsonObject *o = json_object_new ();
+
+  json_object_set_int_member (o, "id", id);
+  json_object_set_string_member (o, field, name);
+  if (resource == WB_RESOURCE_USERS)
+    {
+      json_object_set_int_member (o, "organisation_id", 1);
+      json_object_set_string_member (o, "role", id == 8 ? "account_manager_wsp" : "consultant");
+    }
+  return make_record (resource, o);
+}
+
+static WbSession *
+make_session (void)
+{
+  JsonObject *me = json_object_new ();
+  g_autoptr(WbRecord) me_record = NULL;
+  g_autoptr(GListStore) orgs = g_list_store_new (WB_TYPE_RECORD);
+  g_autoptr(GListStore) municipalities = g_list_store_new (WB_TYPE_RECORD);
+  g_autoptr(GListStore) users = g_list_store_new (WB_TYPE_RECORD);
+  WbSession *session;
+  static const char * const org_names[] = { "ISD Kompas", "ISD BOL", "Gemeente Heerlen" };
+  static const char * const municipality_names[] = { "Heerlen", "Kerkrade", "Brunssum", "Landgraaf" };
+
+  json_object_set_int_member (me, "id", 7);
+  json_object_set_int_member (me, "organisation_id", 1);
+  json_object_set_string_member (me, "role", "consultant");
+  json_object_set_string_member (me, "display_name", "Test Consultant");
+  me_record = make_record (WB_RESOURCE_USERS, me);
+  session = wb_session_new (NULL, me_record);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(WbRecord) r = make_named (WB_RESOURCE_ORGANISATIONS, i + 1, "name", org_names[i]);
+      g_list_store_append (orgs, r);
+    }
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autoptr(WbRecord) r = make_named (WB_RESOURCE_MUNICIPALITIES, i + 1, "name", municipality_names[i]);
+      g_list_store_append (municipalities, r);
+    }
+  {
+    g_autoptr(WbRecord) a = make_named (WB_RESOURCE_USERS, 7, "display_name", "Test Consultant");
+    g_autoptr(WbRecord) b = make_named (WB_RESOURCE_USERS, 8, "display_name", "Wendy Wsp");
+    g_list_store_append (users, a);
+    g_list_store_append (users, b);
+  }
+  wb_session_set_lookup (session, WB_RESOURCE_ORGANISATIONS, G_LIST_MODEL (orgs));
+  wb_session_set_lookup (session, WB_RESOURCE_MUNICIPALITIES, G_LIST_MODEL (municipalities));
+  wb_session_set_lookup (session, WB_RESOURCE_USERS, G_LIST_MODEL (users));
+  return session;
+}
+
+static WbClientListModel *
+make_model (WbSession *session)
+{
+  WbClientListModel *model = wb_client_list_model_new (session);
+  g_autoptr(GListStore) page1 = g_list_store_new (WB_TYPE_RECORD);
+  g_autoptr(GListStore) page2 = g_list_store_new (WB_TYPE_RECORD);
+
+  wb_client_list_model_set_today (model, today);
+  /* Two pages, as the view loads them. */
+  for (guint i = 0; i < N_CLIENTS; i++)
+    {
+      g_autoptr(WbRecord) record = make_record (WB_RESOURCE_CLIENTS, make_client (i, FALSE));
+      g_list_store_append (i < 200 ? page1 : page2, record);
+    }
+  wb_client_list_model_append_records (model, G_LIST_MODEL (page1));
+  g_assert_cmpuint (wb_client_list_model_get_n_loaded (model), ==, 200);
+  wb_client_list_model_append_records (model, G_LIST_MODEL (page2));
+  return model;
+}
+
+static guint
+n_shown (WbClientListModel *model)
+{
+  guint n = g_list_model_get_n_items (wb_client_list_model_get_model (model));
+
+  /* The sorted model and the count agree. */
+  g_assert_cmpuint (n, ==, wb_client_list_model_get_n_shown (model));
+  return n;
+}
+
+static guint
+count_where (gboolean (*predicate) (guint i, gconstpointer data),
+             gconstpointer data)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < N_CLIENTS; i++)
+    n += predicate (i, data) ? 1 : 0;
+  return n;
+}
+
+static gboolean
+name_contains (guint         i,
+               gconstpointer data)
+{
+  g_autofree char *name = g_strdup_printf ("given%u family%u", i, i);
+
+  return !client_is_pseudonymous (i) && strstr (name, data) != NULL;
+}
+
+static void
+test_counts (void)
+{
+  g_autoptr(WbSession) session = make_session ();
+  WbClientListModel *model = make_model (session);
+
+  g_assert_cmpuint (wb_client_list_model_get_n_loaded (model), ==, N_CLIENTS);
+  g_assert_cmpuint (n_shown (model), ==, N_CLIENTS);
+  g_assert_false (wb_client_list_model_get_filtered (model));
+  g_assert_nonnull (wb_client_list_model_find (model, 42));
+  g_assert_cmpstr (wb_client_row_get_title (wb_client_list_model_find (model, 1)), ==, "Given0 Family0");
+  /* Client 2 (i = 2) is another organisation's: its row shows the pseudonym only. */
+  g_assert_cmpstr (wb_client_row_get_title (wb_client_list_model_find (model, 3)), ==, "K-000003");
+  g_assert_true (wb_client_row_get_pseudonymous (wb_client_list_model_find (model, 3)));
+  g_assert_cmpstr (wb_client_row_get_organisation (wb_client_list_model_find (model, 2)), ==, "ISD BOL");
+  g_assert_cmpstr (wb_client_row_get_municipality (wb_client_list_model_find (model, 4)), ==, "Landgraaf");
+
+  g_assert_finalize_object (model);
+}
+
+static void
+test_filters (void)
+{
+  g_autoptr(WbSession) session = make_session ();
+  WbClientListModel *model = make_model (session);
+
+  wb_client_list_model_set_organisation (model, 2);
+  g_assert_cmpuint (n_shown (model), ==, 100);
+  g_assert_true (wb_client_list_model_get_filtered (model));
+
+  /* Organisation 2 is i % 3 == 1, municipality 3 is i % 4 == 2: i % 12 == 10, 25 rows. */
+  wb_client_list_model_set_municipality (model, 3);
+  g_assert_cmpuint (n_shown (model), ==, 25);
+  wb_client_list_model_set_organisation (model, 0);
+  g_assert_cmpuint (n_shown (model), ==, 75);
+  wb_client_list_model_set_municipality (model, 0);
+
+  /* Phases cycle over eight values: 38 rows have i % 8 == 0 in 0..299. */
+  wb_client_list_model_set_phase (model, "intake");
+  g_assert_cmpuint (n_shown (model), ==, 38);
+  wb_client_list_model_set_phase (model, "outflow");
+  g_assert_cmpuint (n_shown (model), ==, 37);
+  wb_client_list_model_set_phase (model, NULL);
+
+  wb_client_list_model_set_client_group (model, "wajong");
+  g_assert_cmpuint (n_shown (model), ==, 30);
+  wb_client_list_model_set_client_group (model, NULL);
+
+  /* Diagnosis by i % 3: 0 current, 1 stale, 2 none. */
+  wb_client_list_model_set_diagnosis (model, WB_DIAGNOSIS_NONE);
+  g_assert_cmpuint (n_shown (model), ==, 100);
+  wb_client_list_model_set_diagnosis (model, WB_DIAGNOSIS_STALE);
+  g_assert_cmpuint (n_shown (model), ==, 100);
+  wb_client_list_model_set_organisation (model, 2);
+  g_assert_cmpuint (n_shown (model), ==, 100);
+  wb_client_list_model_set_organisation (model, 1);
+  g_assert_cmpuint (n_shown (model), ==, 0);
+  wb_client_list_model_set_organisation (model, 0);
+  wb_client_list_model_set_diagnosis (model, -1);
+
+  /* Last activity: i % 500 days ago, so 0..30 days is i = 0..30. */
+  wb_client_list_model_set_activity (model, WB_ACTIVITY_MONTH);
+  g_assert_cmpuint (n_shown (model), ==, 31);
+  wb_client_list_model_set_activity (model, WB_ACTIVITY_OLDER);
+  g_assert_cmpuint (n_shown (model), ==, 0);
+  wb_client_list_model_set_activity (model, WB_ACTIVITY_ANY);
+
+  /* Age 20 + i % 40: 18-24 is i % 40 in 0..4, 5 of every 40, 40 rows in 0..299. */
+  wb_client_list_model_set_age_band (model, "18-24");
+  g_assert_cmpuint (n_shown (model), ==, 40);
+  wb_client_list_model_set_age_band (model, NULL);
+
+  wb_client_list_model_set_capacity_band (model, "80-100");
+  {
+    guint expected = 0;
+    for (guint i = 0; i < N_CLIENTS; i++)
+      expected += (i * 7) % 101 >= 80;
+    g_assert_cmpuint (n_shown (model), ==, expected);
+    g_assert_cmpuint (expected, >, 0);
+  }
+
+  wb_client_list_model_reset_filters (model);
+  g_assert_cmpuint (n_shown (model), ==, N_CLIENTS);
+  g_assert_false (wb_client_list_model_get_filtered (model));
+
+  g_assert_finalize_object (model);
+}
+
+static void
+test_search (void)
+{
+  g_autoptr(WbSession) session = make_session ();
+  WbClientListModel *model = make_model (session);
+  guint expected;
+
+  /* Typing on narrows, deleting widens; every step gives the exact count. */
+  wb_client_list_model_set_search (model, "fam");
+  g_assert_cmpuint (n_shown (model), ==, count_where (name_contains, "fam"));
+  g_assert_cmpuint (n_shown (model), ==, 200);
+  wb_client_list_model_set_search (model, "FAMILY1");
+  expected = count_where (name_contains, "family1");
+  g_assert_cmpuint (n_shown (model), ==, expected);
+  wb_client_list_model_set_search (model, "family12");
+  g_assert_cmpuint (n_shown (model), ==, count_where (name_contains, "family12"));
+  wb_client_list_model_set_search (model, "family1");
+  g_assert_cmpuint (n_shown (model), ==, expected);
+
+  /* The pseudonym of another organisation's client is searchable, its name is not there. */
+  wb_client_list_model_set_search (model, "k-000003");
+  g_assert_cmpuint (n_shown (model), ==, 1);
+  wb_client_list_model_set_search (model, "family2 ");
+  g_assert_cmpuint (n_shown (model), ==, count_where (name_contains, "family2"));
+
+  /* Organisation and municipality names are searched too, case-insensitively. */
+  wb_client_list_model_set_search (model, "landgraaf");
+  g_assert_cmpuint (n_shown (model), ==, 75);
+  wb_client_list_model_set_organisation (model, 1);
+  g_assert_cmpuint (n_shown (model), ==, 25);
+
+  wb_client_list_model_set_search (model, "no such client");
+  g_assert_cmpuint (n_shown (model), ==, 0);
+  wb_client_list_model_set_search (model, "");
+  g_assert_cmpuint (n_shown (model), ==, 100);
+
+  g_assert_finalize_object (model);
+}
+
+static void
+test_sort (void)
+{
+  g_autoptr(WbSession) session = make_session ();
+  WbClientListModel *model = make_model (session);
+  GListModel *shown = wb_client_list_model_get_model (model);
+  g_autoptr(GtkSorter) by_age = wb_client_list_model_create_sorter (WB_CLIENT_COLUMN_AGE);
+  g_autoptr(GtkSorter) by_activity = wb_client_list_model_create_sorter (WB_CLIENT_COLUMN_ACTIVITY);
+  g_autoptr(GtkSorter) by_organisation = wb_client_list_model_create_sorter (WB_CLIENT_COLUMN_ORGANISATION);
+  g_autoptr(GtkSorter) by_phase = wb_client_list_model_create_sorter (WB_CLIENT_COLUMN_PHASE);
+  g_autoptr(WbClientRow) first = NULL;
+  g_autoptr(WbClientRow) last = NULL;
+  int previous = -1;
+
+  wb_client_list_model_set_sorter (model, by_activity);
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(WbClientRow) row = g_list_model_get_item (shown, i);
+      g_assert_cmpint (wb_client_row_get_days_idle (row), >=, previous);
+      previous = wb_client_row_get_days_idle (row);
+    }
+  first = g_list_model_get_item (shown, 0);
+  g_assert_cmpint (wb_client_row_get_id (first), ==, 1);
+  g_clear_object (&first);
+
+  /* Own clients sort by their age; pseudonymous ones by the lower bound of their band. */
+  wb_client_list_model_set_sorter (model, by_age);
+  wb_client_list_model_set_organisation (model, 1);
+  previous = -1;
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(WbClientRow) row = g_list_model_get_item (shown, i);
+      g_assert_cmpint (wb_client_row_get_age (row), >=, previous);
+      previous = wb_client_row_get_age (row);
+    }
+  first = g_list_model_get_item (shown, 0);
+  last = g_list_model_get_item (shown, g_list_model_get_n_items (shown) - 1);
+  g_assert_cmpint (wb_client_row_get_age (first), ==, 20);
+  g_assert_cmpint (wb_client_row_get_age (last), ==, 59);
+  g_clear_object (&first);
+  g_clear_object (&last);
+  wb_client_list_model_set_organisation (model, 0);
+
+  wb_client_list_model_set_sorter (model, by_organisation);
+  first = g_list_model_get_item (shown, 0);
+  last = g_list_model_get_item (shown, N_CLIENTS - 1);
+  g_assert_cmpstr (wb_client_row_get_organisation (first), ==, "Gemeente Heerlen");
+  g_assert_cmpstr (wb_client_row_get_organisation (last), ==, "ISD Kompas");
+  g_clear_object (&first);
+  g_clear_object (&last);
+
+  /* Phases sort in the order of the client's path, not alphabetically. */
+  wb_client_list_model_set_sorter (model, by_phase);
+  first = g_list_model_get_item (shown, 0);
+  last = g_list_model_get_item (shown, N_CLIENTS - 1);
+  g_assert_cmpstr (wb_client_row_get_phase (first), ==, "intake");
+  g_assert_cmpstr (wb_client_row_get_phase (last), ==, "outflow");
+  g_clear_object (&first);
+  g_clear_object (&last);
+
+  /* Sorting and filtering together: the count stays exact. */
+  wb_client_list_model_set_phase (model, "diagnosis");
+  g_assert_cmpuint (n_shown (model), ==, 38);
+
+  wb_client_list_model_set_sorter (model, NULL);
+  g_assert_finalize_object (model);
+}
+
+static void
+test_replace (void)
+{
+  g_autoptr(WbSession) session = make_session ();
+  WbClientListModel *model = make_model (session);
+  JsonObject *changed = make_client (8, FALSE);
+  g_autoptr(WbRecord) record = NULL;
+
+  wb_client_list_model_set_phase (model, "placed");
+  g_assert_cmpuint (n_shown (model), ==, 37);
+
+  /* Client 9 (i = 8) was in intake; after a save it is placed and shows under the filter. */
+  json_object_set_string_member (changed, "phase", "placed");
+  record = make_record (WB_RESOURCE_CLIENTS, changed);
+  wb_client_list_model_replace_record (model, record);
+  g_assert_cmpuint (n_shown (model), ==, 38);
+  g_assert_cmpuint (wb_client_list_model_get_n_loaded (model), ==, N_CLIENTS);
+  g_assert_cmpstr (wb_client_row_get_phase (wb_client_list_model_find (model, 9)), ==, "placed");
+
+  g_clear_object (&record);
+  g_assert_finalize_object (model);
+}
+
+static void
+collect_texts (GtkWidget *widget,
+               GString   *out)
+{
+  if (!gtk_widget_get_visible (widget))
+    return;
+  if (GTK_IS_LABEL (widget))
+    {
+      g_string_append (out, gtk_label_get_text (GTK_LABEL (widget)));
+      g_string_append_c (out, '\n');
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_texts (child, out);
+}
+
+static WbClientProfile *
+make_profile (WbSession *session)
+{
+  WbClientProfile *profile = wb_client_profile_new ();
+
+  g_object_ref_sink (profile);
+  wb_client_profile_set_session (profile, session);
+  return profile;
+}
+
+static void
+test_profile_own (void)
+{
+  g_autoptr(WbSession) session = make_session ();
+  WbClientProfile *profile = make_profile (session);
+  g_autoptr(WbRecord) record = NULL;
+  g_autoptr(GListStore) events = g_list_store_new (WB_TYPE_RECORD);
+  g_autoptr(GString) texts = g_string_new (NULL);
+  g_autofree char *stale = date_days_ago (400);
+
+  {
+    JsonObject *event = json_object_new ();
+    g_autoptr(WbRecord) event_record = NULL;
+
+    json_object_set_int_member (event, "id", 1);
+    json_object_set_string_member (event, "kind", "diagnosis_signal");
+    json_object_set_string_member (event, "date", "2026-01-02");
+    json_object_set_int_member (event, "addressed_to", 3);
+    event_record = make_record (WB_RESOURCE_EVENTS, event);
+    g_list_store_append (events, event_record);
+  }
+
+  /* i = 3 belongs to organisation 1, the user's own. */
+  record = make_record (WB_RESOURCE_CLIENTS, make_client (3, TRUE));
+  g_assert_cmpint (wb_record_get_int (record, "organisation_id"), ==, 1);
+
+  wb_client_profile_set_record (profile, record, G_LIST_MODEL (events));
+  g_assert_cmpstr (wb_client_profile_get_title (profile), ==, "Given3 Family3");
+  g_assert_cmpstr (wb_client_profile_get_field_text (profile, "name"), ==, "Given3 Family3");
+  g_assert_cmpstr (wb_client_profile_get_field_text (profile, "bsn"), ==, "123456782");
+  g_assert_cmpstr (wb_client_profile_get_field_text (profile, "phone"), ==, "06-12345678");
+  g_assert_cmpstr (wb_client_profile_get_field_text (profile, "address"), ==, "Hoofdstraat 12, 6411 AB Heerlen");
+  g_assert_cmpstr (wb_client_profile_get_field_text (profile, "phase"), ==, wb_label_for_enum ("phase", "development"));
+  g_assert_cmpstr (wb_client_profile_get_field_text (profile, "education_level"), ==, wb_label_for_enum ("education_level", "mbo2"));
+  g_assert_cmpstr (wb_client_profile_get_field_text (profile, "work_capacity"), ==, "21 %");
+  g_assert_cmpstr (wb_client_profile_get_field_text (profile, "max_travel_km"), ==, "up to 15 km");
+  g_assert_cmpstr (wb_client_profile_get_field_text (profile, "case_manager"), ==, "Test Consultant");
+  g_assert_cmpstr (wb_client_profile_get_field_text (profile, "wsp_account_manager"), ==, "Wendy Wsp");
+  g_assert_cmpstr (wb_client_profile_get_field_text (profile, "organisation"), ==, "ISD Kompas");
+  /* i = 3: a current diagnosis, thirty days old. */
+  g_assert_true (g_str_has_suffix (wb_client_profile_get_field_text (profile, "diagnosis_date"), "(30 days ago)"));
+
+  collect_texts (GTK_WIDGET (profile), texts);
+  g_assert_nonnull (strstr (texts->str, "Klantgericht werken"));
+  g_assert_nonnull (strstr (texts->str, "Magazijnmedewerker"));
+  g_assert_nonnull (strstr (texts->str, "schulden"));
+  g_assert_nonnull (strstr (texts->str, wb_label_for_enum ("kind", "diagnosis_signal")));
+  /* Health notes are never shown in the profile. */
+  g_assert_null (strstr (texts->str, "Synthetic health note"));
+
+  /* A consultant of the owning organisation may edit and add events, not signal. */
+  g_assert_true (wb_client_profile_get_action_visible (profile, "edit"));
+  g_assert_true (wb_client_profile_get_action_visible (profile, "event"));
+  g_assert_true (wb_client_profile_get_action_visible (profile, "refer"));
+  g_assert_false (wb_client_profile_get_action_visible (profile, "signal"));
+
+  /* A stale diagnosis shows as stale. */
+  json_object_set_string_member (wb_record_get_object (record), "diagnosis_date", stale);
+  wb_client_profile_set_record (profile, record, NULL);
+  g_assert_true (g_str_has_prefix (wb_client_profile_get_field_text (profile, "diagnosis_date"), stale));
+  g_string_truncate (texts, 0);
+  collect_texts (GTK_WIDGET (profile), texts);
+  g_assert_nonnull (strstr (texts->str, wb_diagnosis_status_to_label (WB_DIAGNOSIS_STALE)));
+
+  g_clear_object (&record);
+  g_clear_object (&events);
+  g_assert_finalize_object (profile);
+}
+
+static void
+test_profile_pseudonymous (void)
+{
+  g_autoptr(WbSession) session = make_session ();
+  WbClientProfile *profile = make_profile (session);
+  g_autoptr(WbRecord) record = NULL;
+  g_autoptr(GString) texts = g_string_new (NULL);
+
+  /* i = 5 belongs to organisation 3: the record arrives pseudonymised, as the server
+   * sends it (wb_policy_pseudonymise_client on a full record). */
+  record = make_record (WB_RESOURCE_CLIENTS, make_client (5, TRUE));
+  g_assert_true (wb_record_get_boolean (record, "pseudonymous"));
+  wb_client_profile_set_record (profile, record, NULL);
+
+  g_assert_cmpstr (wb_client_profile_get_title (profile), ==, "K-000006");
+  g_assert_null (wb_client_profile_get_field_text (profile, "name"));
+  g_assert_null (wb_client_profile_get_field_text (profile, "bsn"));
+  g_assert_null (wb_client_profile_get_field_text (profile, "phone"));
+  g_assert_null (wb_client_profile_get_field_text (profile, "address"));
+  g_assert_cmpstr (wb_client_profile_get_field_text (profile, "organisation"), ==, "Gemeente Heerlen");
+  g_assert_cmpstr (wb_client_profile_get_field_text (profile, "capacity_band"), ==, "30-80");
+
+  collect_texts (GTK_WIDGET (profile), texts);
+  g_assert_null (strstr (texts->str, "Given5"));
+  g_assert_null (strstr (texts->str, "Family5"));
+  g_assert_null (strstr (texts->str, "123456782"));
+  g_assert_null (strstr (texts->str, "Hoofdstraat"));
+  g_assert_nonnull (strstr (texts->str, "K-000006"));
+
+  /* Another organisation's client: no edit, no referral; i = 5 has no diagnosis, but the
+   * consultant may not write events for it, so no signal either. */
+  g_assert_false (wb_client_profile_get_action_visible (profile, "edit"));
+  g_assert_false (wb_client_profile_get_action_visible (profile, "refer"));
+  g_assert_false (wb_client_profile_get_action_visible (profile, "event"));
+  g_assert_false (wb_client_profile_get_action_visible (profile, "signal"));
+
+  g_clear_object (&record);
+  g_assert_finalize_object (profile);
+}
+
+/* The profile's first glance comes from the row: its summary makes the same row again. */
+static void
+test_row_summary (void)
+{
+  g_autoptr(WbSession) session = make_session ();
+
+  for (guint i = 0; i < 12; i++)
+    {
+      g_autoptr(WbRecord) record = make_record (WB_RESOURCE_CLIENTS, make_client (i, FALSE));
+      g_autoptr(WbClientRow) row = wb_client_row_new (record, session, today);
+      g_autoptr(WbRecord) summary = wb_client_row_dup_summary (row);
+      g_autoptr(WbClientRow) again = wb_client_row_new (summary, session, today);
+
+      g_assert_cmpint (wb_record_get_id (summary), ==, i + 1);
+      g_assert_cmpint (wb_record_get_version (summary), ==, wb_record_get_version (record));
+      g_assert_cmpstr (wb_client_row_get_title (again), ==, wb_client_row_get_title (row));
+      g_assert_cmpint (wb_client_row_get_pseudonymous (again), ==, client_is_pseudonymous (i));
+      g_assert_cmpstr (wb_client_row_get_organisation (again), ==, wb_client_row_get_organisation (row));
+      g_assert_cmpstr (wb_client_row_get_municipality (again), ==, wb_client_row_get_municipality (row));
+      g_assert_cmpstr (wb_client_row_get_age_text (again), ==, wb_client_row_get_age_text (row));
+      g_assert_cmpstr (wb_client_row_get_age_band (again), ==, wb_client_row_get_age_band (row));
+      g_assert_cmpstr (wb_client_row_get_client_group (again), ==, wb_client_groups[i % 10]);
+      g_assert_cmpstr (wb_client_row_get_phase (again), ==, wb_phases[i % 8]);
+      g_assert_cmpstr (wb_client_row_get_capacity_band (again), ==, wb_client_row_get_capacity_band (row));
+      g_assert_cmpint (wb_client_row_get_diagnosis_status (again), ==, wb_client_row_get_diagnosis_status (row));
+      g_assert_cmpint (wb_client_row_get_days_idle (again), ==, (int) (i % 500));
+      g_assert_cmpstr (wb_client_row_get_search_key (again), ==, wb_client_row_get_search_key (row));
+      /* A pseudonymous row's summary carries no name either. */
+      if (client_is_pseudonymous (i))
+        {
+          g_assert_false (wb_record_has_field (summary, "given_name"));
+          g_assert_false (wb_record_has_field (summary, "family_name"));
+        }
+    }
+}
+
+typedef struct {
+  guint position;
+  guint removed;
+  guint added;
+  guint count;
+} Change;
+
+static void
+on_slots_changed_cb (GListModel *model,
+                     guint       position,
+                     guint       removed,
+                     guint       added,
+                     Change     *change)
+{
+  change->position = position;
+  change->removed = removed;
+  change->added = added;
+  change->count++;
+}
+
+static gpointer
+slot_item (GListModel *slots,
+           guint       position)
+{
+  g_autoptr(WbSlot) slot = g_list_model_get_item (slots, position);
+
+  return wb_slot_get_item (slot);
+}
+
+/* Over slots a search keeps the rows: a slot keeps its place and changes its item, and
+ * only the change of length is told to the view. */
+static void
+test_slot_model (void)
+{
+  g_autoptr(WbSession) session = make_session ();
+  WbClientListModel *model = make_model (session);
+  g_autoptr(GtkSorter) by_id = wb_client_list_model_create_sorter (WB_CLIENT_COLUMN_ACTIVITY);
+  WbSlotModel *slots = NULL;
+  GListModel *list = NULL;
+  g_autoptr(WbSlot) first = NULL;
+  Change change = { 0 };
+  guint expected;
+
+  wb_client_list_model_set_sorter (model, by_id);
+  slots = wb_slot_model_new (wb_client_list_model_get_model (model));
+  list = G_LIST_MODEL (slots);
+  g_signal_connect (slots, "items-changed", G_CALLBACK (on_slots_changed_cb), &change);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, N_CLIENTS);
+  g_assert_true (g_list_model_get_item_type (list) == WB_TYPE_SLOT);
+  first = g_list_model_get_item (list, 0);
+  g_assert_true (wb_slot_get_item (first) == wb_client_list_model_find (model, 1));
+  g_assert_null (g_list_model_get_item (list, N_CLIENTS));
+
+  /* A narrower list: the same first slot now shows the first match. */
+  wb_client_list_model_set_search (model, "family1");
+  expected = count_where (name_contains, "family1");
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, expected);
+  g_assert_cmpuint (change.count, ==, 1);
+  g_assert_cmpuint (change.position, ==, expected);
+  g_assert_cmpuint (change.removed, ==, N_CLIENTS - expected);
+  g_assert_cmpuint (change.added, ==, 0);
+  {
+    g_autoptr(WbSlot) again = g_list_model_get_item (list, 0);
+
+    g_assert_true (again == first);
+    g_assert_true (wb_slot_get_item (first) == wb_client_list_model_find (model, 2));
+  }
+  for (guint i = 0; i < expected; i++)
+    {
+      g_autoptr(WbClientRow) row = g_list_model_get_item (wb_client_list_model_get_model (model), i);
+
+      g_assert_true (slot_item (list, i) == row);
+      g_assert_true (wb_slot_model_peek_item (slots, i) == row);
+    }
+
+  /* Nothing matches: without keep-when-empty the slots go too. */
+  change.count = 0;
+  wb_client_list_model_set_search (model, "no such client");
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
+  g_assert_cmpuint (change.count, ==, 1);
+
+  /* With it, they stay for the next match, and peek tells there is nothing to show. */
+  wb_client_list_model_set_search (model, "family1");
+  wb_slot_model_set_keep_when_empty (slots, TRUE);
+  change.count = 0;
+  wb_client_list_model_set_search (model, "no such client");
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, expected);
+  g_assert_cmpuint (change.count, ==, 0);
+  g_assert_null (wb_slot_model_peek_item (slots, 0));
+  wb_client_list_model_set_search (model, "family12");
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, count_where (name_contains, "family12"));
+  g_assert_true (wb_slot_model_peek_item (slots, 0) == wb_client_list_model_find (model, 13));
+  wb_client_list_model_set_search (model, "no such client");
+  wb_slot_model_set_keep_when_empty (slots, FALSE);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
+
+  /* A change of sorter keeps the length: every slot takes its new row, none is added. */
+  wb_client_list_model_set_search (model, NULL);
+  change.count = 0;
+  wb_client_list_model_set_sorter (model, NULL);
+  g_assert_cmpuint (change.count, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, N_CLIENTS);
+  for (guint i = 0; i < N_CLIENTS; i += 37)
+    {
+      g_autoptr(WbClientRow) row = g_list_model_get_item (wb_client_list_model_get_model (model), i);
+
+      g_assert_true (slot_item (list, i) == row);
+    }
+
+  g_clear_object (&first);
+  g_assert_finalize_object (slots);
+  g_assert_finalize_object (model);
+}
+
+/* The application runs in Dutch from the build tree, as the README's first command
+ * starts it. */
+static void
+test_dutch (void)
+{
+  g_autofree char *previous = g_strdup (setlocale (LC_MESSAGES, NULL));
+
+  if (setlocale (LC_MESSAGES, "nl_NL.UTF-8") == NULL)
+    {
+      g_test_skip ("The nl_NL.UTF-8 locale is not there (build-aux/setup.sh makes it)");
+      return;
+    }
+  bindtextdomain (GETTEXT_PACKAGE, wb_locale_dir ());
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  g_assert_cmpstr (g_dgettext (GETTEXT_PACKAGE, "Clients"), ==, "Cliënten");
+  g_assert_cmpstr (g_dgettext (GETTEXT_PACKAGE, "Stale"), !=, "Stale");
+  g_assert_cmpstr (wb_diagnosis_status_to_label (WB_DIAGNOSIS_CURRENT), ==, "Actueel");
+  setlocale (LC_MESSAGES, previous);
+  g_assert_cmpstr (wb_diagnosis_status_to_label (WB_DIAGNOSIS_CURRENT), ==, "Current");
+}
+
+static void
+skip_without_display (void)
+{
+  g_test_skip ("No display: run under Xvfb (build-aux/setup.sh test does)");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_test_add_func ("/app/no-display", skip_without_display);
+      return g_test_run ();
+    }
+  adw_init ();
+  wb_application_ensure_resources ();
+  today = wb_today_julian ();
+
+  g_test_add_func ("/app/client-list/counts", test_counts);
+  g_test_add_func ("/app/client-list/filters", test_filters);
+  g_test_add_func ("/app/client-list/search", test_search);
+  g_test_add_func ("/app/client-list/sort", test_sort);
+  g_test_add_func ("/app/client-list/replace-record", test_replace);
+  g_test_add_func ("/app/client-profile/own-client-fields", test_profile_own);
+  g_test_add_func ("/app/client-profile/pseudonymous-shows-no-name", test_profile_pseudonymous);
+  g_test_add_func ("/app/client-row/summary-makes-the-same-row", test_row_summary);
+  g_test_add_func ("/app/slot-model/rows-stay-items-move", test_slot_model);
+  g_test_add_func ("/app/i18n/dutch-from-the-build-tree", test_dutch);
+
+  return g_test_run ();
+}
