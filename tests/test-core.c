@@ -167,6 +167,48 @@ test_pc4 (void)
 }
 
 static void
+test_phone (void)
+{
+  g_assert_true (wb_validate_phone ("06-12345678"));
+  g_assert_true (wb_validate_phone ("0612345678"));
+  g_assert_true (wb_validate_phone ("045 - 123 45 67"));
+  g_assert_true (wb_validate_phone ("(045) 1234567"));
+  g_assert_true (wb_validate_phone ("+31 6 12345678"));
+  g_assert_true (wb_validate_phone ("+32 4 123 45 67"));
+  g_assert_true (wb_validate_phone ("+49 241 1234567"));
+  g_assert_false (wb_validate_phone ("06-1234567"));
+  g_assert_false (wb_validate_phone ("06-123456789"));
+  g_assert_false (wb_validate_phone ("6412345678"));
+  g_assert_false (wb_validate_phone ("+31 6"));
+  g_assert_false (wb_validate_phone ("+1234567890123456"));
+  g_assert_false (wb_validate_phone ("06-1234567a"));
+  g_assert_false (wb_validate_phone ("bel 06-12345678"));
+  g_assert_false (wb_validate_phone ("06/12345678"));
+  g_assert_false (wb_validate_phone (""));
+  g_assert_false (wb_validate_phone (NULL));
+}
+
+static void
+test_email (void)
+{
+  g_assert_true (wb_validate_email ("aisha.habets@isd-kompas.nl"));
+  g_assert_true (wb_validate_email ("a@b.nl"));
+  g_assert_true (wb_validate_email ("demo+test@demo.werkbrug.invalid"));
+  g_assert_false (wb_validate_email ("aisha.habets"));
+  g_assert_false (wb_validate_email ("@isd-kompas.nl"));
+  g_assert_false (wb_validate_email ("aisha@"));
+  g_assert_false (wb_validate_email ("aisha@nl"));
+  g_assert_false (wb_validate_email ("aisha@.nl"));
+  g_assert_false (wb_validate_email ("aisha@kompas."));
+  g_assert_false (wb_validate_email ("aisha@@kompas.nl"));
+  g_assert_false (wb_validate_email ("a@b@c.nl"));
+  g_assert_false (wb_validate_email ("aisha habets@kompas.nl"));
+  g_assert_false (wb_validate_email ("aisha@kompas.nl; piet@kompas.nl"));
+  g_assert_false (wb_validate_email (""));
+  g_assert_false (wb_validate_email (NULL));
+}
+
+static void
 test_postcode (void)
 {
   g_assert_true (wb_validate_postcode ("6411 AB"));
@@ -350,6 +392,9 @@ test_schema_types (void)
     { "{\"postcode\":\"641 AB\"}", "postcode", "is not a Dutch postcode such as 6411 AB" },
     { "{\"benefit_start\":\"2023-02-29\"}", "benefit_start", "must be a date written as YYYY-MM-DD" },
     { "{\"benefit_start\":\"29-02-2024\"}", "benefit_start", "must be a date written as YYYY-MM-DD" },
+    { "{\"phone\":\"not a phone number\"}", "phone", "is not a telephone number such as 06-12345678 or +32 4 123 45 67" },
+    { "{\"phone\":6412345678}", "phone", "must be a text" },
+    { "{\"email\":\"aisha.habets\"}", "email", "is not an e-mail address such as name@example.org" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -809,6 +854,8 @@ main (int   argc,
   g_test_add_func ("/core/validate/kvk-eight-digits", test_kvk);
   g_test_add_func ("/core/validate/pc4-from-1000", test_pc4);
   g_test_add_func ("/core/validate/postcode-with-and-without-space", test_postcode);
+  g_test_add_func ("/core/validate/phone-dutch-and-international", test_phone);
+  g_test_add_func ("/core/validate/email", test_email);
   g_test_add_func ("/core/validate/dates-and-leap-years", test_dates);
   g_test_add_func ("/core/validate/age-bands", test_age_bands);
   g_test_add_func ("/core/validate/capacity-bands", test_capacity_bands);

@@ -100,7 +100,7 @@ static const WbFieldSpec user_fields[] = {
   F ("username", WB_FIELD_STRING, WB_FIELD_REQUIRED | WB_FIELD_IMMUTABLE | LIST | WB_FIELD_SEARCH),
   F ("display_name", WB_FIELD_STRING, WB_FIELD_REQUIRED | WB_FIELD_SORT | WB_FIELD_SEARCH),
   E ("role", wb_roles, WB_FIELD_REQUIRED | LIST),
-  F ("email", WB_FIELD_STRING, OPT),
+  F ("email", WB_FIELD_EMAIL, OPT),
   F ("active", WB_FIELD_BOOL, LIST),
   F ("left_at", WB_FIELD_DATE, OPT),
 };
@@ -115,8 +115,8 @@ static const WbFieldSpec client_fields[] = {
   F ("house_number", WB_FIELD_STRING, WB_FIELD_IDENTITY | OPT),
   F ("postcode", WB_FIELD_POSTCODE, WB_FIELD_IDENTITY | OPT),
   F ("city", WB_FIELD_STRING, WB_FIELD_IDENTITY | OPT),
-  F ("phone", WB_FIELD_STRING, WB_FIELD_IDENTITY | OPT),
-  F ("email", WB_FIELD_STRING, WB_FIELD_IDENTITY | OPT),
+  F ("phone", WB_FIELD_PHONE, WB_FIELD_IDENTITY | OPT),
+  F ("email", WB_FIELD_EMAIL, WB_FIELD_IDENTITY | OPT),
   F ("pc4", WB_FIELD_PC4, WB_FIELD_REQUIRED | WB_FIELD_PUBLIC | LIST),
   I ("birth_year", 1930, 2015, WB_FIELD_REQUIRED | WB_FIELD_SORT),
   E ("client_group", wb_client_groups, WB_FIELD_REQUIRED | WB_FIELD_PUBLIC | LIST),
@@ -189,8 +189,8 @@ static const WbFieldSpec contact_fields[] = {
   R ("employer_id", "employers", RO | LIST),
   F ("name", WB_FIELD_STRING, WB_FIELD_REQUIRED | WB_FIELD_SORT),
   F ("function", WB_FIELD_STRING, OPT),
-  F ("email", WB_FIELD_STRING, OPT),
-  F ("phone", WB_FIELD_STRING, OPT),
+  F ("email", WB_FIELD_EMAIL, OPT),
+  F ("phone", WB_FIELD_PHONE, OPT),
 };
 
 static const WbFieldSpec contact_log_fields[] = {
@@ -457,6 +457,8 @@ wb_field_spec_check_value (const WbFieldSpec  *field,
     case WB_FIELD_KVK:
     case WB_FIELD_PC4:
     case WB_FIELD_POSTCODE:
+    case WB_FIELD_PHONE:
+    case WB_FIELD_EMAIL:
     default:
       break;
     }
@@ -533,6 +535,23 @@ wb_field_spec_check_value (const WbFieldSpec  *field,
       if (!wb_validate_postcode (s))
         {
           *message = g_strdup (_("is not a Dutch postcode such as 6411 AB"));
+          return FALSE;
+        }
+      return TRUE;
+
+    case WB_FIELD_PHONE:
+      /* An empty text clears an optional number. */
+      if (*s != '\0' && !wb_validate_phone (s))
+        {
+          *message = g_strdup (_("is not a telephone number such as 06-12345678 or +32 4 123 45 67"));
+          return FALSE;
+        }
+      return TRUE;
+
+    case WB_FIELD_EMAIL:
+      if (*s != '\0' && !wb_validate_email (s))
+        {
+          *message = g_strdup (_("is not an e-mail address such as name@example.org"));
           return FALSE;
         }
       return TRUE;

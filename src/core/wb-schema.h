@@ -23,6 +23,8 @@ typedef enum {
   WB_FIELD_KVK,       /* chamber of commerce number, eight digits */
   WB_FIELD_PC4,       /* four-digit postcode area */
   WB_FIELD_POSTCODE,  /* full Dutch postcode, 1234 AB */
+  WB_FIELD_PHONE,     /* telephone number */
+  WB_FIELD_EMAIL,     /* e-mail address */
   WB_FIELD_STRV,      /* array of strings, stored as JSON */
   WB_FIELD_JSON,      /* any JSON value, stored as JSON text; written by the server only */
 } WbFieldType;

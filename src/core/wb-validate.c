@@ -67,6 +67,44 @@ wb_validate_postcode (const char *postcode)
 }
 
 gboolean
+wb_validate_phone (const char *phone)
+{
+  guint digits = 0;
+  gboolean international;
+
+  if (phone == NULL)
+    return FALSE;
+  international = phone[0] == '+';
+  for (const char *p = phone + (international ? 1 : 0); *p != '\0'; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        digits++;
+      else if (*p != ' ' && *p != '-' && *p != '(' && *p != ')' && *p != '.')
+        return FALSE;
+    }
+  /* A Dutch number has ten digits from the leading zero (06-12345678, 045-1234567); an
+   * international one a country code and at most fifteen digits in all. */
+  if (international)
+    return digits >= 8 && digits <= 15;
+  return digits == 10 && phone[strspn (phone, " (")] == '0';
+}
+
+gboolean
+wb_validate_email (const char *email)
+{
+  const char *at;
+  const char *dot;
+
+  if (email == NULL || strlen (email) > 254 || strpbrk (email, " \t\r\n,;<>\"") != NULL)
+    return FALSE;
+  at = strchr (email, '@');
+  if (at == NULL || at == email || strchr (at + 1, '@') != NULL)
+    return FALSE;
+  dot = strrchr (at + 1, '.');
+  return dot != NULL && dot > at + 1 && dot[1] != '\0' && at[1] != '.';
+}
+
+gboolean
 wb_validate_date (const char *date)
 {
   int y, m, d;

@@ -12,6 +12,10 @@ gboolean wb_validate_kvk      (const char *kvk);
 gboolean wb_validate_pc4      (const char *pc4);
 gboolean wb_validate_postcode (const char *postcode);
 gboolean wb_validate_date     (const char *date);
+/* A telephone number as people write it: Dutch (ten digits) or international (+...). */
+gboolean wb_validate_phone    (const char *phone);
+/* An e-mail address of the form local@domain.tld. */
+gboolean wb_validate_email    (const char *email);
 
 /* Age band of the pseudonymous profile ("25-34") for a birth year in a given year. */
 char    *wb_age_band          (int birth_year,

@@ -392,6 +392,8 @@ set_column (JsonObject         *object,
     case WB_FIELD_KVK:
     case WB_FIELD_PC4:
     case WB_FIELD_POSTCODE:
+    case WB_FIELD_PHONE:
+    case WB_FIELD_EMAIL:
     default:
       json_object_set_string_member (object, name, (const char *) sqlite3_column_text (stmt, column));
       break;
@@ -867,6 +869,8 @@ bind_json_value (sqlite3_stmt       *stmt,
     case WB_FIELD_KVK:
     case WB_FIELD_PC4:
     case WB_FIELD_POSTCODE:
+    case WB_FIELD_PHONE:
+    case WB_FIELD_EMAIL:
     default:
       sqlite3_bind_text (stmt, index, json_node_get_string (node), -1, SQLITE_TRANSIENT);
       break;
