@@ -91,6 +91,11 @@ gboolean          _wb_server_matching_route    (WbRequest   *request,
 void              _wb_server_matching_changed  (WbServer    *server,
                                                 WbResource   resource,
                                                 gint64       id);
+/* Called before a new match is stored: sets its score, score parts and weights as the
+ * engine has them at this moment, or answers the request (409 for a pair that cannot be
+ * proposed) and returns FALSE. */
+gboolean          _wb_server_matching_score_match (WbRequest  *request,
+                                                JsonObject  *match);
 
 WbServerAccounts *_wb_server_accounts_new      (WbServer    *server);
 void              _wb_server_accounts_free     (WbServerAccounts *accounts);

@@ -692,6 +692,8 @@ handle_create (WbRequest  *request,
     }
 
   set_server_fields (request, resource, object, parent_id);
+  if (resource == WB_RESOURCE_MATCHES && !_wb_server_matching_score_match (request, object))
+    return;
 
   if (!wb_store_begin (self->store, &error))
     {

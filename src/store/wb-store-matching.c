@@ -228,3 +228,104 @@ wb_store_alert_has_notified (WbStore    *store,
   sqlite3_reset (stmt);
   return found;
 }
+
+/* One row as a JSON object named by its columns; the columns in @booleans are 0 or 1. */
+static JsonObject *
+get_row (WbStore            *store,
+         const char         *sql,
+         gint64              id,
+         const char * const *booleans,
+         const char         *what,
+         GError            **error)
+{
+  sqlite3_stmt *stmt = _wb_store_prepare (store, sql, error);
+  JsonObject *object;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      if (rc == SQLITE_DONE)
+        g_set_error (error, WB_STORE_ERROR, WB_STORE_ERROR_NOT_FOUND,
+                     _("There is no record %lld in %s"), (long long) id, what);
+      else
+        _wb_store_set_error (store, error, what);
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+
+  object = json_object_new ();
+  for (int i = 0; i < sqlite3_column_count (stmt); i++)
+    {
+      const char *name = sqlite3_column_name (stmt, i);
+
+      switch (sqlite3_column_type (stmt, i))
+        {
+        case SQLITE_NULL:
+          json_object_set_null_member (object, name);
+          break;
+        case SQLITE_INTEGER:
+          if (g_strv_contains (booleans, name))
+            json_object_set_boolean_member (object, name, sqlite3_column_int (stmt, i) != 0);
+          else
+            json_object_set_int_member (object, name, sqlite3_column_int64 (stmt, i));
+          break;
+        case SQLITE_FLOAT:
+          json_object_set_double_member (object, name, sqlite3_column_double (stmt, i));
+          break;
+        default:
+          json_object_set_string_member (object, name, (const char *) sqlite3_column_text (stmt, i));
+          break;
+        }
+    }
+  sqlite3_reset (stmt);
+  return object;
+}
+
+JsonObject *
+wb_store_get_match_client (WbStore  *store,
+                           gint64    client_id,
+                           GError  **error)
+{
+  static const char * const booleans[] = { "driving_licence", "in_pool", NULL };
+
+  g_return_val_if_fail (WB_IS_STORE (store), NULL);
+
+  return get_row (store,
+                  "SELECT c.id AS id, c.organisation_id AS organisation_id, o.name AS organisation, "
+                  "c.municipality_id AS municipality_id, m.region AS region, c.given_name AS given_name, "
+                  "c.family_name AS family_name, c.pc4 AS pc4, c.birth_year AS birth_year, "
+                  "c.client_group AS client_group, c.education_level AS education_level, "
+                  "c.language_level AS language_level, c.driving_licence AS driving_licence, "
+                  "c.transport AS transport, c.max_travel_km AS max_travel_km, "
+                  "c.hours_available AS hours_available, c.work_capacity AS work_capacity, c.phase AS phase, "
+                  "c.track AS track, c.in_pool AS in_pool, c.status AS status, "
+                  "c.diagnosis_date AS diagnosis_date, c.wsp_account_manager_id AS wsp_account_manager_id "
+                  "FROM clients c JOIN organisations o ON o.id = c.organisation_id "
+                  "JOIN municipalities m ON m.id = c.municipality_id WHERE c.id = ?1",
+                  client_id, booleans, "clients", error);
+}
+
+JsonObject *
+wb_store_get_match_vacancy (WbStore  *store,
+                            gint64    vacancy_id,
+                            GError  **error)
+{
+  static const char * const booleans[] = { "licence_required", "wage_cost_subsidy", "job_carving", NULL };
+
+  g_return_val_if_fail (WB_IS_STORE (store), NULL);
+
+  return get_row (store,
+                  "SELECT v.id AS id, v.title AS title, v.employer_id AS employer_id, e.name AS employer, "
+                  "v.organisation_id AS organisation_id, v.sector AS sector, v.pc4 AS pc4, m.region AS region, "
+                  "v.hours AS hours, v.contract AS contract, v.education_level AS education_level, "
+                  "v.licence_required AS licence_required, v.wage_cost_subsidy AS wage_cost_subsidy, "
+                  "v.job_carving AS job_carving, v.positions AS positions, v.status AS status, "
+                  "v.opened_at AS opened_at, v.closes_at AS closes_at "
+                  "FROM vacancies v JOIN employers e ON e.id = v.employer_id "
+                  "JOIN municipalities m ON m.id = e.municipality_id WHERE v.id = ?1",
+                  vacancy_id, booleans, "vacancies", error);
+}

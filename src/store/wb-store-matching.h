@@ -67,4 +67,17 @@ gboolean     wb_store_alert_has_notified  (WbStore      *store,
                                            const char   *resource,
                                            gint64        resource_id);
 
+/* What a ranking shows of a client: the fields of the profile, the names, the name of the
+ * owning organisation ("organisation") and the region of the client's municipality
+ * ("region"); never the BSN, address, contact or health details. The caller removes what
+ * the policy does not let the reader see. WB_STORE_ERROR_NOT_FOUND when there is none. */
+JsonObject  *wb_store_get_match_client    (WbStore      *store,
+                                           gint64        client_id,
+                                           GError      **error);
+/* What a ranking shows of a vacancy, with the employer's name ("employer") and the region
+ * where the job is, that of the employer's municipality ("region"). */
+JsonObject  *wb_store_get_match_vacancy   (WbStore      *store,
+                                           gint64        vacancy_id,
+                                           GError      **error);
+
 G_END_DECLS

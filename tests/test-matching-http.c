@@ -1,0 +1,1209 @@
+/* Copyright 2026 The Werkbrug authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* Matching over HTTP, against a real werkbrug-server on a loopback port, through the
+ * client library: rankings both ways, what other organisations see of a candidate,
+ * proposals and their workflow, the index following writes, and saved alerts. Everything
+ * person-like in the fixture is made up here. */
+
+#define G_LOG_DOMAIN "test-matching-http"
+
+#include "config.h"
+
+#include <libsoup/soup.h>
+#include <math.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "wb-api-matching.h"
+#include "wb-import.h"
+#include "wb-password.h"
+#include "wb-store.h"
+#include "wb-test-server.h"
+#include "wb-test-util.h"
+
+#define PASSWORD "correct horse battery"
+
+static struct {
+  char *dir;
+  char *db;
+  WbTestServer *server;
+  char *today;
+  gint64 org_a, org_b, org_wsp;
+  gint64 heerlen, maastricht;
+  gint64 wsp_am;
+  gint64 forklift, orderpick, safety, teamwork, cash, customer;
+  gint64 cashier;                 /* an occupation: cash and customer friendliness */
+  gint64 employer;
+  gint64 v_warehouse, v_shop, v_closed;
+  gint64 a1, a2, b1, b2, far, gone;
+} fx;
+
+/* Fixture */
+
+static gint64
+insert (WbStore     *store,
+        WbResource   resource,
+        const char  *json)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = json_from_string (json, &error);
+  gint64 id;
+
+  g_assert_no_error (error);
+  id = wb_store_insert (store, resource, json_node_get_object (node), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+static gint64
+insert_printf (WbStore    *store,
+               WbResource  resource,
+               const char *format,
+               ...) G_GNUC_PRINTF (3, 4);
+
+static gint64
+insert_printf (WbStore    *store,
+               WbResource  resource,
+               const char *format,
+               ...)
+{
+  g_autofree char *json = NULL;
+  va_list args;
+
+  va_start (args, format);
+  json = g_strdup_vprintf (format, args);
+  va_end (args);
+  return insert (store, resource, json);
+}
+
+static void
+add_user (WbStore    *store,
+          gint64      org,
+          const char *username,
+          const char *role,
+          const char *hash,
+          gint64     *id)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 user = wb_store_add_user (store, org, username, username, role, hash, &error);
+
+  g_assert_no_error (error);
+  if (id != NULL)
+    *id = user;
+}
+
+static gint64
+competence (WbStore    *store,
+            const char *slug,
+            const char *label)
+{
+  return insert_printf (store, WB_RESOURCE_COMPETENCES,
+                        "{\"uri\":\"urn:werkbrug:test:%s\",\"label_nl\":\"%s\",\"kind\":\"skill\"}", slug, label);
+}
+
+/* A client with the profile fields that matter for matching; @diagnosis is the JSON list
+ * of competences of a diagnosis today, or NULL for none. */
+static gint64
+client (WbStore    *store,
+        gint64      org,
+        gint64      municipality,
+        const char *given,
+        const char *family,
+        const char *bsn,
+        const char *pc4,
+        const char *extra,
+        const char *diagnosis)
+{
+  gint64 id = insert_printf (store, WB_RESOURCE_CLIENTS,
+                             "{\"organisation_id\":%" G_GINT64_FORMAT ",\"municipality_id\":%" G_GINT64_FORMAT ","
+                             "\"given_name\":\"%s\",\"family_name\":\"%s\",\"bsn\":\"%s\",\"pc4\":\"%s\","
+                             "\"birth_year\":1985,\"client_group\":\"participatiewet\"%s%s}",
+                             org, municipality, given, family, bsn, pc4, extra != NULL ? "," : "", extra != NULL ? extra : "");
+
+  if (diagnosis != NULL)
+    insert_printf (store, WB_RESOURCE_DIAGNOSES,
+                   "{\"client_id\":%" G_GINT64_FORMAT ",\"date\":\"%s\",\"source\":\"competensys\",\"competences\":%s}",
+                   id, fx.today, diagnosis);
+  return id;
+}
+
+static void
+exec_sql (const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (fx.db, &db), ==, SQLITE_OK);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  sqlite3_close (db);
+}
+
+static void
+create_fixture (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WbStore) store = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *hash = NULL;
+  g_autofree char *full = NULL;
+  g_autofree char *links = NULL;
+
+  fx.today = g_date_time_format (now, "%Y-%m-%d");
+  fx.dir = wb_test_make_dir ();
+  fx.db = g_build_filename (fx.dir, "matching.db", NULL);
+  store = wb_store_open (fx.db, &error);
+  g_assert_no_error (error);
+
+  fx.heerlen = insert (store, WB_RESOURCE_MUNICIPALITIES, "{\"code\":\"GM0917\",\"name\":\"Heerlen\",\"region\":\"Parkstad\"}");
+  fx.maastricht = insert (store, WB_RESOURCE_MUNICIPALITIES, "{\"code\":\"GM0935\",\"name\":\"Maastricht\",\"region\":\"Maastricht-Heuvelland\"}");
+  fx.org_a = insert (store, WB_RESOURCE_ORGANISATIONS, "{\"code\":\"isd-a\",\"name\":\"ISD A\",\"kind\":\"social_service\",\"region\":\"Parkstad\"}");
+  fx.org_b = insert (store, WB_RESOURCE_ORGANISATIONS, "{\"code\":\"isd-b\",\"name\":\"ISD B\",\"kind\":\"social_service\",\"region\":\"Maastricht-Heuvelland\"}");
+  fx.org_wsp = insert (store, WB_RESOURCE_ORGANISATIONS, "{\"code\":\"wsp\",\"name\":\"WSP Parkstad\",\"kind\":\"wsp\",\"region\":\"Parkstad\"}");
+
+  hash = wb_password_hash (PASSWORD, &error);
+  g_assert_no_error (error);
+  add_user (store, fx.org_a, "a.lam", "account_manager_local", hash, NULL);
+  add_user (store, fx.org_a, "a.coordinator", "coordinator", hash, NULL);
+  add_user (store, fx.org_a, "a.analyst", "analyst", hash, NULL);
+  add_user (store, fx.org_b, "b.consultant", "consultant", hash, NULL);
+  add_user (store, fx.org_wsp, "wsp.am", "account_manager_wsp", hash, &fx.wsp_am);
+
+  fx.forklift = competence (store, "forklift", "Heftruck rijden");
+  fx.orderpick = competence (store, "orderpick", "Orderpicken");
+  fx.safety = competence (store, "safety", "Veilig werken");
+  fx.teamwork = competence (store, "teamwork", "Samenwerken");
+  fx.cash = competence (store, "cash", "Afrekenen");
+  fx.customer = competence (store, "customer", "Klantvriendelijkheid");
+  fx.cashier = insert (store, WB_RESOURCE_OCCUPATIONS,
+                       "{\"uri\":\"urn:werkbrug:test:kassamedewerker\",\"code\":\"5230\",\"isco_group\":\"5230\","
+                       "\"label_nl\":\"Kassamedewerker\"}");
+
+  fx.employer = insert_printf (store, WB_RESOURCE_EMPLOYERS,
+                               "{\"kvk\":\"12345678\",\"name\":\"Parkstad Logistiek B.V.\",\"sector\":\"logistics\","
+                               "\"employee_count\":40,\"pc4\":\"6411\",\"municipality_id\":%" G_GINT64_FORMAT ","
+                               "\"owner_id\":%" G_GINT64_FORMAT ",\"active\":true}", fx.heerlen, fx.wsp_am);
+  fx.v_warehouse = insert_printf (store, WB_RESOURCE_VACANCIES,
+                                  "{\"employer_id\":%" G_GINT64_FORMAT ",\"title\":\"Magazijnmedewerker\",\"sector\":\"logistics\","
+                                  "\"education_level\":\"mbo2\",\"hours\":32,\"pc4\":\"6411\",\"positions\":1,"
+                                  "\"opened_at\":\"%s\",\"status\":\"open\",\"organisation_id\":%" G_GINT64_FORMAT ","
+                                  "\"competences\":[{\"competence_id\":%" G_GINT64_FORMAT ",\"level\":3,\"essential\":true},"
+                                  "{\"competence_id\":%" G_GINT64_FORMAT ",\"level\":2,\"essential\":true},"
+                                  "{\"competence_id\":%" G_GINT64_FORMAT ",\"level\":2,\"essential\":true},"
+                                  "{\"competence_id\":%" G_GINT64_FORMAT ",\"level\":1,\"essential\":false}]}",
+                                  fx.employer, fx.today, fx.org_wsp, fx.forklift, fx.orderpick, fx.safety, fx.teamwork);
+  fx.v_shop = insert_printf (store, WB_RESOURCE_VACANCIES,
+                             "{\"employer_id\":%" G_GINT64_FORMAT ",\"title\":\"Kassamedewerker\",\"sector\":\"retail\","
+                             "\"hours\":24,\"pc4\":\"6419\",\"positions\":1,\"opened_at\":\"%s\",\"status\":\"open\","
+                             "\"organisation_id\":%" G_GINT64_FORMAT ","
+                             "\"competences\":[{\"competence_id\":%" G_GINT64_FORMAT ",\"level\":2,\"essential\":true},"
+                             "{\"competence_id\":%" G_GINT64_FORMAT ",\"level\":2,\"essential\":true}]}",
+                             fx.employer, fx.today, fx.org_wsp, fx.cash, fx.customer);
+  fx.v_closed = insert_printf (store, WB_RESOURCE_VACANCIES,
+                               "{\"employer_id\":%" G_GINT64_FORMAT ",\"title\":\"Vervulde vacature\",\"sector\":\"logistics\","
+                               "\"hours\":32,\"pc4\":\"6411\",\"positions\":1,\"opened_at\":\"2026-01-05\",\"status\":\"filled\","
+                               "\"organisation_id\":%" G_GINT64_FORMAT ","
+                               "\"competences\":[{\"competence_id\":%" G_GINT64_FORMAT ",\"level\":1,\"essential\":true}]}",
+                               fx.employer, fx.org_wsp, fx.forklift);
+
+  full = g_strdup_printf ("[{\"competence_id\":%" G_GINT64_FORMAT ",\"level\":4},{\"competence_id\":%" G_GINT64_FORMAT ",\"level\":3},"
+                          "{\"competence_id\":%" G_GINT64_FORMAT ",\"level\":3},{\"competence_id\":%" G_GINT64_FORMAT ",\"level\":3}]",
+                          fx.forklift, fx.orderpick, fx.safety, fx.teamwork);
+  /* A1: everything the warehouse asks, lives next door, referred to the WSP account manager. */
+  {
+    g_autofree char *extra = g_strdup_printf ("\"education_level\":\"mbo3\",\"transport\":\"bicycle\",\"max_travel_km\":10,"
+                                              "\"hours_available\":36,\"work_capacity\":90,\"motivation\":\"high\","
+                                              "\"phase\":\"work_ready\",\"track\":\"plaatsing\",\"wsp_account_manager_id\":%"
+                                              G_GINT64_FORMAT ",\"sector_preferences\":[\"logistics\"]", fx.wsp_am);
+
+    fx.a1 = client (store, fx.org_a, fx.heerlen, "Anna", "Janssen", "111222333", "6411", extra, full);
+  }
+  /* A2: a shop assistant. */
+  {
+    g_autofree char *shop = g_strdup_printf ("[{\"competence_id\":%" G_GINT64_FORMAT ",\"level\":3},"
+                                             "{\"competence_id\":%" G_GINT64_FORMAT ",\"level\":3}]", fx.cash, fx.customer);
+
+    fx.a2 = client (store, fx.org_a, fx.heerlen, "Bram", "Peters", "123456782", "6419",
+                    "\"education_level\":\"vmbo\",\"transport\":\"public_transport\",\"hours_available\":24,"
+                    "\"work_capacity\":85,\"motivation\":\"medium\",\"phase\":\"work_ready\",\"track\":\"plaatsing\","
+                    "\"sector_preferences\":[\"retail\"]", shop);
+  }
+  /* B1: fits the warehouse, another organisation's client, with details nobody else may see. */
+  {
+    g_autofree char *levels = g_strdup_printf ("[{\"competence_id\":%" G_GINT64_FORMAT ",\"level\":3},"
+                                               "{\"competence_id\":%" G_GINT64_FORMAT ",\"level\":2},"
+                                               "{\"competence_id\":%" G_GINT64_FORMAT ",\"level\":2}]",
+                                               fx.forklift, fx.orderpick, fx.safety);
+
+    fx.b1 = client (store, fx.org_b, fx.maastricht, "Carla", "Bakkerdijk", "555666773", "6211",
+                    "\"education_level\":\"mbo2\",\"transport\":\"car\",\"hours_available\":32,\"work_capacity\":55,"
+                    "\"motivation\":\"high\",\"phase\":\"development\",\"track\":\"plaatsing\",\"street\":\"Kerkstraatweg\","
+                    "\"house_number\":\"12\",\"postcode\":\"6211 AB\",\"phone\":\"06-12345678\","
+                    "\"health_notes\":\"rugklachten na ongeval\",\"sector_preferences\":[\"logistics\"]", levels);
+  }
+  /* B2: known to be there, nothing more yet. */
+  fx.b2 = client (store, fx.org_b, fx.maastricht, "Daan", "Hermans", "666777883", "6211", "\"phase\":\"intake\"", NULL);
+  /* Far: as good as A1 on paper, but in Groningen. */
+  fx.far = client (store, fx.org_b, fx.maastricht, "Frits", "Verweg", "777888993", "9711",
+                   "\"education_level\":\"mbo3\",\"transport\":\"bicycle\",\"max_travel_km\":10,\"hours_available\":36,"
+                   "\"work_capacity\":90,\"motivation\":\"high\",\"phase\":\"work_ready\",\"track\":\"plaatsing\","
+                   "\"sector_preferences\":[\"logistics\"]", full);
+  /* Gone: left the service; never a candidate. */
+  fx.gone = client (store, fx.org_a, fx.heerlen, "Gerda", "Coenen", "999000111", "6411",
+                    "\"phase\":\"outflow\",\"status\":\"outflow\"", full);
+  g_clear_object (&store);
+
+  /* Reference data the API does not write: PC4 centres and what a cashier does. */
+  links = g_strdup_printf ("INSERT INTO pc4_areas (pc4, lat, lon, municipality) VALUES "
+                           "('6411', 50.8882, 5.9795, 'Heerlen'), ('6419', 50.9200, 5.9950, 'Heerlen'), "
+                           "('6211', 50.8514, 5.6910, 'Maastricht'), ('9711', 53.2194, 6.5665, 'Groningen');"
+                           "INSERT INTO occupation_competences (occupation_id, competence_id, essential) VALUES "
+                           "(%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", 1), (%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", 1);",
+                           fx.cashier, fx.cash, fx.cashier, fx.customer);
+  exec_sql (links);
+
+  fx.server = wb_test_server_start (fx.db);
+}
+
+/* Synchronous wrappers over the asynchronous client, for tests only. */
+
+static WbApiClient *
+login (const char *username)
+{
+  g_autoptr(WbApiClient) api = wb_api_client_new (fx.server->url);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WbRecord) user = NULL;
+
+  wb_api_client_login_async (api, username, PASSWORD, NULL, wb_test_store_result, &result);
+  wb_test_wait (&result);
+  user = wb_api_client_login_finish (api, result, &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&api);
+}
+
+static JsonObject *
+rank_candidates (WbApiClient          *api,
+                 gint64                vacancy,
+                 const WbApiRankQuery *query,
+                 GError              **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  wb_api_client_rank_candidates_async (api, vacancy, query, NULL, wb_test_store_result, &result);
+  wb_test_wait (&result);
+  return wb_api_client_rank_candidates_finish (api, result, error);
+}
+
+static JsonObject *
+rank_vacancies (WbApiClient          *api,
+                gint64                client_id,
+                const WbApiRankQuery *query,
+                GError              **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  wb_api_client_rank_vacancies_async (api, client_id, query, NULL, wb_test_store_result, &result);
+  wb_test_wait (&result);
+  return wb_api_client_rank_vacancies_finish (api, result, error);
+}
+
+static WbRecord *
+propose (WbApiClient  *api,
+         gint64        vacancy,
+         gint64        client_id,
+         GError      **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  wb_api_client_propose_match_async (api, vacancy, client_id, NULL, NULL, wb_test_store_result, &result);
+  wb_test_wait (&result);
+  return wb_api_client_propose_match_finish (api, result, error);
+}
+
+static WbRecord *
+advance (WbApiClient  *api,
+         WbRecord     *match,
+         const char   *state,
+         const char   *reason,
+         GError      **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  wb_api_client_advance_match_async (api, match, state, reason, NULL, wb_test_store_result, &result);
+  wb_test_wait (&result);
+  return wb_api_client_advance_match_finish (api, result, error);
+}
+
+static JsonNode *
+request (WbApiClient  *api,
+         const char   *method,
+         const char   *path,
+         GError      **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  wb_api_client_request_async (api, method, path, NULL, NULL, NULL, wb_test_store_result, &result);
+  wb_test_wait (&result);
+  return wb_api_client_request_finish (api, result, NULL, error);
+}
+
+static WbRecord *
+create (WbApiClient  *api,
+        WbResource    resource,
+        gint64        parent_id,
+        const char   *json,
+        GError      **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(JsonNode) node = json_from_string (json, NULL);
+
+  g_assert_nonnull (node);
+  wb_api_client_create_async (api, resource, parent_id, json_node_get_object (node), NULL, wb_test_store_result, &result);
+  wb_test_wait (&result);
+  return wb_api_client_create_finish (api, result, error);
+}
+
+static WbRecord *
+get (WbApiClient  *api,
+     WbResource    resource,
+     gint64        id,
+     GError      **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  wb_api_client_get_async (api, resource, id, "matching test", NULL, wb_test_store_result, &result);
+  wb_test_wait (&result);
+  return wb_api_client_get_finish (api, result, error);
+}
+
+static WbRecord *
+update (WbApiClient  *api,
+        WbRecord     *record,
+        const char   *json,
+        GError      **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(JsonNode) node = json_from_string (json, NULL);
+  g_autofree char *etag = wb_record_dup_etag (record);
+
+  g_assert_nonnull (node);
+  wb_api_client_update_async (api, wb_record_get_resource (record), wb_record_get_id (record), etag,
+                              json_node_get_object (node), NULL, wb_test_store_result, &result);
+  wb_test_wait (&result);
+  return wb_api_client_update_finish (api, result, error);
+}
+
+static JsonArray *
+items_of (JsonObject *ranking)
+{
+  g_assert_true (json_object_has_member (ranking, "items"));
+  return json_object_get_array_member (ranking, "items");
+}
+
+/* The item of @id (client or vacancy) in a ranking, or NULL; @rank gets its place from 1. */
+static JsonObject *
+find_item (JsonObject *ranking,
+           const char *member,
+           gint64      id,
+           guint      *rank)
+{
+  JsonArray *items = items_of (ranking);
+
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *item = json_array_get_object_element (items, i);
+
+      if (json_object_get_int_member (item, member) == id)
+        {
+          if (rank != NULL)
+            *rank = i + 1;
+          return item;
+        }
+    }
+  return NULL;
+}
+
+static const char *
+part_explanation (JsonObject *item,
+                  const char *part)
+{
+  return json_object_get_string_member (json_object_get_object_member (json_object_get_object_member (item, "parts"), part),
+                                        "explanation");
+}
+
+static double
+part_score (JsonObject *item,
+            const char *part)
+{
+  return json_object_get_double_member (json_object_get_object_member (json_object_get_object_member (item, "parts"), part),
+                                        "score");
+}
+
+static char *
+to_text (JsonObject *object)
+{
+  g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), object);
+
+  return json_to_string (node, FALSE);
+}
+
+static guint
+count_notifications (WbApiClient *api,
+                     const char  *kind,
+                     JsonObject **last)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) answer = request (api, "GET", "api/v1/notifications?per_page=100", &error);
+  JsonArray *items;
+  guint n = 0;
+
+  g_assert_no_error (error);
+  items = json_object_get_array_member (json_node_get_object (answer), "items");
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *item = json_array_get_object_element (items, i);
+
+      if (g_strcmp0 (json_object_get_string_member (item, "kind"), kind) != 0)
+        continue;
+      if (n++ == 0 && last != NULL)
+        *last = json_object_ref (item);
+    }
+  return n;
+}
+
+/* Tests: rankings */
+
+static void
+test_rank_candidates (void)
+{
+  g_autoptr(WbApiClient) wsp = login ("wsp.am");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) ranking = rank_candidates (wsp, fx.v_warehouse, NULL, &error);
+  static const char * const parts[] = { "competences", "education", "travel", "hours", "capacity", "sector", "readiness" };
+  JsonArray *items;
+  JsonObject *first, *weights, *b2, *a1;
+  double previous = 2;
+
+  g_assert_no_error (error);
+  items = items_of (ranking);
+  /* Every active client is a candidate; the one who left is not. */
+  g_assert_cmpint (json_object_get_int_member (ranking, "considered"), ==, 5);
+  g_assert_cmpuint (json_array_get_length (items), ==, 5);
+  g_assert_null (find_item (ranking, "client_id", fx.gone, NULL));
+  g_assert_cmpint (json_object_get_int_member (ranking, "limit"), ==, 50);
+  g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (ranking, "max_km")));
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (ranking, "vacancy"), "title"), ==,
+                   "Magazijnmedewerker");
+
+  /* Which weights produced it: the defaults, as nobody set Parkstad's. */
+  weights = json_object_get_object_member (ranking, "weights");
+  g_assert_true (json_object_get_boolean_member (weights, "default"));
+  g_assert_cmpfloat (json_object_get_double_member (json_object_get_object_member (weights, "weights"), "competences"), ==, 0.45);
+
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *item = json_array_get_object_element (items, i);
+      double score = json_object_get_double_member (item, "score");
+      double points = 0;
+
+      g_assert_cmpfloat (score, <=, previous);
+      previous = score;
+      g_assert_cmpint (json_object_get_int_member (item, "rank"), ==, i + 1);
+      for (guint p = 0; p < G_N_ELEMENTS (parts); p++)
+        {
+          JsonObject *part = json_object_get_object_member (json_object_get_object_member (item, "parts"), parts[p]);
+
+          g_assert_nonnull (part);
+          g_assert_cmpstr (json_object_get_string_member (part, "explanation"), !=, "");
+          points += json_object_get_double_member (part, "points");
+        }
+      /* The parts add up to the score. */
+      g_assert_cmpfloat_with_epsilon (points, score, 0.002);
+    }
+
+  /* A1 fits in every respect and lives next door. */
+  first = json_array_get_object_element (items, 0);
+  g_assert_cmpint (json_object_get_int_member (first, "client_id"), ==, fx.a1);
+  g_assert_cmpfloat (json_object_get_double_member (first, "score"), >, 0.95);
+  g_assert_cmpstr (json_object_get_string_member (first, "organisation"), ==, "ISD A");
+  /* Referred to this account manager: the names are there. */
+  a1 = json_object_get_object_member (first, "client");
+  g_assert_cmpstr (json_object_get_string_member (a1, "family_name"), ==, "Janssen");
+  g_assert_false (json_object_get_boolean_member (a1, "pseudonymous"));
+
+  /* Missing data is unknown, never agreement: B2 comes last, with what is missing said. */
+  b2 = json_array_get_object_element (items, json_array_get_length (items) - 1);
+  g_assert_cmpint (json_object_get_int_member (b2, "client_id"), ==, fx.b2);
+  g_assert_cmpfloat (json_object_get_double_member (b2, "score"), <, 0.3);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (b2, "diagnosis"), "state"), ==, "none");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (b2, "gap")), ==, 3);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (b2, "missing")), >=, 5);
+  g_assert_nonnull (strstr (json_object_get_string_member (json_array_get_object_element (json_object_get_array_member (b2, "missing"), 0), "text"),
+                            "ISD B"));
+}
+
+/* Another organisation's candidates are pseudonymous: no name, BSN, address, contact or
+ * health details, no exact work capacity; the owning organisation to contact. */
+static void
+test_pseudonymous_candidates (void)
+{
+  g_autoptr(WbApiClient) a = login ("a.lam");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) ranking = rank_candidates (a, fx.v_warehouse, NULL, &error);
+  static const char * const hidden[] = {
+    "given_name", "family_name", "bsn", "street", "house_number", "postcode", "city", "phone", "email",
+    "health_notes", "barriers", "birth_year", "work_capacity",
+  };
+  static const char * const never[] = {
+    "Carla", "Bakkerdijk", "555666773", "Kerkstraatweg", "6211 AB", "06-12345678", "rugklachten", "55 %",
+  };
+  g_autofree char *pseudonym = g_strdup_printf ("K-%06" G_GINT64_FORMAT, fx.b1);
+  g_autofree char *text = NULL;
+  JsonObject *own, *other, *profile;
+
+  g_assert_no_error (error);
+  own = find_item (ranking, "client_id", fx.a2, NULL);
+  g_assert_nonnull (own);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (own, "client"), "family_name"), ==, "Peters");
+  g_assert_false (json_object_get_boolean_member (own, "pseudonymous"));
+
+  other = find_item (ranking, "client_id", fx.b1, NULL);
+  g_assert_nonnull (other);
+  g_assert_true (json_object_get_boolean_member (other, "pseudonymous"));
+  g_assert_cmpstr (json_object_get_string_member (other, "organisation"), ==, "ISD B");
+  profile = json_object_get_object_member (other, "client");
+  g_assert_cmpstr (json_object_get_string_member (profile, "pseudonym"), ==, pseudonym);
+  g_assert_true (json_object_get_boolean_member (profile, "pseudonymous"));
+  g_assert_cmpstr (json_object_get_string_member (profile, "organisation"), ==, "ISD B");
+  g_assert_cmpstr (json_object_get_string_member (profile, "capacity_band"), ==, "30-80");
+  g_assert_cmpstr (json_object_get_string_member (profile, "age_band"), !=, NULL);
+  g_assert_cmpstr (json_object_get_string_member (profile, "pc4"), ==, "6211");
+  for (guint i = 0; i < G_N_ELEMENTS (hidden); i++)
+    g_assert_false (json_object_has_member (profile, hidden[i]));
+  g_assert_nonnull (strstr (part_explanation (other, "capacity"), "between 30 and 80 %"));
+  g_assert_true (json_object_get_boolean_member (other, "wage_cost_subsidy_route"));
+
+  /* Not anywhere in what is sent about the candidate, explanations included. */
+  text = to_text (other);
+  for (guint i = 0; i < G_N_ELEMENTS (never); i++)
+    if (strstr (text, never[i]) != NULL)
+      g_error ("the pseudonymous result shows “%s”: %s", never[i], text);
+}
+
+static void
+test_rank_vacancies (void)
+{
+  g_autoptr(WbApiClient) a = login ("a.lam");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) mine = rank_vacancies (a, fx.a1, NULL, &error);
+  g_autoptr(JsonObject) theirs = NULL;
+  JsonObject *first, *vacancy;
+  guint shop_rank = 0;
+
+  g_assert_no_error (error);
+  /* Open vacancies only, best first. */
+  g_assert_cmpint (json_object_get_int_member (mine, "considered"), >=, 2);
+  g_assert_null (find_item (mine, "vacancy_id", fx.v_closed, NULL));
+  first = json_array_get_object_element (items_of (mine), 0);
+  g_assert_cmpint (json_object_get_int_member (first, "vacancy_id"), ==, fx.v_warehouse);
+  g_assert_nonnull (find_item (mine, "vacancy_id", fx.v_shop, &shop_rank));
+  g_assert_cmpuint (shop_rank, >, 1);
+  vacancy = json_object_get_object_member (first, "vacancy");
+  g_assert_cmpstr (json_object_get_string_member (vacancy, "title"), ==, "Magazijnmedewerker");
+  g_assert_cmpstr (json_object_get_string_member (vacancy, "employer"), ==, "Parkstad Logistiek B.V.");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (mine, "client"), "family_name"), ==, "Janssen");
+  g_assert_nonnull (strstr (part_explanation (first, "capacity"), "90 %"));
+
+  /* Vacancies for another organisation's client: the client stays pseudonymous. */
+  theirs = rank_vacancies (a, fx.b1, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (json_object_get_boolean_member (json_object_get_object_member (theirs, "client"), "pseudonymous"));
+  g_assert_false (json_object_has_member (json_object_get_object_member (theirs, "client"), "family_name"));
+  first = json_array_get_object_element (items_of (theirs), 0);
+  g_assert_cmpint (json_object_get_int_member (first, "vacancy_id"), ==, fx.v_warehouse);
+  g_assert_null (strstr (part_explanation (first, "capacity"), "55"));
+
+  /* A client who left is no candidate for anything. */
+  g_clear_pointer (&theirs, json_object_unref);
+  theirs = rank_vacancies (a, fx.gone, NULL, &error);
+  g_assert_null (theirs);
+  g_assert_error (error, WB_API_ERROR, 409);
+}
+
+/* Where someone lives lowers the score but decides nothing, unless max_km is asked. */
+static void
+test_distance_filters_only_when_asked (void)
+{
+  g_autoptr(WbApiClient) wsp = login ("wsp.am");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) all = rank_candidates (wsp, fx.v_warehouse, NULL, &error);
+  g_autoptr(JsonObject) near = NULL;
+  WbApiRankQuery query = { .max_km = 10 };
+  JsonObject *far;
+
+  g_assert_no_error (error);
+  far = find_item (all, "client_id", fx.far, NULL);
+  g_assert_nonnull (far);
+  g_assert_cmpfloat (json_object_get_double_member (far, "distance_km"), >, 250);
+  g_assert_cmpfloat (part_score (far, "travel"), <, 0.1);
+  g_assert_nonnull (strstr (part_explanation (far, "travel"), "does not rule the client out"));
+  g_assert_nonnull (find_item (all, "client_id", fx.b1, NULL));
+
+  near = rank_candidates (wsp, fx.v_warehouse, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (json_object_get_double_member (near, "max_km"), ==, 10);
+  g_assert_null (find_item (near, "client_id", fx.far, NULL));
+  g_assert_null (find_item (near, "client_id", fx.b1, NULL));   /* Maastricht, about 20 km */
+  g_assert_nonnull (find_item (near, "client_id", fx.a1, NULL));
+  g_assert_nonnull (find_item (near, "client_id", fx.a2, NULL));
+}
+
+static void
+test_filters (void)
+{
+  g_autoptr(WbApiClient) wsp = login ("wsp.am");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) of_b = NULL;
+  g_autoptr(JsonObject) near_misses = NULL;
+  g_autoptr(JsonObject) top = NULL;
+  WbApiRankQuery by_org = { .organisation_id = fx.org_b };
+  WbApiRankQuery misses = { .near_misses = TRUE };
+  WbApiRankQuery one = { .limit = 1 };
+  JsonArray *items;
+
+  of_b = rank_candidates (wsp, fx.v_warehouse, &by_org, &error);
+  g_assert_no_error (error);
+  items = items_of (of_b);
+  g_assert_cmpuint (json_array_get_length (items), ==, 3);
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (items, i), "organisation_id"), ==, fx.org_b);
+
+  /* The shop asks two competences: A2 has both, everyone else lacks both, which makes
+   * them near misses, the input for a training arrangement. */
+  near_misses = rank_candidates (wsp, fx.v_shop, &misses, &error);
+  g_assert_no_error (error);
+  items = items_of (near_misses);
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *item = json_array_get_object_element (items, i);
+      guint gap = json_array_get_length (json_object_get_array_member (item, "gap"));
+
+      g_assert_true (json_object_get_boolean_member (item, "near_miss"));
+      g_assert_cmpuint (gap, >=, 1);
+      g_assert_cmpuint (gap, <=, 2);
+    }
+  g_assert_null (find_item (near_misses, "client_id", fx.a2, NULL));
+  g_assert_cmpuint (json_array_get_length (items), ==, 4);
+
+  top = rank_candidates (wsp, fx.v_warehouse, &one, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (json_array_get_length (items_of (top)), ==, 1);
+}
+
+static void
+assert_field_errors (WbApiClient  *api,
+                     const char   *path,
+                     const char   *field1,
+                     const char   *field2)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) answer = request (api, "GET", path, &error);
+  WbProblem *problem;
+
+  g_assert_null (answer);
+  g_assert_error (error, WB_API_ERROR, 400);
+  problem = wb_api_error_get_problem (error);
+  g_assert_nonnull (problem);
+  g_assert_nonnull (wb_problem_get_error (problem, field1));
+  if (field2 != NULL)
+    g_assert_nonnull (wb_problem_get_error (problem, field2));
+  g_assert_cmpuint (problem->errors->len, ==, field2 != NULL ? 2 : 1);
+}
+
+static void
+test_bad_parameters (void)
+{
+  g_autoptr(WbApiClient) wsp = login ("wsp.am");
+  g_autofree char *v = g_strdup_printf ("api/v1/vacancies/%" G_GINT64_FORMAT "/matches", fx.v_warehouse);
+  g_autofree char *c = g_strdup_printf ("api/v1/clients/%" G_GINT64_FORMAT "/matches", fx.a1);
+  g_autofree char *p1 = g_strconcat (v, "?limit=abc", NULL);
+  g_autofree char *p2 = g_strconcat (v, "?max_km=-3", NULL);
+  g_autofree char *p3 = g_strconcat (c, "?limit=abc&max_km=-3", NULL);
+  g_autofree char *p4 = g_strconcat (c, "?limit=0", NULL);
+  g_autofree char *p5 = g_strconcat (v, "?org=ISD", NULL);
+  g_autofree char *p6 = g_strconcat (v, "?sort=score", NULL);
+  g_autofree char *p7 = g_strconcat (v, "?near_misses=yes&max_km=ten", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) answer = NULL;
+
+  assert_field_errors (wsp, p1, "limit", NULL);
+  assert_field_errors (wsp, p2, "max_km", NULL);
+  assert_field_errors (wsp, p3, "limit", "max_km");
+  assert_field_errors (wsp, p4, "limit", NULL);
+  assert_field_errors (wsp, p5, "org", NULL);
+  assert_field_errors (wsp, p6, "sort", NULL);
+  assert_field_errors (wsp, p7, "near_misses", "max_km");
+
+  answer = request (wsp, "GET", "api/v1/vacancies/999999/matches", &error);
+  g_assert_error (error, WB_API_ERROR, 404);
+  g_clear_error (&error);
+  g_clear_pointer (&answer, json_node_unref);
+  answer = request (wsp, "POST", v, &error);
+  g_assert_error (error, WB_API_ERROR, 405);
+}
+
+static void
+test_analyst_gets_403 (void)
+{
+  g_autoptr(WbApiClient) analyst = login ("a.analyst");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) ranking = rank_candidates (analyst, fx.v_warehouse, NULL, &error);
+
+  g_assert_null (ranking);
+  g_assert_error (error, WB_API_ERROR, 403);
+  g_clear_error (&error);
+  ranking = rank_vacancies (analyst, fx.a1, NULL, &error);
+  g_assert_null (ranking);
+  g_assert_error (error, WB_API_ERROR, 403);
+}
+
+/* Tests: proposals */
+
+static void
+test_proposal_records_score_and_weights (void)
+{
+  g_autoptr(WbApiClient) wsp = login ("wsp.am");
+  g_autoptr(WbApiClient) coordinator = login ("a.coordinator");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) ranking = rank_candidates (wsp, fx.v_shop, NULL, &error);
+  g_autoptr(JsonObject) reweighted = NULL;
+  g_autoptr(JsonObject) answer = NULL;
+  g_autoptr(JsonObject) changes = NULL;
+  g_autoptr(WbRecord) match = NULL;
+  g_autoptr(WbRecord) second = NULL;
+  g_autoptr(WbRecord) refused = NULL;
+  g_autofree char *etag = NULL;
+  JsonObject *item, *parts, *weights;
+  static const char * const names[] = { "competences", "education", "travel", "hours", "capacity", "sector", "readiness" };
+
+  g_assert_no_error (error);
+  item = find_item (ranking, "client_id", fx.a2, NULL);
+  g_assert_nonnull (item);
+
+  match = propose (wsp, fx.v_shop, fx.a2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (wb_record_get_string (match, "state"), ==, "suggested");
+  /* The score of that moment, the same as the ranking's, with its parts and weights. */
+  g_assert_cmpfloat_with_epsilon (wb_record_get_double (match, "score"), json_object_get_double_member (item, "score"), 1e-9);
+  parts = json_object_get_object_member (wb_record_get_object (match), "score_parts");
+  g_assert_nonnull (parts);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      JsonObject *part = json_object_get_object_member (parts, names[i]);
+
+      g_assert_nonnull (part);
+      g_assert_cmpfloat_with_epsilon (json_object_get_double_member (part, "score"), part_score (item, names[i]), 1e-9);
+      g_assert_true (json_object_has_member (part, "explanation"));
+    }
+  weights = json_object_get_object_member (wb_record_get_object (match), "weights");
+  g_assert_true (json_object_get_boolean_member (weights, "default"));
+  g_assert_cmpfloat (json_object_get_double_member (json_object_get_object_member (weights, "weights"), "competences"), ==, 0.45);
+
+  /* Twice the same pair is a duplicate; a client who left or a filled vacancy cannot be
+   * proposed. */
+  refused = propose (wsp, fx.v_shop, fx.a2, &error);
+  g_assert_error (error, WB_API_ERROR, 409);
+  g_clear_error (&error);
+  refused = propose (wsp, fx.v_shop, fx.gone, &error);
+  g_assert_error (error, WB_API_ERROR, 409);
+  g_assert_nonnull (strstr (wb_api_error_get_problem (error)->detail, "not an active jobseeker"));
+  g_clear_error (&error);
+  refused = propose (wsp, fx.v_closed, fx.a1, &error);
+  g_assert_error (error, WB_API_ERROR, 409);
+  g_clear_error (&error);
+
+  /* A coordinator weighs competences more in Parkstad: rankings there say so, and so does
+   * the next proposal. */
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+
+    wb_api_client_get_match_weights_async (coordinator, "Parkstad", NULL, wb_test_store_result, &result);
+    wb_test_wait (&result);
+    answer = wb_api_client_get_match_weights_finish (coordinator, result, &etag, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (etag, ==, "\"v0\"");
+  }
+  changes = json_object_new ();
+  json_object_set_double_member (changes, "competences", 0.9);
+  json_object_set_double_member (changes, "travel", 0.01);
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autofree char *new_etag = NULL;
+
+    g_clear_pointer (&answer, json_object_unref);
+    wb_api_client_set_match_weights_async (coordinator, "Parkstad", etag, changes, NULL, wb_test_store_result, &result);
+    wb_test_wait (&result);
+    answer = wb_api_client_set_match_weights_finish (coordinator, result, &new_etag, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (new_etag, ==, "\"v1\"");
+  }
+  reweighted = rank_candidates (wsp, fx.v_warehouse, NULL, &error);
+  g_assert_no_error (error);
+  weights = json_object_get_object_member (reweighted, "weights");
+  g_assert_cmpstr (json_object_get_string_member (weights, "region"), ==, "Parkstad");
+  g_assert_cmpint (json_object_get_int_member (weights, "version"), ==, 1);
+  g_assert_false (json_object_get_boolean_member (weights, "default"));
+  g_assert_cmpfloat (json_object_get_double_member (json_object_get_object_member (weights, "weights"), "competences"), ==, 0.9);
+  g_assert_cmpfloat (json_object_get_double_member (json_object_get_object_member (weights, "weights"), "education"), ==, 0.1);
+  /* With distance weighing next to nothing the far candidate, as good on paper, comes
+   * second. */
+  {
+    guint rank = 0;
+
+    g_assert_nonnull (find_item (reweighted, "client_id", fx.far, &rank));
+    g_assert_cmpuint (rank, ==, 2);
+  }
+
+  second = propose (wsp, fx.v_warehouse, fx.b1, &error);
+  g_assert_no_error (error);
+  weights = json_object_get_object_member (wb_record_get_object (second), "weights");
+  g_assert_cmpint (json_object_get_int_member (weights, "version"), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (weights, "region"), ==, "Parkstad");
+  /* What is stored is read by every organisation: the capacity as its band only. */
+  g_assert_null (strstr (json_object_get_string_member (json_object_get_object_member (json_object_get_object_member (
+                   wb_record_get_object (second), "score_parts"), "capacity"), "explanation"), "55"));
+
+  /* Back to the defaults, for the tests that follow. */
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(JsonObject) defaults = json_object_new ();
+
+    json_object_set_double_member (defaults, "competences", 0.45);
+    json_object_set_double_member (defaults, "travel", 0.1);
+    g_clear_pointer (&answer, json_object_unref);
+    wb_api_client_set_match_weights_async (coordinator, "Parkstad", "\"v1\"", defaults, NULL, wb_test_store_result, &result);
+    wb_test_wait (&result);
+    answer = wb_api_client_set_match_weights_finish (coordinator, result, NULL, &error);
+    g_assert_no_error (error);
+  }
+}
+
+static void
+test_workflow (void)
+{
+  g_autoptr(WbApiClient) wsp = login ("wsp.am");
+  g_autoptr(WbApiClient) a = login ("a.lam");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WbRecord) suggested = NULL;
+  g_autoptr(WbRecord) shortlisted = NULL;
+  g_autoptr(WbRecord) proposed = NULL;
+  g_autoptr(WbRecord) interview = NULL;
+  g_autoptr(WbRecord) placed = NULL;
+  g_autoptr(WbRecord) refused = NULL;
+  g_autoptr(WbRecord) other = NULL;
+  g_autoptr(WbRecord) rejected = NULL;
+  g_autoptr(GListModel) events = NULL;
+  g_autoptr(GHashTable) filters = g_hash_table_new (g_str_hash, g_str_equal);
+  WbApiQuery query = { .filters = filters };
+  guint total = 0;
+
+  suggested = propose (wsp, fx.v_warehouse, fx.a1, &error);
+  g_assert_no_error (error);
+
+  /* Straight to placed skips the employer: 409 with what to do instead. */
+  refused = advance (wsp, suggested, "placed", NULL, &error);
+  g_assert_null (refused);
+  g_assert_error (error, WB_API_ERROR, 409);
+  g_assert_nonnull (strstr (wb_api_error_get_problem (error)->detail, "propose them to the employer first"));
+  g_clear_error (&error);
+
+  shortlisted = advance (wsp, suggested, "shortlisted", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (wb_record_get_string (shortlisted, "state"), ==, "shortlisted");
+
+  /* The version read before that step is stale: 412, nothing written. */
+  refused = advance (wsp, suggested, "proposed", NULL, &error);
+  g_assert_error (error, WB_API_ERROR, 412);
+  g_clear_error (&error);
+
+  /* Back is not a step either. */
+  refused = advance (wsp, shortlisted, "suggested", NULL, &error);
+  g_assert_error (error, WB_API_ERROR, 409);
+  g_clear_error (&error);
+
+  proposed = advance (wsp, shortlisted, "proposed", NULL, &error);
+  g_assert_no_error (error);
+  interview = advance (wsp, proposed, "interview", NULL, &error);
+  g_assert_no_error (error);
+  placed = advance (wsp, interview, "placed", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (wb_record_get_string (placed, "state"), ==, "placed");
+
+  /* The placement is in the client's timeline, as the owning organisation reads it. */
+  g_hash_table_insert (filters, (gpointer) "kind", (gpointer) "placement");
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(WbRecord) event = NULL;
+
+    wb_api_client_list_async (a, WB_RESOURCE_EVENTS, fx.a1, &query, NULL, wb_test_store_result, &result);
+    wb_test_wait (&result);
+    events = wb_api_client_list_finish (a, result, &total, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (total, ==, 1);
+    event = g_list_model_get_item (events, 0);
+    g_assert_cmpint (wb_record_get_int (event, "vacancy_id"), ==, fx.v_warehouse);
+    g_assert_cmpint (wb_record_get_int (event, "employer_id"), ==, fx.employer);
+    g_assert_cmpint (wb_record_get_int (event, "hours"), ==, 32);
+  }
+
+  /* Placed is final. */
+  refused = advance (wsp, placed, "interview", NULL, &error);
+  g_assert_error (error, WB_API_ERROR, 409);
+  g_clear_error (&error);
+
+  /* Rejecting needs a reason. */
+  other = propose (wsp, fx.v_warehouse, fx.far, &error);
+  g_assert_no_error (error);
+  refused = advance (wsp, other, "rejected", NULL, &error);
+  g_assert_error (error, WB_API_ERROR, 400);
+  g_assert_nonnull (wb_problem_get_error (wb_api_error_get_problem (error), "reject_reason"));
+  g_clear_error (&error);
+  rejected = advance (wsp, other, "rejected", "Woont te ver weg voor ploegendienst", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (wb_record_get_string (rejected, "reject_reason"), ==, "Woont te ver weg voor ploegendienst");
+}
+
+/* Tests: the index follows writes */
+
+static void
+test_index_follows_writes (void)
+{
+  g_autoptr(WbApiClient) wsp = login ("wsp.am");
+  g_autoptr(WbApiClient) b = login ("b.consultant");
+  g_autoptr(WbApiClient) a = login ("a.lam");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) before = NULL;
+  g_autoptr(JsonObject) after = NULL;
+  g_autoptr(WbRecord) diagnosis = NULL;
+  g_autoptr(WbRecord) b2 = NULL;
+  g_autoptr(WbRecord) changed = NULL;
+  g_autoptr(WbRecord) vacancy = NULL;
+  g_autoptr(WbRecord) closed = NULL;
+  g_autofree char *json = NULL;
+  JsonObject *item;
+  guint rank_before = 0, rank_after = 0;
+
+  /* A diagnosis with every competence the warehouse asks lifts B2 from the bottom. */
+  before = rank_candidates (wsp, fx.v_warehouse, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (find_item (before, "client_id", fx.b2, &rank_before));
+  json = g_strdup_printf ("{\"date\":\"%s\",\"source\":\"practical_diagnosis\",\"competences\":["
+                          "{\"competence_id\":%" G_GINT64_FORMAT ",\"level\":5},{\"competence_id\":%" G_GINT64_FORMAT ",\"level\":5},"
+                          "{\"competence_id\":%" G_GINT64_FORMAT ",\"level\":5},{\"competence_id\":%" G_GINT64_FORMAT ",\"level\":5}]}",
+                          fx.today, fx.forklift, fx.orderpick, fx.safety, fx.teamwork);
+  diagnosis = create (b, WB_RESOURCE_DIAGNOSES, fx.b2, json, &error);
+  g_assert_no_error (error);
+  after = rank_candidates (wsp, fx.v_warehouse, NULL, &error);
+  g_assert_no_error (error);
+  item = find_item (after, "client_id", fx.b2, &rank_after);
+  g_assert_nonnull (item);
+  g_assert_cmpuint (rank_after, <, rank_before);
+  g_assert_cmpfloat (part_score (item, "competences"), ==, 1.0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (item, "gap")), ==, 0);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (item, "diagnosis"), "state"), ==, "current");
+
+  /* A PATCH of B2's work experience: as a former cashier the shop's competences are
+   * inferred, labelled so. */
+  g_clear_pointer (&before, json_object_unref);
+  before = rank_candidates (wsp, fx.v_shop, NULL, &error);
+  g_assert_no_error (error);
+  item = find_item (before, "client_id", fx.b2, NULL);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (item, "gap")), ==, 2);
+  b2 = get (b, WB_RESOURCE_CLIENTS, fx.b2, &error);
+  g_assert_no_error (error);
+  g_free (json);
+  json = g_strdup_printf ("{\"hours_available\":24,\"work_experience\":[{\"occupation_id\":%" G_GINT64_FORMAT ",\"years\":3}]}",
+                          fx.cashier);
+  changed = update (b, b2, json, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&after, json_object_unref);
+  after = rank_candidates (wsp, fx.v_shop, NULL, &error);
+  g_assert_no_error (error);
+  item = find_item (after, "client_id", fx.b2, NULL);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (item, "gap")), ==, 0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (item, "inferred")), ==, 2);
+  g_assert_cmpfloat_with_epsilon (part_score (item, "competences"), 0.5, 1e-9);
+  g_assert_cmpfloat (part_score (item, "hours"), ==, 1.0);
+  g_assert_nonnull (strstr (part_explanation (item, "competences"), "Inferred from work experience"));
+
+  /* A new vacancy is ranked at once, and offered to the client it suits. */
+  g_free (json);
+  json = g_strdup_printf ("{\"employer_id\":%" G_GINT64_FORMAT ",\"title\":\"Heftruckchauffeur\",\"sector\":\"logistics\","
+                          "\"hours\":32,\"pc4\":\"6411\",\"positions\":1,\"opened_at\":\"%s\","
+                          "\"competences\":[{\"competence_id\":%" G_GINT64_FORMAT ",\"level\":4,\"essential\":true}]}",
+                          fx.employer, fx.today, fx.forklift);
+  vacancy = create (wsp, WB_RESOURCE_VACANCIES, 0, json, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&after, json_object_unref);
+  after = rank_candidates (wsp, wb_record_get_id (vacancy), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (json_array_get_length (items_of (after)), ==, 5);
+  g_clear_pointer (&after, json_object_unref);
+  after = rank_vacancies (a, fx.a1, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (find_item (after, "vacancy_id", wb_record_get_id (vacancy), NULL));
+
+  /* Closed: no longer offered. */
+  closed = update (wsp, vacancy, "{\"status\":\"closed\"}", &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&after, json_object_unref);
+  after = rank_vacancies (a, fx.a1, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (find_item (after, "vacancy_id", wb_record_get_id (vacancy), NULL));
+}
+
+/* Tests: alerts */
+
+static JsonObject *
+create_alert (WbApiClient *api,
+              const char  *kind,
+              gint64       subject,
+              double       threshold)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonObject *alert;
+
+  wb_api_client_create_alert_async (api, kind, subject, threshold, NULL, wb_test_store_result, &result);
+  wb_test_wait (&result);
+  alert = wb_api_client_create_alert_finish (api, result, &error);
+  g_assert_no_error (error);
+  return alert;
+}
+
+static void
+test_alerts (void)
+{
+  g_autoptr(WbApiClient) a = login ("a.lam");
+  g_autoptr(WbApiClient) wsp = login ("wsp.am");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) for_a1 = create_alert (a, "vacancy_for_client", fx.a1, 0.8);
+  g_autoptr(JsonObject) for_a2 = create_alert (a, "vacancy_for_client", fx.a2, 0.8);
+  g_autoptr(JsonObject) for_shop = create_alert (wsp, "client_for_vacancy", fx.v_shop, 0.7);
+  g_autoptr(JsonObject) notification = NULL;
+  g_autoptr(JsonArray) alerts = NULL;
+  g_autoptr(WbRecord) vacancy = NULL;
+  g_autoptr(WbRecord) newcomer = NULL;
+  g_autoptr(WbRecord) diagnosis = NULL;
+  g_autoptr(WbRecord) again = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *pseudonym = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_cmpuint (count_notifications (a, "match_alert", NULL), ==, 0);
+  g_assert_cmpuint (count_notifications (wsp, "match_alert", NULL), ==, 0);
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+
+    wb_api_client_list_alerts_async (a, NULL, wb_test_store_result, &result);
+    wb_test_wait (&result);
+    alerts = wb_api_client_list_alerts_finish (a, result, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (json_array_get_length (alerts), ==, 2);
+  }
+
+  /* A new vacancy that suits A1 (above 0.8) but not A2 (a shop assistant). */
+  json = g_strdup_printf ("{\"employer_id\":%" G_GINT64_FORMAT ",\"title\":\"Orderpicker\",\"sector\":\"logistics\","
+                          "\"hours\":32,\"pc4\":\"6411\",\"positions\":1,\"opened_at\":\"%s\","
+                          "\"competences\":[{\"competence_id\":%" G_GINT64_FORMAT ",\"level\":2,\"essential\":true},"
+                          "{\"competence_id\":%" G_GINT64_FORMAT ",\"level\":2,\"essential\":true}]}",
+                          fx.employer, fx.today, fx.orderpick, fx.safety);
+  vacancy = create (wsp, WB_RESOURCE_VACANCIES, 0, json, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_notifications (a, "match_alert", &notification), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (notification, "resource"), ==, "vacancies");
+  g_assert_cmpint (json_object_get_int_member (notification, "resource_id"), ==, wb_record_get_id (vacancy));
+  pseudonym = g_strdup_printf ("K-%06" G_GINT64_FORMAT, fx.a1);
+  g_assert_nonnull (strstr (json_object_get_string_member (notification, "title"), pseudonym));
+  g_assert_nonnull (strstr (json_object_get_string_member (notification, "body"), "Orderpicker"));
+  g_assert_cmpuint (count_notifications (wsp, "match_alert", NULL), ==, 0);
+
+  /* A new client: without competences below the shop's threshold, so nothing; with a
+   * diagnosis of its competences above it, once. */
+  g_free (json);
+  json = g_strdup_printf ("{\"organisation_id\":%" G_GINT64_FORMAT ",\"municipality_id\":%" G_GINT64_FORMAT ","
+                          "\"given_name\":\"Hanna\",\"family_name\":\"Winkelmans\",\"bsn\":\"888999008\",\"pc4\":\"6419\","
+                          "\"birth_year\":1993,\"client_group\":\"ww\",\"phase\":\"work_ready\",\"track\":\"plaatsing\","
+                          "\"education_level\":\"mbo2\",\"transport\":\"bicycle\",\"hours_available\":24,\"work_capacity\":100,"
+                          "\"motivation\":\"high\",\"sector_preferences\":[\"retail\"]}",
+                          fx.org_a, fx.heerlen);
+  newcomer = create (a, WB_RESOURCE_CLIENTS, 0, json, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_notifications (wsp, "match_alert", NULL), ==, 0);
+
+  g_free (json);
+  json = g_strdup_printf ("{\"date\":\"%s\",\"source\":\"intake\",\"competences\":["
+                          "{\"competence_id\":%" G_GINT64_FORMAT ",\"level\":4},{\"competence_id\":%" G_GINT64_FORMAT ",\"level\":4}]}",
+                          fx.today, fx.cash, fx.customer);
+  diagnosis = create (a, WB_RESOURCE_DIAGNOSES, wb_record_get_id (newcomer), json, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&notification, json_object_unref);
+  g_assert_cmpuint (count_notifications (wsp, "match_alert", &notification), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (notification, "resource"), ==, "clients");
+  g_assert_cmpint (json_object_get_int_member (notification, "resource_id"), ==, wb_record_get_id (newcomer));
+  text = to_text (notification);
+  g_assert_null (strstr (text, "Winkelmans"));
+  g_assert_null (strstr (text, "Hanna"));
+  g_assert_nonnull (strstr (text, "ISD A"));
+
+  again = create (a, WB_RESOURCE_DIAGNOSES, wb_record_get_id (newcomer), json, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_notifications (wsp, "match_alert", NULL), ==, 1);
+  g_assert_cmpuint (count_notifications (a, "match_alert", NULL), ==, 1);
+
+  /* An alert deleted tells nothing more. */
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+
+    wb_api_client_delete_alert_async (wsp, json_object_get_int_member (for_shop, "id"), NULL, wb_test_store_result, &result);
+    wb_test_wait (&result);
+    g_assert_true (wb_api_client_delete_alert_finish (wsp, result, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (json_object_get_int_member (for_a1, "id"), !=, json_object_get_int_member (for_a2, "id"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  create_fixture ();
+
+  g_test_add_func ("/matching-http/rank/candidates", test_rank_candidates);
+  g_test_add_func ("/matching-http/rank/other-organisation-is-pseudonymous", test_pseudonymous_candidates);
+  g_test_add_func ("/matching-http/rank/vacancies-for-a-client", test_rank_vacancies);
+  g_test_add_func ("/matching-http/rank/distance-filters-only-when-asked", test_distance_filters_only_when_asked);
+  g_test_add_func ("/matching-http/rank/filters", test_filters);
+  g_test_add_func ("/matching-http/rank/bad-parameters-are-400", test_bad_parameters);
+  g_test_add_func ("/matching-http/rank/analyst-gets-403", test_analyst_gets_403);
+  g_test_add_func ("/matching-http/proposal/records-score-and-weights", test_proposal_records_score_and_weights);
+  g_test_add_func ("/matching-http/proposal/workflow", test_workflow);
+  g_test_add_func ("/matching-http/index/follows-writes", test_index_follows_writes);
+  g_test_add_func ("/matching-http/alerts/notifications", test_alerts);
+
+  status = g_test_run ();
+
+  wb_test_server_stop (fx.server);
+  wb_test_remove_dir (fx.dir);
+  g_free (fx.db);
+  g_free (fx.dir);
+  g_free (fx.today);
+  return status;
+}
