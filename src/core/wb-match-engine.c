@@ -2752,11 +2752,15 @@ wb_match_engine_get_stats (WbMatchEngine *self,
 
 /* JSON */
 
+/* The nearest double to @value in @digits decimals, so that a reader that prints the
+ * shortest form shows 0.833 rather than 0.8330000000000001. */
 static double
 round_to (double value,
-          double unit)
+          int    digits)
 {
-  return round (value / unit) * unit;
+  double scale = pow (10, digits);
+
+  return round (value * scale) / scale;
 }
 
 static const char *
@@ -2786,17 +2790,17 @@ wb_match_result_to_json (const WbMatchResult *r)
   if (r->client_organisation != NULL)
     json_object_set_string_member (object, "organisation", r->client_organisation);
   json_object_set_int_member (object, "vacancy_organisation_id", r->vacancy_organisation_id);
-  json_object_set_double_member (object, "score", round_to (r->score, 0.0001));
+  json_object_set_double_member (object, "score", round_to (r->score, 4));
 
   parts = json_object_new ();
   for (guint i = 0; i < WB_MATCH_N_PARTS; i++)
     {
       JsonObject *part = json_object_new ();
 
-      json_object_set_double_member (part, "score", round_to (r->credit[i], 0.001));
+      json_object_set_double_member (part, "score", round_to (r->credit[i], 3));
       json_object_set_double_member (part, "weight", r->weights.part[i]);
       json_object_set_double_member (part, "points",
-                                     round_to (wsum > 0 ? r->weights.part[i] * r->credit[i] / wsum : 0, 0.0001));
+                                     round_to (wsum > 0 ? r->weights.part[i] * r->credit[i] / wsum : 0, 4));
       json_object_set_boolean_member (part, "known", r->known[i]);
       if (r->explanation[i] != NULL)
         json_object_set_string_member (part, "explanation", r->explanation[i]);
@@ -2907,7 +2911,7 @@ wb_match_result_to_json (const WbMatchResult *r)
     json_object_set_null_member (object, "capacity_band");
   json_object_set_boolean_member (object, "pseudonymous", r->pseudonymous);
   if (r->distance_km >= 0)
-    json_object_set_double_member (object, "distance_km", round_to (r->distance_km, 0.1));
+    json_object_set_double_member (object, "distance_km", round_to (r->distance_km, 1));
   else
     json_object_set_null_member (object, "distance_km");
   json_object_set_object_member (object, "weights", wb_match_weights_to_json (&r->weights));

@@ -50,7 +50,8 @@ default_weights (void)
 }
 
 /* The weights that apply in @region: its own, else the region-wide ones, else the defaults.
- * @description gets what the API shows of them: region, version, default and weights. */
+ * @description gets what the API shows of them, in the form of GET /match-weights/{region}
+ * for the region whose weights they are: region, version, default and weights. */
 static void
 weights_for_region (WbStore         *store,
                     const char      *region,
@@ -93,7 +94,11 @@ weights_for_region (WbStore         *store,
       *description = object;
       return;
     }
-  json_object_set_null_member (object, "region");
+  /* As GET /match-weights/{region} shows a region that has none of its own. */
+  if (region != NULL)
+    json_object_set_string_member (object, "region", region);
+  else
+    json_object_set_null_member (object, "region");
   json_object_set_int_member (object, "version", 0);
   json_object_set_boolean_member (object, "default", TRUE);
   json_object_set_object_member (object, "weights", wb_match_weights_to_json (weights));
