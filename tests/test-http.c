@@ -1728,6 +1728,8 @@ test_documented_endpoints_exist (void)
       "GET /api/v1/organisations", "GET /api/v1/municipalities", "GET /api/v1/users", "GET /api/v1/employers",
       "GET /api/v1/vacancies", "GET /api/v1/matches", "GET /api/v1/competences", "GET /api/v1/occupations",
       "GET /api/v1/targets", "GET /api/v1/action-points", "GET /api/v1/audit",
+      "GET /api/v1/vacancies/{id}/matches", "GET /api/v1/clients/{id}/matches",
+      "POST /api/v1/matches", "PATCH /api/v1/matches/{id}",
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (required); i++)
