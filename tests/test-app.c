@@ -13,6 +13,7 @@
 #include "wb-application.h"
 #include "wb-client-list-model.h"
 #include "wb-client-profile.h"
+#include "wb-event-dialog.h"
 #include "wb-labels.h"
 #include "wb-locale.h"
 #include "wb-session.h"
@@ -518,6 +519,19 @@ test_profile_own (void)
     event_record = make_record (WB_RESOURCE_EVENTS, event);
     g_list_store_append (events, event_record);
   }
+  {
+    JsonObject *event = json_object_new ();
+    g_autoptr(WbRecord) event_record = NULL;
+
+    json_object_set_int_member (event, "id", 2);
+    json_object_set_string_member (event, "kind", "placement");
+    json_object_set_string_member (event, "date", "2026-03-02");
+    json_object_set_int_member (event, "hours", 24);
+    json_object_set_string_member (event, "contract", "temporary");
+    json_object_set_string_member (event, "outflow_type", "partial");
+    event_record = make_record (WB_RESOURCE_EVENTS, event);
+    g_list_store_append (events, event_record);
+  }
 
   /* i = 3 belongs to organisation 1, the user's own. */
   record = make_record (WB_RESOURCE_CLIENTS, make_client (3, TRUE));
@@ -544,6 +558,13 @@ test_profile_own (void)
   g_assert_nonnull (strstr (texts->str, "Magazijnmedewerker"));
   g_assert_nonnull (strstr (texts->str, "schulden"));
   g_assert_nonnull (strstr (texts->str, wb_label_for_enum ("kind", "diagnosis_signal")));
+  /* A placement says its hours, contract and what it does to the benefit. */
+  {
+    g_autofree char *placement = g_strdup_printf ("2026-03-02 · 24 hours a week · %s · %s",
+                                                  wb_label_for_enum ("contract", "temporary"),
+                                                  wb_label_for_enum ("outflow_type", "partial"));
+    g_assert_nonnull (strstr (texts->str, placement));
+  }
   /* Health notes are never shown in the profile. */
   g_assert_null (strstr (texts->str, "Synthetic health note"));
 
@@ -604,6 +625,74 @@ test_profile_pseudonymous (void)
 
   g_clear_object (&record);
   g_assert_finalize_object (profile);
+}
+
+static void
+on_draft_ready_cb (WbEventDraft *draft,
+                   gpointer      user_data)
+{
+  guint *n_ready = user_data;
+
+  (*n_ready)++;
+}
+
+/* An event says what its kind needs and nothing left over from another kind; the
+ * server's messages about its fields stay with the fields. */
+static void
+test_event_draft (void)
+{
+  guint n_ready = 0;
+  WbEventDraft *draft = wb_event_draft_new (on_draft_ready_cb, &n_ready);
+  g_autoptr(JsonObject) note = NULL;
+  g_autoptr(JsonObject) placement = NULL;
+  g_autoptr(JsonObject) outflow = NULL;
+  g_autoptr(WbProblem) problem = wb_problem_new (400, "Invalid", NULL);
+
+  note = wb_event_draft_to_json (draft);
+  g_assert_cmpstr (json_object_get_string_member (note, "kind"), ==, "note");
+  g_assert_true (wb_validate_date (json_object_get_string_member (note, "date")));
+  g_assert_cmpuint (json_object_get_size (note), ==, 2);
+
+  /* First a track, then the person changes their mind: a placement. */
+  wb_event_draft_set (draft, "kind", "track_start");
+  wb_event_draft_set (draft, "instrument", "jobcoaching");
+  wb_event_draft_set (draft, "kind", "placement");
+  wb_event_draft_set_employer (draft, 17, "Bakkerij Vaessen");
+  wb_event_draft_set (draft, "hours", "24");
+  wb_event_draft_set (draft, "contract", "temporary");
+  wb_event_draft_set (draft, "outflow_type", "partial");
+  wb_event_draft_set (draft, "reason", "left from before");
+  placement = wb_event_draft_to_json (draft);
+  g_assert_false (json_object_has_member (placement, "instrument"));
+  g_assert_false (json_object_has_member (placement, "reason"));
+  g_assert_cmpint (json_object_get_int_member (placement, "employer_id"), ==, 17);
+  g_assert_cmpint (json_object_get_int_member (placement, "hours"), ==, 24);
+  g_assert_cmpstr (json_object_get_string_member (placement, "contract"), ==, "temporary");
+  g_assert_cmpstr (json_object_get_string_member (placement, "outflow_type"), ==, "partial");
+  {
+    g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func ((GDestroyNotify) wb_field_error_free);
+
+    /* What the dialog sends passes the server's checks of a placement. */
+    json_object_set_string_member (placement, "date", "2026-11-02");
+    g_assert_true (wb_resource_spec_validate (wb_resource_spec_get (WB_RESOURCE_EVENTS), placement, TRUE, errors));
+  }
+
+  wb_event_draft_set (draft, "kind", "outflow");
+  wb_event_draft_set (draft, "hours", NULL);
+  outflow = wb_event_draft_to_json (draft);
+  g_assert_false (json_object_has_member (outflow, "employer_id"));
+  g_assert_false (json_object_has_member (outflow, "hours"));
+  g_assert_cmpstr (json_object_get_string_member (outflow, "reason"), ==, "left from before");
+
+  wb_problem_add_error (problem, "reason", "is required: the reason of the outflow");
+  wb_problem_add_error (problem, "client_id", "is set by the server");
+  wb_event_draft_set_error (draft, "The event was not added", problem);
+  g_assert_cmpstr (wb_event_draft_get_field_error (draft, "reason"), ==, "is required: the reason of the outflow");
+  g_assert_null (wb_event_draft_get_field_error (draft, "client_id"));
+  g_assert_null (wb_event_draft_get_field_error (draft, "instrument"));
+
+  g_assert_cmpuint (n_ready, ==, 0);
+  wb_event_draft_free (draft);
 }
 
 /* The profile's first glance comes from the row: its summary makes the same row again. */
@@ -806,6 +895,7 @@ main (int   argc,
   g_test_add_func ("/app/client-profile/own-client-fields", test_profile_own);
   g_test_add_func ("/app/client-profile/pseudonymous-shows-no-name", test_profile_pseudonymous);
   g_test_add_func ("/app/client-row/summary-makes-the-same-row", test_row_summary);
+  g_test_add_func ("/app/event-draft/fields-of-the-kind", test_event_draft);
   g_test_add_func ("/app/slot-model/rows-stay-items-move", test_slot_model);
   g_test_add_func ("/app/i18n/dutch-from-the-build-tree", test_dutch);
 

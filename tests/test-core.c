@@ -411,6 +411,50 @@ test_schema_types (void)
     }
 }
 
+/* Each kind of event says what the monitor needs of it; a note needs nothing more. */
+static void
+test_schema_event_kinds (void)
+{
+  static const struct { const char *json; const char *missing; } cases[] = {
+    { "{\"kind\":\"note\",\"date\":\"2026-11-02\"}", "" },
+    { "{\"kind\":\"track_start\",\"date\":\"2026-11-02\"}", "instrument" },
+    { "{\"kind\":\"track_start\",\"date\":\"2026-11-02\",\"instrument\":\"jobcoaching\"}", "" },
+    { "{\"kind\":\"track_end\",\"date\":\"2026-11-02\",\"instrument\":null}", "instrument" },
+    { "{\"kind\":\"placement\",\"date\":\"2026-11-02\"}", "employer_id hours contract outflow_type" },
+    { "{\"kind\":\"placement\",\"date\":\"2026-11-02\",\"employer_id\":4,\"hours\":24,"
+      "\"contract\":\"temporary\"}", "outflow_type" },
+    { "{\"kind\":\"placement\",\"date\":\"2026-11-02\",\"employer_id\":4,\"hours\":24,"
+      "\"contract\":\"temporary\",\"outflow_type\":\"partial\"}", "" },
+    { "{\"kind\":\"outflow\",\"date\":\"2026-11-02\",\"outflow_type\":\"full\",\"reason\":\"\"}", "reason" },
+    { "{\"kind\":\"outflow\",\"date\":\"2026-11-02\",\"outflow_type\":\"full\",\"reason\":\"werk\"}", "" },
+    { "{\"kind\":\"return_to_benefit\",\"date\":\"2026-11-02\"}", "reason" },
+  };
+  const WbResourceSpec *events = wb_resource_spec_get (WB_RESOURCE_EVENTS);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) errors = new_errors ();
+      g_autoptr(JsonObject) object = parse_object (cases[i].json);
+      g_autoptr(GString) fields = g_string_new (NULL);
+
+      g_test_message ("%s", cases[i].json);
+      g_assert_cmpint (wb_resource_spec_validate (events, object, TRUE, errors), ==, *cases[i].missing == '\0');
+      for (guint e = 0; e < errors->len; e++)
+        {
+          const WbFieldError *error = errors->pdata[e];
+
+          g_string_append_printf (fields, "%s%s", e > 0 ? " " : "", error->field);
+          g_assert_true (g_str_has_prefix (error->message, "is required: "));
+        }
+      g_assert_cmpstr (fields->str, ==, cases[i].missing);
+
+      /* An update does not have to say it all again. */
+      g_ptr_array_set_size (errors, 0);
+      json_object_remove_member (object, "kind");
+      g_assert_true (wb_resource_spec_validate (events, object, FALSE, errors));
+    }
+}
+
 static void
 test_schema_long_text (void)
 {
@@ -864,6 +908,7 @@ main (int   argc,
   g_test_add_func ("/core/schema/unknown-and-read-only-fields", test_schema_unknown_and_readonly);
   g_test_add_func ("/core/schema/immutable-on-update", test_schema_immutable);
   g_test_add_func ("/core/schema/wrong-json-types-name-the-field", test_schema_types);
+  g_test_add_func ("/core/schema/event-kinds-say-what-they-need", test_schema_event_kinds);
   g_test_add_func ("/core/schema/text-length-limit", test_schema_long_text);
   g_test_add_func ("/core/schema/enum-values", test_schema_enums);
   g_test_add_func ("/core/schema/int-ranges", test_schema_ranges);

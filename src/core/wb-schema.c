@@ -579,6 +579,45 @@ add_error (GPtrArray  *errors,
   g_ptr_array_add (errors, error);
 }
 
+/* What an event of each kind must say besides its kind and date: the monitor counts
+ * instruments, placements by contract and outflow split into full and partial. */
+static const struct {
+  const char *kind;
+  const char *field;
+  const char *message;
+} event_requirements[] = {
+  { "track_start", "instrument", N_("is required: say which instrument the track uses") },
+  { "track_end", "instrument", N_("is required: say which instrument the track used") },
+  { "placement", "employer_id", N_("is required: say where the client was placed") },
+  { "placement", "hours", N_("is required: the hours a week of the placement") },
+  { "placement", "contract", N_("is required: the kind of contract of the placement") },
+  { "placement", "outflow_type", N_("is required: say whether the benefit ends fully or partly") },
+  { "outflow", "outflow_type", N_("is required: say whether the benefit ends fully or partly") },
+  { "outflow", "reason", N_("is required: the reason of the outflow") },
+  { "return_to_benefit", "reason", N_("is required: why the client returned to benefit") },
+};
+
+static void
+check_event_kind (JsonObject *object,
+                  GPtrArray  *errors)
+{
+  JsonNode *kind = json_object_get_member (object, "kind");
+
+  if (kind == NULL || !JSON_NODE_HOLDS_VALUE (kind) || json_node_get_value_type (kind) != G_TYPE_STRING)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (event_requirements); i++)
+    {
+      JsonNode *value;
+
+      if (strcmp (event_requirements[i].kind, json_node_get_string (kind)) != 0)
+        continue;
+      value = json_object_get_member (object, event_requirements[i].field);
+      if (value == NULL || JSON_NODE_HOLDS_NULL (value) ||
+          (json_node_get_value_type (value) == G_TYPE_STRING && *json_node_get_string (value) == '\0'))
+        add_error (errors, event_requirements[i].field, g_strdup (_(event_requirements[i].message)));
+    }
+}
+
 gboolean
 wb_resource_spec_validate (const WbResourceSpec *spec,
                            JsonObject           *object,
@@ -639,6 +678,8 @@ wb_resource_spec_validate (const WbResourceSpec *spec,
           if ((field->flags & WB_FIELD_REQUIRED) && !json_object_has_member (object, field->name))
             add_error (errors, field->name, g_strdup (_("is required")));
         }
+      if (spec->resource == WB_RESOURCE_EVENTS)
+        check_event_kind (object, errors);
     }
 
   return errors->len == n_before;

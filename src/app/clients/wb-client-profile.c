@@ -39,6 +39,8 @@ struct _WbClientProfile
   gint64 client_id;
   GCancellable *cancellable;
   GHashTable *field_rows;     /* field -> AdwActionRow */
+  GHashTable *employer_names; /* gint64 * -> name, or "" while it is being asked for */
+  GPtrArray *employer_rows;   /* timeline rows that name an employer (borrowed) */
   WbClientEditor *editor;
   WbEventDraft *event_draft;  /* kept when adding an event failed */
 };
@@ -156,6 +158,7 @@ clear_cards (WbClientProfile *self)
   GtkWidget *child;
 
   g_hash_table_remove_all (self->field_rows);
+  g_ptr_array_set_size (self->employer_rows, 0);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->cards_box))) != NULL)
     gtk_box_remove (self->cards_box, child);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->badges_box))) != NULL)
@@ -359,6 +362,104 @@ compare_events (gconstpointer a,
   return result != 0 ? result : (wb_record_get_id (eb) > wb_record_get_id (ea)) - (wb_record_get_id (eb) < wb_record_get_id (ea));
 }
 
+/* What a timeline row says under the kind of the event. */
+static char *
+event_subtitle (WbClientProfile *self,
+                WbRecord        *event)
+{
+  const char *note = wb_record_get_string (event, "note");
+  const char *reason = wb_record_get_string (event, "reason");
+  const char *instrument = wb_record_get_string (event, "instrument");
+  const char *contract = wb_record_get_string (event, "contract");
+  const char *outflow = wb_record_get_string (event, "outflow_type");
+  gint64 employer = wb_record_get_int (event, "employer_id");
+  gint64 to = wb_record_get_int (event, "addressed_to");
+  JsonNode *hours = json_object_get_member (wb_record_get_object (event), "hours");
+  GString *subtitle = g_string_new (wb_record_get_string (event, "date"));
+
+  if (instrument != NULL)
+    g_string_append_printf (subtitle, " · %s", wb_label_for_enum ("instrument", instrument));
+  if (employer > 0)
+    {
+      const char *name = g_hash_table_lookup (self->employer_names, &employer);
+
+      if (name != NULL && *name != '\0')
+        g_string_append_printf (subtitle, " · %s", name);
+    }
+  if (hours != NULL && JSON_NODE_HOLDS_VALUE (hours))
+    {
+      int n = (int) json_node_get_int (hours);
+
+      g_string_append (subtitle, " · ");
+      g_string_append_printf (subtitle, g_dngettext (GETTEXT_PACKAGE, "%d hour a week", "%d hours a week", n), n);
+    }
+  if (contract != NULL)
+    g_string_append_printf (subtitle, " · %s", wb_label_for_enum ("contract", contract));
+  if (outflow != NULL)
+    g_string_append_printf (subtitle, " · %s", wb_label_for_enum ("outflow_type", outflow));
+  if (to > 0 && self->session != NULL)
+    {
+      const char *org = wb_session_lookup_name (self->session, WB_RESOURCE_ORGANISATIONS, to);
+      g_string_append_printf (subtitle, " · %s %s", _("to"), org != NULL ? org : "?");
+    }
+  if (note != NULL && *note != '\0')
+    g_string_append_printf (subtitle, " · %s", note);
+  else if (reason != NULL && *reason != '\0')
+    g_string_append_printf (subtitle, " · %s", reason);
+  return g_string_free (subtitle, FALSE);
+}
+
+static void
+on_employer_loaded_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(WbClientProfile) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WbRecord) employer = wb_api_client_get_finish (WB_API_CLIENT (source), result, &error);
+  gint64 id;
+
+  if (employer == NULL)
+    {
+      /* The timeline stays without the name; the rest of the profile is not at stake. */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("An employer of the timeline could not be read: %s", error->message);
+      return;
+    }
+  id = wb_record_get_id (employer);
+  g_hash_table_insert (self->employer_names, g_memdup2 (&id, sizeof id),
+                       g_strdup (wb_record_get_string (employer, "name")));
+  for (guint i = 0; i < self->employer_rows->len; i++)
+    {
+      AdwActionRow *row = self->employer_rows->pdata[i];
+      WbRecord *event = g_object_get_data (G_OBJECT (row), "wb-event");
+      g_autofree char *subtitle = NULL;
+
+      if (wb_record_get_int (event, "employer_id") != id)
+        continue;
+      subtitle = event_subtitle (self, event);
+      adw_action_row_set_subtitle (row, subtitle);
+    }
+}
+
+static void
+name_employer (WbClientProfile *self,
+               AdwActionRow    *row,
+               WbRecord        *event)
+{
+  gint64 id = wb_record_get_int (event, "employer_id");
+
+  if (id <= 0 || self->session == NULL)
+    return;
+  g_object_set_data_full (G_OBJECT (row), "wb-event", g_object_ref (event), g_object_unref);
+  g_ptr_array_add (self->employer_rows, row);
+  if (g_hash_table_contains (self->employer_names, &id))
+    return;
+  g_hash_table_insert (self->employer_names, g_memdup2 (&id, sizeof id), g_strdup (""));
+  wb_api_client_get_async (wb_session_get_api (self->session), WB_RESOURCE_EMPLOYERS, id, NULL,
+                           self->cancellable, on_employer_loaded_cb, g_object_ref (self));
+}
+
 static void
 build_timeline (WbClientProfile *self)
 {
@@ -378,26 +479,12 @@ build_timeline (WbClientProfile *self)
   for (guint i = 0; i < events->len; i++)
     {
       WbRecord *event = events->pdata[i];
-      const char *note = wb_record_get_string (event, "note");
-      const char *reason = wb_record_get_string (event, "reason");
-      const char *instrument = wb_record_get_string (event, "instrument");
-      gint64 to = wb_record_get_int (event, "addressed_to");
-      g_autoptr(GString) subtitle = g_string_new (wb_record_get_string (event, "date"));
+      g_autofree char *subtitle = event_subtitle (self, event);
       const char *kind = wb_record_get_string (event, "kind");
       AdwActionRow *row;
 
-      if (instrument != NULL)
-        g_string_append_printf (subtitle, " · %s", wb_label_for_enum ("instrument", instrument));
-      if (to > 0 && self->session != NULL)
-        {
-          const char *org = wb_session_lookup_name (self->session, WB_RESOURCE_ORGANISATIONS, to);
-          g_string_append_printf (subtitle, " · %s %s", _("to"), org != NULL ? org : "?");
-        }
-      if (note != NULL && *note != '\0')
-        g_string_append_printf (subtitle, " · %s", note);
-      else if (reason != NULL && *reason != '\0')
-        g_string_append_printf (subtitle, " · %s", reason);
-      row = row_add (self, group, NULL, wb_label_for_enum ("kind", kind), subtitle->str);
+      row = row_add (self, group, NULL, wb_label_for_enum ("kind", kind), subtitle);
+      name_employer (self, row, event);
       if (g_strcmp0 (kind, "diagnosis_signal") == 0)
         adw_action_row_add_prefix (row, gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
     }
@@ -617,7 +704,7 @@ on_event_created_cb (GObject      *source,
       if (self->event_draft != NULL)
         {
           wb_event_draft_set_error (self->event_draft, error->message, problem);
-          wb_event_dialog_present (GTK_WIDGET (self), self->event_draft);
+          wb_event_dialog_present (GTK_WIDGET (self), self->session, self->event_draft);
         }
       else
         toast (self, error->message);
@@ -654,7 +741,7 @@ on_event_clicked_cb (GtkButton       *button,
 {
   if (self->event_draft == NULL)
     self->event_draft = wb_event_draft_new (on_event_draft_ready_cb, self);
-  wb_event_dialog_present (GTK_WIDGET (self), self->event_draft);
+  wb_event_dialog_present (GTK_WIDGET (self), self->session, self->event_draft);
 }
 
 static void
@@ -872,6 +959,8 @@ wb_client_profile_dispose (GObject *object)
   g_clear_object (&self->events);
   g_clear_object (&self->session);
   g_clear_pointer (&self->field_rows, g_hash_table_unref);
+  g_clear_pointer (&self->employer_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->employer_names, g_hash_table_unref);
   g_clear_pointer (&self->event_draft, wb_event_draft_free);
 
   G_OBJECT_CLASS (wb_client_profile_parent_class)->dispose (object);
@@ -920,6 +1009,8 @@ wb_client_profile_init (WbClientProfile *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->field_rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->employer_rows = g_ptr_array_new ();
+  self->employer_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 
   g_signal_connect (self->back_button, "clicked", G_CALLBACK (on_back_clicked_cb), self);
   g_signal_connect (self->edit_button, "clicked", G_CALLBACK (on_edit_clicked_cb), self);

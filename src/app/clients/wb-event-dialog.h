@@ -6,6 +6,7 @@
 #include <adwaita.h>
 
 #include "wb-core.h"
+#include "wb-session.h"
 
 G_BEGIN_DECLS
 
@@ -22,9 +23,24 @@ void          wb_event_draft_free       (WbEventDraft      *draft);
 void          wb_event_draft_set_error  (WbEventDraft      *draft,
                                          const char        *message,
                                          WbProblem         *problem);
+/* The event as the API takes it: only the fields its kind asks for. */
 JsonObject   *wb_event_draft_to_json    (WbEventDraft      *draft);
-/* Asks for kind, date and note; "Add" calls the draft's ready function. */
+/* Sets a field by its API name; "hours" takes a number as text, NULL clears. */
+void          wb_event_draft_set        (WbEventDraft      *draft,
+                                         const char        *field,
+                                         const char        *value);
+void          wb_event_draft_set_employer (WbEventDraft    *draft,
+                                         gint64             id,
+                                         const char        *name);
+/* The server's message about one field of the last attempt, or NULL. */
+const char   *wb_event_draft_get_field_error (WbEventDraft *draft,
+                                         const char        *field);
+/* Asks for the kind, its date and what that kind of event needs (an instrument, the
+ * employer and contract of a placement, the reason of an outflow) with the server's
+ * messages next to the fields; "Add" calls the draft's ready function. @session finds
+ * employers. */
 void          wb_event_dialog_present   (GtkWidget         *parent,
+                                         WbSession         *session,
                                          WbEventDraft      *draft);
 
 G_END_DECLS
