@@ -48,23 +48,10 @@ build() {
 case "$mode" in
   run)
     build _build
-    data_home="${XDG_DATA_HOME:-$HOME/.local/share}/werkbrug"
-    mkdir -p "$data_home"
-    db="$data_home/werkbrug.db"
-    if [ ! -f "$db" ]; then
-      pc4_args=()
-      [ -f "$shared_data/pc4/pc4_nl.csv" ] && pc4_args=(--pc4 "$shared_data/pc4/pc4_nl.csv")
-      cbs_args=()
-      [ -f "$shared_data/cbs/cbs_bijstand_zuid_limburg_2015_2017.csv" ] && \
-        cbs_args=(--cbs "$shared_data/cbs/cbs_bijstand_zuid_limburg_2015_2017.csv")
-      echo "Generating the South Limburg demo data into $db ..."
-      ./_build/src/server/werkbrug-server demo --db "$db" "${pc4_args[@]}" "${cbs_args[@]}"
-    fi
-    if [ -x ./_build/src/app/werkbrug ]; then
-      exec ./_build/src/app/werkbrug
-    fi
-    echo "Demo users are listed in README.md (password: werkbrug-demo)."
-    exec ./_build/src/server/werkbrug-server serve --db "$db" --listen 127.0.0.1:8080
+    # The application seeds its demo database on the first run, with its progress on screen,
+    # under $XDG_DATA_HOME/werkbrug/; it reads the PC4 centres and CBS figures from here.
+    [ -d "$shared_data" ] && export WB_SHARED_DATA="$shared_data"
+    exec ./_build/src/app/werkbrug
     ;;
 
   test)
