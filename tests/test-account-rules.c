@@ -447,6 +447,58 @@ test_queue_reasons (void)
   g_assert_cmpstr (a->explanation, !=, b->explanation);
 }
 
+/* The size classes of the account list split where the rule splits, and their names and
+ * the owner types go both ways. */
+static void
+test_size_classes (void)
+{
+  static const struct { gint64 employees; WbAccountSizeClass size; } sizes[] = {
+    { 0, WB_ACCOUNT_SIZE_MICRO }, { 9, WB_ACCOUNT_SIZE_MICRO }, { 10, WB_ACCOUNT_SIZE_SMALL },
+    { 24, WB_ACCOUNT_SIZE_SMALL }, { 25, WB_ACCOUNT_SIZE_MEDIUM }, { 99, WB_ACCOUNT_SIZE_MEDIUM },
+    { 100, WB_ACCOUNT_SIZE_LARGE }, { 12000, WB_ACCOUNT_SIZE_LARGE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      WbAccountSizeClass size = wb_account_size_class (sizes[i].employees);
+
+      g_assert_cmpint (size, ==, sizes[i].size);
+      /* A size class never holds accounts of both kinds of owner. */
+      g_assert_cmpint (wb_account_expected_owner_type (sizes[i].employees), ==,
+                       size >= WB_ACCOUNT_SIZE_MEDIUM ? WB_OWNER_TYPE_WSP : WB_OWNER_TYPE_LOCAL);
+    }
+  for (guint s = 0; s < WB_N_ACCOUNT_SIZES; s++)
+    {
+      WbAccountSizeClass back;
+
+      g_assert_true (wb_account_size_class_from_string (wb_account_size_class_to_string (s), &back));
+      g_assert_cmpint (back, ==, s);
+      g_assert_nonnull (wb_account_size_class_to_label (s));
+    }
+  g_assert_false (wb_account_size_class_from_string ("huge", &(WbAccountSizeClass) { 0 }));
+  for (guint t = 0; t < WB_N_OWNER_TYPES; t++)
+    {
+      WbOwnerType back;
+
+      g_assert_true (wb_owner_type_from_string (wb_owner_type_to_string (t), &back));
+      g_assert_cmpint (back, ==, t);
+    }
+  g_assert_false (wb_owner_type_from_string (NULL, &(WbOwnerType) { 0 }));
+}
+
+/* The search folds case and accents the same way on both sides of the wire. */
+static void
+test_search_fold (void)
+{
+  g_autofree char *a = wb_account_search_fold ("  Coördinator ");
+  g_autofree char *b = wb_account_search_fold ("COÖRDINATOR");
+  g_autofree char *blank = wb_account_search_fold ("   ");
+
+  g_assert_cmpstr (a, ==, b);
+  g_assert_null (blank);
+  g_assert_null (wb_account_search_fold (NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -463,6 +515,8 @@ main (int   argc,
   g_test_add_func ("/core/account-rules/status-names", test_status_names);
   g_test_add_func ("/core/account-rules/normalise-name", test_normalise_name);
   g_test_add_func ("/core/account-rules/queue-reasons", test_queue_reasons);
+  g_test_add_func ("/core/account-rules/size-classes", test_size_classes);
+  g_test_add_func ("/core/account-rules/search-fold", test_search_fold);
 
   return g_test_run ();
 }

@@ -3,7 +3,8 @@
 
 /* Employer accounts over HTTP, against a real werkbrug-server on a loopback port: the
  * rule of an account, the coordinator's review queue and its decisions, notifications,
- * the two-parties warning and the export for Dutch Excel. Every name here is made up. */
+ * the two-parties warning, the export for Dutch Excel and the import of employers. Every
+ * name here is made up. */
 
 #define G_LOG_DOMAIN "test-accounts-http"
 
@@ -203,11 +204,12 @@ answer_free (Answer *answer)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Answer, answer_free)
 
 static Answer *
-call (const char *token,
-      const char *method,
-      const char *path,
-      const char *body,
-      const char *if_match)
+call_with_type (const char *token,
+                const char *method,
+                const char *path,
+                const char *content_type,
+                const char *body,
+                const char *if_match)
 {
   g_autoptr(SoupSession) session = soup_session_new ();
   g_autofree char *url = g_strconcat (fx.server->url, path, NULL);
@@ -228,7 +230,7 @@ call (const char *token,
   if (body != NULL)
     {
       g_autoptr(GBytes) bytes = g_bytes_new (body, strlen (body));
-      soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
+      soup_message_set_request_body_from_bytes (msg, content_type, bytes);
     }
   reply = soup_session_send_and_read (session, msg, NULL, &error);
   g_assert_no_error (error);
@@ -244,6 +246,16 @@ call (const char *token,
       g_assert_no_error (error);
     }
   return answer;
+}
+
+static Answer *
+call (const char *token,
+      const char *method,
+      const char *path,
+      const char *body,
+      const char *if_match)
+{
+  return call_with_type (token, method, path, "application/json", body, if_match);
 }
 
 static const char *
@@ -1029,6 +1041,37 @@ test_account_list (void)
     g_assert_cmpint (count_list ("coord", in_maastricht), ==, 1);
   }
   g_assert_cmpint (count_list ("coord", "api/v1/accounts?q=bakkerij"), ==, 1);
+  /* The search looks at the owner and the municipality too, as the desktop's does. */
+  g_assert_cmpint (count_list ("coord", "api/v1/accounts?q=MAASTRICHT"), ==, 1);
+  {
+    g_autofree char *owned = g_strdup_printf ("api/v1/accounts?owner_id=" ID, fx.wsp1);
+
+    g_assert_cmpint (count_list ("coord", "api/v1/accounts?q=willem%20wever"), ==, count_list ("coord", owned));
+    g_assert_cmpint (count_list ("coord", owned), >, 0);
+  }
+  /* Size classes split where the rule splits. */
+  {
+    gint64 expected[4] = { 0 };
+    static const char * const sizes[] = { "micro", "small", "medium", "large" };
+
+    for (guint i = 0; i < json_array_get_length (items); i++)
+      {
+        gint64 n = json_object_get_int_member (json_array_get_object_element (items, i), "employee_count");
+
+        expected[n < 10 ? 0 : n < 25 ? 1 : n < 100 ? 2 : 3]++;
+      }
+    for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+      {
+        g_autofree char *path = g_strdup_printf ("api/v1/accounts?size=%s", sizes[s]);
+
+        g_assert_cmpint (count_list ("coord", path), ==, expected[s]);
+      }
+  }
+  {
+    g_autoptr(Answer) huge = get ("coord", "api/v1/accounts?size=huge");
+
+    g_assert_cmpuint (huge->status, ==, 400);
+  }
   g_assert_cmpuint (analyst->status, ==, 403);
   g_assert_cmpuint (bad->status, ==, 400);
 }
@@ -1097,6 +1140,171 @@ test_export (void)
   g_assert_true (saw_formula);
 }
 
+/* Tests: importing employers */
+
+static Answer *
+import_csv (const char *username,
+            const char *csv)
+{
+  return call_with_type (token_of (username), "POST", "api/v1/employers/import", "text/csv; charset=utf-8", csv, NULL);
+}
+
+static JsonObject *
+report_row (Answer *answer,
+            gint64  line)
+{
+  JsonArray *rows = json_object_get_array_member (object_of (answer), "rows");
+
+  for (guint i = 0; i < json_array_get_length (rows); i++)
+    {
+      JsonObject *row = json_array_get_object_element (rows, i);
+
+      if (json_object_get_int_member (row, "line") == line)
+        return row;
+    }
+  return NULL;
+}
+
+static gint64
+count_accounts (const char *query)
+{
+  g_autofree char *path = g_strdup_printf ("api/v1/accounts?per_page=1%s%s", query != NULL ? "&q=" : "",
+                                           query != NULL ? query : "");
+
+  return count_list ("coord", path);
+}
+
+/* A known KvK is merged, a new one added, a KvK twice in the file and a row with wrong
+ * values are refused, each with its line; the rest of the file is imported. */
+static void
+test_import_report (void)
+{
+  static const char csv[] =
+    "\xEF\xBB\xBFKvK-nummer;Naam;Branche;Medewerkers;Postcode;Gemeente;Leerwerk\r\n"
+    "14000010;Fietsenmaker Peters;Detailhandel;16;6418;Heerlen;ja\r\n"
+    "14000099;Kapsalon Nieuwkomer;detailhandel;3;6211 AB;Maastricht;nee\r\n"
+    "14000099;Kapsalon Tweemaal;detailhandel;4;6211;Maastricht;nee\r\n"
+    "14000098;Bakkerij Fout;bakkerij;veel;6411;Nergenshuizen;nee\r\n";
+  gint64 before = count_accounts (NULL);
+  g_autoptr(Answer) answer = import_csv ("lam", csv);
+  g_autoptr(JsonObject) merged = NULL;
+  JsonObject *report, *row;
+
+  g_assert_cmpuint (answer->status, ==, 200);
+  report = object_of (answer);
+  g_assert_cmpint (json_object_get_int_member (report, "read"), ==, 4);
+  g_assert_cmpint (json_object_get_int_member (report, "imported"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (report, "merged"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (report, "refused"), ==, 2);
+  /* The rows that need a word: merged and refused, not the one that simply came in. */
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (report, "rows")), ==, 3);
+
+  row = report_row (answer, 2);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (json_object_get_string_member (row, "outcome"), ==, "merged");
+  g_assert_cmpstr (json_object_get_string_member (row, "kvk"), ==, "14000010");
+  g_assert_cmpint (json_object_get_int_member (row, "employer_id"), ==, fx.e_two);
+  row = report_row (answer, 4);
+  g_assert_cmpstr (json_object_get_string_member (row, "outcome"), ==, "refused");
+  g_assert_cmpstr (json_object_get_string_member (row, "name"), ==, "Kapsalon Tweemaal");
+  g_assert_nonnull (strstr (json_object_get_string_member (row, "message"), "earlier in this file"));
+  row = report_row (answer, 5);
+  g_assert_cmpstr (json_object_get_string_member (row, "outcome"), ==, "refused");
+  g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (row, "employer_id")));
+  g_assert_nonnull (strstr (json_object_get_string_member (row, "message"), "Nergenshuizen"));
+  g_assert_null (report_row (answer, 3));
+
+  /* The merge brought the size and the flag up to date and kept the owner. */
+  merged = employer (fx.e_two);
+  g_assert_cmpint (json_object_get_int_member (merged, "employee_count"), ==, 16);
+  g_assert_cmpint (json_object_get_int_member (merged, "owner_id"), ==, fx.lam);
+  g_assert_cmpint (count_accounts (NULL), ==, before + 1);
+  g_assert_cmpint (count_accounts ("nieuwkomer"), ==, 1);
+  g_assert_cmpint (count_accounts ("tweemaal"), ==, 0);
+  /* Nobody owns the newcomer yet: the coordinator's queue has it. */
+  {
+    g_autoptr(Answer) reviews = get ("coord", "api/v1/reviews?kind=no_owner&per_page=1000");
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < json_array_get_length (items_of (reviews)); i++)
+      {
+        JsonObject *review = json_array_get_object_element (items_of (reviews), i);
+
+        found |= g_str_equal (json_object_get_string_member (json_object_get_object_member (review, "employer"), "kvk"),
+                              "14000099");
+      }
+    g_assert_true (found);
+  }
+}
+
+/* Only who may register employers imports them; the server does not rely on the app. */
+static void
+test_import_permissions (void)
+{
+  static const char csv[] = "kvk;naam;sector;medewerkers;postcode;gemeente\r\n14000097;Nooit Bedrijf;zorg;5;6411;Heerlen\r\n";
+  g_autoptr(Answer) consultant = import_csv ("consultant", csv);
+  g_autoptr(Answer) analyst = import_csv ("analyst", csv);
+  g_autoptr(Answer) json = call (token_of ("coord"), "POST", "api/v1/employers/import", "{}", NULL);
+  g_autoptr(Answer) get_answer = get ("coord", "api/v1/employers/import");
+
+  g_assert_cmpuint (consultant->status, ==, 403);
+  g_assert_cmpuint (analyst->status, ==, 403);
+  g_assert_cmpuint (json->status, ==, 415);
+  g_assert_cmpuint (get_answer->status, ==, 405);
+  g_assert_cmpint (count_accounts ("nooit"), ==, 0);
+
+  /* A coordinator imports too; the import is audited with its numbers. */
+  {
+    static const char same[] = "kvk;naam;sector;medewerkers;postcode;gemeente\r\n14000010;Fietsenmaker Peters;retail;16;6418;Heerlen\r\n";
+    g_autoptr(Answer) coordinator = import_csv ("coord", same);
+    g_autoptr(Answer) audit = get ("coord", "api/v1/audit?action=import&per_page=10");
+    JsonObject *row;
+
+    g_assert_cmpuint (coordinator->status, ==, 200);
+    g_assert_cmpint (json_object_get_int_member (object_of (coordinator), "merged"), ==, 1);
+    g_assert_cmpuint (audit->status, ==, 200);
+    g_assert_cmpint (json_object_get_int_member (object_of (audit), "total"), ==, 1);
+    row = json_array_get_object_element (items_of (audit), 0);
+    g_assert_cmpstr (json_object_get_string_member (row, "resource"), ==, "employers");
+    g_assert_cmpint (json_object_get_int_member (row, "user_id"), ==, fx.coord);
+    g_assert_cmpstr (json_object_get_string_member (row, "reason"), ==, "1 read, 0 new, 1 merged, 0 refused");
+  }
+}
+
+/* A file of the wrong shape writes nothing at all and says which lines are wrong. */
+static void
+test_import_broken (void)
+{
+  static const char shifted[] =
+    "kvk;naam;sector;medewerkers;postcode;gemeente\r\n"
+    "14000096;Goed Bedrijf;zorg;5;6411;Heerlen\r\n"
+    "14000095;Verschoven;zorg;5;6411;Heerlen;extra;nog meer\r\n"
+    "\"14000094;Open aanhalingsteken;zorg;5;6411;Heerlen\r\n";
+  static const char no_column[] = "kvk;naam;sector;postcode;gemeente\r\n14000093;Zonder Grootte;zorg;6411;Heerlen\r\n";
+  g_autoptr(Answer) answer = NULL;
+  g_autoptr(Answer) missing = NULL;
+  gint64 before = count_accounts (NULL);
+  JsonArray *errors;
+
+  answer = import_csv ("coord", shifted);
+  g_assert_cmpuint (answer->status, ==, 400);
+  g_assert_cmpstr (soup_message_headers_get_content_type (answer->headers, NULL), ==, "application/problem+json");
+  errors = json_object_get_array_member (object_of (answer), "errors");
+  g_assert_cmpuint (json_array_get_length (errors), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (errors, 0), "field"), ==, "line 3");
+  g_assert_nonnull (strstr (json_object_get_string_member (json_array_get_object_element (errors, 0), "message"),
+                            "fields where the header has 6"));
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (errors, 1), "field"), ==, "line 4");
+  /* Not even the good line before the broken ones was written. */
+  g_assert_cmpint (count_accounts (NULL), ==, before);
+  g_assert_cmpint (count_accounts ("goed bedrijf"), ==, 0);
+
+  missing = import_csv ("coord", no_column);
+  g_assert_cmpuint (missing->status, ==, 400);
+  g_assert_nonnull (strstr (field_error (missing, "file"), "medewerkers"));
+  g_assert_cmpint (count_accounts (NULL), ==, before);
+}
+
 /* Every endpoint docs/accounts-api.md names is one this server answers, and every one
  * of them is documented. */
 static void
@@ -1126,6 +1334,7 @@ test_documented_endpoints (void)
     { "POST /api/v1/reviews/{id}/decision", "coord", NULL, "{}", 428 },
     { "GET /api/v1/notifications", "lam", g_strdup ("api/v1/notifications"), NULL, 200 },
     { "POST /api/v1/notifications/{id}/read", "lam", NULL, NULL, 200 },
+    { "POST /api/v1/employers/import", "lam", g_strdup ("api/v1/employers/import"), "{}", 415 },
   };
 
   {
@@ -1202,6 +1411,9 @@ main (int   argc,
   g_test_add_func ("/accounts-http/notifications/read", test_notifications_read);
   g_test_add_func ("/accounts-http/accounts/list-filters", test_account_list);
   g_test_add_func ("/accounts-http/accounts/export-for-dutch-excel", test_export);
+  g_test_add_func ("/accounts-http/import/merged-and-refused-rows", test_import_report);
+  g_test_add_func ("/accounts-http/import/only-who-may-register", test_import_permissions);
+  g_test_add_func ("/accounts-http/import/broken-file-writes-nothing", test_import_broken);
   g_test_add_func ("/accounts-http/docs/every-endpoint-answers", test_documented_endpoints);
 
   status = g_test_run ();

@@ -53,6 +53,17 @@ static const struct {
   [WB_OWNER_TYPE_LOCAL] = { "local", N_("Local") },
 };
 
+static const struct {
+  const char *name;
+  const char *label;
+  gint64 from;
+} size_table[WB_N_ACCOUNT_SIZES] = {
+  [WB_ACCOUNT_SIZE_MICRO]  = { "micro", N_("Fewer than 10"), 0 },
+  [WB_ACCOUNT_SIZE_SMALL]  = { "small", N_("10 to 24"), 10 },
+  [WB_ACCOUNT_SIZE_MEDIUM] = { "medium", N_("25 to 99"), WB_ACCOUNT_WSP_THRESHOLD },
+  [WB_ACCOUNT_SIZE_LARGE]  = { "large", N_("100 or more"), 100 },
+};
+
 /* Legal forms that say nothing about which company it is. */
 static const char * const legal_forms[] = {
   "bv", "nv", "vof", "cv", "bvba", "gmbh", "ltd", "ug", NULL
@@ -163,6 +174,70 @@ wb_owner_type_to_string (WbOwnerType type)
 {
   g_return_val_if_fail (type < WB_N_OWNER_TYPES, NULL);
   return owner_type_table[type].name;
+}
+
+gboolean
+wb_owner_type_from_string (const char  *text,
+                           WbOwnerType *type)
+{
+  for (guint i = 0; i < WB_N_OWNER_TYPES; i++)
+    if (g_strcmp0 (text, owner_type_table[i].name) == 0)
+      {
+        *type = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+WbAccountSizeClass
+wb_account_size_class (gint64 employee_count)
+{
+  for (int i = WB_N_ACCOUNT_SIZES - 1; i > 0; i--)
+    if (employee_count >= size_table[i].from)
+      return i;
+  return WB_ACCOUNT_SIZE_MICRO;
+}
+
+const char *
+wb_account_size_class_to_string (WbAccountSizeClass size)
+{
+  g_return_val_if_fail (size < WB_N_ACCOUNT_SIZES, NULL);
+  return size_table[size].name;
+}
+
+gboolean
+wb_account_size_class_from_string (const char         *text,
+                                   WbAccountSizeClass *size)
+{
+  for (guint i = 0; i < WB_N_ACCOUNT_SIZES; i++)
+    if (g_strcmp0 (text, size_table[i].name) == 0)
+      {
+        *size = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+wb_account_size_class_to_label (WbAccountSizeClass size)
+{
+  g_return_val_if_fail (size < WB_N_ACCOUNT_SIZES, NULL);
+  return _(size_table[size].label);
+}
+
+char *
+wb_account_search_fold (const char *text)
+{
+  g_autofree char *stripped = NULL;
+  g_autofree char *folded = NULL;
+
+  if (text == NULL)
+    return NULL;
+  stripped = g_strstrip (g_strdup (text));
+  if (*stripped == '\0')
+    return NULL;
+  folded = g_utf8_casefold (stripped, -1);
+  return g_utf8_normalize (folded, -1, G_NORMALIZE_ALL);
 }
 
 const char *

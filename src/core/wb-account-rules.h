@@ -23,6 +23,15 @@ typedef enum {
   WB_N_OWNER_TYPES
 } WbOwnerType;
 
+/* Size classes of the account list's filter, split where the rule splits. */
+typedef enum {
+  WB_ACCOUNT_SIZE_MICRO,   /* fewer than 10 employees */
+  WB_ACCOUNT_SIZE_SMALL,   /* 10 to 24 */
+  WB_ACCOUNT_SIZE_MEDIUM,  /* 25 to 99 */
+  WB_ACCOUNT_SIZE_LARGE,   /* 100 or more */
+  WB_N_ACCOUNT_SIZES
+} WbAccountSizeClass;
+
 typedef enum {
   WB_ACCOUNT_STATUS_OK,
   WB_ACCOUNT_STATUS_EXCEPTION_APPROVED,
@@ -100,9 +109,24 @@ const char       *wb_account_status_to_string      (WbAccountStatus status);
 gboolean          wb_account_status_from_string    (const char      *text,
                                                     WbAccountStatus *status);
 const char       *wb_owner_type_to_string          (WbOwnerType     type);
+gboolean          wb_owner_type_from_string        (const char      *text,
+                                                    WbOwnerType     *type);
 /* The words people read: "WSP", "local", "none". */
 const char       *wb_owner_type_to_label           (WbOwnerType     type);
 const char       *wb_account_status_to_label       (WbAccountStatus status);
+
+WbAccountSizeClass wb_account_size_class          (gint64              employee_count);
+/* "micro", "small", "medium", "large": the values of the account list's size filter. */
+const char       *wb_account_size_class_to_string  (WbAccountSizeClass  size);
+gboolean          wb_account_size_class_from_string (const char        *text,
+                                                    WbAccountSizeClass *size);
+/* "Fewer than 10", "10 to 24", ... */
+const char       *wb_account_size_class_to_label   (WbAccountSizeClass  size);
+
+/* Text as the account list searches it: case-folded and normalised, trimmed; NULL for
+ * text that is empty or only spaces. A search matches when its folded text stands in the
+ * folded name, KvK number, owner or municipality. */
+char             *wb_account_search_fold           (const char *text);
 
 /* A company name reduced for comparison: lower case, without accents, punctuation, legal
  * forms (B.V., V.O.F., N.V., ...) and extra spaces. "Bakkerij Janssen B.V." and

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "wb-account-rules.h"
+#include "wb-import.h"
 #include "wb-server-private.h"
 #include "wb-store-accounts.h"
 #include "wb-store-matching.h"
@@ -275,11 +276,20 @@ typedef struct {
   gint64 owner_id;
   gint64 municipality_id;
   const char *sector;
-  const char *q;
+  int size;          /* a WbAccountSizeClass, or -1 */
+  char *q;           /* folded, as wb_account_search_fold gives it */
 } AccountFilter;
 
+static void
+account_filter_clear (AccountFilter *filter)
+{
+  g_clear_pointer (&filter->q, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (AccountFilter, account_filter_clear)
+
 static const char * const account_params[] = {
-  "status", "owner_type", "dormant", "owner_id", "municipality_id", "sector", "q", "page", "per_page", NULL
+  "status", "owner_type", "dormant", "owner_id", "municipality_id", "sector", "size", "q", "page", "per_page", NULL
 };
 
 static gboolean
@@ -290,13 +300,15 @@ parse_account_filter (WbRequest     *request,
   g_autoptr(WbProblem) problem = wb_problem_new (SOUP_STATUS_BAD_REQUEST, _("The request is not valid"),
                                                  _("Correct the parameters listed in errors."));
   WbAccountStatus status;
+  WbAccountSizeClass size;
   const char *text;
   guint64 v;
 
+  memset (filter, 0, sizeof *filter);
+  filter->size = -1;
   if (!check_params (request, params, account_params))
     return FALSE;
 
-  memset (filter, 0, sizeof *filter);
   filter->status = param (params, "status");
   if (filter->status != NULL && !wb_account_status_from_string (filter->status, &status))
     wb_problem_add_error (problem, "status", _("is not a rule status"));
@@ -326,7 +338,14 @@ parse_account_filter (WbRequest     *request,
   filter->sector = param (params, "sector");
   if (filter->sector != NULL && !wb_enum_contains (wb_sectors, filter->sector))
     wb_problem_add_error (problem, "sector", _("is not a known sector"));
-  filter->q = param (params, "q");
+  if ((text = param (params, "size")) != NULL)
+    {
+      if (wb_account_size_class_from_string (text, &size))
+        filter->size = size;
+      else
+        wb_problem_add_error (problem, "size", _("must be micro, small, medium or large"));
+    }
+  filter->q = wb_account_search_fold (param (params, "q"));
 
   if (problem->errors->len > 0)
     {
@@ -353,13 +372,23 @@ account_matches (const AccountFilter    *filter,
     return FALSE;
   if (filter->sector != NULL && !g_str_equal (filter->sector, account->sector))
     return FALSE;
-  if (filter->q != NULL && *filter->q != '\0')
+  if (filter->size >= 0 && (int) wb_account_size_class (account->facts.employee_count) != filter->size)
+    return FALSE;
+  if (filter->q != NULL)
     {
-      g_autofree char *needle = g_utf8_casefold (filter->q, -1);
-      g_autofree char *name = g_utf8_casefold (account->name, -1);
+      /* What the desktop's search looks at too: name, KvK number, owner and municipality. */
+      const char *parts[] = {
+        account->name, account->kvk, account->facts.owner_name, account->facts.municipality_name,
+      };
 
-      if (strstr (name, needle) == NULL && strstr (account->kvk, filter->q) == NULL)
-        return FALSE;
+      for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+        {
+          g_autofree char *folded = wb_account_search_fold (parts[i]);
+
+          if (folded != NULL && strstr (folded, filter->q) != NULL)
+            return TRUE;
+        }
+      return FALSE;
     }
   return TRUE;
 }
@@ -429,7 +458,7 @@ handle_accounts_list (WbRequest  *request,
 {
   g_autoptr(GPtrArray) accounts = NULL;
   g_autoptr(GArray) rows = NULL;
-  AccountFilter filter;
+  g_auto(AccountFilter) filter = { 0 };
   JsonArray *items;
   guint page, per_page;
 
@@ -522,7 +551,7 @@ handle_export (WbRequest  *request,
   g_autoptr(GString) out = NULL;
   g_autofree char *today = wb_store_today ();
   g_autofree char *disposition = NULL;
-  AccountFilter filter;
+  g_auto(AccountFilter) filter = { 0 };
   const char *header[] = {
     _("Name"), _("KvK number"), _("Sector"), _("Employees"), _("Municipality"), _("Owner"),
     _("Owner's organisation"), _("Owner type"), _("Expected owner type"), _("Rule status"),
@@ -1111,6 +1140,139 @@ notify_owner_of_contact (WbServer *server,
     g_message ("Could not tell the owner of a contact: %s", error->message);
 }
 
+/* Importing employers */
+
+#define MAX_IMPORT_SIZE (1024 * 1024)
+
+static JsonObject *
+import_row_to_json (const WbImportRow *row)
+{
+  JsonObject *object = json_object_new ();
+
+  json_object_set_int_member (object, "line", row->line);
+  json_object_set_string_member (object, "outcome", row->outcome == WB_IMPORT_ROW_MERGED ? "merged" : "refused");
+  if (row->key != NULL)
+    json_object_set_string_member (object, "kvk", row->key);
+  else
+    json_object_set_null_member (object, "kvk");
+  if (row->name != NULL)
+    json_object_set_string_member (object, "name", row->name);
+  else
+    json_object_set_null_member (object, "name");
+  if (row->id > 0)
+    json_object_set_int_member (object, "employer_id", row->id);
+  else
+    json_object_set_null_member (object, "employer_id");
+  json_object_set_string_member (object, "message", row->message);
+  return object;
+}
+
+/* The account list follows an import as it follows one write: the counts that crossed 25
+ * are rechecks, and the whole queue is brought up to date once. */
+static void
+follow_import (WbServer       *server,
+               WbImportReport *report)
+{
+  WbServerAccounts *self = accounts_of (server);
+  g_autoptr(GHashTable) crossed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  for (guint i = 0; i < report->ids->len; i++)
+    {
+      gint64 id = g_array_index (report->ids, gint64, i);
+      g_autoptr(JsonObject) employer = wb_store_get (server->store, WB_RESOURCE_EMPLOYERS, id, NULL);
+      gint64 *before;
+      gint64 after;
+
+      _wb_server_matching_changed (server, WB_RESOURCE_EMPLOYERS, id);
+      if (employer == NULL || self == NULL)
+        continue;
+      after = json_object_get_int_member (employer, "employee_count");
+      before = g_hash_table_lookup (self->counts, &id);
+      if (before != NULL && wb_account_size_crossed (*before, after))
+        g_hash_table_add (crossed, int64_dup (id));
+      remember_count (self, id, after);
+    }
+  if (self != NULL && report->ids->len > 0)
+    refresh_reviews (server, 0, crossed);
+}
+
+static void
+handle_import (WbRequest *request)
+{
+  WbServer *server = request->server;
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(WbImportReport) report = wb_import_report_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) result = NULL;
+  g_autofree char *summary = NULL;
+  const char *type;
+  JsonArray *rows;
+
+  /* Whoever may register employers may import them: account managers and coordinators. */
+  if (wb_policy_decide (request->caller.role, WB_RESOURCE_EMPLOYERS, WB_ACTION_CREATE, WB_SCOPE_OWN) != WB_DECISION_ALLOW)
+    {
+      _wb_server_send_error (request->msg, SOUP_STATUS_FORBIDDEN, _("Not allowed"),
+                             _("Account managers and coordinators import employers; your role may not."));
+      return;
+    }
+  type = soup_message_headers_get_content_type (soup_server_message_get_request_headers (request->msg), NULL);
+  if (g_strcmp0 (type, "text/csv") != 0)
+    {
+      _wb_server_send_error (request->msg, SOUP_STATUS_UNSUPPORTED_MEDIA_TYPE, _("Send the file as text/csv"),
+                             _("The body is the CSV file itself, as Excel saves it, with Content-Type text/csv."));
+      return;
+    }
+  body = soup_message_body_flatten (soup_server_message_get_request_body (request->msg));
+  if (g_bytes_get_size (body) > MAX_IMPORT_SIZE)
+    {
+      _wb_server_send_error (request->msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, _("The request is too large"),
+                             _("A request body may be at most 1 MiB."));
+      return;
+    }
+
+  if (!wb_import_employers_csv_bytes (server->store, _("The file"), body, report, &error))
+    {
+      g_autoptr(WbProblem) problem = NULL;
+
+      if (!g_error_matches (error, WB_STORE_ERROR, WB_STORE_ERROR_INVALID))
+        {
+          _wb_server_send_store_error (request->msg, error);
+          return;
+        }
+      /* A file that cannot be read as a whole: nothing was written; the lines say where. */
+      problem = wb_problem_new (SOUP_STATUS_BAD_REQUEST, _("The file cannot be imported"), error->message);
+      for (guint i = 0; i < report->rows->len; i++)
+        {
+          WbImportRow *row = report->rows->pdata[i];
+          g_autofree char *where = g_strdup_printf (_("line %u"), row->line);
+
+          wb_problem_add_error (problem, where, row->message);
+        }
+      if (report->rows->len == 0)
+        wb_problem_add_error (problem, _("file"), error->message);
+      _wb_server_send_problem (request->msg, problem);
+      return;
+    }
+
+  summary = g_strdup_printf (_("%u read, %u new, %u merged, %u refused"), report->n_read, report->n_imported,
+                             report->n_updated, report->n_failed);
+  if (!wb_store_audit (server->store, request->caller.id, request->caller.organisation_id, "import", "employers", 0,
+                       summary, &error))
+    g_message ("The import was not audited: %s", error->message);
+  follow_import (server, report);
+
+  result = json_object_new ();
+  json_object_set_int_member (result, "read", report->n_read);
+  json_object_set_int_member (result, "imported", report->n_imported);
+  json_object_set_int_member (result, "merged", report->n_updated);
+  json_object_set_int_member (result, "refused", report->n_failed);
+  rows = json_array_new ();
+  for (guint i = 0; i < report->rows->len; i++)
+    json_array_add_object_element (rows, import_row_to_json (report->rows->pdata[i]));
+  json_object_set_array_member (result, "rows", rows);
+  _wb_server_send_object (request->msg, SOUP_STATUS_OK, result);
+}
+
 /* The extension's entry points */
 
 WbServerAccounts *
@@ -1160,6 +1322,15 @@ _wb_server_accounts_route (WbRequest  *request,
   gboolean get = g_str_equal (method, "GET");
   gboolean post = g_str_equal (method, "POST");
   gint64 id = 0;
+
+  if (g_str_equal (first, "employers") && n == 2 && g_str_equal (request->segments[1], "import"))
+    {
+      if (post)
+        handle_import (request);
+      else
+        _wb_server_send_error (request->msg, SOUP_STATUS_METHOD_NOT_ALLOWED, _("Method not allowed"), NULL);
+      return TRUE;
+    }
 
   if (g_str_equal (first, "employers") && n == 3 && _wb_server_parse_id (request->segments[1], &id))
     {

@@ -17,6 +17,7 @@
 struct _WbCsv
 {
   GMappedFile *file;
+  GBytes *bytes;
   char *path;
   const char *data;
   gsize length;
@@ -35,6 +36,7 @@ wb_csv_free (WbCsv *csv)
   if (csv == NULL)
     return;
   g_clear_pointer (&csv->file, g_mapped_file_unref);
+  g_clear_pointer (&csv->bytes, g_bytes_unref);
   g_clear_pointer (&csv->header, g_ptr_array_unref);
   g_clear_pointer (&csv->fields, g_ptr_array_unref);
   if (csv->buffer != NULL)
@@ -150,21 +152,15 @@ detect_delimiter (const char *data,
   return semicolons > commas ? ';' : ',';
 }
 
-WbCsv *
-wb_csv_open (const char  *path,
-             GError     **error)
+/* Checks the text and reads the header of @csv, whose data is set. */
+static WbCsv *
+start_reading (WbCsv   *csv_in,
+               GError **error)
 {
-  g_autoptr(WbCsv) csv = g_new0 (WbCsv, 1);
+  g_autoptr(WbCsv) csv = csv_in;
+  const char *path = csv->path;
   const char *bad = NULL;
 
-  g_return_val_if_fail (path != NULL, NULL);
-
-  csv->path = g_strdup (path);
-  csv->file = g_mapped_file_new (path, FALSE, error);
-  if (csv->file == NULL)
-    return NULL;
-  csv->data = g_mapped_file_get_contents (csv->file);
-  csv->length = g_mapped_file_get_length (csv->file);
   csv->line = 1;
   csv->fields = g_ptr_array_new_with_free_func (g_free);
   csv->buffer = g_string_new (NULL);
@@ -201,6 +197,44 @@ wb_csv_open (const char  *path,
   csv->header = g_steal_pointer (&csv->fields);
   csv->fields = g_ptr_array_new_with_free_func (g_free);
   return g_steal_pointer (&csv);
+}
+
+WbCsv *
+wb_csv_open (const char  *path,
+             GError     **error)
+{
+  WbCsv *csv;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  csv = g_new0 (WbCsv, 1);
+  csv->path = g_strdup (path);
+  csv->file = g_mapped_file_new (path, FALSE, error);
+  if (csv->file == NULL)
+    {
+      wb_csv_free (csv);
+      return NULL;
+    }
+  csv->data = g_mapped_file_get_contents (csv->file);
+  csv->length = g_mapped_file_get_length (csv->file);
+  return start_reading (csv, error);
+}
+
+WbCsv *
+wb_csv_new_from_bytes (const char  *name,
+                       GBytes      *bytes,
+                       GError     **error)
+{
+  WbCsv *csv;
+
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  csv = g_new0 (WbCsv, 1);
+  csv->path = g_strdup (name);
+  csv->bytes = g_bytes_ref (bytes);
+  csv->data = g_bytes_get_data (bytes, &csv->length);
+  return start_reading (csv, error);
 }
 
 int

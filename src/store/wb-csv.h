@@ -14,6 +14,10 @@ typedef struct _WbCsv WbCsv;
 
 WbCsv       *wb_csv_open          (const char  *path,
                                    GError     **error);
+/* The same for text that is not in a file (an upload); @name stands for the file in messages. */
+WbCsv       *wb_csv_new_from_bytes (const char *name,
+                                    GBytes     *bytes,
+                                    GError    **error);
 void         wb_csv_free          (WbCsv       *csv);
 /* Index of a header column, matched without regard to case or surrounding spaces; -1 when
  * the file has no such column. */

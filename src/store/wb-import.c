@@ -12,12 +12,25 @@
 #include "wb-import.h"
 #include "wb-store-private.h"
 
+#define MAX_REPORT_ROWS 5000
+
+static void
+import_row_free (WbImportRow *row)
+{
+  g_free (row->key);
+  g_free (row->name);
+  g_free (row->message);
+  g_free (row);
+}
+
 WbImportReport *
 wb_import_report_new (void)
 {
   WbImportReport *report = g_new0 (WbImportReport, 1);
 
   report->messages = g_ptr_array_new_with_free_func (g_free);
+  report->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) import_row_free);
+  report->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   return report;
 }
 
@@ -27,13 +40,41 @@ wb_import_report_free (WbImportReport *report)
   if (report == NULL)
     return;
   g_clear_pointer (&report->messages, g_ptr_array_unref);
+  g_clear_pointer (&report->rows, g_ptr_array_unref);
+  g_clear_pointer (&report->ids, g_array_unref);
   g_free (report);
 }
 
-G_GNUC_PRINTF (3, 4)
 static void
-report_row (WbImportReport *report,
+note_row (WbImportReport  *report,
+          guint            line,
+          WbImportOutcome  outcome,
+          const char      *key,
+          const char      *name,
+          gint64           id,
+          const char      *message)
+{
+  WbImportRow *row;
+
+  if (report->rows->len >= MAX_REPORT_ROWS)
+    return;
+  row = g_new0 (WbImportRow, 1);
+  row->line = line;
+  row->outcome = outcome;
+  row->key = key != NULL && *key != '\0' ? g_strdup (key) : NULL;
+  row->name = name != NULL && *name != '\0' ? g_strdup (name) : NULL;
+  row->id = id;
+  row->message = g_strdup (message);
+  g_ptr_array_add (report->rows, row);
+}
+
+/* A refused row: counted, described, and listed with its key and name when known. */
+G_GNUC_PRINTF (5, 6)
+static void
+refuse_row (WbImportReport *report,
             guint           line,
+            const char     *key,
+            const char     *name,
             const char     *format,
             ...)
 {
@@ -46,8 +87,10 @@ report_row (WbImportReport *report,
   /* Keep the report readable on huge files: the first thousand problems are listed. */
   if (report->messages->len < 1000)
     g_ptr_array_add (report->messages, g_strdup_printf (_("line %u: %s"), line, text));
+  note_row (report, line, WB_IMPORT_ROW_REFUSED, key, name, 0, text);
   report->n_failed++;
 }
+
 
 static gboolean
 require_columns (WbCsv              *csv,
@@ -111,14 +154,14 @@ wb_import_pc4 (WbStore         *store,
       n_read++;
       if (!wb_validate_pc4 (pc4))
         {
-          report_row (report, wb_csv_get_line (csv), _("pc4: “%s” is not four digits"), pc4);
+          refuse_row (report, wb_csv_get_line (csv), NULL, NULL, _("pc4: “%s” is not four digits"), pc4);
           n_failed++;
           continue;
         }
       if (!wb_csv_parse_number (wb_csv_get (csv, col[1]), &lat) || lat < -90 || lat > 90 ||
           !wb_csv_parse_number (wb_csv_get (csv, col[2]), &lon) || lon < -180 || lon > 180)
         {
-          report_row (report, wb_csv_get_line (csv), _("lat/lon: not a position"));
+          refuse_row (report, wb_csv_get_line (csv), NULL, NULL, _("lat/lon: not a position"));
           n_failed++;
           continue;
         }
@@ -294,7 +337,7 @@ import_occupations (EscoImport  *import,
       import->report->n_read++;
       if (*uri == '\0' || *label == '\0')
         {
-          report_row (import->report, wb_csv_get_line (csv), _("an occupation needs a conceptUri and a preferredLabel"));
+          refuse_row (import->report, wb_csv_get_line (csv), NULL, NULL, _("an occupation needs a conceptUri and a preferredLabel"));
           continue;
         }
       /* The statement is reused row after row: every parameter is bound, NULL included. */
@@ -349,7 +392,7 @@ import_skills (EscoImport  *import,
       import->report->n_read++;
       if (*uri == '\0')
         {
-          report_row (import->report, wb_csv_get_line (csv), _("a skill needs a conceptUri"));
+          refuse_row (import->report, wb_csv_get_line (csv), NULL, NULL, _("a skill needs a conceptUri"));
           continue;
         }
       if (upsert_competence (import, uri, wb_csv_get (csv, nl_col), en_col >= 0 ? wb_csv_get (csv, en_col) : NULL,
@@ -396,7 +439,7 @@ import_links (EscoImport  *import,
       import->report->n_read++;
       if (!g_hash_table_lookup_extended (import->occupations, occupation, NULL, &occupation_id))
         {
-          report_row (import->report, wb_csv_get_line (csv), _("occupation %s is not known"), occupation);
+          refuse_row (import->report, wb_csv_get_line (csv), NULL, NULL, _("occupation %s is not known"), occupation);
           continue;
         }
 
@@ -406,7 +449,7 @@ import_links (EscoImport  *import,
         {
           if (*label_en == '\0')
             {
-              report_row (import->report, wb_csv_get_line (csv), _("a link needs a skillUri or an English label"));
+              refuse_row (import->report, wb_csv_get_line (csv), NULL, NULL, _("a link needs a skillUri or an English label"));
               continue;
             }
           skill_uri = synthetic = g_strconcat ("urn:werkbrug:esco-skill-en:", label_en, NULL);
@@ -419,7 +462,7 @@ import_links (EscoImport  *import,
         {
           /* The ESCO download names its skills only in skills_nl.csv: a skill that is not
            * there would be a competence without a name. */
-          report_row (import->report, wb_csv_get_line (csv), _("skill %s is not known"), skill_uri);
+          refuse_row (import->report, wb_csv_get_line (csv), NULL, NULL, _("skill %s is not known"), skill_uri);
           continue;
         }
       else
@@ -834,6 +877,8 @@ set_municipality (RowBuilder *row,
 static void
 report_errors (WbImportReport *report,
                guint           line,
+               const char     *key,
+               const char     *name,
                GPtrArray      *errors)
 {
   g_autoptr(GString) text = g_string_new (NULL);
@@ -844,7 +889,7 @@ report_errors (WbImportReport *report,
 
       g_string_append_printf (text, "%s%s: %s", i > 0 ? "; " : "", error->field, error->message);
     }
-  report_row (report, line, "%s", text->str);
+  refuse_row (report, line, key, name, "%s", text->str);
 }
 
 /* Writes one row inside a savepoint, so that a failing row leaves nothing behind while
@@ -854,6 +899,7 @@ write_row (WbStore     *store,
            WbResource   resource,
            gint64       existing_id,
            JsonObject  *object,
+           gint64      *id,
            GError     **error)
 {
   gboolean ok;
@@ -863,9 +909,19 @@ write_row (WbStore     *store,
   /* The import holds the write lock, so no one changes the row between the lookup and
    * this update: no version to compare. */
   if (existing_id > 0)
-    ok = wb_store_update (store, resource, existing_id, 0, object, error);
+    {
+      ok = wb_store_update (store, resource, existing_id, 0, object, error);
+      if (id != NULL)
+        *id = existing_id;
+    }
   else
-    ok = wb_store_insert (store, resource, object, error) != 0;
+    {
+      gint64 new_id = wb_store_insert (store, resource, object, error);
+
+      ok = new_id != 0;
+      if (id != NULL)
+        *id = new_id;
+    }
 
   if (!ok)
     {
@@ -900,24 +956,17 @@ typedef gboolean (*RowFunc) (WbStore        *store,
                              WbImportReport *report,
                              GError        **error);
 
-static gboolean
-import_rows (WbStore            *store,
-             const char         *path,
-             const char * const *columns[],
-             guint               n_columns,
-             guint               n_required,
-             RowFunc             func,
-             gpointer            user_data,
-             WbImportReport     *report,
-             GError            **error)
+/* Where each of the columns stands in @csv; an error when a required one is missing. */
+static int *
+find_columns (WbCsv               *csv,
+              const char          *path,
+              const char * const  *columns[],
+              guint                n_columns,
+              guint                n_required,
+              GError             **error)
 {
-  g_autoptr(WbCsv) csv = wb_csv_open (path, error);
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree int *found = g_new0 (int, n_columns);
-  g_autoptr(GError) row_error = NULL;
 
-  if (csv == NULL)
-    return FALSE;
   for (guint i = 0; i < n_columns; i++)
     {
       found[i] = wb_csv_column_any (csv, columns[i]);
@@ -925,9 +974,30 @@ import_rows (WbStore            *store,
         {
           g_set_error (error, WB_STORE_ERROR, WB_STORE_ERROR_INVALID,
                        _("%s has no column “%s”; nothing was imported"), path, columns[i][0]);
-          return FALSE;
+          return NULL;
         }
     }
+  return g_steal_pointer (&found);
+}
+
+static gboolean
+import_csv (WbStore            *store,
+            WbCsv              *csv,
+            const char         *path,
+            const char * const *columns[],
+            guint               n_columns,
+            guint               n_required,
+            RowFunc             func,
+            gpointer            user_data,
+            WbImportReport     *report,
+            GError            **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree int *found = find_columns (csv, path, columns, n_columns, n_required, error);
+  g_autoptr(GError) row_error = NULL;
+
+  if (found == NULL)
+    return FALSE;
 
   if (!wb_store_begin (store, error))
     return FALSE;
@@ -936,7 +1006,7 @@ import_rows (WbStore            *store,
       report->n_read++;
       if (!row_fits_header (csv))
         {
-          report_row (report, wb_csv_get_line (csv), _("has %u fields where the header has %u"),
+          refuse_row (report, wb_csv_get_line (csv), NULL, NULL, _("has %u fields where the header has %u"),
                       wb_csv_get_n_fields (csv), wb_csv_get_n_columns (csv));
           continue;
         }
@@ -950,9 +1020,51 @@ import_rows (WbStore            *store,
   if (row_error != NULL)
     {
       report->n_read++;
-      report_row (report, wb_csv_get_line (csv), _("a quoted field is never closed; the rest of the file was not read"));
+      refuse_row (report, wb_csv_get_line (csv), NULL, NULL, _("a quoted field is never closed; the rest of the file was not read"));
     }
   return wb_store_commit (store, error);
+}
+
+static gboolean
+import_rows (WbStore            *store,
+             const char         *path,
+             const char * const *columns[],
+             guint               n_columns,
+             guint               n_required,
+             RowFunc             func,
+             gpointer            user_data,
+             WbImportReport     *report,
+             GError            **error)
+{
+  g_autoptr(WbCsv) csv = wb_csv_open (path, error);
+
+  if (csv == NULL)
+    return FALSE;
+  return import_csv (store, csv, path, columns, n_columns, n_required, func, user_data, report, error);
+}
+
+/* Whether every line of @csv fits its header and every quote is closed; the lines that do
+ * not are refused in @report. Nothing is written. */
+static gboolean
+check_shape (WbCsv          *csv,
+             WbImportReport *report)
+{
+  g_autoptr(GError) row_error = NULL;
+  gboolean fits = TRUE;
+
+  while (wb_csv_next (csv, &row_error))
+    if (!row_fits_header (csv))
+      {
+        refuse_row (report, wb_csv_get_line (csv), NULL, NULL, _("has %u fields where the header has %u"),
+                    wb_csv_get_n_fields (csv), wb_csv_get_n_columns (csv));
+        fits = FALSE;
+      }
+  if (row_error != NULL)
+    {
+      refuse_row (report, wb_csv_get_line (csv), NULL, NULL, _("a quoted field opens here and is never closed"));
+      fits = FALSE;
+    }
+  return fits;
 }
 
 static gboolean
@@ -999,14 +1111,14 @@ client_row (WbStore        *store,
       owner = existing > 0 ? lookup_id (store, "SELECT organisation_id FROM clients WHERE bsn = ?1", bsn) : 0;
       if (g_hash_table_contains (seen, bsn))
         {
-          report_row (report, wb_csv_get_line (csv), _("bsn: the same BSN stands earlier in this file"));
+          refuse_row (report, wb_csv_get_line (csv), NULL, NULL, _("bsn: the same BSN stands earlier in this file"));
           return TRUE;
         }
       g_hash_table_add (seen, g_strdup (bsn));
     }
   if (existing > 0 && owner != organisation_id)
     {
-      report_row (report, wb_csv_get_line (csv), _("bsn: this person is already a client of another organisation"));
+      refuse_row (report, wb_csv_get_line (csv), NULL, NULL, _("bsn: this person is already a client of another organisation"));
       return TRUE;
     }
 
@@ -1017,7 +1129,7 @@ client_row (WbStore        *store,
     wb_store_check_references (store, WB_RESOURCE_CLIENTS, object, errors);
   if (errors->len > 0)
     {
-      report_errors (report, wb_csv_get_line (csv), errors);
+      report_errors (report, wb_csv_get_line (csv), NULL, NULL, errors);
       return TRUE;
     }
   /* The owner is fixed; a new client starts active. The phase of a known client is only
@@ -1031,12 +1143,12 @@ client_row (WbStore        *store,
   else
     json_object_set_string_member (object, "status", "active");
 
-  if (!write_row (store, WB_RESOURCE_CLIENTS, existing, object, &local_error))
+  if (!write_row (store, WB_RESOURCE_CLIENTS, existing, object, NULL, &local_error))
     {
       if (local_error->domain == WB_STORE_ERROR && local_error->code != WB_STORE_ERROR_FAILED &&
           local_error->code != WB_STORE_ERROR_BUSY)
         {
-          report_row (report, wb_csv_get_line (csv), "%s", local_error->message);
+          refuse_row (report, wb_csv_get_line (csv), NULL, NULL, "%s", local_error->message);
           return TRUE;
         }
       g_propagate_error (error, g_steal_pointer (&local_error));
@@ -1083,6 +1195,21 @@ wb_import_clients_csv (WbStore         *store,
   return import_rows (store, path, columns, G_N_ELEMENTS (columns), 7, client_row, &organisation_id, report, error);
 }
 
+/* The columns of an employers file, by the names Dutch sheets give them; the first six
+ * are required. */
+static const char * const employer_kvk[] = { "kvk", "kvk-nummer", "kvknummer", NULL };
+static const char * const employer_name[] = { "naam", "bedrijfsnaam", "name", NULL };
+static const char * const employer_sector[] = { "sector", "branche", NULL };
+static const char * const employer_count[] = { "medewerkers", "aantal medewerkers", "employee_count", NULL };
+static const char * const employer_postcode[] = { "postcode", "pc4", NULL };
+static const char * const employer_municipality[] = { "gemeente", "municipality", NULL };
+static const char * const employer_arrangement[] = { "arrangement", "werkgeversarrangement", NULL };
+static const char * const employer_learn_work[] = { "leerwerk", "learn_work", NULL };
+static const char * const *employer_columns[] = {
+  employer_kvk, employer_name, employer_sector, employer_count, employer_postcode, employer_municipality,
+  employer_arrangement, employer_learn_work
+};
+
 static gboolean
 employer_row (WbStore        *store,
               WbCsv          *csv,
@@ -1097,13 +1224,15 @@ employer_row (WbStore        *store,
   g_autoptr(GError) local_error = NULL;
   RowBuilder row = { csv, object, errors };
   g_autofree char *kvk = restore_leading_zeros (wb_csv_get (csv, col[0]), 8);
-  gint64 existing;
+  const char *name = wb_csv_get (csv, col[1]);
+  guint line = wb_csv_get_line (csv);
+  gint64 existing, id = 0;
 
   if (*kvk != '\0')
     {
       if (g_hash_table_contains (seen, kvk))
         {
-          report_row (report, wb_csv_get_line (csv), _("kvk: %s stands earlier in this file; this row was refused"), kvk);
+          refuse_row (report, line, kvk, name, _("kvk: %s stands earlier in this file; this row was refused"), kvk);
           return TRUE;
         }
       g_hash_table_add (seen, g_strdup (kvk));
@@ -1126,7 +1255,7 @@ employer_row (WbStore        *store,
     wb_store_check_references (store, WB_RESOURCE_EMPLOYERS, object, errors);
   if (errors->len > 0)
     {
-      report_errors (report, wb_csv_get_line (csv), errors);
+      report_errors (report, line, kvk, name, errors);
       return TRUE;
     }
 
@@ -1143,22 +1272,25 @@ employer_row (WbStore        *store,
       object = g_steal_pointer (&changes);
     }
 
-  if (!write_row (store, WB_RESOURCE_EMPLOYERS, existing, object, &local_error))
+  if (!write_row (store, WB_RESOURCE_EMPLOYERS, existing, object, &id, &local_error))
     {
       if (local_error->domain == WB_STORE_ERROR && local_error->code != WB_STORE_ERROR_FAILED &&
           local_error->code != WB_STORE_ERROR_BUSY)
         {
-          report_row (report, wb_csv_get_line (csv), "%s", local_error->message);
+          refuse_row (report, line, kvk, name, "%s", local_error->message);
           return TRUE;
         }
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
+  g_array_append_val (report->ids, id);
   if (existing > 0)
     {
       report->n_updated++;
       g_ptr_array_add (report->messages,
-                       g_strdup_printf (_("line %u: kvk %s: merged into the existing account"), wb_csv_get_line (csv), kvk));
+                       g_strdup_printf (_("line %u: kvk %s: merged into the existing account"), line, kvk));
+      note_row (report, line, WB_IMPORT_ROW_MERGED, kvk, name, id,
+                _("merged into the account with this KvK number: its name, sector and size are brought up to date"));
     }
   else
     report->n_imported++;
@@ -1171,17 +1303,46 @@ wb_import_employers_csv (WbStore         *store,
                          WbImportReport  *report,
                          GError         **error)
 {
-  static const char * const kvk[] = { "kvk", "kvk-nummer", "kvknummer", NULL };
-  static const char * const name[] = { "naam", "bedrijfsnaam", "name", NULL };
-  static const char * const sector[] = { "sector", "branche", NULL };
-  static const char * const count[] = { "medewerkers", "aantal medewerkers", "employee_count", NULL };
-  static const char * const postcode[] = { "postcode", "pc4", NULL };
-  static const char * const municipality[] = { "gemeente", "municipality", NULL };
-  static const char * const arrangement[] = { "arrangement", "werkgeversarrangement", NULL };
-  static const char * const learn_work[] = { "leerwerk", "learn_work", NULL };
-  const char * const *columns[] = { kvk, name, sector, count, postcode, municipality, arrangement, learn_work };
-
   g_return_val_if_fail (WB_IS_STORE (store), FALSE);
 
-  return import_rows (store, path, columns, G_N_ELEMENTS (columns), 6, employer_row, NULL, report, error);
+  return import_rows (store, path, employer_columns, G_N_ELEMENTS (employer_columns), 6, employer_row, NULL,
+                      report, error);
+}
+
+gboolean
+wb_import_employers_csv_bytes (WbStore         *store,
+                               const char      *name,
+                               GBytes          *data,
+                               WbImportReport  *report,
+                               GError         **error)
+{
+  g_autoptr(WbCsv) shape = NULL;
+  g_autoptr(WbCsv) csv = NULL;
+  g_autofree int *found = NULL;
+
+  g_return_val_if_fail (WB_IS_STORE (store), FALSE);
+  g_return_val_if_fail (name != NULL && data != NULL, FALSE);
+
+  /* First the shape of the whole file, writing nothing: a line that does not fit its
+   * header means the file was read wrongly, and then no row of it may be trusted. */
+  shape = wb_csv_new_from_bytes (name, data, error);
+  if (shape == NULL)
+    return FALSE;
+  found = find_columns (shape, name, employer_columns, G_N_ELEMENTS (employer_columns), 6, error);
+  if (found == NULL)
+    return FALSE;
+  if (!check_shape (shape, report))
+    {
+      g_set_error (error, WB_STORE_ERROR, WB_STORE_ERROR_INVALID,
+                   g_dngettext (GETTEXT_PACKAGE, "%s is broken in %u place; nothing was imported",
+                                "%s is broken in %u places; nothing was imported", report->n_failed),
+                   name, report->n_failed);
+      return FALSE;
+    }
+
+  csv = wb_csv_new_from_bytes (name, data, error);
+  if (csv == NULL)
+    return FALSE;
+  return import_csv (store, csv, name, employer_columns, G_N_ELEMENTS (employer_columns), 6, employer_row, NULL,
+                     report, error);
 }

@@ -9,12 +9,30 @@ G_BEGIN_DECLS
 
 /* What an import did, row by row: a bad row never stops the good ones and is never
  * half-written; it is counted and described in @messages ("line 12: bsn: ..."). */
+typedef enum {
+  WB_IMPORT_ROW_MERGED,   /* brought an existing record up to date */
+  WB_IMPORT_ROW_REFUSED,  /* not written */
+} WbImportOutcome;
+
+/* One row of the report: a refused row of any import, or a merged employer. The line
+ * is the file's physical line (1 is the header); key and name may be NULL. */
+typedef struct {
+  guint line;
+  WbImportOutcome outcome;
+  char *key;
+  char *name;
+  gint64 id;          /* the record merged into, or 0 */
+  char *message;
+} WbImportRow;
+
 typedef struct {
   guint n_read;
   guint n_imported;   /* new records */
   guint n_updated;    /* existing records brought up to date (same key) */
   guint n_failed;
   GPtrArray *messages;
+  GPtrArray *rows;    /* WbImportRow, the first 5,000 */
+  GArray *ids;        /* gint64: the records an employer import wrote */
 } WbImportReport;
 
 WbImportReport *wb_import_report_new        (void);
@@ -43,6 +61,15 @@ gboolean        wb_import_clients_csv       (WbStore         *store,
                                              GError         **error);
 gboolean        wb_import_employers_csv     (WbStore         *store,
                                              const char      *path,
+                                             WbImportReport  *report,
+                                             GError         **error);
+/* Employers from an upload, all or nothing for the file's shape: when a line does not fit
+ * the header or a quote is never closed, nothing is written, @report->rows lists those
+ * lines and the error is WB_STORE_ERROR_INVALID. A file of the right shape is imported as
+ * wb_import_employers_csv does it, row by row. @name stands for the file in messages. */
+gboolean        wb_import_employers_csv_bytes (WbStore       *store,
+                                             const char      *name,
+                                             GBytes          *data,
                                              WbImportReport  *report,
                                              GError         **error);
 
