@@ -13,6 +13,7 @@
 #include <libsoup/soup.h>
 #include <string.h>
 
+#include "wb-api-accounts.h"
 #include "wb-password.h"
 #include "wb-store.h"
 #include "wb-test-server.h"
@@ -1305,6 +1306,113 @@ test_import_broken (void)
   g_assert_cmpint (count_accounts (NULL), ==, before);
 }
 
+/* Tests: the client library's typed calls, as the desktop makes them */
+
+static WbApiClient *
+client_of (const char *username)
+{
+  WbApiClient *api = wb_api_client_new (fx.server->url);
+
+  wb_api_client_set_token (api, token_of (username));
+  return api;
+}
+
+static void
+test_client_calls (void)
+{
+  g_autoptr(WbApiClient) lam = client_of ("lam");
+  g_autoptr(WbApiClient) mila = client_of ("mlam");
+  g_autoptr(WbApiClient) coord = client_of ("coord");
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) accounts = NULL;
+  g_autoptr(GListModel) reviews = NULL;
+  g_autoptr(GHashTable) filters = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GBytes) csv = NULL;
+  g_autoptr(WbRecord) rule = NULL;
+  g_autoptr(WbRecord) entry = NULL;
+  g_autoptr(JsonObject) contact = json_object_new ();
+  g_autoptr(JsonObject) report = NULL;
+  g_autoptr(GBytes) broken = NULL;
+  g_autofree char *filename = NULL;
+  g_autofree char *warning = NULL;
+  g_autofree char *expected_name = g_strdup_printf ("werkbrug-accounts-%s.csv", fx.today);
+  WbProblem *problem;
+
+  /* Every account, page after page. */
+  wb_api_accounts_list_async (lam, NULL, NULL, NULL, NULL, wb_test_store_result, &result);
+  wb_test_wait (&result);
+  accounts = wb_api_accounts_list_finish (lam, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_list_model_get_n_items (accounts), ==, count_accounts (NULL));
+  g_clear_object (&result);
+
+  /* The export with the list's filters, and the name the server proposes. */
+  g_hash_table_insert (filters, "q", "bakkerij");
+  wb_api_accounts_export_async (lam, filters, NULL, wb_test_store_result, &result);
+  wb_test_wait (&result);
+  csv = wb_api_accounts_export_finish (lam, result, &filename, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (filename, ==, expected_name);
+  g_assert_true (g_str_has_prefix (g_bytes_get_data (csv, NULL), "\xEF\xBB\xBF"));
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (csv, NULL), g_bytes_get_size (csv), "Bakkerij Janssen"));
+  g_clear_object (&result);
+
+  /* The rule in plain words. */
+  wb_api_accounts_get_rule_async (lam, fx.e_dormant, NULL, wb_test_store_result, &result);
+  wb_test_wait (&result);
+  rule = wb_api_accounts_get_rule_finish (lam, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (wb_record_get_id (rule), ==, fx.e_dormant);
+  g_assert_nonnull (wb_record_get_string (rule, "explanation"));
+  g_clear_object (&result);
+
+  /* Another organisation's contact comes back with the two-parties warning, decoded. */
+  json_object_set_string_member (contact, "date", fx.today);
+  json_object_set_string_member (contact, "kind", "visit");
+  json_object_set_string_member (contact, "note", "Langs geweest voor een leerwerkplek");
+  wb_api_accounts_log_contact_async (mila, fx.e_dormant, contact, NULL, wb_test_store_result, &result);
+  wb_test_wait (&result);
+  entry = wb_api_accounts_log_contact_finish (mila, result, &warning, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (wb_record_get_int (entry, "employer_id"), ==, fx.e_dormant);
+  g_assert_nonnull (warning);
+  g_assert_true (g_str_has_prefix (warning, "Slagerij Hermans is an account of Lotte Lokaal of ISD Heuvel"));
+  g_clear_object (&result);
+
+  /* A broken upload: the problem lists the lines. */
+  {
+    static const char text[] = "kvk;naam;sector;medewerkers;postcode;gemeente\r\n1;2;3\r\n";
+
+    broken = g_bytes_new_static (text, strlen (text));
+  }
+  wb_api_accounts_import_async (lam, broken, NULL, wb_test_store_result, &result);
+  wb_test_wait (&result);
+  report = wb_api_accounts_import_finish (lam, result, &error);
+  g_assert_null (report);
+  g_assert_error (error, WB_API_ERROR, 400);
+  problem = wb_api_error_get_problem (error);
+  g_assert_nonnull (problem);
+  g_assert_cmpuint (problem->errors->len, ==, 1);
+  g_assert_cmpstr (((WbFieldError *) problem->errors->pdata[0])->field, ==, "line 2");
+  g_clear_error (&error);
+  g_clear_object (&result);
+
+  /* The queue is for coordinators: the library says 403 to others. */
+  wb_api_reviews_list_async (lam, NULL, wb_test_store_result, &result);
+  wb_test_wait (&result);
+  g_assert_null (wb_api_reviews_list_finish (lam, result, &error));
+  g_assert_error (error, WB_API_ERROR, 403);
+  g_clear_error (&error);
+  g_clear_object (&result);
+  wb_api_reviews_list_async (coord, NULL, wb_test_store_result, &result);
+  wb_test_wait (&result);
+  reviews = wb_api_reviews_list_finish (coord, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_list_model_get_n_items (reviews), ==, count_list ("coord", "api/v1/reviews"));
+  g_clear_object (&result);
+}
+
 /* Every endpoint docs/accounts-api.md names is one this server answers, and every one
  * of them is documented. */
 static void
@@ -1414,6 +1522,7 @@ main (int   argc,
   g_test_add_func ("/accounts-http/import/merged-and-refused-rows", test_import_report);
   g_test_add_func ("/accounts-http/import/only-who-may-register", test_import_permissions);
   g_test_add_func ("/accounts-http/import/broken-file-writes-nothing", test_import_broken);
+  g_test_add_func ("/accounts-http/client/typed-calls", test_client_calls);
   g_test_add_func ("/accounts-http/docs/every-endpoint-answers", test_documented_endpoints);
 
   status = g_test_run ();

@@ -80,6 +80,7 @@ typedef enum {
   ANSWER_RECORD,  /* WbRecord */
   ANSWER_LIST,    /* ListPage */
   ANSWER_LOGIN,   /* WbRecord of the user; keeps the token */
+  ANSWER_BYTES,   /* the body as it came, for exchange_async */
 } AnswerKind;
 
 typedef struct {
@@ -289,6 +290,12 @@ on_sent_cb (GObject      *source,
       return;
     }
 
+  if (data->kind == ANSWER_BYTES)
+    {
+      g_task_return_pointer (task, g_steal_pointer (&body), (GDestroyNotify) g_bytes_unref);
+      return;
+    }
+
   data->etag = g_strdup (soup_message_headers_get_one (soup_message_get_response_headers (data->msg), "ETag"));
   root = parse_answer (body, &error);
   if (error != NULL)
@@ -373,19 +380,17 @@ on_sent_cb (GObject      *source,
     }
 }
 
-static void
-send_request (WbApiClient         *self,
-              const char          *method,
-              const char          *path,
-              JsonNode            *body,
-              const char          *if_match,
-              const char          *reason,
-              AnswerKind           kind,
-              WbResource           resource,
-              gpointer             source_tag,
-              GCancellable        *cancellable,
-              GAsyncReadyCallback  callback,
-              gpointer             user_data)
+/* A request with its task; NULL when the address is not one (the task has failed then). */
+static GTask *
+new_request (WbApiClient         *self,
+             const char          *method,
+             const char          *path,
+             AnswerKind           kind,
+             WbResource           resource,
+             gpointer             source_tag,
+             GCancellable        *cancellable,
+             GAsyncReadyCallback  callback,
+             gpointer             user_data)
 {
   g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
   g_autofree char *url = g_strconcat (self->base_url, path, NULL);
@@ -400,16 +405,51 @@ send_request (WbApiClient         *self,
   if (data->msg == NULL)
     {
       g_task_return_new_error (task, WB_API_ERROR, WB_API_ERROR_NETWORK, _("%s is not a valid address"), url);
-      return;
+      return NULL;
     }
 
   headers = soup_message_get_request_headers (data->msg);
-  soup_message_headers_replace (headers, "Accept", "application/json, application/problem+json");
+  soup_message_headers_replace (headers, "Accept", kind == ANSWER_BYTES ? "*/*" : "application/json, application/problem+json");
   if (self->token != NULL)
     {
       g_autofree char *authorization = g_strconcat ("Bearer ", self->token, NULL);
       soup_message_headers_replace (headers, "Authorization", authorization);
     }
+  return g_steal_pointer (&task);
+}
+
+static void
+start_request (WbApiClient *self,
+               GTask       *task)
+{
+  RequestData *data = g_task_get_task_data (task);
+
+  soup_session_send_and_read_async (self->session, data->msg, G_PRIORITY_DEFAULT, g_task_get_cancellable (task),
+                                    on_sent_cb, task);
+}
+
+static void
+send_request (WbApiClient         *self,
+              const char          *method,
+              const char          *path,
+              JsonNode            *body,
+              const char          *if_match,
+              const char          *reason,
+              AnswerKind           kind,
+              WbResource           resource,
+              gpointer             source_tag,
+              GCancellable        *cancellable,
+              GAsyncReadyCallback  callback,
+              gpointer             user_data)
+{
+  GTask *task = new_request (self, method, path, kind, resource, source_tag, cancellable, callback, user_data);
+  RequestData *data;
+  SoupMessageHeaders *headers;
+
+  if (task == NULL)
+    return;
+  data = g_task_get_task_data (task);
+  headers = soup_message_get_request_headers (data->msg);
   if (if_match != NULL)
     soup_message_headers_replace (headers, "If-Match", if_match);
   if (reason != NULL)
@@ -421,9 +461,7 @@ send_request (WbApiClient         *self,
 
       soup_message_set_request_body_from_bytes (data->msg, "application/json", bytes);
     }
-
-  soup_session_send_and_read_async (self->session, data->msg, G_PRIORITY_DEFAULT, cancellable,
-                                    on_sent_cb, g_steal_pointer (&task));
+  start_request (self, task);
 }
 
 /* The URL name of the resource a nested resource hangs under: its parent field refers to
@@ -898,4 +936,43 @@ wb_api_client_request_finish (WbApiClient   *self,
   if (etag != NULL)
     *etag = g_strdup (((RequestData *) g_task_get_task_data (G_TASK (result)))->etag);
   return node;
+}
+
+void
+wb_api_client_exchange_async (WbApiClient         *self,
+                              const char          *method,
+                              const char          *path,
+                              const char          *content_type,
+                              GBytes              *body,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (WB_IS_API_CLIENT (self));
+  g_return_if_fail (method != NULL && path != NULL);
+
+  task = new_request (self, method, path, ANSWER_BYTES, WB_N_RESOURCES, wb_api_client_exchange_async,
+                      cancellable, callback, user_data);
+  if (task == NULL)
+    return;
+  if (body != NULL)
+    soup_message_set_request_body_from_bytes (((RequestData *) g_task_get_task_data (task))->msg,
+                                              content_type != NULL ? content_type : "application/octet-stream", body);
+  start_request (self, task);
+}
+
+GBytes *
+wb_api_client_exchange_finish (WbApiClient         *self,
+                               GAsyncResult        *result,
+                               SoupMessageHeaders **headers,
+                               GError             **error)
+{
+  GBytes *bytes = finish_pointer (self, result, wb_api_client_exchange_async, error);
+
+  if (bytes != NULL && headers != NULL)
+    *headers = soup_message_headers_ref (soup_message_get_response_headers (
+                 ((RequestData *) g_task_get_task_data (G_TASK (result)))->msg));
+  return bytes;
 }

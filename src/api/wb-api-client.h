@@ -5,6 +5,7 @@
 
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
 
 #include "wb-core.h"
 
@@ -154,6 +155,22 @@ void          wb_api_client_request_async   (WbApiClient         *self,
 JsonNode     *wb_api_client_request_finish  (WbApiClient         *self,
                                              GAsyncResult        *result,
                                              char               **etag,
+                                             GError             **error);
+
+/* An endpoint whose body or answer is not JSON (a CSV file up or down), or whose answer's
+ * headers matter: @body of @content_type (both may be NULL). Errors as for every call. */
+void          wb_api_client_exchange_async  (WbApiClient         *self,
+                                             const char          *method,
+                                             const char          *path,
+                                             const char          *content_type,
+                                             GBytes              *body,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+/* The answer's body, and in @headers (may be NULL) a reference to its headers. */
+GBytes       *wb_api_client_exchange_finish (WbApiClient         *self,
+                                             GAsyncResult        *result,
+                                             SoupMessageHeaders **headers,
                                              GError             **error);
 
 G_END_DECLS
