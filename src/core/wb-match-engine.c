@@ -21,10 +21,13 @@
  *
  * Ranking the candidates of a vacancy walks the posting lists of the vacancy's
  * competences and adds integer credit units into a per-slot accumulator (so the order of
- * the walk cannot change a score), then visits the touched clients from the best coverage
- * down, in buckets, and stops as soon as no client left can beat the worst of the top N
- * even with full marks on every other part. Clients no posting list touched are visited
- * only when even that is possible. */
+ * the walk cannot change a score), counts the touched clients per coverage level, then
+ * visits them from the best coverage down, a band of levels at a time, and stops as soon as
+ * no client left can beat the worst of the top N even with full marks on every other part.
+ * Before a client's row is read, a compact bound of 8 bytes per client (SlotBound: what
+ * the client's own data allows on each part) tells whether they could make it at all, so
+ * that most rows are never touched. Clients no posting list touched are visited only when
+ * even a client without any of the competences could still make it. */
 
 #define UNITS_FULL        120   /* divisible by 1..5, so level/required is exact */
 #define UNITS_INFERRED    60
@@ -38,6 +41,7 @@
 #define MAX_COMPETENCES   (1u << 24)
 #define EMPTY_KEY         G_MININT64
 #define BOUND_SLACK       1e-9
+#define PREFETCH_AHEAD    16
 
 enum {
   ROW_USED        = 1 << 0,
@@ -323,6 +327,24 @@ typedef struct {
   guint8 flags;
 } ClientRow;
 
+/* What a client's own data allows at most on the parts other than competences, for the
+ * bound that comes before reading the row: travel, hours and capacity exactly, education
+ * exactly, sector as known or not, readiness rounded up (a diagnosis counted as current). */
+enum {
+  BOUND_CAPACITY_MASK    = 0x03,  /* 0 not known, 1 below 30, 2 from 30, 3 from 80 */
+  BOUND_SECTORS_UNKNOWN  = 1 << 2,
+  BOUND_LICENCE          = 1 << 3,
+};
+
+typedef struct {
+  guint16 pc4;
+  gint16 reach_km;
+  gint8 hours;
+  gint8 education_rank;    /* -1: not known */
+  guint8 flags;
+  guint8 readiness;        /* upper bound of the readiness credit, in 255ths */
+} SlotBound;
+
 typedef struct {
   gint64 id;
   gint64 organisation_id;
@@ -342,7 +364,6 @@ typedef struct {
 typedef struct {
   guint32 stamp;
   guint32 acc;
-  guint32 hits;
 } SlotAcc;
 
 typedef struct {
@@ -357,7 +378,10 @@ typedef struct {
   guint32 n_slots;
   SlotAcc *acc;
   guint32 *touched;
-  guint32 *order;
+  guint32 *touched_acc;    /* the units of each touched client, gathered once */
+  guint32 *order;          /* indexes into touched, best coverage first */
+  guint32 *levels;         /* per coverage level: how many clients, then where they go */
+  guint32 n_levels;
   guint32 cgen;
   guint32 n_comps;
   guint32 *cstamp;
@@ -384,6 +408,7 @@ struct _WbMatchEngine
 
   IdMap client_map;
   ClientRow *clients;
+  SlotBound *bounds;       /* parallel to clients */
   guint32 n_client_slots;
   guint32 client_cap;
   GArray *free_clients;
@@ -551,6 +576,12 @@ credit_competences (const VacancyRow *v,
 }
 
 static inline double
+credit_education_steps (int diff)
+{
+  return diff <= 0 ? 1.0 : diff == 1 ? 0.6 : diff == 2 ? 0.3 : 0.1;
+}
+
+static inline double
 credit_education (const VacancyRow *v,
                   const ClientRow  *c)
 {
@@ -561,7 +592,7 @@ credit_education (const VacancyRow *v,
   if (c->education < 0)
     return WB_MATCH_UNKNOWN_CREDIT;
   diff = v->education - education_levels[c->education].rank;
-  return diff <= 0 ? 1.0 : diff == 1 ? 0.6 : diff == 2 ? 0.3 : 0.1;
+  return credit_education_steps (diff);
 }
 
 static inline double
@@ -615,16 +646,23 @@ credit_sector (const VacancyRow *v,
 }
 
 static inline double
+readiness_with (const ClientRow *c,
+                double           diagnosis)
+{
+  double phase = (c->flags & ROW_IN_POOL) ? 1.0 : c->phase < 0 ? WB_MATCH_UNKNOWN_CREDIT : phases[c->phase].credit;
+  double track = c->track < 0 ? WB_MATCH_UNKNOWN_CREDIT : tracks[c->track].credit;
+  double motivation = c->motivation < 0 ? WB_MATCH_UNKNOWN_CREDIT : motivations[c->motivation].credit;
+
+  return 0.4 * phase + 0.2 * track + 0.2 * motivation + 0.2 * diagnosis;
+}
+
+static inline double
 credit_readiness (const ClientRow *c,
                   const Ranking   *r)
 {
   WbMatchDiagnosisState state = diagnosis_state (c, r);
-  double phase = (c->flags & ROW_IN_POOL) ? 1.0 : c->phase < 0 ? WB_MATCH_UNKNOWN_CREDIT : phases[c->phase].credit;
-  double track = c->track < 0 ? WB_MATCH_UNKNOWN_CREDIT : tracks[c->track].credit;
-  double motivation = c->motivation < 0 ? WB_MATCH_UNKNOWN_CREDIT : motivations[c->motivation].credit;
-  double diagnosis = state == WB_MATCH_DIAGNOSIS_CURRENT ? 1.0 : state == WB_MATCH_DIAGNOSIS_STALE ? 0.4 : 0.0;
 
-  return 0.4 * phase + 0.2 * track + 0.2 * motivation + 0.2 * diagnosis;
+  return readiness_with (c, state == WB_MATCH_DIAGNOSIS_CURRENT ? 1.0 : state == WB_MATCH_DIAGNOSIS_STALE ? 0.4 : 0.0);
 }
 
 /* The one place the total is computed: the fast path and the explanation both call it,
@@ -668,6 +706,54 @@ score_bound (const Ranking    *r,
   return sum / r->wsum;
 }
 
+static void
+slot_bound_update (WbMatchEngine *self,
+                   guint32        slot)
+{
+  const ClientRow *c = &self->clients[slot];
+  SlotBound *b = &self->bounds[slot];
+  double readiness = readiness_with (c, c->diagnosis_day != 0 ? 1.0 : 0.0);
+
+  b->pc4 = c->pc4;
+  b->reach_km = c->reach_km;
+  b->hours = c->hours;
+  b->education_rank = c->education < 0 ? -1 : (gint8) education_levels[c->education].rank;
+  b->flags = c->capacity < 0 ? 0 : c->capacity < 30 ? 1 : c->capacity < 80 ? 2 : 3;
+  if (c->sectors == 0)
+    b->flags |= BOUND_SECTORS_UNKNOWN;
+  if (c->flags & ROW_LICENCE)
+    b->flags |= BOUND_LICENCE;
+  b->readiness = (guint8) MIN (255.0, ceil (readiness * 255));
+}
+
+/* Never below the pair_score of the client of @b with @acc units (licence not included):
+ * each part is the same or more, summed in the same order. */
+static inline double
+slot_bound (const Ranking    *r,
+            const VacancyRow *v,
+            const SlotBound  *b,
+            guint32           acc,
+            double            distance)
+{
+  guint32 capacity = b->flags & BOUND_CAPACITY_MASK;
+  gboolean wcs = (v->flags & ROW_WCS) != 0;
+  int hours = MAX (v->hours, 1);
+  double sum;
+
+  if ((v->flags & ROW_LICENCE) && (b->flags & BOUND_LICENCE))
+    acc += LICENCE_UNITS;
+  sum = r->w[0] * (v->wc_units == 0 ? WB_MATCH_UNKNOWN_CREDIT : (double) acc / v->wc_units);
+  sum += r->w[1] * (v->education < 0 ? 1.0 : b->education_rank < 0 ? WB_MATCH_UNKNOWN_CREDIT
+                                          : credit_education_steps (v->education - b->education_rank));
+  sum += r->w[2] * credit_travel (distance, b->reach_km);
+  sum += r->w[3] * (b->hours < 0 ? WB_MATCH_UNKNOWN_CREDIT : b->hours >= hours ? 1.0 : (double) b->hours / hours);
+  sum += r->w[4] * (capacity == 0 ? WB_MATCH_UNKNOWN_CREDIT : capacity == 3 ? 1.0
+                    : capacity == 2 ? (wcs ? 0.9 : 0.5) : (wcs ? 0.4 : 0.2));
+  sum += r->w[5] * ((b->flags & BOUND_SECTORS_UNKNOWN) ? WB_MATCH_UNKNOWN_CREDIT : 1.0);
+  sum += r->w[6] * (b->readiness / 255.0);
+  return sum / r->wsum;
+}
+
 /* Scratch memory */
 
 static Scratch *
@@ -688,7 +774,9 @@ scratch_free (Scratch *s)
     return;
   g_free (s->acc);
   g_free (s->touched);
+  g_free (s->touched_acc);
   g_free (s->order);
+  g_free (s->levels);
   g_free (s->cstamp);
   g_free (s->cinfo);
   g_free (s->heap);
@@ -700,8 +788,9 @@ scratch_bytes (const Scratch *s)
 {
   if (s == NULL)
     return 0;
-  return sizeof (Scratch) + (gsize) s->n_slots * (sizeof (SlotAcc) + 2 * sizeof (guint32)) +
-         (gsize) s->n_comps * (sizeof (guint32) + 1) + (gsize) s->heap_cap * sizeof (HeapItem);
+  return sizeof (Scratch) + (gsize) s->n_slots * (sizeof (SlotAcc) + 3 * sizeof (guint32)) +
+         (gsize) s->n_comps * (sizeof (guint32) + 1) + (gsize) s->heap_cap * sizeof (HeapItem) +
+         (gsize) s->n_levels * sizeof (guint32);
 }
 
 static void
@@ -714,6 +803,7 @@ scratch_fit (Scratch *s,
       s->acc = g_renew (SlotAcc, s->acc, n_slots);
       memset (s->acc + s->n_slots, 0, (gsize) (n_slots - s->n_slots) * sizeof (SlotAcc));
       s->touched = g_renew (guint32, s->touched, n_slots);
+      s->touched_acc = g_renew (guint32, s->touched_acc, n_slots);
       s->order = g_renew (guint32, s->order, n_slots);
       s->n_slots = n_slots;
     }
@@ -723,6 +813,17 @@ scratch_fit (Scratch *s,
       memset (s->cstamp + s->n_comps, 0, (gsize) (n_comps - s->n_comps) * sizeof (guint32));
       s->cinfo = g_renew (guint8, s->cinfo, n_comps);
       s->n_comps = n_comps;
+    }
+}
+
+static void
+scratch_fit_levels (Scratch *s,
+                    guint32  n_levels)
+{
+  if (s->n_levels < n_levels)
+    {
+      s->levels = g_renew (guint32, s->levels, n_levels);
+      s->n_levels = n_levels;
     }
 }
 
@@ -1177,6 +1278,7 @@ wb_match_engine_finalize (GObject *object)
   for (guint32 slot = 0; slot < self->n_client_slots; slot++)
     client_row_clear (self, &self->clients[slot]);
   g_free (self->clients);
+  g_free (self->bounds);
   g_array_unref (self->free_clients);
   id_map_clear (&self->client_map);
 
@@ -1597,6 +1699,7 @@ wb_match_engine_set_client (WbMatchEngine          *self,
             {
               self->client_cap = MAX (256, self->client_cap + self->client_cap / 2);
               self->clients = g_renew (ClientRow, self->clients, self->client_cap);
+              self->bounds = g_renew (SlotBound, self->bounds, self->client_cap);
             }
           slot = self->n_client_slots++;
           memset (&self->clients[slot], 0, sizeof (ClientRow));
@@ -1661,6 +1764,7 @@ wb_match_engine_set_client (WbMatchEngine          *self,
     n_diagnosed = n;
   }
   client_set_competences (self, c, diagnosed, n_diagnosed);
+  slot_bound_update (self, slot);
 
   if (!self->postings_dirty && !self->inference_dirty)
     client_add_postings (self, slot);
@@ -2272,6 +2376,25 @@ check_options (const WbMatchOptions  *options,
   return TRUE;
 }
 
+/* How many of the essential competences of @v the client has, at any level or inferred. */
+static guint32
+essential_present (const VacancyRow *v,
+                   const ClientRow  *c)
+{
+  guint32 n = 0, j = 0;
+
+  for (guint32 i = 0; i < v->n_reqs; i++)
+    {
+      guint32 comp = v->reqs[i] >> 8;
+
+      while (j < c->n_comps && c->comps[j] >> 8 < comp)
+        j++;
+      if (j < c->n_comps && c->comps[j] >> 8 == comp && (v->reqs[i] & REQ_ESSENTIAL))
+        n++;
+    }
+  return n;
+}
+
 static inline void
 consider_client (WbMatchEngine        *self,
                  Scratch              *s,
@@ -2280,8 +2403,7 @@ consider_client (WbMatchEngine        *self,
                  const WbMatchOptions *options,
                  guint                 limit,
                  guint32               slot,
-                 guint32               acc,
-                 guint32               hits)
+                 guint32               acc)
 {
   const ClientRow *c = &self->clients[slot];
   double credit[WB_MATCH_N_PARTS];
@@ -2292,7 +2414,7 @@ consider_client (WbMatchEngine        *self,
   if (options->near_misses_only)
     {
       guint32 asked = v->n_essential + ((v->flags & ROW_LICENCE) ? 1 : 0);
-      guint32 present = hits + ((v->flags & ROW_LICENCE) && (c->flags & ROW_LICENCE) ? 1 : 0);
+      guint32 present = essential_present (v, c) + ((v->flags & ROW_LICENCE) && (c->flags & ROW_LICENCE) ? 1 : 0);
 
       if (asked - present < 1 || asked - present > 2)
         return;
@@ -2302,6 +2424,37 @@ consider_client (WbMatchEngine        *self,
     return;
   score = pair_score (rk, v, c, acc, distance, credit);
   heap_offer (s, limit, score, c->id, slot);
+}
+
+/* How many clients of the best coverage levels to put in order first: enough to fill the
+ * top N, so that the worst of it says how far down the rest must go. */
+#define FIRST_BAND(limit) MAX (4 * (limit), 256u)
+
+static inline gboolean
+cannot_make_it (const Scratch *s,
+                guint          limit,
+                double         bound)
+{
+  return heap_full (s, limit) && bound + BOUND_SLACK < s->heap[0].score;
+}
+
+/* Considers one client after the compact bound says they might make it. */
+static inline void
+consider_bounded (WbMatchEngine        *self,
+                  Scratch              *s,
+                  const Ranking        *rk,
+                  const VacancyRow     *v,
+                  const WbMatchOptions *options,
+                  guint                 limit,
+                  guint32               slot,
+                  guint32               acc)
+{
+  const SlotBound *b = &self->bounds[slot];
+
+  if (heap_full (s, limit) &&
+      cannot_make_it (s, limit, slot_bound (rk, v, b, acc, scratch_distance (s, self->geo, v->pc4, b->pc4, b->pc4))))
+    return;
+  consider_client (self, s, rk, v, options, limit, slot, acc);
 }
 
 /* Leaves the top @limit candidates of @v in the scratch heap, in no particular order. */
@@ -2316,20 +2469,22 @@ collect_candidates (WbMatchEngine        *self,
   guint32 gen = scratch_next_gen (s);
   guint32 licence_max = (v->flags & ROW_LICENCE) ? LICENCE_UNITS : 0;
   guint32 acc_max = v->wc_units - licence_max;
-  guint counts[N_BUCKETS] = { 0 };
-  guint start[N_BUCKETS];
-  guint32 bucket_max[N_BUCKETS] = { 0 };
+  guint32 *levels;
   SlotAcc *acc = s->acc;
-  guint n_touched = 0, pos;
+  guint n_touched = 0, band = FIRST_BAND (limit);
+  gboolean done = FALSE;
+  int hi;
 
   scratch_next_dgen (s);
   heap_reset (s, limit);
+  scratch_fit_levels (s, acc_max + 1);
+  levels = s->levels;
+  memset (levels, 0, (gsize) (acc_max + 1) * sizeof (guint32));
 
   for (guint32 k = 0; k < v->n_reqs; k++)
     {
       guint32 req = v->reqs[k];
       const Posting *p = &self->postings[req >> 8];
-      guint32 essential = (req & REQ_ESSENTIAL) ? 1 : 0;
       guint32 units[16];
 
       for (guint32 code = 0; code < 16; code++)
@@ -2341,65 +2496,83 @@ collect_candidates (WbMatchEngine        *self,
           guint32 slot = p->slots[j];
           SlotAcc *a = &acc[slot];
 
+          /* The accumulator is read at random: ask for it a little ahead. */
+          if (j + PREFETCH_AHEAD < p->len)
+            __builtin_prefetch (&acc[p->slots[j + PREFETCH_AHEAD]], 1);
           if (a->stamp != gen)
             {
               a->stamp = gen;
               a->acc = 0;
-              a->hits = 0;
               s->touched[n_touched++] = slot;
             }
           a->acc += units[p->info[j] & 0x0f];
-          a->hits += essential;
         }
     }
 
-  /* Best coverage first, in buckets. */
+  /* How many clients at each coverage level (in units, so exact). */
   for (guint i = 0; i < n_touched; i++)
     {
-      guint32 a = acc[s->touched[i]].acc;
-      guint b = (guint) ((guint64) a * N_BUCKETS / ((guint64) acc_max + 1));
+      guint32 units = acc[s->touched[i]].acc;
 
-      counts[b]++;
-      bucket_max[b] = MAX (bucket_max[b], a);
+      s->touched_acc[i] = units;
+      levels[units]++;
     }
-  pos = 0;
-  for (int b = N_BUCKETS - 1; b >= 0; b--)
-    {
-      start[b] = pos;
-      pos += counts[b];
-    }
-  for (guint i = 0; i < n_touched; i++)
-    {
-      guint32 slot = s->touched[i];
-      guint b = (guint) ((guint64) acc[slot].acc * N_BUCKETS / ((guint64) acc_max + 1));
 
-      s->order[start[b]++] = slot;
-    }
-  pos = 0;
-  for (int b = N_BUCKETS - 1; b >= 0; b--)
+  /* Best coverage first: put the clients of a band of levels in order, consider them,
+   * and go down until not even full marks on every other part would do. Each band is a
+   * pass over the touched clients: after the first, one band takes every level that can
+   * still make it (or, while the top N is not full yet, twice as many as the last). */
+  for (hi = (int) acc_max; hi >= 0 && !done;)
     {
-      guint end = pos + counts[b];
+      guint n = levels[hi], pos = 0;
+      int lo = hi;
 
-      if (counts[b] == 0)
-        continue;
-      if (heap_full (s, limit) && score_bound (rk, v, bucket_max[b] + licence_max) + BOUND_SLACK < s->heap[0].score)
+      if (cannot_make_it (s, limit, score_bound (rk, v, (guint32) hi + licence_max)))
         break;
-      for (guint i = pos; i < end; i++)
+      if (n == 0)
         {
-          guint32 slot = s->order[i];
-
-          if (heap_full (s, limit) && score_bound (rk, v, acc[slot].acc + licence_max) + BOUND_SLACK < s->heap[0].score)
-            continue;
-          consider_client (self, s, rk, v, options, limit, slot, acc[slot].acc, acc[slot].hits);
+          hi--;
+          continue;
         }
-      pos = end;
+      while (lo > 0 && (n < band || heap_full (s, limit)) &&
+             !cannot_make_it (s, limit, score_bound (rk, v, (guint32) lo - 1 + licence_max)))
+        n += levels[--lo];
+      band *= 2;
+      for (int l = hi; l >= lo; l--)
+        {
+          guint count = levels[l];
+
+          levels[l] = pos;
+          pos += count;
+        }
+      for (guint i = 0; i < n_touched; i++)
+        {
+          guint32 a = s->touched_acc[i];
+
+          if (a >= (guint32) lo && a <= (guint32) hi)
+            s->order[levels[a]++] = i;
+        }
+      for (guint i = 0; i < n; i++)
+        {
+          guint t = s->order[i];
+          guint32 a = s->touched_acc[t];
+
+          /* In order of coverage: once one cannot make it, none after it can. */
+          if (cannot_make_it (s, limit, score_bound (rk, v, a + licence_max)))
+            {
+              done = TRUE;
+              break;
+            }
+          consider_bounded (self, s, rk, v, options, limit, s->touched[t], a);
+        }
+      hi = lo - 1;
     }
 
   /* The clients no posting list reached: only when one of them could still make it. */
-  if (!heap_full (s, limit) || score_bound (rk, v, licence_max) + BOUND_SLACK >= s->heap[0].score)
+  if (!cannot_make_it (s, limit, score_bound (rk, v, licence_max)))
     for (guint32 slot = 0; slot < self->n_client_slots; slot++)
       if ((self->clients[slot].flags & ROW_USED) && acc[slot].stamp != gen)
-        consider_client (self, s, rk, v, options, limit, slot, 0, 0);
+        consider_bounded (self, s, rk, v, options, limit, slot, 0);
 }
 
 static void
@@ -2709,12 +2882,13 @@ wb_match_engine_get_stats (WbMatchEngine *self,
   stats->n_competences = self->n_competences;
   stats->n_occupations = self->occupations->len;
 
-  bytes += (gsize) self->client_cap * sizeof (ClientRow) + id_map_bytes (&self->client_map);
+  bytes += (gsize) self->client_cap * (sizeof (ClientRow) + sizeof (SlotBound)) + id_map_bytes (&self->client_map);
   bytes += self->free_clients->len * sizeof (guint32);
   for (guint32 slot = 0; slot < self->n_client_slots; slot++)
     {
       const ClientRow *c = &self->clients[slot];
 
+      stats->index_bytes += (gsize) c->n_comps * sizeof (guint32);
       bytes += (gsize) c->n_comps * sizeof (guint32) + (gsize) c->n_occupations * sizeof (gint64);
       for (guint32 i = 0; i < c->n_comps; i++)
         if (c->comps[i] & INFO_INFERRED)
@@ -2735,6 +2909,7 @@ wb_match_engine_get_stats (WbMatchEngine *self,
   bytes += id_map_bytes (&self->competence_map);
   for (guint32 k = 0; k < self->n_competences; k++)
     {
+      stats->index_bytes += (gsize) self->postings[k].cap * (sizeof (guint32) + sizeof (guint8));
       bytes += (gsize) self->postings[k].cap * (sizeof (guint32) + sizeof (guint8));
       stats->n_pairs += self->postings[k].len;
       if (self->competence_labels[k] != NULL)

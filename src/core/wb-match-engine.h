@@ -252,6 +252,7 @@ typedef struct {
   guint n_occupations;
   gsize n_pairs;                 /* candidate-competence pairs in the posting lists */
   gsize n_inferred_pairs;        /* of which inferred from work experience */
+  gsize index_bytes;             /* of which the posting lists and the competences of clients */
   gsize memory_bytes;            /* everything the engine holds, in bytes */
 } WbMatchStats;
 
