@@ -17,7 +17,8 @@
  * Competences, clients and vacancies get dense indexes (slots). A client keeps its
  * competences as one sorted array of packed words, competence index << 8 | info, where
  * info is the diagnosed level (1–5) or INFO_INFERRED. Each competence has a posting list:
- * two flat arrays, client slots and info bytes, 5 bytes per candidate-competence pair.
+ * one flat array of client slot << 8 | info, 4 bytes per candidate-competence pair, so
+ * that up to 2^24 clients fit.
  *
  * Ranking the candidates of a vacancy walks the posting lists of the vacancy's
  * competences and adds integer credit units into a per-slot accumulator (so the order of
@@ -39,6 +40,7 @@
 #define N_BUCKETS         64
 #define PC4_SLOTS         (WB_GEO_PC4_MAX + 1)
 #define MAX_COMPETENCES   (1u << 24)
+#define MAX_CLIENT_SLOTS  (1u << 24)
 #define EMPTY_KEY         G_MININT64
 #define BOUND_SLACK       1e-9
 #define PREFETCH_AHEAD    16
@@ -293,9 +295,9 @@ id_map_bytes (const IdMap *map)
   return map->keys ? (gsize) (map->mask + 1) * (sizeof (gint64) + sizeof (guint32)) : 0;
 }
 
+/* Entries are client slot << 8 | info, one word per candidate-competence pair. */
 typedef struct {
-  guint32 *slots;
-  guint8 *info;
+  guint32 *entries;
   guint32 len;
   guint32 cap;
 } Posting;
@@ -1062,12 +1064,10 @@ posting_append (Posting *p,
     {
       guint32 cap = MAX (8, p->cap + p->cap / 2);
 
-      p->slots = g_renew (guint32, p->slots, cap);
-      p->info = g_renew (guint8, p->info, cap);
+      p->entries = g_renew (guint32, p->entries, cap);
       p->cap = cap;
     }
-  p->slots[p->len] = slot;
-  p->info[p->len] = info;
+  p->entries[p->len] = slot << 8 | info;
   p->len++;
 }
 
@@ -1076,11 +1076,10 @@ posting_remove (Posting *p,
                 guint32  slot)
 {
   for (guint32 j = 0; j < p->len; j++)
-    if (p->slots[j] == slot)
+    if (p->entries[j] >> 8 == slot)
       {
         p->len--;
-        p->slots[j] = p->slots[p->len];
-        p->info[j] = p->info[p->len];
+        p->entries[j] = p->entries[p->len];
         return;
       }
   g_assert_not_reached ();
@@ -1115,8 +1114,7 @@ rebuild_postings (WbMatchEngine *self)
     {
       Posting *p = &self->postings[k];
 
-      g_clear_pointer (&p->slots, g_free);
-      g_clear_pointer (&p->info, g_free);
+      g_clear_pointer (&p->entries, g_free);
       p->len = 0;
       p->cap = 0;
     }
@@ -1134,8 +1132,7 @@ rebuild_postings (WbMatchEngine *self)
 
       if (p->cap > 0)
         {
-          p->slots = g_new (guint32, p->cap);
-          p->info = g_new (guint8, p->cap);
+          p->entries = g_new (guint32, p->cap);
         }
     }
   for (guint32 slot = 0; slot < self->n_client_slots; slot++)
@@ -1147,9 +1144,7 @@ rebuild_postings (WbMatchEngine *self)
           {
             Posting *p = &self->postings[c->comps[i] >> 8];
 
-            p->slots[p->len] = slot;
-            p->info[p->len] = c->comps[i] & 0xff;
-            p->len++;
+            p->entries[p->len++] = slot << 8 | (c->comps[i] & 0xff);
           }
     }
   self->postings_dirty = FALSE;
@@ -1290,8 +1285,7 @@ wb_match_engine_finalize (GObject *object)
 
   for (guint32 k = 0; k < self->n_competences; k++)
     {
-      g_free (self->postings[k].slots);
-      g_free (self->postings[k].info);
+      g_free (self->postings[k].entries);
       g_free (self->competence_labels[k]);
     }
   g_free (self->postings);
@@ -1695,6 +1689,7 @@ wb_match_engine_set_client (WbMatchEngine          *self,
         }
       else
         {
+          g_return_if_fail (self->n_client_slots < MAX_CLIENT_SLOTS);
           if (self->n_client_slots == self->client_cap)
             {
               self->client_cap = MAX (256, self->client_cap + self->client_cap / 2);
@@ -2493,19 +2488,20 @@ collect_candidates (WbMatchEngine        *self,
 
       for (guint32 j = 0; j < p->len; j++)
         {
-          guint32 slot = p->slots[j];
+          guint32 entry = p->entries[j];
+          guint32 slot = entry >> 8;
           SlotAcc *a = &acc[slot];
 
           /* The accumulator is read at random: ask for it a little ahead. */
           if (j + PREFETCH_AHEAD < p->len)
-            __builtin_prefetch (&acc[p->slots[j + PREFETCH_AHEAD]], 1);
+            __builtin_prefetch (&acc[p->entries[j + PREFETCH_AHEAD] >> 8], 1);
           if (a->stamp != gen)
             {
               a->stamp = gen;
               a->acc = 0;
               s->touched[n_touched++] = slot;
             }
-          a->acc += units[p->info[j] & 0x0f];
+          a->acc += units[entry & 0x0f];
         }
     }
 
@@ -2909,8 +2905,8 @@ wb_match_engine_get_stats (WbMatchEngine *self,
   bytes += id_map_bytes (&self->competence_map);
   for (guint32 k = 0; k < self->n_competences; k++)
     {
-      stats->index_bytes += (gsize) self->postings[k].cap * (sizeof (guint32) + sizeof (guint8));
-      bytes += (gsize) self->postings[k].cap * (sizeof (guint32) + sizeof (guint8));
+      stats->index_bytes += (gsize) self->postings[k].cap * sizeof (guint32);
+      bytes += (gsize) self->postings[k].cap * sizeof (guint32);
       stats->n_pairs += self->postings[k].len;
       if (self->competence_labels[k] != NULL)
         bytes += strlen (self->competence_labels[k]) + 1;
