@@ -295,12 +295,13 @@ test_schema_valid_client (void)
                                          "\"work_capacity\":80,\"barriers\":[\"schulden\",\"taal\"],"
                                          "\"benefit_start\":\"2024-02-29\",\"in_pool\":false,\"track\":\"plaatsing\","
                                          "\"case_manager_id\":3,\"id\":5,\"version\":2,\"created_at\":\"x\","
-                                         "\"updated_at\":\"y\",\"competences\":[],\"work_experience\":[],"
+                                         "\"updated_at\":\"y\",\"work_experience\":[],"
                                          "\"sector_preferences\":[\"care\"]}", TRUE);
   g_autofree char *nothing = client_errors ("{}", FALSE);
 
   g_assert_cmpstr (plain, ==, "");
-  /* id, version and timestamps are ignored; the nested lists are checked by the store. */
+  /* id, version and timestamps are ignored; the nested lists are checked by the store (and a
+   * client's competences are refused: they belong to its diagnoses). */
   g_assert_cmpstr (full, ==, "");
   /* An update may change nothing at all. */
   g_assert_cmpstr (nothing, ==, "");
@@ -395,6 +396,8 @@ test_schema_types (void)
     { "{\"phone\":\"not a phone number\"}", "phone", "is not a telephone number such as 06-12345678 or +32 4 123 45 67" },
     { "{\"phone\":6412345678}", "phone", "must be a text" },
     { "{\"email\":\"aisha.habets\"}", "email", "is not an e-mail address such as name@example.org" },
+    { "{\"competences\":[{\"competence_id\":3,\"level\":4}]}", "competences",
+      "come from the latest diagnosis: record them with a new diagnosis" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -645,6 +645,13 @@ wb_resource_spec_validate (const WbResourceSpec *spec,
           if (strcmp (name, "id") == 0 || strcmp (name, "version") == 0 ||
               strcmp (name, "created_at") == 0 || strcmp (name, "updated_at") == 0)
             continue;
+          /* A client's competences are those of its latest diagnosis: writing them on the
+           * client would be accepted and lost. */
+          if (strcmp (name, "competences") == 0 && spec->resource == WB_RESOURCE_CLIENTS)
+            {
+              add_error (errors, name, g_strdup (_("come from the latest diagnosis: record them with a new diagnosis")));
+              continue;
+            }
           /* Nested collections are checked by their own resource code. */
           if (strcmp (name, "competences") == 0 || strcmp (name, "work_experience") == 0 ||
               strcmp (name, "sector_preferences") == 0)
