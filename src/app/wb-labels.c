@@ -101,6 +101,32 @@ static const Label labels[] = {
   { "contract", "sheltered", N_("Sheltered work") },
   { "outflow_type", "full", N_("Full: the benefit ends") },
   { "outflow_type", "partial", N_("Partial: the benefit goes down") },
+  { "sector", "care", N_("Care") },
+  { "sector", "hospitality", N_("Hospitality") },
+  { "sector", "retail", N_("Retail") },
+  { "sector", "logistics", N_("Logistics") },
+  { "sector", "manufacturing", N_("Manufacturing") },
+  { "sector", "construction", N_("Construction") },
+  { "sector", "cleaning", N_("Cleaning") },
+  { "sector", "green", N_("Green spaces") },
+  { "sector", "customer_service", N_("Customer service") },
+  { "sector", "automotive", N_("Automotive") },
+  { "sector", "technology", N_("Technology") },
+  { "sector", "smart_services", N_("Smart services") },
+  { "sector", "medical_logistics", N_("Medical logistics") },
+  { "sector", "leisure", N_("Leisure") },
+  { "sector", "education", N_("Education") },
+  { "sector", "government", N_("Government") },
+  { "sector", "business_services", N_("Business services") },
+  { "sector", "agriculture", N_("Agriculture") },
+  { "contact_kind", "visit", N_("Visit") },
+  { "contact_kind", "call", N_("Call") },
+  { "contact_kind", "mail", N_("Mail") },
+  { "vacancy_status", "open", N_("Open") },
+  { "vacancy_status", "filled", N_("Filled") },
+  { "vacancy_status", "closed", N_("Closed") },
+  { "review_kind", "dormant", N_("Dormant") },
+  { "review_kind", "duplicate", N_("Possible duplicate") },
   { "role", "account_manager_wsp", N_("WSP account manager") },
   { "role", "account_manager_local", N_("Local account manager") },
   { "role", "consultant", N_("Consultant") },
@@ -131,4 +157,27 @@ const char *
 wb_label_for_role (const char *role)
 {
   return wb_label_for_enum ("role", role);
+}
+
+const char *
+wb_style_for_account_status (WbAccountStatus status)
+{
+  switch (status)
+    {
+    case WB_ACCOUNT_STATUS_OK:
+      return "success";
+    case WB_ACCOUNT_STATUS_EXCEPTION_APPROVED:
+      return "accent";
+    case WB_ACCOUNT_STATUS_EXCEPTION_PENDING:
+    case WB_ACCOUNT_STATUS_NATURAL_MOMENT_RETURN:
+    case WB_ACCOUNT_STATUS_RECHECK_SIZE:
+      return "warning";
+    case WB_ACCOUNT_STATUS_VIOLATION_WRONG_OWNER_TYPE:
+    case WB_ACCOUNT_STATUS_VIOLATION_WRONG_MUNICIPALITY:
+    case WB_ACCOUNT_STATUS_NO_OWNER:
+    case WB_ACCOUNT_STATUS_OWNER_LEFT:
+    case WB_N_ACCOUNT_STATUSES:
+    default:
+      return "error";
+    }
 }

@@ -5,6 +5,8 @@
 
 #include <glib.h>
 
+#include "wb-account-rules.h"
+
 G_BEGIN_DECLS
 
 /* Words for people in place of the model's enum values ("participatiewet" -> "Participation
@@ -12,5 +14,8 @@ G_BEGIN_DECLS
 const char *wb_label_for_enum  (const char *field,
                                 const char *value);
 const char *wb_label_for_role  (const char *role);
+/* The badge style of an account's rule status: success (in order), accent (an approved
+ * exception), warning (a flag) or error (the rule is broken). */
+const char *wb_style_for_account_status (WbAccountStatus status);
 
 G_END_DECLS

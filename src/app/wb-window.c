@@ -15,6 +15,9 @@
 #include "wb-secret.h"
 #include "wb-session.h"
 #include "wb-clients-view.h"
+#include "wb-accounts-view.h"
+#include "wb-notifications-button.h"
+#include "wb-review-queue.h"
 
 #include "wb-window.h"
 
@@ -28,6 +31,7 @@ struct _WbWindow
   GtkProgressBar *starting_progress;
   AdwStatusPage *failed_page;
   AdwViewStack *view_stack;
+  GtkBox *notifications_box;
   GtkToggleButton *search_button;
   GtkLabel *user_label;
   GtkRevealer *banner_revealer;
@@ -37,6 +41,11 @@ struct _WbWindow
 
   WbLoginPage *login_page;
   WbClientsView *clients_view;
+  WbAccountsView *accounts_view;
+  WbReviewQueue *review_queue;       /* in the view stack for coordinators only */
+  AdwViewStackPage *queue_page;
+  WbNotificationsButton *notifications;
+  GBinding *search_binding;
 
   GSettings *settings;
   GCancellable *cancellable;
@@ -96,6 +105,88 @@ on_banner_retry_cb (GtkButton *button,
 {
   show_banner (self, NULL);
   wb_clients_view_retry (self->clients_view);
+  wb_accounts_view_retry (self->accounts_view);
+  if (self->queue_page != NULL)
+    wb_review_queue_reload (self->review_queue);
+}
+
+/* The accounts and the review queue */
+
+static void
+show_account (WbWindow *self,
+              gint64    employer_id)
+{
+  if (employer_id <= 0)
+    return;
+  adw_view_stack_set_visible_child (self->view_stack, GTK_WIDGET (self->accounts_view));
+  wb_accounts_view_open_account (self->accounts_view, employer_id);
+}
+
+static void
+on_open_account_cb (GObject  *source,
+                    gint64    employer_id,
+                    WbWindow *self)
+{
+  show_account (self, employer_id);
+}
+
+static gint64
+review_employer_id (WbRecord   *review,
+                    const char *member)
+{
+  JsonNode *node = json_object_get_member (wb_record_get_object (review), member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return 0;
+  return json_object_get_int_member_with_default (json_node_get_object (node), "id", 0);
+}
+
+static void
+on_review_decided_cb (WbReviewQueue *queue,
+                      WbRecord      *review,
+                      WbWindow      *self)
+{
+  /* The decision changed the account (and a merge two): the list shows them as they are now. */
+  wb_accounts_view_refresh_account (self->accounts_view, review_employer_id (review, "employer"));
+  wb_accounts_view_refresh_account (self->accounts_view, review_employer_id (review, "related_employer"));
+  wb_notifications_button_refresh (self->notifications);
+}
+
+/* The review queue is a page of coordinators only: for everyone else it is not in the
+ * window at all, so neither the view switcher nor the accessibility tree has it. The server
+ * refuses the others anyway. */
+static void
+set_queue_visible (WbWindow *self,
+                   gboolean  visible)
+{
+  if (visible && self->queue_page == NULL)
+    {
+      self->queue_page = adw_view_stack_add_titled (self->view_stack, GTK_WIDGET (self->review_queue), "reviews",
+                                                    _("Review Queue"));
+      adw_view_stack_page_set_icon_name (self->queue_page, "task-due-symbolic");
+      g_object_bind_property (self->review_queue, "n-open", self->queue_page, "badge-number", G_BINDING_SYNC_CREATE);
+    }
+  else if (!visible && self->queue_page != NULL)
+    {
+      adw_view_stack_remove (self->view_stack, GTK_WIDGET (self->review_queue));
+      self->queue_page = NULL;
+    }
+}
+
+/* The search button and Ctrl+F work on the page that is shown. */
+static void
+on_visible_page_cb (AdwViewStack *stack,
+                    GParamSpec   *pspec,
+                    WbWindow     *self)
+{
+  GtkWidget *page = adw_view_stack_get_visible_child (stack);
+  gboolean searchable = page == GTK_WIDGET (self->clients_view) || page == GTK_WIDGET (self->accounts_view);
+
+  g_clear_pointer (&self->search_binding, g_binding_unbind);
+  gtk_widget_set_visible (GTK_WIDGET (self->search_button), searchable);
+  if (searchable)
+    self->search_binding = g_object_bind_property (self->search_button, "active", page, "search-mode",
+                                                   G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
 }
 
 static void
@@ -124,9 +215,6 @@ on_session_loaded_cb (GObject      *source,
 {
   g_autoptr(WbWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  WbRecord *me;
-  g_autofree char *who = NULL;
-  const char *org;
 
   if (!wb_session_load_finish (WB_SESSION (source), result, &error))
     {
@@ -139,6 +227,21 @@ on_session_loaded_cb (GObject      *source,
     }
 
   wb_login_page_set_busy (self->login_page, FALSE);
+  wb_window_show_session (self, self->session);
+}
+
+void
+wb_window_show_session (WbWindow  *self,
+                        WbSession *session)
+{
+  WbRecord *me;
+  g_autofree char *who = NULL;
+  const char *org;
+
+  g_return_if_fail (WB_IS_WINDOW (self));
+  g_return_if_fail (WB_IS_SESSION (session));
+
+  g_set_object (&self->session, session);
   me = wb_session_get_me (self->session);
   org = wb_session_lookup_name (self->session, WB_RESOURCE_ORGANISATIONS, wb_session_get_organisation_id (self->session));
   who = g_strdup_printf ("%s · %s%s%s", wb_record_get_string (me, "display_name"),
@@ -150,6 +253,10 @@ on_session_loaded_cb (GObject      *source,
   show_banner (self, NULL);
   gtk_stack_set_visible_child_name (self->stack, "main");
   wb_clients_view_set_session (self->clients_view, self->session);
+  wb_accounts_view_set_session (self->accounts_view, self->session);
+  wb_notifications_button_set_session (self->notifications, self->session);
+  set_queue_visible (self, wb_session_get_role (self->session) == WB_ROLE_COORDINATOR);
+  wb_review_queue_set_session (self->review_queue, self->queue_page != NULL ? self->session : NULL);
 }
 
 static void
@@ -386,6 +493,11 @@ logout_action (GtkWidget  *widget,
   if (self->session == NULL)
     return;
   wb_clients_view_set_session (self->clients_view, NULL);
+  wb_accounts_view_set_session (self->accounts_view, NULL);
+  wb_notifications_button_set_session (self->notifications, NULL);
+  wb_review_queue_set_session (self->review_queue, NULL);
+  set_queue_visible (self, FALSE);
+  adw_view_stack_set_visible_child (self->view_stack, GTK_WIDGET (self->clients_view));
   g_clear_object (&self->session);
   if (self->server_url != NULL)
     wb_secret_clear_token (self->server_url);
@@ -412,6 +524,20 @@ search_action (GtkWidget  *widget,
   WbWindow *self = WB_WINDOW (widget);
 
   if (self->session == NULL)
+    return;
+  if (adw_view_stack_get_visible_child (self->view_stack) == GTK_WIDGET (self->accounts_view))
+    {
+      gtk_toggle_button_set_active (self->search_button, TRUE);
+      wb_accounts_view_focus_search (self->accounts_view);
+      return;
+    }
+  if (self->queue_page != NULL &&
+      adw_view_stack_get_visible_child (self->view_stack) == GTK_WIDGET (self->review_queue))
+    {
+      wb_review_queue_focus_filter (self->review_queue);
+      return;
+    }
+  if (adw_view_stack_get_visible_child (self->view_stack) != GTK_WIDGET (self->clients_view))
     return;
   gtk_toggle_button_set_active (self->search_button, TRUE);
   wb_clients_view_focus_search (self->clients_view);
@@ -440,6 +566,12 @@ wb_window_close_request (GtkWindow *window)
       wb_window_add_toast (self, _("Save or cancel the open edit before closing Werkbrug"));
       return TRUE;
     }
+  if (wb_accounts_view_has_unsaved_edits (self->accounts_view))
+    {
+      wb_accounts_view_present_editor (self->accounts_view);
+      wb_window_add_toast (self, _("Save or cancel the open edit before closing Werkbrug"));
+      return TRUE;
+    }
   save_window_state (self);
   return GTK_WINDOW_CLASS (wb_window_parent_class)->close_request (window);
 }
@@ -454,7 +586,9 @@ wb_window_dispose (GObject *object)
     wb_embedded_backend_stop (self->backend);
   g_clear_object (&self->backend);
 
+  g_clear_pointer (&self->search_binding, g_binding_unbind);
   gtk_widget_dispose_template (GTK_WIDGET (self), WB_TYPE_WINDOW);
+  g_clear_object (&self->review_queue);
 
   g_clear_object (&self->session);
   g_clear_object (&self->api);
@@ -477,6 +611,7 @@ wb_window_class_init (WbWindowClass *klass)
   window_class->close_request = wb_window_close_request;
 
   g_type_ensure (WB_TYPE_CLIENTS_VIEW);
+  g_type_ensure (WB_TYPE_ACCOUNTS_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/nl/werkbrug/Werkbrug/ui/wb-window.ui");
   gtk_widget_class_bind_template_child (widget_class, WbWindow, toast_overlay);
@@ -485,6 +620,7 @@ wb_window_class_init (WbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WbWindow, starting_progress);
   gtk_widget_class_bind_template_child (widget_class, WbWindow, failed_page);
   gtk_widget_class_bind_template_child (widget_class, WbWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, WbWindow, notifications_box);
   gtk_widget_class_bind_template_child (widget_class, WbWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, WbWindow, user_label);
   gtk_widget_class_bind_template_child (widget_class, WbWindow, banner_revealer);
@@ -515,8 +651,28 @@ wb_window_init (WbWindow *self)
   g_signal_connect (self->clients_view, "backend-error", G_CALLBACK (on_view_error_cb), self);
   g_signal_connect (self->clients_view, "backend-recovered", G_CALLBACK (on_view_recovered_cb), self);
   g_signal_connect (self->clients_view, "toast", G_CALLBACK (on_view_toast_cb), self);
-  g_object_bind_property (self->search_button, "active",
-                          self->clients_view, "search-mode", G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+
+  self->accounts_view = wb_accounts_view_new ();
+  page = adw_view_stack_add_titled (self->view_stack, GTK_WIDGET (self->accounts_view), "accounts", _("Accounts"));
+  adw_view_stack_page_set_icon_name (page, "x-office-address-book-symbolic");
+  g_signal_connect (self->accounts_view, "backend-error", G_CALLBACK (on_view_error_cb), self);
+  g_signal_connect (self->accounts_view, "backend-recovered", G_CALLBACK (on_view_recovered_cb), self);
+  g_signal_connect (self->accounts_view, "toast", G_CALLBACK (on_view_toast_cb), self);
+
+  /* Kept while it is out of the stack, for the next coordinator who signs in. */
+  self->review_queue = g_object_ref_sink (wb_review_queue_new ());
+  g_signal_connect (self->review_queue, "backend-error", G_CALLBACK (on_view_error_cb), self);
+  g_signal_connect (self->review_queue, "backend-recovered", G_CALLBACK (on_view_recovered_cb), self);
+  g_signal_connect (self->review_queue, "toast", G_CALLBACK (on_view_toast_cb), self);
+  g_signal_connect (self->review_queue, "decided", G_CALLBACK (on_review_decided_cb), self);
+  g_signal_connect (self->review_queue, "open-account", G_CALLBACK (on_open_account_cb), self);
+
+  self->notifications = wb_notifications_button_new ();
+  gtk_box_append (self->notifications_box, GTK_WIDGET (self->notifications));
+  g_signal_connect (self->notifications, "open-employer", G_CALLBACK (on_open_account_cb), self);
+
+  g_signal_connect (self->view_stack, "notify::visible-child", G_CALLBACK (on_visible_page_cb), self);
+  on_visible_page_cb (self->view_stack, NULL, self);
 
   g_signal_connect (self->banner_button, "clicked", G_CALLBACK (on_banner_retry_cb), self);
   g_signal_connect (self->banner_close, "clicked", G_CALLBACK (on_banner_close_cb), self);

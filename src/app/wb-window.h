@@ -6,6 +6,7 @@
 #include <adwaita.h>
 
 #include "wb-application.h"
+#include "wb-session.h"
 
 G_BEGIN_DECLS
 
@@ -14,6 +15,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (WbWindow, wb_window, WB, WINDOW, AdwApplicationWindow)
 
 WbWindow *wb_window_new         (WbApplication *application);
+/* Shows the views for a signed-in user; signing in ends here. */
+void      wb_window_show_session (WbWindow      *self,
+                                  WbSession     *session);
 /* A short message at the bottom of the window. */
 void      wb_window_add_toast   (WbWindow      *self,
                                  const char    *message);

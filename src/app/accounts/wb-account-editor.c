@@ -568,6 +568,7 @@ build (WbAccountEditor *self)
   adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), adw_window_title_new (title, NULL));
 
   cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (cancel), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Cancel"), -1);
   g_signal_connect (cancel, "clicked", G_CALLBACK (on_cancel_clicked_cb), self);
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
 

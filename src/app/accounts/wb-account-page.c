@@ -93,30 +93,6 @@ badge_new (const char *text,
   return label;
 }
 
-/* The badge style of a rule status: in order, an exception, or something to decide. */
-static const char *
-status_style (WbAccountStatus status)
-{
-  switch (status)
-    {
-    case WB_ACCOUNT_STATUS_OK:
-      return "success";
-    case WB_ACCOUNT_STATUS_EXCEPTION_APPROVED:
-      return "accent";
-    case WB_ACCOUNT_STATUS_EXCEPTION_PENDING:
-    case WB_ACCOUNT_STATUS_NATURAL_MOMENT_RETURN:
-    case WB_ACCOUNT_STATUS_RECHECK_SIZE:
-      return "warning";
-    case WB_ACCOUNT_STATUS_VIOLATION_WRONG_OWNER_TYPE:
-    case WB_ACCOUNT_STATUS_VIOLATION_WRONG_MUNICIPALITY:
-    case WB_ACCOUNT_STATUS_NO_OWNER:
-    case WB_ACCOUNT_STATUS_OWNER_LEFT:
-    case WB_N_ACCOUNT_STATUSES:
-    default:
-      return "error";
-    }
-}
-
 static AdwPreferencesGroup *
 card_new (WbAccountPage *self,
           const char    *title,
@@ -143,7 +119,6 @@ row_add (WbAccountPage       *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value != NULL && *value != '\0' ? value : "—");
-  adw_action_row_set_subtitle_selectable (ADW_ACTION_ROW (row), TRUE);
   adw_preferences_group_add (group, row);
   if (field != NULL)
     g_hash_table_insert (self->field_rows, g_strdup (field), row);
@@ -185,6 +160,24 @@ user_name (WbAccountPage *self,
   return name != NULL ? name : _("Unknown user");
 }
 
+/* "A WSP account manager", "a local account manager", "no account manager". */
+static const char *
+owner_type_phrase (WbOwnerType type,
+                   gboolean    capital)
+{
+  switch (type)
+    {
+    case WB_OWNER_TYPE_WSP:
+      return capital ? _("A WSP account manager") : _("a WSP account manager");
+    case WB_OWNER_TYPE_LOCAL:
+      return capital ? _("A local account manager") : _("a local account manager");
+    case WB_OWNER_TYPE_NONE:
+    case WB_N_OWNER_TYPES:
+    default:
+      return capital ? _("No account manager") : _("no account manager");
+    }
+}
+
 static void
 build_owner (WbAccountPage *self,
              WbAccountRow  *row)
@@ -210,9 +203,14 @@ build_owner (WbAccountPage *self,
   if (reason != NULL)
     row_add (self, group, "reason", _("In the review queue because"), reason);
 
-  /* TRANSLATORS: the kind of owner an account has, then the kind the rule asks for */
-  types = g_strdup_printf (_("%s; the rule asks for %s"), wb_owner_type_to_label (wb_account_row_get_owner_type (row)),
-                           wb_owner_type_to_label (wb_account_row_get_expected_owner_type (row)));
+  if (wb_account_row_get_owner_type (row) == wb_account_row_get_expected_owner_type (row))
+    /* TRANSLATORS: the kind of owner an account has, when it is what the rule asks */
+    types = g_strdup_printf (_("%s, as the rule asks"), owner_type_phrase (wb_account_row_get_owner_type (row), TRUE));
+  else
+    /* TRANSLATORS: the kind of owner an account has, then the kind the rule asks for */
+    types = g_strdup_printf (_("%s, where the rule asks for %s"),
+                             owner_type_phrase (wb_account_row_get_owner_type (row), TRUE),
+                             owner_type_phrase (wb_account_row_get_expected_owner_type (row), FALSE));
   row_add (self, group, "owner_type", _("Kind of owner"), types);
 
   if (wb_account_row_get_last_contact (row) == NULL)
@@ -415,10 +413,10 @@ rebuild (WbAccountPage *self)
                               (int) wb_account_row_get_employee_count (row), wb_account_row_get_municipality (row));
   gtk_label_set_text (self->subtitle_label, subtitle);
 
-  gtk_box_append (self->badges_box, badge_new (wb_account_status_to_label (status), status_style (status)));
+  gtk_box_append (self->badges_box, badge_new (wb_account_status_to_label (status), wb_style_for_account_status (status)));
   {
     g_autofree char *type = g_strdup_printf (_("Owner: %s"), wb_owner_type_to_label (wb_account_row_get_owner_type (row)));
-    gtk_box_append (self->badges_box, badge_new (type, NULL));
+    gtk_box_append (self->badges_box, badge_new (type, "neutral"));
   }
   if (wb_account_row_get_dormant (row))
     gtk_box_append (self->badges_box, badge_new (_("Dormant"), "warning"));

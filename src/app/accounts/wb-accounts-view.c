@@ -10,6 +10,7 @@
 #include "wb-api-accounts.h"
 #include "wb-import-dialog.h"
 #include "wb-labels.h"
+#include "wb-slot-model.h"
 
 #include "wb-accounts-view.h"
 
@@ -42,6 +43,7 @@ struct _WbAccountsView
 
   WbSession *session;
   WbAccountListModel *model;
+  WbSlotModel *slots;
   GtkSingleSelection *selection;
   GCancellable *cancellable;        /* the list's load */
   GCancellable *work_cancellable;   /* exports and single accounts */
@@ -87,6 +89,13 @@ showing_list (WbAccountsView *self)
   return adw_leaflet_get_visible_child (self->leaflet) == self->list_page;
 }
 
+/* The selected row: the selection is over slots, each showing one row. */
+static WbAccountRow *
+selected_row (WbAccountsView *self)
+{
+  return wb_slot_model_peek_item (self->slots, gtk_single_selection_get_selected (self->selection));
+}
+
 /* What the list shows */
 
 static void
@@ -96,7 +105,7 @@ update_actions (WbAccountsView *self)
   gboolean has_rows = self->loaded && wb_account_list_model_get_n_shown (self->model) > 0;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "accounts.open",
-                                 list && gtk_single_selection_get_selected_item (self->selection) != NULL);
+                                 list && selected_row (self) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "accounts.export", list && has_rows);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "accounts.print", list && has_rows);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "accounts.import",
@@ -179,7 +188,7 @@ begin_refilter (WbAccountsView *self)
 static void
 end_refilter (WbAccountsView *self)
 {
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
+  if (wb_account_list_model_get_n_shown (self->model) > 0)
     gtk_single_selection_set_selected (self->selection, 0);
 }
 
@@ -201,6 +210,31 @@ row_owner_type (WbAccountRow *row)
   return wb_owner_type_to_label (wb_account_row_get_owner_type (row));
 }
 
+/* A rebind sets only what changed, so that a label neither relayouts nor restyles for
+ * nothing when a keystroke rebinds every row the view keeps. */
+static void
+set_cell_text (GtkWidget  *label,
+               const char *text)
+{
+  if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), text) != 0)
+    gtk_label_set_text (GTK_LABEL (label), text);
+}
+
+static void
+set_cell_style (GtkWidget  *label,
+                const char *style)
+{
+  const char *current = g_object_get_data (G_OBJECT (label), "wb-style");
+
+  if (current == style)
+    return;
+  if (current != NULL)
+    gtk_widget_remove_css_class (label, current);
+  if (style != NULL)
+    gtk_widget_add_css_class (label, style);
+  g_object_set_data (G_OBJECT (label), "wb-style", (gpointer) style);
+}
+
 static void
 setup_label_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
@@ -208,121 +242,100 @@ setup_label_cb (GtkSignalListItemFactory *factory,
 {
   GtkWidget *label = gtk_label_new (NULL);
 
-  gtk_label_set_xalign (GTK_LABEL (label), GPOINTER_TO_INT (user_data) ? 1.0 : 0.0);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  if (GPOINTER_TO_INT (user_data))
-    gtk_widget_add_css_class (label, "numeric");
   gtk_list_item_set_child (item, label);
 }
 
 static void
-bind_text_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  user_data)
-{
-  RowTextFunc func = user_data;
-
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), func (gtk_list_item_get_item (item)));
-}
-
-static void
-bind_size_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  user_data)
-{
-  WbAccountRow *row = gtk_list_item_get_item (item);
-  char text[24];
-
-  g_snprintf (text, sizeof text, "%" G_GINT64_FORMAT, wb_account_row_get_employee_count (row));
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
-}
-
-static void
-bind_vacancies_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *item,
-                   gpointer                  user_data)
-{
-  WbAccountRow *row = gtk_list_item_get_item (item);
-  char text[24];
-
-  g_snprintf (text, sizeof text, "%" G_GINT64_FORMAT, wb_account_row_get_open_vacancies (row));
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
-}
-
-static void
-bind_last_contact_cb (GtkSignalListItemFactory *factory,
-                      GtkListItem              *item,
-                      gpointer                  user_data)
-{
-  WbAccountRow *row = gtk_list_item_get_item (item);
-  GtkWidget *label = gtk_list_item_get_child (item);
-  const char *date = wb_account_row_get_last_contact (row);
-  g_autofree char *text = NULL;
-
-  if (date == NULL)
-    text = g_strdup (_("Never"));
-  else if (wb_account_row_get_dormant (row))
-    /* TRANSLATORS: the last contact with a dormant account (none for six months) */
-    text = g_strdup_printf (_("%s, dormant"), date);
-  else
-    text = g_strdup (date);
-  gtk_label_set_text (GTK_LABEL (label), text);
-  if (wb_account_row_get_dormant (row))
-    gtk_widget_add_css_class (label, "wb-dormant");
-  else
-    gtk_widget_remove_css_class (label, "wb-dormant");
-}
-
-static void
-setup_badge_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                gpointer                  user_data)
+setup_number_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  user_data)
 {
   GtkWidget *label = gtk_label_new (NULL);
 
-  gtk_widget_set_halign (label, GTK_ALIGN_START);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (label, "wb-badge");
+  gtk_label_set_xalign (GTK_LABEL (label), 1);
+  gtk_widget_add_css_class (label, "numeric");
   gtk_list_item_set_child (item, label);
 }
 
 static void
-bind_status_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                gpointer                  user_data)
+bind_text_cb (GtkListItem *item,
+              gpointer     row,
+              gpointer     user_data)
 {
-  static const char * const styles[] = { "success", "accent", "warning", "error" };
-  WbAccountRow *row = gtk_list_item_get_item (item);
-  GtkWidget *label = gtk_list_item_get_child (item);
-  WbAccountStatus status = wb_account_row_get_status (row);
-  const char *style;
+  RowTextFunc func = user_data;
 
-  switch (status)
-    {
-    case WB_ACCOUNT_STATUS_OK:
-      style = "success";
-      break;
-    case WB_ACCOUNT_STATUS_EXCEPTION_APPROVED:
-      style = "accent";
-      break;
-    case WB_ACCOUNT_STATUS_EXCEPTION_PENDING:
-    case WB_ACCOUNT_STATUS_NATURAL_MOMENT_RETURN:
-    case WB_ACCOUNT_STATUS_RECHECK_SIZE:
-      style = "warning";
-      break;
-    case WB_ACCOUNT_STATUS_VIOLATION_WRONG_OWNER_TYPE:
-    case WB_ACCOUNT_STATUS_VIOLATION_WRONG_MUNICIPALITY:
-    case WB_ACCOUNT_STATUS_NO_OWNER:
-    case WB_ACCOUNT_STATUS_OWNER_LEFT:
-    case WB_N_ACCOUNT_STATUSES:
-    default:
-      style = "error";
-      break;
-    }
-  gtk_label_set_text (GTK_LABEL (label), wb_account_status_to_label (status));
-  for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
-    gtk_widget_remove_css_class (label, styles[i]);
-  gtk_widget_add_css_class (label, style);
+  set_cell_text (gtk_list_item_get_child (item), func (row));
+}
+
+static void
+bind_size_cb (GtkListItem  *item,
+              WbAccountRow *row,
+              gpointer      user_data)
+{
+  char text[24];
+
+  g_snprintf (text, sizeof text, "%" G_GINT64_FORMAT, wb_account_row_get_employee_count (row));
+  set_cell_text (gtk_list_item_get_child (item), text);
+}
+
+static void
+bind_vacancies_cb (GtkListItem  *item,
+                   WbAccountRow *row,
+                   gpointer      user_data)
+{
+  char text[24];
+
+  g_snprintf (text, sizeof text, "%" G_GINT64_FORMAT, wb_account_row_get_open_vacancies (row));
+  set_cell_text (gtk_list_item_get_child (item), text);
+}
+
+static void
+bind_last_contact_cb (GtkListItem  *item,
+                      WbAccountRow *row,
+                      gpointer      user_data)
+{
+  GtkWidget *label = gtk_list_item_get_child (item);
+  const char *date = wb_account_row_get_last_contact (row);
+
+  /* The status column says "dormant" in words; the date of a dormant account stands out. */
+  set_cell_text (label, date != NULL ? date : _("Never"));
+  set_cell_style (label, wb_account_row_get_dormant (row) ? "wb-dormant" : NULL);
+}
+
+/* The rule status and, for an account without contact for six months, "dormant". */
+static void
+setup_status_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  GtkWidget *status = gtk_label_new (NULL);
+  GtkWidget *dormant = gtk_label_new (_("Dormant"));
+
+  gtk_label_set_ellipsize (GTK_LABEL (status), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (status, "wb-badge");
+  gtk_widget_add_css_class (dormant, "wb-badge");
+  gtk_widget_add_css_class (dormant, "warning");
+  gtk_box_append (GTK_BOX (box), status);
+  gtk_box_append (GTK_BOX (box), dormant);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_status_cb (GtkListItem  *item,
+                WbAccountRow *row,
+                gpointer      user_data)
+{
+  GtkWidget *status = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+  GtkWidget *dormant = gtk_widget_get_next_sibling (status);
+  WbAccountStatus value = wb_account_row_get_status (row);
+
+  set_cell_text (status, wb_account_status_to_label (value));
+  set_cell_style (status, wb_style_for_account_status (value));
+  if (gtk_widget_get_visible (dormant) != wb_account_row_get_dormant (row))
+    gtk_widget_set_visible (dormant, wb_account_row_get_dormant (row));
 }
 
 static void
@@ -330,18 +343,15 @@ add_column (WbAccountsView  *self,
             const char      *title,
             WbAccountColumn  column,
             GCallback        setup,
-            gpointer         setup_data,
             GCallback        bind,
-            gpointer         bind_data,
+            gpointer         data,
             gboolean         expand,
             int              fixed_width)
 {
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkListItemFactory) factory = wb_slot_factory_new (setup, (WbSlotBindFunc) bind, data);
   g_autoptr(GtkColumnViewColumn) view_column = NULL;
   g_autoptr(GtkSorter) sorter = wb_account_list_model_create_sorter (column);
 
-  g_signal_connect (factory, "setup", setup, setup_data);
-  g_signal_connect (factory, "bind", bind, bind_data);
   view_column = gtk_column_view_column_new (title, g_object_ref (factory));
   gtk_column_view_column_set_sorter (view_column, sorter);
   gtk_column_view_column_set_expand (view_column, expand);
@@ -353,33 +363,29 @@ add_column (WbAccountsView  *self,
     gtk_column_view_sort_by_column (self->column_view, view_column, GTK_SORT_ASCENDING);
 }
 
-#define LEFT GINT_TO_POINTER (FALSE)
-#define RIGHT GINT_TO_POINTER (TRUE)
-
 static void
 build_columns (WbAccountsView *self)
 {
   GCallback label = G_CALLBACK (setup_label_cb);
+  GCallback number = G_CALLBACK (setup_number_cb);
   GCallback text = G_CALLBACK (bind_text_cb);
 
-  add_column (self, _("Name"), WB_ACCOUNT_COLUMN_NAME, label, LEFT, text, wb_account_row_get_name, TRUE, -1);
-  add_column (self, _("KvK"), WB_ACCOUNT_COLUMN_KVK, label, LEFT, text, wb_account_row_get_kvk, FALSE, 90);
-  add_column (self, _("Sector"), WB_ACCOUNT_COLUMN_SECTOR, label, LEFT, text, wb_account_row_get_sector_label, FALSE, 140);
-  add_column (self, _("Employees"), WB_ACCOUNT_COLUMN_SIZE, label, RIGHT, G_CALLBACK (bind_size_cb), NULL, FALSE, 95);
-  add_column (self, _("Municipality"), WB_ACCOUNT_COLUMN_MUNICIPALITY, label, LEFT, text,
-              wb_account_row_get_municipality, FALSE, 130);
-  add_column (self, _("Owner"), WB_ACCOUNT_COLUMN_OWNER, label, LEFT, text, row_owner, TRUE, -1);
-  add_column (self, _("Owner type"), WB_ACCOUNT_COLUMN_OWNER_TYPE, label, LEFT, text, row_owner_type, FALSE, 100);
-  add_column (self, _("Rule status"), WB_ACCOUNT_COLUMN_STATUS, G_CALLBACK (setup_badge_cb), NULL,
-              G_CALLBACK (bind_status_cb), NULL, FALSE, 210);
-  add_column (self, _("Last contact"), WB_ACCOUNT_COLUMN_LAST_CONTACT, label, LEFT,
-              G_CALLBACK (bind_last_contact_cb), NULL, FALSE, 150);
-  add_column (self, _("Vacancies"), WB_ACCOUNT_COLUMN_VACANCIES, label, RIGHT,
-              G_CALLBACK (bind_vacancies_cb), NULL, FALSE, 90);
+  /* The widths add up to what fits the window's default width of 1200. */
+  add_column (self, _("Name"), WB_ACCOUNT_COLUMN_NAME, label, text, wb_account_row_get_name, TRUE, 170);
+  add_column (self, _("KvK"), WB_ACCOUNT_COLUMN_KVK, label, text, wb_account_row_get_kvk, FALSE, 80);
+  add_column (self, _("Sector"), WB_ACCOUNT_COLUMN_SECTOR, label, text, wb_account_row_get_sector_label, FALSE, 106);
+  add_column (self, _("Employees"), WB_ACCOUNT_COLUMN_SIZE, number, G_CALLBACK (bind_size_cb), NULL, FALSE, 96);
+  add_column (self, _("Municipality"), WB_ACCOUNT_COLUMN_MUNICIPALITY, label, text,
+              wb_account_row_get_municipality, FALSE, 104);
+  add_column (self, _("Owner"), WB_ACCOUNT_COLUMN_OWNER, label, text, row_owner, TRUE, 124);
+  add_column (self, _("Owner type"), WB_ACCOUNT_COLUMN_OWNER_TYPE, label, text, row_owner_type, FALSE, 104);
+  add_column (self, _("Rule status"), WB_ACCOUNT_COLUMN_STATUS, G_CALLBACK (setup_status_cb),
+              G_CALLBACK (bind_status_cb), NULL, FALSE, 186);
+  add_column (self, _("Last contact"), WB_ACCOUNT_COLUMN_LAST_CONTACT, label,
+              G_CALLBACK (bind_last_contact_cb), NULL, FALSE, 118);
+  add_column (self, _("Vacancies"), WB_ACCOUNT_COLUMN_VACANCIES, number,
+              G_CALLBACK (bind_vacancies_cb), NULL, FALSE, 76);
 }
-
-#undef LEFT
-#undef RIGHT
 
 /* Filters: one drop-down per column, the first item meaning "any". */
 
@@ -705,9 +711,7 @@ on_activate_cb (GtkColumnView  *view,
                 guint           position,
                 WbAccountsView *self)
 {
-  g_autoptr(WbAccountRow) row = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
-
-  open_row (self, row);
+  open_row (self, wb_slot_model_peek_item (self->slots, position));
 }
 
 static void
@@ -717,7 +721,7 @@ open_action (GtkWidget  *widget,
 {
   WbAccountsView *self = WB_ACCOUNTS_VIEW (widget);
 
-  open_row (self, gtk_single_selection_get_selected_item (self->selection));
+  open_row (self, selected_row (self));
 }
 
 static void
@@ -1007,6 +1011,7 @@ wb_accounts_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->selection, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), WB_TYPE_ACCOUNTS_VIEW);
   g_clear_object (&self->selection);
+  g_clear_object (&self->slots);
   g_clear_object (&self->model);
   g_clear_object (&self->session);
   g_clear_pointer (&self->dropdowns, g_ptr_array_unref);
@@ -1075,7 +1080,7 @@ wb_accounts_view_class_init (WbAccountsViewClass *klass)
 static void
 connect_model (WbAccountsView *self)
 {
-  gtk_single_selection_set_model (self->selection, wb_account_list_model_get_model (self->model));
+  wb_slot_model_set_model (self->slots, wb_account_list_model_get_model (self->model));
   wb_account_list_model_set_sorter (self->model, gtk_column_view_get_sorter (self->column_view));
   g_signal_connect (self->model, "notify::n-shown", G_CALLBACK (on_model_notify_cb), self);
   g_signal_connect (self->model, "notify::n-loaded", G_CALLBACK (on_model_notify_cb), self);
@@ -1091,7 +1096,10 @@ wb_accounts_view_init (WbAccountsView *self)
   self->work_cancellable = g_cancellable_new ();
 
   self->model = wb_account_list_model_new ();
-  self->selection = gtk_single_selection_new (NULL);
+  self->slots = wb_slot_model_new (NULL);
+  /* The "no match" page stands in for an empty list. */
+  wb_slot_model_set_keep_when_empty (self->slots, TRUE);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->slots)));
   gtk_single_selection_set_autoselect (self->selection, TRUE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));

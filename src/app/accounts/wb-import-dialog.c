@@ -58,7 +58,6 @@ row_new (const char *title,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   if (subtitle != NULL)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_subtitle_selectable (ADW_ACTION_ROW (row), TRUE);
   return row;
 }
 
@@ -142,6 +141,7 @@ show_report (WbImportDialog *self,
 
   gtk_stack_set_visible_child_name (self->stack, "report");
   gtk_button_set_label (self->choose_button, _("_Import Another File…"));
+  gtk_widget_set_visible (GTK_WIDGET (self->choose_button), TRUE);
 }
 
 static void
@@ -168,13 +168,18 @@ show_failure (WbImportDialog *self,
       for (guint i = 0; i < problem->errors->len; i++)
         {
           WbFieldError *error = problem->errors->pdata[i];
+          const char *rest = *error->field != '\0' ? g_utf8_next_char (error->field) : error->field;
+          g_autofree char *first = g_utf8_strup (error->field, rest - error->field);
+          g_autofree char *where = g_strconcat (first, rest, NULL);
 
-          gtk_list_box_append (GTK_LIST_BOX (list), row_new (error->field, error->message));
+          /* "line 3" from the server stands alone here: "Line 3". */
+          gtk_list_box_append (GTK_LIST_BOX (list), row_new (where, error->message));
         }
       gtk_box_append (self->failed_box, list);
     }
   gtk_stack_set_visible_child_name (self->stack, "failed");
   gtk_button_set_label (self->choose_button, _("_Choose Another File…"));
+  gtk_widget_set_visible (GTK_WIDGET (self->choose_button), TRUE);
 }
 
 static void
@@ -316,6 +321,7 @@ build (WbImportDialog *self)
   header = adw_header_bar_new ();
   adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
   close = gtk_button_new_with_mnemonic (_("_Close"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (close), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Close"), -1);
   g_signal_connect (close, "clicked", G_CALLBACK (on_close_clicked_cb), self);
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), close);
   self->choose_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Choose File…")));
@@ -324,6 +330,8 @@ build (WbImportDialog *self)
                                   _("Choose a CSV file to import"), -1);
   g_signal_connect (self->choose_button, "clicked", G_CALLBACK (on_choose_clicked_cb), self);
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), GTK_WIDGET (self->choose_button));
+  /* At first the page's own button asks for the file; this one takes over afterwards. */
+  gtk_widget_set_visible (GTK_WIDGET (self->choose_button), FALSE);
   gtk_box_append (GTK_BOX (content), header);
 
   self->stack = GTK_STACK (gtk_stack_new ());
@@ -339,6 +347,8 @@ build (WbImportDialog *self)
                                      "added. An employer whose KvK number Werkbrug knows is merged: its name, sector "
                                      "and size are brought up to date, its owner and history stay."));
   intro_button = gtk_button_new_with_mnemonic (_("_Choose File…"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (intro_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Choose a CSV file to import"), -1);
   gtk_widget_set_halign (intro_button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (intro_button, "pill");
   g_signal_connect (intro_button, "clicked", G_CALLBACK (on_choose_clicked_cb), self);

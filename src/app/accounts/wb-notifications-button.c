@@ -321,12 +321,17 @@ wb_notifications_button_init (WbNotificationsButton *self)
   gtk_label_set_xalign (GTK_LABEL (heading), 0);
   gtk_box_append (GTK_BOX (header), heading);
   self->all_read_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("Mark _All Read")));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->all_read_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Mark all notifications read"), -1);
   gtk_widget_add_css_class (GTK_WIDGET (self->all_read_button), "flat");
   g_signal_connect (self->all_read_button, "clicked", G_CALLBACK (on_all_read_clicked_cb), self);
   gtk_box_append (GTK_BOX (header), GTK_WIDGET (self->all_read_button));
   gtk_box_append (GTK_BOX (content), header);
 
   self->stack = GTK_STACK (gtk_stack_new ());
+  /* The popover is as tall as what it shows, not as its tallest page. */
+  gtk_stack_set_vhomogeneous (self->stack, FALSE);
+  gtk_stack_set_hhomogeneous (self->stack, FALSE);
   self->list = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);
   gtk_widget_add_css_class (GTK_WIDGET (self->list), "boxed-list");

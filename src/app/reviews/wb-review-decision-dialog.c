@@ -16,30 +16,31 @@ static const struct {
   const char *name;
   const char *title;
   const char *button;
+  const char *accessible;
   const char *explanation;
 } actions[WB_N_DECISIONS] = {
   [WB_DECISION_APPROVE_EXCEPTION] = {
-    "approve_exception", N_("Approve the Exception"), N_("_Approve"),
+    "approve_exception", N_("Approve the Exception"), N_("_Approve"), N_("Approve"),
     N_("The local account manager keeps this account of 25 or more employees. Your reason is recorded with the "
        "approval; when a vacancy arises there, the account is flagged to go back to the WSP."),
   },
   [WB_DECISION_TRANSFER_TO_WSP] = {
-    "transfer_to_wsp", N_("Transfer to the WSP"), N_("_Transfer"),
+    "transfer_to_wsp", N_("Transfer to the WSP"), N_("_Transfer"), N_("Transfer"),
     N_("The WSP account manager you choose becomes the owner. An exception of the old owner ends with it. Both "
        "account managers are told."),
   },
   [WB_DECISION_ASSIGN_OWNER] = {
-    "assign_owner", N_("Assign an Owner"), N_("_Assign"),
+    "assign_owner", N_("Assign an Owner"), N_("_Assign"), N_("Assign"),
     N_("The account manager you choose becomes the owner. An exception of the old owner ends with it. Both "
        "account managers are told."),
   },
   [WB_DECISION_MERGE_DUPLICATES] = {
-    "merge_duplicates", N_("Merge the Duplicates"), N_("_Merge"),
+    "merge_duplicates", N_("Merge the Duplicates"), N_("_Merge"), N_("Merge"),
     N_("The employer you keep gets the contact log, contact persons, vacancies and timeline of the other, which "
        "leaves the list: both histories are kept."),
   },
   [WB_DECISION_DISMISS] = {
-    "dismiss", N_("Dismiss the Review"), N_("_Dismiss"),
+    "dismiss", N_("Dismiss the Review"), N_("_Dismiss"), N_("Dismiss"),
     N_("Nothing changes on the account. The same problem is not raised again unless it changes."),
   },
 };
@@ -161,6 +162,45 @@ field_label (WbReviewDecisionDialog *self,
 }
 
 static void
+on_fresh_review_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(WbReviewDecisionDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *etag = NULL;
+  g_autoptr(JsonNode) node = wb_api_client_request_finish (WB_API_CLIENT (source), result, &etag, &error);
+  g_autoptr(WbRecord) fresh = NULL;
+  g_autofree char *message = NULL;
+
+  if (node == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  set_busy (self, FALSE);
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      show_message (self, error != NULL ? error->message : _("The review could not be read again."));
+      return;
+    }
+  fresh = wb_record_new (WB_RESOURCE_EMPLOYERS, json_node_get_object (node));
+  if (g_strcmp0 (wb_record_get_string (fresh, "status"), "open") != 0)
+    {
+      /* TRANSLATORS: someone decided the review while this dialog was open */
+      message = g_strdup_printf (_("%s decided this review meanwhile. Nothing of yours was saved; close this "
+                                   "dialog and look at the queue again."),
+                                 wb_record_get_string (fresh, "decided_by_name") ?: _("Someone else"));
+      gtk_widget_set_sensitive (GTK_WIDGET (self->submit_button), FALSE);
+    }
+  else
+    {
+      g_set_object (&self->review, fresh);
+      /* TRANSLATORS: %s is the review's reason as it stands now */
+      message = g_strdup_printf (_("The review changed meanwhile; it now says: %s Your reason is kept; decide "
+                                   "again to apply it to this version."), wb_record_get_string (fresh, "reason") ?: "");
+    }
+  show_message (self, message);
+}
+
+static void
 on_decided_cb (GObject      *source,
                GAsyncResult *result,
                gpointer      user_data)
@@ -182,7 +222,17 @@ on_decided_cb (GObject      *source,
 
   /* What was typed stays; the message says what to change. */
   problem = wb_api_error_get_problem (error);
-  if (g_error_matches (error, WB_API_ERROR, 412) || g_error_matches (error, WB_API_ERROR, 409))
+  if (g_error_matches (error, WB_API_ERROR, 412))
+    {
+      /* Read the review as it is now; deciding again then applies to that version. */
+      g_autofree char *path = g_strdup_printf ("api/v1/reviews/%" G_GINT64_FORMAT, wb_record_get_id (self->review));
+
+      set_busy (self, TRUE);
+      wb_api_client_request_async (wb_session_get_api (self->session), "GET", path, NULL, NULL, self->cancellable,
+                                   on_fresh_review_cb, g_object_ref (self));
+      g_signal_emit (self, signals[STALE], 0);
+    }
+  else if (g_error_matches (error, WB_API_ERROR, 409))
     {
       g_autofree char *message = g_strdup_printf (_("%s The queue has been read again; your reason is kept here."),
                                                   error->message);
@@ -369,9 +419,12 @@ build (WbReviewDecisionDialog *self)
   adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
   adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), adw_window_title_new (_(actions[self->action].title), name));
   cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (cancel), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Cancel"), -1);
   g_signal_connect (cancel, "clicked", G_CALLBACK (on_cancel_clicked_cb), self);
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
   self->submit_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_(actions[self->action].button)));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->submit_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _(actions[self->action].accessible), -1);
   gtk_widget_add_css_class (GTK_WIDGET (self->submit_button),
                             self->action == WB_DECISION_DISMISS ? "destructive-action" : "suggested-action");
   g_signal_connect (self->submit_button, "clicked", G_CALLBACK (on_submit_clicked_cb), self);

@@ -35,6 +35,7 @@ void                    wb_review_queue_set_filter     (WbReviewQueue *self,
 gboolean                wb_review_queue_select         (WbReviewQueue *self,
                                                         gint64         review_id);
 WbRecord               *wb_review_queue_get_selected   (WbReviewQueue *self);
+void                    wb_review_queue_focus_filter   (WbReviewQueue *self);
 /* Whether the selected review offers a decision. */
 gboolean                wb_review_queue_can_decide     (WbReviewQueue *self,
                                                         WbDecisionAction action);
