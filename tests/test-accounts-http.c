@@ -572,6 +572,35 @@ test_rule (void)
   g_assert_cmpuint (missing->status, ==, 404);
 }
 
+/* The approval of an exception is written by the queue only: an account manager who may
+ * change the employer may not approve their own exception by writing its fields. */
+static void
+test_approval_only_through_queue (void)
+{
+  g_autoptr(JsonObject) before = employer (fx.e_pending);
+  g_autofree char *etag = g_strdup_printf ("\"v%" G_GINT64_FORMAT "\"", json_object_get_int_member (before, "version"));
+  g_autofree char *path = g_strdup_printf ("api/v1/employers/" ID, fx.e_pending);
+  g_autofree char *approve = g_strdup_printf ("{\"exception_approved_by\":" ID ",\"exception_approved_at\":\"%s\"}",
+                                              fx.lam, fx.today);
+  g_autofree char *create = g_strdup_printf ("{\"kvk\":\"14000050\",\"name\":\"Zelf Goedgekeurd\",\"sector\":\"retail\","
+                                             "\"employee_count\":40,\"pc4\":\"6411\",\"municipality_id\":" ID ","
+                                             "\"owner_id\":" ID ",\"exception_reason\":\"goede ingang\","
+                                             "\"exception_approved_by\":" ID ",\"active\":true}", fx.heerlen, fx.lam, fx.lam);
+  g_autoptr(Answer) patched = call (token_of ("lam"), "PATCH", path, approve, etag);
+  g_autoptr(Answer) created = call (token_of ("lam"), "POST", "api/v1/employers", create, NULL);
+  g_autoptr(Answer) allowed = NULL;
+  g_autoptr(JsonObject) after = employer (fx.e_pending);
+
+  g_assert_cmpuint (patched->status, ==, 403);
+  g_assert_cmpuint (created->status, ==, 403);
+  g_assert_cmpint (json_object_get_int_member (after, "version"), ==, json_object_get_int_member (before, "version"));
+  g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (after, "exception_approved_by")) ||
+                 !json_object_has_member (after, "exception_approved_by"));
+  /* The rest of the employer is still theirs to change. */
+  allowed = call (token_of ("lam"), "PATCH", path, "{\"learn_work\":true}", etag);
+  g_assert_cmpuint (allowed->status, ==, 200);
+}
+
 static void
 test_decision_preconditions (void)
 {
@@ -1506,6 +1535,7 @@ main (int   argc,
   g_test_add_func ("/accounts-http/queue/initial-oldest-first", test_initial_queue);
   g_test_add_func ("/accounts-http/queue/only-coordinators", test_queue_permissions);
   g_test_add_func ("/accounts-http/rule/plain-words", test_rule);
+  g_test_add_func ("/accounts-http/decision/approval-only-through-the-queue", test_approval_only_through_queue);
   g_test_add_func ("/accounts-http/decision/preconditions", test_decision_preconditions);
   g_test_add_func ("/accounts-http/decision/approve-exception", test_approve_exception);
   g_test_add_func ("/accounts-http/decision/transfer-to-wsp", test_transfer_to_wsp);

@@ -1323,6 +1323,24 @@ _wb_server_accounts_route (WbRequest  *request,
   gboolean post = g_str_equal (method, "POST");
   gint64 id = 0;
 
+  /* An approval is the coordinator's, through the queue: nobody else writes it on the
+   * employer directly, also not an account manager who may change the employer otherwise. */
+  if (g_str_equal (first, "employers") && request->caller.role != WB_ROLE_COORDINATOR &&
+      ((n == 1 && post) || (n == 2 && g_str_equal (method, "PATCH") && _wb_server_parse_id (request->segments[1], &id))))
+    {
+      g_autoptr(JsonObject) body = _wb_server_parse_body (request);
+
+      if (body == NULL)
+        return TRUE;
+      if (json_object_has_member (body, "exception_approved_by") || json_object_has_member (body, "exception_approved_at"))
+        {
+          _wb_server_send_error (request->msg, SOUP_STATUS_FORBIDDEN, _("Not allowed"),
+                                 _("Only a coordinator approves an exception, in the review queue."));
+          return TRUE;
+        }
+      return FALSE;
+    }
+
   if (g_str_equal (first, "employers") && n == 2 && g_str_equal (request->segments[1], "import"))
     {
       if (post)
