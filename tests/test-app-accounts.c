@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "wb-account-editor.h"
 #include "wb-account-list-model.h"
 #include "wb-account-page.h"
 #include "wb-account-print.h"
@@ -788,6 +789,57 @@ test_page_policy (void)
   g_assert_finalize_object (page);
 }
 
+/* Tests: the employer editor */
+
+static void
+test_editor_changes (void)
+{
+  g_autoptr(WbSession) session = make_session (13);
+  g_autoptr(WbRecord) employer = NULL;
+  g_autoptr(JsonObject) changes = NULL;
+  WbAccountEditor *editor;
+
+  {
+    JsonObject *e = make_account (7);
+
+    json_object_set_int_member (e, "version", 2);
+    json_object_set_boolean_member (e, "arrangement", FALSE);
+    employer = make_record (WB_RESOURCE_EMPLOYERS, e);
+  }
+  editor = wb_account_editor_new (session, employer);
+  g_object_ref_sink (editor);
+
+  /* Nothing changed, nothing to send: the approval fields are not even offered. */
+  g_assert_false (wb_account_editor_has_changes (editor));
+  changes = wb_account_editor_dup_changes (editor);
+  g_assert_cmpuint (json_object_get_size (changes), ==, 0);
+  g_clear_pointer (&changes, json_object_unref);
+
+  /* Only what was changed goes into the update, in the model's types. */
+  wb_account_editor_set_field (editor, "employee_count", "52");
+  wb_account_editor_set_field (editor, "arrangement", "true");
+  wb_account_editor_set_field (editor, "municipality_id", "2");
+  wb_account_editor_set_field (editor, "exception_reason", "  Goede ingang ");
+  changes = wb_account_editor_dup_changes (editor);
+  g_assert_cmpuint (json_object_get_size (changes), ==, 4);
+  g_assert_cmpint (json_object_get_int_member (changes, "employee_count"), ==, 52);
+  g_assert_true (json_object_get_boolean_member (changes, "arrangement"));
+  g_assert_cmpint (json_object_get_int_member (changes, "municipality_id"), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (changes, "exception_reason"), ==, "Goede ingang");
+  g_assert_false (json_object_has_member (changes, "exception_approved_by"));
+  g_clear_pointer (&changes, json_object_unref);
+
+  /* A size that is no number is said next to its field, and nothing is sent. */
+  wb_account_editor_set_field (editor, "employee_count", "veel");
+  g_assert_true (wb_account_editor_has_changes (editor));
+  wb_account_editor_save (editor);
+  g_assert_cmpstr (wb_account_editor_get_error (editor, "employee_count"), ==, "must be a whole number");
+  g_assert_null (wb_account_editor_get_error (editor, "name"));
+
+  gtk_window_destroy (GTK_WINDOW (editor));
+  g_assert_finalize_object (editor);
+}
+
 /* Tests: the review queue */
 
 static WbRecord *
@@ -1073,6 +1125,7 @@ main (int   argc,
   g_test_add_func ("/app-accounts/print/pdf-has-every-row", test_print_pdf);
   g_test_add_func ("/app-accounts/page/owner-rule-and-exception", test_page_binds_account);
   g_test_add_func ("/app-accounts/page/actions-as-the-policy-allows", test_page_policy);
+  g_test_add_func ("/app-accounts/editor/only-what-changed", test_editor_changes);
   g_test_add_func ("/app-accounts/queue/oldest-first", test_queue_oldest_first);
   g_test_add_func ("/app-accounts/queue/decided-review-leaves", test_queue_decided_leaves);
   g_test_add_func ("/app-accounts/queue/decision-needs-a-reason", test_decision_needs_reason);

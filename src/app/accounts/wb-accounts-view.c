@@ -1169,27 +1169,6 @@ wb_accounts_view_get_list_model (WbAccountsView *self)
   return self->model;
 }
 
-GtkColumnView *
-wb_accounts_view_get_column_view (WbAccountsView *self)
-{
-  g_return_val_if_fail (WB_IS_ACCOUNTS_VIEW (self), NULL);
-  return self->column_view;
-}
-
-WbAccountPage *
-wb_accounts_view_get_page (WbAccountsView *self)
-{
-  g_return_val_if_fail (WB_IS_ACCOUNTS_VIEW (self), NULL);
-  return self->page;
-}
-
-gboolean
-wb_accounts_view_get_loaded (WbAccountsView *self)
-{
-  g_return_val_if_fail (WB_IS_ACCOUNTS_VIEW (self), FALSE);
-  return self->loaded;
-}
-
 void
 wb_accounts_view_reload (WbAccountsView *self)
 {

@@ -23,10 +23,6 @@ WbAccountsView     *wb_accounts_view_new               (void);
 void                wb_accounts_view_set_session       (WbAccountsView *self,
                                                         WbSession      *session);
 WbAccountListModel *wb_accounts_view_get_list_model    (WbAccountsView *self);
-GtkColumnView      *wb_accounts_view_get_column_view   (WbAccountsView *self);
-WbAccountPage      *wb_accounts_view_get_page          (WbAccountsView *self);
-/* Whether the whole list has arrived. */
-gboolean            wb_accounts_view_get_loaded        (WbAccountsView *self);
 /* Loads the list again from the server. */
 void                wb_accounts_view_reload            (WbAccountsView *self);
 void                wb_accounts_view_retry             (WbAccountsView *self);

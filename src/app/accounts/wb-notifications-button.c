@@ -396,9 +396,3 @@ wb_notifications_button_set_session (WbNotificationsButton *self,
   wb_notifications_button_refresh (self);
 }
 
-guint
-wb_notifications_button_get_n_unread (WbNotificationsButton *self)
-{
-  g_return_val_if_fail (WB_IS_NOTIFICATIONS_BUTTON (self), 0);
-  return self->n_unread;
-}

@@ -22,6 +22,5 @@ WbNotificationsButton *wb_notifications_button_new         (void);
 void                   wb_notifications_button_set_session (WbNotificationsButton *self,
                                                             WbSession             *session);
 void                   wb_notifications_button_refresh     (WbNotificationsButton *self);
-guint                  wb_notifications_button_get_n_unread (WbNotificationsButton *self);
 
 G_END_DECLS
