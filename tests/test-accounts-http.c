@@ -601,6 +601,64 @@ test_approval_only_through_queue (void)
   g_assert_cmpuint (allowed->status, ==, 200);
 }
 
+/* Nor does an account manager move an account: one they register is theirs, and another
+ * owner is a coordinator's decision in the queue. Runs last: it adds an employer. */
+static void
+test_owner_only_through_queue (void)
+{
+  g_autofree char *for_other = g_strdup_printf ("{\"kvk\":\"14000060\",\"name\":\"Glashandel Wolters\",\"sector\":\"retail\","
+                                                "\"employee_count\":30,\"pc4\":\"6411\",\"municipality_id\":" ID ","
+                                                "\"owner_id\":" ID ",\"active\":true}", fx.heerlen, fx.wsp1);
+  g_autofree char *for_self = g_strdup_printf ("{\"kvk\":\"14000060\",\"name\":\"Glashandel Wolters\",\"sector\":\"retail\","
+                                               "\"employee_count\":30,\"pc4\":\"6411\",\"municipality_id\":" ID ","
+                                               "\"owner_id\":" ID ",\"active\":true}", fx.heerlen, fx.wsp2);
+  g_autofree char *take = g_strdup_printf ("{\"owner_id\":" ID "}", fx.wsp1);
+  g_autofree char *keep = g_strdup_printf ("{\"owner_id\":" ID ",\"learn_work\":true}", fx.wsp2);
+  g_autoptr(Answer) refused = call (token_of ("wsp2"), "POST", "api/v1/employers", for_other, NULL);
+  g_autoptr(Answer) created = call (token_of ("wsp2"), "POST", "api/v1/employers", for_self, NULL);
+  JsonObject *object = NULL;
+  g_autoptr(JsonObject) after = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *etag = NULL;
+  gint64 id;
+
+  g_assert_cmpuint (refused->status, ==, 403);
+  g_assert_cmpuint (created->status, ==, 201);
+  object = object_of (created);
+  id = json_object_get_int_member (object, "id");
+  g_assert_cmpint (json_object_get_int_member (object, "owner_id"), ==, fx.wsp2);
+  path = g_strdup_printf ("api/v1/employers/" ID, id);
+  etag = g_strdup_printf ("\"v%" G_GINT64_FORMAT "\"", json_object_get_int_member (object, "version"));
+
+  /* Another account manager, and the owner too, cannot hand it over by a PATCH. */
+  {
+    g_autoptr(Answer) taken = call (token_of ("wsp1"), "PATCH", path, take, etag);
+    g_autoptr(Answer) given = call (token_of ("wsp2"), "PATCH", path, take, etag);
+
+    g_assert_cmpuint (taken->status, ==, 403);
+    g_assert_cmpuint (given->status, ==, 403);
+    g_assert_nonnull (strstr (given->body, "review queue"));
+  }
+  after = employer (id);
+  g_assert_cmpint (json_object_get_int_member (after, "owner_id"), ==, fx.wsp2);
+  g_assert_cmpint (json_object_get_int_member (after, "version"), ==, json_object_get_int_member (object, "version"));
+
+  /* Saying the owner it already has is no move; a coordinator may move it. */
+  {
+    g_autoptr(Answer) kept = call (token_of ("wsp2"), "PATCH", path, keep, etag);
+    g_autofree char *next = NULL;
+    g_autoptr(Answer) moved = NULL;
+
+    g_assert_cmpuint (kept->status, ==, 200);
+    next = g_strdup_printf ("\"v%" G_GINT64_FORMAT "\"", json_object_get_int_member (object, "version") + 1);
+    moved = call (token_of ("coord"), "PATCH", path, take, next);
+    g_assert_cmpuint (moved->status, ==, 200);
+  }
+  g_clear_pointer (&after, json_object_unref);
+  after = employer (id);
+  g_assert_cmpint (json_object_get_int_member (after, "owner_id"), ==, fx.wsp1);
+}
+
 static void
 test_decision_preconditions (void)
 {
@@ -1554,6 +1612,7 @@ main (int   argc,
   g_test_add_func ("/accounts-http/import/broken-file-writes-nothing", test_import_broken);
   g_test_add_func ("/accounts-http/client/typed-calls", test_client_calls);
   g_test_add_func ("/accounts-http/docs/every-endpoint-answers", test_documented_endpoints);
+  g_test_add_func ("/accounts-http/owner/only-through-the-queue", test_owner_only_through_queue);
 
   status = g_test_run ();
 

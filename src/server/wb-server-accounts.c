@@ -1338,6 +1338,29 @@ _wb_server_accounts_route (WbRequest  *request,
                                  _("Only a coordinator approves an exception, in the review queue."));
           return TRUE;
         }
+      /* Nor does anyone else move an account: whoever registers an employer may own it, and
+       * from then on a transfer is a decision in the queue. */
+      if (json_object_has_member (body, "owner_id"))
+        {
+          gint64 wanted = json_id (body, "owner_id");  /* 0 for none, and for a wrong type the schema names */
+          gint64 current = 0;
+
+          if (id > 0)
+            {
+              g_autoptr(JsonObject) employer = wb_store_get (request->server->store, WB_RESOURCE_EMPLOYERS, id, NULL);
+
+              if (employer == NULL)
+                return FALSE;  /* the generic route answers 404 */
+              current = json_id (employer, "owner_id");
+            }
+          if (id > 0 ? wanted != current : wanted != 0 && wanted != request->caller.id)
+            {
+              _wb_server_send_error (request->msg, SOUP_STATUS_FORBIDDEN, _("Not allowed"),
+                                     id > 0 ? _("Only a coordinator moves an account to another owner, in the review queue.")
+                                            : _("An employer you register is yours; a coordinator gives it to someone else."));
+              return TRUE;
+            }
+        }
       return FALSE;
     }
 
