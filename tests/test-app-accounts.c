@@ -797,7 +797,7 @@ test_editor_changes (void)
   g_autoptr(WbSession) session = make_session (13);
   g_autoptr(WbRecord) employer = NULL;
   g_autoptr(JsonObject) changes = NULL;
-  WbAccountEditor *editor;
+  WbRecordEditor *editor;
 
   {
     JsonObject *e = make_account (7);
@@ -806,21 +806,21 @@ test_editor_changes (void)
     json_object_set_boolean_member (e, "arrangement", FALSE);
     employer = make_record (WB_RESOURCE_EMPLOYERS, e);
   }
-  editor = wb_account_editor_new (session, employer);
+  editor = WB_RECORD_EDITOR (wb_account_editor_new (session, employer));
   g_object_ref_sink (editor);
 
   /* Nothing changed, nothing to send: the approval fields are not even offered. */
-  g_assert_false (wb_account_editor_has_changes (editor));
-  changes = wb_account_editor_dup_changes (editor);
+  g_assert_false (wb_record_editor_has_changes (editor));
+  changes = wb_record_editor_dup_changes (editor);
   g_assert_cmpuint (json_object_get_size (changes), ==, 0);
   g_clear_pointer (&changes, json_object_unref);
 
   /* Only what was changed goes into the update, in the model's types. */
-  wb_account_editor_set_field (editor, "employee_count", "52");
-  wb_account_editor_set_field (editor, "arrangement", "true");
-  wb_account_editor_set_field (editor, "municipality_id", "2");
-  wb_account_editor_set_field (editor, "exception_reason", "  Goede ingang ");
-  changes = wb_account_editor_dup_changes (editor);
+  wb_record_editor_set_field (editor, "employee_count", "52");
+  wb_record_editor_set_field (editor, "arrangement", "true");
+  wb_record_editor_set_field (editor, "municipality_id", "2");
+  wb_record_editor_set_field (editor, "exception_reason", "  Goede ingang ");
+  changes = wb_record_editor_dup_changes (editor);
   g_assert_cmpuint (json_object_get_size (changes), ==, 4);
   g_assert_cmpint (json_object_get_int_member (changes, "employee_count"), ==, 52);
   g_assert_true (json_object_get_boolean_member (changes, "arrangement"));
@@ -830,11 +830,11 @@ test_editor_changes (void)
   g_clear_pointer (&changes, json_object_unref);
 
   /* A size that is no number is said next to its field, and nothing is sent. */
-  wb_account_editor_set_field (editor, "employee_count", "veel");
-  g_assert_true (wb_account_editor_has_changes (editor));
-  wb_account_editor_save (editor);
-  g_assert_cmpstr (wb_account_editor_get_error (editor, "employee_count"), ==, "must be a whole number");
-  g_assert_null (wb_account_editor_get_error (editor, "name"));
+  wb_record_editor_set_field (editor, "employee_count", "veel");
+  g_assert_true (wb_record_editor_has_changes (editor));
+  wb_record_editor_save (editor);
+  g_assert_cmpstr (wb_record_editor_get_error (editor, "employee_count"), ==, "must be a whole number");
+  g_assert_null (wb_record_editor_get_error (editor, "name"));
 
   gtk_window_destroy (GTK_WINDOW (editor));
   g_assert_finalize_object (editor);

@@ -863,7 +863,7 @@ wb_account_page_load (WbAccountPage *self,
   g_return_if_fail (WB_IS_ACCOUNT_PAGE (self));
   g_return_if_fail (WB_IS_RECORD (summary));
 
-  if (self->editor != NULL && wb_account_editor_has_changes (self->editor))
+  if (self->editor != NULL && wb_record_editor_has_changes (WB_RECORD_EDITOR (self->editor)))
     {
       /* Unsaved edits of another employer are never thrown away. */
       gtk_window_present (GTK_WINDOW (self->editor));
@@ -924,7 +924,7 @@ gboolean
 wb_account_page_has_unsaved_edits (WbAccountPage *self)
 {
   g_return_val_if_fail (WB_IS_ACCOUNT_PAGE (self), FALSE);
-  return self->editor != NULL && wb_account_editor_has_changes (self->editor);
+  return self->editor != NULL && wb_record_editor_has_changes (WB_RECORD_EDITOR (self->editor));
 }
 
 void

@@ -7,188 +7,52 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "wb-labels.h"
-
 #include "wb-client-editor.h"
-
-/* The fields the editor offers, grouped as the profile shows them. */
-typedef struct {
-  const char *group;
-  const char *field;
-  const char *label;
-} EditorField;
-
-static const EditorField editor_fields[] = {
-  { N_("Contact"), "phone", N_("Phone") },
-  { N_("Contact"), "email", N_("Email") },
-  { N_("Contact"), "street", N_("Street") },
-  { N_("Contact"), "house_number", N_("House number") },
-  { N_("Contact"), "postcode", N_("Postcode") },
-  { N_("Contact"), "city", N_("City") },
-  { N_("Work"), "phase", N_("Phase") },
-  { N_("Work"), "track", N_("Track") },
-  { N_("Work"), "work_capacity", N_("Work capacity (%)") },
-  { N_("Work"), "hours_available", N_("Hours available per week") },
-  { N_("Education and learning"), "education_level", N_("Education") },
-  { N_("Education and learning"), "language_level", N_("Dutch language level") },
-  { N_("Education and learning"), "learning_ability", N_("Learning ability") },
-  { N_("Education and learning"), "motivation", N_("Motivation") },
-  { N_("Education and learning"), "development_potential", N_("Development potential") },
-  { N_("Mobility"), "transport", N_("Transport") },
-  { N_("Mobility"), "max_travel_km", N_("Travel distance (km)") },
-  { N_("Mobility"), "driving_licence", N_("Driving licence") },
-};
-
-typedef struct {
-  const EditorField *info;
-  const WbFieldSpec *spec;
-  AdwActionRow *row;
-  GtkWidget *editor;   /* GtkEntry, GtkDropDown or GtkSwitch */
-  char *error;
-} FieldEditor;
 
 struct _WbClientEditor
 {
-  AdwWindow parent_instance;
-
-  WbSession *session;
-  WbRecord *base;          /* the version the edit starts from */
-  GPtrArray *fields;       /* FieldEditor */
-  GtkButton *save_button;
-  GtkRevealer *message_revealer;
-  GtkLabel *message_label;
-  GtkSpinner *spinner;
-  GCancellable *cancellable;
-  gboolean saving;
+  WbRecordEditor parent_instance;
 };
 
-G_DEFINE_FINAL_TYPE (WbClientEditor, wb_client_editor, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (WbClientEditor, wb_client_editor, WB_TYPE_RECORD_EDITOR)
 
-enum {
-  SAVED,
-  N_SIGNALS
+/* The fields the editor offers, grouped as the profile shows them. */
+static const WbEditorField editor_fields[] = {
+  { N_("Contact"), "phone", N_("Phone"), NULL, 24 },
+  { N_("Contact"), "email", N_("Email"), NULL, 24 },
+  { N_("Contact"), "street", N_("Street"), NULL, 24 },
+  { N_("Contact"), "house_number", N_("House number"), NULL, 24 },
+  { N_("Contact"), "postcode", N_("Postcode"), NULL, 24 },
+  { N_("Contact"), "city", N_("City"), NULL, 24 },
+  { N_("Work"), "phase", N_("Phase"), NULL, 0 },
+  { N_("Work"), "track", N_("Track"), NULL, 0 },
+  { N_("Work"), "work_capacity", N_("Work capacity (%)"), NULL, 24 },
+  { N_("Work"), "hours_available", N_("Hours available per week"), NULL, 24 },
+  { N_("Education and learning"), "education_level", N_("Education"), NULL, 0 },
+  { N_("Education and learning"), "language_level", N_("Dutch language level"), NULL, 0 },
+  { N_("Education and learning"), "learning_ability", N_("Learning ability"), NULL, 0 },
+  { N_("Education and learning"), "motivation", N_("Motivation"), NULL, 0 },
+  { N_("Education and learning"), "development_potential", N_("Development potential"), NULL, 0 },
+  { N_("Mobility"), "transport", N_("Transport"), NULL, 0 },
+  { N_("Mobility"), "max_travel_km", N_("Travel distance (km)"), NULL, 24 },
+  { N_("Mobility"), "driving_licence", N_("Driving licence"), NULL, 0 },
 };
 
-static guint signals[N_SIGNALS];
-
-static void
-field_editor_free (FieldEditor *field)
-{
-  g_free (field->error);
-  g_free (field);
-}
-
-static FieldEditor *
-find_field (WbClientEditor *self,
-            const char     *name)
-{
-  for (guint i = 0; i < self->fields->len; i++)
-    {
-      FieldEditor *field = self->fields->pdata[i];
-
-      if (g_str_equal (field->info->field, name))
-        return field;
-    }
-  return NULL;
-}
-
-/* Values: each field as the text its editor shows, and back to JSON. */
-
-static char *
-record_text (WbRecord          *record,
-             const FieldEditor *field)
-{
-  JsonNode *node = json_object_get_member (wb_record_get_object (record), field->info->field);
-
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node) || !JSON_NODE_HOLDS_VALUE (node))
-    return g_strdup ("");
-  switch (field->spec->type)
-    {
-    case WB_FIELD_INT:
-    case WB_FIELD_REF:
-      return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
-    case WB_FIELD_BOOL:
-      return g_strdup (json_node_get_boolean (node) ? "true" : "false");
-    default:
-      return g_strdup (json_node_get_string (node) ?: "");
-    }
-}
-
-static char *
-editor_text (const FieldEditor *field)
-{
-  if (GTK_IS_SWITCH (field->editor))
-    return g_strdup (gtk_switch_get_active (GTK_SWITCH (field->editor)) ? "true" : "false");
-  if (GTK_IS_DROP_DOWN (field->editor))
-    {
-      guint selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (field->editor));
-      gboolean nullable = (field->spec->flags & WB_FIELD_NULLABLE) != 0;
-
-      if (nullable && selected == 0)
-        return g_strdup ("");
-      return g_strdup (field->spec->values[selected - (nullable ? 1 : 0)]);
-    }
-  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (field->editor))));
-}
-
-static void
-set_editor_text (FieldEditor *field,
-                 const char  *text)
-{
-  if (GTK_IS_SWITCH (field->editor))
-    gtk_switch_set_active (GTK_SWITCH (field->editor), g_strcmp0 (text, "true") == 0);
-  else if (GTK_IS_DROP_DOWN (field->editor))
-    {
-      gboolean nullable = (field->spec->flags & WB_FIELD_NULLABLE) != 0;
-      guint position = 0;
-
-      for (guint i = 0; field->spec->values[i] != NULL; i++)
-        if (g_strcmp0 (field->spec->values[i], text) == 0)
-          position = i + (nullable ? 1 : 0);
-      gtk_drop_down_set_selected (GTK_DROP_DOWN (field->editor), position);
-    }
-  else
-    gtk_editable_set_text (GTK_EDITABLE (field->editor), text);
-}
-
-static void
-show_field_error (FieldEditor *field,
-                  const char  *message)
-{
-  g_free (field->error);
-  field->error = g_strdup (message);
-  adw_action_row_set_subtitle (field->row, message != NULL ? message : "");
-  if (message != NULL)
-    gtk_widget_add_css_class (GTK_WIDGET (field->row), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (field->row), "error");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (field->editor), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  message != NULL ? message : "", -1);
-}
-
-static void
-show_message (WbClientEditor *self,
-              const char     *message)
-{
-  gtk_label_set_text (self->message_label, message != NULL ? message : "");
-  gtk_revealer_set_reveal_child (self->message_revealer, message != NULL);
-}
-
-/* Builds the change for one field; FALSE with a message when the text is not a value. */
+/* An emptied field clears its value; a number may be negative (the server checks the
+ * range). */
 static gboolean
-field_to_json (const FieldEditor  *field,
-               const char         *text,
-               JsonObject         *changes,
-               char              **message)
+wb_client_editor_field_to_json (WbRecordEditor     *editor,
+                                const WbFieldSpec  *spec,
+                                const char         *text,
+                                JsonObject         *changes,
+                                char              **message)
 {
-  const char *name = field->info->field;
-
-  if (*text == '\0' && field->spec->type != WB_FIELD_BOOL)
+  if (*text == '\0' && spec->type != WB_FIELD_BOOL)
     {
-      json_object_set_null_member (changes, name);
+      json_object_set_null_member (changes, spec->name);
       return TRUE;
     }
-  switch (field->spec->type)
+  switch (spec->type)
     {
     case WB_FIELD_INT:
       {
@@ -199,441 +63,38 @@ field_to_json (const FieldEditor  *field,
             *message = g_strdup (_("must be a whole number"));
             return FALSE;
           }
-        json_object_set_int_member (changes, name, value);
+        json_object_set_int_member (changes, spec->name, value);
         return TRUE;
       }
     case WB_FIELD_BOOL:
-      json_object_set_boolean_member (changes, name, g_str_equal (text, "true"));
+      json_object_set_boolean_member (changes, spec->name, g_str_equal (text, "true"));
       return TRUE;
     default:
-      json_object_set_string_member (changes, name, text);
+      json_object_set_string_member (changes, spec->name, text);
       return TRUE;
     }
-}
-
-static JsonObject *
-collect_changes (WbClientEditor *self,
-                 gboolean        show_errors,
-                 gboolean       *valid)
-{
-  JsonObject *changes = json_object_new ();
-
-  *valid = TRUE;
-  for (guint i = 0; i < self->fields->len; i++)
-    {
-      FieldEditor *field = self->fields->pdata[i];
-      g_autofree char *before = record_text (self->base, field);
-      g_autofree char *now = editor_text (field);
-      g_autofree char *message = NULL;
-
-      if (g_strcmp0 (before, now) == 0)
-        continue;
-      if (!field_to_json (field, now, changes, &message))
-        {
-          *valid = FALSE;
-          if (show_errors)
-            show_field_error (field, message);
-        }
-    }
-  return changes;
-}
-
-/* Saving */
-
-static void save (WbClientEditor *self);
-
-static void
-set_saving (WbClientEditor *self,
-            gboolean        saving)
-{
-  self->saving = saving;
-  gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), !saving);
-  gtk_widget_set_visible (GTK_WIDGET (self->spinner), saving);
-  gtk_spinner_set_spinning (self->spinner, saving);
-}
-
-static void
-on_conflict_response_cb (AdwMessageDialog *dialog,
-                         const char       *response,
-                         WbClientEditor   *self)
-{
-  WbRecord *fresh = g_object_get_data (G_OBJECT (dialog), "fresh");
-
-  if (g_strcmp0 (response, "reapply") == 0)
-    {
-      /* The user's edits stay in the fields; only the base moves to the fresh version. */
-      g_set_object (&self->base, fresh);
-      save (self);
-    }
-  else if (g_strcmp0 (response, "theirs") == 0)
-    {
-      g_set_object (&self->base, fresh);
-      for (guint i = 0; i < self->fields->len; i++)
-        {
-          FieldEditor *field = self->fields->pdata[i];
-          g_autofree char *text = record_text (fresh, field);
-
-          set_editor_text (field, text);
-          show_field_error (field, NULL);
-        }
-      show_message (self, _("The form shows the latest version now."));
-    }
-  else
-    {
-      /* Keep editing: the next save meets the same conflict unless the base moves. */
-      g_set_object (&self->base, fresh);
-      show_message (self, _("Your edits are kept. Saving now applies them to the latest version."));
-    }
-}
-
-static void
-show_conflict (WbClientEditor *self,
-               WbRecord       *fresh)
-{
-  g_autoptr(GString) body = g_string_new (_("Someone else saved this profile after you opened it. Nothing of "
-                                            "yours has been saved yet."));
-  gboolean any = FALSE;
-  GtkWidget *dialog;
-
-  for (guint i = 0; i < self->fields->len; i++)
-    {
-      FieldEditor *field = self->fields->pdata[i];
-      g_autofree char *before = record_text (self->base, field);
-      g_autofree char *theirs = record_text (fresh, field);
-      g_autofree char *mine = editor_text (field);
-
-      if (g_strcmp0 (before, theirs) == 0)
-        continue;
-      if (!any)
-        g_string_append_printf (body, "\n\n%s", _("They changed:"));
-      any = TRUE;
-      g_string_append_printf (body, "\n• %s: %s → %s", _(field->info->label),
-                              *before != '\0' ? before : "—", *theirs != '\0' ? theirs : "—");
-      if (g_strcmp0 (mine, before) != 0)
-        g_string_append_printf (body, _(" (you wrote %s)"), *mine != '\0' ? mine : "—");
-    }
-  if (!any)
-    g_string_append_printf (body, "\n\n%s", _("They changed fields this form does not show."));
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The Profile Has Changed"), body->str);
-  g_object_set_data_full (G_OBJECT (dialog), "fresh", g_object_ref (fresh), g_object_unref);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "keep", _("_Keep Editing"),
-                                    "theirs", _("_Use Their Version"),
-                                    "reapply", _("_Re-apply My Changes"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "reapply", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "theirs", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "reapply");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
-  g_signal_connect (dialog, "response", G_CALLBACK (on_conflict_response_cb), self);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-on_fresh_loaded_cb (GObject      *source,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  g_autoptr(WbClientEditor) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(WbRecord) fresh = wb_api_client_get_finish (WB_API_CLIENT (source), result, &error);
-
-  set_saving (self, FALSE);
-  if (fresh == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_message (self, error->message);
-      return;
-    }
-  show_conflict (self, fresh);
-}
-
-static void
-on_saved_cb (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  g_autoptr(WbClientEditor) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(WbRecord) record = wb_api_client_update_finish (WB_API_CLIENT (source), result, &error);
-
-  if (record == NULL)
-    {
-      WbProblem *problem = wb_api_error_get_problem (error);
-
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-
-      if (g_error_matches (error, WB_API_ERROR, 412))
-        {
-          /* Read the version that won, then let the user decide. */
-          wb_api_client_get_async (wb_session_get_api (self->session), WB_RESOURCE_CLIENTS,
-                                   wb_record_get_id (self->base), _("edit conflict"),
-                                   self->cancellable, on_fresh_loaded_cb, g_object_ref (self));
-          return;
-        }
-
-      set_saving (self, FALSE);
-      if (problem != NULL && problem->errors != NULL && problem->errors->len > 0)
-        {
-          guint shown = 0;
-
-          for (guint i = 0; i < problem->errors->len; i++)
-            {
-              WbFieldError *field_error = problem->errors->pdata[i];
-              FieldEditor *field = find_field (self, field_error->field);
-
-              if (field != NULL)
-                {
-                  show_field_error (field, field_error->message);
-                  shown++;
-                }
-            }
-          show_message (self, shown == problem->errors->len ?
-                        _("Some fields need attention: see the messages next to them.") : error->message);
-        }
-      else if (g_error_matches (error, WB_API_ERROR, WB_API_ERROR_NETWORK))
-        show_message (self, _("Not saved: the server cannot be reached. Your changes are kept here; try again."));
-      else
-        show_message (self, error->message);
-      return;
-    }
-
-  set_saving (self, FALSE);
-  g_set_object (&self->base, record);
-  g_signal_emit (self, signals[SAVED], 0, record);
-  gtk_window_destroy (GTK_WINDOW (self));
-}
-
-static void
-save (WbClientEditor *self)
-{
-  g_autoptr(JsonObject) changes = NULL;
-  g_autofree char *etag = NULL;
-  gboolean valid;
-
-  if (self->saving)
-    return;
-
-  for (guint i = 0; i < self->fields->len; i++)
-    show_field_error (self->fields->pdata[i], NULL);
-  show_message (self, NULL);
-
-  changes = collect_changes (self, TRUE, &valid);
-  if (!valid)
-    {
-      show_message (self, _("Some fields need attention: see the messages next to them."));
-      return;
-    }
-  if (json_object_get_size (changes) == 0)
-    {
-      gtk_window_destroy (GTK_WINDOW (self));
-      return;
-    }
-
-  set_saving (self, TRUE);
-  etag = wb_record_dup_etag (self->base);
-  wb_api_client_update_async (wb_session_get_api (self->session), WB_RESOURCE_CLIENTS,
-                              wb_record_get_id (self->base), etag, changes,
-                              self->cancellable, on_saved_cb, g_object_ref (self));
-}
-
-static void
-on_save_clicked_cb (GtkButton      *button,
-                    WbClientEditor *self)
-{
-  save (self);
-}
-
-static void
-on_discard_response_cb (AdwMessageDialog *dialog,
-                        const char       *response,
-                        WbClientEditor   *self)
-{
-  if (g_strcmp0 (response, "discard") == 0)
-    gtk_window_destroy (GTK_WINDOW (self));
-}
-
-static gboolean
-wb_client_editor_close_request (GtkWindow *window)
-{
-  WbClientEditor *self = WB_CLIENT_EDITOR (window);
-  GtkWidget *dialog;
-
-  if (!wb_client_editor_has_changes (self))
-    return GTK_WINDOW_CLASS (wb_client_editor_parent_class)->close_request (window);
-
-  dialog = adw_message_dialog_new (window, _("Discard Your Changes?"),
-                                   _("The changes to this profile have not been saved."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "keep", _("_Keep Editing"),
-                                    "discard", _("_Discard"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
-  g_signal_connect (dialog, "response", G_CALLBACK (on_discard_response_cb), self);
-  gtk_window_present (GTK_WINDOW (dialog));
-  return TRUE;
-}
-
-static void
-on_cancel_clicked_cb (GtkButton      *button,
-                      WbClientEditor *self)
-{
-  gtk_window_close (GTK_WINDOW (self));
-}
-
-/* Building */
-
-static GtkWidget *
-create_editor (const WbFieldSpec *spec,
-               const char        *label)
-{
-  GtkWidget *widget;
-
-  if (spec->type == WB_FIELD_BOOL)
-    widget = gtk_switch_new ();
-  else if (spec->type == WB_FIELD_ENUM)
-    {
-      g_autoptr(GtkStringList) strings = gtk_string_list_new (NULL);
-
-      if (spec->flags & WB_FIELD_NULLABLE)
-        gtk_string_list_append (strings, _("Not known"));
-      for (guint i = 0; spec->values[i] != NULL; i++)
-        gtk_string_list_append (strings, wb_label_for_enum (spec->name, spec->values[i]));
-      widget = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (strings)), NULL);
-    }
-  else
-    {
-      widget = gtk_entry_new ();
-      gtk_editable_set_width_chars (GTK_EDITABLE (widget), 24);
-      if (spec->type == WB_FIELD_INT)
-        gtk_entry_set_input_purpose (GTK_ENTRY (widget), GTK_INPUT_PURPOSE_DIGITS);
-      gtk_entry_set_activates_default (GTK_ENTRY (widget), TRUE);
-    }
-  gtk_widget_set_valign (widget, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  return widget;
-}
-
-static void
-build (WbClientEditor *self)
-{
-  const WbResourceSpec *spec = wb_resource_spec_get (WB_RESOURCE_CLIENTS);
-  GtkWidget *toolbar, *header, *cancel, *page, *box, *message_box;
-  AdwPreferencesGroup *group = NULL;
-  const char *group_name = NULL;
-  g_autofree char *title = NULL;
-
-  title = g_strdup_printf (_("Edit %s %s"), wb_record_get_string (self->base, "given_name") ?: "",
-                           wb_record_get_string (self->base, "family_name") ?: "");
-  gtk_window_set_title (GTK_WINDOW (self), title);
-
-  toolbar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  header = adw_header_bar_new ();
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), adw_window_title_new (title, NULL));
-
-  cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  g_signal_connect (cancel, "clicked", G_CALLBACK (on_cancel_clicked_cb), self);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-
-  self->save_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Save")));
-  gtk_widget_add_css_class (GTK_WIDGET (self->save_button), "suggested-action");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->save_button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Save"), -1);
-  g_signal_connect (self->save_button, "clicked", G_CALLBACK (on_save_clicked_cb), self);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), GTK_WIDGET (self->save_button));
-  self->spinner = GTK_SPINNER (gtk_spinner_new ());
-  gtk_widget_set_visible (GTK_WIDGET (self->spinner), FALSE);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), GTK_WIDGET (self->spinner));
-  gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->save_button));
-  gtk_box_append (GTK_BOX (toolbar), header);
-
-  self->message_revealer = GTK_REVEALER (gtk_revealer_new ());
-  message_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_widget_add_css_class (message_box, "wb-banner");
-  self->message_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->message_label, TRUE);
-  gtk_label_set_xalign (self->message_label, 0);
-  gtk_box_append (GTK_BOX (message_box), GTK_WIDGET (self->message_label));
-  gtk_revealer_set_child (self->message_revealer, message_box);
-  gtk_box_append (GTK_BOX (toolbar), GTK_WIDGET (self->message_revealer));
-
-  page = adw_preferences_page_new ();
-  gtk_widget_set_vexpand (page, TRUE);
-  for (guint i = 0; i < G_N_ELEMENTS (editor_fields); i++)
-    {
-      const EditorField *info = &editor_fields[i];
-      FieldEditor *field = g_new0 (FieldEditor, 1);
-      g_autofree char *text = NULL;
-
-      if (g_strcmp0 (group_name, info->group) != 0)
-        {
-          group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-          adw_preferences_group_set_title (group, _(info->group));
-          adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), group);
-          group_name = info->group;
-        }
-
-      field->info = info;
-      field->spec = wb_resource_spec_find_field (spec, info->field);
-      g_assert (field->spec != NULL);
-      field->row = ADW_ACTION_ROW (adw_action_row_new ());
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (field->row), _(info->label));
-      field->editor = create_editor (field->spec, _(info->label));
-      adw_action_row_add_suffix (field->row, field->editor);
-      if (!GTK_IS_ENTRY (field->editor))
-        adw_action_row_set_activatable_widget (field->row, field->editor);
-      adw_preferences_group_add (group, GTK_WIDGET (field->row));
-
-      text = record_text (self->base, field);
-      set_editor_text (field, text);
-      g_ptr_array_add (self->fields, field);
-    }
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_box_append (GTK_BOX (box), toolbar);
-  gtk_box_append (GTK_BOX (box), page);
-  adw_window_set_content (ADW_WINDOW (self), box);
-}
-
-static void
-wb_client_editor_dispose (GObject *object)
-{
-  WbClientEditor *self = (WbClientEditor *) object;
-
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  g_clear_object (&self->session);
-  g_clear_object (&self->base);
-  g_clear_pointer (&self->fields, g_ptr_array_unref);
-
-  G_OBJECT_CLASS (wb_client_editor_parent_class)->dispose (object);
 }
 
 static void
 wb_client_editor_class_init (WbClientEditorClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  WbRecordEditorClass *editor_class = WB_RECORD_EDITOR_CLASS (klass);
 
-  object_class->dispose = wb_client_editor_dispose;
-  window_class->close_request = wb_client_editor_close_request;
-
-  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                 0, NULL, NULL, NULL, G_TYPE_NONE, 1, WB_TYPE_RECORD);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  editor_class->resource = WB_RESOURCE_CLIENTS;
+  editor_class->fields = editor_fields;
+  editor_class->n_fields = G_N_ELEMENTS (editor_fields);
+  editor_class->conflict_heading = N_("The Profile Has Changed");
+  editor_class->conflict_body = N_("Someone else saved this profile after you opened it. Nothing of "
+                                   "yours has been saved yet.");
+  editor_class->discard_body = N_("The changes to this profile have not been saved.");
+  /* Reading a profile again says why (X-Werkbrug-Reason). */
+  editor_class->conflict_reason = N_("edit conflict");
+  editor_class->field_to_json = wb_client_editor_field_to_json;
 }
 
 static void
 wb_client_editor_init (WbClientEditor *self)
 {
-  self->fields = g_ptr_array_new_with_free_func ((GDestroyNotify) field_editor_free);
-  self->cancellable = g_cancellable_new ();
-  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
   gtk_window_set_default_size (GTK_WINDOW (self), 560, 720);
 }
 
@@ -641,70 +102,16 @@ WbClientEditor *
 wb_client_editor_new (WbSession *session,
                       WbRecord  *record)
 {
-  WbClientEditor *self;
+  g_autofree char *title = NULL;
 
   g_return_val_if_fail (WB_IS_SESSION (session), NULL);
   g_return_val_if_fail (WB_IS_RECORD (record), NULL);
 
-  self = g_object_new (WB_TYPE_CLIENT_EDITOR, NULL);
-  self->session = g_object_ref (session);
-  self->base = g_object_ref (record);
-  build (self);
-  return self;
-}
-
-gboolean
-wb_client_editor_has_changes (WbClientEditor *self)
-{
-  g_autoptr(JsonObject) changes = NULL;
-  gboolean valid;
-
-  g_return_val_if_fail (WB_IS_CLIENT_EDITOR (self), FALSE);
-
-  if (self->fields == NULL)
-    return FALSE;
-  changes = collect_changes (self, FALSE, &valid);
-  return !valid || json_object_get_size (changes) > 0;
-}
-
-JsonObject *
-wb_client_editor_dup_changes (WbClientEditor *self)
-{
-  gboolean valid;
-
-  g_return_val_if_fail (WB_IS_CLIENT_EDITOR (self), NULL);
-  return collect_changes (self, FALSE, &valid);
-}
-
-void
-wb_client_editor_set_field (WbClientEditor *self,
-                            const char     *name,
-                            const char     *text)
-{
-  FieldEditor *field;
-
-  g_return_if_fail (WB_IS_CLIENT_EDITOR (self));
-
-  field = find_field (self, name);
-  g_return_if_fail (field != NULL);
-  set_editor_text (field, text);
-}
-
-const char *
-wb_client_editor_get_error (WbClientEditor *self,
-                            const char     *name)
-{
-  FieldEditor *field;
-
-  g_return_val_if_fail (WB_IS_CLIENT_EDITOR (self), NULL);
-
-  field = find_field (self, name);
-  return field != NULL ? field->error : NULL;
-}
-
-void
-wb_client_editor_save (WbClientEditor *self)
-{
-  g_return_if_fail (WB_IS_CLIENT_EDITOR (self));
-  save (self);
+  title = g_strdup_printf (_("Edit %s %s"), wb_record_get_string (record, "given_name") ?: "",
+                           wb_record_get_string (record, "family_name") ?: "");
+  return g_object_new (WB_TYPE_CLIENT_EDITOR,
+                       "session", session,
+                       "record", record,
+                       "title", title,
+                       NULL);
 }

@@ -1053,7 +1053,7 @@ wb_client_profile_load (WbClientProfile *self,
   g_return_if_fail (WB_IS_CLIENT_PROFILE (self));
   g_return_if_fail (WB_IS_RECORD (summary));
 
-  if (self->editor != NULL && wb_client_editor_has_changes (self->editor))
+  if (self->editor != NULL && wb_record_editor_has_changes (WB_RECORD_EDITOR (self->editor)))
     {
       /* Unsaved edits of another client are never thrown away. */
       gtk_window_present (GTK_WINDOW (self->editor));
@@ -1119,7 +1119,7 @@ gboolean
 wb_client_profile_has_unsaved_edits (WbClientProfile *self)
 {
   g_return_val_if_fail (WB_IS_CLIENT_PROFILE (self), FALSE);
-  return self->editor != NULL && wb_client_editor_has_changes (self->editor);
+  return self->editor != NULL && wb_record_editor_has_changes (WB_RECORD_EDITOR (self->editor));
 }
 
 void
