@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "wb-api-accounts.h"
+#include "wb-cells.h"
 #include "wb-import-dialog.h"
 #include "wb-labels.h"
 #include "wb-slot-model.h"
@@ -194,8 +195,6 @@ end_refilter (WbAccountsView *self)
 
 /* Columns */
 
-typedef const char *(*RowTextFunc) (WbAccountRow *row);
-
 static const char *
 row_owner (WbAccountRow *row)
 {
@@ -208,43 +207,6 @@ static const char *
 row_owner_type (WbAccountRow *row)
 {
   return wb_owner_type_to_label (wb_account_row_get_owner_type (row));
-}
-
-/* A rebind sets only what changed, so that a label neither relayouts nor restyles for
- * nothing when a keystroke rebinds every row the view keeps. */
-static void
-set_cell_text (GtkWidget  *label,
-               const char *text)
-{
-  if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), text) != 0)
-    gtk_label_set_text (GTK_LABEL (label), text);
-}
-
-static void
-set_cell_style (GtkWidget  *label,
-                const char *style)
-{
-  const char *current = g_object_get_data (G_OBJECT (label), "wb-style");
-
-  if (current == style)
-    return;
-  if (current != NULL)
-    gtk_widget_remove_css_class (label, current);
-  if (style != NULL)
-    gtk_widget_add_css_class (label, style);
-  g_object_set_data (G_OBJECT (label), "wb-style", (gpointer) style);
-}
-
-static void
-setup_label_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                gpointer                  user_data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (item, label);
 }
 
 static void
@@ -260,16 +222,6 @@ setup_number_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-bind_text_cb (GtkListItem *item,
-              gpointer     row,
-              gpointer     user_data)
-{
-  RowTextFunc func = user_data;
-
-  set_cell_text (gtk_list_item_get_child (item), func (row));
-}
-
-static void
 bind_size_cb (GtkListItem  *item,
               WbAccountRow *row,
               gpointer      user_data)
@@ -277,7 +229,7 @@ bind_size_cb (GtkListItem  *item,
   char text[24];
 
   g_snprintf (text, sizeof text, "%" G_GINT64_FORMAT, wb_account_row_get_employee_count (row));
-  set_cell_text (gtk_list_item_get_child (item), text);
+  wb_cell_set_text (gtk_list_item_get_child (item), text);
 }
 
 static void
@@ -288,7 +240,7 @@ bind_vacancies_cb (GtkListItem  *item,
   char text[24];
 
   g_snprintf (text, sizeof text, "%" G_GINT64_FORMAT, wb_account_row_get_open_vacancies (row));
-  set_cell_text (gtk_list_item_get_child (item), text);
+  wb_cell_set_text (gtk_list_item_get_child (item), text);
 }
 
 static void
@@ -300,8 +252,8 @@ bind_last_contact_cb (GtkListItem  *item,
   const char *date = wb_account_row_get_last_contact (row);
 
   /* The status column says "dormant" in words; the date of a dormant account stands out. */
-  set_cell_text (label, date != NULL ? date : _("Never"));
-  set_cell_style (label, wb_account_row_get_dormant (row) ? "wb-dormant" : NULL);
+  wb_cell_set_text (label, date != NULL ? date : _("Never"));
+  wb_cell_set_style (label, wb_account_row_get_dormant (row) ? "wb-dormant" : NULL);
 }
 
 /* The rule status and, for an account without contact for six months, "dormant". */
@@ -332,8 +284,8 @@ bind_status_cb (GtkListItem  *item,
   GtkWidget *dormant = gtk_widget_get_next_sibling (status);
   WbAccountStatus value = wb_account_row_get_status (row);
 
-  set_cell_text (status, wb_account_status_to_label (value));
-  set_cell_style (status, wb_style_for_account_status (value));
+  wb_cell_set_text (status, wb_account_status_to_label (value));
+  wb_cell_set_style (status, wb_style_for_account_status (value));
   if (gtk_widget_get_visible (dormant) != wb_account_row_get_dormant (row))
     gtk_widget_set_visible (dormant, wb_account_row_get_dormant (row));
 }
@@ -348,17 +300,11 @@ add_column (WbAccountsView  *self,
             gboolean         expand,
             int              fixed_width)
 {
-  g_autoptr(GtkListItemFactory) factory = wb_slot_factory_new (setup, (WbSlotBindFunc) bind, data);
-  g_autoptr(GtkColumnViewColumn) view_column = NULL;
   g_autoptr(GtkSorter) sorter = wb_account_list_model_create_sorter (column);
+  GtkColumnViewColumn *view_column;
 
-  view_column = gtk_column_view_column_new (title, g_object_ref (factory));
-  gtk_column_view_column_set_sorter (view_column, sorter);
-  gtk_column_view_column_set_expand (view_column, expand);
-  gtk_column_view_column_set_resizable (view_column, TRUE);
-  if (fixed_width > 0)
-    gtk_column_view_column_set_fixed_width (view_column, fixed_width);
-  gtk_column_view_append_column (self->column_view, view_column);
+  view_column = wb_cell_append_column (self->column_view, title, sorter, setup, (WbSlotBindFunc) bind, data, expand,
+                                       fixed_width);
   if (column == WB_ACCOUNT_COLUMN_NAME)
     gtk_column_view_sort_by_column (self->column_view, view_column, GTK_SORT_ASCENDING);
 }
@@ -366,9 +312,9 @@ add_column (WbAccountsView  *self,
 static void
 build_columns (WbAccountsView *self)
 {
-  GCallback label = G_CALLBACK (setup_label_cb);
+  GCallback label = G_CALLBACK (wb_cell_setup_label);
   GCallback number = G_CALLBACK (setup_number_cb);
-  GCallback text = G_CALLBACK (bind_text_cb);
+  GCallback text = G_CALLBACK (wb_cell_bind_text);
 
   /* The widths add up to what fits the window's default width of 1200. */
   add_column (self, _("Name"), WB_ACCOUNT_COLUMN_NAME, label, text, wb_account_row_get_name, TRUE, 170);

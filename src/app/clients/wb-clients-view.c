@@ -10,6 +10,7 @@
 #include <malloc.h>
 #endif
 
+#include "wb-cells.h"
 #include "wb-client-profile.h"
 #include "wb-labels.h"
 #include "wb-slot-model.h"
@@ -157,8 +158,6 @@ end_refilter (WbClientsView *self)
 
 /* Columns */
 
-typedef const char *(*RowTextFunc) (WbClientRow *row);
-
 static const char *
 row_group_label (WbClientRow *row)
 {
@@ -180,62 +179,15 @@ row_capacity (WbClientRow *row)
 }
 
 static void
-setup_label_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                gpointer                  user_data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (item, label);
-}
-
-/* A keystroke rebinds every row the view keeps (about 200, nine cells each): what did not
- * change is not set again, so a label neither relayouts nor restyles for nothing. */
-static void
-set_cell_text (GtkWidget  *label,
-               const char *text)
-{
-  if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), text) != 0)
-    gtk_label_set_text (GTK_LABEL (label), text);
-}
-
-static void
-set_cell_style (GtkWidget  *label,
-                const char *style)
-{
-  const char *current = g_object_get_data (G_OBJECT (label), "wb-style");
-
-  if (current == style)
-    return;
-  if (current != NULL)
-    gtk_widget_remove_css_class (label, current);
-  if (style != NULL)
-    gtk_widget_add_css_class (label, style);
-  g_object_set_data (G_OBJECT (label), "wb-style", (gpointer) style);
-}
-
-static void
-bind_text_cb (GtkListItem *item,
-              gpointer     row,
-              gpointer     user_data)
-{
-  RowTextFunc func = user_data;
-
-  set_cell_text (gtk_list_item_get_child (item), func (row));
-}
-
-static void
 bind_name_cb (GtkListItem *item,
               WbClientRow *row,
               gpointer     user_data)
 {
   GtkWidget *label = gtk_list_item_get_child (item);
 
-  set_cell_text (label, wb_client_row_get_title (row));
+  wb_cell_set_text (label, wb_client_row_get_title (row));
   /* No tooltip here: setting one on every bind asks the X server where the pointer is. */
-  set_cell_style (label, wb_client_row_get_pseudonymous (row) ? "wb-pseudonym" : NULL);
+  wb_cell_set_style (label, wb_client_row_get_pseudonymous (row) ? "wb-pseudonym" : NULL);
 }
 
 static void
@@ -258,9 +210,9 @@ bind_diagnosis_cb (GtkListItem *item,
   GtkWidget *label = gtk_list_item_get_child (item);
   WbDiagnosisStatus status = wb_client_row_get_diagnosis_status (row);
 
-  set_cell_text (label, wb_diagnosis_status_to_label (status));
-  set_cell_style (label, status == WB_DIAGNOSIS_CURRENT ? "success" :
-                         status == WB_DIAGNOSIS_STALE ? "warning" : "error");
+  wb_cell_set_text (label, wb_diagnosis_status_to_label (status));
+  wb_cell_set_style (label, status == WB_DIAGNOSIS_CURRENT ? "success" :
+                            status == WB_DIAGNOSIS_STALE ? "warning" : "error");
 }
 
 static void
@@ -275,7 +227,7 @@ bind_activity_cb (GtkListItem *item,
     text = g_strdup (_("never"));
   else
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day", "%d days", days), days);
-  set_cell_text (gtk_list_item_get_child (item), text);
+  wb_cell_set_text (gtk_list_item_get_child (item), text);
 }
 
 static GtkColumnViewColumn *
@@ -288,43 +240,37 @@ add_column (WbClientsView  *self,
             gboolean        expand,
             int             fixed_width)
 {
-  g_autoptr(GtkListItemFactory) factory = wb_slot_factory_new (setup, (WbSlotBindFunc) bind, data);
-  g_autoptr(GtkColumnViewColumn) view_column = NULL;
   g_autoptr(GtkSorter) sorter = wb_client_list_model_create_sorter (column);
 
-  view_column = gtk_column_view_column_new (title, g_object_ref (factory));
-  gtk_column_view_column_set_sorter (view_column, sorter);
-  gtk_column_view_column_set_expand (view_column, expand);
-  gtk_column_view_column_set_resizable (view_column, TRUE);
-  if (fixed_width > 0)
-    gtk_column_view_column_set_fixed_width (view_column, fixed_width);
-  gtk_column_view_append_column (self->column_view, view_column);
-  return view_column;
+  return wb_cell_append_column (self->column_view, title, sorter, setup, (WbSlotBindFunc) bind, data, expand,
+                                fixed_width);
 }
 
 static void
 build_columns (WbClientsView *self)
 {
+  GCallback label = G_CALLBACK (wb_cell_setup_label);
+  GCallback text = G_CALLBACK (wb_cell_bind_text);
   GtkColumnViewColumn *name;
 
   name = add_column (self, _("Name or pseudonym"), WB_CLIENT_COLUMN_NAME,
-                     G_CALLBACK (setup_label_cb), G_CALLBACK (bind_name_cb), NULL, TRUE, 200);
+                     label, G_CALLBACK (bind_name_cb), NULL, TRUE, 200);
   add_column (self, _("Organisation"), WB_CLIENT_COLUMN_ORGANISATION,
-              G_CALLBACK (setup_label_cb), G_CALLBACK (bind_text_cb), wb_client_row_get_organisation, TRUE, 200);
+              label, text, wb_client_row_get_organisation, TRUE, 200);
   add_column (self, _("Municipality"), WB_CLIENT_COLUMN_MUNICIPALITY,
-              G_CALLBACK (setup_label_cb), G_CALLBACK (bind_text_cb), wb_client_row_get_municipality, FALSE, 150);
+              label, text, wb_client_row_get_municipality, FALSE, 150);
   add_column (self, _("Age"), WB_CLIENT_COLUMN_AGE,
-              G_CALLBACK (setup_label_cb), G_CALLBACK (bind_text_cb), wb_client_row_get_age_text, FALSE, 70);
+              label, text, wb_client_row_get_age_text, FALSE, 70);
   add_column (self, _("Client group"), WB_CLIENT_COLUMN_GROUP,
-              G_CALLBACK (setup_label_cb), G_CALLBACK (bind_text_cb), row_group_label, FALSE, 170);
+              label, text, row_group_label, FALSE, 170);
   add_column (self, _("Phase"), WB_CLIENT_COLUMN_PHASE,
-              G_CALLBACK (setup_label_cb), G_CALLBACK (bind_text_cb), row_phase_label, FALSE, 110);
+              label, text, row_phase_label, FALSE, 110);
   add_column (self, _("Capacity"), WB_CLIENT_COLUMN_CAPACITY,
-              G_CALLBACK (setup_label_cb), G_CALLBACK (bind_text_cb), row_capacity, FALSE, 90);
+              label, text, row_capacity, FALSE, 90);
   add_column (self, _("Diagnosis"), WB_CLIENT_COLUMN_DIAGNOSIS,
               G_CALLBACK (setup_badge_cb), G_CALLBACK (bind_diagnosis_cb), NULL, FALSE, 100);
   add_column (self, _("Last activity"), WB_CLIENT_COLUMN_ACTIVITY,
-              G_CALLBACK (setup_label_cb), G_CALLBACK (bind_activity_cb), NULL, FALSE, 110);
+              label, G_CALLBACK (bind_activity_cb), NULL, FALSE, 110);
   gtk_column_view_sort_by_column (self->column_view, name, GTK_SORT_ASCENDING);
 }
 
