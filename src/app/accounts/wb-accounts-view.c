@@ -9,6 +9,7 @@
 
 #include "wb-api-accounts.h"
 #include "wb-cells.h"
+#include "wb-filter-dropdown.h"
 #include "wb-import-dialog.h"
 #include "wb-labels.h"
 #include "wb-slot-model.h"
@@ -344,19 +345,10 @@ typedef enum {
   FILTER_DORMANT,
 } FilterKind;
 
-static const char *
-selected_value (GtkDropDown *dropdown)
-{
-  GPtrArray *values = g_object_get_data (G_OBJECT (dropdown), "values");
-  guint selected = gtk_drop_down_get_selected (dropdown);
-
-  return selected > 0 && selected - 1 < values->len ? values->pdata[selected - 1] : NULL;
-}
-
 static int
 selected_int (GtkDropDown *dropdown)
 {
-  const char *value = selected_value (dropdown);
+  const char *value = wb_filter_dropdown_get_value (dropdown);
 
   return value != NULL ? (int) g_ascii_strtoll (value, NULL, 10) : -1;
 }
@@ -367,7 +359,7 @@ on_filter_selected_cb (GtkDropDown    *dropdown,
                        WbAccountsView *self)
 {
   FilterKind kind = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dropdown), "kind"));
-  const char *value = selected_value (dropdown);
+  const char *value = wb_filter_dropdown_get_value (dropdown);
 
   begin_refilter (self);
   switch (kind)
@@ -402,33 +394,13 @@ add_filter (WbAccountsView *self,
             const char     *any_label,
             const char     *accessible_label)
 {
-  g_autoptr(GtkStringList) strings = gtk_string_list_new (NULL);
-  GtkDropDown *dropdown;
+  GtkDropDown *dropdown = wb_filter_dropdown_new (any_label, accessible_label);
 
-  gtk_string_list_append (strings, any_label);
-  dropdown = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (strings)), NULL));
-  gtk_widget_set_valign (GTK_WIDGET (dropdown), GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (dropdown), accessible_label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label, -1);
   g_object_set_data (G_OBJECT (dropdown), "kind", GUINT_TO_POINTER (kind));
-  g_object_set_data_full (G_OBJECT (dropdown), "values", g_ptr_array_new_with_free_func (g_free),
-                          (GDestroyNotify) g_ptr_array_unref);
   g_signal_connect (dropdown, "notify::selected", G_CALLBACK (on_filter_selected_cb), self);
   gtk_box_append (self->filter_box, GTK_WIDGET (dropdown));
   g_ptr_array_add (self->dropdowns, dropdown);
   return dropdown;
-}
-
-static void
-filter_add_choice (GtkDropDown *dropdown,
-                   const char  *label,
-                   const char  *value)
-{
-  GtkStringList *strings = GTK_STRING_LIST (gtk_drop_down_get_model (dropdown));
-  GPtrArray *values = g_object_get_data (G_OBJECT (dropdown), "values");
-
-  gtk_string_list_append (strings, label);
-  g_ptr_array_add (values, g_strdup (value));
 }
 
 static void
@@ -439,7 +411,7 @@ filter_add_int_choice (GtkDropDown *dropdown,
   char text[16];
 
   g_snprintf (text, sizeof text, "%d", value);
-  filter_add_choice (dropdown, label, text);
+  wb_filter_dropdown_add_choice (dropdown, label, text);
 }
 
 static void
@@ -447,19 +419,14 @@ fill_municipalities (WbAccountsView *self,
                      GListModel     *municipalities)
 {
   GtkDropDown *dropdown = self->dropdowns->pdata[FILTER_MUNICIPALITY];
-  GtkStringList *strings = GTK_STRING_LIST (gtk_drop_down_get_model (dropdown));
-  GPtrArray *values = g_object_get_data (G_OBJECT (dropdown), "values");
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (strings));
 
-  gtk_drop_down_set_selected (dropdown, 0);
-  gtk_string_list_splice (strings, 1, n - 1, NULL);
-  g_ptr_array_set_size (values, 0);
+  wb_filter_dropdown_clear_choices (dropdown);
   for (guint i = 0; municipalities != NULL && i < g_list_model_get_n_items (municipalities); i++)
     {
       g_autoptr(WbRecord) municipality = g_list_model_get_item (municipalities, i);
       g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, wb_record_get_id (municipality));
 
-      filter_add_choice (dropdown, wb_record_get_string (municipality, "name"), id);
+      wb_filter_dropdown_add_choice (dropdown, wb_record_get_string (municipality, "name"), id);
     }
 }
 
@@ -477,7 +444,7 @@ build_filters (WbAccountsView *self)
 
   dropdown = add_filter (self, FILTER_SECTOR, _("Sector"), _("Filter by sector"));
   for (guint i = 0; wb_sectors[i] != NULL; i++)
-    filter_add_choice (dropdown, wb_label_for_enum ("sector", wb_sectors[i]), wb_sectors[i]);
+    wb_filter_dropdown_add_choice (dropdown, wb_label_for_enum ("sector", wb_sectors[i]), wb_sectors[i]);
 
   dropdown = add_filter (self, FILTER_SIZE, _("Size"), _("Filter by size class"));
   for (int i = 0; i < WB_N_ACCOUNT_SIZES; i++)

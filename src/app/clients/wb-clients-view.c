@@ -12,6 +12,7 @@
 
 #include "wb-cells.h"
 #include "wb-client-profile.h"
+#include "wb-filter-dropdown.h"
 #include "wb-labels.h"
 #include "wb-slot-model.h"
 
@@ -296,9 +297,7 @@ on_filter_selected_cb (GtkDropDown   *dropdown,
                        WbClientsView *self)
 {
   FilterKind kind = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dropdown), "kind"));
-  GPtrArray *values = g_object_get_data (G_OBJECT (dropdown), "values");
-  guint selected = gtk_drop_down_get_selected (dropdown);
-  const char *value = selected > 0 && selected - 1 < values->len ? values->pdata[selected - 1] : NULL;
+  const char *value = wb_filter_dropdown_get_value (dropdown);
 
   begin_refilter (self);
   switch (kind)
@@ -340,45 +339,13 @@ add_filter (WbClientsView *self,
             const char    *any_label,
             const char    *accessible_label)
 {
-  g_autoptr(GtkStringList) strings = gtk_string_list_new (NULL);
-  GtkDropDown *dropdown;
+  GtkDropDown *dropdown = wb_filter_dropdown_new (any_label, accessible_label);
 
-  gtk_string_list_append (strings, any_label);
-  dropdown = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (strings)), NULL));
-  gtk_widget_set_valign (GTK_WIDGET (dropdown), GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (dropdown), accessible_label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label, -1);
   g_object_set_data (G_OBJECT (dropdown), "kind", GUINT_TO_POINTER (kind));
-  g_object_set_data_full (G_OBJECT (dropdown), "values", g_ptr_array_new_with_free_func (g_free),
-                          (GDestroyNotify) g_ptr_array_unref);
   g_signal_connect (dropdown, "notify::selected", G_CALLBACK (on_filter_selected_cb), self);
   gtk_box_append (self->filter_box, GTK_WIDGET (dropdown));
   g_ptr_array_add (self->dropdowns, dropdown);
   return dropdown;
-}
-
-static void
-filter_add_choice (GtkDropDown *dropdown,
-                   const char  *label,
-                   const char  *value)
-{
-  GtkStringList *strings = GTK_STRING_LIST (gtk_drop_down_get_model (dropdown));
-  GPtrArray *values = g_object_get_data (G_OBJECT (dropdown), "values");
-
-  gtk_string_list_append (strings, label);
-  g_ptr_array_add (values, g_strdup (value));
-}
-
-static void
-filter_clear_choices (GtkDropDown *dropdown)
-{
-  GtkStringList *strings = GTK_STRING_LIST (gtk_drop_down_get_model (dropdown));
-  GPtrArray *values = g_object_get_data (G_OBJECT (dropdown), "values");
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (strings));
-
-  gtk_drop_down_set_selected (dropdown, 0);
-  gtk_string_list_splice (strings, 1, n - 1, NULL);
-  g_ptr_array_set_size (values, 0);
 }
 
 static void
@@ -391,33 +358,34 @@ build_filters (WbClientsView *self)
 
   dropdown = add_filter (self, FILTER_AGE, _("Age"), _("Filter by age"));
   for (guint i = 0; age_bands[i] != NULL; i++)
-    filter_add_choice (dropdown, age_bands[i], age_bands[i]);
+    wb_filter_dropdown_add_choice (dropdown, age_bands[i], age_bands[i]);
 
   dropdown = add_filter (self, FILTER_GROUP, _("Client group"), _("Filter by client group"));
   for (guint i = 0; wb_client_groups[i] != NULL; i++)
-    filter_add_choice (dropdown, wb_label_for_enum ("client_group", wb_client_groups[i]), wb_client_groups[i]);
+    wb_filter_dropdown_add_choice (dropdown, wb_label_for_enum ("client_group", wb_client_groups[i]),
+                                   wb_client_groups[i]);
 
   dropdown = add_filter (self, FILTER_PHASE, _("Phase"), _("Filter by phase"));
   for (guint i = 0; wb_phases[i] != NULL; i++)
-    filter_add_choice (dropdown, wb_label_for_enum ("phase", wb_phases[i]), wb_phases[i]);
+    wb_filter_dropdown_add_choice (dropdown, wb_label_for_enum ("phase", wb_phases[i]), wb_phases[i]);
 
   dropdown = add_filter (self, FILTER_CAPACITY, _("Capacity"), _("Filter by work capacity"));
   for (guint i = 0; capacity_bands[i] != NULL; i++)
     {
       g_autofree char *label = g_strdup_printf ("%s %%", capacity_bands[i]);
-      filter_add_choice (dropdown, label, capacity_bands[i]);
+      wb_filter_dropdown_add_choice (dropdown, label, capacity_bands[i]);
     }
 
   dropdown = add_filter (self, FILTER_DIAGNOSIS, _("Diagnosis"), _("Filter by diagnosis status"));
-  filter_add_choice (dropdown, _("No diagnosis"), "0");
-  filter_add_choice (dropdown, _("Stale diagnosis"), "1");
-  filter_add_choice (dropdown, _("Current diagnosis"), "2");
+  wb_filter_dropdown_add_choice (dropdown, _("No diagnosis"), "0");
+  wb_filter_dropdown_add_choice (dropdown, _("Stale diagnosis"), "1");
+  wb_filter_dropdown_add_choice (dropdown, _("Current diagnosis"), "2");
 
   dropdown = add_filter (self, FILTER_ACTIVITY, _("Activity"), _("Filter by last activity"));
-  filter_add_choice (dropdown, _("Active in the last 30 days"), "1");
-  filter_add_choice (dropdown, _("31 to 90 days ago"), "2");
-  filter_add_choice (dropdown, _("91 days to a year ago"), "3");
-  filter_add_choice (dropdown, _("Over a year ago or never"), "4");
+  wb_filter_dropdown_add_choice (dropdown, _("Active in the last 30 days"), "1");
+  wb_filter_dropdown_add_choice (dropdown, _("31 to 90 days ago"), "2");
+  wb_filter_dropdown_add_choice (dropdown, _("91 days to a year ago"), "3");
+  wb_filter_dropdown_add_choice (dropdown, _("Over a year ago or never"), "4");
 }
 
 static void
@@ -428,7 +396,7 @@ fill_lookup_filter (GtkDropDown *dropdown,
 {
   guint n = records != NULL ? g_list_model_get_n_items (records) : 0;
 
-  filter_clear_choices (dropdown);
+  wb_filter_dropdown_clear_choices (dropdown);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(WbRecord) record = g_list_model_get_item (records, i);
@@ -438,7 +406,7 @@ fill_lookup_filter (GtkDropDown *dropdown,
       /* WSPs own employer accounts, not clients. */
       if (clients_only && g_strcmp0 (kind, "wsp") == 0)
         continue;
-      filter_add_choice (dropdown, wb_record_get_string (record, name_field), id);
+      wb_filter_dropdown_add_choice (dropdown, wb_record_get_string (record, name_field), id);
     }
 }
 

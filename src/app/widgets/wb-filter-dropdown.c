@@ -1,0 +1,74 @@
+/* Copyright 2026 The Werkbrug authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "wb-filter-dropdown"
+
+#include "config.h"
+
+#include "wb-filter-dropdown.h"
+
+/* The values are kept on the drop-down, in the order of its items after the first. */
+#define VALUES_KEY "values"
+
+GtkDropDown *
+wb_filter_dropdown_new (const char *any_label,
+                        const char *accessible_label)
+{
+  g_autoptr(GtkStringList) strings = gtk_string_list_new (NULL);
+  GtkDropDown *dropdown;
+
+  gtk_string_list_append (strings, any_label);
+  dropdown = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (strings)), NULL));
+  gtk_widget_set_valign (GTK_WIDGET (dropdown), GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (dropdown), accessible_label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label, -1);
+  g_object_set_data_full (G_OBJECT (dropdown), VALUES_KEY, g_ptr_array_new_with_free_func (g_free),
+                          (GDestroyNotify) g_ptr_array_unref);
+  return dropdown;
+}
+
+void
+wb_filter_dropdown_add_choice (GtkDropDown *dropdown,
+                               const char  *label,
+                               const char  *value)
+{
+  GtkStringList *strings;
+  GPtrArray *values;
+
+  g_return_if_fail (GTK_IS_DROP_DOWN (dropdown));
+
+  strings = GTK_STRING_LIST (gtk_drop_down_get_model (dropdown));
+  values = g_object_get_data (G_OBJECT (dropdown), VALUES_KEY);
+  gtk_string_list_append (strings, label);
+  g_ptr_array_add (values, g_strdup (value));
+}
+
+void
+wb_filter_dropdown_clear_choices (GtkDropDown *dropdown)
+{
+  GtkStringList *strings;
+  GPtrArray *values;
+  guint n;
+
+  g_return_if_fail (GTK_IS_DROP_DOWN (dropdown));
+
+  strings = GTK_STRING_LIST (gtk_drop_down_get_model (dropdown));
+  values = g_object_get_data (G_OBJECT (dropdown), VALUES_KEY);
+  n = g_list_model_get_n_items (G_LIST_MODEL (strings));
+  gtk_drop_down_set_selected (dropdown, 0);
+  gtk_string_list_splice (strings, 1, n - 1, NULL);
+  g_ptr_array_set_size (values, 0);
+}
+
+const char *
+wb_filter_dropdown_get_value (GtkDropDown *dropdown)
+{
+  GPtrArray *values;
+  guint selected;
+
+  g_return_val_if_fail (GTK_IS_DROP_DOWN (dropdown), NULL);
+
+  values = g_object_get_data (G_OBJECT (dropdown), VALUES_KEY);
+  selected = gtk_drop_down_get_selected (dropdown);
+  return selected > 0 && selected - 1 < values->len ? values->pdata[selected - 1] : NULL;
+}

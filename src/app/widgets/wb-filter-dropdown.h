@@ -1,0 +1,22 @@
+/* Copyright 2026 The Werkbrug authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* A drop-down that filters a list by one column: the first item means "any", every other
+ * one stands for a value, kept as text beside its label. */
+GtkDropDown *wb_filter_dropdown_new           (const char  *any_label,
+                                               const char  *accessible_label);
+void         wb_filter_dropdown_add_choice    (GtkDropDown *dropdown,
+                                               const char  *label,
+                                               const char  *value);
+/* Selects "any" and leaves it the only item. */
+void         wb_filter_dropdown_clear_choices (GtkDropDown *dropdown);
+/* The value of the selected item, or NULL for "any". */
+const char  *wb_filter_dropdown_get_value     (GtkDropDown *dropdown);
+
+G_END_DECLS
