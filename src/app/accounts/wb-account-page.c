@@ -10,6 +10,7 @@
 #include "wb-account-editor.h"
 #include "wb-account-row.h"
 #include "wb-api-accounts.h"
+#include "wb-cards.h"
 #include "wb-contact-dialog.h"
 #include "wb-labels.h"
 
@@ -80,61 +81,12 @@ set_pending (WbAccountPage *self,
 
 /* Building the cards */
 
-static GtkWidget *
-badge_new (const char *text,
-           const char *style)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_widget_add_css_class (label, "wb-badge");
-  if (style != NULL)
-    gtk_widget_add_css_class (label, style);
-  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
-  return label;
-}
-
-static AdwPreferencesGroup *
-card_new (WbAccountPage *self,
-          const char    *title,
-          const char    *description)
-{
-  GtkWidget *group = adw_preferences_group_new ();
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-  if (description != NULL)
-    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
-  gtk_box_append (self->cards_box, group);
-  return ADW_PREFERENCES_GROUP (group);
-}
-
-static AdwActionRow *
-row_add (WbAccountPage       *self,
-         AdwPreferencesGroup *group,
-         const char          *field,
-         const char          *title,
-         const char          *value)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value != NULL && *value != '\0' ? value : "—");
-  adw_preferences_group_add (group, row);
-  if (field != NULL)
-    g_hash_table_insert (self->field_rows, g_strdup (field), row);
-  return ADW_ACTION_ROW (row);
-}
-
 static void
 clear_cards (WbAccountPage *self)
 {
-  GtkWidget *child;
-
   g_hash_table_remove_all (self->field_rows);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->cards_box))) != NULL)
-    gtk_box_remove (self->cards_box, child);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->badges_box))) != NULL)
-    gtk_box_remove (self->badges_box, child);
+  wb_card_remove_all (self->cards_box);
+  wb_card_remove_all (self->badges_box);
 }
 
 static const char *
@@ -191,17 +143,18 @@ build_owner (WbAccountPage *self,
   WbAccountStatus status = wb_account_row_get_status (row);
 
   /* The rule in plain words is the group's description: it is what the page is about. */
-  group = card_new (self, _("Owner and rule"), explanation);
+  group = wb_card_new (self->cards_box, _("Owner and rule"), explanation);
   if (explanation != NULL)
     g_hash_table_insert (self->field_rows, g_strdup ("explanation"), group);
 
   if (wb_account_row_get_owner_id (row) > 0)
     owner = g_strdup_printf ("%s · %s", wb_account_row_get_owner_name (row), wb_account_row_get_owner_organisation (row));
-  row_add (self, group, "owner", _("Owner"), owner != NULL ? owner : _("Nobody owns this account"));
+  wb_card_add_row (group, self->field_rows, "owner", _("Owner"),
+                   owner != NULL ? owner : _("Nobody owns this account"));
 
-  row_add (self, group, "status", _("Rule status"), wb_account_status_to_label (status));
+  wb_card_add_row (group, self->field_rows, "status", _("Rule status"), wb_account_status_to_label (status));
   if (reason != NULL)
-    row_add (self, group, "reason", _("In the review queue because"), reason);
+    wb_card_add_row (group, self->field_rows, "reason", _("In the review queue because"), reason);
 
   if (wb_account_row_get_owner_type (row) == wb_account_row_get_expected_owner_type (row))
     /* TRANSLATORS: the kind of owner an account has, when it is what the rule asks */
@@ -211,7 +164,7 @@ build_owner (WbAccountPage *self,
     types = g_strdup_printf (_("%s, where the rule asks for %s"),
                              owner_type_phrase (wb_account_row_get_owner_type (row), TRUE),
                              owner_type_phrase (wb_account_row_get_expected_owner_type (row), FALSE));
-  row_add (self, group, "owner_type", _("Kind of owner"), types);
+  wb_card_add_row (group, self->field_rows, "owner_type", _("Kind of owner"), types);
 
   if (wb_account_row_get_last_contact (row) == NULL)
     contact = g_strdup (_("Never"));
@@ -220,7 +173,7 @@ build_owner (WbAccountPage *self,
     contact = g_strdup_printf (_("%s (dormant: no contact for more than six months)"), wb_account_row_get_last_contact (row));
   else
     contact = g_strdup (wb_account_row_get_last_contact (row));
-  row_add (self, group, "last_contact", _("Last contact"), contact);
+  wb_card_add_row (group, self->field_rows, "last_contact", _("Last contact"), contact);
 }
 
 static void
@@ -234,15 +187,15 @@ build_exception (WbAccountPage *self)
   if ((reason == NULL || *reason == '\0') && approved_at == NULL)
     return;
 
-  group = card_new (self, _("Exception"),
-                    approved_at != NULL ? _("A coordinator approved that a local account manager keeps this account.")
-                                        : _("Not approved yet: a coordinator decides in the review queue."));
-  row_add (self, group, "exception_reason", _("Reason"), reason);
+  group = wb_card_new (self->cards_box, _("Exception"),
+                       approved_at != NULL ? _("A coordinator approved that a local account manager keeps this account.")
+                                           : _("Not approved yet: a coordinator decides in the review queue."));
+  wb_card_add_row (group, self->field_rows, "exception_reason", _("Reason"), reason);
   if (approved_at != NULL)
     {
-      row_add (self, group, "exception_approved_by", _("Approved by"),
-               approved_by != NULL ? approved_by : user_name (self, wb_record_get_int (self->account, "exception_approved_by")));
-      row_add (self, group, "exception_approved_at", _("Approved on"), approved_at);
+      wb_card_add_row (group, self->field_rows, "exception_approved_by", _("Approved by"),
+                       approved_by != NULL ? approved_by : user_name (self, wb_record_get_int (self->account, "exception_approved_by")));
+      wb_card_add_row (group, self->field_rows, "exception_approved_at", _("Approved on"), approved_at);
     }
 }
 
@@ -250,28 +203,29 @@ static void
 build_company (WbAccountPage *self,
                WbAccountRow  *row)
 {
-  AdwPreferencesGroup *group = card_new (self, _("Company"), NULL);
+  AdwPreferencesGroup *group = wb_card_new (self->cards_box, _("Company"), NULL);
   g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, wb_account_row_get_employee_count (row));
   const char *pc4 = wb_record_get_string (self->account, "pc4");
 
-  row_add (self, group, "kvk", _("KvK number"), wb_account_row_get_kvk (row));
-  row_add (self, group, "sector", _("Sector"), wb_account_row_get_sector_label (row));
-  row_add (self, group, "employee_count", _("Employees"), count);
-  row_add (self, group, "pc4", _("Postcode area"), pc4);
-  row_add (self, group, "municipality", _("Municipality"), wb_account_row_get_municipality (row));
-  row_add (self, group, "arrangement", _("Employer arrangement"),
-           self->employer != NULL ? yes_no (self->employer, "arrangement") : _("Loading…"));
-  row_add (self, group, "learn_work", _("Learn-work track"),
-           self->employer != NULL ? yes_no (self->employer, "learn_work") : _("Loading…"));
+  wb_card_add_row (group, self->field_rows, "kvk", _("KvK number"), wb_account_row_get_kvk (row));
+  wb_card_add_row (group, self->field_rows, "sector", _("Sector"), wb_account_row_get_sector_label (row));
+  wb_card_add_row (group, self->field_rows, "employee_count", _("Employees"), count);
+  wb_card_add_row (group, self->field_rows, "pc4", _("Postcode area"), pc4);
+  wb_card_add_row (group, self->field_rows, "municipality", _("Municipality"),
+                   wb_account_row_get_municipality (row));
+  wb_card_add_row (group, self->field_rows, "arrangement", _("Employer arrangement"),
+                   self->employer != NULL ? yes_no (self->employer, "arrangement") : _("Loading…"));
+  wb_card_add_row (group, self->field_rows, "learn_work", _("Learn-work track"),
+                   self->employer != NULL ? yes_no (self->employer, "learn_work") : _("Loading…"));
 }
 
 static void
 build_contacts (WbAccountPage *self)
 {
   guint n = self->contacts != NULL ? g_list_model_get_n_items (self->contacts) : 0;
-  AdwPreferencesGroup *group = card_new (self, _("Contact persons"),
-                                         self->contacts == NULL ? _("Loading…") :
-                                         n == 0 ? _("No contact persons recorded.") : NULL);
+  AdwPreferencesGroup *group = wb_card_new (self->cards_box, _("Contact persons"),
+                                            self->contacts == NULL ? _("Loading…") :
+                                            n == 0 ? _("No contact persons recorded.") : NULL);
 
   for (guint i = 0; i < n; i++)
     {
@@ -285,7 +239,7 @@ build_contacts (WbAccountPage *self)
           g_ptr_array_add (parts, (gpointer) wb_record_get_string (contact, fields[f]));
       g_ptr_array_add (parts, NULL);
       subtitle = g_strjoinv (" · ", (char **) parts->pdata);
-      row_add (self, group, NULL, wb_record_get_string (contact, "name"), subtitle);
+      wb_card_add_row (group, self->field_rows, NULL, wb_record_get_string (contact, "name"), subtitle);
     }
 }
 
@@ -305,9 +259,9 @@ static void
 build_contact_log (WbAccountPage *self)
 {
   guint n = self->contact_log != NULL ? g_list_model_get_n_items (self->contact_log) : 0;
-  AdwPreferencesGroup *group = card_new (self, _("Contact log"),
-                                         self->contact_log == NULL ? _("Loading…") :
-                                         n == 0 ? _("No contacts logged yet.") : NULL);
+  AdwPreferencesGroup *group = wb_card_new (self->cards_box, _("Contact log"),
+                                            self->contact_log == NULL ? _("Loading…") :
+                                            n == 0 ? _("No contacts logged yet.") : NULL);
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (guint i = 0; i < n; i++)
@@ -328,7 +282,7 @@ build_contact_log (WbAccountPage *self)
         g_string_append_printf (subtitle, " (%s)", org);
       if (note != NULL && *note != '\0')
         g_string_append_printf (subtitle, " · %s", note);
-      row_add (self, group, NULL, title, subtitle->str);
+      wb_card_add_row (group, self->field_rows, NULL, title, subtitle->str);
     }
 }
 
@@ -336,9 +290,9 @@ static void
 build_vacancies (WbAccountPage *self)
 {
   guint n = self->vacancies != NULL ? g_list_model_get_n_items (self->vacancies) : 0;
-  AdwPreferencesGroup *group = card_new (self, _("Vacancies"),
-                                         self->vacancies == NULL ? _("Loading…") :
-                                         n == 0 ? _("No vacancies registered.") : NULL);
+  AdwPreferencesGroup *group = wb_card_new (self->cards_box, _("Vacancies"),
+                                            self->vacancies == NULL ? _("Loading…") :
+                                            n == 0 ? _("No vacancies registered.") : NULL);
 
   for (guint i = 0; i < n; i++)
     {
@@ -351,7 +305,7 @@ build_vacancies (WbAccountPage *self)
                                                (gulong) positions),
                                   wb_label_for_enum ("vacancy_status", wb_record_get_string (vacancy, "status")),
                                   (int) positions, wb_record_get_string (vacancy, "opened_at") ?: "?");
-      row_add (self, group, NULL, wb_record_get_string (vacancy, "title"), subtitle);
+      wb_card_add_row (group, self->field_rows, NULL, wb_record_get_string (vacancy, "title"), subtitle);
     }
 }
 
@@ -413,17 +367,18 @@ rebuild (WbAccountPage *self)
                               (int) wb_account_row_get_employee_count (row), wb_account_row_get_municipality (row));
   gtk_label_set_text (self->subtitle_label, subtitle);
 
-  gtk_box_append (self->badges_box, badge_new (wb_account_status_to_label (status), wb_style_for_account_status (status)));
+  gtk_box_append (self->badges_box,
+                  wb_card_badge_new (wb_account_status_to_label (status), wb_style_for_account_status (status)));
   {
     g_autofree char *type = g_strdup_printf (_("Owner: %s"), wb_owner_type_to_label (wb_account_row_get_owner_type (row)));
-    gtk_box_append (self->badges_box, badge_new (type, "neutral"));
+    gtk_box_append (self->badges_box, wb_card_badge_new (type, "neutral"));
   }
   if (wb_account_row_get_dormant (row))
-    gtk_box_append (self->badges_box, badge_new (_("Dormant"), "warning"));
+    gtk_box_append (self->badges_box, wb_card_badge_new (_("Dormant"), "warning"));
   if (g_strcmp0 (yes_no (self->employer, "arrangement"), _("Yes")) == 0)
-    gtk_box_append (self->badges_box, badge_new (_("Employer arrangement"), "accent"));
+    gtk_box_append (self->badges_box, wb_card_badge_new (_("Employer arrangement"), "accent"));
   if (g_strcmp0 (yes_no (self->employer, "learn_work"), _("Yes")) == 0)
-    gtk_box_append (self->badges_box, badge_new (_("Learn-work track"), "accent"));
+    gtk_box_append (self->badges_box, wb_card_badge_new (_("Learn-work track"), "accent"));
 
   build_owner (self, row);
   build_exception (self);

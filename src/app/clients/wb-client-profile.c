@@ -10,6 +10,7 @@
 #include "wb-client-editor.h"
 #include "wb-client-row.h"
 #include "wb-event-dialog.h"
+#include "wb-cards.h"
 #include "wb-labels.h"
 
 #include "wb-client-profile.h"
@@ -68,58 +69,14 @@ toast (WbClientProfile *self,
 
 /* Building the cards */
 
-static GtkWidget *
-badge_new (const char *text,
-           const char *style)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_widget_add_css_class (label, "wb-badge");
-  if (style != NULL)
-    gtk_widget_add_css_class (label, style);
-  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
-  return label;
-}
-
-static AdwPreferencesGroup *
-card_new (WbClientProfile *self,
-          const char      *title,
-          const char      *description)
-{
-  GtkWidget *group = adw_preferences_group_new ();
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-  if (description != NULL)
-    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
-  gtk_box_append (self->cards_box, group);
-  return ADW_PREFERENCES_GROUP (group);
-}
-
-static AdwActionRow *
-row_add (WbClientProfile     *self,
-         AdwPreferencesGroup *group,
-         const char          *field,
-         const char          *title,
-         const char          *value)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value != NULL && *value != '\0' ? value : "—");
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_group_add (group, row);
-  if (field != NULL)
-    g_hash_table_insert (self->field_rows, g_strdup (field), row);
-  return ADW_ACTION_ROW (row);
-}
-
 static AdwActionRow *
 row_add_enum (WbClientProfile     *self,
               AdwPreferencesGroup *group,
               const char          *field,
               const char          *title)
 {
-  return row_add (self, group, field, title, wb_label_for_enum (field, wb_record_get_string (self->record, field)));
+  return wb_card_add_row (group, self->field_rows, field, title,
+                          wb_label_for_enum (field, wb_record_get_string (self->record, field)));
 }
 
 typedef enum {
@@ -149,20 +106,16 @@ row_add_int (WbClientProfile     *self,
       else
         text = g_strdup_printf ("%d", value);
     }
-  return row_add (self, group, field, title, text);
+  return wb_card_add_row (group, self->field_rows, field, title, text);
 }
 
 static void
 clear_cards (WbClientProfile *self)
 {
-  GtkWidget *child;
-
   g_hash_table_remove_all (self->field_rows);
   g_ptr_array_set_size (self->employer_rows, 0);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->cards_box))) != NULL)
-    gtk_box_remove (self->cards_box, child);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->badges_box))) != NULL)
-    gtk_box_remove (self->badges_box, child);
+  wb_card_remove_all (self->cards_box);
+  wb_card_remove_all (self->badges_box);
 }
 
 static const char *
@@ -182,22 +135,24 @@ static void
 build_identity (WbClientProfile *self)
 {
   WbRecord *r = self->record;
-  AdwPreferencesGroup *group = card_new (self, _("Identity"), _("Reading these details is recorded in the audit log."));
+  AdwPreferencesGroup *group = wb_card_new (self->cards_box, _("Identity"),
+                                            _("Reading these details is recorded in the audit log."));
   g_autofree char *address = NULL;
   g_autofree char *name = NULL;
 
   name = g_strdup_printf ("%s %s", wb_record_get_string (r, "given_name") ?: "",
                           wb_record_get_string (r, "family_name") ?: "");
-  row_add (self, group, "name", _("Name"), name);
-  row_add (self, group, "bsn", _("Citizen service number (BSN)"), wb_record_get_string (r, "bsn"));
+  wb_card_add_row (group, self->field_rows, "name", _("Name"), name);
+  wb_card_add_row (group, self->field_rows, "bsn", _("Citizen service number (BSN)"),
+                   wb_record_get_string (r, "bsn"));
   if (wb_record_get_string (r, "street") != NULL)
     address = g_strdup_printf ("%s %s, %s %s", wb_record_get_string (r, "street"),
                                wb_record_get_string (r, "house_number") ?: "",
                                wb_record_get_string (r, "postcode") ?: "",
                                wb_record_get_string (r, "city") ?: "");
-  row_add (self, group, "address", _("Address"), address);
-  row_add (self, group, "phone", _("Phone"), wb_record_get_string (r, "phone"));
-  row_add (self, group, "email", _("Email"), wb_record_get_string (r, "email"));
+  wb_card_add_row (group, self->field_rows, "address", _("Address"), address);
+  wb_card_add_row (group, self->field_rows, "phone", _("Phone"), wb_record_get_string (r, "phone"));
+  wb_card_add_row (group, self->field_rows, "email", _("Email"), wb_record_get_string (r, "email"));
   row_add_int (self, group, "birth_year", _("Year of birth"), UNIT_NONE);
 }
 
@@ -206,7 +161,7 @@ build_diagnosis (WbClientProfile *self)
 {
   const char *date = wb_record_get_string (self->record, "diagnosis_date");
   WbDiagnosisStatus status = wb_diagnosis_status_for_date (date, 0);
-  AdwPreferencesGroup *group = card_new (self, _("Diagnosis"), NULL);
+  AdwPreferencesGroup *group = wb_card_new (self->cards_box, _("Diagnosis"), NULL);
   AdwActionRow *row;
   g_autofree char *text = NULL;
 
@@ -216,10 +171,11 @@ build_diagnosis (WbClientProfile *self)
 
       text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s (%d day ago)", "%s (%d days ago)", days), date, days);
     }
-  row = row_add (self, group, "diagnosis_date", _("Latest diagnosis"), date != NULL ? text : _("No diagnosis yet"));
-  adw_action_row_add_suffix (row, badge_new (wb_diagnosis_status_to_label (status),
-                                             status == WB_DIAGNOSIS_CURRENT ? "success" :
-                                             status == WB_DIAGNOSIS_STALE ? "warning" : "error"));
+  row = wb_card_add_row (group, self->field_rows, "diagnosis_date", _("Latest diagnosis"),
+                         date != NULL ? text : _("No diagnosis yet"));
+  adw_action_row_add_suffix (row, wb_card_badge_new (wb_diagnosis_status_to_label (status),
+                                                     status == WB_DIAGNOSIS_CURRENT ? "success" :
+                                                     status == WB_DIAGNOSIS_STALE ? "warning" : "error"));
   if (status == WB_DIAGNOSIS_STALE)
     adw_preferences_group_set_description (group, _("The diagnosis is older than twelve months and should be renewed."));
   else if (status == WB_DIAGNOSIS_NONE)
@@ -229,13 +185,14 @@ build_diagnosis (WbClientProfile *self)
 static void
 build_capacity (WbClientProfile *self)
 {
-  AdwPreferencesGroup *group = card_new (self, _("Work capacity"), NULL);
+  AdwPreferencesGroup *group = wb_card_new (self->cards_box, _("Work capacity"), NULL);
   const char *band = wb_record_get_string (self->record, "capacity_band");
 
   if (wb_record_has_field (self->record, "work_capacity"))
     row_add_int (self, group, "work_capacity", _("Work capacity"), UNIT_PERCENT);
   else
-    row_add (self, group, "capacity_band", _("Work capacity band"), band != NULL ? band : NULL);
+    wb_card_add_row (group, self->field_rows, "capacity_band", _("Work capacity band"),
+                     band != NULL ? band : NULL);
   row_add_int (self, group, "hours_available", _("Hours available per week"), UNIT_NONE);
   row_add_enum (self, group, "phase", _("Phase"));
   row_add_enum (self, group, "track", _("Track"));
@@ -245,7 +202,7 @@ build_capacity (WbClientProfile *self)
 static void
 build_education (WbClientProfile *self)
 {
-  AdwPreferencesGroup *group = card_new (self, _("Education and learning"), NULL);
+  AdwPreferencesGroup *group = wb_card_new (self->cards_box, _("Education and learning"), NULL);
 
   row_add_enum (self, group, "education_level", _("Education"));
   row_add_enum (self, group, "language_level", _("Dutch language level"));
@@ -259,8 +216,8 @@ build_competences (WbClientProfile *self)
 {
   JsonArray *array = wb_record_get_array (self->record, "competences");
   guint n = array != NULL ? json_array_get_length (array) : 0;
-  AdwPreferencesGroup *group = card_new (self, _("Competences"),
-                                         n == 0 ? _("No competences recorded in the latest diagnosis.") : NULL);
+  AdwPreferencesGroup *group = wb_card_new (self->cards_box, _("Competences"),
+                                            n == 0 ? _("No competences recorded in the latest diagnosis.") : NULL);
 
   for (guint i = 0; i < n; i++)
     {
@@ -269,8 +226,8 @@ build_competences (WbClientProfile *self)
       const char *evidence = json_object_get_string_member_with_default (item, "evidence", NULL);
       g_autofree char *subtitle = g_strdup_printf (_("Level %d of 5 · evidence: %s"), level,
                                                    wb_label_for_enum ("evidence", evidence));
-      AdwActionRow *row = row_add (self, group, NULL,
-                                   json_object_get_string_member_with_default (item, "label", "?"), subtitle);
+      AdwActionRow *row = wb_card_add_row (group, self->field_rows, NULL,
+                                           json_object_get_string_member_with_default (item, "label", "?"), subtitle);
       GtkWidget *bar = gtk_level_bar_new_for_interval (0, 5);
 
       gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), level);
@@ -286,7 +243,8 @@ build_experience (WbClientProfile *self)
 {
   JsonArray *array = wb_record_get_array (self->record, "work_experience");
   guint n = array != NULL ? json_array_get_length (array) : 0;
-  AdwPreferencesGroup *group = card_new (self, _("Work experience"), n == 0 ? _("No work experience recorded.") : NULL);
+  AdwPreferencesGroup *group = wb_card_new (self->cards_box, _("Work experience"),
+                                            n == 0 ? _("No work experience recorded.") : NULL);
 
   for (guint i = 0; i < n; i++)
     {
@@ -294,14 +252,15 @@ build_experience (WbClientProfile *self)
       double years = json_object_get_double_member_with_default (item, "years", 0);
       g_autofree char *text = g_strdup_printf (_("%.1f years"), years);
 
-      row_add (self, group, NULL, json_object_get_string_member_with_default (item, "label", "?"), text);
+      wb_card_add_row (group, self->field_rows, NULL,
+                       json_object_get_string_member_with_default (item, "label", "?"), text);
     }
 }
 
 static void
 build_preferences (WbClientProfile *self)
 {
-  AdwPreferencesGroup *group = card_new (self, _("Preferences and availability"), NULL);
+  AdwPreferencesGroup *group = wb_card_new (self->cards_box, _("Preferences and availability"), NULL);
   JsonArray *sectors = wb_record_get_array (self->record, "sector_preferences");
   g_autoptr(GString) text = g_string_new (NULL);
   JsonNode *licence = json_object_get_member (wb_record_get_object (self->record), "driving_licence");
@@ -312,12 +271,12 @@ build_preferences (WbClientProfile *self)
         g_string_append (text, ", ");
       g_string_append (text, json_array_get_string_element (sectors, i));
     }
-  row_add (self, group, "sector_preferences", _("Preferred sectors"), text->str);
+  wb_card_add_row (group, self->field_rows, "sector_preferences", _("Preferred sectors"), text->str);
   row_add_enum (self, group, "transport", _("Transport"));
   row_add_int (self, group, "max_travel_km", _("Travel distance"), UNIT_KM);
-  row_add (self, group, "driving_licence", _("Driving licence"),
-           licence == NULL || !JSON_NODE_HOLDS_VALUE (licence) ? NULL :
-           json_node_get_boolean (licence) ? _("Yes") : _("No"));
+  wb_card_add_row (group, self->field_rows, "driving_licence", _("Driving licence"),
+                   licence == NULL || !JSON_NODE_HOLDS_VALUE (licence) ? NULL :
+                   json_node_get_boolean (licence) ? _("Yes") : _("No"));
 }
 
 static void
@@ -329,26 +288,28 @@ build_barriers (WbClientProfile *self)
 
   if (array == NULL)
     return;
-  group = card_new (self, _("Barriers"), n == 0 ? _("No barriers recorded.") : NULL);
+  group = wb_card_new (self->cards_box, _("Barriers"), n == 0 ? _("No barriers recorded.") : NULL);
   for (guint i = 0; i < n; i++)
-    row_add (self, group, NULL, json_array_get_string_element (array, i), NULL);
+    wb_card_add_row (group, self->field_rows, NULL, json_array_get_string_element (array, i), NULL);
 }
 
 static void
 build_case (WbClientProfile *self)
 {
-  AdwPreferencesGroup *group = card_new (self, _("Case"), NULL);
+  AdwPreferencesGroup *group = wb_card_new (self->cards_box, _("Case"), NULL);
   const char *org = self->session != NULL ?
     wb_session_lookup_name (self->session, WB_RESOURCE_ORGANISATIONS,
                             wb_record_get_int (self->record, "organisation_id")) : NULL;
 
-  row_add (self, group, "organisation", _("Organisation"), org);
+  wb_card_add_row (group, self->field_rows, "organisation", _("Organisation"), org);
   if (wb_record_has_field (self->record, "case_manager_id"))
-    row_add (self, group, "case_manager", _("Case manager"), user_name (self, "case_manager_id"));
+    wb_card_add_row (group, self->field_rows, "case_manager", _("Case manager"),
+                     user_name (self, "case_manager_id"));
   if (!wb_record_get_boolean (self->record, "pseudonymous") && wb_record_has_field (self->record, "family_name"))
-    row_add (self, group, "wsp_account_manager", _("WSP account manager"),
-             user_name (self, "wsp_account_manager_id") ?: _("Not referred"));
-  row_add (self, group, "last_activity", _("Last activity"), wb_record_get_string (self->record, "last_activity"));
+    wb_card_add_row (group, self->field_rows, "wsp_account_manager", _("WSP account manager"),
+                     user_name (self, "wsp_account_manager_id") ?: _("Not referred"));
+  wb_card_add_row (group, self->field_rows, "last_activity", _("Last activity"),
+                   wb_record_get_string (self->record, "last_activity"));
 }
 
 static int
@@ -471,7 +432,7 @@ build_timeline (WbClientProfile *self)
     return;
 
   n = g_list_model_get_n_items (self->events);
-  group = card_new (self, _("Timeline"), n == 0 ? _("Nothing happened yet.") : NULL);
+  group = wb_card_new (self->cards_box, _("Timeline"), n == 0 ? _("Nothing happened yet.") : NULL);
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (events, g_list_model_get_item (self->events, i));
   g_ptr_array_sort (events, compare_events);
@@ -483,7 +444,7 @@ build_timeline (WbClientProfile *self)
       const char *kind = wb_record_get_string (event, "kind");
       AdwActionRow *row;
 
-      row = row_add (self, group, NULL, wb_label_for_enum ("kind", kind), subtitle);
+      row = wb_card_add_row (group, self->field_rows, NULL, wb_label_for_enum ("kind", kind), subtitle);
       name_employer (self, row, event);
       if (g_strcmp0 (kind, "diagnosis_signal") == 0)
         adw_action_row_add_prefix (row, gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
@@ -553,14 +514,15 @@ rebuild (WbClientProfile *self)
                               wb_client_row_get_age_text (row));
   gtk_label_set_text (self->subtitle_label, subtitle);
 
-  gtk_box_append (self->badges_box, badge_new (wb_label_for_enum ("phase", wb_client_row_get_phase (row)), "accent"));
+  gtk_box_append (self->badges_box,
+                  wb_card_badge_new (wb_label_for_enum ("phase", wb_client_row_get_phase (row)), "accent"));
   {
     g_autofree char *diagnosis = g_strdup_printf (_("Diagnosis: %s"), wb_diagnosis_status_to_label (status));
-    gtk_box_append (self->badges_box, badge_new (diagnosis, status == WB_DIAGNOSIS_CURRENT ? "success" :
-                                                            status == WB_DIAGNOSIS_STALE ? "warning" : "error"));
+    gtk_box_append (self->badges_box, wb_card_badge_new (diagnosis, status == WB_DIAGNOSIS_CURRENT ? "success" :
+                                                                    status == WB_DIAGNOSIS_STALE ? "warning" : "error"));
   }
   if (pseudonymous)
-    gtk_box_append (self->badges_box, badge_new (_("Pseudonymous"), NULL));
+    gtk_box_append (self->badges_box, wb_card_badge_new (_("Pseudonymous"), NULL));
   gtk_widget_set_visible (GTK_WIDGET (self->pseudonym_notice), pseudonymous);
 
   if (!pseudonymous)

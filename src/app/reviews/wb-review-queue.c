@@ -10,6 +10,7 @@
 
 #include "wb-account-rules.h"
 #include "wb-api-accounts.h"
+#include "wb-cards.h"
 #include "wb-labels.h"
 
 #include "wb-review-queue.h"
@@ -458,15 +459,14 @@ show_selected (WbReviewQueue *self)
     { WB_DECISION_DISMISS, N_("_Dismiss…"), N_("Dismiss the review") },
   };
   WbRecord *review = wb_review_queue_get_selected (self);
-  GtkWidget *child, *header, *badge, *title, *reason, *since, *actions;
+  GtkWidget *header, *badge, *title, *reason, *since, *actions;
   JsonObject *related;
   const char *kind;
   const char *created;
   g_autofree char *since_text = NULL;
   gboolean first = TRUE;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->detail_box))) != NULL)
-    gtk_box_remove (self->detail_box, child);
+  wb_card_remove_all (self->detail_box);
   if (review == NULL)
     {
       GtkWidget *status = adw_status_page_new ();
