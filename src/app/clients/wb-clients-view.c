@@ -848,13 +848,9 @@ wb_clients_view_search (WbClientsView *self,
 {
   g_return_if_fail (WB_IS_CLIENTS_VIEW (self));
 
-  gint64 t0 = g_get_monotonic_time ();
   begin_refilter (self);
-  gint64 t1 = g_get_monotonic_time ();
   wb_client_list_model_set_search (self->model, text);
-  gint64 t2 = g_get_monotonic_time ();
   end_refilter (self);
-  if (g_getenv ("WB_TIME")) g_printerr ("search '%s': unselect %.2f model+view %.2f select %.2f ms\n", text, (t1-t0)/1000.0, (t2-t1)/1000.0, (g_get_monotonic_time()-t2)/1000.0);
 }
 
 void
