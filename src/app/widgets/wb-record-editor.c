@@ -221,24 +221,32 @@ on_conflict_response_cb (AdwMessageDialog *dialog,
 {
   WbRecordEditorPrivate *priv = wb_record_editor_get_instance_private (self);
   WbRecord *fresh = g_object_get_data (G_OBJECT (dialog), "fresh");
+  gboolean theirs = g_strcmp0 (response, "theirs") == 0;
 
-  /* Whatever the answer, the next save applies to the version that won. */
-  g_set_object (&priv->base, fresh);
-  if (g_strcmp0 (response, "reapply") == 0)
-    /* The user's edits stay in the fields; only the base moves to the fresh version. */
-    save (self);
-  else if (g_strcmp0 (response, "theirs") == 0)
+  /* Fields the user did not touch take the version that won, so that saving sends only
+   * what the user changed and never undoes the other person's work with stale values;
+   * "theirs" drops the user's edits as well. */
+  for (guint i = 0; i < priv->fields->len; i++)
     {
-      for (guint i = 0; i < priv->fields->len; i++)
+      FieldEditor *field = priv->fields->pdata[i];
+      g_autofree char *before = record_text (self, priv->base, field);
+      g_autofree char *mine = editor_text (field);
+
+      if (theirs || g_strcmp0 (before, mine) == 0)
         {
-          FieldEditor *field = priv->fields->pdata[i];
           g_autofree char *text = record_text (self, fresh, field);
 
           set_editor_text (self, field, text);
           show_field_error (field, NULL);
         }
-      show_message (self, _("The form shows the latest version now."));
     }
+
+  /* Whatever the answer, the next save applies to the version that won. */
+  g_set_object (&priv->base, fresh);
+  if (g_strcmp0 (response, "reapply") == 0)
+    save (self);
+  else if (theirs)
+    show_message (self, _("The form shows the latest version now."));
   else
     show_message (self, _("Your edits are kept. Saving now applies them to the latest version."));
 }
