@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <glib-unix.h>
 #include <glib/gi18n-lib.h>
 
 #include "werkbrug-resources.h"
@@ -64,6 +65,16 @@ on_quit_cb (GSimpleAction *action,
       windows = gtk_application_get_windows (GTK_APPLICATION (app));
     }
   g_application_quit (app);
+}
+
+/* SIGTERM (a session logging out, a test driver) and SIGINT (Ctrl+C in a terminal) end
+ * Werkbrug as the Quit action does, so that the embedded backend stops and closes its
+ * database cleanly. */
+static gboolean
+on_quit_signal_cb (gpointer user_data)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (user_data), "quit", NULL);
+  return G_SOURCE_CONTINUE;
 }
 
 static void
@@ -143,6 +154,9 @@ wb_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.search", search_accels);
+
+  g_unix_signal_add (SIGTERM, on_quit_signal_cb, self);
+  g_unix_signal_add (SIGINT, on_quit_signal_cb, self);
 }
 
 static void
