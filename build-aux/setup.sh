@@ -58,6 +58,12 @@ case "$mode" in
     build _build
     build _build-sanitize -Db_sanitize=address,undefined -Db_lundef=false
     status=0
+    # A runtime directory of the run's own: the accessibility bus of the test session puts
+    # its socket there, not in ~/.cache where another desktop session on the machine may
+    # remove it mid-run.
+    XDG_RUNTIME_DIR="$(mktemp -d)"
+    export XDG_RUNTIME_DIR
+    trap 'rm -rf "$XDG_RUNTIME_DIR"' EXIT
     for dir in _build _build-sanitize; do
       echo "== meson test in $dir"
       # ASan's leak checker cannot follow GLib's type system allocations; undefined behaviour
