@@ -17,6 +17,7 @@
 #include "wb-password.h"
 #include "wb-store.h"
 #include "wb-test-server.h"
+#include "wb-test-store.h"
 #include "wb-test-util.h"
 
 #define PASSWORD "correct horse battery"
@@ -37,50 +38,6 @@ static struct {
 
 /* Fixture */
 
-static gint64
-insert (WbStore    *store,
-        WbResource  resource,
-        const char *format,
-        ...) G_GNUC_PRINTF (3, 4);
-
-static gint64
-insert (WbStore    *store,
-        WbResource  resource,
-        const char *format,
-        ...)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = NULL;
-  g_autofree char *json = NULL;
-  va_list args;
-  gint64 id;
-
-  va_start (args, format);
-  json = g_strdup_vprintf (format, args);
-  va_end (args);
-  node = json_from_string (json, &error);
-  g_assert_no_error (error);
-  id = wb_store_insert (store, resource, json_node_get_object (node), &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (id, >, 0);
-  return id;
-}
-
-static gint64
-add_user (WbStore    *store,
-          gint64      org,
-          const char *username,
-          const char *display_name,
-          const char *role,
-          const char *hash)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 id = wb_store_add_user (store, org, username, display_name, role, hash, &error);
-
-  g_assert_no_error (error);
-  return id;
-}
-
 #define ID "%" G_GINT64_FORMAT
 
 static gint64
@@ -96,10 +53,10 @@ add_employer (WbStore    *store,
   g_autofree char *owner_json = owner > 0 ? g_strdup_printf (",\"owner_id\":" ID, owner) : g_strdup ("");
   g_autofree char *escaped = g_strescape (name, NULL);
 
-  return insert (store, WB_RESOURCE_EMPLOYERS,
-                 "{\"kvk\":\"%s\",\"name\":\"%s\",\"sector\":\"logistics\",\"employee_count\":%d,"
-                 "\"pc4\":\"%s\",\"municipality_id\":" ID ",\"active\":true%s%s}",
-                 kvk, escaped, employees, pc4, municipality, owner_json, extra != NULL ? extra : "");
+  return wb_test_insert_printf (store, WB_RESOURCE_EMPLOYERS,
+                                "{\"kvk\":\"%s\",\"name\":\"%s\",\"sector\":\"logistics\",\"employee_count\":%d,"
+                                "\"pc4\":\"%s\",\"municipality_id\":" ID ",\"active\":true%s%s}",
+                                kvk, escaped, employees, pc4, municipality, owner_json, extra != NULL ? extra : "");
 }
 
 static void
@@ -117,31 +74,31 @@ create_fixture (void)
   store = wb_store_open (fx.db, &error);
   g_assert_no_error (error);
 
-  fx.heerlen = insert (store, WB_RESOURCE_MUNICIPALITIES, "{\"code\":\"GM0917\",\"name\":\"Heerlen\",\"region\":\"Parkstad\"}");
-  fx.maastricht = insert (store, WB_RESOURCE_MUNICIPALITIES,
-                          "{\"code\":\"GM0935\",\"name\":\"Maastricht\",\"region\":\"Maastricht-Heuvelland\"}");
-  fx.org_wsp = insert (store, WB_RESOURCE_ORGANISATIONS,
-                       "{\"code\":\"wsp\",\"name\":\"WSP Zuid\",\"kind\":\"wsp\",\"region\":\"Zuid-Limburg\","
-                       "\"municipality_ids\":[" ID "," ID "]}", fx.heerlen, fx.maastricht);
-  fx.org_h = insert (store, WB_RESOURCE_ORGANISATIONS,
-                     "{\"code\":\"isd-h\",\"name\":\"ISD Heuvel\",\"kind\":\"social_service\",\"region\":\"Parkstad\","
-                     "\"municipality_ids\":[" ID "]}", fx.heerlen);
-  fx.org_m = insert (store, WB_RESOURCE_ORGANISATIONS,
-                     "{\"code\":\"isd-m\",\"name\":\"ISD Maas\",\"kind\":\"social_service\","
-                     "\"region\":\"Maastricht-Heuvelland\",\"municipality_ids\":[" ID "]}", fx.maastricht);
+  fx.heerlen = wb_test_insert (store, WB_RESOURCE_MUNICIPALITIES, "{\"code\":\"GM0917\",\"name\":\"Heerlen\",\"region\":\"Parkstad\"}");
+  fx.maastricht = wb_test_insert (store, WB_RESOURCE_MUNICIPALITIES,
+                                  "{\"code\":\"GM0935\",\"name\":\"Maastricht\",\"region\":\"Maastricht-Heuvelland\"}");
+  fx.org_wsp = wb_test_insert_printf (store, WB_RESOURCE_ORGANISATIONS,
+                                      "{\"code\":\"wsp\",\"name\":\"WSP Zuid\",\"kind\":\"wsp\",\"region\":\"Zuid-Limburg\","
+                                      "\"municipality_ids\":[" ID "," ID "]}", fx.heerlen, fx.maastricht);
+  fx.org_h = wb_test_insert_printf (store, WB_RESOURCE_ORGANISATIONS,
+                                    "{\"code\":\"isd-h\",\"name\":\"ISD Heuvel\",\"kind\":\"social_service\",\"region\":\"Parkstad\","
+                                    "\"municipality_ids\":[" ID "]}", fx.heerlen);
+  fx.org_m = wb_test_insert_printf (store, WB_RESOURCE_ORGANISATIONS,
+                                    "{\"code\":\"isd-m\",\"name\":\"ISD Maas\",\"kind\":\"social_service\","
+                                    "\"region\":\"Maastricht-Heuvelland\",\"municipality_ids\":[" ID "]}", fx.maastricht);
 
   /* Argon2id is slow on purpose: one hash serves every test user. */
   hash = wb_password_hash (PASSWORD, &error);
   g_assert_no_error (error);
-  fx.coord = add_user (store, fx.org_wsp, "coord", "Cora Coördinator", "coordinator", hash);
-  fx.wsp1 = add_user (store, fx.org_wsp, "wsp1", "Willem Wever", "account_manager_wsp", hash);
-  fx.wsp2 = add_user (store, fx.org_wsp, "wsp2", "Wendy Wolters", "account_manager_wsp", hash);
-  fx.left = add_user (store, fx.org_wsp, "left", "Lars Lenders", "account_manager_wsp", hash);
-  fx.lam = add_user (store, fx.org_h, "lam", "Lotte Lokaal", "account_manager_local", hash);
-  fx.lam2 = add_user (store, fx.org_h, "lam2", "Luuk Lemmens", "account_manager_local", hash);
-  fx.mlam = add_user (store, fx.org_m, "mlam", "Mila Maas", "account_manager_local", hash);
-  fx.consultant = add_user (store, fx.org_h, "consultant", "Chris Claessens", "consultant", hash);
-  fx.analyst = add_user (store, fx.org_wsp, "analyst", "Anouk Arts", "analyst", hash);
+  fx.coord = wb_test_add_user (store, fx.org_wsp, "coord", "Cora Coördinator", "coordinator", hash);
+  fx.wsp1 = wb_test_add_user (store, fx.org_wsp, "wsp1", "Willem Wever", "account_manager_wsp", hash);
+  fx.wsp2 = wb_test_add_user (store, fx.org_wsp, "wsp2", "Wendy Wolters", "account_manager_wsp", hash);
+  fx.left = wb_test_add_user (store, fx.org_wsp, "left", "Lars Lenders", "account_manager_wsp", hash);
+  fx.lam = wb_test_add_user (store, fx.org_h, "lam", "Lotte Lokaal", "account_manager_local", hash);
+  fx.lam2 = wb_test_add_user (store, fx.org_h, "lam2", "Luuk Lemmens", "account_manager_local", hash);
+  fx.mlam = wb_test_add_user (store, fx.org_m, "mlam", "Mila Maas", "account_manager_local", hash);
+  fx.consultant = wb_test_add_user (store, fx.org_h, "consultant", "Chris Claessens", "consultant", hash);
+  fx.analyst = wb_test_add_user (store, fx.org_wsp, "analyst", "Anouk Arts", "analyst", hash);
 
   json_object_set_boolean_member (leaving, "active", FALSE);
   json_object_set_string_member (leaving, "left_at", "2025-12-31");
@@ -165,20 +122,20 @@ create_fixture (void)
   fx.e_formula = add_employer (store, "14000012", "=Plus; \"Partners\"", 30, "6420", fx.heerlen, fx.wsp1, NULL);
 
   /* Both duplicates have a history of their own. */
-  insert (store, WB_RESOURCE_CONTACT_LOG,
-          "{\"employer_id\":" ID ",\"user_id\":" ID ",\"organisation_id\":" ID ",\"date\":\"%s\","
-          "\"kind\":\"visit\",\"note\":\"Bezoek A\"}", fx.e_dup_a, fx.lam, fx.org_h, fx.today);
-  insert (store, WB_RESOURCE_CONTACT_LOG,
-          "{\"employer_id\":" ID ",\"user_id\":" ID ",\"organisation_id\":" ID ",\"date\":\"%s\","
-          "\"kind\":\"call\",\"note\":\"Telefoon B\"}", fx.e_dup_b, fx.lam2, fx.org_h, fx.today);
-  insert (store, WB_RESOURCE_CONTACTS, "{\"employer_id\":" ID ",\"name\":\"Mevrouw Janssen\"}", fx.e_dup_b);
-  insert (store, WB_RESOURCE_VACANCIES,
-          "{\"employer_id\":" ID ",\"title\":\"Bakker\",\"sector\":\"retail\",\"hours\":32,\"pc4\":\"6415\","
-          "\"positions\":1,\"opened_at\":\"%s\",\"status\":\"open\"}", fx.e_dup_b, fx.today);
+  wb_test_insert_printf (store, WB_RESOURCE_CONTACT_LOG,
+                         "{\"employer_id\":" ID ",\"user_id\":" ID ",\"organisation_id\":" ID ",\"date\":\"%s\","
+                         "\"kind\":\"visit\",\"note\":\"Bezoek A\"}", fx.e_dup_a, fx.lam, fx.org_h, fx.today);
+  wb_test_insert_printf (store, WB_RESOURCE_CONTACT_LOG,
+                         "{\"employer_id\":" ID ",\"user_id\":" ID ",\"organisation_id\":" ID ",\"date\":\"%s\","
+                         "\"kind\":\"call\",\"note\":\"Telefoon B\"}", fx.e_dup_b, fx.lam2, fx.org_h, fx.today);
+  wb_test_insert_printf (store, WB_RESOURCE_CONTACTS, "{\"employer_id\":" ID ",\"name\":\"Mevrouw Janssen\"}", fx.e_dup_b);
+  wb_test_insert_printf (store, WB_RESOURCE_VACANCIES,
+                         "{\"employer_id\":" ID ",\"title\":\"Bakker\",\"sector\":\"retail\",\"hours\":32,\"pc4\":\"6415\","
+                         "\"positions\":1,\"opened_at\":\"%s\",\"status\":\"open\"}", fx.e_dup_b, fx.today);
   /* The last contact with the butcher was long ago. */
-  insert (store, WB_RESOURCE_CONTACT_LOG,
-          "{\"employer_id\":" ID ",\"user_id\":" ID ",\"organisation_id\":" ID ",\"date\":\"2025-01-02\","
-          "\"kind\":\"call\"}", fx.e_dormant, fx.lam, fx.org_h);
+  wb_test_insert_printf (store, WB_RESOURCE_CONTACT_LOG,
+                         "{\"employer_id\":" ID ",\"user_id\":" ID ",\"organisation_id\":" ID ",\"date\":\"2025-01-02\","
+                         "\"kind\":\"call\"}", fx.e_dormant, fx.lam, fx.org_h);
 
   fx.tokens = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }

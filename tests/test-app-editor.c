@@ -12,6 +12,7 @@
 #include "wb-demo.h"
 #include "wb-session.h"
 #include "wb-store.h"
+#include "wb-test-api.h"
 #include "wb-test-server.h"
 #include "wb-test-util.h"
 
@@ -55,34 +56,16 @@ fixture_teardown (void)
 static WbApiClient *
 login (WbRecord **me)
 {
-  WbApiClient *client = wb_api_client_new (fx.server->url);
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  WbRecord *user;
-
-  wb_api_client_login_async (client, USERNAME, WB_DEMO_PASSWORD, NULL, wb_test_store_result, &result);
-  wb_test_wait (&result);
-  user = wb_api_client_login_finish (client, result, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (user);
-  if (me != NULL)
-    *me = user;
-  else
-    g_object_unref (user);
-  return client;
+  return wb_test_api_login (fx.server->url, USERNAME, WB_DEMO_PASSWORD, me);
 }
 
 static WbRecord *
 get_client (WbApiClient *client,
             gint64       id)
 {
-  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  WbRecord *record;
+  WbRecord *record = wb_test_api_get (client, WB_RESOURCE_CLIENTS, id, NULL, &error);
 
-  wb_api_client_get_async (client, WB_RESOURCE_CLIENTS, id, NULL, NULL, wb_test_store_result, &result);
-  wb_test_wait (&result);
-  record = wb_api_client_get_finish (client, result, &error);
   g_assert_no_error (error);
   return record;
 }
@@ -92,14 +75,10 @@ static WbRecord *
 find_own_client (WbApiClient *client,
                  WbRecord    *me)
 {
-  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) list = NULL;
+  g_autoptr(GListModel) list = wb_test_api_list (client, WB_RESOURCE_CLIENTS, 0, NULL, NULL, &error);
   gint64 organisation = wb_record_get_int (me, "organisation_id");
 
-  wb_api_client_list_async (client, WB_RESOURCE_CLIENTS, 0, NULL, NULL, wb_test_store_result, &result);
-  wb_test_wait (&result);
-  list = wb_api_client_list_finish (client, result, NULL, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < g_list_model_get_n_items (list); i++)
     {
@@ -118,16 +97,12 @@ change_city_elsewhere (WbRecord   *record,
 {
   g_autoptr(WbApiClient) other = login (NULL);
   g_autoptr(JsonObject) changes = json_object_new ();
-  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(WbRecord) saved = NULL;
   g_autofree char *etag = wb_record_dup_etag (record);
 
   json_object_set_string_member (changes, "city", city);
-  wb_api_client_update_async (other, WB_RESOURCE_CLIENTS, wb_record_get_id (record), etag, changes, NULL,
-                              wb_test_store_result, &result);
-  wb_test_wait (&result);
-  saved = wb_api_client_update_finish (other, result, &error);
+  saved = wb_test_api_update (other, WB_RESOURCE_CLIENTS, wb_record_get_id (record), etag, changes, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (wb_record_get_string (saved, "city"), ==, city);
 }

@@ -16,7 +16,9 @@
 #include "wb-import.h"
 #include "wb-password.h"
 #include "wb-store.h"
+#include "wb-test-api.h"
 #include "wb-test-server.h"
+#include "wb-test-store.h"
 #include "wb-test-util.h"
 
 #define PASSWORD "correct horse battery"
@@ -51,57 +53,6 @@ static const struct {
   { "Frans", "Wouters", "888999008", 1965, "development" },
   { "Gerda", "Coenen", "999000111", 1999, "work_ready" },
 };
-
-static gint64
-insert (WbStore     *store,
-        WbResource   resource,
-        const char  *json)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = json_from_string (json, &error);
-  gint64 id;
-
-  g_assert_no_error (error);
-  id = wb_store_insert (store, resource, json_node_get_object (node), &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (id, >, 0);
-  return id;
-}
-
-static gint64
-insert_printf (WbStore    *store,
-               WbResource  resource,
-               const char *format,
-               ...) G_GNUC_PRINTF (3, 4);
-
-static gint64
-insert_printf (WbStore    *store,
-               WbResource  resource,
-               const char *format,
-               ...)
-{
-  g_autofree char *json = NULL;
-  va_list args;
-
-  va_start (args, format);
-  json = g_strdup_vprintf (format, args);
-  va_end (args);
-  return insert (store, resource, json);
-}
-
-static gint64
-add_user (WbStore    *store,
-          gint64      org,
-          const char *username,
-          const char *role,
-          const char *hash)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 id = wb_store_add_user (store, org, username, username, role, hash, &error);
-
-  g_assert_no_error (error);
-  return id;
-}
 
 /* The n-th synthetic BSN that passes the eleven-test, none of them a real number in use
  * by the fixture. */
@@ -141,53 +92,53 @@ create_fixture (void)
   g_assert_true (wb_starter_taxonomy_load (store, &error));
   g_assert_no_error (error);
 
-  fx.heerlen = insert (store, WB_RESOURCE_MUNICIPALITIES, "{\"code\":\"GM0917\",\"name\":\"Heerlen\",\"region\":\"Parkstad\"}");
-  fx.maastricht = insert (store, WB_RESOURCE_MUNICIPALITIES, "{\"code\":\"GM0935\",\"name\":\"Maastricht\",\"region\":\"Maastricht-Heuvelland\"}");
-  fx.org_a = insert (store, WB_RESOURCE_ORGANISATIONS, "{\"code\":\"isd-a\",\"name\":\"ISD A\",\"kind\":\"social_service\",\"region\":\"Parkstad\"}");
-  fx.org_b = insert (store, WB_RESOURCE_ORGANISATIONS, "{\"code\":\"isd-b\",\"name\":\"ISD B\",\"kind\":\"social_service\",\"region\":\"Maastricht-Heuvelland\"}");
-  fx.org_wsp = insert (store, WB_RESOURCE_ORGANISATIONS, "{\"code\":\"wsp\",\"name\":\"WSP\",\"kind\":\"wsp\",\"region\":\"Parkstad\"}");
+  fx.heerlen = wb_test_insert (store, WB_RESOURCE_MUNICIPALITIES, "{\"code\":\"GM0917\",\"name\":\"Heerlen\",\"region\":\"Parkstad\"}");
+  fx.maastricht = wb_test_insert (store, WB_RESOURCE_MUNICIPALITIES, "{\"code\":\"GM0935\",\"name\":\"Maastricht\",\"region\":\"Maastricht-Heuvelland\"}");
+  fx.org_a = wb_test_insert (store, WB_RESOURCE_ORGANISATIONS, "{\"code\":\"isd-a\",\"name\":\"ISD A\",\"kind\":\"social_service\",\"region\":\"Parkstad\"}");
+  fx.org_b = wb_test_insert (store, WB_RESOURCE_ORGANISATIONS, "{\"code\":\"isd-b\",\"name\":\"ISD B\",\"kind\":\"social_service\",\"region\":\"Maastricht-Heuvelland\"}");
+  fx.org_wsp = wb_test_insert (store, WB_RESOURCE_ORGANISATIONS, "{\"code\":\"wsp\",\"name\":\"WSP\",\"kind\":\"wsp\",\"region\":\"Parkstad\"}");
 
   /* Argon2id is slow on purpose: one hash serves every test user. */
   hash = wb_password_hash (PASSWORD, &error);
   g_assert_no_error (error);
-  a_consultant = add_user (store, fx.org_a, "a.consultant", "consultant", hash);
-  add_user (store, fx.org_a, "a.coordinator", "coordinator", hash);
-  add_user (store, fx.org_a, "a.analyst", "analyst", hash);
-  add_user (store, fx.org_b, "b.consultant", "consultant", hash);
-  add_user (store, fx.org_b, "b.lam", "account_manager_local", hash);
-  fx.wsp_am = add_user (store, fx.org_wsp, "wsp.am", "account_manager_wsp", hash);
-  add_user (store, fx.org_wsp, "admin", "admin", hash);
+  a_consultant = wb_test_add_user (store, fx.org_a, "a.consultant", "a.consultant", "consultant", hash);
+  wb_test_add_user (store, fx.org_a, "a.coordinator", "a.coordinator", "coordinator", hash);
+  wb_test_add_user (store, fx.org_a, "a.analyst", "a.analyst", "analyst", hash);
+  wb_test_add_user (store, fx.org_b, "b.consultant", "b.consultant", "consultant", hash);
+  wb_test_add_user (store, fx.org_b, "b.lam", "b.lam", "account_manager_local", hash);
+  fx.wsp_am = wb_test_add_user (store, fx.org_wsp, "wsp.am", "wsp.am", "account_manager_wsp", hash);
+  wb_test_add_user (store, fx.org_wsp, "admin", "admin", "admin", hash);
 
-  fx.competence = insert (store, WB_RESOURCE_COMPETENCES,
-                          "{\"uri\":\"urn:werkbrug:test:forklift\",\"label_nl\":\"Heftruck rijden\","
-                          "\"label_en\":\"Driving a forklift truck\",\"kind\":\"skill\"}");
-  fx.occupation = insert (store, WB_RESOURCE_OCCUPATIONS,
-                          "{\"uri\":\"urn:werkbrug:test:heftruckchauffeur\",\"code\":\"8344\",\"isco_group\":\"8344\","
-                          "\"label_nl\":\"Heftruckchauffeur\"}");
+  fx.competence = wb_test_insert (store, WB_RESOURCE_COMPETENCES,
+                                  "{\"uri\":\"urn:werkbrug:test:forklift\",\"label_nl\":\"Heftruck rijden\","
+                                  "\"label_en\":\"Driving a forklift truck\",\"kind\":\"skill\"}");
+  fx.occupation = wb_test_insert (store, WB_RESOURCE_OCCUPATIONS,
+                                  "{\"uri\":\"urn:werkbrug:test:heftruckchauffeur\",\"code\":\"8344\",\"isco_group\":\"8344\","
+                                  "\"label_nl\":\"Heftruckchauffeur\"}");
 
-  fx.client_a1 = insert_printf (store, WB_RESOURCE_CLIENTS,
-                                "{\"organisation_id\":%" G_GINT64_FORMAT ",\"municipality_id\":%" G_GINT64_FORMAT ","
-                                "\"given_name\":\"Anna\",\"family_name\":\"Janssen\",\"bsn\":\"111222333\",\"pc4\":\"6411\","
-                                "\"birth_year\":1980,\"client_group\":\"participatiewet\",\"phase\":\"intake\","
-                                "\"work_capacity\":85,\"health_notes\":\"rugklachten\",\"street\":\"Akerstraat\"}",
-                                fx.org_a, fx.heerlen);
-  fx.client_a2 = insert_printf (store, WB_RESOURCE_CLIENTS,
-                                "{\"organisation_id\":%" G_GINT64_FORMAT ",\"municipality_id\":%" G_GINT64_FORMAT ","
-                                "\"given_name\":\"Bram\",\"family_name\":\"Peters\",\"bsn\":\"123456782\",\"pc4\":\"6412\","
-                                "\"birth_year\":1995,\"client_group\":\"ww\",\"phase\":\"work_ready\","
-                                "\"wsp_account_manager_id\":%" G_GINT64_FORMAT "}",
-                                fx.org_a, fx.heerlen, fx.wsp_am);
+  fx.client_a1 = wb_test_insert_printf (store, WB_RESOURCE_CLIENTS,
+                                        "{\"organisation_id\":%" G_GINT64_FORMAT ",\"municipality_id\":%" G_GINT64_FORMAT ","
+                                        "\"given_name\":\"Anna\",\"family_name\":\"Janssen\",\"bsn\":\"111222333\",\"pc4\":\"6411\","
+                                        "\"birth_year\":1980,\"client_group\":\"participatiewet\",\"phase\":\"intake\","
+                                        "\"work_capacity\":85,\"health_notes\":\"rugklachten\",\"street\":\"Akerstraat\"}",
+                                        fx.org_a, fx.heerlen);
+  fx.client_a2 = wb_test_insert_printf (store, WB_RESOURCE_CLIENTS,
+                                        "{\"organisation_id\":%" G_GINT64_FORMAT ",\"municipality_id\":%" G_GINT64_FORMAT ","
+                                        "\"given_name\":\"Bram\",\"family_name\":\"Peters\",\"bsn\":\"123456782\",\"pc4\":\"6412\","
+                                        "\"birth_year\":1995,\"client_group\":\"ww\",\"phase\":\"work_ready\","
+                                        "\"wsp_account_manager_id\":%" G_GINT64_FORMAT "}",
+                                        fx.org_a, fx.heerlen, fx.wsp_am);
   for (guint i = 0; i < G_N_ELEMENTS (b_clients); i++)
     {
       gint64 id;
 
       g_assert_true (wb_validate_bsn (b_clients[i].bsn));
-      id = insert_printf (store, WB_RESOURCE_CLIENTS,
-                          "{\"organisation_id\":%" G_GINT64_FORMAT ",\"municipality_id\":%" G_GINT64_FORMAT ","
-                          "\"given_name\":\"%s\",\"family_name\":\"%s\",\"bsn\":\"%s\",\"pc4\":\"6211\","
-                          "\"birth_year\":%d,\"client_group\":\"wajong\",\"phase\":\"%s\"}",
-                          fx.org_b, fx.maastricht, b_clients[i].given_name, b_clients[i].family_name,
-                          b_clients[i].bsn, b_clients[i].birth_year, b_clients[i].phase);
+      id = wb_test_insert_printf (store, WB_RESOURCE_CLIENTS,
+                                  "{\"organisation_id\":%" G_GINT64_FORMAT ",\"municipality_id\":%" G_GINT64_FORMAT ","
+                                  "\"given_name\":\"%s\",\"family_name\":\"%s\",\"bsn\":\"%s\",\"pc4\":\"6211\","
+                                  "\"birth_year\":%d,\"client_group\":\"wajong\",\"phase\":\"%s\"}",
+                                  fx.org_b, fx.maastricht, b_clients[i].given_name, b_clients[i].family_name,
+                                  b_clients[i].bsn, b_clients[i].birth_year, b_clients[i].phase);
       if (i == 0)
         fx.client_b1 = id;
     }
@@ -198,169 +149,57 @@ create_fixture (void)
     {
       g_autofree char *bsn = bulk_bsn (&seed);
 
-      insert_printf (store, WB_RESOURCE_CLIENTS,
-                     "{\"organisation_id\":%" G_GINT64_FORMAT ",\"municipality_id\":%" G_GINT64_FORMAT ","
-                     "\"given_name\":\"Test\",\"family_name\":\"Bulk %04u\",\"bsn\":\"%s\",\"pc4\":\"6221\","
-                     "\"birth_year\":%u,\"client_group\":\"nugger\",\"phase\":\"intake\"}",
-                     fx.org_b, fx.maastricht, i, bsn, 1960 + i % 40);
+      wb_test_insert_printf (store, WB_RESOURCE_CLIENTS,
+                             "{\"organisation_id\":%" G_GINT64_FORMAT ",\"municipality_id\":%" G_GINT64_FORMAT ","
+                             "\"given_name\":\"Test\",\"family_name\":\"Bulk %04u\",\"bsn\":\"%s\",\"pc4\":\"6221\","
+                             "\"birth_year\":%u,\"client_group\":\"nugger\",\"phase\":\"intake\"}",
+                             fx.org_b, fx.maastricht, i, bsn, 1960 + i % 40);
     }
   g_assert_true (wb_store_commit (store, &error));
   g_assert_no_error (error);
 
   /* One intake in client A1's timeline, one diagnosis. */
-  insert_printf (store, WB_RESOURCE_EVENTS,
-                 "{\"client_id\":%" G_GINT64_FORMAT ",\"kind\":\"intake\",\"date\":\"2026-01-15\","
-                 "\"organisation_id\":%" G_GINT64_FORMAT ",\"author_id\":%" G_GINT64_FORMAT "}",
-                 fx.client_a1, fx.org_a, a_consultant);
-  insert_printf (store, WB_RESOURCE_DIAGNOSES,
-                 "{\"client_id\":%" G_GINT64_FORMAT ",\"date\":\"2026-02-01\",\"source\":\"competensys\","
-                 "\"author_id\":%" G_GINT64_FORMAT "}", fx.client_a1, a_consultant);
+  wb_test_insert_printf (store, WB_RESOURCE_EVENTS,
+                         "{\"client_id\":%" G_GINT64_FORMAT ",\"kind\":\"intake\",\"date\":\"2026-01-15\","
+                         "\"organisation_id\":%" G_GINT64_FORMAT ",\"author_id\":%" G_GINT64_FORMAT "}",
+                         fx.client_a1, fx.org_a, a_consultant);
+  wb_test_insert_printf (store, WB_RESOURCE_DIAGNOSES,
+                         "{\"client_id\":%" G_GINT64_FORMAT ",\"date\":\"2026-02-01\",\"source\":\"competensys\","
+                         "\"author_id\":%" G_GINT64_FORMAT "}", fx.client_a1, a_consultant);
 
-  fx.employer = insert_printf (store, WB_RESOURCE_EMPLOYERS,
-                               "{\"kvk\":\"12345678\",\"name\":\"Parkstad Logistiek B.V.\",\"sector\":\"logistics\","
-                               "\"employee_count\":40,\"pc4\":\"6422\",\"municipality_id\":%" G_GINT64_FORMAT ","
-                               "\"owner_id\":%" G_GINT64_FORMAT ",\"active\":true}", fx.heerlen, fx.wsp_am);
-  fx.contact = insert_printf (store, WB_RESOURCE_CONTACTS,
-                              "{\"employer_id\":%" G_GINT64_FORMAT ",\"name\":\"M. de Vries\",\"function\":\"HR\"}",
-                              fx.employer);
-  insert_printf (store, WB_RESOURCE_CONTACT_LOG,
-                 "{\"employer_id\":%" G_GINT64_FORMAT ",\"user_id\":%" G_GINT64_FORMAT ",\"organisation_id\":%" G_GINT64_FORMAT ","
-                 "\"date\":\"2026-10-01\",\"kind\":\"visit\"}", fx.employer, fx.wsp_am, fx.org_wsp);
-  fx.vacancy = insert_printf (store, WB_RESOURCE_VACANCIES,
-                              "{\"employer_id\":%" G_GINT64_FORMAT ",\"title\":\"Heftruckchauffeur\",\"sector\":\"logistics\","
-                              "\"hours\":36,\"pc4\":\"6422\",\"positions\":2,\"opened_at\":\"2026-10-01\",\"status\":\"open\","
-                              "\"organisation_id\":%" G_GINT64_FORMAT ",\"created_by\":%" G_GINT64_FORMAT "}",
-                              fx.employer, fx.org_wsp, fx.wsp_am);
-  fx.match = insert_printf (store, WB_RESOURCE_MATCHES,
-                            "{\"vacancy_id\":%" G_GINT64_FORMAT ",\"client_id\":%" G_GINT64_FORMAT ",\"state\":\"suggested\","
-                            "\"organisation_id\":%" G_GINT64_FORMAT "}", fx.vacancy, fx.client_b1, fx.org_wsp);
-  fx.target = insert (store, WB_RESOURCE_TARGETS,
-                      "{\"metric\":\"outflow\",\"level\":\"region\",\"level_key\":\"Parkstad\",\"period\":\"2026\",\"value\":120}");
-  fx.action_point = insert_printf (store, WB_RESOURCE_ACTION_POINTS,
-                                   "{\"text\":\"Afspraken over de Wsw-detachering evalueren\",\"owner_id\":%" G_GINT64_FORMAT ","
-                                   "\"quarter\":\"2026-Q4\",\"status\":\"open\",\"organisation_id\":%" G_GINT64_FORMAT "}",
-                                   fx.wsp_am, fx.org_wsp);
+  fx.employer = wb_test_insert_printf (store, WB_RESOURCE_EMPLOYERS,
+                                       "{\"kvk\":\"12345678\",\"name\":\"Parkstad Logistiek B.V.\",\"sector\":\"logistics\","
+                                       "\"employee_count\":40,\"pc4\":\"6422\",\"municipality_id\":%" G_GINT64_FORMAT ","
+                                       "\"owner_id\":%" G_GINT64_FORMAT ",\"active\":true}", fx.heerlen, fx.wsp_am);
+  fx.contact = wb_test_insert_printf (store, WB_RESOURCE_CONTACTS,
+                                      "{\"employer_id\":%" G_GINT64_FORMAT ",\"name\":\"M. de Vries\",\"function\":\"HR\"}",
+                                      fx.employer);
+  wb_test_insert_printf (store, WB_RESOURCE_CONTACT_LOG,
+                         "{\"employer_id\":%" G_GINT64_FORMAT ",\"user_id\":%" G_GINT64_FORMAT ",\"organisation_id\":%" G_GINT64_FORMAT ","
+                         "\"date\":\"2026-10-01\",\"kind\":\"visit\"}", fx.employer, fx.wsp_am, fx.org_wsp);
+  fx.vacancy = wb_test_insert_printf (store, WB_RESOURCE_VACANCIES,
+                                      "{\"employer_id\":%" G_GINT64_FORMAT ",\"title\":\"Heftruckchauffeur\",\"sector\":\"logistics\","
+                                      "\"hours\":36,\"pc4\":\"6422\",\"positions\":2,\"opened_at\":\"2026-10-01\",\"status\":\"open\","
+                                      "\"organisation_id\":%" G_GINT64_FORMAT ",\"created_by\":%" G_GINT64_FORMAT "}",
+                                      fx.employer, fx.org_wsp, fx.wsp_am);
+  fx.match = wb_test_insert_printf (store, WB_RESOURCE_MATCHES,
+                                    "{\"vacancy_id\":%" G_GINT64_FORMAT ",\"client_id\":%" G_GINT64_FORMAT ",\"state\":\"suggested\","
+                                    "\"organisation_id\":%" G_GINT64_FORMAT "}", fx.vacancy, fx.client_b1, fx.org_wsp);
+  fx.target = wb_test_insert (store, WB_RESOURCE_TARGETS,
+                              "{\"metric\":\"outflow\",\"level\":\"region\",\"level_key\":\"Parkstad\",\"period\":\"2026\",\"value\":120}");
+  fx.action_point = wb_test_insert_printf (store, WB_RESOURCE_ACTION_POINTS,
+                                           "{\"text\":\"Afspraken over de Wsw-detachering evalueren\",\"owner_id\":%" G_GINT64_FORMAT ","
+                                           "\"quarter\":\"2026-Q4\",\"status\":\"open\",\"organisation_id\":%" G_GINT64_FORMAT "}",
+                                           fx.wsp_am, fx.org_wsp);
   g_clear_object (&store);
 
   fx.server = wb_test_server_start (fx.db);
 }
 
-/* Synchronous wrappers over the asynchronous client, for tests only. */
-
 static WbApiClient *
 login (const char *username)
 {
-  g_autoptr(WbApiClient) client = wb_api_client_new (fx.server->url);
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(WbRecord) user = NULL;
-
-  wb_api_client_login_async (client, username, PASSWORD, NULL, wb_test_store_result, &result);
-  wb_test_wait (&result);
-  user = wb_api_client_login_finish (client, result, &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (wb_record_get_string (user, "username"), ==, username);
-  g_assert_nonnull (wb_api_client_get_token (client));
-  return g_steal_pointer (&client);
-}
-
-static WbRecord *
-get_with_reason (WbApiClient  *client,
-                 WbResource    resource,
-                 gint64        id,
-                 const char   *reason,
-                 GError      **error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-
-  wb_api_client_get_async (client, resource, id, reason, NULL, wb_test_store_result, &result);
-  wb_test_wait (&result);
-  return wb_api_client_get_finish (client, result, error);
-}
-
-static WbRecord *
-get (WbApiClient  *client,
-     WbResource    resource,
-     gint64        id,
-     GError      **error)
-{
-  return get_with_reason (client, resource, id, NULL, error);
-}
-
-static WbRecord *
-create_object (WbApiClient  *client,
-               WbResource    resource,
-               gint64        parent_id,
-               JsonObject   *object,
-               GError      **error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-
-  wb_api_client_create_async (client, resource, parent_id, object, NULL, wb_test_store_result, &result);
-  wb_test_wait (&result);
-  return wb_api_client_create_finish (client, result, error);
-}
-
-static WbRecord *
-create (WbApiClient  *client,
-        WbResource    resource,
-        gint64        parent_id,
-        const char   *json,
-        GError      **error)
-{
-  g_autoptr(JsonNode) node = json_from_string (json, NULL);
-
-  g_assert_nonnull (node);
-  return create_object (client, resource, parent_id, json_node_get_object (node), error);
-}
-
-static WbRecord *
-update (WbApiClient  *client,
-        WbResource    resource,
-        gint64        id,
-        const char   *etag,
-        const char   *json,
-        GError      **error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(JsonNode) node = json_from_string (json, NULL);
-
-  g_assert_nonnull (node);
-  wb_api_client_update_async (client, resource, id, etag, json_node_get_object (node), NULL,
-                              wb_test_store_result, &result);
-  wb_test_wait (&result);
-  return wb_api_client_update_finish (client, result, error);
-}
-
-static GListModel *
-list (WbApiClient       *client,
-      WbResource         resource,
-      gint64             parent_id,
-      const WbApiQuery  *query,
-      guint             *total,
-      GError           **error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-
-  wb_api_client_list_async (client, resource, parent_id, query, NULL, wb_test_store_result, &result);
-  wb_test_wait (&result);
-  return wb_api_client_list_finish (client, result, total, error);
-}
-
-static JsonNode *
-request (WbApiClient  *client,
-         const char   *method,
-         const char   *path,
-         const char   *body,
-         char        **etag,
-         GError      **error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(JsonNode) node = body != NULL ? json_from_string (body, NULL) : NULL;
-
-  wb_api_client_request_async (client, method, path, node, NULL, NULL, wb_test_store_result, &result);
-  wb_test_wait (&result);
-  return wb_api_client_request_finish (client, result, etag, error);
+  return wb_test_api_login (fx.server->url, username, PASSWORD, NULL);
 }
 
 /* Family names of a list, joined with commas, to compare orders in one assertion. */
@@ -393,7 +232,7 @@ count_audit_rows (gint64      client_id,
   g_hash_table_insert (filters, (gpointer) "resource", (gpointer) "clients");
   g_hash_table_insert (filters, (gpointer) "resource_id", id);
   g_hash_table_insert (filters, (gpointer) "action", (gpointer) "read");
-  rows = list (coordinator, WB_RESOURCE_AUDIT, 0, &query, &total, &error);
+  rows = wb_test_api_list (coordinator, WB_RESOURCE_AUDIT, 0, &query, &total, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, total);
   for (guint i = 0; i < total; i++)
@@ -500,12 +339,12 @@ test_login (void)
   g_clear_error (&error);
 
   /* No token at all, and a token that was never issued */
-  nobody = get (stranger, WB_RESOURCE_CLIENTS, fx.client_a1, &error);
+  nobody = wb_test_api_get (stranger, WB_RESOURCE_CLIENTS, fx.client_a1, NULL, &error);
   g_assert_null (nobody);
   g_assert_error (error, WB_API_ERROR, 401);
   g_clear_error (&error);
   wb_api_client_set_token (stranger, "0000000000000000000000000000000000000000000000000000000000000000");
-  nobody = get (stranger, WB_RESOURCE_CLIENTS, fx.client_a1, &error);
+  nobody = wb_test_api_get (stranger, WB_RESOURCE_CLIENTS, fx.client_a1, NULL, &error);
   g_assert_error (error, WB_API_ERROR, 401);
 
   /* The 401 is problem details too. */
@@ -532,13 +371,13 @@ test_logout (void)
 
   /* The old token is gone on the server too... */
   wb_api_client_set_token (client, token);
-  record = get (client, WB_RESOURCE_CLIENTS, fx.client_b1, &error);
+  record = wb_test_api_get (client, WB_RESOURCE_CLIENTS, fx.client_b1, NULL, &error);
   g_assert_null (record);
   g_assert_error (error, WB_API_ERROR, 401);
   g_clear_error (&error);
 
   /* ...and only that one: the same user's other session still works. */
-  record = get (other, WB_RESOURCE_CLIENTS, fx.client_b1, &error);
+  record = wb_test_api_get (other, WB_RESOURCE_CLIENTS, fx.client_b1, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (wb_record_get_string (record, "family_name"), ==, "Smeets");
 }
@@ -550,7 +389,7 @@ test_cross_organisation_write (void)
 {
   g_autoptr(WbApiClient) b = login ("b.consultant");
   g_autoptr(WbApiClient) a = login ("a.consultant");
-  g_autoptr(WbRecord) before = get (a, WB_RESOURCE_CLIENTS, fx.client_a1, NULL);
+  g_autoptr(WbRecord) before = wb_test_api_get (a, WB_RESOURCE_CLIENTS, fx.client_a1, NULL, NULL);
   g_autoptr(WbRecord) after = NULL;
   g_autoptr(WbRecord) denied = NULL;
   g_autoptr(GError) error = NULL;
@@ -559,11 +398,11 @@ test_cross_organisation_write (void)
   guint total_before = 0, total_after = 0;
 
   {
-    g_autoptr(GListModel) rows = list (a, WB_RESOURCE_CLIENTS, 0, NULL, &total_before, &error);
+    g_autoptr(GListModel) rows = wb_test_api_list (a, WB_RESOURCE_CLIENTS, 0, NULL, &total_before, &error);
     g_assert_no_error (error);
   }
 
-  denied = update (b, WB_RESOURCE_CLIENTS, fx.client_a1, etag, "{\"phase\":\"outflow\"}", &error);
+  denied = wb_test_api_update_json (b, WB_RESOURCE_CLIENTS, fx.client_a1, etag, "{\"phase\":\"outflow\"}", &error);
   g_assert_null (denied);
   g_assert_error (error, WB_API_ERROR, 403);
   g_assert_cmpuint (wb_api_error_get_problem (error)->status, ==, 403);
@@ -574,16 +413,16 @@ test_cross_organisation_write (void)
                           "\"given_name\":\"Xander\",\"family_name\":\"Ypma\",\"bsn\":\"222333443\",\"pc4\":\"6411\","
                           "\"birth_year\":1990,\"client_group\":\"ww\",\"phase\":\"intake\"}", fx.org_a, fx.heerlen);
   g_assert_true (wb_validate_bsn ("222333443"));
-  denied = create (b, WB_RESOURCE_CLIENTS, 0, json, &error);
+  denied = wb_test_api_create_json (b, WB_RESOURCE_CLIENTS, 0, json, &error);
   g_assert_null (denied);
   g_assert_error (error, WB_API_ERROR, 403);
   g_clear_error (&error);
 
-  after = get (a, WB_RESOURCE_CLIENTS, fx.client_a1, NULL);
+  after = wb_test_api_get (a, WB_RESOURCE_CLIENTS, fx.client_a1, NULL, NULL);
   g_assert_cmpstr (wb_record_get_string (after, "phase"), ==, "intake");
   g_assert_cmpint (wb_record_get_version (after), ==, wb_record_get_version (before));
   {
-    g_autoptr(GListModel) rows = list (a, WB_RESOURCE_CLIENTS, 0, NULL, &total_after, &error);
+    g_autoptr(GListModel) rows = wb_test_api_list (a, WB_RESOURCE_CLIENTS, 0, NULL, &total_after, &error);
     g_assert_no_error (error);
   }
   g_assert_cmpuint (total_after, ==, total_before);
@@ -605,7 +444,7 @@ test_pseudonymous_read (void)
   };
   guint audit_before = count_audit_rows (fx.client_a1, NULL);
 
-  client = get (b, WB_RESOURCE_CLIENTS, fx.client_a1, &error);
+  client = wb_test_api_get (b, WB_RESOURCE_CLIENTS, fx.client_a1, NULL, &error);
   g_assert_no_error (error);
   json = wb_record_to_json (client);
   for (guint i = 0; i < G_N_ELEMENTS (hidden); i++)
@@ -632,7 +471,7 @@ test_pseudonymous_read (void)
     guint total = 0;
 
     g_hash_table_insert (filters, (gpointer) "organisation_id", org);
-    rows = list (b, WB_RESOURCE_CLIENTS, 0, &query, &total, &error);
+    rows = wb_test_api_list (b, WB_RESOURCE_CLIENTS, 0, &query, &total, &error);
     g_assert_no_error (error);
     g_assert_cmpuint (total, >=, 2);
     g_assert_cmpuint (g_list_model_get_n_items (rows), ==, total);
@@ -661,7 +500,7 @@ test_audit_after_full_read (void)
   guint before_reason = count_audit_rows (fx.client_a1, "preparing a placement");
   guint before_default = count_audit_rows (fx.client_a1, "profile view");
 
-  client = get_with_reason (a, WB_RESOURCE_CLIENTS, fx.client_a1, "preparing a placement", &error);
+  client = wb_test_api_get (a, WB_RESOURCE_CLIENTS, fx.client_a1, "preparing a placement", &error);
   g_assert_no_error (error);
   g_assert_cmpstr (wb_record_get_string (client, "family_name"), ==, "Janssen");
   g_assert_cmpstr (wb_record_get_string (client, "bsn"), ==, "111222333");
@@ -671,7 +510,7 @@ test_audit_after_full_read (void)
   g_assert_cmpuint (count_audit_rows (fx.client_a1, "preparing a placement"), ==, before_reason + 1);
 
   /* Without a reason the row says "profile view". */
-  again = get (a, WB_RESOURCE_CLIENTS, fx.client_a1, &error);
+  again = wb_test_api_get (a, WB_RESOURCE_CLIENTS, fx.client_a1, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (count_audit_rows (fx.client_a1, NULL), ==, before + 2);
   g_assert_cmpuint (count_audit_rows (fx.client_a1, "profile view"), ==, before_default + 1);
@@ -694,7 +533,7 @@ test_audit_after_full_read (void)
 
     g_hash_table_insert (filters, (gpointer) "resource_id", id);
     g_hash_table_insert (filters, (gpointer) "action", (gpointer) "read");
-    rows = list (coordinator, WB_RESOURCE_AUDIT, 0, &query, NULL, &error);
+    rows = wb_test_api_list (coordinator, WB_RESOURCE_AUDIT, 0, &query, NULL, &error);
     g_assert_no_error (error);
     g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1);
     newest = g_list_model_get_item (rows, 0);
@@ -709,12 +548,12 @@ test_referred_account_manager_reads_full (void)
 {
   g_autoptr(WbApiClient) wsp = login ("wsp.am");
   g_autoptr(GError) error = NULL;
-  g_autoptr(WbRecord) referred = get (wsp, WB_RESOURCE_CLIENTS, fx.client_a2, &error);
+  g_autoptr(WbRecord) referred = wb_test_api_get (wsp, WB_RESOURCE_CLIENTS, fx.client_a2, NULL, &error);
   g_autoptr(WbRecord) other = NULL;
 
   g_assert_no_error (error);
   g_assert_cmpstr (wb_record_get_string (referred, "family_name"), ==, "Peters");
-  other = get (wsp, WB_RESOURCE_CLIENTS, fx.client_a1, &error);
+  other = wb_test_api_get (wsp, WB_RESOURCE_CLIENTS, fx.client_a1, NULL, &error);
   g_assert_no_error (error);
   g_assert_false (wb_record_has_field (other, "family_name"));
   g_assert_true (wb_record_get_boolean (other, "pseudonymous"));
@@ -725,7 +564,7 @@ test_analyst_sees_no_records (void)
 {
   g_autoptr(WbApiClient) analyst = login ("a.analyst");
   g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) rows = list (analyst, WB_RESOURCE_CLIENTS, 0, NULL, NULL, &error);
+  g_autoptr(GListModel) rows = wb_test_api_list (analyst, WB_RESOURCE_CLIENTS, 0, NULL, NULL, &error);
   g_autoptr(WbRecord) client = NULL;
   g_autoptr(GListModel) targets = NULL;
   g_autoptr(GHashTable) filters = g_hash_table_new (g_str_hash, g_str_equal);
@@ -735,14 +574,14 @@ test_analyst_sees_no_records (void)
   g_assert_null (rows);
   g_assert_error (error, WB_API_ERROR, 403);
   g_clear_error (&error);
-  client = get (analyst, WB_RESOURCE_CLIENTS, fx.client_a1, &error);
+  client = wb_test_api_get (analyst, WB_RESOURCE_CLIENTS, fx.client_a1, NULL, &error);
   g_assert_null (client);
   g_assert_error (error, WB_API_ERROR, 403);
   g_clear_error (&error);
 
   /* The monitor's own material stays readable: the fixture's one target for 2026. */
   g_hash_table_insert (filters, (gpointer) "period", (gpointer) "2026");
-  targets = list (analyst, WB_RESOURCE_TARGETS, 0, &query, &total, &error);
+  targets = wb_test_api_list (analyst, WB_RESOURCE_TARGETS, 0, &query, &total, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (total, ==, 1);
 }
@@ -754,7 +593,7 @@ test_stale_write (void)
 {
   g_autoptr(WbApiClient) a = login ("a.consultant");
   g_autoptr(GError) error = NULL;
-  g_autoptr(WbRecord) read = get (a, WB_RESOURCE_CLIENTS, fx.client_a2, &error);
+  g_autoptr(WbRecord) read = wb_test_api_get (a, WB_RESOURCE_CLIENTS, fx.client_a2, NULL, &error);
   g_autofree char *etag = wb_record_dup_etag (read);
   g_autofree char *new_etag = NULL;
   g_autoptr(WbRecord) first = NULL;
@@ -762,19 +601,19 @@ test_stale_write (void)
   g_autoptr(WbRecord) now = NULL;
 
   g_assert_no_error (error);
-  first = update (a, WB_RESOURCE_CLIENTS, fx.client_a2, etag, "{\"hours_available\":24}", &error);
+  first = wb_test_api_update_json (a, WB_RESOURCE_CLIENTS, fx.client_a2, etag, "{\"hours_available\":24}", &error);
   g_assert_no_error (error);
   g_assert_cmpint (wb_record_get_version (first), ==, wb_record_get_version (read) + 1);
   g_assert_cmpint (wb_record_get_int (first, "hours_available"), ==, 24);
 
   /* A second writer who read the same version is refused and changes nothing. */
-  second = update (a, WB_RESOURCE_CLIENTS, fx.client_a2, etag, "{\"hours_available\":8}", &error);
+  second = wb_test_api_update_json (a, WB_RESOURCE_CLIENTS, fx.client_a2, etag, "{\"hours_available\":8}", &error);
   g_assert_null (second);
   g_assert_error (error, WB_API_ERROR, 412);
   g_assert_cmpuint (wb_api_error_get_problem (error)->status, ==, 412);
   g_assert_true (g_str_has_prefix (error->message, wb_api_error_get_problem (error)->title));
   g_clear_error (&error);
-  now = get (a, WB_RESOURCE_CLIENTS, fx.client_a2, &error);
+  now = wb_test_api_get (a, WB_RESOURCE_CLIENTS, fx.client_a2, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (wb_record_get_int (now, "hours_available"), ==, 24);
   g_assert_cmpint (wb_record_get_version (now), ==, wb_record_get_version (first));
@@ -782,7 +621,7 @@ test_stale_write (void)
   /* The ETag on the wire is the version the record carries. */
   {
     g_autofree char *path = g_strdup_printf ("api/v1/clients/%" G_GINT64_FORMAT, fx.client_a2);
-    g_autoptr(JsonNode) node = request (a, "GET", path, NULL, &new_etag, &error);
+    g_autoptr(JsonNode) node = wb_test_api_request (a, "GET", path, NULL, &new_etag, &error);
     g_autofree char *expected = g_strdup_printf ("\"v%" G_GINT64_FORMAT "\"", wb_record_get_version (now));
     g_autofree char *from_record = wb_record_dup_etag (now);
 
@@ -798,13 +637,13 @@ test_if_match_required (void)
 {
   g_autoptr(WbApiClient) a = login ("a.consultant");
   g_autoptr(GError) error = NULL;
-  g_autoptr(WbRecord) before = get (a, WB_RESOURCE_CLIENTS, fx.client_a2, NULL);
-  g_autoptr(WbRecord) record = update (a, WB_RESOURCE_CLIENTS, fx.client_a2, NULL, "{\"hours_available\":12}", &error);
+  g_autoptr(WbRecord) before = wb_test_api_get (a, WB_RESOURCE_CLIENTS, fx.client_a2, NULL, NULL);
+  g_autoptr(WbRecord) record = wb_test_api_update_json (a, WB_RESOURCE_CLIENTS, fx.client_a2, NULL, "{\"hours_available\":12}", &error);
   g_autoptr(WbRecord) after = NULL;
 
   g_assert_null (record);
   g_assert_error (error, WB_API_ERROR, 428);
-  after = get (a, WB_RESOURCE_CLIENTS, fx.client_a2, NULL);
+  after = wb_test_api_get (a, WB_RESOURCE_CLIENTS, fx.client_a2, NULL, NULL);
   g_assert_cmpint (wb_record_get_version (after), ==, wb_record_get_version (before));
   g_assert_cmpint (wb_record_get_int (after, "hours_available"), ==, wb_record_get_int (before, "hours_available"));
   g_assert_cmpint (wb_record_get_int (after, "hours_available"), !=, 12);
@@ -825,7 +664,7 @@ test_field_errors (void)
   guint clients_before = 0, clients_after = 0;
 
   {
-    g_autoptr(GListModel) rows = list (a, WB_RESOURCE_CLIENTS, 0, NULL, &clients_before, &error);
+    g_autoptr(GListModel) rows = wb_test_api_list (a, WB_RESOURCE_CLIENTS, 0, NULL, &clients_before, &error);
     g_assert_no_error (error);
   }
 
@@ -836,7 +675,7 @@ test_field_errors (void)
                           "\"given_name\":\"Dirk\",\"family_name\":\"Dassen\",\"bsn\":\"123456789\",\"pc4\":\"641\","
                           "\"birth_year\":\"1980\",\"client_group\":\"pensioen\",\"phase\":\"intake\",\"shoe_size\":44}",
                           fx.org_a, fx.heerlen);
-  record = create (a, WB_RESOURCE_CLIENTS, 0, json, &error);
+  record = wb_test_api_create_json (a, WB_RESOURCE_CLIENTS, 0, json, &error);
   g_assert_null (record);
   g_assert_error (error, WB_API_ERROR, 400);
   problem = wb_api_error_get_problem (error);
@@ -859,7 +698,7 @@ test_field_errors (void)
                           "\"given_name\":\"Dirk\",\"family_name\":\"Dassen\",\"bsn\":\"333444553\",\"pc4\":\"6411\","
                           "\"birth_year\":1980,\"client_group\":\"ww\",\"phase\":\"intake\"}", fx.org_a);
   g_assert_true (wb_validate_bsn ("333444553"));
-  record = create (a, WB_RESOURCE_CLIENTS, 0, json, &error);
+  record = wb_test_api_create_json (a, WB_RESOURCE_CLIENTS, 0, json, &error);
   g_assert_error (error, WB_API_ERROR, 400);
   g_assert_nonnull (wb_problem_get_error (wb_api_error_get_problem (error), "municipality_id"));
   g_assert_cmpuint (wb_api_error_get_problem (error)->errors->len, ==, 1);
@@ -869,24 +708,24 @@ test_field_errors (void)
   g_free (json);
   json = g_strdup_printf ("{\"kvk\":\"1234\",\"name\":\"Kleine Bakkerij\",\"sector\":\"retail\",\"employee_count\":4,"
                           "\"pc4\":\"6411\",\"municipality_id\":%" G_GINT64_FORMAT "}", fx.heerlen);
-  record = create (wsp, WB_RESOURCE_EMPLOYERS, 0, json, &error);
+  record = wb_test_api_create_json (wsp, WB_RESOURCE_EMPLOYERS, 0, json, &error);
   g_assert_error (error, WB_API_ERROR, 400);
   g_assert_nonnull (wb_problem_get_error (wb_api_error_get_problem (error), "kvk"));
   g_clear_error (&error);
 
   /* An update is checked the same way. */
   {
-    g_autoptr(WbRecord) read = get (a, WB_RESOURCE_CLIENTS, fx.client_a1, NULL);
+    g_autoptr(WbRecord) read = wb_test_api_get (a, WB_RESOURCE_CLIENTS, fx.client_a1, NULL, NULL);
     g_autofree char *etag = wb_record_dup_etag (read);
     g_autoptr(WbRecord) after = NULL;
 
-    record = update (a, WB_RESOURCE_CLIENTS, fx.client_a1, etag, "{\"phase\":\"retired\",\"hours_available\":99}", &error);
+    record = wb_test_api_update_json (a, WB_RESOURCE_CLIENTS, fx.client_a1, etag, "{\"phase\":\"retired\",\"hours_available\":99}", &error);
     g_assert_null (record);
     g_assert_error (error, WB_API_ERROR, 400);
     g_assert_nonnull (wb_problem_get_error (wb_api_error_get_problem (error), "phase"));
     g_assert_nonnull (wb_problem_get_error (wb_api_error_get_problem (error), "hours_available"));
     g_clear_error (&error);
-    after = get (a, WB_RESOURCE_CLIENTS, fx.client_a1, NULL);
+    after = wb_test_api_get (a, WB_RESOURCE_CLIENTS, fx.client_a1, NULL, NULL);
     g_assert_cmpint (wb_record_get_version (after), ==, wb_record_get_version (read));
     g_assert_cmpstr (wb_record_get_string (after, "phase"), ==, "intake");
   }
@@ -899,7 +738,7 @@ test_field_errors (void)
 
   /* Nothing was written. */
   {
-    g_autoptr(GListModel) rows = list (a, WB_RESOURCE_CLIENTS, 0, NULL, &clients_after, &error);
+    g_autoptr(GListModel) rows = wb_test_api_list (a, WB_RESOURCE_CLIENTS, 0, NULL, &clients_after, &error);
     g_assert_no_error (error);
     g_assert_cmpuint (clients_after, ==, clients_before);
   }
@@ -921,7 +760,7 @@ test_duplicate (void)
                                                "\"employee_count\":30,\"pc4\":\"6422\",\"municipality_id\":%" G_GINT64_FORMAT "}",
                                                fx.heerlen);
 
-  record = create (a, WB_RESOURCE_CLIENTS, 0, json, &error);
+  record = wb_test_api_create_json (a, WB_RESOURCE_CLIENTS, 0, json, &error);
   g_assert_null (record);
   g_assert_error (error, WB_API_ERROR, 409);
   g_assert_cmpuint (wb_api_error_get_problem (error)->status, ==, 409);
@@ -933,12 +772,12 @@ test_duplicate (void)
                           "\"given_name\":\"Anna\",\"family_name\":\"Janssen\",\"bsn\":\"111222333\","
                           "\"pc4\":\"6211\",\"birth_year\":1980,\"client_group\":\"ww\",\"phase\":\"intake\"}",
                           fx.org_b, fx.maastricht);
-  record = create (b, WB_RESOURCE_CLIENTS, 0, json, &error);
+  record = wb_test_api_create_json (b, WB_RESOURCE_CLIENTS, 0, json, &error);
   g_assert_null (record);
   g_assert_error (error, WB_API_ERROR, 409);
   g_clear_error (&error);
 
-  record = create (wsp, WB_RESOURCE_EMPLOYERS, 0, employer, &error);
+  record = wb_test_api_create_json (wsp, WB_RESOURCE_EMPLOYERS, 0, employer, &error);
   g_assert_null (record);
   g_assert_error (error, WB_API_ERROR, 409);
 }
@@ -972,7 +811,7 @@ test_created_location (void)
   location = soup_message_headers_get_one (headers, "Location");
   g_assert_cmpstr (location, ==, expected);
 
-  again = request (coordinator, "GET", location + 1, NULL, &etag, &error);
+  again = wb_test_api_request (coordinator, "GET", location + 1, NULL, &etag, &error);
   g_assert_no_error (error);
   g_assert_cmpint (json_object_get_int_member (json_node_get_object (again), "id"), ==, id);
   g_assert_cmpint (json_object_get_int_member (json_node_get_object (again), "value"), ==, 40);
@@ -1007,7 +846,7 @@ test_too_large (void)
   json_object_set_string_member (object, "kind", "note");
   json_object_set_string_member (object, "date", "2026-11-02");
   json_object_set_string_member (object, "note", padding);
-  record = create_object (a, WB_RESOURCE_EVENTS, fx.client_a1, object, &error);
+  record = wb_test_api_create (a, WB_RESOURCE_EVENTS, fx.client_a1, object, &error);
   g_assert_null (record);
   g_assert_error (error, WB_API_ERROR, 413);
   g_assert_cmpuint (wb_api_error_get_problem (error)->status, ==, 413);
@@ -1028,7 +867,7 @@ test_sql_injection_is_text (void)
   guint total = 0, before = 0, after = 0;
 
   {
-    g_autoptr(GListModel) rows = list (a, WB_RESOURCE_CLIENTS, 0, NULL, &before, &error);
+    g_autoptr(GListModel) rows = wb_test_api_list (a, WB_RESOURCE_CLIENTS, 0, NULL, &before, &error);
     g_assert_no_error (error);
   }
 
@@ -1042,16 +881,16 @@ test_sql_injection_is_text (void)
   json_object_set_string_member (object, "client_group", "school_leaver");
   json_object_set_string_member (object, "phase", "intake");
   g_assert_true (wb_validate_bsn ("444555663"));
-  created = create_object (a, WB_RESOURCE_CLIENTS, 0, object, &error);
+  created = wb_test_api_create (a, WB_RESOURCE_CLIENTS, 0, object, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (wb_record_get_string (created, "family_name"), ==, evil);
   g_assert_cmpint (wb_record_get_version (created), ==, 1);
 
-  read = get (a, WB_RESOURCE_CLIENTS, wb_record_get_id (created), &error);
+  read = wb_test_api_get (a, WB_RESOURCE_CLIENTS, wb_record_get_id (created), NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (wb_record_get_string (read, "family_name"), ==, evil);
 
-  found = list (a, WB_RESOURCE_CLIENTS, 0, &query, &total, &error);
+  found = wb_test_api_list (a, WB_RESOURCE_CLIENTS, 0, &query, &total, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (total, ==, 1);
   found_row = g_list_model_get_item (found, 0);
@@ -1060,18 +899,18 @@ test_sql_injection_is_text (void)
   /* LIKE wildcards and quotes are text too. */
   query.q = "%";
   g_clear_object (&found);
-  found = list (a, WB_RESOURCE_CLIENTS, 0, &query, &total, &error);
+  found = wb_test_api_list (a, WB_RESOURCE_CLIENTS, 0, &query, &total, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (total, ==, 0);
   query.q = "' OR '1'='1";
   g_clear_object (&found);
-  found = list (a, WB_RESOURCE_CLIENTS, 0, &query, &total, &error);
+  found = wb_test_api_list (a, WB_RESOURCE_CLIENTS, 0, &query, &total, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (total, ==, 0);
 
   /* The table is still there, with one client more. */
   g_clear_object (&found);
-  found = list (a, WB_RESOURCE_CLIENTS, 0, NULL, &after, &error);
+  found = wb_test_api_list (a, WB_RESOURCE_CLIENTS, 0, NULL, &after, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (after, ==, before + 1);
 }
@@ -1100,7 +939,7 @@ test_list_paging_filter_sort (void)
 
       query = (WbApiQuery) { .filters = filters, .sort = "family_name", .page = p + 1, .per_page = 2 };
       total = 0;
-      rows = list (b, WB_RESOURCE_CLIENTS, 0, &query, &total, &error);
+      rows = wb_test_api_list (b, WB_RESOURCE_CLIENTS, 0, &query, &total, &error);
       g_assert_no_error (error);
       g_assert_cmpuint (total, ==, G_N_ELEMENTS (b_clients));
       names = family_names (rows);
@@ -1113,7 +952,7 @@ test_list_paging_filter_sort (void)
     g_autofree char *names = NULL;
 
     query = (WbApiQuery) { .filters = filters, .sort = "-birth_year" };
-    rows = list (b, WB_RESOURCE_CLIENTS, 0, &query, &total, &error);
+    rows = wb_test_api_list (b, WB_RESOURCE_CLIENTS, 0, &query, &total, &error);
     g_assert_no_error (error);
     g_assert_cmpuint (total, ==, 5);
     names = family_names (rows);
@@ -1127,7 +966,7 @@ test_list_paging_filter_sort (void)
 
     g_hash_table_insert (filters, (gpointer) "phase", (gpointer) "work_ready");
     query = (WbApiQuery) { .filters = filters, .sort = "family_name" };
-    rows = list (b, WB_RESOURCE_CLIENTS, 0, &query, &total, &error);
+    rows = wb_test_api_list (b, WB_RESOURCE_CLIENTS, 0, &query, &total, &error);
     g_assert_no_error (error);
     g_assert_cmpuint (total, ==, 2);
     names = family_names (rows);
@@ -1141,12 +980,12 @@ test_list_paging_filter_sort (void)
 
     g_hash_table_insert (filters, (gpointer) "track", (gpointer) "null");
     query = (WbApiQuery) { .filters = filters };
-    rows = list (b, WB_RESOURCE_CLIENTS, 0, &query, &total, &error);
+    rows = wb_test_api_list (b, WB_RESOURCE_CLIENTS, 0, &query, &total, &error);
     g_assert_no_error (error);
     g_assert_cmpuint (total, ==, 5);
     g_hash_table_insert (filters, (gpointer) "track", (gpointer) "plaatsing");
     g_clear_object (&rows);
-    rows = list (b, WB_RESOURCE_CLIENTS, 0, &query, &total, &error);
+    rows = wb_test_api_list (b, WB_RESOURCE_CLIENTS, 0, &query, &total, &error);
     g_assert_no_error (error);
     g_assert_cmpuint (total, ==, 0);
     g_hash_table_remove (filters, "track");
@@ -1158,7 +997,7 @@ test_list_paging_filter_sort (void)
     g_autofree char *names = NULL;
 
     query = (WbApiQuery) { .filters = filters, .q = "lemmens" };
-    rows = list (b, WB_RESOURCE_CLIENTS, 0, &query, &total, &error);
+    rows = wb_test_api_list (b, WB_RESOURCE_CLIENTS, 0, &query, &total, &error);
     g_assert_no_error (error);
     g_assert_cmpuint (total, ==, 1);
     names = family_names (rows);
@@ -1169,12 +1008,12 @@ test_list_paging_filter_sort (void)
   {
     g_autoptr(GListModel) rows = NULL;
 
-    rows = list (b, WB_RESOURCE_COMPETENCES, 0, NULL, &total, &error);
+    rows = wb_test_api_list (b, WB_RESOURCE_COMPETENCES, 0, NULL, &total, &error);
     g_assert_no_error (error);
     g_assert_cmpuint (total, ==, wb_starter_taxonomy_n_competences () + 1);
     g_assert_cmpuint (g_list_model_get_n_items (rows), ==, MIN (50, total));
     g_clear_object (&rows);
-    rows = list (b, WB_RESOURCE_MUNICIPALITIES, 0, NULL, &total, &error);
+    rows = wb_test_api_list (b, WB_RESOURCE_MUNICIPALITIES, 0, NULL, &total, &error);
     g_assert_no_error (error);
     g_assert_cmpuint (total, ==, 2);
     g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 2);
@@ -1187,30 +1026,30 @@ test_list_paging_filter_sort (void)
     g_autoptr(GListModel) rows = NULL;
 
     query = (WbApiQuery) { .sort = "bsn" };
-    rows = list (b, WB_RESOURCE_CLIENTS, 0, &query, &total, &error);
+    rows = wb_test_api_list (b, WB_RESOURCE_CLIENTS, 0, &query, &total, &error);
     g_assert_null (rows);
     g_assert_error (error, WB_API_ERROR, 400);
     g_clear_error (&error);
 
     query = (WbApiQuery) { .sort = "-shoe_size" };
-    rows = list (b, WB_RESOURCE_CLIENTS, 0, &query, &total, &error);
+    rows = wb_test_api_list (b, WB_RESOURCE_CLIENTS, 0, &query, &total, &error);
     g_assert_error (error, WB_API_ERROR, 400);
     g_clear_error (&error);
 
     g_hash_table_insert (unknown, (gpointer) "shoe_size", (gpointer) "44");
     query = (WbApiQuery) { .filters = unknown };
-    rows = list (b, WB_RESOURCE_CLIENTS, 0, &query, &total, &error);
+    rows = wb_test_api_list (b, WB_RESOURCE_CLIENTS, 0, &query, &total, &error);
     g_assert_error (error, WB_API_ERROR, 400);
     g_clear_error (&error);
 
     g_hash_table_insert (not_filterable, (gpointer) "given_name", (gpointer) "Eva");
     query = (WbApiQuery) { .filters = not_filterable };
-    rows = list (b, WB_RESOURCE_CLIENTS, 0, &query, &total, &error);
+    rows = wb_test_api_list (b, WB_RESOURCE_CLIENTS, 0, &query, &total, &error);
     g_assert_error (error, WB_API_ERROR, 400);
     g_clear_error (&error);
 
     query = (WbApiQuery) { .per_page = 1001 };
-    rows = list (b, WB_RESOURCE_CLIENTS, 0, &query, &total, &error);
+    rows = wb_test_api_list (b, WB_RESOURCE_CLIENTS, 0, &query, &total, &error);
     g_assert_error (error, WB_API_ERROR, 400);
   }
 }
@@ -1280,7 +1119,7 @@ test_list_all (void)
   /* The same as asking for the second page by hand */
   query.page = 2;
   query.per_page = 1000;
-  last_page = list (b, WB_RESOURCE_CLIENTS, 0, &query, &total, &error);
+  last_page = wb_test_api_list (b, WB_RESOURCE_CLIENTS, 0, &query, &total, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (total, ==, N_BULK_CLIENTS);
   g_assert_cmpuint (g_list_model_get_n_items (last_page), ==, N_BULK_CLIENTS - 1000);
@@ -1301,53 +1140,53 @@ test_events (void)
   g_autoptr(GListModel) diagnoses = NULL;
   guint total = 0;
 
-  event = create (a, WB_RESOURCE_EVENTS, fx.client_a1,
-                  "{\"kind\":\"track_start\",\"date\":\"2026-11-02\",\"instrument\":\"language_training\"}", &error);
+  event = wb_test_api_create_json (a, WB_RESOURCE_EVENTS, fx.client_a1,
+                                   "{\"kind\":\"track_start\",\"date\":\"2026-11-02\",\"instrument\":\"language_training\"}", &error);
   g_assert_no_error (error);
   g_assert_cmpint (wb_record_get_int (event, "client_id"), ==, fx.client_a1);
   g_assert_cmpint (wb_record_get_int (event, "organisation_id"), ==, fx.org_a);
   g_assert_cmpstr (wb_record_get_string (event, "instrument"), ==, "language_training");
 
   /* The fixture's intake and the new track start, newest first */
-  events = list (a, WB_RESOURCE_EVENTS, fx.client_a1, NULL, &total, &error);
+  events = wb_test_api_list (a, WB_RESOURCE_EVENTS, fx.client_a1, NULL, &total, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (total, ==, 2);
   g_assert_cmpuint (g_list_model_get_n_items (events), ==, 2);
   newest = g_list_model_get_item (events, 0);
   g_assert_cmpint (wb_record_get_id (newest), ==, wb_record_get_id (event));
-  client = get (a, WB_RESOURCE_CLIENTS, fx.client_a1, NULL);
+  client = wb_test_api_get (a, WB_RESOURCE_CLIENTS, fx.client_a1, NULL, NULL);
   g_assert_cmpstr (wb_record_get_string (client, "last_activity"), ==, "2026-11-02");
 
-  diagnoses = list (a, WB_RESOURCE_DIAGNOSES, fx.client_a1, NULL, &total, &error);
+  diagnoses = wb_test_api_list (a, WB_RESOURCE_DIAGNOSES, fx.client_a1, NULL, &total, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (total, ==, 1);
 
   /* A bad kind is a field error. */
   g_clear_object (&event);
-  event = create (a, WB_RESOURCE_EVENTS, fx.client_a1, "{\"kind\":\"party\",\"date\":\"2026-11-02\"}", &error);
+  event = wb_test_api_create_json (a, WB_RESOURCE_EVENTS, fx.client_a1, "{\"kind\":\"party\",\"date\":\"2026-11-02\"}", &error);
   g_assert_error (error, WB_API_ERROR, 400);
   g_assert_nonnull (wb_problem_get_error (wb_api_error_get_problem (error), "kind"));
   g_clear_error (&error);
 
   /* Another organisation neither reads nor writes this client's timeline. */
   g_clear_object (&events);
-  events = list (b, WB_RESOURCE_EVENTS, fx.client_a1, NULL, &total, &error);
+  events = wb_test_api_list (b, WB_RESOURCE_EVENTS, fx.client_a1, NULL, &total, &error);
   g_assert_null (events);
   g_assert_error (error, WB_API_ERROR, 403);
   g_clear_error (&error);
-  event = create (b, WB_RESOURCE_EVENTS, fx.client_a1, "{\"kind\":\"note\",\"date\":\"2026-11-02\"}", &error);
+  event = wb_test_api_create_json (b, WB_RESOURCE_EVENTS, fx.client_a1, "{\"kind\":\"note\",\"date\":\"2026-11-02\"}", &error);
   g_assert_null (event);
   g_assert_error (error, WB_API_ERROR, 403);
   g_clear_error (&error);
 
   /* Still two. */
-  events = list (a, WB_RESOURCE_EVENTS, fx.client_a1, NULL, &total, &error);
+  events = wb_test_api_list (a, WB_RESOURCE_EVENTS, fx.client_a1, NULL, &total, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (total, ==, 2);
 
   /* The timeline of a client that does not exist */
   g_clear_object (&events);
-  events = list (a, WB_RESOURCE_EVENTS, 999999, NULL, &total, &error);
+  events = wb_test_api_list (a, WB_RESOURCE_EVENTS, 999999, NULL, &total, &error);
   g_assert_null (events);
   g_assert_error (error, WB_API_ERROR, 404);
 }
@@ -1367,31 +1206,31 @@ test_match_workflow (void)
 
   json = g_strdup_printf ("{\"employer_id\":%" G_GINT64_FORMAT ",\"title\":\"Orderpicker\",\"sector\":\"logistics\","
                           "\"hours\":32,\"pc4\":\"6422\",\"positions\":1,\"opened_at\":\"2026-11-01\"}", fx.employer);
-  vacancy = create (wsp, WB_RESOURCE_VACANCIES, 0, json, &error);
+  vacancy = wb_test_api_create_json (wsp, WB_RESOURCE_VACANCIES, 0, json, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (wb_record_get_string (vacancy, "status"), ==, "open");
 
   g_free (json);
   json = g_strdup_printf ("{\"vacancy_id\":%" G_GINT64_FORMAT ",\"client_id\":%" G_GINT64_FORMAT "}",
                           wb_record_get_id (vacancy), fx.client_a2);
-  match = create (wsp, WB_RESOURCE_MATCHES, 0, json, &error);
+  match = wb_test_api_create_json (wsp, WB_RESOURCE_MATCHES, 0, json, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (wb_record_get_string (match, "state"), ==, "suggested");
 
   /* Straight from suggested to placed skips the employer: refused with a reason. */
   etag = wb_record_dup_etag (match);
-  step = update (wsp, WB_RESOURCE_MATCHES, wb_record_get_id (match), etag, "{\"state\":\"placed\"}", &error);
+  step = wb_test_api_update_json (wsp, WB_RESOURCE_MATCHES, wb_record_get_id (match), etag, "{\"state\":\"placed\"}", &error);
   g_assert_null (step);
   g_assert_error (error, WB_API_ERROR, 409);
   g_assert_nonnull (wb_api_error_get_problem (error)->detail);
   g_clear_error (&error);
 
-  step = update (wsp, WB_RESOURCE_MATCHES, wb_record_get_id (match), etag, "{\"state\":\"proposed\"}", &error);
+  step = wb_test_api_update_json (wsp, WB_RESOURCE_MATCHES, wb_record_get_id (match), etag, "{\"state\":\"proposed\"}", &error);
   g_assert_no_error (error);
   g_free (etag);
   etag = wb_record_dup_etag (step);
   g_clear_object (&step);
-  step = update (wsp, WB_RESOURCE_MATCHES, wb_record_get_id (match), etag, "{\"state\":\"placed\"}", &error);
+  step = wb_test_api_update_json (wsp, WB_RESOURCE_MATCHES, wb_record_get_id (match), etag, "{\"state\":\"placed\"}", &error);
   g_assert_no_error (error);
   g_assert_cmpstr (wb_record_get_string (step, "state"), ==, "placed");
 
@@ -1403,7 +1242,7 @@ test_match_workflow (void)
     g_autoptr(WbRecord) placement = NULL;
 
     g_hash_table_insert (filters, (gpointer) "kind", (gpointer) "placement");
-    events = list (a, WB_RESOURCE_EVENTS, fx.client_a2, &query, &total, &error);
+    events = wb_test_api_list (a, WB_RESOURCE_EVENTS, fx.client_a2, &query, &total, &error);
     g_assert_no_error (error);
     g_assert_cmpuint (total, ==, 1);
     placement = g_list_model_get_item (events, 0);
@@ -1415,7 +1254,7 @@ test_match_workflow (void)
   g_free (etag);
   etag = wb_record_dup_etag (step);
   g_clear_object (&step);
-  step = update (wsp, WB_RESOURCE_MATCHES, wb_record_get_id (match), etag, "{\"state\":\"interview\"}", &error);
+  step = wb_test_api_update_json (wsp, WB_RESOURCE_MATCHES, wb_record_get_id (match), etag, "{\"state\":\"interview\"}", &error);
   g_assert_error (error, WB_API_ERROR, 409);
 }
 
@@ -1477,7 +1316,7 @@ test_client_failures (void)
   g_assert_true (g_str_has_suffix (wb_api_client_get_base_url (client), "/"));
 
   /* Nobody listens: a network error, without problem details. */
-  record = get (unreachable, WB_RESOURCE_CLIENTS, 1, &error);
+  record = wb_test_api_get (unreachable, WB_RESOURCE_CLIENTS, 1, NULL, &error);
   g_assert_null (record);
   g_assert_error (error, WB_API_ERROR, WB_API_ERROR_NETWORK);
   g_assert_null (wb_api_error_get_problem (error));
@@ -1490,17 +1329,17 @@ test_client_failures (void)
   g_assert_null (record);
   g_assert_error (error, WB_API_ERROR, WB_API_ERROR_PARSE);
   g_clear_error (&error);
-  record = get (client, WB_RESOURCE_USERS, 1, &error);
+  record = wb_test_api_get (client, WB_RESOURCE_USERS, 1, NULL, &error);
   g_assert_null (record);
   g_assert_error (error, WB_API_ERROR, WB_API_ERROR_PARSE);
   g_clear_error (&error);
-  rows = list (client, WB_RESOURCE_CLIENTS, 0, NULL, NULL, &error);
+  rows = wb_test_api_list (client, WB_RESOURCE_CLIENTS, 0, NULL, NULL, &error);
   g_assert_null (rows);
   g_assert_error (error, WB_API_ERROR, WB_API_ERROR_PARSE);
   g_clear_error (&error);
 
   /* Failures without problem details still carry a status and a title. */
-  record = get (client, WB_RESOURCE_CLIENTS, 1, &error);
+  record = wb_test_api_get (client, WB_RESOURCE_CLIENTS, 1, NULL, &error);
   g_assert_null (record);
   g_assert_error (error, WB_API_ERROR, 503);
   g_assert_nonnull (wb_api_error_get_problem (error));
@@ -1508,13 +1347,13 @@ test_client_failures (void)
   g_assert_cmpstr (wb_api_error_get_problem (error)->title, ==, "Service Unavailable");
   g_assert_cmpstr (error->message, ==, "Service Unavailable");
   g_clear_error (&error);
-  record = get (client, WB_RESOURCE_CLIENTS, 2, &error);
+  record = wb_test_api_get (client, WB_RESOURCE_CLIENTS, 2, NULL, &error);
   g_assert_error (error, WB_API_ERROR, 502);
   g_assert_cmpuint (wb_api_error_get_problem (error)->errors->len, ==, 0);
   g_clear_error (&error);
 
   /* A copied error keeps its problem. */
-  record = get (client, WB_RESOURCE_CLIENTS, 1, &error);
+  record = wb_test_api_get (client, WB_RESOURCE_CLIENTS, 1, NULL, &error);
   {
     g_autoptr(GError) copy = g_error_copy (error);
 
@@ -1612,7 +1451,7 @@ test_documented_endpoints_exist (void)
 
   /* Records the fixture cannot make through the store: an audit row and an alert. */
   {
-    g_autoptr(WbRecord) read = get_with_reason (coordinator, WB_RESOURCE_CLIENTS, fx.client_a1, "documentation test", &error);
+    g_autoptr(WbRecord) read = wb_test_api_get (coordinator, WB_RESOURCE_CLIENTS, fx.client_a1, "documentation test", &error);
     g_autoptr(GListModel) rows = NULL;
     g_autoptr(WbRecord) row = NULL;
     g_autoptr(JsonNode) alert = NULL;
@@ -1620,7 +1459,7 @@ test_documented_endpoints_exist (void)
     WbApiQuery query = { .sort = "-at", .per_page = 1 };
 
     g_assert_no_error (error);
-    rows = list (coordinator, WB_RESOURCE_AUDIT, 0, &query, NULL, &error);
+    rows = wb_test_api_list (coordinator, WB_RESOURCE_AUDIT, 0, &query, NULL, &error);
     g_assert_no_error (error);
     g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1);
     row = g_list_model_get_item (rows, 0);
@@ -1628,7 +1467,7 @@ test_documented_endpoints_exist (void)
 
     body = g_strdup_printf ("{\"kind\":\"vacancy_for_client\",\"client_id\":%" G_GINT64_FORMAT ",\"threshold\":0.7}",
                             fx.client_a1);
-    alert = request (coordinator, "POST", "api/v1/alerts", body, NULL, &error);
+    alert = wb_test_api_request (coordinator, "POST", "api/v1/alerts", body, NULL, &error);
     g_assert_no_error (error);
     g_assert_nonnull (alert);
     alert_id = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (json_node_get_object (alert), "id"));

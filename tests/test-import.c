@@ -10,6 +10,7 @@
 #include "wb-csv.h"
 #include "wb-import.h"
 #include "wb-store-private.h"
+#include "wb-test-store.h"
 #include "wb-test-util.h"
 
 typedef struct {
@@ -20,22 +21,6 @@ typedef struct {
   gint64 heerlen_id;
   gint64 kerkrade_id;
 } Fixture;
-
-static gint64
-insert_json (WbStore    *store,
-             WbResource  resource,
-             const char *json)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = json_from_string (json, &error);
-  gint64 id;
-
-  g_assert_no_error (error);
-  id = wb_store_insert (store, resource, json_node_get_object (node), &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (id, >, 0);
-  return id;
-}
 
 static void
 fixture_set_up (Fixture       *fx,
@@ -49,16 +34,16 @@ fixture_set_up (Fixture       *fx,
   fx->store = wb_store_open (path, &error);
   g_assert_no_error (error);
 
-  fx->organisation_id = insert_json (fx->store, WB_RESOURCE_ORGANISATIONS,
-                                     "{\"code\": \"werkvoorheerlen\", \"name\": \"WerkvoorHeerlen\", "
-                                     "\"kind\": \"work_company\", \"region\": \"Parkstad\"}");
-  fx->other_organisation_id = insert_json (fx->store, WB_RESOURCE_ORGANISATIONS,
-                                           "{\"code\": \"isd-bol\", \"name\": \"ISD BOL\", "
-                                           "\"kind\": \"social_service\", \"region\": \"Parkstad\"}");
-  fx->heerlen_id = insert_json (fx->store, WB_RESOURCE_MUNICIPALITIES,
-                                "{\"code\": \"GM0917\", \"name\": \"Heerlen\", \"region\": \"Parkstad\"}");
-  fx->kerkrade_id = insert_json (fx->store, WB_RESOURCE_MUNICIPALITIES,
-                                 "{\"code\": \"GM0928\", \"name\": \"Kerkrade\", \"region\": \"Parkstad\"}");
+  fx->organisation_id = wb_test_insert (fx->store, WB_RESOURCE_ORGANISATIONS,
+                                        "{\"code\": \"werkvoorheerlen\", \"name\": \"WerkvoorHeerlen\", "
+                                        "\"kind\": \"work_company\", \"region\": \"Parkstad\"}");
+  fx->other_organisation_id = wb_test_insert (fx->store, WB_RESOURCE_ORGANISATIONS,
+                                              "{\"code\": \"isd-bol\", \"name\": \"ISD BOL\", "
+                                              "\"kind\": \"social_service\", \"region\": \"Parkstad\"}");
+  fx->heerlen_id = wb_test_insert (fx->store, WB_RESOURCE_MUNICIPALITIES,
+                                   "{\"code\": \"GM0917\", \"name\": \"Heerlen\", \"region\": \"Parkstad\"}");
+  fx->kerkrade_id = wb_test_insert (fx->store, WB_RESOURCE_MUNICIPALITIES,
+                                    "{\"code\": \"GM0928\", \"name\": \"Kerkrade\", \"region\": \"Parkstad\"}");
 }
 
 static void
@@ -909,7 +894,7 @@ test_clients_broken (Fixture       *fx,
   g_autoptr(WbImportReport) report = wb_import_report_new ();
   g_autoptr(GError) error = NULL;
 
-  insert_json (fx->store, WB_RESOURCE_CLIENTS, other);
+  wb_test_insert (fx->store, WB_RESOURCE_CLIENTS, other);
   path = write_file (fx->dir, "broken.csv", contents);
 
   g_assert_true (wb_import_clients_csv (fx->store, path, fx->organisation_id, report, &error));
@@ -985,7 +970,7 @@ test_employers (Fixture       *fx,
   g_autofree char *text = NULL;
   gint64 old_id;
 
-  old_id = insert_json (fx->store, WB_RESOURCE_EMPLOYERS, existing);
+  old_id = wb_test_insert (fx->store, WB_RESOURCE_EMPLOYERS, existing);
 
   g_assert_true (wb_import_employers_csv (fx->store, path, report, &error));
   g_assert_no_error (error);

@@ -19,7 +19,9 @@
 #include "wb-import.h"
 #include "wb-password.h"
 #include "wb-store.h"
+#include "wb-test-api.h"
 #include "wb-test-server.h"
+#include "wb-test-store.h"
 #include "wb-test-util.h"
 
 #define PASSWORD "correct horse battery"
@@ -42,65 +44,12 @@ static struct {
 /* Fixture */
 
 static gint64
-insert (WbStore     *store,
-        WbResource   resource,
-        const char  *json)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = json_from_string (json, &error);
-  gint64 id;
-
-  g_assert_no_error (error);
-  id = wb_store_insert (store, resource, json_node_get_object (node), &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (id, >, 0);
-  return id;
-}
-
-static gint64
-insert_printf (WbStore    *store,
-               WbResource  resource,
-               const char *format,
-               ...) G_GNUC_PRINTF (3, 4);
-
-static gint64
-insert_printf (WbStore    *store,
-               WbResource  resource,
-               const char *format,
-               ...)
-{
-  g_autofree char *json = NULL;
-  va_list args;
-
-  va_start (args, format);
-  json = g_strdup_vprintf (format, args);
-  va_end (args);
-  return insert (store, resource, json);
-}
-
-static void
-add_user (WbStore    *store,
-          gint64      org,
-          const char *username,
-          const char *role,
-          const char *hash,
-          gint64     *id)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 user = wb_store_add_user (store, org, username, username, role, hash, &error);
-
-  g_assert_no_error (error);
-  if (id != NULL)
-    *id = user;
-}
-
-static gint64
 competence (WbStore    *store,
             const char *slug,
             const char *label)
 {
-  return insert_printf (store, WB_RESOURCE_COMPETENCES,
-                        "{\"uri\":\"urn:werkbrug:test:%s\",\"label_nl\":\"%s\",\"kind\":\"skill\"}", slug, label);
+  return wb_test_insert_printf (store, WB_RESOURCE_COMPETENCES,
+                                "{\"uri\":\"urn:werkbrug:test:%s\",\"label_nl\":\"%s\",\"kind\":\"skill\"}", slug, label);
 }
 
 /* A client with the profile fields that matter for matching; @diagnosis is the JSON list
@@ -116,16 +65,16 @@ client (WbStore    *store,
         const char *extra,
         const char *diagnosis)
 {
-  gint64 id = insert_printf (store, WB_RESOURCE_CLIENTS,
-                             "{\"organisation_id\":%" G_GINT64_FORMAT ",\"municipality_id\":%" G_GINT64_FORMAT ","
-                             "\"given_name\":\"%s\",\"family_name\":\"%s\",\"bsn\":\"%s\",\"pc4\":\"%s\","
-                             "\"birth_year\":1985,\"client_group\":\"participatiewet\"%s%s}",
-                             org, municipality, given, family, bsn, pc4, extra != NULL ? "," : "", extra != NULL ? extra : "");
+  gint64 id = wb_test_insert_printf (store, WB_RESOURCE_CLIENTS,
+                                     "{\"organisation_id\":%" G_GINT64_FORMAT ",\"municipality_id\":%" G_GINT64_FORMAT ","
+                                     "\"given_name\":\"%s\",\"family_name\":\"%s\",\"bsn\":\"%s\",\"pc4\":\"%s\","
+                                     "\"birth_year\":1985,\"client_group\":\"participatiewet\"%s%s}",
+                                     org, municipality, given, family, bsn, pc4, extra != NULL ? "," : "", extra != NULL ? extra : "");
 
   if (diagnosis != NULL)
-    insert_printf (store, WB_RESOURCE_DIAGNOSES,
-                   "{\"client_id\":%" G_GINT64_FORMAT ",\"date\":\"%s\",\"source\":\"competensys\",\"competences\":%s}",
-                   id, fx.today, diagnosis);
+    wb_test_insert_printf (store, WB_RESOURCE_DIAGNOSES,
+                           "{\"client_id\":%" G_GINT64_FORMAT ",\"date\":\"%s\",\"source\":\"competensys\",\"competences\":%s}",
+                           id, fx.today, diagnosis);
   return id;
 }
 
@@ -157,19 +106,19 @@ create_fixture (void)
   store = wb_store_open (fx.db, &error);
   g_assert_no_error (error);
 
-  fx.heerlen = insert (store, WB_RESOURCE_MUNICIPALITIES, "{\"code\":\"GM0917\",\"name\":\"Heerlen\",\"region\":\"Parkstad\"}");
-  fx.maastricht = insert (store, WB_RESOURCE_MUNICIPALITIES, "{\"code\":\"GM0935\",\"name\":\"Maastricht\",\"region\":\"Maastricht-Heuvelland\"}");
-  fx.org_a = insert (store, WB_RESOURCE_ORGANISATIONS, "{\"code\":\"isd-a\",\"name\":\"ISD A\",\"kind\":\"social_service\",\"region\":\"Parkstad\"}");
-  fx.org_b = insert (store, WB_RESOURCE_ORGANISATIONS, "{\"code\":\"isd-b\",\"name\":\"ISD B\",\"kind\":\"social_service\",\"region\":\"Maastricht-Heuvelland\"}");
-  fx.org_wsp = insert (store, WB_RESOURCE_ORGANISATIONS, "{\"code\":\"wsp\",\"name\":\"WSP Parkstad\",\"kind\":\"wsp\",\"region\":\"Parkstad\"}");
+  fx.heerlen = wb_test_insert (store, WB_RESOURCE_MUNICIPALITIES, "{\"code\":\"GM0917\",\"name\":\"Heerlen\",\"region\":\"Parkstad\"}");
+  fx.maastricht = wb_test_insert (store, WB_RESOURCE_MUNICIPALITIES, "{\"code\":\"GM0935\",\"name\":\"Maastricht\",\"region\":\"Maastricht-Heuvelland\"}");
+  fx.org_a = wb_test_insert (store, WB_RESOURCE_ORGANISATIONS, "{\"code\":\"isd-a\",\"name\":\"ISD A\",\"kind\":\"social_service\",\"region\":\"Parkstad\"}");
+  fx.org_b = wb_test_insert (store, WB_RESOURCE_ORGANISATIONS, "{\"code\":\"isd-b\",\"name\":\"ISD B\",\"kind\":\"social_service\",\"region\":\"Maastricht-Heuvelland\"}");
+  fx.org_wsp = wb_test_insert (store, WB_RESOURCE_ORGANISATIONS, "{\"code\":\"wsp\",\"name\":\"WSP Parkstad\",\"kind\":\"wsp\",\"region\":\"Parkstad\"}");
 
   hash = wb_password_hash (PASSWORD, &error);
   g_assert_no_error (error);
-  add_user (store, fx.org_a, "a.lam", "account_manager_local", hash, NULL);
-  add_user (store, fx.org_a, "a.coordinator", "coordinator", hash, NULL);
-  add_user (store, fx.org_a, "a.analyst", "analyst", hash, NULL);
-  add_user (store, fx.org_b, "b.consultant", "consultant", hash, NULL);
-  add_user (store, fx.org_wsp, "wsp.am", "account_manager_wsp", hash, &fx.wsp_am);
+  wb_test_add_user (store, fx.org_a, "a.lam", "a.lam", "account_manager_local", hash);
+  wb_test_add_user (store, fx.org_a, "a.coordinator", "a.coordinator", "coordinator", hash);
+  wb_test_add_user (store, fx.org_a, "a.analyst", "a.analyst", "analyst", hash);
+  wb_test_add_user (store, fx.org_b, "b.consultant", "b.consultant", "consultant", hash);
+  fx.wsp_am = wb_test_add_user (store, fx.org_wsp, "wsp.am", "wsp.am", "account_manager_wsp", hash);
 
   fx.forklift = competence (store, "forklift", "Heftruck rijden");
   fx.orderpick = competence (store, "orderpick", "Orderpicken");
@@ -177,36 +126,36 @@ create_fixture (void)
   fx.teamwork = competence (store, "teamwork", "Samenwerken");
   fx.cash = competence (store, "cash", "Afrekenen");
   fx.customer = competence (store, "customer", "Klantvriendelijkheid");
-  fx.cashier = insert (store, WB_RESOURCE_OCCUPATIONS,
-                       "{\"uri\":\"urn:werkbrug:test:kassamedewerker\",\"code\":\"5230\",\"isco_group\":\"5230\","
-                       "\"label_nl\":\"Kassamedewerker\"}");
+  fx.cashier = wb_test_insert (store, WB_RESOURCE_OCCUPATIONS,
+                               "{\"uri\":\"urn:werkbrug:test:kassamedewerker\",\"code\":\"5230\",\"isco_group\":\"5230\","
+                               "\"label_nl\":\"Kassamedewerker\"}");
 
-  fx.employer = insert_printf (store, WB_RESOURCE_EMPLOYERS,
-                               "{\"kvk\":\"12345678\",\"name\":\"Parkstad Logistiek B.V.\",\"sector\":\"logistics\","
-                               "\"employee_count\":40,\"pc4\":\"6411\",\"municipality_id\":%" G_GINT64_FORMAT ","
-                               "\"owner_id\":%" G_GINT64_FORMAT ",\"active\":true}", fx.heerlen, fx.wsp_am);
-  fx.v_warehouse = insert_printf (store, WB_RESOURCE_VACANCIES,
-                                  "{\"employer_id\":%" G_GINT64_FORMAT ",\"title\":\"Magazijnmedewerker\",\"sector\":\"logistics\","
-                                  "\"education_level\":\"mbo2\",\"hours\":32,\"pc4\":\"6411\",\"positions\":1,"
-                                  "\"opened_at\":\"%s\",\"status\":\"open\",\"organisation_id\":%" G_GINT64_FORMAT ","
-                                  "\"competences\":[{\"competence_id\":%" G_GINT64_FORMAT ",\"level\":3,\"essential\":true},"
-                                  "{\"competence_id\":%" G_GINT64_FORMAT ",\"level\":2,\"essential\":true},"
-                                  "{\"competence_id\":%" G_GINT64_FORMAT ",\"level\":2,\"essential\":true},"
-                                  "{\"competence_id\":%" G_GINT64_FORMAT ",\"level\":1,\"essential\":false}]}",
-                                  fx.employer, fx.today, fx.org_wsp, fx.forklift, fx.orderpick, fx.safety, fx.teamwork);
-  fx.v_shop = insert_printf (store, WB_RESOURCE_VACANCIES,
-                             "{\"employer_id\":%" G_GINT64_FORMAT ",\"title\":\"Kassamedewerker\",\"sector\":\"retail\","
-                             "\"hours\":24,\"pc4\":\"6419\",\"positions\":1,\"opened_at\":\"%s\",\"status\":\"open\","
-                             "\"organisation_id\":%" G_GINT64_FORMAT ","
-                             "\"competences\":[{\"competence_id\":%" G_GINT64_FORMAT ",\"level\":2,\"essential\":true},"
-                             "{\"competence_id\":%" G_GINT64_FORMAT ",\"level\":2,\"essential\":true}]}",
-                             fx.employer, fx.today, fx.org_wsp, fx.cash, fx.customer);
-  fx.v_closed = insert_printf (store, WB_RESOURCE_VACANCIES,
-                               "{\"employer_id\":%" G_GINT64_FORMAT ",\"title\":\"Vervulde vacature\",\"sector\":\"logistics\","
-                               "\"hours\":32,\"pc4\":\"6411\",\"positions\":1,\"opened_at\":\"2026-01-05\",\"status\":\"filled\","
-                               "\"organisation_id\":%" G_GINT64_FORMAT ","
-                               "\"competences\":[{\"competence_id\":%" G_GINT64_FORMAT ",\"level\":1,\"essential\":true}]}",
-                               fx.employer, fx.org_wsp, fx.forklift);
+  fx.employer = wb_test_insert_printf (store, WB_RESOURCE_EMPLOYERS,
+                                       "{\"kvk\":\"12345678\",\"name\":\"Parkstad Logistiek B.V.\",\"sector\":\"logistics\","
+                                       "\"employee_count\":40,\"pc4\":\"6411\",\"municipality_id\":%" G_GINT64_FORMAT ","
+                                       "\"owner_id\":%" G_GINT64_FORMAT ",\"active\":true}", fx.heerlen, fx.wsp_am);
+  fx.v_warehouse = wb_test_insert_printf (store, WB_RESOURCE_VACANCIES,
+                                          "{\"employer_id\":%" G_GINT64_FORMAT ",\"title\":\"Magazijnmedewerker\",\"sector\":\"logistics\","
+                                          "\"education_level\":\"mbo2\",\"hours\":32,\"pc4\":\"6411\",\"positions\":1,"
+                                          "\"opened_at\":\"%s\",\"status\":\"open\",\"organisation_id\":%" G_GINT64_FORMAT ","
+                                          "\"competences\":[{\"competence_id\":%" G_GINT64_FORMAT ",\"level\":3,\"essential\":true},"
+                                          "{\"competence_id\":%" G_GINT64_FORMAT ",\"level\":2,\"essential\":true},"
+                                          "{\"competence_id\":%" G_GINT64_FORMAT ",\"level\":2,\"essential\":true},"
+                                          "{\"competence_id\":%" G_GINT64_FORMAT ",\"level\":1,\"essential\":false}]}",
+                                          fx.employer, fx.today, fx.org_wsp, fx.forklift, fx.orderpick, fx.safety, fx.teamwork);
+  fx.v_shop = wb_test_insert_printf (store, WB_RESOURCE_VACANCIES,
+                                     "{\"employer_id\":%" G_GINT64_FORMAT ",\"title\":\"Kassamedewerker\",\"sector\":\"retail\","
+                                     "\"hours\":24,\"pc4\":\"6419\",\"positions\":1,\"opened_at\":\"%s\",\"status\":\"open\","
+                                     "\"organisation_id\":%" G_GINT64_FORMAT ","
+                                     "\"competences\":[{\"competence_id\":%" G_GINT64_FORMAT ",\"level\":2,\"essential\":true},"
+                                     "{\"competence_id\":%" G_GINT64_FORMAT ",\"level\":2,\"essential\":true}]}",
+                                     fx.employer, fx.today, fx.org_wsp, fx.cash, fx.customer);
+  fx.v_closed = wb_test_insert_printf (store, WB_RESOURCE_VACANCIES,
+                                       "{\"employer_id\":%" G_GINT64_FORMAT ",\"title\":\"Vervulde vacature\",\"sector\":\"logistics\","
+                                       "\"hours\":32,\"pc4\":\"6411\",\"positions\":1,\"opened_at\":\"2026-01-05\",\"status\":\"filled\","
+                                       "\"organisation_id\":%" G_GINT64_FORMAT ","
+                                       "\"competences\":[{\"competence_id\":%" G_GINT64_FORMAT ",\"level\":1,\"essential\":true}]}",
+                                       fx.employer, fx.org_wsp, fx.forklift);
 
   full = g_strdup_printf ("[{\"competence_id\":%" G_GINT64_FORMAT ",\"level\":4},{\"competence_id\":%" G_GINT64_FORMAT ",\"level\":3},"
                           "{\"competence_id\":%" G_GINT64_FORMAT ",\"level\":3},{\"competence_id\":%" G_GINT64_FORMAT ",\"level\":3}]",
@@ -272,16 +221,7 @@ create_fixture (void)
 static WbApiClient *
 login (const char *username)
 {
-  g_autoptr(WbApiClient) api = wb_api_client_new (fx.server->url);
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(WbRecord) user = NULL;
-
-  wb_api_client_login_async (api, username, PASSWORD, NULL, wb_test_store_result, &result);
-  wb_test_wait (&result);
-  user = wb_api_client_login_finish (api, result, &error);
-  g_assert_no_error (error);
-  return g_steal_pointer (&api);
+  return wb_test_api_login (fx.server->url, username, PASSWORD, NULL);
 }
 
 static JsonObject *
@@ -337,63 +277,16 @@ advance (WbApiClient  *api,
   return wb_api_client_advance_match_finish (api, result, error);
 }
 
-static JsonNode *
-request (WbApiClient  *api,
-         const char   *method,
-         const char   *path,
-         GError      **error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-
-  wb_api_client_request_async (api, method, path, NULL, NULL, NULL, wb_test_store_result, &result);
-  wb_test_wait (&result);
-  return wb_api_client_request_finish (api, result, NULL, error);
-}
-
-static WbRecord *
-create (WbApiClient  *api,
-        WbResource    resource,
-        gint64        parent_id,
-        const char   *json,
-        GError      **error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(JsonNode) node = json_from_string (json, NULL);
-
-  g_assert_nonnull (node);
-  wb_api_client_create_async (api, resource, parent_id, json_node_get_object (node), NULL, wb_test_store_result, &result);
-  wb_test_wait (&result);
-  return wb_api_client_create_finish (api, result, error);
-}
-
-static WbRecord *
-get (WbApiClient  *api,
-     WbResource    resource,
-     gint64        id,
-     GError      **error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-
-  wb_api_client_get_async (api, resource, id, "matching test", NULL, wb_test_store_result, &result);
-  wb_test_wait (&result);
-  return wb_api_client_get_finish (api, result, error);
-}
-
+/* Changes the version of @record the test read. */
 static WbRecord *
 update (WbApiClient  *api,
         WbRecord     *record,
         const char   *json,
         GError      **error)
 {
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(JsonNode) node = json_from_string (json, NULL);
   g_autofree char *etag = wb_record_dup_etag (record);
 
-  g_assert_nonnull (node);
-  wb_api_client_update_async (api, wb_record_get_resource (record), wb_record_get_id (record), etag,
-                              json_node_get_object (node), NULL, wb_test_store_result, &result);
-  wb_test_wait (&result);
-  return wb_api_client_update_finish (api, result, error);
+  return wb_test_api_update_json (api, wb_record_get_resource (record), wb_record_get_id (record), etag, json, error);
 }
 
 static JsonArray *
@@ -456,7 +349,7 @@ count_notifications (WbApiClient *api,
                      JsonObject **last)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) answer = request (api, "GET", "api/v1/notifications?per_page=100", &error);
+  g_autoptr(JsonNode) answer = wb_test_api_request (api, "GET", "api/v1/notifications?per_page=100", NULL, NULL, &error);
   JsonArray *items;
   guint n = 0;
 
@@ -710,7 +603,7 @@ assert_field_errors (WbApiClient  *api,
                      const char   *field2)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) answer = request (api, "GET", path, &error);
+  g_autoptr(JsonNode) answer = wb_test_api_request (api, "GET", path, NULL, NULL, &error);
   WbProblem *problem;
 
   g_assert_null (answer);
@@ -747,11 +640,11 @@ test_bad_parameters (void)
   assert_field_errors (wsp, p6, "sort", NULL);
   assert_field_errors (wsp, p7, "near_misses", "max_km");
 
-  answer = request (wsp, "GET", "api/v1/vacancies/999999/matches", &error);
+  answer = wb_test_api_request (wsp, "GET", "api/v1/vacancies/999999/matches", NULL, NULL, &error);
   g_assert_error (error, WB_API_ERROR, 404);
   g_clear_error (&error);
   g_clear_pointer (&answer, json_node_unref);
-  answer = request (wsp, "POST", v, &error);
+  answer = wb_test_api_request (wsp, "POST", v, NULL, NULL, &error);
   g_assert_error (error, WB_API_ERROR, 405);
 }
 
@@ -1004,7 +897,7 @@ test_index_follows_writes (void)
                           "{\"competence_id\":%" G_GINT64_FORMAT ",\"level\":5},{\"competence_id\":%" G_GINT64_FORMAT ",\"level\":5},"
                           "{\"competence_id\":%" G_GINT64_FORMAT ",\"level\":5},{\"competence_id\":%" G_GINT64_FORMAT ",\"level\":5}]}",
                           fx.today, fx.forklift, fx.orderpick, fx.safety, fx.teamwork);
-  diagnosis = create (b, WB_RESOURCE_DIAGNOSES, fx.b2, json, &error);
+  diagnosis = wb_test_api_create_json (b, WB_RESOURCE_DIAGNOSES, fx.b2, json, &error);
   g_assert_no_error (error);
   after = rank_candidates (wsp, fx.v_warehouse, NULL, &error);
   g_assert_no_error (error);
@@ -1022,7 +915,7 @@ test_index_follows_writes (void)
   g_assert_no_error (error);
   item = find_item (before, "client_id", fx.b2, NULL);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (item, "gap")), ==, 2);
-  b2 = get (b, WB_RESOURCE_CLIENTS, fx.b2, &error);
+  b2 = wb_test_api_get (b, WB_RESOURCE_CLIENTS, fx.b2, "matching test", &error);
   g_assert_no_error (error);
   g_free (json);
   json = g_strdup_printf ("{\"hours_available\":24,\"work_experience\":[{\"occupation_id\":%" G_GINT64_FORMAT ",\"years\":3}]}",
@@ -1045,7 +938,7 @@ test_index_follows_writes (void)
                           "\"hours\":32,\"pc4\":\"6411\",\"positions\":1,\"opened_at\":\"%s\","
                           "\"competences\":[{\"competence_id\":%" G_GINT64_FORMAT ",\"level\":4,\"essential\":true}]}",
                           fx.employer, fx.today, fx.forklift);
-  vacancy = create (wsp, WB_RESOURCE_VACANCIES, 0, json, &error);
+  vacancy = wb_test_api_create_json (wsp, WB_RESOURCE_VACANCIES, 0, json, &error);
   g_assert_no_error (error);
   g_clear_pointer (&after, json_object_unref);
   after = rank_candidates (wsp, wb_record_get_id (vacancy), NULL, &error);
@@ -1121,7 +1014,7 @@ test_alerts (void)
                           "\"competences\":[{\"competence_id\":%" G_GINT64_FORMAT ",\"level\":2,\"essential\":true},"
                           "{\"competence_id\":%" G_GINT64_FORMAT ",\"level\":2,\"essential\":true}]}",
                           fx.employer, fx.today, fx.orderpick, fx.safety);
-  vacancy = create (wsp, WB_RESOURCE_VACANCIES, 0, json, &error);
+  vacancy = wb_test_api_create_json (wsp, WB_RESOURCE_VACANCIES, 0, json, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (count_notifications (a, "match_alert", &notification), ==, 1);
   g_assert_cmpstr (json_object_get_string_member (notification, "resource"), ==, "vacancies");
@@ -1140,7 +1033,7 @@ test_alerts (void)
                           "\"education_level\":\"mbo2\",\"transport\":\"bicycle\",\"hours_available\":24,\"work_capacity\":100,"
                           "\"motivation\":\"high\",\"sector_preferences\":[\"retail\"]}",
                           fx.org_a, fx.heerlen);
-  newcomer = create (a, WB_RESOURCE_CLIENTS, 0, json, &error);
+  newcomer = wb_test_api_create_json (a, WB_RESOURCE_CLIENTS, 0, json, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (count_notifications (wsp, "match_alert", NULL), ==, 0);
 
@@ -1148,7 +1041,7 @@ test_alerts (void)
   json = g_strdup_printf ("{\"date\":\"%s\",\"source\":\"intake\",\"competences\":["
                           "{\"competence_id\":%" G_GINT64_FORMAT ",\"level\":4},{\"competence_id\":%" G_GINT64_FORMAT ",\"level\":4}]}",
                           fx.today, fx.cash, fx.customer);
-  diagnosis = create (a, WB_RESOURCE_DIAGNOSES, wb_record_get_id (newcomer), json, &error);
+  diagnosis = wb_test_api_create_json (a, WB_RESOURCE_DIAGNOSES, wb_record_get_id (newcomer), json, &error);
   g_assert_no_error (error);
   g_clear_pointer (&notification, json_object_unref);
   g_assert_cmpuint (count_notifications (wsp, "match_alert", &notification), ==, 1);
@@ -1159,7 +1052,7 @@ test_alerts (void)
   g_assert_null (strstr (text, "Hanna"));
   g_assert_nonnull (strstr (text, "ISD A"));
 
-  again = create (a, WB_RESOURCE_DIAGNOSES, wb_record_get_id (newcomer), json, &error);
+  again = wb_test_api_create_json (a, WB_RESOURCE_DIAGNOSES, wb_record_get_id (newcomer), json, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (count_notifications (wsp, "match_alert", NULL), ==, 1);
   g_assert_cmpuint (count_notifications (a, "match_alert", NULL), ==, 1);

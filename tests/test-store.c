@@ -11,6 +11,7 @@
 #include "wb-password.h"
 #include "wb-store.h"
 #include "wb-store-private.h"
+#include "wb-test-store.h"
 #include "wb-test-util.h"
 
 /* The SQLite store: migrations and connection settings, generic CRUD driven by the schema
@@ -29,22 +30,6 @@ typedef struct {
 } Fixture;
 
 /* Helpers */
-
-static gint64
-insert_ok (WbStore     *store,
-           WbResource   resource,
-           const char  *json)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = json_from_string (json, &error);
-  gint64 id;
-
-  g_assert_no_error (error);
-  id = wb_store_insert (store, resource, json_node_get_object (node), &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (id, >, 0);
-  return id;
-}
 
 static void
 insert_fails (WbStore      *store,
@@ -202,15 +187,15 @@ fixture_set_up (Fixture       *fx,
   if (data == NULL)
     return;
 
-  fx->org_a = insert_ok (fx->store, WB_RESOURCE_ORGANISATIONS,
-                         "{\"code\":\"isd-a\",\"name\":\"ISD A\",\"kind\":\"social_service\",\"region\":\"Parkstad\"}");
-  fx->org_b = insert_ok (fx->store, WB_RESOURCE_ORGANISATIONS,
-                         "{\"code\":\"wsp-b\",\"name\":\"WSP B\",\"kind\":\"wsp\",\"region\":\"Maastricht-Heuvelland\"}");
+  fx->org_a = wb_test_insert (fx->store, WB_RESOURCE_ORGANISATIONS,
+                              "{\"code\":\"isd-a\",\"name\":\"ISD A\",\"kind\":\"social_service\",\"region\":\"Parkstad\"}");
+  fx->org_b = wb_test_insert (fx->store, WB_RESOURCE_ORGANISATIONS,
+                              "{\"code\":\"wsp-b\",\"name\":\"WSP B\",\"kind\":\"wsp\",\"region\":\"Maastricht-Heuvelland\"}");
   json = g_strdup_printf ("{\"code\":\"GM0917\",\"name\":\"Heerlen\",\"region\":\"Parkstad\",\"organisation_id\":%"
                           G_GINT64_FORMAT "}", fx->org_a);
-  fx->heerlen = insert_ok (fx->store, WB_RESOURCE_MUNICIPALITIES, json);
-  fx->maastricht = insert_ok (fx->store, WB_RESOURCE_MUNICIPALITIES,
-                              "{\"code\":\"GM0935\",\"name\":\"Maastricht\",\"region\":\"Maastricht-Heuvelland\"}");
+  fx->heerlen = wb_test_insert (fx->store, WB_RESOURCE_MUNICIPALITIES, json);
+  fx->maastricht = wb_test_insert (fx->store, WB_RESOURCE_MUNICIPALITIES,
+                                   "{\"code\":\"GM0935\",\"name\":\"Maastricht\",\"region\":\"Maastricht-Heuvelland\"}");
 }
 
 static void
@@ -242,7 +227,7 @@ add_client (Fixture    *fx,
 {
   g_autofree char *json = client_json (fx, bsn, extra);
 
-  return insert_ok (fx->store, WB_RESOURCE_CLIENTS, json);
+  return wb_test_insert (fx->store, WB_RESOURCE_CLIENTS, json);
 }
 
 static gint64
@@ -316,7 +301,7 @@ test_reopen_is_idempotent (Fixture       *fx,
                            gconstpointer  data)
 {
   g_autofree char *json = client_json (fx, "111222333", NULL);
-  gint64 client = insert_ok (fx->store, WB_RESOURCE_CLIENTS, json);
+  gint64 client = wb_test_insert (fx->store, WB_RESOURCE_CLIENTS, json);
 
   g_clear_object (&fx->store);
 
@@ -455,8 +440,8 @@ test_crud_versions (Fixture       *fx,
   g_autoptr(JsonObject) after_stale = NULL;
   gint64 id;
 
-  id = insert_ok (fx->store, WB_RESOURCE_ORGANISATIONS,
-                  "{\"code\":\"mtb\",\"name\":\"MTB\",\"kind\":\"learn_work\",\"region\":\"Maastricht-Heuvelland\"}");
+  id = wb_test_insert (fx->store, WB_RESOURCE_ORGANISATIONS,
+                       "{\"code\":\"mtb\",\"name\":\"MTB\",\"kind\":\"learn_work\",\"region\":\"Maastricht-Heuvelland\"}");
   first = get_ok (fx->store, WB_RESOURCE_ORGANISATIONS, id);
   g_assert_cmpint (json_object_get_int_member (first, "version"), ==, 1);
   g_assert_cmpstr (json_object_get_string_member (first, "code"), ==, "mtb");
@@ -547,15 +532,15 @@ test_crud_conflicts (Fixture       *fx,
                 WB_STORE_ERROR_CONFLICT);
   g_assert_cmpint (wb_store_count (fx->store, "organisations"), ==, 2);
 
-  insert_ok (fx->store, WB_RESOURCE_EMPLOYERS, employer);
+  wb_test_insert (fx->store, WB_RESOURCE_EMPLOYERS, employer);
   insert_fails (fx->store, WB_RESOURCE_EMPLOYERS, same_kvk, WB_STORE_ERROR_CONFLICT);
   g_assert_cmpint (wb_store_count (fx->store, "employers"), ==, 1);
 
-  insert_ok (fx->store, WB_RESOURCE_TARGETS, target);
+  wb_test_insert (fx->store, WB_RESOURCE_TARGETS, target);
   insert_fails (fx->store, WB_RESOURCE_TARGETS, target, WB_STORE_ERROR_CONFLICT);
-  insert_ok (fx->store, WB_RESOURCE_TARGETS,
-             "{\"metric\":\"outflow\",\"level\":\"region\",\"level_key\":\"Maastricht-Heuvelland\","
-             "\"period\":\"2020\",\"value\":165}");
+  wb_test_insert (fx->store, WB_RESOURCE_TARGETS,
+                  "{\"metric\":\"outflow\",\"level\":\"region\",\"level_key\":\"Maastricht-Heuvelland\","
+                  "\"period\":\"2020\",\"value\":165}");
   g_assert_cmpint (wb_store_count (fx->store, "targets"), ==, 2);
 
   /* An update that takes a taken name is a conflict too, and changes nothing. */
@@ -614,18 +599,18 @@ test_crud_types (Fixture       *fx,
   /* JSON fields and reals keep their shape. */
   json = g_strdup_printf ("{\"kvk\":\"87654321\",\"name\":\"Zorggroep\",\"sector\":\"care\",\"employee_count\":300,"
                           "\"pc4\":\"6411\",\"municipality_id\":%" G_GINT64_FORMAT "}", fx->heerlen);
-  employer = insert_ok (fx->store, WB_RESOURCE_EMPLOYERS, json);
+  employer = wb_test_insert (fx->store, WB_RESOURCE_EMPLOYERS, json);
   g_free (json);
-  competence_id = insert_ok (fx->store, WB_RESOURCE_COMPETENCES, "{\"uri\":\"urn:test:zorg\",\"label_nl\":\"Zorg verlenen\",\"kind\":\"skill\"}");
+  competence_id = wb_test_insert (fx->store, WB_RESOURCE_COMPETENCES, "{\"uri\":\"urn:test:zorg\",\"label_nl\":\"Zorg verlenen\",\"kind\":\"skill\"}");
   json = g_strdup_printf ("{\"employer_id\":%" G_GINT64_FORMAT ",\"title\":\"Zorghulp\",\"sector\":\"care\",\"hours\":24,"
                           "\"pc4\":\"6411\",\"positions\":2,\"opened_at\":\"2026-02-01\","
                           "\"competences\":[{\"competence_id\":%" G_GINT64_FORMAT ",\"level\":3,\"essential\":false}]}",
                           employer, competence_id);
-  vacancy = insert_ok (fx->store, WB_RESOURCE_VACANCIES, json);
+  vacancy = wb_test_insert (fx->store, WB_RESOURCE_VACANCIES, json);
   g_free (json);
   json = g_strdup_printf ("{\"vacancy_id\":%" G_GINT64_FORMAT ",\"client_id\":%" G_GINT64_FORMAT ",\"score\":0.8125,"
                           "\"score_parts\":{\"competences\":0.9,\"distance\":0.5},\"weights\":[1,2]}", vacancy, id);
-  match_id = insert_ok (fx->store, WB_RESOURCE_MATCHES, json);
+  match_id = wb_test_insert (fx->store, WB_RESOURCE_MATCHES, json);
   match = get_ok (fx->store, WB_RESOURCE_MATCHES, match_id);
   g_assert_cmpfloat (json_object_get_double_member (match, "score"), ==, 0.8125);
   g_assert_cmpstr (json_object_get_string_member (match, "state"), ==, "suggested");
@@ -651,15 +636,15 @@ test_transactions (Fixture       *fx,
 
   /* Inside a caller's transaction the store does not commit on its own. */
   g_assert_true (wb_store_begin (fx->store, &error));
-  insert_ok (fx->store, WB_RESOURCE_COMPETENCES, "{\"uri\":\"urn:t:1\",\"label_nl\":\"Een\"}");
-  insert_ok (fx->store, WB_RESOURCE_COMPETENCES, "{\"uri\":\"urn:t:2\",\"label_nl\":\"Twee\"}");
+  wb_test_insert (fx->store, WB_RESOURCE_COMPETENCES, "{\"uri\":\"urn:t:1\",\"label_nl\":\"Een\"}");
+  wb_test_insert (fx->store, WB_RESOURCE_COMPETENCES, "{\"uri\":\"urn:t:2\",\"label_nl\":\"Twee\"}");
   g_assert_cmpint (wb_store_count (fx->store, "competences"), ==, 2);
   wb_store_rollback (fx->store);
   g_assert_cmpint (wb_store_count (fx->store, "competences"), ==, 0);
 
   /* A failing statement inside leaves the transaction to the caller. */
   g_assert_true (wb_store_begin (fx->store, &error));
-  insert_ok (fx->store, WB_RESOURCE_COMPETENCES, "{\"uri\":\"urn:t:1\",\"label_nl\":\"Een\"}");
+  wb_test_insert (fx->store, WB_RESOURCE_COMPETENCES, "{\"uri\":\"urn:t:1\",\"label_nl\":\"Een\"}");
   insert_fails (fx->store, WB_RESOURCE_COMPETENCES, "{\"uri\":\"urn:t:1\",\"label_nl\":\"Nog een\"}", WB_STORE_ERROR_CONFLICT);
   g_assert_true (wb_store_commit (fx->store, &error));
   g_assert_no_error (error);
@@ -804,7 +789,7 @@ test_list_limit_default (Fixture       *fx,
     {
       g_autofree char *json = g_strdup_printf ("{\"uri\":\"urn:test:%03u\",\"label_nl\":\"Competentie %03u\"}", i, i);
 
-      insert_ok (fx->store, WB_RESOURCE_COMPETENCES, json);
+      wb_test_insert (fx->store, WB_RESOURCE_COMPETENCES, json);
     }
   g_assert_true (wb_store_commit (fx->store, &error));
 
@@ -973,8 +958,8 @@ test_list_search (Fixture       *fx,
   }
 
   /* A resource without search fields finds nothing. */
-  insert_ok (fx->store, WB_RESOURCE_TARGETS,
-             "{\"metric\":\"outflow\",\"level\":\"region\",\"level_key\":\"Parkstad\",\"period\":\"2019\",\"value\":1}");
+  wb_test_insert (fx->store, WB_RESOURCE_TARGETS,
+                  "{\"metric\":\"outflow\",\"level\":\"region\",\"level_key\":\"Parkstad\",\"period\":\"2019\",\"value\":1}");
   {
     WbListQuery query = { .q = "Parkstad" };
     g_autoptr(GPtrArray) rows = list_ok (fx->store, WB_RESOURCE_TARGETS, &query, &total);
@@ -991,9 +976,9 @@ test_list_nested (Fixture       *fx,
   gint64 total = 0;
 
   add_list_employers (fx);
-  insert_ok (fx->store, WB_RESOURCE_CONTACTS, "{\"employer_id\":1,\"name\":\"Bea\",\"function\":\"HR\"}");
-  insert_ok (fx->store, WB_RESOURCE_CONTACTS, "{\"employer_id\":1,\"name\":\"Anton\"}");
-  insert_ok (fx->store, WB_RESOURCE_CONTACTS, "{\"employer_id\":2,\"name\":\"Carla\"}");
+  wb_test_insert (fx->store, WB_RESOURCE_CONTACTS, "{\"employer_id\":1,\"name\":\"Bea\",\"function\":\"HR\"}");
+  wb_test_insert (fx->store, WB_RESOURCE_CONTACTS, "{\"employer_id\":1,\"name\":\"Anton\"}");
+  wb_test_insert (fx->store, WB_RESOURCE_CONTACTS, "{\"employer_id\":2,\"name\":\"Carla\"}");
 
   for (guint i = 0; i < 3; i++)
     {
@@ -1020,11 +1005,11 @@ static void
 add_taxonomy (Fixture  *fx,
               Taxonomy *t)
 {
-  t->care = insert_ok (fx->store, WB_RESOURCE_COMPETENCES, "{\"uri\":\"urn:test:care\",\"label_nl\":\"Zorg verlenen\"}");
-  t->forklift = insert_ok (fx->store, WB_RESOURCE_COMPETENCES, "{\"uri\":\"urn:test:forklift\",\"label_nl\":\"Heftruck rijden\"}");
-  t->customers = insert_ok (fx->store, WB_RESOURCE_COMPETENCES, "{\"uri\":\"urn:test:customers\",\"label_en\":\"Serve customers\"}");
-  t->warehouse = insert_ok (fx->store, WB_RESOURCE_OCCUPATIONS, "{\"uri\":\"urn:test:warehouse\",\"label_nl\":\"Magazijnmedewerker\"}");
-  t->cook = insert_ok (fx->store, WB_RESOURCE_OCCUPATIONS, "{\"uri\":\"urn:test:cook\",\"label_nl\":\"Kok\"}");
+  t->care = wb_test_insert (fx->store, WB_RESOURCE_COMPETENCES, "{\"uri\":\"urn:test:care\",\"label_nl\":\"Zorg verlenen\"}");
+  t->forklift = wb_test_insert (fx->store, WB_RESOURCE_COMPETENCES, "{\"uri\":\"urn:test:forklift\",\"label_nl\":\"Heftruck rijden\"}");
+  t->customers = wb_test_insert (fx->store, WB_RESOURCE_COMPETENCES, "{\"uri\":\"urn:test:customers\",\"label_en\":\"Serve customers\"}");
+  t->warehouse = wb_test_insert (fx->store, WB_RESOURCE_OCCUPATIONS, "{\"uri\":\"urn:test:warehouse\",\"label_nl\":\"Magazijnmedewerker\"}");
+  t->cook = wb_test_insert (fx->store, WB_RESOURCE_OCCUPATIONS, "{\"uri\":\"urn:test:cook\",\"label_nl\":\"Kok\"}");
 }
 
 static char *
@@ -1084,7 +1069,7 @@ add_diagnosis (Fixture    *fx,
   g_autofree char *json = g_strdup_printf ("{\"client_id\":%" G_GINT64_FORMAT ",\"date\":\"%s\",\"source\":\"competensys\","
                                            "\"competences\":[%s]}", client, date, competences);
 
-  return insert_ok (fx->store, WB_RESOURCE_DIAGNOSES, json);
+  return wb_test_insert (fx->store, WB_RESOURCE_DIAGNOSES, json);
 }
 
 static void
@@ -1368,13 +1353,13 @@ test_nested_vacancy_and_organisation (Fixture       *fx,
   gint64 employer_id, vacancy_id, total;
 
   add_taxonomy (fx, &t);
-  employer_id = insert_ok (fx->store, WB_RESOURCE_EMPLOYERS, employer);
+  employer_id = wb_test_insert (fx->store, WB_RESOURCE_EMPLOYERS, employer);
   vacancy = g_strdup_printf ("{\"employer_id\":%" G_GINT64_FORMAT ",\"title\":\"Heftruckchauffeur\",\"sector\":\"logistics\","
                              "\"hours\":32,\"pc4\":\"6422\",\"positions\":1,\"opened_at\":\"2026-03-01\",\"competences\":["
                              "{\"competence_id\":%" G_GINT64_FORMAT ",\"level\":3},"
                              "{\"competence_id\":%" G_GINT64_FORMAT ",\"level\":2,\"essential\":false}]}",
                              employer_id, t.forklift, t.customers);
-  vacancy_id = insert_ok (fx->store, WB_RESOURCE_VACANCIES, vacancy);
+  vacancy_id = wb_test_insert (fx->store, WB_RESOURCE_VACANCIES, vacancy);
   {
     g_autoptr(JsonObject) object = get_ok (fx->store, WB_RESOURCE_VACANCIES, vacancy_id);
     g_autofree char *competences = competences_of (object);
