@@ -39,6 +39,8 @@ run_server (Run         *run,
   g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *input_dir = NULL;
+  g_autofree char *input_path = NULL;
   const char *server = g_getenv ("WB_SERVER");
   va_list args;
 
@@ -50,18 +52,32 @@ run_server (Run         *run,
   va_end (args);
   g_ptr_array_add (argv, NULL);
 
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  /* The input comes from a file, not a pipe: a command that refuses its arguments exits
+   * without reading it, and writing into a pipe nobody reads would kill the test with
+   * SIGPIPE. */
+  if (input != NULL)
+    {
+      input_dir = wb_test_make_dir ();
+      input_path = g_build_filename (input_dir, "stdin", NULL);
+      g_assert_true (g_file_set_contents (input_path, input, -1, &error));
+      g_assert_no_error (error);
+      g_subprocess_launcher_set_stdin_file_path (launcher, input_path);
+    }
+  else
+    g_subprocess_launcher_set_stdin_file_path (launcher, "/dev/null");
   /* The messages are checked in English. */
   g_subprocess_launcher_setenv (launcher, "LANGUAGE", "C", TRUE);
   g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
   process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, input, NULL, &run->out, &run->err, &error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
   g_assert_no_error (error);
   g_assert_true (g_subprocess_get_if_exited (process));
   run->status = g_subprocess_get_exit_status (process);
   g_test_message ("exit %d\nstdout: %s\nstderr: %s", run->status, run->out, run->err);
+  if (input_dir != NULL)
+    wb_test_remove_dir (input_dir);
 }
 
 static void
