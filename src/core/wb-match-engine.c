@@ -2661,6 +2661,66 @@ options_or_default (const WbMatchOptions *options,
   return defaults;
 }
 
+static gboolean
+find_vacancy_slot (WbMatchEngine  *self,
+                   gint64          vacancy_id,
+                   guint32        *slot,
+                   GError        **error)
+{
+  g_autofree char *id = NULL;
+
+  if (id_map_lookup (&self->vacancy_map, vacancy_id, slot))
+    return TRUE;
+  id = g_strdup_printf ("%" G_GINT64_FORMAT, vacancy_id);
+  g_set_error (error, WB_MATCH_ERROR, WB_MATCH_ERROR_NOT_FOUND,
+               _("Vacancy %s is not known to the matching engine."), id);
+  return FALSE;
+}
+
+static gboolean
+find_client_slot (WbMatchEngine  *self,
+                  gint64          client_id,
+                  guint32        *slot,
+                  GError        **error)
+{
+  g_autofree char *id = NULL;
+
+  if (id_map_lookup (&self->client_map, client_id, slot))
+    return TRUE;
+  id = g_strdup_printf ("%" G_GINT64_FORMAT, client_id);
+  g_set_error (error, WB_MATCH_ERROR, WB_MATCH_ERROR_NOT_FOUND,
+               _("Client %s is not an active candidate in the matching engine."), id);
+  return FALSE;
+}
+
+/* The best matches around one row: the candidates of the vacancy in @slot when
+ * @of_vacancy, else the vacancies of the client in @slot. */
+static GPtrArray *
+rank_around (WbMatchEngine        *self,
+             const WbMatchOptions *options,
+             gboolean              of_vacancy,
+             guint32               slot)
+{
+  const VacancyRow *vacancy;
+  const ClientRow *client;
+  Ranking rk;
+  guint limit;
+
+  ensure_built (self);
+  limit = options->limit > 0 ? options->limit : WB_MATCH_DEFAULT_LIMIT;
+  ranking_init (self, &rk, &options->weights);
+  scratch_fit (self->scratch, self->n_client_slots, self->n_competences);
+  if (of_vacancy)
+    {
+      vacancy = &self->vacancies[slot];
+      collect_candidates (self, self->scratch, &rk, vacancy, options, limit);
+      return heap_to_results (self, self->scratch, &rk, vacancy, NULL, options);
+    }
+  client = &self->clients[slot];
+  collect_vacancies (self, self->scratch, &rk, client, options, limit);
+  return heap_to_results (self, self->scratch, &rk, NULL, client, options);
+}
+
 GPtrArray *
 wb_match_engine_rank_candidates (WbMatchEngine         *self,
                                  gint64                 vacancy_id,
@@ -2668,30 +2728,15 @@ wb_match_engine_rank_candidates (WbMatchEngine         *self,
                                  GError               **error)
 {
   WbMatchOptions defaults;
-  Ranking rk;
   guint32 slot;
-  guint limit;
 
   g_return_val_if_fail (WB_IS_MATCH_ENGINE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   options = options_or_default (options, &defaults);
-  if (!check_options (options, error))
+  if (!check_options (options, error) || !find_vacancy_slot (self, vacancy_id, &slot, error))
     return NULL;
-  if (!id_map_lookup (&self->vacancy_map, vacancy_id, &slot))
-    {
-      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, vacancy_id);
-
-      g_set_error (error, WB_MATCH_ERROR, WB_MATCH_ERROR_NOT_FOUND,
-                   _("Vacancy %s is not known to the matching engine."), id);
-      return NULL;
-    }
-  ensure_built (self);
-  limit = options->limit > 0 ? options->limit : WB_MATCH_DEFAULT_LIMIT;
-  ranking_init (self, &rk, &options->weights);
-  scratch_fit (self->scratch, self->n_client_slots, self->n_competences);
-  collect_candidates (self, self->scratch, &rk, &self->vacancies[slot], options, limit);
-  return heap_to_results (self, self->scratch, &rk, &self->vacancies[slot], NULL, options);
+  return rank_around (self, options, TRUE, slot);
 }
 
 GPtrArray *
@@ -2701,30 +2746,15 @@ wb_match_engine_rank_vacancies (WbMatchEngine         *self,
                                 GError               **error)
 {
   WbMatchOptions defaults;
-  Ranking rk;
   guint32 slot;
-  guint limit;
 
   g_return_val_if_fail (WB_IS_MATCH_ENGINE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   options = options_or_default (options, &defaults);
-  if (!check_options (options, error))
+  if (!check_options (options, error) || !find_client_slot (self, client_id, &slot, error))
     return NULL;
-  if (!id_map_lookup (&self->client_map, client_id, &slot))
-    {
-      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, client_id);
-
-      g_set_error (error, WB_MATCH_ERROR, WB_MATCH_ERROR_NOT_FOUND,
-                   _("Client %s is not an active candidate in the matching engine."), id);
-      return NULL;
-    }
-  ensure_built (self);
-  limit = options->limit > 0 ? options->limit : WB_MATCH_DEFAULT_LIMIT;
-  ranking_init (self, &rk, &options->weights);
-  scratch_fit (self->scratch, self->n_client_slots, self->n_competences);
-  collect_vacancies (self, self->scratch, &rk, &self->clients[slot], options, limit);
-  return heap_to_results (self, self->scratch, &rk, NULL, &self->clients[slot], options);
+  return rank_around (self, options, FALSE, slot);
 }
 
 WbMatchResult *
@@ -2742,24 +2772,9 @@ wb_match_engine_score_pair (WbMatchEngine         *self,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   options = options_or_default (options, &defaults);
-  if (!check_options (options, error))
+  if (!check_options (options, error) || !find_vacancy_slot (self, vacancy_id, &vslot, error) ||
+      !find_client_slot (self, client_id, &cslot, error))
     return NULL;
-  if (!id_map_lookup (&self->vacancy_map, vacancy_id, &vslot))
-    {
-      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, vacancy_id);
-
-      g_set_error (error, WB_MATCH_ERROR, WB_MATCH_ERROR_NOT_FOUND,
-                   _("Vacancy %s is not known to the matching engine."), id);
-      return NULL;
-    }
-  if (!id_map_lookup (&self->client_map, client_id, &cslot))
-    {
-      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, client_id);
-
-      g_set_error (error, WB_MATCH_ERROR, WB_MATCH_ERROR_NOT_FOUND,
-                   _("Client %s is not an active candidate in the matching engine."), id);
-      return NULL;
-    }
   ensure_built (self);
   ranking_init (self, &rk, &options->weights);
   return build_result (self, &rk, &self->vacancies[vslot], &self->clients[cslot], options);
