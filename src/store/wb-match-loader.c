@@ -328,25 +328,29 @@ load_vacancies (WbStore            *store,
 
 /* Reference data */
 
+typedef void (*SetName) (WbMatchEngine *engine,
+                         gint64         id,
+                         const char    *name);
+
+/* Rows of (id, name): all of them, or with @one > 0 that one, handed to @set_name. */
 static gboolean
-load_labels (WbStore        *store,
-             WbMatchEngine  *engine,
-             gint64          one,
-             guint          *n,
-             GError        **error)
+load_names (WbStore        *store,
+            WbMatchEngine  *engine,
+            const char     *sql_one,
+            const char     *sql_all,
+            SetName         set_name,
+            gint64          one,
+            guint          *n,
+            GError        **error)
 {
   Cursor cursor = { 0 };
   gboolean ok;
 
-  ok = cursor_open (store, &cursor,
-                    one > 0 ? "SELECT id, coalesce (label_nl, label_en) FROM competences WHERE id = ?1"
-                            : "SELECT id, coalesce (label_nl, label_en) FROM competences",
-                    one, error) &&
+  ok = cursor_open (store, &cursor, one > 0 ? sql_one : sql_all, one, error) &&
        cursor_next (store, &cursor, error);
   while (ok && cursor.row)
     {
-      wb_match_engine_set_competence_label (engine, sqlite3_column_int64 (cursor.stmt, 0),
-                                            column_text (cursor.stmt, 1));
+      set_name (engine, sqlite3_column_int64 (cursor.stmt, 0), column_text (cursor.stmt, 1));
       if (n != NULL)
         (*n)++;
       ok = cursor_next (store, &cursor, error);
@@ -356,29 +360,29 @@ load_labels (WbStore        *store,
 }
 
 static gboolean
+load_labels (WbStore        *store,
+             WbMatchEngine  *engine,
+             gint64          one,
+             guint          *n,
+             GError        **error)
+{
+  return load_names (store, engine,
+                     "SELECT id, coalesce (label_nl, label_en) FROM competences WHERE id = ?1",
+                     "SELECT id, coalesce (label_nl, label_en) FROM competences",
+                     wb_match_engine_set_competence_label, one, n, error);
+}
+
+static gboolean
 load_organisations (WbStore        *store,
                     WbMatchEngine  *engine,
                     gint64          one,
                     guint          *n,
                     GError        **error)
 {
-  Cursor cursor = { 0 };
-  gboolean ok;
-
-  ok = cursor_open (store, &cursor,
-                    one > 0 ? "SELECT id, name FROM organisations WHERE id = ?1" : "SELECT id, name FROM organisations",
-                    one, error) &&
-       cursor_next (store, &cursor, error);
-  while (ok && cursor.row)
-    {
-      wb_match_engine_set_organisation_name (engine, sqlite3_column_int64 (cursor.stmt, 0),
-                                             column_text (cursor.stmt, 1));
-      if (n != NULL)
-        (*n)++;
-      ok = cursor_next (store, &cursor, error);
-    }
-  cursor_close (&cursor);
-  return ok;
+  return load_names (store, engine,
+                     "SELECT id, name FROM organisations WHERE id = ?1",
+                     "SELECT id, name FROM organisations",
+                     wb_match_engine_set_organisation_name, one, n, error);
 }
 
 static gboolean
