@@ -801,7 +801,7 @@ handle_decision (WbRequest *request,
   g_autofree char *today = wb_store_today ();
   g_autofree char *new_owner_name = NULL;
   JsonObject *employer, *related;
-  const char *if_match, *action_text, *reason;
+  const char *action_text, *reason;
   DecisionAction action = N_ACTIONS;
   gint64 version, employer_id, related_id, owner_id = 0, keep_id = 0, other_id = 0;
 
@@ -815,19 +815,12 @@ handle_decision (WbRequest *request,
       return;
     }
 
-  if_match = soup_message_headers_get_one (soup_server_message_get_request_headers (request->msg), "If-Match");
-  if (if_match == NULL)
-    {
-      _wb_server_send_error (request->msg, 428, _("If-Match is required"),
-                             _("Send the ETag of the review you read in If-Match, so that no one else's decision is overwritten."));
-      return;
-    }
-  if (!wb_etag_parse (if_match, &version) || version != json_object_get_int_member (review, "version"))
-    {
-      _wb_server_send_error (request->msg, SOUP_STATUS_PRECONDITION_FAILED, _("The review was changed by someone else"),
-                             _("Nothing was saved. Read the review again before you decide."));
-      return;
-    }
+  if (!_wb_server_check_if_match (request, review,
+                                  _("Send the ETag of the review you read in If-Match, so that no one else's decision is overwritten."),
+                                  _("The review was changed by someone else"),
+                                  _("Nothing was saved. Read the review again before you decide."),
+                                  &version))
+    return;
 
   body = _wb_server_parse_body (request);
   if (body == NULL)

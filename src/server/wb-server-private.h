@@ -66,6 +66,12 @@ void         _wb_server_respond_with_record (WbRequest        *request,
 JsonObject  *_wb_server_parse_body         (WbRequest         *request);
 gboolean     _wb_server_parse_id           (const char        *text,
                                             gint64            *id);
+gboolean     _wb_server_check_if_match     (WbRequest         *request,
+                                            JsonObject        *current,
+                                            const char        *missing_detail,
+                                            const char        *stale_title,
+                                            const char        *stale_detail,
+                                            gint64            *version);
 gboolean     _wb_server_validate           (WbRequest         *request,
                                             WbResource         resource,
                                             JsonObject        *object,

@@ -154,6 +154,32 @@ _wb_server_deny (WbRequest *request)
 
 /* Reading the request */
 
+/* The If-Match of an update must name the version of @current; else answers 428 or 412
+ * with the texts given and returns FALSE. */
+gboolean
+_wb_server_check_if_match (WbRequest  *request,
+                           JsonObject *current,
+                           const char *missing_detail,
+                           const char *stale_title,
+                           const char *stale_detail,
+                           gint64     *version)
+{
+  const char *if_match;
+
+  if_match = soup_message_headers_get_one (soup_server_message_get_request_headers (request->msg), "If-Match");
+  if (if_match == NULL)
+    {
+      _wb_server_send_error (request->msg, 428, _("If-Match is required"), missing_detail);
+      return FALSE;
+    }
+  if (!wb_etag_parse (if_match, version) || *version != json_object_get_int_member (current, "version"))
+    {
+      _wb_server_send_error (request->msg, SOUP_STATUS_PRECONDITION_FAILED, stale_title, stale_detail);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 JsonObject *
 _wb_server_parse_body (WbRequest *request)
 {
@@ -791,7 +817,6 @@ handle_update (WbRequest  *request,
 {
   WbServer *self = request->server;
   const WbResourceSpec *spec = wb_resource_spec_get (resource);
-  const char *if_match;
   g_autoptr(JsonObject) current = NULL;
   g_autoptr(JsonObject) changes = NULL;
   g_autoptr(GError) error = NULL;
@@ -818,19 +843,12 @@ handle_update (WbRequest  *request,
       return;
     }
 
-  if_match = soup_message_headers_get_one (soup_server_message_get_request_headers (request->msg), "If-Match");
-  if (if_match == NULL)
-    {
-      _wb_server_send_error (request->msg, 428, _("If-Match is required"),
-                  _("Send the ETag of the version you read in If-Match, so that nobody's change is overwritten."));
-      return;
-    }
-  if (!wb_etag_parse (if_match, &version) || version != json_object_get_int_member (current, "version"))
-    {
-      _wb_server_send_error (request->msg, SOUP_STATUS_PRECONDITION_FAILED, _("The record was changed by someone else"),
-                  _("Nothing was saved. Read the record again, then apply your change to the new version."));
-      return;
-    }
+  if (!_wb_server_check_if_match (request, current,
+                                  _("Send the ETag of the version you read in If-Match, so that nobody's change is overwritten."),
+                                  _("The record was changed by someone else"),
+                                  _("Nothing was saved. Read the record again, then apply your change to the new version."),
+                                  &version))
+    return;
 
   changes = _wb_server_parse_body (request);
   if (changes == NULL)
