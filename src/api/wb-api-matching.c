@@ -147,6 +147,23 @@ wb_api_rank_query_to_string (const WbApiRankQuery *query)
   return g_string_free (text, FALSE);
 }
 
+/* GET /{collection}/{id}/matches with the query's parameters. */
+static void
+request_ranking (WbApiClient          *self,
+                 const char           *collection,
+                 gint64                id,
+                 const WbApiRankQuery *query,
+                 gpointer              source_tag,
+                 GCancellable         *cancellable,
+                 GAsyncReadyCallback   callback,
+                 gpointer              user_data)
+{
+  g_autofree char *params = wb_api_rank_query_to_string (query);
+  g_autofree char *path = g_strdup_printf ("api/v1/%s/%" G_GINT64_FORMAT "/matches%s", collection, id, params);
+
+  call (self, "GET", path, NULL, NULL, ANSWER_OBJECT, source_tag, cancellable, callback, user_data);
+}
+
 void
 wb_api_client_rank_candidates_async (WbApiClient          *self,
                                      gint64                vacancy_id,
@@ -155,16 +172,11 @@ wb_api_client_rank_candidates_async (WbApiClient          *self,
                                      GAsyncReadyCallback   callback,
                                      gpointer              user_data)
 {
-  g_autofree char *params = NULL;
-  g_autofree char *path = NULL;
-
   g_return_if_fail (WB_IS_API_CLIENT (self));
   g_return_if_fail (vacancy_id > 0);
 
-  params = wb_api_rank_query_to_string (query);
-  path = g_strdup_printf ("api/v1/vacancies/%" G_GINT64_FORMAT "/matches%s", vacancy_id, params);
-  call (self, "GET", path, NULL, NULL, ANSWER_OBJECT, wb_api_client_rank_candidates_async,
-        cancellable, callback, user_data);
+  request_ranking (self, "vacancies", vacancy_id, query, wb_api_client_rank_candidates_async,
+                   cancellable, callback, user_data);
 }
 
 JsonObject *
@@ -183,16 +195,11 @@ wb_api_client_rank_vacancies_async (WbApiClient          *self,
                                     GAsyncReadyCallback   callback,
                                     gpointer              user_data)
 {
-  g_autofree char *params = NULL;
-  g_autofree char *path = NULL;
-
   g_return_if_fail (WB_IS_API_CLIENT (self));
   g_return_if_fail (client_id > 0);
 
-  params = wb_api_rank_query_to_string (query);
-  path = g_strdup_printf ("api/v1/clients/%" G_GINT64_FORMAT "/matches%s", client_id, params);
-  call (self, "GET", path, NULL, NULL, ANSWER_OBJECT, wb_api_client_rank_vacancies_async,
-        cancellable, callback, user_data);
+  request_ranking (self, "clients", client_id, query, wb_api_client_rank_vacancies_async,
+                   cancellable, callback, user_data);
 }
 
 JsonObject *
