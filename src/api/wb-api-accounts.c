@@ -9,20 +9,11 @@
 #include <string.h>
 
 #include "wb-api-accounts.h"
+#include "wb-api-private.h"
 
 #define PAGE_SIZE 500
 
 /* Paths */
-
-static void
-append_param (GString    *path,
-              const char *name,
-              const char *value)
-{
-  g_autofree char *escaped = g_uri_escape_string (value, NULL, FALSE);
-
-  g_string_append_printf (path, "%c%s=%s", strchr (path->str, '?') != NULL ? '&' : '?', name, escaped);
-}
 
 static char *
 path_with_filters (const char *base,
@@ -30,13 +21,7 @@ path_with_filters (const char *base,
 {
   GString *path = g_string_new (base);
 
-  if (filters != NULL)
-    {
-      g_autoptr(GList) keys = g_list_sort (g_hash_table_get_keys (filters), (GCompareFunc) strcmp);
-
-      for (GList *l = keys; l != NULL; l = l->next)
-        append_param (path, l->data, g_hash_table_lookup (filters, l->data));
-    }
+  _wb_api_append_filters (path, filters);
   return g_string_free (path, FALSE);
 }
 
@@ -153,8 +138,8 @@ fetch_page (GTask *task)
   g_autofree char *page = g_strdup_printf ("%u", pages->page);
   g_autofree char *per_page = g_strdup_printf ("%u", PAGE_SIZE);
 
-  append_param (path, "page", page);
-  append_param (path, "per_page", per_page);
+  _wb_api_append_param (path, "page", page);
+  _wb_api_append_param (path, "per_page", per_page);
   wb_api_client_request_async (g_task_get_source_object (task), "GET", path->str, NULL, NULL,
                                g_task_get_cancellable (task), on_page_cb, task);
 }
@@ -180,19 +165,6 @@ list_pages (WbApiClient         *api,
   pages->progress_data = progress_data;
   g_task_set_task_data (task, pages, (GDestroyNotify) pages_free);
   fetch_page (task);
-}
-
-static gpointer
-finish_pointer (WbApiClient   *api,
-                GAsyncResult  *result,
-                gpointer       source_tag,
-                GError       **error)
-{
-  g_return_val_if_fail (WB_IS_API_CLIENT (api), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, api), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 /* A single JSON record out of wb_api_client_request_async. */
@@ -255,7 +227,7 @@ wb_api_accounts_list_finish (WbApiClient   *api,
                              GAsyncResult  *result,
                              GError       **error)
 {
-  return finish_pointer (api, result, wb_api_accounts_list_async, error);
+  return _wb_api_finish_pointer (api, result, wb_api_accounts_list_async, error);
 }
 
 typedef struct {
@@ -325,7 +297,7 @@ wb_api_accounts_export_finish (WbApiClient   *api,
                                char         **filename,
                                GError       **error)
 {
-  Download *download = finish_pointer (api, result, wb_api_accounts_export_async, error);
+  Download *download = _wb_api_finish_pointer (api, result, wb_api_accounts_export_async, error);
   GBytes *bytes;
 
   if (download == NULL)
@@ -358,7 +330,7 @@ wb_api_accounts_get_rule_finish (WbApiClient   *api,
                                  GAsyncResult  *result,
                                  GError       **error)
 {
-  return finish_pointer (api, result, wb_api_accounts_get_rule_async, error);
+  return _wb_api_finish_pointer (api, result, wb_api_accounts_get_rule_async, error);
 }
 
 /* The contact log */
@@ -439,7 +411,7 @@ wb_api_accounts_log_contact_finish (WbApiClient   *api,
                                     char         **warning,
                                     GError       **error)
 {
-  Logged *logged = finish_pointer (api, result, wb_api_accounts_log_contact_async, error);
+  Logged *logged = _wb_api_finish_pointer (api, result, wb_api_accounts_log_contact_async, error);
   WbRecord *record;
 
   if (logged == NULL)
@@ -492,7 +464,7 @@ wb_api_accounts_import_finish (WbApiClient   *api,
                                GAsyncResult  *result,
                                GError       **error)
 {
-  return finish_pointer (api, result, wb_api_accounts_import_async, error);
+  return _wb_api_finish_pointer (api, result, wb_api_accounts_import_async, error);
 }
 
 /* The review queue */
@@ -514,7 +486,7 @@ wb_api_reviews_list_finish (WbApiClient   *api,
                             GAsyncResult  *result,
                             GError       **error)
 {
-  return finish_pointer (api, result, wb_api_reviews_list_async, error);
+  return _wb_api_finish_pointer (api, result, wb_api_reviews_list_async, error);
 }
 
 void
@@ -541,7 +513,7 @@ wb_api_reviews_decide_finish (WbApiClient   *api,
                               GAsyncResult  *result,
                               GError       **error)
 {
-  return finish_pointer (api, result, wb_api_reviews_decide_async, error);
+  return _wb_api_finish_pointer (api, result, wb_api_reviews_decide_async, error);
 }
 
 /* Notifications */
@@ -622,7 +594,7 @@ wb_api_notifications_list_finish (WbApiClient   *api,
                                   guint         *total,
                                   GError       **error)
 {
-  NotificationPage *page = finish_pointer (api, result, wb_api_notifications_list_async, error);
+  NotificationPage *page = _wb_api_finish_pointer (api, result, wb_api_notifications_list_async, error);
   GListModel *items;
 
   if (page == NULL)
@@ -655,5 +627,5 @@ wb_api_notifications_mark_read_finish (WbApiClient   *api,
                                        GAsyncResult  *result,
                                        GError       **error)
 {
-  return finish_pointer (api, result, wb_api_notifications_mark_read_async, error);
+  return _wb_api_finish_pointer (api, result, wb_api_notifications_mark_read_async, error);
 }

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "wb-api-client.h"
+#include "wb-api-private.h"
 
 /* The problem details travel with the error. */
 typedef struct {
@@ -493,14 +494,29 @@ resource_path (WbResource  resource,
   return g_string_free (path, FALSE);
 }
 
-static void
-append_param (GString    *query,
-              const char *name,
-              const char *value)
+/* Adds ?name=value, or &name=value after the first, with @value escaped. */
+void
+_wb_api_append_param (GString    *path,
+                      const char *name,
+                      const char *value)
 {
   g_autofree char *escaped = g_uri_escape_string (value, NULL, FALSE);
 
-  g_string_append_printf (query, "%s%s=%s", strchr (query->str, '?') ? "&" : "?", name, escaped);
+  g_string_append_printf (path, "%s%s=%s", strchr (path->str, '?') ? "&" : "?", name, escaped);
+}
+
+/* Adds each filter as a parameter, in the order of their names. */
+void
+_wb_api_append_filters (GString    *path,
+                        GHashTable *filters)
+{
+  g_autoptr(GList) keys = NULL;
+
+  if (filters == NULL)
+    return;
+  keys = g_list_sort (g_hash_table_get_keys (filters), (GCompareFunc) strcmp);
+  for (GList *l = keys; l != NULL; l = l->next)
+    _wb_api_append_param (path, l->data, g_hash_table_lookup (filters, l->data));
 }
 
 static char *
@@ -516,26 +532,22 @@ list_path (WbResource        resource,
   g_autofree char *per_page_text = g_strdup_printf ("%u", per_page);
 
   if (query != NULL && query->q != NULL && *query->q != '\0')
-    append_param (path, "q", query->q);
+    _wb_api_append_param (path, "q", query->q);
   if (query != NULL && query->sort != NULL)
-    append_param (path, "sort", query->sort);
-  if (query != NULL && query->filters != NULL)
-    {
-      g_autoptr(GList) keys = g_list_sort (g_hash_table_get_keys (query->filters), (GCompareFunc) strcmp);
-
-      for (GList *l = keys; l != NULL; l = l->next)
-        append_param (path, l->data, g_hash_table_lookup (query->filters, l->data));
-    }
-  append_param (path, "page", page_text);
-  append_param (path, "per_page", per_page_text);
+    _wb_api_append_param (path, "sort", query->sort);
+  if (query != NULL)
+    _wb_api_append_filters (path, query->filters);
+  _wb_api_append_param (path, "page", page_text);
+  _wb_api_append_param (path, "per_page", per_page_text);
   return g_string_free (path, FALSE);
 }
 
-static gpointer
-finish_pointer (WbApiClient   *self,
-                GAsyncResult  *result,
-                gpointer       source_tag,
-                GError       **error)
+/* The pointer of a task of @self that @source_tag started. */
+gpointer
+_wb_api_finish_pointer (WbApiClient   *self,
+                        GAsyncResult  *result,
+                        gpointer       source_tag,
+                        GError       **error)
 {
   g_return_val_if_fail (WB_IS_API_CLIENT (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
@@ -607,7 +619,7 @@ wb_api_client_login_finish (WbApiClient   *self,
                             GAsyncResult  *result,
                             GError       **error)
 {
-  return finish_pointer (self, result, wb_api_client_login_async, error);
+  return _wb_api_finish_pointer (self, result, wb_api_client_login_async, error);
 }
 
 void
@@ -628,7 +640,7 @@ wb_api_client_logout_finish (WbApiClient   *self,
                              GError       **error)
 {
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(JsonNode) node = finish_pointer (self, result, wb_api_client_logout_async, &local_error);
+  g_autoptr(JsonNode) node = _wb_api_finish_pointer (self, result, wb_api_client_logout_async, &local_error);
 
   if (local_error != NULL)
     {
@@ -656,7 +668,7 @@ wb_api_client_me_finish (WbApiClient   *self,
                          GAsyncResult  *result,
                          GError       **error)
 {
-  return finish_pointer (self, result, wb_api_client_me_async, error);
+  return _wb_api_finish_pointer (self, result, wb_api_client_me_async, error);
 }
 
 void
@@ -686,7 +698,7 @@ wb_api_client_list_finish (WbApiClient   *self,
                            guint         *total,
                            GError       **error)
 {
-  ListPage *page = finish_pointer (self, result, wb_api_client_list_async, error);
+  ListPage *page = _wb_api_finish_pointer (self, result, wb_api_client_list_async, error);
   GListModel *items;
 
   if (page == NULL)
@@ -810,7 +822,7 @@ wb_api_client_list_all_finish (WbApiClient   *self,
                                GAsyncResult  *result,
                                GError       **error)
 {
-  return finish_pointer (self, result, wb_api_client_list_all_async, error);
+  return _wb_api_finish_pointer (self, result, wb_api_client_list_all_async, error);
 }
 
 void
@@ -837,7 +849,7 @@ wb_api_client_get_finish (WbApiClient   *self,
                           GAsyncResult  *result,
                           GError       **error)
 {
-  return finish_pointer (self, result, wb_api_client_get_async, error);
+  return _wb_api_finish_pointer (self, result, wb_api_client_get_async, error);
 }
 
 void
@@ -866,7 +878,7 @@ wb_api_client_create_finish (WbApiClient   *self,
                              GAsyncResult  *result,
                              GError       **error)
 {
-  return finish_pointer (self, result, wb_api_client_create_async, error);
+  return _wb_api_finish_pointer (self, result, wb_api_client_create_async, error);
 }
 
 void
@@ -896,7 +908,7 @@ wb_api_client_update_finish (WbApiClient   *self,
                              GAsyncResult  *result,
                              GError       **error)
 {
-  return finish_pointer (self, result, wb_api_client_update_async, error);
+  return _wb_api_finish_pointer (self, result, wb_api_client_update_async, error);
 }
 
 void
@@ -927,7 +939,7 @@ wb_api_client_request_finish (WbApiClient   *self,
 
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
-  node = finish_pointer (self, result, wb_api_client_request_async, &local_error);
+  node = _wb_api_finish_pointer (self, result, wb_api_client_request_async, &local_error);
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
@@ -969,7 +981,7 @@ wb_api_client_exchange_finish (WbApiClient         *self,
                                SoupMessageHeaders **headers,
                                GError             **error)
 {
-  GBytes *bytes = finish_pointer (self, result, wb_api_client_exchange_async, error);
+  GBytes *bytes = _wb_api_finish_pointer (self, result, wb_api_client_exchange_async, error);
 
   if (bytes != NULL && headers != NULL)
     *headers = soup_message_headers_ref (soup_message_get_response_headers (

@@ -1,0 +1,22 @@
+/* Copyright 2026 The Werkbrug authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#pragma once
+
+#include "wb-api-client.h"
+
+G_BEGIN_DECLS
+
+/* For the code of the api library only: what its calls have in common. */
+
+void          _wb_api_append_param    (GString       *path,
+                                       const char    *name,
+                                       const char    *value);
+void          _wb_api_append_filters  (GString       *path,
+                                       GHashTable    *filters);
+gpointer      _wb_api_finish_pointer  (WbApiClient   *self,
+                                       GAsyncResult  *result,
+                                       gpointer       source_tag,
+                                       GError       **error);
+
+G_END_DECLS
