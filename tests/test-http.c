@@ -485,6 +485,62 @@ test_pseudonymous_read (void)
       }
   }
 
+  /* Nor does a search: a name, a citizen number or a sort by name finds other
+   * organisations' clients no more than the pseudonyms show. Their owner finds them. */
+  {
+    g_autoptr(WbApiClient) a = login ("a.consultant");
+    g_autoptr(GHashTable) by_bsn = g_hash_table_new (g_str_hash, g_str_equal);
+    g_autoptr(GListModel) rows = NULL;
+    WbApiQuery by_name = { .q = "Janssen", .per_page = 100 };
+    WbApiQuery bsn_query = { .filters = by_bsn, .per_page = 100 };
+    g_autoptr(GHashTable) of_a = g_hash_table_new (g_str_hash, g_str_equal);
+    g_autofree char *org_a = g_strdup_printf ("%" G_GINT64_FORMAT, fx.org_a);
+    WbApiQuery sorted = { .filters = of_a, .per_page = 1000 };
+    guint total = 0;
+    gint64 previous = 0;
+
+    rows = wb_test_api_list (b, WB_RESOURCE_CLIENTS, 0, &by_name, &total, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (total, ==, 0);
+    g_clear_object (&rows);
+    rows = wb_test_api_list (a, WB_RESOURCE_CLIENTS, 0, &by_name, &total, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (total, ==, 1);
+    g_clear_object (&rows);
+
+    g_hash_table_insert (by_bsn, (gpointer) "bsn", (gpointer) "111222333");
+    rows = wb_test_api_list (b, WB_RESOURCE_CLIENTS, 0, &bsn_query, &total, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (total, ==, 0);
+    g_clear_object (&rows);
+    rows = wb_test_api_list (a, WB_RESOURCE_CLIENTS, 0, &bsn_query, &total, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (total, ==, 1);
+    g_clear_object (&rows);
+
+    /* Sorted by what the pseudonym hides (the family name, the work capacity: A1's 85
+     * would put A2, who has none, first), the pseudonymous rows keep the order of their
+     * pseudonyms. */
+    g_hash_table_insert (of_a, (gpointer) "organisation_id", org_a);
+    for (guint s = 0; s < 2; s++)
+      {
+        sorted.sort = s == 0 ? "family_name" : "work_capacity";
+        previous = 0;
+        rows = wb_test_api_list (b, WB_RESOURCE_CLIENTS, 0, &sorted, &total, &error);
+        g_assert_no_error (error);
+        g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 2);
+        for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+          {
+            g_autoptr(WbRecord) row = g_list_model_get_item (rows, i);
+
+            g_assert_true (wb_record_get_boolean (row, "pseudonymous"));
+            g_assert_cmpint (wb_record_get_id (row), >, previous);
+            previous = wb_record_get_id (row);
+          }
+        g_clear_object (&rows);
+      }
+  }
+
   /* A pseudonymous read is no read of a full record: no audit row. */
   g_assert_cmpuint (count_audit_rows (fx.client_a1, NULL), ==, audit_before);
 }

@@ -472,6 +472,17 @@ handle_list (WbRequest  *request,
       g_hash_table_insert (filters, (gpointer) "organisation_id", own_org);
     }
 
+  /* Where some rows come pseudonymous, a search, filter or sort on what the pseudonym
+   * hides (a name, a citizen number, a birth year) works on the rows the caller sees in full
+   * only: otherwise searching a name would tell whose pseudonym it is. */
+  if (decisions[WB_SCOPE_OWN] == WB_DECISION_PSEUDONYMOUS || decisions[WB_SCOPE_REFERRED] == WB_DECISION_PSEUDONYMOUS ||
+      decisions[WB_SCOPE_OTHER] == WB_DECISION_PSEUDONYMOUS)
+    {
+      query.restrict_identity = TRUE;
+      query.full_organisation_id = decisions[WB_SCOPE_OWN] == WB_DECISION_ALLOW ? request->caller.organisation_id : -1;
+      query.full_user_id = decisions[WB_SCOPE_REFERRED] == WB_DECISION_ALLOW ? request->caller.id : -1;
+    }
+
   query.filters = filters;
   query.parent_id = parent_id;
   query.offset = (page - 1) * per_page;

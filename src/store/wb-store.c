@@ -668,6 +668,13 @@ escape_like (const char *text)
   return g_string_free (s, FALSE);
 }
 
+/* A field the pseudonymous profile leaves out. */
+static gboolean
+is_private (const WbFieldSpec *field)
+{
+  return (field->flags & WB_FIELD_PUBLIC) == 0;
+}
+
 GPtrArray *
 wb_store_list (WbStore            *self,
                WbResource          resource,
@@ -690,6 +697,10 @@ wb_store_list (WbStore            *self,
   int next_index = 1;
   int parent_index = 0;
   int like_index = 0;
+  int visible_index = 0;
+  g_autofree char *visible = NULL;        /* NULL: every row shows its identity */
+  g_autoptr(GArray) bind_indexes = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autofree char *order = NULL;
   int limit_index;
   const char *sort;
 
@@ -700,6 +711,18 @@ wb_store_list (WbStore            *self,
     {
       g_string_append_printf (where, " AND %s = ?%d", spec->parent_field, next_index);
       parent_index = next_index++;
+    }
+
+  /* The rows the caller may see in full, as a condition. */
+  if (query->restrict_identity && wb_resource_spec_find_field (spec, "organisation_id") != NULL)
+    {
+      visible_index = next_index;
+      next_index += 2;
+      if (wb_resource_spec_find_field (spec, "wsp_account_manager_id") != NULL)
+        visible = g_strdup_printf ("(organisation_id = ?%d OR wsp_account_manager_id = ?%d)",
+                                   visible_index, visible_index + 1);
+      else
+        visible = g_strdup_printf ("(organisation_id = ?%d)", visible_index);
     }
 
   if (query->filters != NULL)
@@ -718,11 +741,15 @@ wb_store_list (WbStore            *self,
                            _("%s cannot be filtered on"), (const char *) key);
               return NULL;
             }
+          /* A filter on a name or a citizen number matches only where the caller sees them. */
+          if (visible != NULL && is_private (field))
+            g_string_append_printf (where, " AND %s", visible);
           if (g_strcmp0 (value, "null") == 0)
             {
               g_string_append_printf (where, " AND %s IS NULL", field->name);
               continue;
             }
+          g_array_append_val (bind_indexes, next_index);
           g_string_append_printf (where, " AND %s = ?%d", field->name, next_index++);
           g_ptr_array_add (binds, (gpointer) field);
           g_ptr_array_add (values, value);
@@ -740,8 +767,12 @@ wb_store_list (WbStore            *self,
         {
           if (!(spec->fields[i].flags & WB_FIELD_SEARCH))
             continue;
-          g_string_append_printf (where, "%s%s LIKE ?%d ESCAPE '\\'",
-                                  first ? "" : " OR ", spec->fields[i].name, like_index);
+          if (visible != NULL && is_private (&spec->fields[i]))
+            g_string_append_printf (where, "%s(%s AND %s LIKE ?%d ESCAPE '\\')",
+                                    first ? "" : " OR ", visible, spec->fields[i].name, like_index);
+          else
+            g_string_append_printf (where, "%s%s LIKE ?%d ESCAPE '\\'",
+                                    first ? "" : " OR ", spec->fields[i].name, like_index);
           first = FALSE;
         }
       if (first)
@@ -767,8 +798,13 @@ wb_store_list (WbStore            *self,
       sqlite3_bind_int64 (stmt, parent_index, query->parent_id);                      \
     if (like_index > 0)                                                               \
       sqlite3_bind_text (stmt, like_index, like, -1, SQLITE_STATIC);                  \
+    if (visible_index > 0)                                                            \
+      {                                                                               \
+        sqlite3_bind_int64 (stmt, visible_index, query->full_organisation_id);        \
+        sqlite3_bind_int64 (stmt, visible_index + 1, query->full_user_id);            \
+      }                                                                               \
     for (guint b = 0; b < binds->len; b++)                                            \
-      if (!bind_text_value (stmt, (int) (b + 1 + (parent_index > 0)),                 \
+      if (!bind_text_value (stmt, g_array_index (bind_indexes, int, b),               \
                             binds->pdata[b], values->pdata[b]))                       \
         {                                                                             \
           g_set_error (error, WB_STORE_ERROR, WB_STORE_ERROR_INVALID,                 \
@@ -792,10 +828,17 @@ wb_store_list (WbStore            *self,
     }
 
   limit_index = next_index;
+  /* Sorting by name orders only the rows whose names the caller sees; the others keep the
+   * order of their pseudonyms, which follow the id. */
+  if (sort_field == NULL)
+    order = g_strdup ("id");
+  else if (visible != NULL && is_private (sort_field))
+    order = g_strdup_printf ("CASE WHEN %s THEN %s END", visible, sort_field->name);
+  else
+    order = g_strdup (sort_field->name);
   /* Ties follow the direction of the sort, so "newest first" holds within one second. */
   list_sql = g_strdup_printf ("SELECT %s FROM %s%s ORDER BY %s%s, id%s LIMIT ?%d OFFSET ?%d",
-                              columns, spec->table, where->str,
-                              sort_field ? sort_field->name : "id",
+                              columns, spec->table, where->str, order,
                               descending ? " DESC" : "", descending ? " DESC" : "",
                               limit_index, limit_index + 1);
   stmt = _wb_store_prepare (self, list_sql, error);

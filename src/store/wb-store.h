@@ -35,6 +35,14 @@ typedef struct {
   gint64      parent_id;     /* for nested resources */
   guint       offset;
   guint       limit;
+  /* Where the caller sees some rows only pseudonymously (restrict_identity): the fields the
+   * pseudonymous profile leaves out (not WB_FIELD_PUBLIC) are searched, filtered and sorted
+   * on only in the rows the caller may see in full, those of full_organisation_id and those
+   * referred to full_user_id (-1 for none); elsewhere a search for a name must not tell
+   * whose pseudonym it is. */
+  gboolean    restrict_identity;
+  gint64      full_organisation_id;
+  gint64      full_user_id;
 } WbListQuery;
 
 /* What the server needs to know of a user to authenticate and authorise. */
