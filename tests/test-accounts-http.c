@@ -558,6 +558,22 @@ test_approval_only_through_queue (void)
   g_assert_cmpuint (allowed->status, ==, 200);
 }
 
+/* Company data is the owner's organisation's to change, and a coordinator's: another
+ * organisation's account manager reads the account and logs contacts, but edits nothing. */
+static void
+test_only_owner_edits (void)
+{
+  g_autoptr(JsonObject) before = employer (fx.e_ok);
+  g_autofree char *etag = g_strdup_printf ("\"v%" G_GINT64_FORMAT "\"", json_object_get_int_member (before, "version"));
+  g_autofree char *path = g_strdup_printf ("api/v1/employers/" ID, fx.e_ok);
+  g_autoptr(Answer) refused = call (token_of ("lam"), "PATCH", path, "{\"name\":\"Gekaapt B.V.\"}", etag);
+  g_autoptr(JsonObject) after = employer (fx.e_ok);
+
+  g_assert_cmpuint (refused->status, ==, 403);
+  g_assert_cmpstr (json_object_get_string_member (after, "name"), ==, json_object_get_string_member (before, "name"));
+  g_assert_cmpint (json_object_get_int_member (after, "version"), ==, json_object_get_int_member (before, "version"));
+}
+
 /* Nor does an account manager move an account: one they register is theirs, and another
  * owner is a coordinator's decision in the queue. Runs last: it adds an employer. */
 static void
@@ -1551,6 +1567,7 @@ main (int   argc,
   g_test_add_func ("/accounts-http/queue/only-coordinators", test_queue_permissions);
   g_test_add_func ("/accounts-http/rule/plain-words", test_rule);
   g_test_add_func ("/accounts-http/decision/approval-only-through-the-queue", test_approval_only_through_queue);
+  g_test_add_func ("/accounts-http/employer/only-the-owner-edits", test_only_owner_edits);
   g_test_add_func ("/accounts-http/decision/preconditions", test_decision_preconditions);
   g_test_add_func ("/accounts-http/decision/approve-exception", test_approve_exception);
   g_test_add_func ("/accounts-http/decision/transfer-to-wsp", test_transfer_to_wsp);

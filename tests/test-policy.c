@@ -68,7 +68,7 @@ static const ExpectedRow expected_table[] = {
    * account managers may change an account owned by another organisation or by nobody
    * (an unowned account is "other"); the contact log is append-only. An employer is never
    * "referred", so the middle letters do not arise in practice. */
-  { WB_RESOURCE_EMPLOYERS,      { "AAA AAA A-A",    "AAA AAA A-A",    R_ALL,            EVERYTHING,       NOTHING,          R_ALL } },
+  { WB_RESOURCE_EMPLOYERS,      { "AAA AAA A--",    "AAA AAA A--",    R_ALL,            EVERYTHING,       NOTHING,          R_ALL } },
   { WB_RESOURCE_CONTACTS,       { "AAA A-A A-A",    "AAA A-A A-A",    R_ALL,            EVERYTHING,       NOTHING,          R_ALL } },
   { WB_RESOURCE_CONTACT_LOG,    { "AAA A-A ---",    "AAA A-A ---",    R_ALL,            "AAA AAA ---",    NOTHING,          R_ALL } },
 
