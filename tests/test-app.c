@@ -97,6 +97,7 @@ make_client (guint    i,
       JsonArray *experience = json_array_new ();
       JsonObject *job = json_object_new ();
       JsonArray *barriers = json_array_new ();
+      JsonArray *sectors = json_array_new ();
 
       json_object_set_string_member (o, "bsn", "123456782");
       json_object_set_string_member (o, "street", "Hoofdstraat");
@@ -128,7 +129,11 @@ make_client (guint    i,
       json_array_add_object_element (experience, job);
       json_object_set_array_member (o, "work_experience", experience);
       json_array_add_string_element (barriers, "schulden");
+      json_array_add_string_element (barriers, "mantelzorg");
       json_object_set_array_member (o, "barriers", barriers);
+      json_array_add_string_element (sectors, "logistics");
+      json_array_add_string_element (sectors, "green");
+      json_object_set_array_member (o, "sector_preferences", sectors);
     }
   if (client_is_pseudonymous (i))
     wb_policy_pseudonymise_client (o, this_year ());
@@ -549,6 +554,9 @@ test_profile_own (void)
   g_assert_cmpstr (wb_client_profile_get_field_text (profile, "max_travel_km"), ==, "up to 15 km");
   g_assert_cmpstr (wb_client_profile_get_field_text (profile, "case_manager"), ==, "Test Consultant");
   g_assert_cmpstr (wb_client_profile_get_field_text (profile, "wsp_account_manager"), ==, "Wendy Wsp");
+  /* Codes become words; a barrier typed in freely stays as it was typed. */
+  g_assert_cmpstr (wb_client_profile_get_field_text (profile, "sector_preferences"), ==, "Logistics, Green spaces");
+  g_assert_cmpstr (wb_client_profile_get_field_text (profile, "barriers"), ==, "Debts, mantelzorg");
   g_assert_cmpstr (wb_client_profile_get_field_text (profile, "organisation"), ==, "ISD Kompas");
   /* i = 3: a current diagnosis, thirty days old. */
   g_assert_true (g_str_has_suffix (wb_client_profile_get_field_text (profile, "diagnosis_date"), "(30 days ago)"));
@@ -556,7 +564,7 @@ test_profile_own (void)
   collect_texts (GTK_WIDGET (profile), texts);
   g_assert_nonnull (strstr (texts->str, "Klantgericht werken"));
   g_assert_nonnull (strstr (texts->str, "Magazijnmedewerker"));
-  g_assert_nonnull (strstr (texts->str, "schulden"));
+  g_assert_nonnull (strstr (texts->str, "Debts"));
   g_assert_nonnull (strstr (texts->str, wb_label_for_enum ("kind", "diagnosis_signal")));
   /* A placement says its hours, contract and what it does to the benefit. */
   {
@@ -690,6 +698,11 @@ test_event_draft (void)
   g_assert_cmpstr (wb_event_draft_get_field_error (draft, "reason"), ==, "is required: the reason of the outflow");
   g_assert_null (wb_event_draft_get_field_error (draft, "client_id"));
   g_assert_null (wb_event_draft_get_field_error (draft, "instrument"));
+  /* The top of the dialog points at the fields, and names what no field of it shows. */
+  g_assert_cmpstr (wb_event_draft_get_error (draft), ==,
+                   "Some fields need attention: see the messages next to them.\nclient_id: is set by the server");
+  wb_event_draft_set_error (draft, "The server cannot be reached", NULL);
+  g_assert_cmpstr (wb_event_draft_get_error (draft), ==, "The server cannot be reached");
 
   g_assert_cmpuint (n_ready, ==, 0);
   wb_event_draft_free (draft);

@@ -119,6 +119,13 @@ static const Label labels[] = {
   { "sector", "government", N_("Government") },
   { "sector", "business_services", N_("Business services") },
   { "sector", "agriculture", N_("Agriculture") },
+  /* Barriers are free words; these are the ones the intake forms use. */
+  { "barrier", "schulden", N_("Debts") },
+  { "barrier", "gezondheid", N_("Health") },
+  { "barrier", "kinderopvang", N_("Childcare") },
+  { "barrier", "taal", N_("Language") },
+  { "barrier", "vervoer", N_("Transport") },
+  { "barrier", "huisvesting", N_("Housing") },
   { "contact_kind", "visit", N_("Visit") },
   { "contact_kind", "call", N_("Call") },
   { "contact_kind", "mail", N_("Mail") },

@@ -269,7 +269,7 @@ build_preferences (WbClientProfile *self)
     {
       if (i > 0)
         g_string_append (text, ", ");
-      g_string_append (text, json_array_get_string_element (sectors, i));
+      g_string_append (text, wb_label_for_enum ("sector", json_array_get_string_element (sectors, i)));
     }
   wb_card_add_row (group, self->field_rows, "sector_preferences", _("Preferred sectors"), text->str);
   row_add_enum (self, group, "transport", _("Transport"));
@@ -289,8 +289,19 @@ build_barriers (WbClientProfile *self)
   if (array == NULL)
     return;
   group = wb_card_new (self->cards_box, _("Barriers"), n == 0 ? _("No barriers recorded.") : NULL);
-  for (guint i = 0; i < n; i++)
-    wb_card_add_row (group, self->field_rows, NULL, json_array_get_string_element (array, i), NULL);
+  /* One line for all: the barriers are words, not fields with values. */
+  if (n > 0)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+
+      for (guint i = 0; i < n; i++)
+        {
+          if (i > 0)
+            g_string_append (text, ", ");
+          g_string_append (text, wb_label_for_enum ("barrier", json_array_get_string_element (array, i)));
+        }
+      wb_card_add_row (group, self->field_rows, "barriers", _("Recorded barriers"), text->str);
+    }
 }
 
 static void

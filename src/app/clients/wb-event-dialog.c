@@ -105,7 +105,8 @@ wb_event_draft_set_error (WbEventDraft *draft,
                           const char   *message,
                           WbProblem    *problem)
 {
-  g_autoptr(GString) text = g_string_new (message);
+  g_autoptr(GString) rest = g_string_new (NULL);
+  guint shown = 0;
 
   g_hash_table_remove_all (draft->field_errors);
   if (problem != NULL && problem->errors != NULL)
@@ -116,12 +117,25 @@ wb_event_draft_set_error (WbEventDraft *draft,
         /* Fields the dialog shows get their message next to them. */
         if (g_strcmp0 (error->field, "kind") == 0 || g_strcmp0 (error->field, "date") == 0 ||
             g_strcmp0 (error->field, "note") == 0 || kind_asks_for (draft->kind, error->field))
-          g_hash_table_insert (draft->field_errors, g_strdup (error->field), g_strdup (error->message));
+          {
+            g_hash_table_insert (draft->field_errors, g_strdup (error->field), g_strdup (error->message));
+            shown++;
+          }
         else
-          g_string_append_printf (text, "\n%s: %s", error->field, error->message);
+          g_string_append_printf (rest, "\n%s: %s", error->field, error->message);
       }
   g_free (draft->error);
-  draft->error = g_string_free (g_steal_pointer (&text), FALSE);
+  /* Where the messages stand next to the fields, the top says so in the dialog's words
+   * rather than the server's. */
+  draft->error = g_strconcat (shown > 0 ? _("Some fields need attention: see the messages next to them.") : message,
+                              rest->str, NULL);
+}
+
+const char *
+wb_event_draft_get_error (WbEventDraft *draft)
+{
+  g_return_val_if_fail (draft != NULL, NULL);
+  return draft->error;
 }
 
 const char *

@@ -33,6 +33,8 @@ void          wb_event_draft_set_employer (WbEventDraft    *draft,
                                          gint64             id,
                                          const char        *name);
 /* The server's message about one field of the last attempt, or NULL. */
+/* What the dialog says above its fields after a refusal, or NULL. */
+const char   *wb_event_draft_get_error  (WbEventDraft      *draft);
 const char   *wb_event_draft_get_field_error (WbEventDraft *draft,
                                          const char        *field);
 /* Asks for the kind, its date and what that kind of event needs (an instrument, the
