@@ -78,6 +78,9 @@ test_help_overlay (void)
   GObject *overlay = gtk_builder_get_object (builder, "help_overlay");
 
   g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
+  /* The review queue's shortcuts can be hidden from those without the queue. */
+  g_assert_true (wb_window_show_queue_shortcuts (GTK_SHORTCUTS_WINDOW (overlay), FALSE));
+  g_assert_true (wb_window_show_queue_shortcuts (GTK_SHORTCUTS_WINDOW (overlay), TRUE));
   gtk_window_destroy (GTK_WINDOW (overlay));
 }
 

@@ -155,10 +155,48 @@ on_review_decided_cb (WbReviewQueue *queue,
 /* The review queue is a page of coordinators only: for everyone else it is not in the
  * window at all, so neither the view switcher nor the accessibility tree has it. The server
  * refuses the others anyway. */
+static GtkWidget *
+find_named_descendant (GtkWidget  *widget,
+                       const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named_descendant (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+gboolean
+wb_window_show_queue_shortcuts (GtkShortcutsWindow *overlay,
+                                gboolean            visible)
+{
+  GtkWidget *group;
+
+  g_return_val_if_fail (GTK_IS_SHORTCUTS_WINDOW (overlay), FALSE);
+
+  group = find_named_descendant (GTK_WIDGET (overlay), "review-queue");
+  if (group == NULL)
+    return FALSE;
+  gtk_widget_set_visible (group, visible);
+  return TRUE;
+}
+
 static void
 set_queue_visible (WbWindow *self,
                    gboolean  visible)
 {
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self));
+
+  /* Its keyboard shortcuts too. */
+  if (overlay != NULL)
+    wb_window_show_queue_shortcuts (overlay, visible);
+
   if (visible && self->queue_page == NULL)
     {
       self->queue_page = adw_view_stack_add_titled (self->view_stack, GTK_WIDGET (self->review_queue), "reviews",

@@ -21,5 +21,9 @@ void      wb_window_show_session (WbWindow      *self,
 /* A short message at the bottom of the window. */
 void      wb_window_add_toast   (WbWindow      *self,
                                  const char    *message);
+/* Shows or hides the review queue's group in the keyboard shortcuts window (the queue is a
+ * coordinator's page); FALSE if @overlay has no such group. */
+gboolean  wb_window_show_queue_shortcuts (GtkShortcutsWindow *overlay,
+                                          gboolean            visible);
 
 G_END_DECLS
