@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "werkbrug-resources.h"
+#include "wb-a11y.h"
 #include "wb-preferences-window.h"
 #include "wb-window.h"
 
@@ -145,6 +146,7 @@ wb_application_startup (GApplication *application)
   static const char *search_accels[] = { "<Control>f", NULL };
 
   wb_application_ensure_resources ();
+  wb_a11y_name_dialog_buttons ();
 
   G_APPLICATION_CLASS (wb_application_parent_class)->startup (application);
 

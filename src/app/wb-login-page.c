@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "wb-a11y.h"
 #include "wb-core.h"
 #include "wb-embedded-backend.h"
 #include "wb-labels.h"
@@ -168,6 +169,7 @@ wb_login_page_init (WbLoginPage *self)
   g_signal_connect (self->username_row, "entry-activated", G_CALLBACK (on_entry_activate_cb), self);
   g_signal_connect (self->password_row, "entry-activated", G_CALLBACK (on_entry_activate_cb), self);
   adw_entry_row_set_activates_default (ADW_ENTRY_ROW (self->password_row), FALSE);
+  wb_a11y_name_icon_buttons (GTK_WIDGET (self->password_row), "view-reveal-symbolic", _("Show the password"));
 }
 
 WbLoginPage *

@@ -220,6 +220,14 @@ def main():
         click(wait_for(node, named('push button', 'Edit the profile'), 'the edit button'))
 
         phone = wait_for(node, lambda n: n.roleName in ('text', 'entry') and n.name == 'Phone', 'the phone field', 20)
+        # Every button and drop-down of the list, the profile and the editor has a name a
+        # screen reader can say: no mnemonic underscore, no bare class name.
+        buttons = [n.name or '' for n in node.findChildren(
+            lambda n: n.roleName in ('push button', 'toggle button', 'combo box'))]
+        unnamed = [name for name in buttons if '_' in name or name.startswith('Gtk') or not name]
+        check(len(buttons) > 40 and not unnamed,
+              '%d buttons and drop-downs, each with a spoken name%s' % (len(buttons), ''.join(
+                  '\n#   ' + repr(name) for name in unnamed[:10])))
         set_text(phone, NEW_PHONE)
         click(wait_for(node, lambda n: n.roleName == 'push button' and (n.name or '').startswith('Save'), 'the save button'))
         wait_for(node, lambda n: n.roleName == 'label' and n.name == NEW_PHONE, 'the saved phone in the profile', 20)

@@ -125,7 +125,6 @@ wb_account_editor_class_init (WbAccountEditorClass *klass)
   editor_class->conflict_body = N_("Someone else saved this employer after you opened it. Nothing of "
                                    "yours has been saved yet.");
   editor_class->discard_body = N_("The changes to this employer have not been saved.");
-  editor_class->label_cancel = TRUE;
   editor_class->keep_unknown_choices = TRUE;
   editor_class->missing_bool_is_false = TRUE;
   editor_class->add_choices = wb_account_editor_add_choices;

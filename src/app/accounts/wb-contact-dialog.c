@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "wb-a11y.h"
 #include "wb-labels.h"
 
 #include "wb-contact-dialog.h"
@@ -152,6 +153,12 @@ labelled (GtkWidget  *box,
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), widget);
   gtk_accessible_update_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
+  if (GTK_IS_DROP_DOWN (widget))
+    {
+      g_autofree char *name = wb_a11y_strip_mnemonic (text);
+
+      wb_a11y_set_label (widget, name);
+    }
   return widget;
 }
 

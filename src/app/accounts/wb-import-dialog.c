@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "wb-a11y.h"
 #include "wb-api-accounts.h"
 
 #include "wb-import-dialog.h"
@@ -320,11 +321,11 @@ build (WbImportDialog *self)
   content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   header = adw_header_bar_new ();
   adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  close = gtk_button_new_with_mnemonic (_("_Close"));
+  close = wb_a11y_button_new_with_mnemonic (_("_Close"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (close), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Close"), -1);
   g_signal_connect (close, "clicked", G_CALLBACK (on_close_clicked_cb), self);
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), close);
-  self->choose_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Choose File…")));
+  self->choose_button = GTK_BUTTON (wb_a11y_button_new_with_mnemonic (_("_Choose File…")));
   gtk_widget_add_css_class (GTK_WIDGET (self->choose_button), "suggested-action");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->choose_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Choose a CSV file to import"), -1);
@@ -346,7 +347,7 @@ build (WbImportDialog *self)
                                      "sector, medewerkers, postcode and gemeente; arrangement and leerwerk may be "
                                      "added. An employer whose KvK number Werkbrug knows is merged: its name, sector "
                                      "and size are brought up to date, its owner and history stay."));
-  intro_button = gtk_button_new_with_mnemonic (_("_Choose File…"));
+  intro_button = wb_a11y_button_new_with_mnemonic (_("_Choose File…"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (intro_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Choose a CSV file to import"), -1);
   gtk_widget_set_halign (intro_button, GTK_ALIGN_CENTER);

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "wb-a11y.h"
 #include "wb-api-accounts.h"
 
 #include "wb-notifications-button.h"
@@ -320,7 +321,7 @@ wb_notifications_button_init (WbNotificationsButton *self)
   gtk_widget_set_hexpand (heading, TRUE);
   gtk_label_set_xalign (GTK_LABEL (heading), 0);
   gtk_box_append (GTK_BOX (header), heading);
-  self->all_read_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("Mark _All Read")));
+  self->all_read_button = GTK_BUTTON (wb_a11y_button_new_with_mnemonic (_("Mark _All Read")));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->all_read_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Mark all notifications read"), -1);
   gtk_widget_add_css_class (GTK_WIDGET (self->all_read_button), "flat");

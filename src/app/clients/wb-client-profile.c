@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "wb-a11y.h"
 #include "wb-client-editor.h"
 #include "wb-client-row.h"
 #include "wb-event-dialog.h"
@@ -885,8 +886,7 @@ on_refer_clicked_cb (GtkButton       *button,
                                      "They will see the full profile."));
   dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (labels)), NULL);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), selected);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("WSP account manager"), -1);
+  wb_a11y_set_label (dropdown, _("WSP account manager"));
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), dropdown);
   g_object_set_data (G_OBJECT (dialog), "dropdown", dropdown);
   g_object_set_data_full (G_OBJECT (dialog), "managers", g_object_ref (managers), g_object_unref);

@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 #include <stdlib.h>
 
+#include "wb-a11y.h"
 #include "wb-labels.h"
 
 #include "wb-event-dialog.h"
@@ -351,7 +352,7 @@ add_field (EventDialog *dialog,
   gtk_widget_add_css_class (label, "heading");
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), widget);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+  wb_a11y_set_label (widget, text);
   if (error != NULL)
     {
       GtkWidget *message = gtk_label_new (error);

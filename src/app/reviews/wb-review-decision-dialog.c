@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "wb-a11y.h"
 #include "wb-account-rules.h"
 #include "wb-api-accounts.h"
 
@@ -395,7 +396,7 @@ build_choice (WbReviewDecisionDialog *self,
   self->choice = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (labels)), NULL));
   gtk_drop_down_set_enable_search (self->choice, TRUE);
   gtk_widget_set_valign (GTK_WIDGET (self->choice), GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->choice), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  wb_a11y_set_label (GTK_WIDGET (self->choice), title);
   self->choice_row = ADW_ACTION_ROW (adw_action_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->choice_row), title);
   adw_action_row_add_suffix (self->choice_row, GTK_WIDGET (self->choice));
@@ -418,11 +419,11 @@ build (WbReviewDecisionDialog *self)
   adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
   adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
   adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), adw_window_title_new (_(actions[self->action].title), name));
-  cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  cancel = wb_a11y_button_new_with_mnemonic (_("_Cancel"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (cancel), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Cancel"), -1);
   g_signal_connect (cancel, "clicked", G_CALLBACK (on_cancel_clicked_cb), self);
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  self->submit_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_(actions[self->action].button)));
+  self->submit_button = GTK_BUTTON (wb_a11y_button_new_with_mnemonic (_(actions[self->action].button)));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->submit_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _(actions[self->action].accessible), -1);
   gtk_widget_add_css_class (GTK_WIDGET (self->submit_button),

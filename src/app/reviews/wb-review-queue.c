@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "wb-a11y.h"
 #include "wb-account-rules.h"
 #include "wb-api-accounts.h"
 #include "wb-cards.h"
@@ -404,7 +405,7 @@ add_employer_card (WbReviewQueue *self,
                    gboolean       with_name)
 {
   AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  GtkWidget *open = gtk_button_new_with_mnemonic (_("_Open Account"));
+  GtkWidget *open = wb_a11y_button_new_with_mnemonic (_("_Open Account"));
   g_autofree char *owner = NULL;
   g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, employer_int (employer, "employee_count"));
   g_autofree char *open_label = g_strdup_printf (_("Open the account of %s"), employer_text (employer, "name") ?: "?");
@@ -526,7 +527,7 @@ show_selected (WbReviewQueue *self)
 
       if (!wb_review_queue_can_decide (self, buttons[i].action))
         continue;
-      button = gtk_button_new_with_mnemonic (_(buttons[i].label));
+      button = wb_a11y_button_new_with_mnemonic (_(buttons[i].label));
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       _(buttons[i].accessible), -1);
       if (first)
@@ -856,6 +857,7 @@ wb_review_queue_init (WbReviewQueue *self)
 
   g_signal_connect (self->selection, "notify::selected-item", G_CALLBACK (on_selected_cb), self);
   g_signal_connect (self->filter_entry, "search-changed", G_CALLBACK (on_filter_changed_cb), self);
+  wb_a11y_set_label (GTK_WIDGET (self->kind_dropdown), _("Filter the review queue"));
   g_signal_connect (self->kind_dropdown, "notify::selected", G_CALLBACK (on_kind_selected_cb), self);
   g_signal_connect (self->clear_button, "clicked", G_CALLBACK (on_clear_clicked_cb), self);
   g_signal_connect_swapped (self->retry_button, "clicked", G_CALLBACK (wb_review_queue_reload), self);

@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include "wb-a11y.h"
 #include "wb-filter-dropdown.h"
 
 /* The values are kept on the drop-down, in the order of its items after the first. */
@@ -21,7 +22,7 @@ wb_filter_dropdown_new (const char *any_label,
   dropdown = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (strings)), NULL));
   gtk_widget_set_valign (GTK_WIDGET (dropdown), GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (GTK_WIDGET (dropdown), accessible_label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label, -1);
+  wb_a11y_set_label (GTK_WIDGET (dropdown), accessible_label);
   g_object_set_data_full (G_OBJECT (dropdown), VALUES_KEY, g_ptr_array_new_with_free_func (g_free),
                           (GDestroyNotify) g_ptr_array_unref);
   return dropdown;

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "wb-a11y.h"
 #include "wb-labels.h"
 
 #include "wb-record-editor.h"
@@ -465,7 +466,7 @@ create_editor (WbRecordEditor *self,
       gtk_entry_set_activates_default (GTK_ENTRY (widget), TRUE);
     }
   gtk_widget_set_valign (widget, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  wb_a11y_set_label (widget, label);
   return widget;
 }
 
@@ -487,15 +488,12 @@ build (WbRecordEditor *self)
   g_object_bind_property (self, "title", title, "title", G_BINDING_SYNC_CREATE);
   adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), title);
 
-  cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  if (klass->label_cancel)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (cancel), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Cancel"), -1);
+  cancel = wb_a11y_button_new_with_mnemonic (_("_Cancel"));
   g_signal_connect (cancel, "clicked", G_CALLBACK (on_cancel_clicked_cb), self);
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
 
-  priv->save_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Save")));
+  priv->save_button = GTK_BUTTON (wb_a11y_button_new_with_mnemonic (_("_Save")));
   gtk_widget_add_css_class (GTK_WIDGET (priv->save_button), "suggested-action");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (priv->save_button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Save"), -1);
   g_signal_connect (priv->save_button, "clicked", G_CALLBACK (on_save_clicked_cb), self);
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), GTK_WIDGET (priv->save_button));
   priv->spinner = GTK_SPINNER (gtk_spinner_new ());

@@ -51,9 +51,6 @@ struct _WbRecordEditorClass
   const char *discard_body;
   const char *conflict_reason;
 
-  /* Whether Cancel gets "Cancel" as its accessible label rather than the one GTK gives a
-   * mnemonic button. */
-  gboolean label_cancel;
   /* Whether a value the choices of a drop-down do not know is added to them (shown as it
    * is) rather than showing as the first choice. */
   gboolean keep_unknown_choices;
