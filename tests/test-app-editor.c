@@ -199,6 +199,40 @@ test_keep_editing_shows_theirs (void)
   gtk_window_destroy (GTK_WINDOW (editor));
 }
 
+/* The server goes away while the form is open: the save fails, says what to do, and the
+ * edit stays in the form to be saved again. */
+static void
+test_unreachable_keeps_edits (void)
+{
+  WbTestServer *server = wb_test_server_start (fx.db);
+  g_autoptr(WbRecord) me = NULL;
+  g_autoptr(WbApiClient) api = wb_test_api_login (server->url, USERNAME, WB_DEMO_PASSWORD, &me);
+  g_autoptr(WbSession) session = wb_session_new (api, me);
+  g_autoptr(WbRecord) opened = find_own_client (api, me);
+  g_autoptr(JsonObject) changes = NULL;
+  g_autoptr(WbRecord) saved = NULL;
+  WbClientEditor *editor;
+
+  editor = wb_client_editor_new (session, opened);
+  g_signal_connect (editor, "saved", G_CALLBACK (on_saved_cb), &saved);
+  gtk_window_present (GTK_WINDOW (editor));
+  wb_record_editor_set_field (WB_RECORD_EDITOR (editor), "phone", "043 555 0303");
+
+  wb_test_server_stop (server);
+  wb_record_editor_save (WB_RECORD_EDITOR (editor));
+  while (wb_record_editor_is_saving (WB_RECORD_EDITOR (editor)))
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_null (saved);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
+  g_assert_cmpstr (wb_record_editor_get_message (WB_RECORD_EDITOR (editor)), ==,
+                   "Not saved: the server cannot be reached. Your changes are kept here; try again.");
+  changes = wb_record_editor_dup_changes (WB_RECORD_EDITOR (editor));
+  g_assert_cmpuint (json_object_get_size (changes), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (changes, "phone"), ==, "043 555 0303");
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
 static void
 skip_without_display (void)
 {
@@ -222,6 +256,7 @@ main (int   argc,
   fixture_setup ();
   g_test_add_func ("/app-editor/conflict/reapply-sends-only-mine", test_reapply_sends_only_mine);
   g_test_add_func ("/app-editor/conflict/keep-editing-shows-theirs", test_keep_editing_shows_theirs);
+  g_test_add_func ("/app-editor/offline/edits-stay", test_unreachable_keeps_edits);
   status = g_test_run ();
   fixture_teardown ();
   return status;

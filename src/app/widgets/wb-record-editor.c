@@ -774,6 +774,30 @@ wb_record_editor_get_error (WbRecordEditor *self,
   return field != NULL ? field->error : NULL;
 }
 
+const char *
+wb_record_editor_get_message (WbRecordEditor *self)
+{
+  WbRecordEditorPrivate *priv;
+
+  g_return_val_if_fail (WB_IS_RECORD_EDITOR (self), NULL);
+
+  priv = wb_record_editor_get_instance_private (self);
+  if (!gtk_revealer_get_reveal_child (priv->message_revealer))
+    return NULL;
+  return gtk_label_get_text (priv->message_label);
+}
+
+gboolean
+wb_record_editor_is_saving (WbRecordEditor *self)
+{
+  WbRecordEditorPrivate *priv;
+
+  g_return_val_if_fail (WB_IS_RECORD_EDITOR (self), FALSE);
+
+  priv = wb_record_editor_get_instance_private (self);
+  return priv->saving;
+}
+
 void
 wb_record_editor_save (WbRecordEditor *self)
 {

@@ -87,6 +87,9 @@ void        wb_record_editor_set_field   (WbRecordEditor *self,
                                           const char     *text);
 const char *wb_record_editor_get_error   (WbRecordEditor *self,
                                           const char     *field);
+/* What the editor says above its fields (after a refused or failed save), or NULL. */
+const char *wb_record_editor_get_message (WbRecordEditor *self);
+gboolean    wb_record_editor_is_saving   (WbRecordEditor *self);
 void        wb_record_editor_save        (WbRecordEditor *self);
 
 G_END_DECLS
