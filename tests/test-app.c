@@ -708,6 +708,103 @@ test_event_draft (void)
   wb_event_draft_free (draft);
 }
 
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static WbRecord *
+make_from_json (WbResource  resource,
+                const char *json)
+{
+  g_autoptr(JsonNode) node = json_from_string (json, NULL);
+
+  g_assert_nonnull (node);
+  return wb_record_new (resource, json_node_get_object (node));
+}
+
+/* Referring a client, the WSP of the client's own region comes first and its account
+ * manager is chosen, not whoever sorts first. */
+static void
+test_refer_suggests_region (void)
+{
+  g_autoptr(WbSession) session = make_session ();
+  g_autoptr(GListStore) orgs = g_list_store_new (WB_TYPE_RECORD);
+  g_autoptr(GListStore) municipalities = g_list_store_new (WB_TYPE_RECORD);
+  g_autoptr(GListStore) users = g_list_store_new (WB_TYPE_RECORD);
+  g_autoptr(WbRecord) record = make_record (WB_RESOURCE_CLIENTS, make_client (0, TRUE));
+  WbClientProfile *profile;
+  GtkWidget *window = gtk_window_new ();
+  AdwMessageDialog *dialog = NULL;
+  GtkDropDown *dropdown;
+  GtkStringObject *chosen;
+  static const char * const records[][2] = {
+    { "o", "{\"id\":1,\"name\":\"ISD Kompas\",\"region\":\"Parkstad\"}" },
+    { "o", "{\"id\":4,\"name\":\"WSP Zuid-Limburg\",\"region\":\"Maastricht-Heuvelland\"}" },
+    { "o", "{\"id\":5,\"name\":\"WSP Parkstad\",\"region\":\"Parkstad\"}" },
+    { "m", "{\"id\":1,\"name\":\"Heerlen\",\"region\":\"Parkstad\"}" },
+    { "u", "{\"id\":7,\"display_name\":\"Test Consultant\",\"organisation_id\":1,\"role\":\"consultant\"}" },
+    { "u", "{\"id\":20,\"display_name\":\"Anna Alpha\",\"organisation_id\":4,\"role\":\"account_manager_wsp\"}" },
+    { "u", "{\"id\":21,\"display_name\":\"Zoe Zulu\",\"organisation_id\":5,\"role\":\"account_manager_wsp\"}" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (records); i++)
+    {
+      WbResource resource = records[i][0][0] == 'o' ? WB_RESOURCE_ORGANISATIONS :
+                            records[i][0][0] == 'm' ? WB_RESOURCE_MUNICIPALITIES : WB_RESOURCE_USERS;
+      g_autoptr(WbRecord) r = make_from_json (resource, records[i][1]);
+
+      g_list_store_append (resource == WB_RESOURCE_ORGANISATIONS ? orgs :
+                           resource == WB_RESOURCE_MUNICIPALITIES ? municipalities : users, r);
+    }
+  wb_session_set_lookup (session, WB_RESOURCE_ORGANISATIONS, G_LIST_MODEL (orgs));
+  wb_session_set_lookup (session, WB_RESOURCE_MUNICIPALITIES, G_LIST_MODEL (municipalities));
+  wb_session_set_lookup (session, WB_RESOURCE_USERS, G_LIST_MODEL (users));
+
+  /* Client 0: ISD Kompas, Heerlen (Parkstad), not referred yet. */
+  json_object_remove_member (wb_record_get_object (record), "wsp_account_manager_id");
+  profile = make_profile (session);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (profile));
+  wb_client_profile_set_record (profile, record, NULL);
+  g_assert_true (wb_client_profile_get_action_visible (profile, "refer"));
+  g_signal_emit_by_name (find_button (GTK_WIDGET (profile), "_Refer to WSP"), "clicked");
+
+  for (guint tries = 0; dialog == NULL && tries < 100; tries++)
+    {
+      GListModel *toplevels = gtk_window_get_toplevels ();
+
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr(GObject) candidate = g_list_model_get_item (toplevels, i);
+
+          if (ADW_IS_MESSAGE_DIALOG (candidate))
+            dialog = ADW_MESSAGE_DIALOG (candidate);
+        }
+      g_main_context_iteration (NULL, FALSE);
+    }
+  g_assert_nonnull (dialog);
+  dropdown = g_object_get_data (G_OBJECT (dialog), "dropdown");
+  chosen = gtk_drop_down_get_selected_item (dropdown);
+  g_assert_true (g_str_has_prefix (gtk_string_object_get_string (chosen), "Zoe Zulu"));
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (dropdown)), ==, 2);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (profile);
+}
+
 /* The profile's first glance comes from the row: its summary makes the same row again. */
 static void
 test_row_summary (void)
@@ -907,6 +1004,7 @@ main (int   argc,
   g_test_add_func ("/app/client-list/replace-record", test_replace);
   g_test_add_func ("/app/client-profile/own-client-fields", test_profile_own);
   g_test_add_func ("/app/client-profile/pseudonymous-shows-no-name", test_profile_pseudonymous);
+  g_test_add_func ("/app/client-profile/refer-suggests-the-regions-wsp", test_refer_suggests_region);
   g_test_add_func ("/app/client-row/summary-makes-the-same-row", test_row_summary);
   g_test_add_func ("/app/event-draft/fields-of-the-kind", test_event_draft);
   g_test_add_func ("/app/slot-model/rows-stay-items-move", test_slot_model);

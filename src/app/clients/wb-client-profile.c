@@ -853,26 +853,35 @@ on_refer_clicked_cb (GtkButton       *button,
   g_autoptr(GListStore) managers = g_list_store_new (WB_TYPE_RECORD);
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
   gint64 current = wb_record_get_int (self->record, "wsp_account_manager_id");
+  WbRecord *municipality = wb_session_lookup_record (self->session, WB_RESOURCE_MUNICIPALITIES,
+                                                     wb_record_get_int (self->record, "municipality_id"));
+  const char *region = municipality != NULL ? wb_record_get_string (municipality, "region") : NULL;
   guint selected = 0;
   GtkWidget *dialog, *dropdown;
 
-  for (guint i = 0; i < g_list_model_get_n_items (users); i++)
-    {
-      g_autoptr(WbRecord) user = g_list_model_get_item (users, i);
-      g_autofree char *label = NULL;
-      JsonNode *active = json_object_get_member (wb_record_get_object (user), "active");
+  /* The WSP of the client's own region first, and its first account manager chosen unless
+   * the client has one already. */
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < g_list_model_get_n_items (users); i++)
+      {
+        g_autoptr(WbRecord) user = g_list_model_get_item (users, i);
+        g_autofree char *label = NULL;
+        JsonNode *active = json_object_get_member (wb_record_get_object (user), "active");
+        WbRecord *org = wb_session_lookup_record (self->session, WB_RESOURCE_ORGANISATIONS,
+                                                  wb_record_get_int (user, "organisation_id"));
+        gboolean in_region = region != NULL && org != NULL && g_strcmp0 (wb_record_get_string (org, "region"), region) == 0;
 
-      if (g_strcmp0 (wb_record_get_string (user, "role"), "account_manager_wsp") != 0)
-        continue;
-      if (active != NULL && JSON_NODE_HOLDS_VALUE (active) && json_node_get_value_type (active) == G_TYPE_BOOLEAN &&
-          !json_node_get_boolean (active))
-        continue;
-      if (wb_record_get_id (user) == current)
-        selected = g_list_model_get_n_items (G_LIST_MODEL (managers));
-      label = manager_label (user, self);
-      gtk_string_list_append (labels, label);
-      g_list_store_append (managers, user);
-    }
+        if (g_strcmp0 (wb_record_get_string (user, "role"), "account_manager_wsp") != 0 || in_region != (pass == 0))
+          continue;
+        if (active != NULL && JSON_NODE_HOLDS_VALUE (active) && json_node_get_value_type (active) == G_TYPE_BOOLEAN &&
+            !json_node_get_boolean (active))
+          continue;
+        if (wb_record_get_id (user) == current)
+          selected = g_list_model_get_n_items (G_LIST_MODEL (managers));
+        label = manager_label (user, self);
+        gtk_string_list_append (labels, label);
+        g_list_store_append (managers, user);
+      }
 
   if (g_list_model_get_n_items (G_LIST_MODEL (managers)) == 0)
     {
