@@ -1101,9 +1101,12 @@ add_contact_log (Demo          *demo,
   if (!employer->owner_active)
     newest = MAX (newest, LEFT_DAYS + 1);
 
-  for (int c = rng_range (&demo->rng, 0, 5); c > 0; c--)
+  /* An account in use had its latest contact within the last three months, so that it is
+   * not dormant in the months after the demo's date either; a dormant one may never have
+   * been contacted at all. */
+  for (int c = rng_range (&demo->rng, dormant ? 0 : 1, 5), first = TRUE; c > 0; c--, first = FALSE)
     {
-      int back = rng_range (&demo->rng, newest, newest + (dormant ? 700 : 500));
+      int back = rng_range (&demo->rng, newest, newest + (dormant ? 700 : first ? 90 : 500));
 
       stmt = _wb_store_prepare (demo->store,
                                 "INSERT INTO contact_log (employer_id, user_id, organisation_id, date, kind, note, created_at) "
