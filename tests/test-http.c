@@ -1247,6 +1247,75 @@ test_events (void)
   g_assert_error (error, WB_API_ERROR, 404);
 }
 
+/* Every organisation that reads a client may signal a missing or stale diagnosis to the
+ * owner, though it may not write anything else in the client's timeline. */
+static void
+test_diagnosis_signal (void)
+{
+  g_autoptr(WbApiClient) a = login ("a.consultant");
+  g_autoptr(WbApiClient) b = login ("b.consultant");
+  g_autoptr(WbApiClient) analyst = login ("a.analyst");
+  g_autoptr(WbApiClient) admin = login ("admin");
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *signal = g_strdup_printf ("{\"kind\":\"diagnosis_signal\",\"date\":\"%s\",\"note\":\"Geen recente diagnose\"}", today);
+  g_autofree char *intake = g_strdup_printf ("{\"kind\":\"intake\",\"date\":\"%s\"}", today);
+  g_autofree char *too_much = g_strdup_printf ("{\"kind\":\"diagnosis_signal\",\"date\":\"%s\",\"employer_id\":%" G_GINT64_FORMAT "}",
+                                               today, fx.employer);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WbRecord) pseudonym = wb_test_api_get (b, WB_RESOURCE_CLIENTS, fx.client_a1, NULL, NULL);
+  g_autoptr(WbRecord) event = NULL;
+  g_autoptr(WbRecord) denied = NULL;
+  g_autoptr(GListModel) events = NULL;
+  guint before = 0, after = 0;
+
+  g_assert_true (wb_record_get_boolean (pseudonym, "pseudonymous"));
+  events = wb_test_api_list (a, WB_RESOURCE_EVENTS, fx.client_a1, NULL, &before, &error);
+  g_assert_no_error (error);
+  g_clear_object (&events);
+
+  /* Another organisation's consultant signals; the server fills in who and to whom. */
+  event = wb_test_api_create_json (b, WB_RESOURCE_EVENTS, fx.client_a1, signal, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (wb_record_get_string (event, "kind"), ==, "diagnosis_signal");
+  g_assert_cmpint (wb_record_get_int (event, "client_id"), ==, fx.client_a1);
+  g_assert_cmpint (wb_record_get_int (event, "organisation_id"), ==, fx.org_b);
+  g_assert_cmpint (wb_record_get_int (event, "addressed_to"), ==, fx.org_a);
+  g_assert_cmpstr (wb_record_get_string (event, "reason"), ==,
+                   wb_record_get_string (pseudonym, "diagnosis_date") != NULL ? "stale" : "missing");
+  g_assert_cmpstr (wb_record_get_string (event, "note"), ==, "Geen recente diagnose");
+
+  /* Nothing else: no other kind, and no field the server sets. */
+  denied = wb_test_api_create_json (b, WB_RESOURCE_EVENTS, fx.client_a1, intake, &error);
+  g_assert_null (denied);
+  g_assert_error (error, WB_API_ERROR, 403);
+  g_clear_error (&error);
+  denied = wb_test_api_create_json (b, WB_RESOURCE_EVENTS, fx.client_a1, too_much, &error);
+  g_assert_null (denied);
+  g_assert_error (error, WB_API_ERROR, 400);
+  g_assert_nonnull (wb_problem_get_error (wb_api_error_get_problem (error), "employer_id"));
+  g_clear_error (&error);
+
+  /* Analysts and admins see no client in full and do not signal. */
+  denied = wb_test_api_create_json (analyst, WB_RESOURCE_EVENTS, fx.client_a1, signal, &error);
+  g_assert_null (denied);
+  g_assert_error (error, WB_API_ERROR, 403);
+  g_clear_error (&error);
+  denied = wb_test_api_create_json (admin, WB_RESOURCE_EVENTS, fx.client_a1, signal, &error);
+  g_assert_null (denied);
+  g_assert_error (error, WB_API_ERROR, 403);
+  g_clear_error (&error);
+
+  /* The owner finds exactly the one signal in the timeline; the sender still reads none of it. */
+  events = wb_test_api_list (a, WB_RESOURCE_EVENTS, fx.client_a1, NULL, &after, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (after, ==, before + 1);
+  g_clear_object (&events);
+  events = wb_test_api_list (b, WB_RESOURCE_EVENTS, fx.client_a1, NULL, &after, &error);
+  g_assert_null (events);
+  g_assert_error (error, WB_API_ERROR, 403);
+}
+
 static void
 test_match_workflow (void)
 {
@@ -1662,6 +1731,7 @@ main (int   argc,
   g_test_add_func ("/http/list/paging-filter-sort", test_list_paging_filter_sort);
   g_test_add_func ("/http/list/all-pages", test_list_all);
   g_test_add_func ("/http/nested/events", test_events);
+  g_test_add_func ("/http/nested/diagnosis-signal", test_diagnosis_signal);
   g_test_add_func ("/http/matches/workflow", test_match_workflow);
   g_test_add_func ("/http/client/failures", test_client_failures);
   g_test_add_func ("/http/client/token-property", test_client_token_property);

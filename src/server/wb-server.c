@@ -669,6 +669,75 @@ _wb_server_respond_with_record (WbRequest  *request,
   _wb_server_send_object (request->msg, status, object);
 }
 
+/* The reason of a diagnosis signal follows from the diagnosis date, which every reader of
+ * the client sees, also pseudonymously. */
+static const char *
+diagnosis_signal_reason (JsonObject *client)
+{
+  JsonNode *date = json_object_get_member (client, "diagnosis_date");
+
+  return date == NULL || JSON_NODE_HOLDS_NULL (date) ? "missing" : "stale";
+}
+
+/* Any organisation that reads a client, also pseudonymously, may tell the owner that its
+ * diagnosis is missing or stale, though it may not write in the client's timeline otherwise.
+ * The sender gives a date and perhaps a note; the server fills the rest from what the sender
+ * reads already, so that the event tells it nothing new. Answers the request and returns
+ * FALSE when the caller may not signal or the body holds more than a signal. */
+static gboolean
+prepare_diagnosis_signal (WbRequest  *request,
+                          JsonObject *event,
+                          gint64      client_id)
+{
+  g_autoptr(JsonObject) client = wb_store_get (request->server->store, WB_RESOURCE_CLIENTS, client_id, NULL);
+  g_autoptr(WbProblem) problem = NULL;
+  g_autoptr(GList) members = NULL;
+  g_autofree char *today = wb_store_today ();
+  const char *reason;
+  gint64 owner;
+
+  if (client == NULL || request->caller.role == WB_ROLE_ANALYST || request->caller.role == WB_ROLE_ADMIN ||
+      wb_policy_decide (request->caller.role, WB_RESOURCE_CLIENTS, WB_ACTION_READ,
+                        _wb_server_scope_of_client (request, client)) == WB_DECISION_DENY)
+    {
+      _wb_server_deny (request);
+      return FALSE;
+    }
+
+  owner = json_object_get_int_member (client, "organisation_id");
+  reason = diagnosis_signal_reason (client);
+  problem = wb_problem_new (SOUP_STATUS_BAD_REQUEST, _("The record is not valid"),
+                            _("A diagnosis signal to another organisation holds only a date and a note."));
+  members = json_object_get_members (event);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      const char *name = l->data;
+      JsonNode *node = json_object_get_member (event, name);
+
+      if (strcmp (name, "kind") == 0 || strcmp (name, "date") == 0 || strcmp (name, "note") == 0 ||
+          JSON_NODE_HOLDS_NULL (node))
+        continue;
+      /* What the server would set anyway may be sent along. */
+      if (strcmp (name, "addressed_to") == 0 && json_object_get_int_member (event, name) == owner)
+        continue;
+      if (strcmp (name, "reason") == 0 && g_strcmp0 (json_object_get_string_member (event, name), reason) == 0)
+        continue;
+      wb_problem_add_error (problem, name, _("is filled in by the server for a diagnosis signal"));
+    }
+  if (g_strcmp0 (json_object_get_string_member (event, "date"), today) > 0)
+    wb_problem_add_error (problem, "date", _("may not lie in the future"));
+  if (problem->errors->len > 0)
+    {
+      _wb_server_send_problem (request->msg, problem);
+      return FALSE;
+    }
+
+  set_server_fields (request, WB_RESOURCE_EVENTS, event, client_id);
+  json_object_set_int_member (event, "addressed_to", owner);
+  json_object_set_string_member (event, "reason", reason);
+  return TRUE;
+}
+
 static void
 handle_create (WbRequest  *request,
                WbResource  resource,
@@ -722,13 +791,20 @@ handle_create (WbRequest  *request,
     }
 
   scope = scope_for_create (request, resource, object, parent_scope, spec->parent_field != NULL);
-  if (wb_policy_decide (request->caller.role, resource, WB_ACTION_CREATE, scope) != WB_DECISION_ALLOW)
+  if (wb_policy_decide (request->caller.role, resource, WB_ACTION_CREATE, scope) == WB_DECISION_ALLOW)
+    set_server_fields (request, resource, object, parent_id);
+  else if (resource == WB_RESOURCE_EVENTS &&
+           g_strcmp0 (json_object_get_string_member_with_default (object, "kind", NULL), "diagnosis_signal") == 0)
+    {
+      if (!prepare_diagnosis_signal (request, object, parent_id))
+        return;
+    }
+  else
     {
       _wb_server_deny (request);
       return;
     }
 
-  set_server_fields (request, resource, object, parent_id);
   if (resource == WB_RESOURCE_MATCHES && !_wb_server_matching_score_match (request, object))
     return;
 
