@@ -9,9 +9,9 @@
  * For each size: the demo data in a temporary database (with the PC4 centres, so that
  * distances are known), the engine loaded from it, the time to rank all candidates for one
  * vacancy (every open vacancy in turn: p50 and p99), the same ranking by one SQL query over
- * the store computing the same score (a sample of vacancies), the ratio, whether both give
- * the same top 50, the cross-match of every open vacancy against every client, and the
- * engine's memory. */
+ * the store computing the same score (wb-match-sql.h, a sample of vacancies), the ratio,
+ * whether both give the same top 50, the cross-match of every open vacancy against every
+ * client, and the engine's memory. */
 
 #define G_LOG_DOMAIN "bench-match"
 
@@ -28,81 +28,10 @@
 #include "wb-demo.h"
 #include "wb-import.h"
 #include "wb-match-loader.h"
+#include "wb-match-sql.h"
 #include "wb-store.h"
 
 #define TOP 50
-
-/* The score of wb-match-engine.h, written as one SQL query over the store for vacancy ?1:
- * the competences of each client's latest diagnosis, those inferred from work experience,
- * education, the distance between the PC4 centres against the client's reach, hours,
- * capacity, sector preference and readiness; ?2 is the day before which a diagnosis is
- * stale, ?3 to ?9 the weights. */
-static const char baseline_sql[] =
-  "WITH "
-  "v AS (SELECT v.id, v.hours, v.sector, v.licence_required, v.wage_cost_subsidy, a.lat, a.lon, "
-  "        CASE v.education_level WHEN 'primary' THEN 1 WHEN 'vmbo' THEN 2 WHEN 'mbo1' THEN 3 WHEN 'mbo2' THEN 4 "
-  "          WHEN 'mbo3' THEN 5 WHEN 'mbo4' THEN 6 WHEN 'havo_vwo' THEN 6 WHEN 'hbo' THEN 7 WHEN 'wo' THEN 8 END AS edu "
-  "      FROM vacancies v LEFT JOIN pc4_areas a ON a.pc4 = v.pc4 WHERE v.id = ?1), "
-  "req AS (SELECT competence_id, max (level, 1) AS level, CASE WHEN essential THEN 2 ELSE 1 END AS w "
-  "        FROM vacancy_competences WHERE vacancy_id = ?1), "
-  "asked AS (SELECT coalesce (sum (w), 0) + 2 * (SELECT licence_required FROM v) AS units FROM req), "
-  "diag AS (SELECT d.client_id, dc.competence_id, dc.level FROM req "
-  "         JOIN diagnosis_competences dc ON dc.competence_id = req.competence_id "
-  "         JOIN diagnoses d ON d.id = dc.diagnosis_id "
-  "         WHERE d.id = (SELECT d2.id FROM diagnoses d2 WHERE d2.client_id = d.client_id "
-  "                       ORDER BY d2.date DESC, d2.id DESC LIMIT 1)), "
-  "inferred AS (SELECT DISTINCT w.client_id, oc.competence_id FROM req "
-  "             JOIN occupation_competences oc ON oc.competence_id = req.competence_id AND oc.essential = 1 "
-  "             JOIN work_experience w ON w.occupation_id = oc.occupation_id), "
-  "have AS (SELECT client_id, sum (units) AS units FROM ("
-  "           SELECT diag.client_id, req.w * min (1.0, diag.level * 1.0 / req.level) AS units "
-  "           FROM diag JOIN req USING (competence_id) "
-  "           UNION ALL "
-  "           SELECT i.client_id, req.w * 0.5 FROM inferred i JOIN req USING (competence_id) "
-  "           WHERE NOT EXISTS (SELECT 1 FROM diag WHERE diag.client_id = i.client_id "
-  "                             AND diag.competence_id = i.competence_id)) "
-  "         GROUP BY client_id), "
-  "base AS (SELECT c.id, c.education_level, c.hours_available, c.work_capacity, c.driving_licence, c.in_pool, "
-  "           c.phase, c.track, c.motivation, c.diagnosis_date, v.edu, v.hours, v.licence_required, "
-  "           v.wage_cost_subsidy, coalesce (h.units, 0) AS have_units, "
-  "           CASE WHEN ca.lat IS NULL OR v.lat IS NULL THEN NULL "
-  "             ELSE 2 * 6371.0088 * asin (sqrt (min (1.0, pow (sin (radians (ca.lat - v.lat) / 2), 2) + "
-  "               cos (radians (v.lat)) * cos (radians (ca.lat)) * pow (sin (radians (ca.lon - v.lon) / 2), 2)))) "
-  "           END AS dist, "
-  "           CASE WHEN c.max_travel_km IS NOT NULL THEN max (c.max_travel_km, 1) "
-  "             ELSE CASE c.transport WHEN 'none' THEN 5 WHEN 'walking' THEN 3 WHEN 'bicycle' THEN 10 "
-  "               WHEN 'public_transport' THEN 25 WHEN 'scooter' THEN 20 WHEN 'car' THEN 40 ELSE 15 END "
-  "           END AS reach, "
-  "           CASE c.education_level WHEN 'none' THEN 0 WHEN 'primary' THEN 1 WHEN 'vmbo' THEN 2 WHEN 'mbo1' THEN 3 "
-  "             WHEN 'mbo2' THEN 4 WHEN 'mbo3' THEN 5 WHEN 'mbo4' THEN 6 WHEN 'havo_vwo' THEN 6 WHEN 'hbo' THEN 7 "
-  "             WHEN 'wo' THEN 8 END AS cedu, "
-  "           EXISTS (SELECT 1 FROM sector_preferences sp WHERE sp.client_id = c.id) AS has_preference, "
-  "           EXISTS (SELECT 1 FROM sector_preferences sp WHERE sp.client_id = c.id AND sp.sector = v.sector) AS likes "
-  "         FROM clients c CROSS JOIN v LEFT JOIN have h ON h.client_id = c.id "
-  "         LEFT JOIN pc4_areas ca ON ca.pc4 = c.pc4 "
-  "         WHERE c.status = 'active'), "
-  "parts AS (SELECT id, "
-  "  CASE WHEN (SELECT units FROM asked) = 0 THEN 0.25 "
-  "    ELSE (have_units + 2.0 * (licence_required AND driving_licence)) / (SELECT units FROM asked) END AS p0, "
-  "  CASE WHEN edu IS NULL THEN 1.0 WHEN cedu IS NULL THEN 0.25 WHEN edu - cedu <= 0 THEN 1.0 "
-  "    WHEN edu - cedu = 1 THEN 0.6 WHEN edu - cedu = 2 THEN 0.3 ELSE 0.1 END AS p1, "
-  "  CASE WHEN dist IS NULL THEN 0.25 WHEN dist <= reach THEN 1.0 - 0.3 * dist / reach "
-  "    ELSE max (0.05, 0.7 - 0.5 * (dist - reach) / reach) END AS p2, "
-  "  CASE WHEN hours_available IS NULL THEN 0.25 WHEN hours_available >= max (hours, 1) THEN 1.0 "
-  "    ELSE hours_available * 1.0 / max (hours, 1) END AS p3, "
-  "  CASE WHEN work_capacity IS NULL THEN 0.25 WHEN work_capacity >= 80 THEN 1.0 "
-  "    WHEN work_capacity >= 30 THEN CASE WHEN wage_cost_subsidy THEN 0.9 ELSE 0.5 END "
-  "    ELSE CASE WHEN wage_cost_subsidy THEN 0.4 ELSE 0.2 END END AS p4, "
-  "  CASE WHEN NOT has_preference THEN 0.25 WHEN likes THEN 1.0 ELSE 0.5 END AS p5, "
-  "  0.4 * CASE WHEN in_pool THEN 1.0 ELSE CASE phase WHEN 'intake' THEN 0.2 WHEN 'diagnosis' THEN 0.2 "
-  "    WHEN 'activation' THEN 0.4 WHEN 'development' THEN 0.7 WHEN 'work_ready' THEN 1.0 WHEN 'placed' THEN 0.5 "
-  "    WHEN 'after_care' THEN 0.5 WHEN 'outflow' THEN 0.0 ELSE 0.25 END END "
-  "  + 0.2 * CASE track WHEN 'activering' THEN 0.4 WHEN 'plaatsing' THEN 1.0 ELSE 0.25 END "
-  "  + 0.2 * CASE motivation WHEN 'low' THEN 0.3 WHEN 'medium' THEN 0.6 WHEN 'high' THEN 1.0 ELSE 0.25 END "
-  "  + 0.2 * CASE WHEN diagnosis_date IS NULL THEN 0.0 WHEN diagnosis_date < ?2 THEN 0.4 ELSE 1.0 END AS p6 "
-  "  FROM base) "
-  "SELECT id, (?3 * p0 + ?4 * p1 + ?5 * p2 + ?6 * p3 + ?7 * p4 + ?8 * p5 + ?9 * p6) / (?3 + ?4 + ?5 + ?6 + ?7 + ?8 + ?9) "
-  "  AS score FROM parts ORDER BY score DESC, id LIMIT 50";
 
 typedef struct {
   guint n_clients;
@@ -152,48 +81,34 @@ quantile (GArray *times,
   return g_array_index (times, double, index);
 }
 
-static char *
-stale_cutoff (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  GDate date;
-
-  /* As the engine has it: twelve months before today. */
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, g_date_time_get_day_of_month (now), g_date_time_get_month (now), g_date_time_get_year (now));
-  g_date_subtract_months (&date, WB_MATCH_DEFAULT_STALE_MONTHS);
-  return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date));
-}
-
 /* Engine and SQL lists agree when the ids and scores are the same; equal scores (within
  * the rounding of a sum) may swap places, and at the cut one of them may be left out. */
 static int
 compare_lists (GPtrArray *engine,
-               GArray    *sql_ids,
-               GArray    *sql_scores)
+               GArray    *sql)
 {
-  gboolean same = engine->len == sql_ids->len;
+  gboolean same = engine->len == sql->len;
   double last;
 
   for (guint i = 0; same && i < engine->len; i++)
-    same = ((WbMatchResult *) engine->pdata[i])->client_id == g_array_index (sql_ids, gint64, i) &&
-           fabs (((WbMatchResult *) engine->pdata[i])->score - g_array_index (sql_scores, double, i)) < 1e-9;
+    same = ((WbMatchResult *) engine->pdata[i])->client_id == g_array_index (sql, WbMatchSqlResult, i).client_id &&
+           fabs (((WbMatchResult *) engine->pdata[i])->score - g_array_index (sql, WbMatchSqlResult, i).score) < 1e-9;
   if (same)
     return 0;
-  if (engine->len != sql_ids->len || engine->len == 0)
+  if (engine->len != sql->len || engine->len == 0)
     return 2;
   for (guint i = 0; i < engine->len; i++)
-    if (fabs (((WbMatchResult *) engine->pdata[i])->score - g_array_index (sql_scores, double, i)) > 1e-9)
+    if (fabs (((WbMatchResult *) engine->pdata[i])->score - g_array_index (sql, WbMatchSqlResult, i).score) > 1e-9)
       return 2;
   /* Same scores place by place: ids may differ only among ties. */
-  last = g_array_index (sql_scores, double, sql_scores->len - 1);
+  last = g_array_index (sql, WbMatchSqlResult, sql->len - 1).score;
   for (guint i = 0; i < engine->len; i++)
     {
       gint64 id = ((WbMatchResult *) engine->pdata[i])->client_id;
       gboolean found = FALSE;
 
-      for (guint k = 0; k < sql_ids->len && !found; k++)
-        found = g_array_index (sql_ids, gint64, k) == id;
+      for (guint k = 0; k < sql->len && !found; k++)
+        found = g_array_index (sql, WbMatchSqlResult, k).client_id == id;
       if (!found && fabs (((WbMatchResult *) engine->pdata[i])->score - last) > 1e-9)
         return 2;
     }
@@ -212,7 +127,6 @@ run_size (const char *data_dir,
   g_autofree char *dir = g_dir_make_tmp ("bench-match-XXXXXX", &error);
   g_autofree char *path = NULL;
   g_autofree char *pc4 = NULL;
-  g_autofree char *cutoff = stale_cutoff ();
   g_autoptr(WbStore) store = NULL;
   g_autoptr(WbMatchEngine) engine = NULL;
   g_autoptr(WbImportReport) report = wb_import_report_new ();
@@ -257,7 +171,7 @@ run_size (const char *data_dir,
   f->index_bytes = stats.index_bytes;
   f->memory_bytes = stats.memory_bytes;
 
-  /* A connection of its own for the baseline, on the same file, warmed up by a first run. */
+  /* The open vacancies, read on a connection of its own. */
   g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT id FROM vacancies WHERE status = 'open' ORDER BY id", -1, &stmt, NULL),
                    ==, SQLITE_OK);
@@ -305,33 +219,18 @@ run_size (const char *data_dir,
 
   /* The baseline on vacancies spread over the open ones, each also compared with the engine. */
   g_printerr ("%u clients: ranking %u vacancies with SQL…\n", n_clients, sql_samples);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, baseline_sql, -1, &stmt, NULL), ==, SQLITE_OK);
   for (guint s = 0; s <= sql_samples && open->len > 0; s++)
     {
       gint64 id = g_array_index (open, gint64, (guint) ((guint64) s * (open->len - 1) / MAX (sql_samples, 1)));
-      g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-      g_autoptr(GArray) scores = g_array_new (FALSE, FALSE, sizeof (double));
+      g_autoptr(GArray) sql = NULL;
       g_autoptr(GPtrArray) results = NULL;
       double ms;
-      int rc;
 
-      sqlite3_reset (stmt);
-      sqlite3_bind_int64 (stmt, 1, id);
-      sqlite3_bind_text (stmt, 2, cutoff, -1, SQLITE_STATIC);
-      for (guint p = 0; p < WB_MATCH_N_PARTS; p++)
-        sqlite3_bind_double (stmt, 3 + (int) p, options.weights.part[p]);
       t = now_s ();
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        {
-          gint64 client = sqlite3_column_int64 (stmt, 0);
-          double score = sqlite3_column_double (stmt, 1);
-
-          g_array_append_val (ids, client);
-          g_array_append_val (scores, score);
-        }
+      sql = wb_match_sql_rank_candidates (store, id, &options.weights, NULL, TOP, &error);
       ms = (now_s () - t) * 1000;
-      if (rc != SQLITE_DONE)
-        g_error ("The baseline query failed: %s", sqlite3_errmsg (db));
+      if (sql == NULL)
+        g_error ("The baseline query failed: %s", error->message);
       /* The first run warms the page cache and is not counted. */
       if (s == 0)
         continue;
@@ -339,7 +238,7 @@ run_size (const char *data_dir,
 
       results = wb_match_engine_rank_candidates (engine, id, &quiet_options, &error);
       g_assert_no_error (error);
-      switch (compare_lists (results, ids, scores))
+      switch (compare_lists (results, sql))
         {
         case 0:
           f->agree++;
@@ -353,7 +252,6 @@ run_size (const char *data_dir,
           break;
         }
     }
-  sqlite3_finalize (stmt);
   sqlite3_close (db);
   f->sql_samples = sql_times->len;
   f->sql_p50_ms = quantile (sql_times, 0.5);

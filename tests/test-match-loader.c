@@ -2,7 +2,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
 /* The store feeds the matching engine: the demo region loaded in one pass, checked against
- * the database with SQL of its own, and the engine following writes made through the store. */
+ * the database with SQL of its own, the engine following writes made through the store, and
+ * the engine ranking as the SQL baseline of wb-match-sql.h does. */
 
 #define G_LOG_DOMAIN "test-match-loader"
 
@@ -15,6 +16,7 @@
 #include "wb-demo.h"
 #include "wb-import.h"
 #include "wb-match-loader.h"
+#include "wb-match-sql.h"
 #include "wb-store.h"
 #include "wb-test-util.h"
 
@@ -26,6 +28,7 @@ static struct {
   WbStore *store;
   sqlite3 *db;     /* a connection of the test's own, to check what was loaded */
   gboolean have_pc4;
+  char *pc4;       /* the PC4 centres, when they are there */
 } fx;
 
 static gint64
@@ -69,15 +72,22 @@ count_id (const char *sql,
   "JOIN clients c ON c.id = w.client_id WHERE c.status = 'active'"
 
 static WbMatchEngine *
-load (WbMatchLoadStats *stats)
+load_from (WbStore          *store,
+           WbMatchLoadStats *stats)
 {
   g_autoptr(GError) error = NULL;
   WbMatchEngine *engine = wb_match_engine_new ();
 
   wb_match_engine_set_today (engine, TODAY);
-  g_assert_true (wb_match_loader_load (fx.store, engine, stats, &error));
+  g_assert_true (wb_match_loader_load (store, engine, stats, &error));
   g_assert_no_error (error);
   return engine;
+}
+
+static WbMatchEngine *
+load (WbMatchLoadStats *stats)
+{
+  return load_from (fx.store, stats);
 }
 
 static void
@@ -465,6 +475,137 @@ test_index_follows_writes (void)
   assert_engines_agree (engine, fresh);
 }
 
+/* Where @list ranks @id, or -1. */
+static int
+sql_position (GArray *list,
+              gint64  id)
+{
+  for (guint i = 0; i < list->len; i++)
+    if (g_array_index (list, WbMatchSqlResult, i).client_id == id)
+      return (int) i;
+  return -1;
+}
+
+/* The engine and the SQL baseline give the same top list: place by place the same score,
+ * and the same client unless the two are tied (equal scores may come out in either order
+ * after the rounding of a sum, and at the cut either of them may be left out). */
+static void
+assert_same_top (gint64     vacancy,
+                 GPtrArray *engine,
+                 GArray    *sql)
+{
+  const double tie = 1e-9;
+  double last;
+
+  g_assert_cmpuint (engine->len, ==, sql->len);
+  if (sql->len == 0)
+    return;
+  last = g_array_index (sql, WbMatchSqlResult, sql->len - 1).score;
+  for (guint i = 0; i < engine->len; i++)
+    {
+      WbMatchResult *e = engine->pdata[i];
+      const WbMatchSqlResult *q = &g_array_index (sql, WbMatchSqlResult, i);
+      int at;
+
+      if (fabs (e->score - q->score) > 1e-9)
+        g_error ("vacancy %" G_GINT64_FORMAT ", place %u: the engine scores client %" G_GINT64_FORMAT " %.12f, "
+                 "SQL client %" G_GINT64_FORMAT " %.12f", vacancy, i + 1, e->client_id, e->score, q->client_id, q->score);
+      if (e->client_id == q->client_id)
+        continue;
+
+      /* Each side's client is tied in the other list, or tied with its last place. */
+      at = sql_position (sql, e->client_id);
+      if (at >= 0 ? fabs (g_array_index (sql, WbMatchSqlResult, at).score - e->score) > tie : fabs (last - e->score) > tie)
+        g_error ("vacancy %" G_GINT64_FORMAT ", place %u: the engine has client %" G_GINT64_FORMAT " (%.12f), SQL "
+                 "has it at place %d", vacancy, i + 1, e->client_id, e->score, at + 1);
+      at = -1;
+      for (guint k = 0; k < engine->len && at < 0; k++)
+        if (((WbMatchResult *) engine->pdata[k])->client_id == q->client_id)
+          at = (int) k;
+      if (at >= 0 ? fabs (((WbMatchResult *) engine->pdata[at])->score - q->score) > tie
+                  : fabs (((WbMatchResult *) engine->pdata[engine->len - 1])->score - q->score) > tie)
+        g_error ("vacancy %" G_GINT64_FORMAT ", place %u: SQL has client %" G_GINT64_FORMAT " (%.12f), the engine "
+                 "has it at place %d", vacancy, i + 1, q->client_id, q->score, at + 1);
+    }
+}
+
+/* On a generated region of its own: the engine loaded from the store and the
+ * straightforward SQL over the same store rank the same top 50 for a sample of the open
+ * vacancies. */
+static void
+test_engine_equals_sql (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (fx.dir, "sql.db", NULL);
+  g_autoptr(WbStore) store = NULL;
+  g_autoptr(WbMatchEngine) engine = NULL;
+  g_autoptr(GArray) open = g_array_new (FALSE, FALSE, sizeof (gint64));
+  WbDemoOptions demo = { .n_clients = 3000, .n_employers = 400, .n_vacancies = 300, .seed = 23 };
+  WbMatchOptions options;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  guint n_samples = 20, n_ties = 0, n_distances = 0;
+
+  store = wb_store_open (path, &error);
+  g_assert_no_error (error);
+  if (fx.pc4 != NULL)
+    {
+      g_autoptr(WbImportReport) report = wb_import_report_new ();
+
+      g_assert_true (wb_import_pc4 (store, fx.pc4, report, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (wb_demo_generate (store, &demo, &error));
+  g_assert_no_error (error);
+  engine = load_from (store, NULL);
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT id FROM vacancies WHERE status = 'open' ORDER BY id", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (open, id);
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  g_assert_cmpuint (open->len, >=, n_samples);
+
+  wb_match_options_init (&options);
+  options.limit = 50;
+  options.explain = FALSE;
+  for (guint s = 0; s < n_samples; s++)
+    {
+      gint64 vacancy = g_array_index (open, gint64, (guint) ((guint64) s * (open->len - 1) / (n_samples - 1)));
+      g_autoptr(GPtrArray) ranked = NULL;
+      g_autoptr(GArray) sql = NULL;
+
+      ranked = wb_match_engine_rank_candidates (engine, vacancy, &options, &error);
+      g_assert_no_error (error);
+      sql = wb_match_sql_rank_candidates (store, vacancy, &options.weights, TODAY, 50, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (sql);
+      g_assert_cmpuint (sql->len, ==, 50);
+      assert_same_top (vacancy, ranked, sql);
+
+      /* A list of one score throughout would prove little. */
+      g_assert_cmpfloat (g_array_index (sql, WbMatchSqlResult, 0).score, >,
+                         g_array_index (sql, WbMatchSqlResult, sql->len - 1).score);
+      for (guint i = 0; i < ranked->len; i++)
+        {
+          n_ties += ((WbMatchResult *) ranked->pdata[i])->client_id != g_array_index (sql, WbMatchSqlResult, i).client_id;
+          n_distances += ((WbMatchResult *) ranked->pdata[i])->distance_km >= 0;
+        }
+    }
+  if (fx.pc4 != NULL)
+    g_assert_cmpuint (n_distances, >, 0);
+  g_test_message ("%u vacancies, %u places where tied clients swapped, %u pairs with a distance",
+                  n_samples, n_ties, n_distances);
+
+  g_clear_object (&store);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -492,6 +633,7 @@ main (int   argc,
           g_assert_true (wb_import_pc4 (fx.store, pc4, report, &error));
           g_assert_no_error (error);
           fx.have_pc4 = TRUE;
+          fx.pc4 = g_steal_pointer (&pc4);
         }
     }
   g_assert_true (wb_demo_generate (fx.store, &options, &error));
@@ -501,12 +643,14 @@ main (int   argc,
   g_test_add_func ("/store/match-loader/load-counts", test_load_counts);
   g_test_add_func ("/store/match-loader/known-record", test_known_record);
   g_test_add_func ("/store/match-loader/index-follows-writes", test_index_follows_writes);
+  g_test_add_func ("/store/match-loader/engine-equals-sql-top-50", test_engine_equals_sql);
 
   status = g_test_run ();
 
   sqlite3_close (fx.db);
   g_clear_object (&fx.store);
   wb_test_remove_dir (fx.dir);
+  g_free (fx.pc4);
   g_free (fx.path);
   g_free (fx.dir);
   return status;
