@@ -820,6 +820,9 @@ test_duplicate (void)
   g_assert_null (record);
   g_assert_error (error, WB_API_ERROR, 409);
   g_assert_cmpuint (wb_api_error_get_problem (error)->status, ==, 409);
+  /* The problem names the field that is taken, so that a form can show it there. */
+  g_assert_nonnull (wb_problem_get_error (wb_api_error_get_problem (error), "bsn"));
+  g_assert_cmpuint (wb_api_error_get_problem (error)->errors->len, ==, 1);
   g_clear_error (&error);
 
   /* The same person registered by another organisation is a duplicate as well. */
@@ -836,6 +839,8 @@ test_duplicate (void)
   record = wb_test_api_create_json (wsp, WB_RESOURCE_EMPLOYERS, 0, employer, &error);
   g_assert_null (record);
   g_assert_error (error, WB_API_ERROR, 409);
+  g_assert_nonnull (wb_problem_get_error (wb_api_error_get_problem (error), "kvk"));
+  g_assert_cmpuint (wb_api_error_get_problem (error)->errors->len, ==, 1);
 }
 
 /* A create answers 201 with the new version's ETag and a Location that reads it back. */
@@ -1090,18 +1095,23 @@ test_list_paging_filter_sort (void)
     query = (WbApiQuery) { .sort = "-shoe_size" };
     rows = wb_test_api_list (b, WB_RESOURCE_CLIENTS, 0, &query, &total, &error);
     g_assert_error (error, WB_API_ERROR, 400);
+    g_assert_nonnull (wb_problem_get_error (wb_api_error_get_problem (error), "sort"));
+    g_assert_nonnull (strstr (wb_api_error_get_problem (error)->detail, "-shoe_size cannot be sorted on"));
     g_clear_error (&error);
 
     g_hash_table_insert (unknown, (gpointer) "shoe_size", (gpointer) "44");
     query = (WbApiQuery) { .filters = unknown };
     rows = wb_test_api_list (b, WB_RESOURCE_CLIENTS, 0, &query, &total, &error);
     g_assert_error (error, WB_API_ERROR, 400);
+    g_assert_nonnull (wb_problem_get_error (wb_api_error_get_problem (error), "shoe_size"));
     g_clear_error (&error);
 
     g_hash_table_insert (not_filterable, (gpointer) "given_name", (gpointer) "Eva");
     query = (WbApiQuery) { .filters = not_filterable };
     rows = wb_test_api_list (b, WB_RESOURCE_CLIENTS, 0, &query, &total, &error);
     g_assert_error (error, WB_API_ERROR, 400);
+    g_assert_nonnull (wb_problem_get_error (wb_api_error_get_problem (error), "given_name"));
+    g_assert_cmpuint (wb_api_error_get_problem (error)->errors->len, ==, 1);
     g_clear_error (&error);
 
     query = (WbApiQuery) { .per_page = 1001 };

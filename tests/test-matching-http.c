@@ -709,6 +709,10 @@ test_proposal_records_score_and_weights (void)
    * proposed. */
   refused = propose (wsp, fx.v_shop, fx.a2, &error);
   g_assert_error (error, WB_API_ERROR, 409);
+  g_assert_nonnull (strstr (wb_api_error_get_problem (error)->title, "already in this vacancy's workflow"));
+  g_assert_null (strstr (wb_api_error_get_problem (error)->detail, "BSN"));
+  g_assert_nonnull (wb_problem_get_error (wb_api_error_get_problem (error), "vacancy_id"));
+  g_assert_nonnull (wb_problem_get_error (wb_api_error_get_problem (error), "client_id"));
   g_clear_error (&error);
   refused = propose (wsp, fx.v_shop, fx.gone, &error);
   g_assert_error (error, WB_API_ERROR, 409);

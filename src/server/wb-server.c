@@ -108,6 +108,60 @@ _wb_server_send_field_errors (SoupServerMessage *msg,
   _wb_server_send_problem (msg, problem);
 }
 
+/* A unique key the store refused, as SQLite names it ("UNIQUE constraint failed:
+ * matches.vacancy_id, matches.client_id"), answered with the fields that make up the key so
+ * that a form can show where the duplicate is. */
+static void
+send_conflict (SoupServerMessage *msg,
+               const GError      *error)
+{
+  static const struct {
+    const char *column;
+    const char *message;
+  } known[] = {
+    { "clients.bsn", N_("another client has this BSN") },
+    { "employers.kvk", N_("another employer has this KvK number") },
+    { "users.username", N_("is taken") },
+    { "organisations.code", N_("another organisation has this code") },
+    { "municipalities.code", N_("another municipality has this code") },
+    { "municipalities.name", N_("another municipality has this name") },
+  };
+  const char *marker = "UNIQUE constraint failed: ";
+  const char *columns = strstr (error->message, marker);
+  g_auto(GStrv) parts = NULL;
+  g_autoptr(WbProblem) problem = NULL;
+
+  if (columns != NULL)
+    parts = g_strsplit (columns + strlen (marker), ", ", -1);
+
+  if (parts != NULL && g_strv_contains ((const char * const *) parts, "matches.vacancy_id") &&
+      g_strv_contains ((const char * const *) parts, "matches.client_id"))
+    {
+      problem = wb_problem_new (SOUP_STATUS_CONFLICT, _("This client is already in this vacancy's workflow"),
+                                _("There is a match of this client and this vacancy already; open that match "
+                                  "and move it on instead of proposing the pair again."));
+      wb_problem_add_error (problem, "vacancy_id", _("this client is already in this vacancy's workflow"));
+      wb_problem_add_error (problem, "client_id", _("this client is already in this vacancy's workflow"));
+      _wb_server_send_problem (msg, problem);
+      return;
+    }
+
+  problem = wb_problem_new (SOUP_STATUS_CONFLICT, _("The record already exists"),
+                            _("Another record already has this key; the fields are listed in errors."));
+  for (guint i = 0; parts != NULL && parts[i] != NULL; i++)
+    {
+      const char *dot = strchr (parts[i], '.');
+      const char *message = _("another record has this value");
+
+      g_strstrip (parts[i]);
+      for (guint k = 0; k < G_N_ELEMENTS (known); k++)
+        if (strcmp (parts[i], known[k].column) == 0)
+          message = _(known[k].message);
+      wb_problem_add_error (problem, dot != NULL ? dot + 1 : parts[i], message);
+    }
+  _wb_server_send_problem (msg, problem);
+}
+
 void
 _wb_server_send_store_error (SoupServerMessage *msg,
                   const GError      *error)
@@ -115,8 +169,7 @@ _wb_server_send_store_error (SoupServerMessage *msg,
   if (g_error_matches (error, WB_STORE_ERROR, WB_STORE_ERROR_NOT_FOUND))
     _wb_server_send_error (msg, SOUP_STATUS_NOT_FOUND, _("Not found"), error->message);
   else if (g_error_matches (error, WB_STORE_ERROR, WB_STORE_ERROR_CONFLICT))
-    _wb_server_send_error (msg, SOUP_STATUS_CONFLICT, _("The record already exists"),
-                _("Another record already has this key (for example the same BSN or KvK number)."));
+    send_conflict (msg, error);
   else if (g_error_matches (error, WB_STORE_ERROR, WB_STORE_ERROR_STALE))
     _wb_server_send_error (msg, SOUP_STATUS_PRECONDITION_FAILED, _("The record was changed by someone else"),
                 _("Nothing was saved. Read the record again, then apply your change to the new version."));
@@ -455,13 +508,40 @@ handle_list (WbRequest  *request,
       GHashTableIter iter;
       gpointer key, value;
 
+      g_autoptr(WbProblem) problem = wb_problem_new (SOUP_STATUS_BAD_REQUEST, _("The request is not valid"), NULL);
+      const WbFieldSpec *field;
+
       g_hash_table_iter_init (&iter, params);
       while (g_hash_table_iter_next (&iter, &key, &value))
         if (strcmp (key, "q") != 0 && strcmp (key, "sort") != 0 &&
             strcmp (key, "page") != 0 && strcmp (key, "per_page") != 0)
-          g_hash_table_insert (filters, key, value);
+          {
+            field = wb_resource_spec_find_field (spec, key);
+            if (field == NULL || !(field->flags & WB_FIELD_FILTER))
+              {
+                g_autofree char *message = g_strdup_printf (_("%s cannot be filtered on"), (const char *) key);
+                wb_problem_add_error (problem, key, message);
+              }
+            g_hash_table_insert (filters, key, value);
+          }
       query.q = g_hash_table_lookup (params, "q");
       query.sort = g_hash_table_lookup (params, "sort");
+      if (query.sort != NULL && *query.sort != '\0')
+        {
+          field = wb_resource_spec_find_field (spec, query.sort[0] == '-' ? query.sort + 1 : query.sort);
+          if (field == NULL || !(field->flags & WB_FIELD_SORT))
+            {
+              g_autofree char *message = g_strdup_printf (_("%s cannot be sorted on"), query.sort);
+              wb_problem_add_error (problem, "sort", message);
+            }
+        }
+      /* Checked here rather than left to the store, so that the answer names the parameter. */
+      if (problem->errors->len > 0)
+        {
+          problem->detail = g_strdup (((WbFieldError *) problem->errors->pdata[0])->message);
+          _wb_server_send_problem (request->msg, problem);
+          return;
+        }
     }
 
   /* Where only the own organisation's rows may be read, the list shows only those. */
