@@ -63,6 +63,28 @@ open_store (const char *path)
   return store;
 }
 
+/* A --listen value is a wrong argument, not a failure to listen, when it is no address and
+ * port at all: NULL when it is one, else what is wrong with it. */
+static char *
+check_listen_address (const char *address)
+{
+  g_autoptr(GSocketConnectable) parsed = g_network_address_parse (address, 0, NULL);
+  g_autoptr(GSocketConnectable) other_default = g_network_address_parse (address, 1, NULL);
+  const char *host;
+
+  /* Parsed with two default ports, a value without a port of its own differs. */
+  if (parsed == NULL || other_default == NULL ||
+      g_network_address_get_port (G_NETWORK_ADDRESS (parsed)) !=
+      g_network_address_get_port (G_NETWORK_ADDRESS (other_default)))
+    return g_strdup_printf (_("--listen %s is not an address and port, e.g. 127.0.0.1:8080 or [::1]:8080"), address);
+
+  host = g_network_address_get_hostname (G_NETWORK_ADDRESS (parsed));
+  if (!g_hostname_is_ip_address (host) && g_ascii_strcasecmp (host, "localhost") != 0)
+    return g_strdup_printf (_("--listen %s: %s is not an IP address (or localhost), e.g. 127.0.0.1:8080 or [::1]:8080"),
+                            address, host);
+  return NULL;
+}
+
 static gboolean
 on_quit_signal_cb (gpointer user_data)
 {
@@ -105,6 +127,13 @@ command_serve (int    argc,
     return usage_error (context, _("--tls-cert and --tls-key go together"));
   if (argc > 1)
     return usage_error (context, _("unexpected arguments"));
+  for (guint i = 0; listen[i] != NULL; i++)
+    {
+      g_autofree char *message = check_listen_address (listen[i]);
+
+      if (message != NULL)
+        return usage_error (context, message);
+    }
 
   if (tls_cert != NULL)
     {
