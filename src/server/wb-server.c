@@ -50,6 +50,29 @@ wb_server_init (WbServer *self)
 
 /* Responses */
 
+/* libsoup 3.2 calls a status it does not know "Unknown Error"; these we send or may. */
+static void
+set_status (SoupServerMessage *msg,
+            guint              status)
+{
+  static const struct {
+    guint status;
+    const char *phrase;
+  } newer[] = {
+    { 428, "Precondition Required" },
+    { 429, "Too Many Requests" },
+    { 431, "Request Header Fields Too Large" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (newer); i++)
+    if (newer[i].status == status)
+      {
+        soup_server_message_set_status (msg, status, newer[i].phrase);
+        return;
+      }
+  soup_server_message_set_status (msg, status, NULL);
+}
+
 static void
 send_json_node (SoupServerMessage *msg,
                 guint              status,
@@ -57,7 +80,7 @@ send_json_node (SoupServerMessage *msg,
 {
   char *body = json_to_string (node, FALSE);
 
-  soup_server_message_set_status (msg, status, NULL);
+  set_status (msg, status);
   soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_TAKE, body, strlen (body));
 }
 
@@ -77,7 +100,7 @@ _wb_server_send_problem (SoupServerMessage *msg,
 {
   char *body = wb_problem_to_json (problem);
 
-  soup_server_message_set_status (msg, problem->status, NULL);
+  set_status (msg, problem->status);
   soup_server_message_set_response (msg, "application/problem+json", SOUP_MEMORY_TAKE, body, strlen (body));
 }
 
