@@ -481,6 +481,51 @@ results_contain (GPtrArray *results,
   return FALSE;
 }
 
+/* Home and work in the same postcode area are no distance apart, even where no centres are
+ * loaded; a neighbouring area stays unknown then. */
+static void
+test_same_area_without_centres (void)
+{
+  g_autoptr(WbMatchEngine) engine = wb_match_engine_new ();
+  g_autoptr(WbMatchResult) same = NULL;
+  g_autoptr(WbMatchResult) other = NULL;
+  g_autoptr(GPtrArray) near = NULL;
+  g_autoptr(GError) error = NULL;
+  WbMatchOptions options;
+  WbMatchVacancy v;
+  WbMatchCandidate c;
+
+  wb_match_engine_set_today (engine, TODAY);
+  warehouse_vacancy (&v, 100);
+  v.pc4 = "6454";
+  wb_match_engine_set_vacancy (engine, &v);
+  good_candidate (&c, 1);
+  c.pc4 = "6454";
+  wb_match_engine_set_client (engine, &c);
+  good_candidate (&c, 2);
+  c.pc4 = "6455";
+  wb_match_engine_set_client (engine, &c);
+
+  same = score (engine, 100, 1);
+  g_assert_cmpfloat (same->distance_km, ==, 0);
+  g_assert_true (same->known[WB_MATCH_PART_TRAVEL]);
+  g_assert_cmpfloat_with_epsilon (same->credit[WB_MATCH_PART_TRAVEL], 1.0, EPSILON);
+  g_assert_null (strstr (same->explanation[WB_MATCH_PART_TRAVEL], "not known"));
+
+  other = score (engine, 100, 2);
+  g_assert_cmpfloat (other->distance_km, <, 0);
+  g_assert_false (other->known[WB_MATCH_PART_TRAVEL]);
+  g_assert_cmpfloat (other->score, <, same->score);
+
+  /* A distance filter keeps the same area and drops what it cannot measure. */
+  wb_match_options_init (&options);
+  options.max_km = 5;
+  near = wb_match_engine_rank_candidates (engine, 100, &options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (near->len, ==, 1);
+  g_assert_cmpint (((WbMatchResult *) near->pdata[0])->client_id, ==, 1);
+}
+
 static void
 test_distance_filters_only_when_asked (void)
 {
@@ -2182,6 +2227,7 @@ main (int   argc,
   g_test_add_func ("/core/match-engine/part/diagnosis-wins-over-inference", test_diagnosis_wins_over_inference);
   g_test_add_func ("/core/match-engine/part/education", test_education);
   g_test_add_func ("/core/match-engine/part/travel-is-soft", test_travel_is_soft);
+  g_test_add_func ("/core/match-engine/part/same-area-without-centres", test_same_area_without_centres);
   g_test_add_func ("/core/match-engine/part/hours", test_hours);
   g_test_add_func ("/core/match-engine/part/capacity-and-wage-cost-subsidy", test_capacity_and_wage_cost_subsidy);
   g_test_add_func ("/core/match-engine/part/sector", test_sector);

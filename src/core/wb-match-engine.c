@@ -862,6 +862,20 @@ scratch_next_dgen (Scratch *s)
     }
 }
 
+/* Home and work in the same postcode area are no distance apart, whether or not the area's
+ * centre is loaded; otherwise the distance between the centres, or -1. */
+static inline double
+pc4_distance (const WbGeo *geo,
+              int          vacancy_pc4,
+              int          client_pc4)
+{
+  if (vacancy_pc4 == 0 || client_pc4 == 0)
+    return -1;
+  if (vacancy_pc4 == client_pc4)
+    return 0;
+  return wb_geo_pc4_distance_km (geo, vacancy_pc4, client_pc4);
+}
+
 /* The distance between a vacancy and a client, remembered per @key (the PC4 that varies
  * within one ranking); always computed from the vacancy's side. */
 static inline double
@@ -876,7 +890,7 @@ scratch_distance (Scratch     *s,
   if (s->dstamp[key] != s->dgen)
     {
       s->dstamp[key] = s->dgen;
-      s->dist[key] = wb_geo_pc4_distance_km (geo, vacancy_pc4, client_pc4);
+      s->dist[key] = pc4_distance (geo, vacancy_pc4, client_pc4);
     }
   return s->dist[key];
 }
@@ -2276,7 +2290,7 @@ build_result (WbMatchEngine        *self,
   g_array_append_vals (r->gap, below->data, below->len);
   g_array_append_vals (gap_index, below_index->data, below_index->len);
 
-  r->distance_km = v->pc4 && c->pc4 ? wb_geo_pc4_distance_km (self->geo, v->pc4, c->pc4) : -1;
+  r->distance_km = pc4_distance (self->geo, v->pc4, c->pc4);
   r->score = pair_score (rk, v, c, acc, r->distance_km, r->credit);
 
   r->known[WB_MATCH_PART_COMPETENCES] = v->wc_units > 0 && c->n_comps > 0;
