@@ -624,12 +624,12 @@ test_profile_pseudonymous (void)
   g_assert_null (strstr (texts->str, "Hoofdstraat"));
   g_assert_nonnull (strstr (texts->str, "K-000006"));
 
-  /* Another organisation's client: no edit, no referral; i = 5 has no diagnosis, but the
-   * consultant may not write events for it, so no signal either. */
+  /* Another organisation's client: no edit, no referral, no events; but i = 5 has no
+   * diagnosis, and any reader may signal that to the owner. */
   g_assert_false (wb_client_profile_get_action_visible (profile, "edit"));
   g_assert_false (wb_client_profile_get_action_visible (profile, "refer"));
   g_assert_false (wb_client_profile_get_action_visible (profile, "event"));
-  g_assert_false (wb_client_profile_get_action_visible (profile, "signal"));
+  g_assert_true (wb_client_profile_get_action_visible (profile, "signal"));
 
   g_clear_object (&record);
   g_assert_finalize_object (profile);

@@ -209,7 +209,10 @@ def main():
         api.login(CONSULTANT)
         me = api.call('GET', 'me')
         clients = api.call('GET', 'clients?organisation_id=%d&per_page=50' % me['organisation_id'])
-        client = next(c for c in clients['items'] if c.get('given_name') and c.get('family_name'))
+        # One whose diagnosis is missing or stale, so that another organisation may signal it.
+        stale_before = time.strftime('%Y-%m-%d', time.gmtime(time.time() - 366 * 86400))
+        client = next(c for c in clients['items'] if c.get('given_name') and c.get('family_name')
+                      and (c.get('diagnosis_date') or '') < stale_before)
         full_name = '%s %s' % (client['given_name'], client['family_name'])
         with_same_name = api.call('GET', 'clients?per_page=1000&q=' + urllib.parse.quote(client['family_name']))
         log('client %d: %s (phone %s)' % (client['id'], full_name, api.call('GET', 'clients/%d' % client['id']).get('phone')))
@@ -238,8 +241,11 @@ def main():
 
         # Another organisation's account manager sees the same client under a pseudonym.
         app.quit()
+        os.remove(app.url_file)       # the next start writes the address of its own server
         app = App(data_home)
         node = app.start()
+        api = Api(app.url())
+        api.login(CONSULTANT)
         pseudonym = 'K-%06d' % client['id']
         sign_in(node, OTHER_MANAGER)
         search_and_open(node, pseudonym)
@@ -265,6 +271,19 @@ def main():
         check(not any(client['given_name'] + ' ' in name for name in names),
               'no text in the clients view shows the given name %s' % client['given_name'])
         check(not any(NEW_PHONE in name for name in names), 'the phone number is not shown')
+
+        # They may not see the timeline, but may tell the owner the diagnosis needs renewing.
+        click(wait_for(node, named('push button', 'Signal a missing or stale diagnosis'), 'the signal button'))
+        click(wait_for(node, lambda n: n.roleName == 'push button' and (n.name or '').startswith('Signal')
+                       and 'diagnosis' not in n.name.lower(), 'the confirmation'))
+        deadline = time.monotonic() + 20
+        signals = []
+        while not signals and time.monotonic() < deadline:
+            events = api.call('GET', 'clients/%d/events?per_page=1000' % client['id'])['items']
+            signals = [e for e in events if e['kind'] == 'diagnosis_signal']
+            time.sleep(0.5)
+        check(len(signals) == 1 and signals[0]['organisation_id'] != client['organisation_id'],
+              'the owner finds the signal of the other organisation in the timeline')
         check(len(with_same_name['items']) >= 1, 'the name search of the owner finds the client')
         app.quit()
         log('all checks passed')
