@@ -28,12 +28,14 @@ run_clear (Run *run)
 }
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
-/* Runs werkbrug-server with @args (NULL-terminated) and @input on its standard input. */
+/* Runs werkbrug-server with @args and @input on its standard input; with @shared_data as
+ * WB_SHARED_DATA unless it is NULL. */
 static void
-run_server (Run         *run,
-            const char  *input,
-            const char  *first,
-            ...)
+run_server_v (Run         *run,
+              const char  *input,
+              const char  *shared_data,
+              const char  *first,
+              va_list      args)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GSubprocessLauncher) launcher = NULL;
@@ -42,14 +44,11 @@ run_server (Run         *run,
   g_autofree char *input_dir = NULL;
   g_autofree char *input_path = NULL;
   const char *server = g_getenv ("WB_SERVER");
-  va_list args;
 
   g_assert_nonnull (server);
   g_ptr_array_add (argv, (gpointer) server);
-  va_start (args, first);
   for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
     g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
   g_ptr_array_add (argv, NULL);
 
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
@@ -69,6 +68,8 @@ run_server (Run         *run,
   /* The messages are checked in English. */
   g_subprocess_launcher_setenv (launcher, "LANGUAGE", "C", TRUE);
   g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  if (shared_data != NULL)
+    g_subprocess_launcher_setenv (launcher, "WB_SHARED_DATA", shared_data, TRUE);
   process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
   g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
@@ -78,6 +79,33 @@ run_server (Run         *run,
   g_test_message ("exit %d\nstdout: %s\nstderr: %s", run->status, run->out, run->err);
   if (input_dir != NULL)
     wb_test_remove_dir (input_dir);
+}
+
+/* Runs werkbrug-server with @args (NULL-terminated) and @input on its standard input. */
+static void
+run_server (Run         *run,
+            const char  *input,
+            const char  *first,
+            ...)
+{
+  va_list args;
+
+  va_start (args, first);
+  run_server_v (run, input, NULL, first, args);
+  va_end (args);
+}
+
+static void
+run_server_with_shared_data (Run         *run,
+                             const char  *shared_data,
+                             const char  *first,
+                             ...)
+{
+  va_list args;
+
+  va_start (args, first);
+  run_server_v (run, NULL, shared_data, first, args);
+  va_end (args);
 }
 
 static void
@@ -290,6 +318,62 @@ test_demo_import_backup (void)
   wb_test_remove_dir (dir);
 }
 
+/* A demo without --pc4 takes the shared PC4 centres when they are there, and says which;
+ * without them it still works, and says that distances stay unknown. */
+static void
+test_demo_pc4_default (void)
+{
+  const char *shared = wb_test_shared_data ();
+  g_autofree char *dir = NULL;
+  g_autofree char *with = NULL;
+  g_autofree char *without = NULL;
+  g_autofree char *nowhere = NULL;
+  g_autofree char *pc4 = NULL;
+  g_autoptr(WbStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (shared == NULL)
+    return;
+  dir = wb_test_make_dir ();
+  with = g_build_filename (dir, "with.db", NULL);
+  without = g_build_filename (dir, "without.db", NULL);
+  nowhere = g_build_filename (dir, "no-shared-data", NULL);
+  pc4 = g_build_filename (shared, "pc4", "pc4_nl.csv", NULL);
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_server_with_shared_data (&run, NULL, "demo", "--help", NULL);
+    g_assert_nonnull (strstr (run.out, "WB_SHARED_DATA/pc4/pc4_nl.csv"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_server_with_shared_data (&run, shared, "demo", "--db", with, "--clients", "50", "-q", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, pc4));
+  }
+  store = wb_store_open (with, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (wb_store_count (store, "pc4_areas"), ==, 4069);
+  g_clear_object (&store);
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_server_with_shared_data (&run, nowhere, "demo", "--db", without, "--clients", "50", "-q", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "travel distances stay unknown"));
+  }
+  store = wb_store_open (without, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (wb_store_count (store, "pc4_areas"), ==, 0);
+  g_assert_cmpint (wb_store_count (store, "clients"), ==, 50);
+  g_clear_object (&store);
+
+  wb_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -300,6 +384,7 @@ main (int   argc,
   g_test_add_func ("/cli/wrong-arguments-exit-2", test_wrong_arguments);
   g_test_add_func ("/cli/org-and-user-add", test_org_and_user);
   g_test_add_func ("/cli/demo-import-backup", test_demo_import_backup);
+  g_test_add_func ("/cli/demo-takes-shared-pc4", test_demo_pc4_default);
 
   return g_test_run ();
 }

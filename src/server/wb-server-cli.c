@@ -413,7 +413,7 @@ command_demo (int    argc,
     { "clients", 0, 0, G_OPTION_ARG_INT, &clients, N_("How many clients (default 20000)"), N_("N") },
     { "seed", 0, 0, G_OPTION_ARG_INT64, &seed, N_("Seed of the generator; the same seed gives the same data (default 1)"), N_("S") },
     { "cbs", 0, 0, G_OPTION_ARG_FILENAME, &cbs, N_("CBS social-assistance figures per municipality (CSV) for the proportions"), N_("FILE") },
-    { "pc4", 0, 0, G_OPTION_ARG_FILENAME, &pc4, N_("PC4 centres (CSV) to import first, for distances"), N_("FILE") },
+    { "pc4", 0, 0, G_OPTION_ARG_FILENAME, &pc4, N_("PC4 centres (CSV) to import first, for distances (default: $WB_SHARED_DATA/pc4/pc4_nl.csv when that file exists)"), N_("FILE") },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_("Print no progress"), NULL },
     { NULL }
   };
@@ -437,6 +437,15 @@ command_demo (int    argc,
   if (store == NULL)
     return 1;
 
+  /* Without centres every travel distance in the demo is unknown: take the shared reference
+   * data when it is there. */
+  if (pc4 == NULL && g_getenv ("WB_SHARED_DATA") != NULL)
+    {
+      g_autofree char *shared_pc4 = g_build_filename (g_getenv ("WB_SHARED_DATA"), "pc4", "pc4_nl.csv", NULL);
+
+      if (g_file_test (shared_pc4, G_FILE_TEST_IS_REGULAR))
+        pc4 = g_steal_pointer (&shared_pc4);
+    }
   if (pc4 != NULL)
     {
       g_autoptr(WbImportReport) report = wb_import_report_new ();
@@ -446,7 +455,10 @@ command_demo (int    argc,
           g_printerr ("werkbrug-server: %s\n", error->message);
           return 1;
         }
+      g_print (_("Imported %u postcode area centres from %s\n"), report->n_imported + report->n_updated, pc4);
     }
+  else
+    g_print (_("No postcode area centres (give --pc4 FILE or set WB_SHARED_DATA): travel distances stay unknown\n"));
 
   options.n_clients = clients;
   options.seed = (guint64) seed;
