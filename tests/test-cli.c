@@ -111,17 +111,20 @@ run_server_with_shared_data (Run         *run,
 static void
 test_help (void)
 {
-  static const char * const commands[][2] = {
-    { "serve", "--listen" }, { "org", "--region" }, { "user", "--role" },
-    { "import", "--org" }, { "demo", "--clients" }, { "backup", "--to" },
+  static const char * const commands[][3] = {
+    { "serve", "--listen", "serve" }, { "org", "--region", "org add" }, { "user", "--role", "user add" },
+    { "import", "--org", "import" }, { "demo", "--clients", "demo" }, { "backup", "--to", "backup" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
       g_auto(Run) run = { 0 };
+      g_autofree char *usage = g_strdup_printf ("Usage:\n  werkbrug-server %s [OPTION", commands[i][2]);
 
       run_server (&run, NULL, commands[i][0], "--help", NULL);
       g_assert_cmpint (run.status, ==, 0);
+      /* The usage line starts with the command as it is typed. */
+      g_assert_true (g_str_has_prefix (run.out, usage));
       g_assert_nonnull (strstr (run.out, "--db"));
       g_assert_nonnull (strstr (run.out, commands[i][1]));
     }

@@ -23,6 +23,18 @@
 
 typedef int (*CommandFunc) (int argc, char **argv);
 
+/* GOptionContext writes its usage line as "PRGNAME [OPTION…] PARAMETERS": the program name
+ * carries the command, so that the line reads "werkbrug-server user add [OPTION…] — …". */
+static GOptionContext *
+new_context (const char *command,
+             const char *parameter_string)
+{
+  g_autofree char *prgname = g_strconcat ("werkbrug-server ", command, NULL);
+
+  g_set_prgname (prgname);
+  return g_option_context_new (parameter_string);
+}
+
 static int
 usage_error (GOptionContext *context,
              const char     *message)
@@ -100,7 +112,7 @@ command_serve (int    argc,
   g_auto(GStrv) listen = NULL;
   g_autofree char *tls_cert = NULL;
   g_autofree char *tls_key = NULL;
-  g_autoptr(GOptionContext) context = g_option_context_new (_("— serve the central layer over HTTP"));
+  g_autoptr(GOptionContext) context = new_context ("serve", _("— serve the central layer over HTTP"));
   const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_("The SQLite database (created when missing)"), N_("PATH") },
     { "listen", 0, 0, G_OPTION_ARG_STRING_ARRAY, &listen, N_("Address and port, e.g. 127.0.0.1:8080 or [::1]:8080; may be repeated"), N_("ADDR:PORT") },
@@ -200,7 +212,7 @@ command_org (int    argc,
   g_autofree char *name = NULL;
   g_autofree char *kind = NULL;
   g_autofree char *region = NULL;
-  g_autoptr(GOptionContext) context = g_option_context_new (_("add — add an organisation"));
+  g_autoptr(GOptionContext) context = new_context ("org add", _("— add an organisation"));
   const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_("The SQLite database"), N_("PATH") },
     { "code", 0, 0, G_OPTION_ARG_STRING, &code, N_("A short code, e.g. wsp-parkstad"), N_("CODE") },
@@ -258,7 +270,7 @@ command_user (int    argc,
   g_autofree char *role = NULL;
   g_autofree char *username = NULL;
   g_autofree char *name = NULL;
-  g_autoptr(GOptionContext) context = g_option_context_new (_("add — add a user; the password is read from standard input"));
+  g_autoptr(GOptionContext) context = new_context ("user add", _("— add a user; the password is read from standard input"));
   const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_("The SQLite database"), N_("PATH") },
     { "org", 0, 0, G_OPTION_ARG_STRING, &org, N_("Code of the user's organisation"), N_("CODE") },
@@ -328,7 +340,7 @@ command_import (int    argc,
   g_autofree char *db = NULL;
   g_autofree char *org = NULL;
   g_autoptr(GOptionContext) context =
-    g_option_context_new (_("KIND PATH — import esco (a folder), pc4, clients or employers (CSV files)"));
+    new_context ("import", _("KIND PATH — import esco (a folder), pc4, clients or employers (CSV files)"));
   const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_("The SQLite database"), N_("PATH") },
     { "org", 0, 0, G_OPTION_ARG_STRING, &org, N_("Code of the organisation that owns imported clients"), N_("CODE") },
@@ -407,7 +419,7 @@ command_demo (int    argc,
   int clients = 20000;
   gint64 seed = 1;
   gboolean quiet = FALSE;
-  g_autoptr(GOptionContext) context = g_option_context_new (_("— fill an empty database with a synthetic South Limburg"));
+  g_autoptr(GOptionContext) context = new_context ("demo", _("— fill an empty database with a synthetic South Limburg"));
   const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_("The SQLite database (created when missing; must hold no clients)"), N_("PATH") },
     { "clients", 0, 0, G_OPTION_ARG_INT, &clients, N_("How many clients (default 20000)"), N_("N") },
@@ -480,7 +492,7 @@ command_backup (int    argc,
 {
   g_autofree char *db = NULL;
   g_autofree char *to = NULL;
-  g_autoptr(GOptionContext) context = g_option_context_new (_("— copy the database consistently, also while it is being served"));
+  g_autoptr(GOptionContext) context = new_context ("backup", _("— copy the database consistently, also while it is being served"));
   const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_("The SQLite database"), N_("PATH") },
     { "to", 0, 0, G_OPTION_ARG_FILENAME, &to, N_("Where the copy goes"), N_("FILE") },
