@@ -1073,6 +1073,67 @@ test_alerts (void)
   g_assert_cmpint (json_object_get_int_member (for_a1, "id"), !=, json_object_get_int_member (for_a2, "id"));
 }
 
+/* The body of a GET as the server wrote it. */
+static char *
+raw_get (WbApiClient *api,
+         const char  *path)
+{
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autofree char *url = g_strconcat (fx.server->url, path, NULL);
+  g_autoptr(SoupMessage) msg = soup_message_new ("GET", url);
+  g_autofree char *authorization = g_strconcat ("Bearer ", wb_api_client_get_token (api), NULL);
+  g_autoptr(GBytes) reply = NULL;
+  g_autoptr(GError) error = NULL;
+
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", authorization);
+  reply = soup_session_send_and_read (session, msg, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
+  return g_strndup (g_bytes_get_data (reply, NULL), g_bytes_get_size (reply));
+}
+
+/* Whether @text holds a number with more than @max decimals, as 0.45000000000000001. */
+static gboolean
+has_long_decimals (const char *text,
+                   guint       max)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    if (*p == '.' && p > text && g_ascii_isdigit (p[-1]))
+      {
+        guint n = 0;
+
+        while (g_ascii_isdigit (p[n + 1]))
+          n++;
+        if (n > max)
+          {
+            g_test_message ("long decimals: %.40s", p - 1);
+            return TRUE;
+          }
+      }
+  return FALSE;
+}
+
+/* Stored matches and alerts print their numbers as short as the rankings round them. */
+static void
+test_numbers_print_rounded (void)
+{
+  g_autoptr(WbApiClient) wsp = login ("wsp.am");
+  g_autofree char *ranking_path = g_strdup_printf ("api/v1/vacancies/%" G_GINT64_FORMAT "/matches", fx.v_shop);
+  g_autofree char *ranking = raw_get (wsp, ranking_path);
+  g_autofree char *matches = raw_get (wsp, "api/v1/matches?per_page=100");
+  g_autoptr(WbApiClient) a = login ("a.lam");
+  g_autofree char *alerts = raw_get (a, "api/v1/alerts");
+
+  g_assert_nonnull (strstr (matches, "\"score_parts\":{"));
+  g_assert_nonnull (strstr (matches, "\"weight\":0.45,"));
+  g_assert_false (has_long_decimals (matches, 4));
+  g_assert_nonnull (strstr (alerts, "\"threshold\":0.8"));
+  g_assert_false (has_long_decimals (alerts, 4));
+  g_assert_false (has_long_decimals (ranking, 4));
+  /* A whole number of a double stays a double. */
+  g_assert_null (strstr (matches, "\"score\":1,"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1094,6 +1155,7 @@ main (int   argc,
   g_test_add_func ("/matching-http/proposal/workflow", test_workflow);
   g_test_add_func ("/matching-http/index/follows-writes", test_index_follows_writes);
   g_test_add_func ("/matching-http/alerts/notifications", test_alerts);
+  g_test_add_func ("/matching-http/json/numbers-print-rounded", test_numbers_print_rounded);
 
   status = g_test_run ();
 

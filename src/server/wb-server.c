@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <libsoup/soup.h>
+#include <math.h>
 #include <string.h>
 
 #include "wb-password.h"
@@ -73,12 +74,108 @@ set_status (SoupServerMessage *msg,
   soup_server_message_set_status (msg, status, NULL);
 }
 
+/* json-glib 1.6 writes every double with 17 significant digits, so that 0.45 goes out as
+ * 0.45000000000000001 even where the engine rounded it. Write each double in the fewest
+ * digits that read back as the same double instead; the rest as json-glib writes it. */
+static void
+append_double (GString *out,
+               double   value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!isfinite (value))
+    {
+      g_string_append (out, "null");
+      return;
+    }
+  for (int digits = 1; digits <= 17; digits++)
+    {
+      char format[8];
+
+      g_snprintf (format, sizeof format, "%%.%dg", digits);
+      g_ascii_formatd (buffer, sizeof buffer, format, value);
+      if (g_ascii_strtod (buffer, NULL) == value)
+        break;
+    }
+  g_string_append (out, buffer);
+  /* Stays a double for a reader that tells 1 from 1.0, as json-glib does. */
+  if (strpbrk (buffer, ".eE") == NULL)
+    g_string_append (out, ".0");
+}
+
+static void
+append_json_node (GString  *out,
+                  JsonNode *node)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObjectIter iter;
+        const char *name;
+        JsonNode *member;
+        gboolean first = TRUE;
+
+        g_string_append_c (out, '{');
+        /* In the order the members were set, as json-glib writes them. */
+        json_object_iter_init_ordered (&iter, json_node_get_object (node));
+        while (json_object_iter_next_ordered (&iter, &name, &member))
+          {
+            g_autoptr(JsonNode) key = json_node_init_string (json_node_alloc (), name);
+            g_autofree char *quoted = json_to_string (key, FALSE);
+
+            if (!first)
+              g_string_append_c (out, ',');
+            first = FALSE;
+            g_string_append (out, quoted);
+            g_string_append_c (out, ':');
+            append_json_node (out, member);
+          }
+        g_string_append_c (out, '}');
+      }
+      break;
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+
+        g_string_append_c (out, '[');
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          {
+            if (i > 0)
+              g_string_append_c (out, ',');
+            append_json_node (out, json_array_get_element (array, i));
+          }
+        g_string_append_c (out, ']');
+      }
+      break;
+    case JSON_NODE_VALUE:
+      if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
+        {
+          append_double (out, json_node_get_double (node));
+          break;
+        }
+      G_GNUC_FALLTHROUGH;
+    case JSON_NODE_NULL:
+    default:
+      {
+        g_autofree char *text = json_to_string (node, FALSE);
+
+        g_string_append (out, text);
+      }
+      break;
+    }
+}
+
 static void
 send_json_node (SoupServerMessage *msg,
                 guint              status,
                 JsonNode          *node)
 {
-  char *body = json_to_string (node, FALSE);
+  GString *out = g_string_new (NULL);
+  char *body;
+
+  append_json_node (out, node);
+  body = g_string_free (out, FALSE);
 
   set_status (msg, status);
   soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_TAKE, body, strlen (body));
