@@ -1732,6 +1732,87 @@ test_documented_endpoints_exist (void)
   g_assert_cmpuint (checked, >=, 60);
 }
 
+static GHashTable *
+endpoint_headings (const char *text)
+{
+  g_autoptr(GRegex) heading = g_regex_new ("^### ((GET|POST|PATCH|PUT|DELETE) /api/v1/[^ \\n]*)$", G_REGEX_MULTILINE, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  GHashTable *headings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (g_regex_match (heading, text, 0, &match); g_match_info_matches (match); g_match_info_next (match, NULL))
+    g_hash_table_add (headings, g_match_info_fetch (match, 1));
+  return headings;
+}
+
+static char *
+read_doc (const char *name)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("WB_SOURCE_DIR"), "docs", name, NULL);
+  g_autoptr(GError) error = NULL;
+  char *text = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, &error));
+  g_assert_no_error (error);
+  return text;
+}
+
+/* Every write in api.md shows a request that succeeds, not only one that fails; and an
+ * endpoint it names but documents elsewhere links to where, so that a reader finds it. */
+static void
+test_documented_writes_and_references (void)
+{
+  g_autofree char *api = read_doc ("api.md");
+  g_autofree char *accounts = read_doc ("accounts-api.md");
+  g_autoptr(GHashTable) api_headings = endpoint_headings (api);
+  g_autoptr(GHashTable) accounts_headings = endpoint_headings (accounts);
+  g_autoptr(GRegex) named = g_regex_new ("`((GET|POST|PATCH|PUT|DELETE) /api/v1/[^`?\\s]*)[^`]*`", 0, 0, NULL);
+  g_auto(GStrv) lines = g_strsplit (api, "\n", -1);
+  const char *write = NULL;
+  gboolean succeeds = FALSE;
+  guint writes = 0;
+
+  for (guint i = 0; ; i++)
+    {
+      if (lines[i] == NULL || g_str_has_prefix (lines[i], "#"))
+        {
+          if (write != NULL)
+            {
+              g_test_message ("%s", write);
+              g_assert_true (succeeds);
+              writes++;
+            }
+          write = NULL;
+          if (lines[i] == NULL)
+            break;
+          if (g_str_has_prefix (lines[i], "### POST /api/v1/") || g_str_has_prefix (lines[i], "### PATCH /api/v1/"))
+            write = lines[i];
+          succeeds = FALSE;
+        }
+      else if (g_str_has_prefix (lines[i], "HTTP/1.1 200") || g_str_has_prefix (lines[i], "HTTP/1.1 201"))
+        succeeds = TRUE;
+    }
+  g_assert_cmpuint (writes, >, 20);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autoptr(GMatchInfo) match = NULL;
+
+      if (g_str_has_prefix (lines[i], "### "))
+        continue;
+      for (g_regex_match (named, lines[i], 0, &match); g_match_info_matches (match); g_match_info_next (match, NULL))
+        {
+          g_autofree char *endpoint = g_match_info_fetch (match, 1);
+
+          /* The generic forms of the conventions name no one endpoint. */
+          if (strstr (endpoint, "{resource}") != NULL || g_hash_table_contains (api_headings, endpoint))
+            continue;
+          g_test_message ("line %u: %s", i + 1, endpoint);
+          g_assert_true (g_hash_table_contains (accounts_headings, endpoint));
+          g_assert_nonnull (strstr (lines[i], "accounts-api.md"));
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1764,6 +1845,7 @@ main (int   argc,
   g_test_add_func ("/http/client/failures", test_client_failures);
   g_test_add_func ("/http/client/token-property", test_client_token_property);
   g_test_add_func ("/http/docs/every-endpoint-answers", test_documented_endpoints_exist);
+  g_test_add_func ("/http/docs/writes-succeed-and-references-link", test_documented_writes_and_references);
 
   status = g_test_run ();
 
