@@ -740,10 +740,7 @@ on_signal_response_cb (AdwMessageDialog *dialog,
   object = json_object_new ();
   json_object_set_string_member (object, "kind", "diagnosis_signal");
   json_object_set_string_member (object, "date", today);
-  json_object_set_int_member (object, "addressed_to", wb_record_get_int (self->record, "organisation_id"));
-  json_object_set_string_member (object, "reason",
-                                 wb_diagnosis_status_for_date (wb_record_get_string (self->record, "diagnosis_date"), 0) ==
-                                 WB_DIAGNOSIS_NONE ? "missing" : "stale");
+  /* The server addresses it to the owner and says whether the diagnosis is missing or stale. */
   g_clear_pointer (&self->event_draft, wb_event_draft_free);
   create_event (self, object);
 }
