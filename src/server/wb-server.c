@@ -75,12 +75,13 @@ set_status (SoupServerMessage *msg,
 }
 
 /* json-glib 1.6 writes every double with 17 significant digits, so that 0.45 goes out as
- * 0.45000000000000001 even where the engine rounded it. Write each double in the fewest
- * digits that read back as the same double instead; the rest as json-glib writes it. */
+ * 0.45000000000000001 even where the engine rounded it. The server writes its answers
+ * itself, each double in the fewest digits that read back as the same double. */
 static void
 append_double (GString *out,
                double   value)
 {
+  static const char * const formats[] = { "%.15g", "%.16g", "%.17g" };
   char buffer[G_ASCII_DTOSTR_BUF_SIZE];
 
   if (!isfinite (value))
@@ -88,12 +89,10 @@ append_double (GString *out,
       g_string_append (out, "null");
       return;
     }
-  for (int digits = 1; digits <= 17; digits++)
+  /* %g drops trailing zeros, so the first precision that reads back is the shortest. */
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
     {
-      char format[8];
-
-      g_snprintf (format, sizeof format, "%%.%dg", digits);
-      g_ascii_formatd (buffer, sizeof buffer, format, value);
+      g_ascii_formatd (buffer, sizeof buffer, formats[i], value);
       if (g_ascii_strtod (buffer, NULL) == value)
         break;
     }
@@ -101,6 +100,32 @@ append_double (GString *out,
   /* Stays a double for a reader that tells 1 from 1.0, as json-glib does. */
   if (strpbrk (buffer, ".eE") == NULL)
     g_string_append (out, ".0");
+}
+
+static void
+append_string (GString    *out,
+               const char *text)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      switch (*p)
+        {
+        case '"': g_string_append (out, "\\\""); break;
+        case '\\': g_string_append (out, "\\\\"); break;
+        case '\n': g_string_append (out, "\\n"); break;
+        case '\r': g_string_append (out, "\\r"); break;
+        case '\t': g_string_append (out, "\\t"); break;
+        case '\b': g_string_append (out, "\\b"); break;
+        case '\f': g_string_append (out, "\\f"); break;
+        default:
+          if ((guchar) *p < 0x20)
+            g_string_append_printf (out, "\\u%04x", (guchar) *p);
+          else
+            g_string_append_c (out, *p);
+        }
+    }
+  g_string_append_c (out, '"');
 }
 
 static void
@@ -121,13 +146,10 @@ append_json_node (GString  *out,
         json_object_iter_init_ordered (&iter, json_node_get_object (node));
         while (json_object_iter_next_ordered (&iter, &name, &member))
           {
-            g_autoptr(JsonNode) key = json_node_init_string (json_node_alloc (), name);
-            g_autofree char *quoted = json_to_string (key, FALSE);
-
             if (!first)
               g_string_append_c (out, ',');
             first = FALSE;
-            g_string_append (out, quoted);
+            append_string (out, name);
             g_string_append_c (out, ':');
             append_json_node (out, member);
           }
@@ -149,19 +171,31 @@ append_json_node (GString  *out,
       }
       break;
     case JSON_NODE_VALUE:
-      if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
+      switch (json_node_get_value_type (node))
         {
+        case G_TYPE_DOUBLE:
           append_double (out, json_node_get_double (node));
           break;
+        case G_TYPE_INT64:
+          g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
+          break;
+        case G_TYPE_BOOLEAN:
+          g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
+          break;
+        case G_TYPE_STRING:
+          append_string (out, json_node_get_string (node));
+          break;
+        default:
+          {
+            g_autofree char *text = json_to_string (node, FALSE);
+
+            g_string_append (out, text);
+          }
         }
-      G_GNUC_FALLTHROUGH;
+      break;
     case JSON_NODE_NULL:
     default:
-      {
-        g_autofree char *text = json_to_string (node, FALSE);
-
-        g_string_append (out, text);
-      }
+      g_string_append (out, "null");
       break;
     }
 }
