@@ -295,6 +295,14 @@ test_the_central_sentence (void)
 
   for (WbRole role = 0; role < WB_N_ROLES; role++)
     g_assert_true (wb_policy_can_aggregate (role));
+
+  /* A diagnosis signal: whoever reads the client, also pseudonymously, but not analysts
+   * (who read no client) and admins (who take no part in cases). */
+  g_assert_true (wb_policy_can_signal_diagnosis (WB_ROLE_ACCOUNT_MANAGER_WSP, WB_SCOPE_OTHER));
+  g_assert_true (wb_policy_can_signal_diagnosis (WB_ROLE_CONSULTANT, WB_SCOPE_OTHER));
+  g_assert_true (wb_policy_can_signal_diagnosis (WB_ROLE_COORDINATOR, WB_SCOPE_REFERRED));
+  g_assert_false (wb_policy_can_signal_diagnosis (WB_ROLE_ANALYST, WB_SCOPE_OTHER));
+  g_assert_false (wb_policy_can_signal_diagnosis (WB_ROLE_ADMIN, WB_SCOPE_OTHER));
 }
 
 static void

@@ -168,6 +168,14 @@ wb_policy_decide (WbRole     role,
 }
 
 gboolean
+wb_policy_can_signal_diagnosis (WbRole  role,
+                                WbScope scope)
+{
+  return role != WB_ROLE_ANALYST && role != WB_ROLE_ADMIN &&
+         wb_policy_decide (role, WB_RESOURCE_CLIENTS, WB_ACTION_READ, scope) != WB_DECISION_DENY;
+}
+
+gboolean
 wb_policy_can_aggregate (WbRole role)
 {
   return role < WB_N_ROLES;

@@ -43,6 +43,12 @@ WbDecision   wb_policy_decide         (WbRole      role,
                                        WbAction    action,
                                        WbScope     scope);
 
+/* Whether the role may tell a client's owner that the diagnosis is missing or stale, a
+ * timeline event that any reader of the client may send (also a pseudonymous one) where
+ * the policy table allows no other event; analysts and admins take no part in cases. */
+gboolean     wb_policy_can_signal_diagnosis (WbRole  role,
+                                             WbScope scope);
+
 /* Whether the role may see monitor aggregates (counts, series); every role may. */
 gboolean     wb_policy_can_aggregate  (WbRole      role);
 

@@ -930,9 +930,8 @@ prepare_diagnosis_signal (WbRequest  *request,
   const char *reason;
   gint64 owner;
 
-  if (client == NULL || request->caller.role == WB_ROLE_ANALYST || request->caller.role == WB_ROLE_ADMIN ||
-      wb_policy_decide (request->caller.role, WB_RESOURCE_CLIENTS, WB_ACTION_READ,
-                        _wb_server_scope_of_client (request, client)) == WB_DECISION_DENY)
+  if (client == NULL ||
+      !wb_policy_can_signal_diagnosis (request->caller.role, _wb_server_scope_of_client (request, client)))
     {
       _wb_server_deny (request);
       return FALSE;

@@ -473,7 +473,6 @@ static void
 update_actions (WbClientProfile *self)
 {
   WbScope scope;
-  WbRole role;
   gboolean pseudonymous;
   WbDiagnosisStatus status;
 
@@ -497,13 +496,10 @@ update_actions (WbClientProfile *self)
                           wb_session_can (self->session, WB_RESOURCE_EVENTS, WB_ACTION_CREATE, scope));
   gtk_widget_set_visible (GTK_WIDGET (self->refer_button),
                           !pseudonymous && wb_session_can (self->session, WB_RESOURCE_CLIENTS, WB_ACTION_UPDATE, scope));
-  /* Every other organisation that reads the client, also pseudonymously, may tell the owner
-   * that the diagnosis is missing or stale; analysts and admins do not take part. */
-  role = wb_session_get_role (self->session);
+  /* Another organisation tells the owner; the owner renews the diagnosis itself. */
   gtk_widget_set_visible (GTK_WIDGET (self->signal_button),
                           scope != WB_SCOPE_OWN && status != WB_DIAGNOSIS_CURRENT &&
-                          role != WB_ROLE_ANALYST && role != WB_ROLE_ADMIN &&
-                          wb_policy_decide (role, WB_RESOURCE_CLIENTS, WB_ACTION_READ, scope) != WB_DECISION_DENY);
+                          wb_policy_can_signal_diagnosis (wb_session_get_role (self->session), scope));
 }
 
 static void
