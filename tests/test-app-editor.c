@@ -13,6 +13,7 @@
 #include "wb-session.h"
 #include "wb-store.h"
 #include "wb-test-api.h"
+#include "wb-test-gtk.h"
 #include "wb-test-server.h"
 #include "wb-test-util.h"
 
@@ -107,25 +108,6 @@ change_city_elsewhere (WbRecord   *record,
   g_assert_cmpstr (wb_record_get_string (saved, "city"), ==, city);
 }
 
-static AdwMessageDialog *
-wait_for_conflict_dialog (void)
-{
-  for (guint tries = 0; tries < 2000; tries++)
-    {
-      GListModel *toplevels = gtk_window_get_toplevels ();
-
-      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-        {
-          g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-          if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-            return ADW_MESSAGE_DIALOG (window);
-        }
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_assert_not_reached ();
-}
-
 static void
 on_saved_cb (WbRecordEditor  *editor,
              WbRecord        *record,
@@ -157,7 +139,7 @@ test_reapply_sends_only_mine (void)
   /* The user changes only the phone number and saves: the server refuses the old version. */
   wb_record_editor_set_field (WB_RECORD_EDITOR (editor), "phone", "043 555 0101");
   wb_record_editor_save (WB_RECORD_EDITOR (editor));
-  dialog = wait_for_conflict_dialog ();
+  dialog = wb_test_wait_for_message_dialog ();
   adw_message_dialog_response (dialog, "reapply");
   while (saved == NULL)
     g_main_context_iteration (NULL, TRUE);
@@ -187,7 +169,7 @@ test_keep_editing_shows_theirs (void)
 
   wb_record_editor_set_field (WB_RECORD_EDITOR (editor), "phone", "043 555 0202");
   wb_record_editor_save (WB_RECORD_EDITOR (editor));
-  dialog = wait_for_conflict_dialog ();
+  dialog = wb_test_wait_for_message_dialog ();
   adw_message_dialog_response (dialog, "keep");
 
   /* The form keeps the user's phone number, shows the other person's city, and a save

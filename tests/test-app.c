@@ -18,6 +18,7 @@
 #include "wb-locale.h"
 #include "wb-session.h"
 #include "wb-slot-model.h"
+#include "wb-test-gtk.h"
 
 /* Widget tests of the client profiles view on synthetic records: the list model's search,
  * filters, sorting and counts, and what the profile page shows. */
@@ -747,7 +748,7 @@ test_refer_suggests_region (void)
   g_autoptr(WbRecord) record = make_record (WB_RESOURCE_CLIENTS, make_client (0, TRUE));
   WbClientProfile *profile;
   GtkWidget *window = gtk_window_new ();
-  AdwMessageDialog *dialog = NULL;
+  AdwMessageDialog *dialog;
   GtkDropDown *dropdown;
   GtkStringObject *chosen;
   static const char * const records[][2] = {
@@ -781,20 +782,7 @@ test_refer_suggests_region (void)
   g_assert_true (wb_client_profile_get_action_visible (profile, "refer"));
   g_signal_emit_by_name (find_button (GTK_WIDGET (profile), "_Refer to WSP"), "clicked");
 
-  for (guint tries = 0; dialog == NULL && tries < 100; tries++)
-    {
-      GListModel *toplevels = gtk_window_get_toplevels ();
-
-      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-        {
-          g_autoptr(GObject) candidate = g_list_model_get_item (toplevels, i);
-
-          if (ADW_IS_MESSAGE_DIALOG (candidate))
-            dialog = ADW_MESSAGE_DIALOG (candidate);
-        }
-      g_main_context_iteration (NULL, FALSE);
-    }
-  g_assert_nonnull (dialog);
+  dialog = wb_test_wait_for_message_dialog ();
   dropdown = g_object_get_data (G_OBJECT (dialog), "dropdown");
   chosen = gtk_drop_down_get_selected_item (dropdown);
   g_assert_true (g_str_has_prefix (gtk_string_object_get_string (chosen), "Zoe Zulu"));
