@@ -10,12 +10,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "wb-application.h"
 #include "wb-clients-view.h"
 #include "wb-demo.h"
 #include "wb-embedded-backend.h"
 #include "wb-session.h"
+
+#include "bench-util.h"
 
 /* The client profiles view over the demo data (20,000 clients by default; set
  * WERKBRUG_DEMO_CLIENTS to change it), on the embedded backend in this process, as a user
@@ -24,37 +27,16 @@
  *   - launch (backend start on the existing database) and sign-in to the first frame that
  *     shows rows, and to the whole list;
  *   - search as you type over every client: the time the keystroke takes in the main loop
- *     (filter, rebinding the rows) and the time until the next frame is on screen;
+ *     (filter, rebinding the rows), the time until the next frame is on screen and the main
+ *     thread's CPU time until then (what the keystroke costs on a busy machine), first with
+ *     every row the column view keeps rebound at once (the anchor), then as the list does;
  *   - resident memory with the list loaded (application and embedded server together).
- * Run under a display: xvfb-run -a ./_build/bench/bench-app [BENCH_REPEAT=N] */
-
-typedef struct {
-  GMainLoop *loop;
-  gboolean done;
-  gpointer result;
-} Wait;
-
-static void
-on_done_cb (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  Wait *wait = user_data;
-
-  wait->result = g_object_ref (result);
-  wait->done = TRUE;
-  g_main_loop_quit (wait->loop);
-}
-
-static GAsyncResult *
-run (Wait *wait)
-{
-  wait->done = FALSE;
-  g_clear_object ((GObject **) &wait->result);
-  while (!wait->done)
-    g_main_loop_run (wait->loop);
-  return wait->result;
-}
+ * Run under a display: xvfb-run -a ./_build/bench/bench-app [BENCH_REPEAT=N]; BENCH_DB=path
+ * keeps the seeded database there for the next run, BENCH_TRACE=1 prints every keystroke
+ * (where its main-thread time went: the search call, before the frame, the frame's layout
+ * and paint) and every launch's phases, BENCH_WINDOWS=1 each keystroke's times on
+ * CLOCK_MONOTONIC (for perf record -k CLOCK_MONOTONIC), BENCH_LAUNCHES=N the launches to
+ * take the median of, BENCH_LAUNCH_ONLY=1 stops after them. */
 
 /* A field of /proc/self/status in MiB. */
 static double
@@ -75,7 +57,16 @@ typedef struct {
   gint64 start;
   gint64 painted;       /* when the last frame was painted */
   double first_frame_ms;
+  /* The main thread's CPU time as the frame after a keystroke starts, has laid out and has
+   * painted: where a keystroke's time goes. */
+  double cpu_frame_start;
+  double cpu_layout_end;
+  double cpu_paint_end;
+  gint64 frame_start;   /* and the monotonic time as it started (BENCH_WINDOWS) */
+  gint64 layout_end;
 } FrameWatch;
+
+static double thread_cpu_ms (void);
 
 static void
 on_after_paint_cb (GdkFrameClock *clock,
@@ -84,11 +75,28 @@ on_after_paint_cb (GdkFrameClock *clock,
   WbClientListModel *model = wb_clients_view_get_list_model (watch->view);
 
   watch->painted = g_get_monotonic_time ();
+  watch->cpu_paint_end = thread_cpu_ms ();
   if (watch->first_frame_ms == 0 && wb_client_list_model_get_n_shown (model) > 0)
     {
       watch->first_frame_ms = (watch->painted - watch->start) / 1000.0;
       g_main_loop_quit (watch->loop);
     }
+}
+
+static void
+on_before_paint_cb (GdkFrameClock *clock,
+                    FrameWatch    *watch)
+{
+  watch->cpu_frame_start = thread_cpu_ms ();
+  watch->frame_start = g_get_monotonic_time ();
+}
+
+static void
+on_layout_cb (GdkFrameClock *clock,
+              FrameWatch    *watch)
+{
+  watch->cpu_layout_end = thread_cpu_ms ();
+  watch->layout_end = g_get_monotonic_time ();
 }
 
 static void
@@ -107,14 +115,15 @@ quit_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
+/* The CPU time of the calling thread in ms: under a loaded machine, the work a keystroke
+ * costs the main loop, apart from the time it waits for the processor. */
+static double
+thread_cpu_ms (void)
 {
-  double x = *(const double *) a;
-  double y = *(const double *) b;
+  struct timespec ts;
 
-  return (x > y) - (x < y);
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
 static void
@@ -124,7 +133,7 @@ print_distribution (const char *what,
   double *v = (double *) samples->data;
   double sum = 0;
 
-  g_array_sort (samples, compare_doubles);
+  g_array_sort (samples, bench_compare_doubles);
   for (guint i = 0; i < samples->len; i++)
     sum += v[i];
   printf ("%-40s p50 %6.2f  p95 %6.2f  max %6.2f  mean %6.2f ms (%u keystrokes)\n", what,
@@ -142,8 +151,8 @@ seed_only (const char *db)
   g_autoptr(GError) error = NULL;
   Wait wait = { loop };
 
-  wb_embedded_backend_start_async (backend, NULL, on_done_cb, &wait);
-  if (!wb_embedded_backend_start_finish (backend, run (&wait), &error))
+  wb_embedded_backend_start_async (backend, NULL, bench_on_done_cb, &wait);
+  if (!wb_embedded_backend_start_finish (backend, bench_run (&wait), &error))
     {
       g_printerr ("The demo data could not be seeded: %s\n", error->message);
       return 1;
@@ -151,6 +160,293 @@ seed_only (const char *db)
   wb_embedded_backend_stop (backend);
   g_clear_object (&wait.result);
   return 0;
+}
+
+static guint
+n_keystrokes (const char * const *words,
+              guint               n_words,
+              guint               repeat)
+{
+  guint n = 0;
+
+  for (guint w = 0; w < n_words; w++)
+    n += 2 * strlen (words[w]);
+  return n * repeat;
+}
+
+/* Each prefix of each word, then deleting back, as a person types; prints the time each
+ * keystroke takes in the main loop, until the frame that shows its result, and the main
+ * thread's CPU time until then, with @label. */
+static void
+search_pass (FrameWatch         *watch,
+             GMainLoop          *loop,
+             const char * const *words,
+             guint               n_words,
+             guint               repeat,
+             const char         *label)
+{
+  WbClientListModel *model = wb_clients_view_get_list_model (watch->view);
+  g_autoptr(GArray) sync_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) frame_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) cpu_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) sync_cpu_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) between_cpu_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) layout_cpu_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) paint_cpu_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  double p95_frame;
+
+  for (guint w = 0; w < n_words * repeat; w++)
+    {
+      const char *word = words[w % n_words];
+      guint len = strlen (word);
+
+      for (guint step = 1; step <= 2 * len; step++)
+        {
+          guint n = step <= len ? step : 2 * len - step;
+          g_autofree char *text = g_strndup (word, n);
+          gint64 t0 = g_get_monotonic_time ();
+          double cpu0 = thread_cpu_ms ();
+          double cpu_sync, sync, between, layout, paint;
+          double ms;
+
+          gint64 t_sync;
+
+          wb_clients_view_search (watch->view, text);
+          (void) g_list_model_get_n_items (wb_client_list_model_get_model (model));
+          t_sync = g_get_monotonic_time ();
+          ms = (t_sync - t0) / 1000.0;
+          g_array_append_val (sync_ms, ms);
+          cpu_sync = thread_cpu_ms ();
+
+          /* Until the result is on screen: the next frame after the keystroke. */
+          watch->painted = 0;
+          while (watch->painted == 0)
+            g_main_context_iteration (NULL, TRUE);
+          ms = (watch->painted - t0) / 1000.0;
+          g_array_append_val (frame_ms, ms);
+          ms = thread_cpu_ms () - cpu0;
+          g_array_append_val (cpu_ms, ms);
+          sync = cpu_sync - cpu0;
+          between = MAX (0, watch->cpu_frame_start - cpu_sync);
+          layout = watch->cpu_layout_end - watch->cpu_frame_start;
+          paint = watch->cpu_paint_end - watch->cpu_layout_end;
+          g_array_append_val (sync_cpu_ms, sync);
+          g_array_append_val (between_cpu_ms, between);
+          g_array_append_val (layout_cpu_ms, layout);
+          g_array_append_val (paint_cpu_ms, paint);
+          if (g_getenv ("BENCH_WINDOWS") != NULL)
+            printf ("  window %.6f %.6f %.6f %.6f %.6f\n", t0 / 1e6, t_sync / 1e6, watch->frame_start / 1e6,
+                    watch->layout_end / 1e6, watch->painted / 1e6);
+          if (g_getenv ("BENCH_TRACE") != NULL)
+            printf ("  %-12s %6u shown  %7.2f ms to the frame, %7.2f ms CPU: %6.2f search, %6.2f before the "
+                    "frame, %6.2f layout, %6.2f paint\n", text, wb_client_list_model_get_n_shown (model),
+                    (watch->painted - t0) / 1000.0, ms, sync, between, layout, paint);
+
+          /* A person types a key every 100 ms or so; let the view settle as it would. */
+          g_timeout_add (20, quit_cb, loop);
+          g_main_loop_run (loop);
+        }
+    }
+  /* The next pass starts from the whole list, settled. */
+  wb_clients_view_search (watch->view, "");
+  g_timeout_add (300, quit_cb, loop);
+  g_main_loop_run (loop);
+
+  printf (" %s:\n", label);
+  print_distribution ("  keystroke in the main loop", sync_ms);
+  print_distribution ("  keystroke to the frame on screen", frame_ms);
+  p95_frame = g_array_index (frame_ms, double, MIN (frame_ms->len - 1, frame_ms->len * 95 / 100));
+  print_distribution ("  main thread's CPU time until then", cpu_ms);
+  print_distribution ("    of which the search call", sync_cpu_ms);
+  print_distribution ("    of which before the frame starts", between_cpu_ms);
+  print_distribution ("    of which the frame's layout", layout_cpu_ms);
+  print_distribution ("    of which the frame's paint", paint_cpu_ms);
+  printf ("  p95 to the frame against the goal of 33 ms (two frames): %.2f\n", p95_frame / 33.0);
+}
+
+/* Launches in processes of their own, from exec to the first frame: --bare is a bare
+ * libadwaita window (the anchor); --launch the clients view on the embedded backend over an
+ * existing database, signing in at once, to the first frame that shows rows. The child
+ * prints "total MS" since T0, the parent's monotonic clock as it spawned the child (one
+ * clock for every process), and its phases. */
+
+typedef struct {
+  GMainLoop *loop;
+  GtkWidget *window;
+  WbClientsView *view;   /* NULL: the bare window */
+  gint64 t0;
+  double frame_ms;
+  double rows_ms;        /* when the first rows were in the list */
+} LaunchWatch;
+
+static void
+on_launch_rows_cb (GObject     *model,
+                   GParamSpec  *pspec,
+                   LaunchWatch *watch)
+{
+  if (watch->rows_ms == 0)
+    watch->rows_ms = (g_get_monotonic_time () - watch->t0) / 1000.0;
+}
+
+static void
+on_launch_paint_cb (GdkFrameClock *clock,
+                    LaunchWatch   *watch)
+{
+  if (watch->frame_ms > 0)
+    return;
+  if (watch->view != NULL && wb_client_list_model_get_n_shown (wb_clients_view_get_list_model (watch->view)) == 0)
+    return;
+  watch->frame_ms = (g_get_monotonic_time () - watch->t0) / 1000.0;
+  g_main_loop_quit (watch->loop);
+}
+
+static void
+on_launch_realize_cb (GtkWidget   *window,
+                      LaunchWatch *watch)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (on_launch_paint_cb), watch);
+}
+
+static int
+launch_child (gboolean    bare,
+              gint64      t0,
+              const char *db)
+{
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(WbEmbeddedBackend) backend = NULL;
+  g_autoptr(WbApiClient) api = NULL;
+  g_autoptr(WbRecord) me = NULL;
+  g_autoptr(WbSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+  LaunchWatch watch = { loop, NULL, NULL, t0, 0, 0 };
+  Wait wait = { loop };
+  double init_ms, view_ms = 0, backend_ms = 0, login_ms = 0, session_ms = 0;
+
+  /* The backend opens its database in its own thread while GTK starts, as the window does. */
+  if (!bare)
+    {
+      backend = wb_embedded_backend_new (db);
+      wb_embedded_backend_start_async (backend, NULL, bench_on_done_cb, &wait);
+    }
+  if (!gtk_init_check ())
+    return 77;
+  adw_init ();
+  if (!bare)
+    wb_application_ensure_resources ();
+  init_ms = (g_get_monotonic_time () - t0) / 1000.0;
+
+  watch.window = adw_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (watch.window), 1200, 800);
+  {
+    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+    gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+    if (bare)
+      {
+        GtkWidget *status = adw_status_page_new ();
+
+        adw_status_page_set_title (ADW_STATUS_PAGE (status), "Werkbrug");
+        gtk_widget_set_vexpand (status, TRUE);
+        gtk_box_append (GTK_BOX (box), status);
+      }
+    else
+      {
+        watch.view = wb_clients_view_new ();
+        view_ms = (g_get_monotonic_time () - t0) / 1000.0;
+        gtk_widget_set_vexpand (GTK_WIDGET (watch.view), TRUE);
+        gtk_box_append (GTK_BOX (box), GTK_WIDGET (watch.view));
+      }
+    adw_window_set_content (ADW_WINDOW (watch.window), box);
+  }
+  g_signal_connect (watch.window, "realize", G_CALLBACK (on_launch_realize_cb), &watch);
+  gtk_window_present (GTK_WINDOW (watch.window));
+
+  if (!bare)
+    {
+      if (!wb_embedded_backend_start_finish (backend, bench_run (&wait), &error))
+        g_error ("The embedded backend did not start: %s", error->message);
+      backend_ms = (g_get_monotonic_time () - t0) / 1000.0;
+      api = wb_api_client_new (wb_embedded_backend_get_url (backend));
+      wb_api_client_login_async (api, "wsp-zuid-limburg.am1", WB_DEMO_PASSWORD, NULL, bench_on_done_cb, &wait);
+      me = wb_api_client_login_finish (api, bench_run (&wait), &error);
+      g_assert_no_error (error);
+      login_ms = (g_get_monotonic_time () - t0) / 1000.0;
+      session = wb_session_new (api, me);
+      wb_session_load_async (session, NULL, bench_on_done_cb, &wait);
+      wb_session_load_finish (session, bench_run (&wait), &error);
+      g_assert_no_error (error);
+      session_ms = (g_get_monotonic_time () - t0) / 1000.0;
+      wb_clients_view_set_session (watch.view, session);
+      g_signal_connect (wb_clients_view_get_list_model (watch.view), "notify::n-loaded",
+                        G_CALLBACK (on_launch_rows_cb), &watch);
+      /* The whole list, as before the scope: the account manager has no caseload of clients. */
+      wb_list_view_set_scope (WB_LIST_VIEW (watch.view), WB_LIST_SCOPE_ALL);
+    }
+  if (watch.frame_ms == 0)
+    g_main_loop_run (loop);
+
+  printf ("total %.1f\n", watch.frame_ms);
+  printf ("gtk %.1f view %.1f backend %.1f login %.1f session %.1f rows %.1f (t0 %.6f s)\n", init_ms, view_ms,
+          backend_ms, login_ms, session_ms, watch.rows_ms, t0 / 1e6);
+  gtk_window_destroy (GTK_WINDOW (watch.window));
+  if (backend != NULL)
+    wb_embedded_backend_stop (backend);
+  g_clear_object (&wait.result);
+  return 0;
+}
+
+/* Runs a launch child; returns its total in ms and its phases in @phases. */
+static double
+spawn_launch (const char  *mode,
+              const char  *db,
+              char       **phases)
+{
+  g_autofree char *t0_text = g_strdup_printf ("%" G_GINT64_FORMAT, g_get_monotonic_time ());
+  const char *child[] = { "/proc/self/exe", mode, t0_text, db, NULL };
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *total;
+  int status;
+
+  if (!g_spawn_sync (NULL, (char **) child, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error) ||
+      !g_spawn_check_wait_status (status, &error))
+    g_error ("The launch %s failed: %s", mode, error->message);
+  total = strstr (out, "total ");
+  g_assert_nonnull (total);
+  *phases = g_strdup (strchr (total, '\n') + 1);
+  g_strstrip (*phases);
+  return g_ascii_strtod (total + 6, NULL);
+}
+
+static void
+compare_launches (const char *db,
+                  guint       n)
+{
+  g_autoptr(GArray) bare = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) launch = g_array_new (FALSE, FALSE, sizeof (double));
+  double bare_median, launch_median;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *bare_phases = NULL;
+      g_autofree char *launch_phases = NULL;
+      double ms;
+
+      ms = spawn_launch ("--bare", db, &bare_phases);
+      g_array_append_val (bare, ms);
+      ms = spawn_launch ("--launch", db, &launch_phases);
+      g_array_append_val (launch, ms);
+      if (g_getenv ("BENCH_TRACE") != NULL)
+        printf ("  bare %.0f ms; launch %.0f ms (ends of: %s)\n", g_array_index (bare, double, i), ms, launch_phases);
+    }
+  g_array_sort (bare, bench_compare_doubles);
+  g_array_sort (launch, bench_compare_doubles);
+  bare_median = g_array_index (bare, double, n / 2);
+  launch_median = g_array_index (launch, double, n / 2);
+  printf ("launch to first frame, from exec, median of %u:\n", n);
+  printf ("  a bare libadwaita window (anchor):    %6.0f ms\n", bare_median);
+  printf ("  the populated client list:            %6.0f ms  (%.2f x the anchor; goal 1.5)\n",
+          launch_median, launch_median / bare_median);
 }
 
 int
@@ -165,8 +461,6 @@ main (int   argc,
   g_autoptr(WbRecord) me = NULL;
   g_autoptr(WbSession) session = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) sync_ms = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) frame_ms = g_array_new (FALSE, FALSE, sizeof (double));
   static const char * const words[] = { "jansen", "maastricht", "k-0001", "heerlen", "bouzid" };
   const char *repeat_text = g_getenv ("BENCH_REPEAT");
   guint repeat = repeat_text != NULL ? MAX (1, atoi (repeat_text)) : 3;
@@ -175,12 +469,13 @@ main (int   argc,
   GtkWidget *window;
   WbClientsView *view;
   WbClientListModel *model;
-  gint64 launch;
+  gint64 launch, search_start;
   double seed_s, backend_ms, rss_idle, anon_idle;
-  int status;
 
   if (argc == 3 && g_str_equal (argv[1], "--seed-only"))
     return seed_only (argv[2]);
+  if (argc == 4 && (g_str_equal (argv[1], "--bare") || g_str_equal (argv[1], "--launch")))
+    return launch_child (g_str_equal (argv[1], "--bare"), g_ascii_strtoll (argv[2], NULL, 10), argv[3]);
 
   if (!gtk_init_check ())
     {
@@ -193,27 +488,34 @@ main (int   argc,
   if (g_getenv ("WERKBRUG_DEMO_CLIENTS") == NULL)
     g_setenv ("WERKBRUG_DEMO_CLIENTS", "20000", TRUE);
 
-  dir = g_dir_make_tmp ("bench-app-XXXXXX", &error);
-  g_assert_no_error (error);
-  db = g_build_filename (dir, "werkbrug.db", NULL);
+  /* BENCH_DB keeps the seeded database for the next run, which then skips seeding. */
+  if (g_getenv ("BENCH_DB") != NULL)
+    db = g_strdup (g_getenv ("BENCH_DB"));
+  else
+    {
+      dir = g_dir_make_tmp ("bench-app-XXXXXX", &error);
+      g_assert_no_error (error);
+      db = g_build_filename (dir, "werkbrug.db", NULL);
+    }
   loop = g_main_loop_new (NULL, FALSE);
   wait.loop = loop;
 
-  {
-    const char *child[] = { "/proc/self/exe", "--seed-only", db, NULL };
-    gint64 t0 = g_get_monotonic_time ();
+  seed_s = bench_seed_once (db);
 
-    if (!g_spawn_sync (NULL, (char **) child, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error) ||
-        !g_spawn_check_wait_status (status, &error))
-      g_error ("Seeding failed: %s", error->message);
-    seed_s = (g_get_monotonic_time () - t0) / 1e6;
+  {
+    const char *n_text = g_getenv ("BENCH_LAUNCHES");
+
+    compare_launches (db, n_text != NULL ? MAX (1, atoi (n_text)) : 5);
+    /* BENCH_LAUNCH_ONLY=1: the launches alone, while working on them. */
+    if (g_getenv ("BENCH_LAUNCH_ONLY") != NULL)
+      return 0;
   }
 
   /* From here on: a launch on the existing database, signing in at once. */
   launch = g_get_monotonic_time ();
   backend = wb_embedded_backend_new (db);
-  wb_embedded_backend_start_async (backend, NULL, on_done_cb, &wait);
-  if (!wb_embedded_backend_start_finish (backend, run (&wait), &error))
+  wb_embedded_backend_start_async (backend, NULL, bench_on_done_cb, &wait);
+  if (!wb_embedded_backend_start_finish (backend, bench_run (&wait), &error))
     g_error ("The embedded backend did not start: %s", error->message);
   backend_ms = (g_get_monotonic_time () - launch) / 1000.0;
   rss_idle = status_mib ("VmRSS:");
@@ -227,18 +529,21 @@ main (int   argc,
 
   watch.start = g_get_monotonic_time ();
   api = wb_api_client_new (wb_embedded_backend_get_url (backend));
-  wb_api_client_login_async (api, "wsp-zuid-limburg.am1", WB_DEMO_PASSWORD, NULL, on_done_cb, &wait);
-  me = wb_api_client_login_finish (api, run (&wait), &error);
+  wb_api_client_login_async (api, "wsp-zuid-limburg.am1", WB_DEMO_PASSWORD, NULL, bench_on_done_cb, &wait);
+  me = wb_api_client_login_finish (api, bench_run (&wait), &error);
   g_assert_no_error (error);
   session = wb_session_new (api, me);
-  wb_session_load_async (session, NULL, on_done_cb, &wait);
-  wb_session_load_finish (session, run (&wait), &error);
+  wb_session_load_async (session, NULL, bench_on_done_cb, &wait);
+  wb_session_load_finish (session, bench_run (&wait), &error);
   g_assert_no_error (error);
 
   watch.loop = loop;
   watch.view = view;
   g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (on_after_paint_cb), &watch);
+  g_signal_connect (gtk_widget_get_frame_clock (window), "before-paint", G_CALLBACK (on_before_paint_cb), &watch);
+  g_signal_connect_after (gtk_widget_get_frame_clock (window), "layout", G_CALLBACK (on_layout_cb), &watch);
   wb_clients_view_set_session (view, session);
+  wb_list_view_set_scope (WB_LIST_VIEW (view), WB_LIST_SCOPE_ALL);
   g_main_loop_run (loop);
 
   g_signal_connect (view, "notify::loaded", G_CALLBACK (on_loaded_cb), loop);
@@ -253,39 +558,17 @@ main (int   argc,
   printf ("launch to first frame of the list:       %.0f ms\n", backend_ms + watch.first_frame_ms);
   printf ("sign-in to the whole list loaded:        %.0f ms\n", (g_get_monotonic_time () - watch.start) / 1000.0);
 
-  /* Search as you type: each prefix of a word, then deleting back, as a person types. */
-  for (guint w = 0; w < G_N_ELEMENTS (words) * repeat; w++)
-    {
-      const char *word = words[w % G_N_ELEMENTS (words)];
-      guint len = strlen (word);
-
-      for (guint step = 1; step <= 2 * len; step++)
-        {
-          guint n = step <= len ? step : 2 * len - step;
-          g_autofree char *text = g_strndup (word, n);
-          gint64 t0 = g_get_monotonic_time ();
-          double ms;
-
-          wb_clients_view_search (view, text);
-          (void) g_list_model_get_n_items (wb_client_list_model_get_model (model));
-          ms = (g_get_monotonic_time () - t0) / 1000.0;
-          g_array_append_val (sync_ms, ms);
-
-          /* Until the result is on screen: the next frame after the keystroke. */
-          watch.painted = 0;
-          while (watch.painted == 0)
-            g_main_context_iteration (NULL, TRUE);
-          ms = (watch.painted - t0) / 1000.0;
-          g_array_append_val (frame_ms, ms);
-
-          /* A person types a key every 100 ms or so; let the view settle as it would. */
-          g_timeout_add (20, quit_cb, loop);
-          g_main_loop_run (loop);
-        }
-    }
-  printf ("search as you type over %u clients:\n", wb_client_list_model_get_n_loaded (model));
-  print_distribution ("  keystroke in the main loop", sync_ms);
-  print_distribution ("  keystroke to the frame on screen", frame_ms);
+  /* Search as you type, first as the list did before it rebound the rows on screen first
+   * (every row the column view keeps, at once), then as it does now. */
+  search_start = g_get_monotonic_time ();
+  printf ("search as you type over %u clients, %u keystrokes a pass:\n",
+          wb_client_list_model_get_n_loaded (model), n_keystrokes (words, G_N_ELEMENTS (words), repeat));
+  g_setenv ("WB_LIST_EAGER_ROWS", "1", TRUE);
+  search_pass (&watch, loop, words, G_N_ELEMENTS (words), repeat, "every kept row rebound at once (anchor)");
+  g_unsetenv ("WB_LIST_EAGER_ROWS");
+  search_pass (&watch, loop, words, G_N_ELEMENTS (words), repeat, "the rows on screen first (now)");
+  if (g_getenv ("BENCH_VERBOSE") != NULL)
+    printf ("search from %.3f to %.3f s (CLOCK_MONOTONIC)\n", search_start / 1e6, g_get_monotonic_time () / 1e6);
 
   printf ("resident memory with the list loaded:    %.0f MB (of which %.0f MB private, the rest shared\n"
           "                                         libraries); %.0f MB (%.0f MB private) before sign-in\n",
@@ -293,6 +576,11 @@ main (int   argc,
 
   gtk_window_destroy (GTK_WINDOW (window));
   wb_embedded_backend_stop (backend);
+  if (dir == NULL)
+    {
+      g_clear_object (&wait.result);
+      return 0;
+    }
   g_unlink (db);
   {
     g_autofree char *wal = g_strconcat (db, "-wal", NULL);

@@ -11,10 +11,12 @@ cd "$top"
 packages=(
   meson ninja-build pkg-config gcc gettext
   libglib2.0-dev libjson-glib-dev libsoup-3.0-dev libsqlite3-dev libsodium-dev
-  libgtk-4-dev libadwaita-1-dev libsecret-1-dev
+  libgtk-4-dev libadwaita-1-dev libsecret-1-dev libxlsxwriter-dev
   desktop-file-utils appstream
   xvfb xauth dbus dbus-x11 at-spi2-core python3-dogtail gnome-keyring
   curl locales
+  poppler-utils python3-openpyxl python3-jsonschema systemd
+  openssl
 )
 
 sudo_cmd=()
@@ -49,7 +51,7 @@ case "$mode" in
   run)
     build _build
     # The application seeds its demo database on the first run, with its progress on screen,
-    # under $XDG_DATA_HOME/werkbrug/; it reads the PC4 centres and CBS figures from here.
+    # under $XDG_DATA_HOME/werkbrug/; it reads the PC4 centres, CBS figures and ESCO from here.
     [ -d "$shared_data" ] && export WB_SHARED_DATA="$shared_data"
     exec ./_build/src/app/werkbrug
     ;;
@@ -70,7 +72,7 @@ case "$mode" in
       # and memory errors stay fatal.
       ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
         dbus-run-session -- xvfb-run -a -s "-screen 0 1280x1024x24" \
-        meson test -C "$dir" --print-errorlogs --num-processes 2 || status=1
+        meson test -C "$dir" --print-errorlogs --num-processes 2 --no-suite walk || status=1
     done
     # One line for the whole run: TAP subtests counted one by one, other tests as one each;
     # a program that crashed or timed out counts as a failure even after passing subtests.

@@ -499,6 +499,258 @@ test_search_fold (void)
   g_assert_null (wb_account_search_fold (NULL));
 }
 
+/* What the queue suggests, case by case: every case of the rule table once per kind of
+ * review that can carry it, and the case the issue found (22 employees, owner left). */
+#define A(x) WB_ACCOUNT_ACTION_##x
+
+static const struct {
+  const char *what;         /* a case of the rule table */
+  WbAccountAction action;   /* for a review of its own status, and for "dormant" */
+} suggestions[] = {
+  { "wsp owns 40", A (DISMISS) },
+  { "local owns 10 in its municipality", A (DISMISS) },
+  { "local owns 24", A (DISMISS) },
+  { "local owns 25", A (TRANSFER_TO_WSP) },
+  { "local owns 26", A (TRANSFER_TO_WSP) },
+  { "wsp owns 24", A (ASSIGN_OWNER) },
+  { "wsp owns 25", A (DISMISS) },
+  { "wsp owns 26", A (DISMISS) },
+  { "wsp owns 0", A (ASSIGN_OWNER) },
+  { "local owns 10 elsewhere", A (ASSIGN_OWNER) },
+  { "local owns 24 elsewhere", A (ASSIGN_OWNER) },
+  { "wsp owns 40, serving does not matter", A (DISMISS) },
+  { "nobody owns 10", A (ASSIGN_OWNER) },
+  { "nobody owns 40", A (TRANSFER_TO_WSP) },
+  { "left wsp owner of 40", A (TRANSFER_TO_WSP) },
+  { "left local owner of 10", A (ASSIGN_OWNER) },
+  /* The exception belonged to the person who left: the account goes to the WSP. */
+  { "left owner of an exception", A (TRANSFER_TO_WSP) },
+  { "consultant owns 10", A (ASSIGN_OWNER) },
+  { "consultant owns 40", A (TRANSFER_TO_WSP) },
+  { "wsp role outside a wsp", A (TRANSFER_TO_WSP) },
+  { "local role at a wsp", A (ASSIGN_OWNER) },
+  { "consultant, crossed", A (TRANSFER_TO_WSP) },
+  { "approved exception", A (DISMISS) },
+  { "approved exception at 25", A (DISMISS) },
+  { "pending exception", A (APPROVE_EXCEPTION) },
+  { "pending exception, crossed", A (APPROVE_EXCEPTION) },
+  { "exception fields on a small account", A (DISMISS) },
+  { "exception fields at a wsp owner", A (DISMISS) },
+  { "vacancy at an excepted account", A (TRANSFER_TO_WSP) },
+  { "reason withdrawn (empty)", A (TRANSFER_TO_WSP) },
+  { "reason withdrawn (none)", A (TRANSFER_TO_WSP) },
+  { "vacancy at a pending exception", A (APPROVE_EXCEPTION) },
+  { "rose to 26 under a local owner", A (TRANSFER_TO_WSP) },
+  { "rose to 25 under a local owner", A (TRANSFER_TO_WSP) },
+  { "fell to 24 under a wsp owner", A (ASSIGN_OWNER) },
+  { "fell to 24 under a local owner", A (DISMISS) },
+  { "rose to 25 under a wsp owner", A (DISMISS) },
+  { "crossed, nobody owns it", A (TRANSFER_TO_WSP) },
+  { "crossed, owner left", A (TRANSFER_TO_WSP) },
+  { "crossed, approved exception", A (DISMISS) },
+};
+
+static void
+test_suggested_action (void)
+{
+  gboolean covered[G_N_ELEMENTS (cases)] = { FALSE, };
+  WbAccountFacts facts;
+
+  for (guint i = 0; i < G_N_ELEMENTS (suggestions); i++)
+    {
+      const RuleCase *c = find_case (suggestions[i].what);
+      WbAccountAction action;
+
+      covered[c - cases] = TRUE;
+      fill_facts (c, &facts);
+      action = wb_account_suggest_action (wb_account_status_to_string (c->status), &facts);
+      if (action != suggestions[i].action)
+        g_error ("%s: suggests %s, expected %s", c->what, wb_account_action_to_string (action),
+                 wb_account_action_to_string (suggestions[i].action));
+      /* A dormant account needs what its rule says; a duplicate is merged, whatever else. */
+      g_assert_cmpint (wb_account_suggest_action ("dormant", &facts), ==, suggestions[i].action);
+      g_assert_cmpint (wb_account_suggest_action ("duplicate", &facts), ==, A (MERGE_DUPLICATES));
+      /* A transfer to the WSP only where 25 or more employees ask for it. */
+      if (action == A (TRANSFER_TO_WSP))
+        g_assert_cmpint (c->expected, ==, WB_OWNER_TYPE_WSP);
+      if (action == A (ASSIGN_OWNER))
+        g_assert_cmpint (c->expected, ==, WB_OWNER_TYPE_LOCAL);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    if (!covered[i])
+      g_error ("no suggestion for %s", cases[i].what);
+
+  /* The issue: 22 employees, the local owner has left. A local account manager takes it. */
+  fill_facts (find_case ("left local owner of 10"), &facts);
+  facts.employee_count = 22;
+  g_assert_cmpint (wb_account_suggest_action ("owner_left", &facts), ==, A (ASSIGN_OWNER));
+  facts.employee_count = 25;
+  g_assert_cmpint (wb_account_suggest_action ("owner_left", &facts), ==, A (TRANSFER_TO_WSP));
+
+  for (guint a = 0; a < WB_N_ACCOUNT_ACTIONS; a++)
+    {
+      WbAccountAction back;
+
+      g_assert_true (wb_account_action_from_string (wb_account_action_to_string (a), &back));
+      g_assert_cmpint (back, ==, a);
+    }
+  g_assert_cmpstr (wb_account_action_to_string (A (TRANSFER_TO_WSP)), ==, "transfer_to_wsp");
+  g_assert_false (wb_account_action_from_string ("resolved", &(WbAccountAction) { 0 }));
+}
+
+#undef A
+
+/* Who may take an account over, cell by cell: kind of account manager x size x where. */
+static void
+test_successor_fit (void)
+{
+  static const struct {
+    const char *what;
+    const char *role;
+    const char *kind;
+    const char *region;
+    gboolean serves;
+    gboolean active;
+    gint64 employees;
+    WbSuccessorFit fit;
+  } cells[] = {
+    { "subregion's wsp, 40", "account_manager_wsp", "wsp", "Parkstad", TRUE, TRUE, 40, WB_SUCCESSOR_FIT },
+    { "subregion's wsp, 25", "account_manager_wsp", "wsp", "Parkstad", TRUE, TRUE, 25, WB_SUCCESSOR_FIT },
+    { "subregion's wsp, 24", "account_manager_wsp", "wsp", "Parkstad", TRUE, TRUE, 24, WB_SUCCESSOR_UNFIT },
+    { "another subregion's wsp", "account_manager_wsp", "wsp", "Maastricht-Heuvelland", FALSE, TRUE, 40, WB_SUCCESSOR_UNFIT },
+    { "region-wide wsp", "account_manager_wsp", "wsp", "Zuid-Limburg", TRUE, TRUE, 40, WB_SUCCESSOR_REGION_WIDE },
+    { "region-wide wsp, 10", "account_manager_wsp", "wsp", "Zuid-Limburg", TRUE, TRUE, 10, WB_SUCCESSOR_UNFIT },
+    { "subregion's wsp who left", "account_manager_wsp", "wsp", "Parkstad", TRUE, FALSE, 40, WB_SUCCESSOR_UNFIT },
+    { "municipality's local, 22", "account_manager_local", "municipality", "Parkstad", TRUE, TRUE, 22, WB_SUCCESSOR_FIT },
+    { "municipality's local, 0", "account_manager_local", "social_service", "Parkstad", TRUE, TRUE, 0, WB_SUCCESSOR_FIT },
+    { "municipality's local, 25", "account_manager_local", "municipality", "Parkstad", TRUE, TRUE, 25, WB_SUCCESSOR_UNFIT },
+    { "neighbour's local, 22", "account_manager_local", "municipality", "Parkstad", FALSE, TRUE, 22, WB_SUCCESSOR_UNFIT },
+    { "municipality's local who left", "account_manager_local", "municipality", "Parkstad", TRUE, FALSE, 22, WB_SUCCESSOR_UNFIT },
+    { "consultant of the municipality", "consultant", "municipality", "Parkstad", TRUE, TRUE, 22, WB_SUCCESSOR_UNFIT },
+    { "coordinator of the wsp", "coordinator", "wsp", "Parkstad", TRUE, TRUE, 40, WB_SUCCESSOR_UNFIT },
+    { "local role at a wsp", "account_manager_local", "wsp", "Parkstad", TRUE, TRUE, 22, WB_SUCCESSOR_UNFIT },
+    { "wsp role at a municipality", "account_manager_wsp", "municipality", "Parkstad", TRUE, TRUE, 40, WB_SUCCESSOR_UNFIT },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
+    {
+      WbSuccessorFacts candidate = {
+        .role = cells[i].role, .organisation_kind = cells[i].kind, .organisation_region = cells[i].region,
+        .serves_municipality = cells[i].serves, .active = cells[i].active,
+      };
+      WbSuccessorFit fit = wb_account_successor_fit (cells[i].employees, "Parkstad", &candidate);
+
+      if (fit != cells[i].fit)
+        g_error ("%s: fit %d, expected %d", cells[i].what, fit, cells[i].fit);
+    }
+
+  /* Where the employer's subregion is not known, no WSP is its subregion's. */
+  {
+    WbSuccessorFacts wsp = { "account_manager_wsp", "wsp", "Parkstad", FALSE, TRUE };
+
+    g_assert_cmpint (wb_account_successor_fit (40, NULL, &wsp), ==, WB_SUCCESSOR_UNFIT);
+    wsp.serves_municipality = TRUE;
+    g_assert_cmpint (wb_account_successor_fit (40, NULL, &wsp), ==, WB_SUCCESSOR_REGION_WIDE);
+  }
+}
+
+/* Which writes report an arrangement to the WSP: marked, described otherwise, withdrawn. */
+static void
+test_arrangement_change (void)
+{
+  static const struct {
+    gboolean before;
+    const char *before_note;
+    gboolean after;
+    const char *after_note;
+    WbArrangementChange change;
+  } cells[] = {
+    { FALSE, NULL, FALSE, NULL, WB_ARRANGEMENT_UNCHANGED },
+    { FALSE, NULL, FALSE, "leerwerkplekken", WB_ARRANGEMENT_UNCHANGED },
+    { FALSE, NULL, TRUE, NULL, WB_ARRANGEMENT_NEW },
+    { FALSE, "oud", TRUE, "leerwerkplekken", WB_ARRANGEMENT_NEW },
+    { TRUE, "leerwerkplekken", TRUE, "leerwerkplekken", WB_ARRANGEMENT_UNCHANGED },
+    { TRUE, "leerwerkplekken", TRUE, "  leerwerkplekken ", WB_ARRANGEMENT_UNCHANGED },
+    { TRUE, NULL, TRUE, "", WB_ARRANGEMENT_UNCHANGED },
+    { TRUE, NULL, TRUE, "leerwerkplekken", WB_ARRANGEMENT_CHANGED },
+    { TRUE, "leerwerkplekken", TRUE, "vier leerwerkplekken", WB_ARRANGEMENT_CHANGED },
+    { TRUE, "leerwerkplekken", TRUE, NULL, WB_ARRANGEMENT_CHANGED },
+    { TRUE, "leerwerkplekken", FALSE, "leerwerkplekken", WB_ARRANGEMENT_WITHDRAWN },
+    { TRUE, NULL, FALSE, NULL, WB_ARRANGEMENT_WITHDRAWN },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
+    g_assert_cmpint (wb_account_arrangement_change (cells[i].before, cells[i].before_note,
+                                                    cells[i].after, cells[i].after_note), ==, cells[i].change);
+  for (guint c = 0; c < WB_N_ARRANGEMENT_CHANGES; c++)
+    {
+      WbArrangementChange back;
+
+      g_assert_true (wb_arrangement_change_from_string (wb_arrangement_change_to_string (c), &back));
+      g_assert_cmpint (back, ==, c);
+      g_assert_nonnull (wb_arrangement_change_to_label (c));
+    }
+}
+
+static void
+test_quarters (void)
+{
+  static const struct { const char *date; const char *quarter; } dates[] = {
+    { "2026-01-01", "2026-Q1" }, { "2026-03-31", "2026-Q1" }, { "2026-04-01", "2026-Q2" },
+    { "2026-09-30T23:59:59Z", "2026-Q3" }, { "2026-10-01T00:00:00Z", "2026-Q4" }, { "2026-12-31", "2026-Q4" },
+  };
+  g_autofree char *first = NULL;
+  g_autofree char *after = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    {
+      g_autofree char *quarter = wb_account_quarter_of (dates[i].date);
+
+      g_assert_cmpstr (quarter, ==, dates[i].quarter);
+    }
+  g_assert_null (wb_account_quarter_of (NULL));
+  g_assert_null (wb_account_quarter_of ("gisteren"));
+
+  g_assert_true (wb_account_quarter_bounds ("2026-Q4", &first, &after));
+  g_assert_cmpstr (first, ==, "2026-10-01");
+  g_assert_cmpstr (after, ==, "2027-01-01");
+  g_clear_pointer (&first, g_free);
+  g_clear_pointer (&after, g_free);
+  g_assert_true (wb_account_quarter_bounds ("2026-Q2", &first, &after));
+  g_assert_cmpstr (first, ==, "2026-04-01");
+  g_assert_cmpstr (after, ==, "2026-07-01");
+  g_assert_false (wb_account_quarter_bounds ("2026-Q5", NULL, NULL));
+  g_assert_false (wb_account_quarter_bounds ("2026-Q0", NULL, NULL));
+  g_assert_false (wb_account_quarter_bounds ("2026-Q12", NULL, NULL));
+  g_assert_false (wb_account_quarter_bounds ("2026Q1", NULL, NULL));
+  g_assert_false (wb_account_quarter_bounds (NULL, NULL, NULL));
+}
+
+/* A handover's briefing in one sentence, as the successor's notification says it. */
+static void
+test_briefing_summary (void)
+{
+  static const struct { const char *json; const char *summary; } briefings[] = {
+    { "{\"contacts\":0,\"last_contacts\":[],\"open_vacancies\":[],\"matches_in_progress\":[],\"exception\":null}",
+      "no contact logged; no open vacancies; no matches in progress; no exception" },
+    { "{\"contacts\":1,\"last_contacts\":[{\"date\":\"2026-10-02\"}],\"open_vacancies\":[{\"id\":1}],"
+      "\"matches_in_progress\":[{\"count\":1}],\"exception\":{\"reason\":\"goede ingang\",\"approved_by\":null}}",
+      "1 contact, the last on 2026-10-02; 1 open vacancy; 1 match in progress; an exception awaiting approval" },
+    { "{\"contacts\":7,\"last_contacts\":[{\"date\":\"2026-11-30\"},{\"date\":\"2026-10-02\"}],"
+      "\"open_vacancies\":[{\"id\":1},{\"id\":2}],\"matches_in_progress\":[{\"count\":2},{\"count\":3}],"
+      "\"exception\":{\"reason\":\"goede ingang\",\"approved_by\":4}}",
+      "7 contacts, the last on 2026-11-30; 2 open vacancies; 5 matches in progress; an approved exception" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (briefings); i++)
+    {
+      g_autoptr(JsonNode) node = json_from_string (briefings[i].json, NULL);
+      g_autofree char *summary = wb_account_briefing_summary (json_node_get_object (node));
+
+      g_assert_cmpstr (summary, ==, briefings[i].summary);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -517,6 +769,11 @@ main (int   argc,
   g_test_add_func ("/core/account-rules/queue-reasons", test_queue_reasons);
   g_test_add_func ("/core/account-rules/size-classes", test_size_classes);
   g_test_add_func ("/core/account-rules/search-fold", test_search_fold);
+  g_test_add_func ("/core/account-rules/suggested-action", test_suggested_action);
+  g_test_add_func ("/core/account-rules/successor-fit", test_successor_fit);
+  g_test_add_func ("/core/account-rules/arrangement-change", test_arrangement_change);
+  g_test_add_func ("/core/account-rules/quarters", test_quarters);
+  g_test_add_func ("/core/account-rules/briefing-summary", test_briefing_summary);
 
   return g_test_run ();
 }

@@ -28,8 +28,8 @@ static struct {
   char *today;
   WbTestServer *server;
   gint64 heerlen, maastricht;
-  gint64 org_wsp, org_h, org_m;
-  gint64 coord, wsp1, wsp2, left, lam, lam2, mlam, consultant, analyst;
+  gint64 org_wsp, org_h, org_m, org_wsp_p;
+  gint64 coord, wsp1, wsp2, left, lam, lam2, mlam, consultant, analyst, pcoord;
   gint64 e_ok, e_pending, e_wrong, e_left, e_noowner, e_dup_a, e_dup_b;
   gint64 e_excepted, e_size, e_two, e_dormant, e_formula;
   GHashTable *tokens;  /* username -> token */
@@ -86,6 +86,10 @@ create_fixture (void)
   fx.org_m = wb_test_insert_printf (store, WB_RESOURCE_ORGANISATIONS,
                                     "{\"code\":\"isd-m\",\"name\":\"ISD Maas\",\"kind\":\"social_service\","
                                     "\"region\":\"Maastricht-Heuvelland\",\"municipality_ids\":[" ID "]}", fx.maastricht);
+  /* Parkstad has a WSP of its own; Maastricht only the region-wide one. */
+  fx.org_wsp_p = wb_test_insert_printf (store, WB_RESOURCE_ORGANISATIONS,
+                                        "{\"code\":\"wsp-p\",\"name\":\"WSP Parkstad\",\"kind\":\"wsp\",\"region\":\"Parkstad\","
+                                        "\"municipality_ids\":[" ID "]}", fx.heerlen);
 
   /* Argon2id is slow on purpose: one hash serves every test user. */
   hash = wb_password_hash (PASSWORD, &error);
@@ -99,6 +103,7 @@ create_fixture (void)
   fx.mlam = wb_test_add_user (store, fx.org_m, "mlam", "Mila Maas", "account_manager_local", hash);
   fx.consultant = wb_test_add_user (store, fx.org_h, "consultant", "Chris Claessens", "consultant", hash);
   fx.analyst = wb_test_add_user (store, fx.org_wsp, "analyst", "Anouk Arts", "analyst", hash);
+  fx.pcoord = wb_test_add_user (store, fx.org_wsp_p, "pcoord", "Piet Parkstad", "coordinator", hash);
 
   json_object_set_boolean_member (leaving, "active", FALSE);
   json_object_set_string_member (leaving, "left_at", "2025-12-31");
@@ -454,6 +459,54 @@ test_initial_queue (void)
   g_clear_pointer (&bad, answer_free);
   bad = get ("coord", "api/v1/reviews?colour=red");
   g_assert_cmpuint (bad->status, ==, 400);
+}
+
+/* Each review says what the rule suggests for its account now: below 25 employees a new
+ * local owner (not "transfer to the WSP", as the desktop once highlighted), from 25 on the
+ * WSP; its employer's municipality and subregion come with it, for the successor picker. */
+static void
+test_suggested_actions (void)
+{
+  g_autoptr(Answer) answer = get ("coord", "api/v1/reviews?per_page=1000");
+  g_autoptr(Answer) one = NULL;
+  struct { const char *kind; gint64 employer; const char *action; } expected[] = {
+    { "owner_left", fx.e_left, "assign_owner" },          /* 10 employees */
+    { "no_owner", fx.e_noowner, "assign_owner" },          /* 12 */
+    { "violation_wrong_owner_type", fx.e_wrong, "transfer_to_wsp" },  /* 30, a local owner */
+    { "exception_pending", fx.e_pending, "approve_exception" },
+    { "duplicate", fx.e_dup_a, "merge_duplicates" },
+    { "dormant", fx.e_dormant, "dismiss" },                /* the owner fits */
+  };
+  JsonArray *items;
+
+  g_assert_cmpuint (answer->status, ==, 200);
+  items = items_of (answer);
+  for (guint k = 0; k < G_N_ELEMENTS (expected); k++)
+    {
+      gboolean found = FALSE;
+
+      for (guint i = 0; i < json_array_get_length (items); i++)
+        {
+          JsonObject *review = json_array_get_object_element (items, i);
+          JsonObject *summary = json_object_get_object_member (review, "employer");
+
+          if (!g_str_equal (json_object_get_string_member (review, "kind"), expected[k].kind) ||
+              json_object_get_int_member (summary, "id") != expected[k].employer)
+            continue;
+          found = TRUE;
+          g_test_message ("%s -> %s", expected[k].kind, json_object_get_string_member (review, "suggested_action"));
+          g_assert_cmpstr (json_object_get_string_member (review, "suggested_action"), ==, expected[k].action);
+          g_assert_true (json_object_has_member (summary, "municipality_id"));
+          g_assert_cmpstr (json_object_get_string_member (summary, "region"), ==,
+                           expected[k].employer == fx.e_noowner ? "Maastricht-Heuvelland" : "Parkstad");
+        }
+      g_assert_true (found);
+    }
+
+  /* One review says the same. */
+  one = get ("coord", "api/v1/reviews/" ID, review_id ("owner_left", fx.e_left));
+  g_assert_cmpuint (one->status, ==, 200);
+  g_assert_cmpstr (json_object_get_string_member (object_of (one), "suggested_action"), ==, "assign_owner");
 }
 
 static void
@@ -1352,10 +1405,10 @@ test_import_broken (void)
   g_assert_cmpstr (soup_message_headers_get_content_type (answer->headers, NULL), ==, "application/problem+json");
   errors = json_object_get_array_member (object_of (answer), "errors");
   g_assert_cmpuint (json_array_get_length (errors), ==, 2);
-  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (errors, 0), "field"), ==, "line 3");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (errors, 0), "field"), ==, "row 3");
   g_assert_nonnull (strstr (json_object_get_string_member (json_array_get_object_element (errors, 0), "message"),
                             "fields where the header has 6"));
-  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (errors, 1), "field"), ==, "line 4");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (errors, 1), "field"), ==, "row 4");
   /* Not even the good line before the broken ones was written. */
   g_assert_cmpint (count_accounts (NULL), ==, before);
   g_assert_cmpint (count_accounts ("goed bedrijf"), ==, 0);
@@ -1454,7 +1507,7 @@ test_client_calls (void)
   problem = wb_api_error_get_problem (error);
   g_assert_nonnull (problem);
   g_assert_cmpuint (problem->errors->len, ==, 1);
-  g_assert_cmpstr (((WbFieldError *) problem->errors->pdata[0])->field, ==, "line 2");
+  g_assert_cmpstr (((WbFieldError *) problem->errors->pdata[0])->field, ==, "row 2");
   g_clear_error (&error);
   g_clear_object (&result);
 
@@ -1494,6 +1547,10 @@ test_documented_endpoints (void)
     guint status;
   } endpoints[] = {
     { "GET /api/v1/employers/{id}/rule", "consultant", NULL, NULL, 200 },
+    { "GET /api/v1/employers/{id}/history", "consultant", NULL, NULL, 200 },
+    { "GET /api/v1/arrangements", "coord", g_strdup ("api/v1/arrangements"), NULL, 200 },
+    { "GET /api/v1/users/{id}/handover", "coord", NULL, NULL, 200 },
+    { "POST /api/v1/users/{id}/handover", "coord", NULL, "{}", 400 },
     { "POST /api/v1/employers/{id}/contact-log", "consultant", NULL, "{}", 400 },
     { "GET /api/v1/accounts", "consultant", g_strdup ("api/v1/accounts"), NULL, 200 },
     { "GET /api/v1/accounts/export.csv", "consultant", g_strdup ("api/v1/accounts/export.csv"), NULL, 200 },
@@ -1513,10 +1570,13 @@ test_documented_endpoints (void)
     notification = json_object_get_int_member (json_array_get_object_element (items_of (notifications), 0), "id");
   }
   endpoints[0].path = g_strdup_printf ("api/v1/employers/%" G_GINT64_FORMAT "/rule", fx.e_ok);
-  endpoints[1].path = g_strdup_printf ("api/v1/employers/%" G_GINT64_FORMAT "/contact-log", fx.e_ok);
-  endpoints[5].path = g_strdup_printf ("api/v1/reviews/%" G_GINT64_FORMAT, any_review);
-  endpoints[6].path = g_strdup_printf ("api/v1/reviews/%" G_GINT64_FORMAT "/decision", any_review);
-  endpoints[8].path = g_strdup_printf ("api/v1/notifications/%" G_GINT64_FORMAT "/read", notification);
+  endpoints[1].path = g_strdup_printf ("api/v1/employers/%" G_GINT64_FORMAT "/history", fx.e_ok);
+  endpoints[3].path = g_strdup_printf ("api/v1/users/%" G_GINT64_FORMAT "/handover", fx.left);
+  endpoints[4].path = g_strdup_printf ("api/v1/users/%" G_GINT64_FORMAT "/handover", fx.left);
+  endpoints[5].path = g_strdup_printf ("api/v1/employers/%" G_GINT64_FORMAT "/contact-log", fx.e_ok);
+  endpoints[9].path = g_strdup_printf ("api/v1/reviews/%" G_GINT64_FORMAT, any_review);
+  endpoints[10].path = g_strdup_printf ("api/v1/reviews/%" G_GINT64_FORMAT "/decision", any_review);
+  endpoints[12].path = g_strdup_printf ("api/v1/notifications/%" G_GINT64_FORMAT "/read", notification);
 
   g_assert_true (g_file_get_contents (path, &text, NULL, &error));
   g_assert_no_error (error);
@@ -1552,6 +1612,358 @@ test_documented_endpoints (void)
     }
 }
 
+/* Tests: potential arrangements are reported to the WSP (seed 000, §2.3) */
+
+static Answer *
+patch_employer (const char *username,
+                gint64      id,
+                const char *body)
+{
+  g_autoptr(JsonObject) before = employer (id);
+  g_autofree char *path = g_strdup_printf ("api/v1/employers/" ID, id);
+  g_autofree char *etag = g_strdup_printf ("\"v%" G_GINT64_FORMAT "\"", json_object_get_int_member (before, "version"));
+
+  return call (token_of (username), "PATCH", path, body, etag);
+}
+
+/* The unread notifications of a user with this kind about this employer, newest first. */
+static JsonArray *
+notifications_about (const char *username,
+                     const char *kind,
+                     gint64      employer_id)
+{
+  g_autoptr(Answer) answer = get (username, "api/v1/notifications?unread=true&per_page=1000");
+  JsonArray *found = json_array_new ();
+  JsonArray *items = items_of (answer);
+
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *notification = json_array_get_object_element (items, i);
+
+      if (g_str_equal (json_object_get_string_member (notification, "kind"), kind) &&
+          json_object_get_int_member (notification, "resource_id") == employer_id)
+        json_array_add_object_element (found, json_object_ref (notification));
+    }
+  return found;
+}
+
+static void
+test_arrangement_reported (void)
+{
+  const char *note = "Twee leerwerkplekken fietstechniek, start in maart";
+  g_autofree char *marked = g_strdup_printf ("{\"arrangement\":true,\"arrangement_note\":\"%s\"}", note);
+  g_autoptr(Answer) answer = NULL;
+  g_autoptr(Answer) history = NULL;
+  g_autoptr(Answer) list = NULL;
+  g_autoptr(JsonArray) told = NULL;
+  g_autoptr(JsonArray) elsewhere = NULL;
+  g_autofree char *quarter = NULL;
+  JsonObject *entry, *notification;
+  JsonArray *items;
+
+  /* Lotte, a local account manager, marks a potential arrangement at her employer. */
+  answer = patch_employer ("lam", fx.e_two, marked);
+  g_assert_cmpuint (answer->status, ==, 200);
+  g_clear_pointer (&answer, answer_free);
+
+  /* The coordinator of WSP Parkstad, the WSP of Heerlen's subregion, hears of it: the
+   * employer, the arrangement and who marked it; the region-wide WSP does not. */
+  told = notifications_about ("pcoord", "arrangement_reported", fx.e_two);
+  g_assert_cmpuint (json_array_get_length (told), ==, 1);
+  notification = json_array_get_object_element (told, 0);
+  g_assert_cmpstr (json_object_get_string_member (notification, "title"), ==,
+                   "Potential arrangement at Fietsenmaker Peters, marked by Lotte Lokaal (ISD Heuvel)");
+  g_assert_cmpstr (json_object_get_string_member (notification, "body"), ==, note);
+  g_assert_cmpstr (json_object_get_string_member (notification, "resource"), ==, "employers");
+  elsewhere = notifications_about ("coord", "arrangement_reported", fx.e_two);
+  g_assert_cmpuint (json_array_get_length (elsewhere), ==, 0);
+
+  /* The report stays on the account's history, which whoever reads the account reads. */
+  history = get ("consultant", "api/v1/employers/" ID "/history", fx.e_two);
+  g_assert_cmpuint (history->status, ==, 200);
+  items = items_of (history);
+  g_assert_cmpuint (json_array_get_length (items), ==, 1);
+  entry = json_array_get_object_element (items, 0);
+  g_assert_cmpstr (json_object_get_string_member (entry, "kind"), ==, "arrangement");
+  g_assert_cmpstr (json_object_get_string_member (entry, "change"), ==, "new");
+  g_assert_cmpstr (json_object_get_string_member (entry, "text"), ==, note);
+  g_assert_cmpint (json_object_get_int_member (entry, "user_id"), ==, fx.lam);
+  g_assert_cmpstr (json_object_get_string_member (entry, "user_name"), ==, "Lotte Lokaal");
+  g_assert_cmpstr (json_object_get_string_member (entry, "organisation"), ==, "ISD Heuvel");
+  g_assert_cmpint (json_object_get_int_member (entry, "notified"), ==, 1);
+  quarter = g_strdup (json_object_get_string_member (entry, "quarter"));
+  g_clear_pointer (&history, answer_free);
+
+  /* The same again reports nothing; another description is a change; unmarking withdraws
+   * the arrangement as it was. */
+  answer = patch_employer ("lam", fx.e_two, marked);
+  g_assert_cmpuint (answer->status, ==, 200);
+  g_clear_pointer (&answer, answer_free);
+  answer = patch_employer ("lam", fx.e_two, "{\"arrangement_note\":\"Drie leerwerkplekken fietstechniek\"}");
+  g_assert_cmpuint (answer->status, ==, 200);
+  g_clear_pointer (&answer, answer_free);
+  answer = patch_employer ("lam", fx.e_two, "{\"arrangement\":false}");
+  g_assert_cmpuint (answer->status, ==, 200);
+  g_clear_pointer (&answer, answer_free);
+  history = get ("lam", "api/v1/employers/" ID "/history", fx.e_two);
+  items = items_of (history);
+  g_assert_cmpuint (json_array_get_length (items), ==, 3);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (items, 0), "change"), ==, "withdrawn");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (items, 0), "text"), ==,
+                   "Drie leerwerkplekken fietstechniek");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (items, 1), "change"), ==, "changed");
+  g_clear_pointer (&told, json_array_unref);
+  told = notifications_about ("pcoord", "arrangement_reported", fx.e_two);
+  g_assert_cmpuint (json_array_get_length (told), ==, 3);
+
+  /* Maastricht has no WSP of its own: the WSP that serves it hears of a new employer's. */
+  {
+    g_autofree char *body = g_strdup_printf ("{\"kvk\":\"14000090\",\"name\":\"Rijwielhandel Maas\",\"sector\":\"retail\","
+                                             "\"employee_count\":6,\"pc4\":\"6211\",\"municipality_id\":" ID ","
+                                             "\"owner_id\":" ID ",\"arrangement\":true}", fx.maastricht, fx.mlam);
+    gint64 id;
+
+    answer = call (token_of ("mlam"), "POST", "api/v1/employers", body, NULL);
+    g_assert_cmpuint (answer->status, ==, 201);
+    id = json_object_get_int_member (object_of (answer), "id");
+    g_clear_pointer (&elsewhere, json_array_unref);
+    elsewhere = notifications_about ("coord", "arrangement_reported", id);
+    g_assert_cmpuint (json_array_get_length (elsewhere), ==, 1);
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (elsewhere, 0), "body"), ==,
+                     "No description was given.");
+    g_clear_pointer (&answer, answer_free);
+  }
+
+  /* The coordinators list them per quarter, with their employers; a region narrows it. */
+  list = get ("pcoord", "api/v1/arrangements?quarter=%s", quarter);
+  g_assert_cmpuint (list->status, ==, 200);
+  g_assert_cmpint (json_object_get_int_member (object_of (list), "total"), ==, 4);
+  entry = json_array_get_object_element (items_of (list), 0);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (entry, "employer"), "name"), ==,
+                   "Rijwielhandel Maas");
+  g_clear_pointer (&list, answer_free);
+  list = get ("pcoord", "api/v1/arrangements?region=Parkstad");
+  g_assert_cmpuint (list->status, ==, 200);
+  g_assert_cmpint (json_object_get_int_member (object_of (list), "total"), ==, 3);
+  g_clear_pointer (&list, answer_free);
+  list = get ("pcoord", "api/v1/arrangements");
+  g_assert_cmpint (json_object_get_int_member (object_of (list), "total"), ==, 4);
+  g_clear_pointer (&list, answer_free);
+  list = get ("coord", "api/v1/arrangements?quarter=2020-Q1");
+  g_assert_cmpint (json_object_get_int_member (object_of (list), "total"), ==, 0);
+  g_clear_pointer (&list, answer_free);
+  list = get ("coord", "api/v1/arrangements?quarter=2026-Q5");
+  g_assert_nonnull (field_error (list, "quarter"));
+  g_clear_pointer (&list, answer_free);
+  list = get ("coord", "api/v1/arrangements?region=Atlantis");
+  g_assert_nonnull (field_error (list, "region"));
+  g_clear_pointer (&list, answer_free);
+  list = get ("lam", "api/v1/arrangements");
+  g_assert_cmpuint (list->status, ==, 403);
+  g_clear_pointer (&list, answer_free);
+  list = get ("analyst", "api/v1/employers/" ID "/history", fx.e_two);
+  g_assert_cmpuint (list->status, ==, 403);
+}
+
+/* Tests: handing over the accounts of an account manager who left */
+
+static gint64
+register_for (const char *kvk,
+              const char *name,
+              int         employees,
+              gint64      municipality,
+              gint64      owner)
+{
+  g_autofree char *body = g_strdup_printf ("{\"kvk\":\"%s\",\"name\":\"%s\",\"sector\":\"retail\",\"employee_count\":%d,"
+                                           "\"pc4\":\"6411\",\"municipality_id\":" ID ",\"owner_id\":" ID "}",
+                                           kvk, name, employees, municipality, owner);
+  g_autoptr(Answer) answer = call (token_of ("coord"), "POST", "api/v1/employers", body, NULL);
+
+  g_assert_cmpuint (answer->status, ==, 201);
+  return json_object_get_int_member (object_of (answer), "id");
+}
+
+static JsonObject *
+proposal_for (JsonArray *accounts,
+              gint64     employer_id)
+{
+  for (guint i = 0; i < json_array_get_length (accounts); i++)
+    {
+      JsonObject *item = json_array_get_object_element (accounts, i);
+
+      if (json_object_get_int_member (json_object_get_object_member (item, "employer"), "id") == employer_id)
+        return item;
+    }
+  g_assert_not_reached ();
+}
+
+static gboolean
+offers (JsonObject *item,
+        gint64      user_id)
+{
+  JsonArray *successors = json_object_get_array_member (item, "successors");
+
+  for (guint i = 0; i < json_array_get_length (successors); i++)
+    if (json_object_get_int_member (json_array_get_object_element (successors, i), "id") == user_id)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_handover (void)
+{
+  g_autofree char *path = g_strdup_printf ("api/v1/users/" ID "/handover", fx.left);
+  gint64 large = register_for ("14000101", "Glasfabriek Heuts", 40, fx.heerlen, fx.left);
+  gint64 maas = register_for ("14000102", "Bloemist Maas", 8, fx.maastricht, fx.left);
+  gint64 small = register_for ("14000103", "Kapper Heuvel", 12, fx.heerlen, fx.left);
+  g_autoptr(Answer) proposal = NULL;
+  g_autoptr(Answer) answer = NULL;
+  g_autoptr(JsonObject) after = NULL;
+  g_autofree char *good = NULL;
+  g_autofree char *unfit = NULL;
+  g_autofree char *partial = NULL;
+  g_autofree char *foreign = NULL;
+  JsonArray *accounts;
+  JsonObject *item, *briefing, *entry;
+  gint64 to_large, to_maas, to_small;
+
+  /* What the successor of the large account should know. */
+  {
+    g_autofree char *contact = g_strdup_printf ("{\"date\":\"%s\",\"kind\":\"visit\",\"note\":\"Rondleiding glasoven\"}", fx.today);
+    g_autofree char *contact_path = g_strdup_printf ("api/v1/employers/" ID "/contact-log", large);
+    g_autofree char *vacancy = g_strdup_printf ("{\"employer_id\":" ID ",\"title\":\"Glasblazer\",\"sector\":\"manufacturing\","
+                                                "\"hours\":32,\"pc4\":\"6411\",\"positions\":2,\"opened_at\":\"%s\","
+                                                "\"status\":\"open\"}", large, fx.today);
+    g_autoptr(Answer) logged = call (token_of ("coord"), "POST", contact_path, contact, NULL);
+    g_autoptr(Answer) opened = call (token_of ("coord"), "POST", "api/v1/vacancies", vacancy, NULL);
+    g_autoptr(Answer) excepted = patch_employer ("coord", small, "{\"exception_reason\":\"Kent de eigenaar al jaren\"}");
+
+    g_assert_cmpuint (logged->status, ==, 201);
+    g_assert_cmpuint (opened->status, ==, 201);
+    g_assert_cmpuint (excepted->status, ==, 200);
+  }
+  g_assert_nonnull (find_open_review ("owner_left", large));
+
+  /* The proposal: who may own each account by the rule, the one with the fewest first. */
+  proposal = get ("coord", "%s", path);
+  g_assert_cmpuint (proposal->status, ==, 200);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (object_of (proposal), "user"),
+                                                  "display_name"), ==, "Lars Lenders");
+  accounts = json_object_get_array_member (object_of (proposal), "accounts");
+  g_assert_cmpuint (json_array_get_length (accounts), ==, 3);
+  /* 40 employees in Heerlen: Parkstad's WSP has no account manager, the region-wide WSP does. */
+  item = proposal_for (accounts, large);
+  g_assert_true (offers (item, fx.wsp1) && offers (item, fx.wsp2));
+  g_assert_false (offers (item, fx.lam) || offers (item, fx.mlam) || offers (item, fx.left));
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (json_object_get_array_member (item, "successors"), 0),
+                                                  "fit"), ==, "region_wide");
+  to_large = json_object_get_int_member (item, "successor_id");
+  g_assert_true (to_large == fx.wsp1 || to_large == fx.wsp2);
+  briefing = json_object_get_object_member (item, "briefing");
+  g_assert_cmpint (json_object_get_int_member (briefing, "contacts"), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (json_object_get_array_member (briefing, "last_contacts"), 0),
+                                                  "note"), ==, "Rondleiding glasoven");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (briefing, "open_vacancies")), ==, 1);
+  {
+    g_autofree char *summary = g_strdup_printf ("1 contact, the last on %s; 1 open vacancy; no matches in progress; "
+                                                "no exception", fx.today);
+
+    g_assert_cmpstr (json_object_get_string_member (item, "briefing_summary"), ==, summary);
+  }
+  /* 8 employees in Maastricht: its local account manager only. */
+  item = proposal_for (accounts, maas);
+  to_maas = json_object_get_int_member (item, "successor_id");
+  g_assert_cmpint (to_maas, ==, fx.mlam);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (item, "successors")), ==, 1);
+  /* 12 in Heerlen: a local account manager of Heerlen; the exception goes into the briefing. */
+  item = proposal_for (accounts, small);
+  to_small = json_object_get_int_member (item, "successor_id");
+  g_assert_true (offers (item, fx.lam) && offers (item, fx.lam2) && !offers (item, fx.wsp1));
+  g_assert_true (to_small == fx.lam || to_small == fx.lam2);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (json_object_get_object_member (item, "briefing"),
+                                                                                 "exception"), "reason"), ==,
+                   "Kent de eigenaar al jaren");
+
+  good = g_strdup_printf ("{\"reason\":\"Lars is vertrokken\",\"assignments\":[{\"employer_id\":" ID ",\"owner_id\":" ID "},"
+                          "{\"employer_id\":" ID ",\"owner_id\":" ID "},{\"employer_id\":" ID ",\"owner_id\":" ID "}]}",
+                          large, to_large, maas, to_maas, small, to_small);
+  unfit = g_strdup_printf ("{\"reason\":\"Lars is vertrokken\",\"assignments\":[{\"employer_id\":" ID ",\"owner_id\":" ID "},"
+                           "{\"employer_id\":" ID ",\"owner_id\":" ID "},{\"employer_id\":" ID ",\"owner_id\":" ID "}]}",
+                           large, to_large, maas, fx.wsp1, small, to_small);
+  partial = g_strdup_printf ("{\"reason\":\"Lars is vertrokken\",\"assignments\":[{\"employer_id\":" ID ",\"owner_id\":" ID "},"
+                             "{\"employer_id\":" ID ",\"owner_id\":" ID "}]}", large, to_large, maas, to_maas);
+  foreign = g_strdup_printf ("{\"reason\":\"Lars is vertrokken\",\"assignments\":[{\"employer_id\":" ID ",\"owner_id\":" ID "},"
+                             "{\"employer_id\":" ID ",\"owner_id\":" ID "},{\"employer_id\":" ID ",\"owner_id\":" ID "},"
+                             "{\"employer_id\":" ID ",\"owner_id\":" ID "}]}",
+                             large, to_large, maas, to_maas, small, to_small, fx.e_ok, fx.wsp2);
+
+  /* Only a coordinator; and a handover that is wrong anywhere changes nothing anywhere. */
+  answer = call (token_of ("lam"), "POST", path, good, NULL);
+  g_assert_cmpuint (answer->status, ==, 403);
+  g_clear_pointer (&answer, answer_free);
+  answer = call (token_of ("coord"), "POST", path, "{}", NULL);
+  g_assert_nonnull (field_error (answer, "reason"));
+  g_assert_nonnull (field_error (answer, "assignments"));
+  g_clear_pointer (&answer, answer_free);
+  answer = call (token_of ("coord"), "POST", path, unfit, NULL);
+  g_assert_nonnull (strstr (field_error (answer, "assignments[1].owner_id"), "Bloemist Maas"));
+  g_clear_pointer (&answer, answer_free);
+  answer = call (token_of ("coord"), "POST", path, partial, NULL);
+  g_assert_cmpstr (field_error (answer, "assignments"), ==, "misses 1 account: Kapper Heuvel");
+  g_clear_pointer (&answer, answer_free);
+  answer = call (token_of ("coord"), "POST", path, foreign, NULL);
+  g_assert_nonnull (field_error (answer, "assignments[3].employer_id"));
+  g_clear_pointer (&answer, answer_free);
+  after = employer (large);
+  g_assert_cmpint (json_object_get_int_member (after, "owner_id"), ==, fx.left);
+  g_clear_pointer (&after, json_object_unref);
+  {
+    g_autoptr(Answer) history = get ("coord", "api/v1/employers/" ID "/history", large);
+
+    g_assert_cmpuint (json_array_get_length (items_of (history)), ==, 0);
+  }
+
+  /* In one step: every account to its successor, each with its history and its briefing. */
+  answer = call (token_of ("coord"), "POST", path, good, NULL);
+  g_assert_cmpuint (answer->status, ==, 200);
+  g_assert_cmpint (json_object_get_int_member (object_of (answer), "handed_over"), ==, 3);
+  g_clear_pointer (&answer, answer_free);
+  after = employer (large);
+  g_assert_cmpint (json_object_get_int_member (after, "owner_id"), ==, to_large);
+  g_clear_pointer (&after, json_object_unref);
+  after = employer (small);
+  g_assert_cmpint (json_object_get_int_member (after, "owner_id"), ==, to_small);
+  g_assert_true (json_object_get_null_member (after, "exception_reason"));
+  g_clear_pointer (&after, json_object_unref);
+  {
+    g_autoptr(Answer) history = get ("consultant", "api/v1/employers/" ID "/history", large);
+    g_autoptr(JsonArray) told = notifications_about (to_large == fx.wsp1 ? "wsp1" : "wsp2", "handover", large);
+    g_autoptr(Answer) audit = get ("coord", "api/v1/audit?action=handover&per_page=10");
+
+    g_assert_cmpuint (json_array_get_length (items_of (history)), ==, 1);
+    entry = json_array_get_object_element (items_of (history), 0);
+    g_assert_cmpstr (json_object_get_string_member (entry, "kind"), ==, "handover");
+    g_assert_cmpint (json_object_get_int_member (entry, "from_user_id"), ==, fx.left);
+    g_assert_cmpint (json_object_get_int_member (entry, "to_user_id"), ==, to_large);
+    g_assert_cmpint (json_object_get_int_member (entry, "user_id"), ==, fx.coord);
+    g_assert_cmpstr (json_object_get_string_member (entry, "text"), ==, "Lars is vertrokken");
+    g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (entry, "briefing"), "contacts"), ==, 1);
+    g_assert_cmpuint (json_array_get_length (told), ==, 1);
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (told, 0), "title"), ==,
+                     "You take Glasfabriek Heuts over from Lars Lenders: read its briefing on the account");
+    g_assert_cmpint (json_object_get_int_member (object_of (audit), "total"), ==, 3);
+  }
+  g_assert_null (find_open_review ("owner_left", large));
+  g_assert_null (find_open_review ("owner_left", maas));
+
+  /* Nothing is left to hand over. */
+  g_clear_pointer (&proposal, answer_free);
+  proposal = get ("coord", "%s", path);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object_of (proposal), "accounts")), ==, 0);
+  answer = call (token_of ("coord"), "POST", path, good, NULL);
+  g_assert_nonnull (strstr (field_error (answer, "assignments"), "owns no account"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1564,6 +1976,7 @@ main (int   argc,
   fx.server = wb_test_server_start (fx.db);
 
   g_test_add_func ("/accounts-http/queue/initial-oldest-first", test_initial_queue);
+  g_test_add_func ("/accounts-http/queue/suggests-what-the-rule-asks", test_suggested_actions);
   g_test_add_func ("/accounts-http/queue/only-coordinators", test_queue_permissions);
   g_test_add_func ("/accounts-http/rule/plain-words", test_rule);
   g_test_add_func ("/accounts-http/decision/approval-only-through-the-queue", test_approval_only_through_queue);
@@ -1587,6 +2000,8 @@ main (int   argc,
   g_test_add_func ("/accounts-http/client/typed-calls", test_client_calls);
   g_test_add_func ("/accounts-http/docs/every-endpoint-answers", test_documented_endpoints);
   g_test_add_func ("/accounts-http/owner/only-through-the-queue", test_owner_only_through_queue);
+  g_test_add_func ("/accounts-http/arrangements/reported-to-the-wsp", test_arrangement_reported);
+  g_test_add_func ("/accounts-http/handover/all-accounts-in-one-step", test_handover);
 
   status = g_test_run ();
 

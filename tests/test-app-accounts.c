@@ -15,13 +15,19 @@
 #include "wb-account-print.h"
 #include "wb-accounts-view.h"
 #include "wb-application.h"
+#include "wb-arrangement-list.h"
+#include "wb-arrangements-view.h"
+#include "wb-filter-dropdown.h"
+#include "wb-handover-dialog.h"
 #include "wb-contact-dialog.h"
+#include "wb-format.h"
 #include "wb-labels.h"
 #include "wb-review-decision-dialog.h"
 #include "wb-review-queue.h"
 #include "wb-session.h"
 #include "wb-test-util.h"
 #include "wb-window.h"
+#include "wb-test-gtk.h"
 
 /* Widget tests of the employer accounts and the coordinator's review queue on synthetic
  * records: the account list model's filters, sorting, counts and search, the account page,
@@ -539,6 +545,8 @@ make_view (WbSession *session)
 
   g_object_ref_sink (view);
   wb_accounts_view_set_session (view, session);
+  /* An account manager opens on their own accounts; these tests look at every one. */
+  wb_list_view_set_scope (WB_LIST_VIEW (view), WB_LIST_SCOPE_ALL);
   wb_account_list_model_append_records (wb_accounts_view_get_list_model (view), records);
   return view;
 }
@@ -560,6 +568,74 @@ count_pages (const char *pdf)
     if (memcmp (data + i, "/Type /Page", 11) == 0 && data[i + 11] != 's')
       pages++;
   return pages;
+}
+
+/* The export is the rows shown, as the screen says them: a sector in words, never its code;
+ * in a workbook numbers as numbers and the last contact as a date. */
+static void
+test_export_in_words_and_typed (void)
+{
+  g_autoptr(WbSession) session = make_session (10);
+  WbAccountsView *view = make_view (session);
+  GListModel *shown = G_LIST_MODEL (wb_accounts_view_get_list_model (view));
+  const WbListSpec *spec = wb_account_list_spec ();
+  g_autoptr(GBytes) csv = wb_list_csv_new (spec, shown);
+  g_autofree char *text = g_strndup (g_bytes_get_data (csv, NULL), g_bytes_get_size (csv));
+  g_auto(GStrv) lines = g_strsplit (text, "\r\n", -1);
+  g_autoptr(WbTable) table = wb_list_table_new (spec, shown, "Accounts");
+  guint n = g_list_model_get_n_items (shown);
+  guint sector_column = G_MAXUINT, employees_column = G_MAXUINT, contact_column = G_MAXUINT;
+  guint checked_dates = 0;
+
+  g_assert_cmpuint (n, ==, N_ACCOUNTS);
+  g_assert_cmpuint (wb_table_get_n_rows (table), ==, n);
+  for (guint c = 0; c < wb_table_get_n_columns (table); c++)
+    {
+      const char *title = wb_table_get_column_title (table, c);
+
+      if (g_str_equal (title, "Sector"))
+        sector_column = c;
+      else if (g_str_equal (title, "Employees"))
+        employees_column = c;
+      else if (g_str_equal (title, "Last contact"))
+        contact_column = c;
+    }
+  g_assert_cmpuint (sector_column, !=, G_MAXUINT);
+  g_assert_cmpint (wb_table_get_column_type (table, employees_column), ==, WB_TABLE_COLUMN_NUMBER);
+  g_assert_cmpint (wb_table_get_column_type (table, contact_column), ==, WB_TABLE_COLUMN_DATE);
+  /* Also the columns only the export has. */
+  g_assert_nonnull (strstr (lines[0], "Owner's organisation"));
+  g_assert_nonnull (strstr (lines[0], "Dormant"));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(WbAccountRow) row = g_list_model_get_item (shown, i);
+      g_auto(GStrv) cells = g_strsplit (lines[i + 1], ";", -1);
+      GDate day;
+
+      /* Words, as in the list: "Healthcare", not "care". */
+      g_assert_cmpstr (cells[sector_column], ==, wb_account_row_get_sector_label (row));
+      g_assert_cmpstr (cells[sector_column], !=, wb_account_row_get_sector (row));
+      g_assert_cmpstr (wb_table_get_text (table, i, sector_column), ==, wb_account_row_get_sector_label (row));
+      g_assert_cmpint (wb_table_get_cell_kind (table, i, employees_column), ==, WB_TABLE_CELL_NUMBER);
+      g_assert_cmpfloat (wb_table_get_number (table, i, employees_column), ==,
+                         wb_account_row_get_employee_count (row));
+      if (wb_account_row_get_last_contact (row) != NULL)
+        {
+          char iso[16];
+
+          g_assert_true (wb_table_get_date (table, i, contact_column, &day));
+          g_date_strftime (iso, sizeof iso, "%Y-%m-%d", &day);
+          g_assert_cmpstr (iso, ==, wb_account_row_get_last_contact (row));
+          checked_dates++;
+        }
+      else
+        g_assert_cmpint (wb_table_get_cell_kind (table, i, contact_column), ==, WB_TABLE_CELL_EMPTY);
+    }
+  g_assert_cmpuint (checked_dates, >, 0);
+
+  wb_accounts_view_set_session (view, NULL);
+  g_assert_finalize_object (view);
 }
 
 static void
@@ -606,6 +682,51 @@ test_print_pdf (void)
   g_assert_finalize_object (view);
   g_unlink (pdf);
   g_unlink (filtered_pdf);
+  wb_test_remove_dir (dir);
+}
+
+/* The footer of every printed page says in full when and by whom it was printed and which
+ * page of how many it is ("Printed o…" was all that fitted). */
+static void
+test_print_footer (void)
+{
+  g_autoptr(WbSession) session = make_session (10);
+  WbAccountsView *view = make_view (session);
+  g_autofree char *dir = wb_test_make_dir ();
+  g_autofree char *pdf = g_build_filename (dir, "accounts.pdf", NULL);
+  g_autoptr(GDateTime) when = g_date_time_new_local (2026, 12, 3, 14, 5, 0);
+  g_autofree char *date = wb_format_date_time (when);
+  g_autofree char *printed = g_strdup_printf ("Printed on %s by Lotte Lokaal", date);
+  g_autoptr(GError) error = NULL;
+  WbAccountPrint *print;
+  GtkPrintOperation *operation;
+  guint pages;
+
+  print = wb_accounts_view_create_print (view);
+  wb_document_set_printed_on (wb_account_print_get_document (print), when);
+  operation = wb_account_print_get_operation (print);
+  gtk_print_operation_set_export_filename (operation, pdf);
+  g_assert_cmpint (wb_account_print_run (print, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error), ==,
+                   GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_no_error (error);
+  pages = wb_account_print_get_n_pages (print);
+  g_assert_cmpuint (pages, >=, 2);
+
+  for (guint page = 1; page <= pages; page++)
+    {
+      g_autofree char *text = wb_test_pdf_text (pdf, page);
+      g_autofree char *number = g_strdup_printf ("Page %u of %u", page, pages);
+
+      g_assert_nonnull (strstr (text, printed));
+      g_assert_nonnull (strstr (text, number));
+      g_assert_null (strstr (text, "…"));
+      /* The header row is repeated on every page. */
+      g_assert_nonnull (strstr (text, "Rule status"));
+    }
+  g_assert_finalize_object (print);
+
+  wb_accounts_view_set_session (view, NULL);
+  g_assert_finalize_object (view);
   wb_test_remove_dir (dir);
 }
 
@@ -1064,6 +1185,463 @@ test_queue_for_coordinators_only (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Runs the main loop for @ms milliseconds: rows are bound and focus moves in frames. */
+static void
+spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0 &&
+      gtk_widget_get_mapped (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static const char *
+review_employer_name (WbRecord *review)
+{
+  return json_object_get_string_member (json_object_get_object_member (wb_record_get_object (review), "employer"),
+                                        "name");
+}
+
+/* A screen reader hears what a review's row holds (not "GtkListItemWidget"), and after a
+ * decision the keyboard focus is on the next review, not on the window's first tab. */
+static void
+test_queue_rows_speak_and_focus_stays (void)
+{
+  g_autoptr(WbSession) session = make_session (14);
+  GtkWidget *window = gtk_window_new ();
+  WbReviewQueue *queue = wb_review_queue_new ();
+  g_autoptr(GListStore) reviews = g_list_store_new (WB_TYPE_RECORD);
+  g_autoptr(WbRecord) pending = make_review (5, "exception_pending", "2026-10-01T08:00:00Z", 7);
+  g_autoptr(WbRecord) dormant = make_review (6, "dormant", "2026-10-02T08:00:00Z", 3);
+  g_autoptr(WbRecord) left = make_review (8, "owner_left", "2026-10-03T08:00:00Z", 1);
+  g_autoptr(WbRecord) decided = NULL;
+  g_autofree char *spoken = NULL;
+  GtkWidget *list, *label, *line, *focus;
+  WbReviewDecisionDialog *dialog;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 700);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (queue));
+  wb_review_queue_set_session (queue, session);
+  g_list_store_append (reviews, pending);
+  g_list_store_append (reviews, dormant);
+  g_list_store_append (reviews, left);
+  wb_review_queue_set_reviews (queue, G_LIST_MODEL (reviews));
+  gtk_window_present (GTK_WINDOW (window));
+  spin (300);
+
+  list = find_widget (GTK_WIDGET (queue), GTK_TYPE_COLUMN_VIEW);
+  label = find_label (list, review_employer_name (pending));
+  g_assert_nonnull (label);
+  line = wb_test_list_line_of (label);
+  g_assert_nonnull (line);
+  spoken = g_strdup_printf ("Exception awaiting approval: %s — %s In the queue since 1 Oct 2026.",
+                            review_employer_name (pending), wb_record_get_string (pending, "reason"));
+  g_assert_null (gtk_test_accessible_check_property (GTK_ACCESSIBLE (line), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken));
+
+  /* The page beside the list shows the selected review. */
+  g_assert_true (wb_review_queue_select (queue, 5));
+  g_assert_cmpint (wb_record_get_id (wb_review_page_get_review (wb_review_queue_get_page (queue))), ==, 5);
+
+  /* As after a click in the dialog: GTK shows no ring until the next key. */
+  gtk_window_set_focus_visible (GTK_WINDOW (window), FALSE);
+  dialog = wb_review_queue_decide (queue, WB_DECISION_APPROVE_EXCEPTION);
+  g_assert_nonnull (dialog);
+  {
+    JsonObject *o = json_object_ref (wb_record_get_object (pending));
+
+    json_object_set_string_member (o, "status", "decided");
+    json_object_set_string_member (o, "decision", "approve_exception");
+    decided = make_record (WB_RESOURCE_EMPLOYERS, o);
+  }
+  g_signal_emit_by_name (dialog, "decided", decided);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin (300);
+
+  g_assert_cmpint (wb_record_get_id (wb_review_queue_get_selected (queue)), ==, 6);
+  g_assert_cmpint (wb_record_get_id (wb_review_page_get_review (wb_review_queue_get_page (queue))), ==, 6);
+  label = find_label (list, review_employer_name (dormant));
+  g_assert_nonnull (label);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == wb_test_list_line_of (label) || gtk_widget_is_ancestor (focus, wb_test_list_line_of (label)));
+  g_assert_true (gtk_window_get_focus_visible (GTK_WINDOW (window)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static WbRecord *
+record_from_json (WbResource  resource,
+                  const char *json)
+{
+  g_autoptr(JsonNode) node = json_from_string (json, NULL);
+
+  g_assert_nonnull (node);
+  return wb_record_new (resource, json_node_get_object (node));
+}
+
+/* Two subregions: Heerlen (Parkstad) with its local service and WSP Parkstad, Maastricht
+ * with its own. The WSP account manager who sorts first works in the other subregion. */
+static WbSession *
+make_region_session (void)
+{
+  static const char * const records[][2] = {
+    { "o", "{\"id\":1,\"name\":\"ISD Heuvel\",\"kind\":\"social_service\",\"region\":\"Parkstad\",\"municipality_ids\":[1]}" },
+    { "o", "{\"id\":2,\"name\":\"WSP Maas\",\"kind\":\"wsp\",\"region\":\"Maastricht-Heuvelland\",\"municipality_ids\":[2]}" },
+    { "o", "{\"id\":3,\"name\":\"WSP Parkstad\",\"kind\":\"wsp\",\"region\":\"Parkstad\",\"municipality_ids\":[1]}" },
+    { "o", "{\"id\":4,\"name\":\"ISD Maas\",\"kind\":\"social_service\",\"region\":\"Maastricht-Heuvelland\",\"municipality_ids\":[2]}" },
+    { "m", "{\"id\":1,\"name\":\"Heerlen\",\"region\":\"Parkstad\",\"organisation_id\":1}" },
+    { "m", "{\"id\":2,\"name\":\"Maastricht\",\"region\":\"Maastricht-Heuvelland\",\"organisation_id\":4}" },
+    { "u", "{\"id\":20,\"display_name\":\"Anna Alpha\",\"organisation_id\":2,\"role\":\"account_manager_wsp\",\"active\":true}" },
+    { "u", "{\"id\":21,\"display_name\":\"Wim Wever\",\"organisation_id\":3,\"role\":\"account_manager_wsp\",\"active\":true}" },
+    { "u", "{\"id\":22,\"display_name\":\"Bram Beek\",\"organisation_id\":4,\"role\":\"account_manager_local\",\"active\":true}" },
+    { "u", "{\"id\":23,\"display_name\":\"Lotte Lokaal\",\"organisation_id\":1,\"role\":\"account_manager_local\",\"active\":true}" },
+    { "u", "{\"id\":24,\"display_name\":\"Frank Vertrokken\",\"organisation_id\":1,\"role\":\"account_manager_local\",\"active\":false,\"left_at\":\"2026-01-01\"}" },
+    { "u", "{\"id\":25,\"display_name\":\"Cora Coördinator\",\"organisation_id\":3,\"role\":\"coordinator\",\"active\":true}" },
+  };
+  g_autoptr(GListStore) orgs = g_list_store_new (WB_TYPE_RECORD);
+  g_autoptr(GListStore) municipalities = g_list_store_new (WB_TYPE_RECORD);
+  g_autoptr(GListStore) people = g_list_store_new (WB_TYPE_RECORD);
+  g_autoptr(WbRecord) me = record_from_json (WB_RESOURCE_USERS, records[11][1]);
+  WbSession *session = wb_session_new (NULL, me);
+
+  for (guint i = 0; i < G_N_ELEMENTS (records); i++)
+    {
+      WbResource resource = records[i][0][0] == 'o' ? WB_RESOURCE_ORGANISATIONS :
+                            records[i][0][0] == 'm' ? WB_RESOURCE_MUNICIPALITIES : WB_RESOURCE_USERS;
+      g_autoptr(WbRecord) record = record_from_json (resource, records[i][1]);
+
+      g_list_store_append (resource == WB_RESOURCE_ORGANISATIONS ? orgs :
+                           resource == WB_RESOURCE_MUNICIPALITIES ? municipalities : people, record);
+    }
+  wb_session_set_lookup (session, WB_RESOURCE_ORGANISATIONS, G_LIST_MODEL (orgs));
+  wb_session_set_lookup (session, WB_RESOURCE_MUNICIPALITIES, G_LIST_MODEL (municipalities));
+  wb_session_set_lookup (session, WB_RESOURCE_USERS, G_LIST_MODEL (people));
+  return session;
+}
+
+/* A review of an account in Heerlen whose owner (Frank, a local account manager) left. */
+static WbRecord *
+make_left_review (gint64      id,
+                  gint64      employees,
+                  const char *suggested)
+{
+  g_autofree char *json = g_strdup_printf (
+    "{\"id\":%" G_GINT64_FORMAT ",\"kind\":\"owner_left\",\"reason\":\"The owner Frank Vertrokken has left.\","
+    "\"status\":\"open\",\"version\":1,\"created_at\":\"2026-10-01T08:00:00Z\",%s%s%s"
+    "\"employer\":{\"id\":%" G_GINT64_FORMAT ",\"name\":\"Glashandel Heuts\",\"kvk\":\"14000099\","
+    "\"employee_count\":%" G_GINT64_FORMAT ",\"municipality\":\"Heerlen\",\"municipality_id\":1,"
+    "\"region\":\"Parkstad\",\"owner_id\":24,\"owner_name\":\"Frank Vertrokken\",\"owner_organisation\":\"ISD Heuvel\"},"
+    "\"related_employer\":null}",
+    id, suggested != NULL ? "\"suggested_action\":\"" : "", suggested != NULL ? suggested : "",
+    suggested != NULL ? "\"," : "", 100 + id, employees);
+
+  return record_from_json (WB_RESOURCE_EMPLOYERS, json);
+}
+
+/* The issue: an employer of 22 employees whose owner left. The queue suggested "Transfer to
+ * WSP" and the picker chose the alphabetically first account manager, of another subregion.
+ * The suggestion follows the rule of the account, and the picker offers and chooses who
+ * may own it: a local account manager of Heerlen below 25, WSP Parkstad from 25 on. */
+static void
+test_queue_suggests_by_the_rule (void)
+{
+  g_autoptr(WbSession) session = make_region_session ();
+  GtkWidget *window = gtk_window_new ();
+  WbReviewQueue *queue = wb_review_queue_new ();
+  g_autoptr(GListStore) reviews = g_list_store_new (WB_TYPE_RECORD);
+  g_autoptr(WbRecord) small = make_left_review (1, 22, NULL);
+  g_autoptr(WbRecord) large = make_left_review (2, 40, NULL);
+  g_autoptr(WbRecord) told = make_left_review (3, 22, "transfer_to_wsp");
+  WbReviewPage *page = wb_review_queue_get_page (queue);
+  WbReviewDecisionDialog *dialog;
+  g_autoptr(GArray) choices = NULL;
+
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (queue));
+  wb_review_queue_set_session (queue, session);
+  g_list_store_append (reviews, small);
+  g_list_store_append (reviews, large);
+  g_list_store_append (reviews, told);
+  wb_review_queue_set_reviews (queue, G_LIST_MODEL (reviews));
+
+  /* 22 employees: a local account manager of Heerlen; the transfer is there, not marked. */
+  g_assert_true (wb_review_queue_select (queue, 1));
+  g_assert_cmpint (wb_review_page_get_suggested (page), ==, WB_DECISION_ASSIGN_OWNER);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (wb_review_page_get_decision_button (page, WB_DECISION_ASSIGN_OWNER)),
+                                           "suggested-action"));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (wb_review_page_get_decision_button (page, WB_DECISION_TRANSFER_TO_WSP)),
+                                            "suggested-action"));
+  g_assert_cmpstr (wb_record_page_get_field_text (WB_RECORD_PAGE (page), "suggestion"), ==, "Assign an owner");
+  dialog = wb_review_queue_decide (queue, WB_DECISION_ASSIGN_OWNER);
+  choices = wb_review_decision_dialog_dup_choices (dialog);
+  g_assert_cmpuint (choices->len, ==, 1);
+  g_assert_cmpint (g_array_index (choices, gint64, 0), ==, 23);
+  g_assert_cmpint (wb_review_decision_dialog_get_chosen (dialog), ==, 23);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_clear_pointer (&choices, g_array_unref);
+
+  /* 40 employees: the WSP of Parkstad, not Anna Alpha of the WSP in Maastricht. */
+  g_assert_true (wb_review_queue_select (queue, 2));
+  g_assert_cmpint (wb_review_page_get_suggested (page), ==, WB_DECISION_TRANSFER_TO_WSP);
+  g_assert_cmpstr (wb_record_page_get_field_text (WB_RECORD_PAGE (page), "suggestion"), ==, "Transfer to the WSP");
+  dialog = wb_review_queue_decide (queue, WB_DECISION_TRANSFER_TO_WSP);
+  choices = wb_review_decision_dialog_dup_choices (dialog);
+  g_assert_cmpuint (choices->len, ==, 1);
+  g_assert_cmpint (wb_review_decision_dialog_get_chosen (dialog), ==, 21);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_clear_pointer (&choices, g_array_unref);
+  /* Assigning it goes by its size too. */
+  dialog = wb_review_queue_decide (queue, WB_DECISION_ASSIGN_OWNER);
+  g_assert_cmpint (wb_review_decision_dialog_get_chosen (dialog), ==, 21);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* What the server says the rule suggests is what the page marks. */
+  g_assert_true (wb_review_queue_select (queue, 3));
+  g_assert_cmpint (wb_review_page_get_suggested (page), ==, WB_DECISION_TRANSFER_TO_WSP);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Tests: arrangements and the history of an account */
+
+#define ARRANGEMENT_JSON \
+  "{\"id\":%d,\"employer_id\":%d,\"kind\":\"arrangement\",\"at\":\"%s\",\"quarter\":\"%s\",\"user_id\":10," \
+  "\"user_name\":\"Lotte Lokaal\",\"organisation_id\":1,\"organisation\":\"ISD Heuvel\",\"change\":\"%s\"," \
+  "\"text\":\"%s\",\"from_user_id\":null,\"from_user_name\":null,\"to_user_id\":null,\"to_user_name\":null," \
+  "\"briefing\":null,\"notified\":%d," \
+  "\"employer\":{\"id\":%d,\"name\":\"%s\",\"kvk\":\"1400%04d\",\"employee_count\":12,\"municipality\":\"%s\"," \
+  "\"municipality_id\":1,\"region\":\"%s\"}}"
+
+static WbRecord *
+make_report (int         id,
+             const char *at,
+             const char *quarter,
+             const char *change,
+             const char *text,
+             const char *employer,
+             const char *municipality,
+             const char *region)
+{
+  g_autofree char *json = g_strdup_printf (ARRANGEMENT_JSON, id, 100 + id, at, quarter, change, text, 1, 100 + id,
+                                           employer, id, municipality, region);
+
+  return record_from_json (WB_RESOURCE_EMPLOYERS, json);
+}
+
+/* The account's history says what was reported to the WSP and, of a handover, what the
+ * successor was told. */
+static void
+test_page_history (void)
+{
+  g_autoptr(WbSession) session = make_session (13);
+  WbAccountPage *page = make_page (session);
+  g_autoptr(WbRecord) account = make_excepted_account ();
+  g_autoptr(GListStore) history = g_list_store_new (WB_TYPE_RECORD);
+  g_autoptr(WbRecord) employer = NULL;
+  g_autoptr(WbRecord) report = make_report (1, "2026-11-20T09:00:00Z", "2026-Q4", "new",
+                                            "Twee leerwerkplekken logistiek", "Zorggroep 007 B.V.", "Maastricht",
+                                            "Maastricht-Heuvelland");
+  g_autoptr(WbRecord) handover = record_from_json (WB_RESOURCE_EMPLOYERS,
+    "{\"id\":2,\"employer_id\":8,\"kind\":\"handover\",\"at\":\"2026-12-01T10:00:00Z\",\"quarter\":\"2026-Q4\","
+    "\"user_id\":14,\"user_name\":\"Cora Coördinator\",\"organisation_id\":2,\"organisation\":\"WSP Zuid\","
+    "\"change\":null,\"text\":\"Vertrokken per 1 december\",\"from_user_id\":11,\"from_user_name\":\"Luuk Lemmens\","
+    "\"to_user_id\":13,\"to_user_name\":\"Mila Maas\",\"notified\":1,\"briefing\":{\"contacts\":4,"
+    "\"last_contacts\":[{\"date\":\"2026-11-02\",\"kind\":\"visit\",\"user_name\":\"Luuk Lemmens\","
+    "\"organisation\":\"ISD Heuvel\",\"note\":\"Rondleiding magazijn\"}],"
+    "\"open_vacancies\":[{\"id\":5,\"title\":\"Orderpicker\",\"positions\":2,\"opened_at\":\"2026-10-15\"}],"
+    "\"matches_in_progress\":[{\"vacancy_id\":5,\"vacancy_title\":\"Orderpicker\",\"state\":\"proposed\",\"count\":2},"
+    "{\"vacancy_id\":5,\"vacancy_title\":\"Orderpicker\",\"state\":\"interview\",\"count\":1}],"
+    "\"exception\":{\"reason\":\"Goede ingang\",\"approved_by\":14,\"approved_by_name\":\"Cora Coördinator\","
+    "\"approved_at\":\"2026-06-04\"}}}");
+  g_autoptr(GString) texts = g_string_new (NULL);
+
+  {
+    JsonObject *e = json_object_ref (wb_record_get_object (account));
+
+    json_object_set_boolean_member (e, "arrangement", TRUE);
+    json_object_set_string_member (e, "arrangement_note", "Twee leerwerkplekken logistiek");
+    employer = make_record (WB_RESOURCE_EMPLOYERS, e);
+  }
+  g_list_store_append (history, handover);
+  g_list_store_append (history, report);
+  wb_account_page_set_data (page, account, employer, NULL, NULL, NULL);
+  wb_account_page_set_history (page, G_LIST_MODEL (history));
+
+  g_assert_cmpstr (wb_account_page_get_field_text (page, "arrangement"), ==, "Yes");
+  g_assert_cmpstr (wb_account_page_get_field_text (page, "arrangement_note"), ==, "Twee leerwerkplekken logistiek");
+  g_assert_cmpstr (wb_account_page_get_field_text (page, "history_0"), ==,
+                   "From Luuk Lemmens, by Cora Coördinator: Vertrokken per 1 december");
+  g_assert_cmpstr (wb_account_page_get_field_text (page, "briefing_0"), ==,
+                   "4 contacts, the last on 2026-11-02; 1 open vacancy; 3 matches in progress; an approved exception");
+  g_assert_cmpstr (wb_account_page_get_field_text (page, "history_1"), ==,
+                   "Lotte Lokaal (ISD Heuvel) · Twee leerwerkplekken logistiek · reported to 1 WSP coordinator");
+  collect_texts (GTK_WIDGET (page), texts);
+  g_assert_nonnull (strstr (texts->str, "1 Dec 2026 · Handed over to Mila Maas"));
+  g_assert_nonnull (strstr (texts->str, "20 Nov 2026 · Potential arrangement reported"));
+  g_assert_nonnull (strstr (texts->str, "2 Nov 2026 · Visit · Luuk Lemmens (ISD Heuvel): Rondleiding magazijn"));
+  g_assert_nonnull (strstr (texts->str, "Orderpicker: 2 candidates proposed to the employer"));
+  g_assert_nonnull (strstr (texts->str, "Goede ingang (approved by Cora Coördinator on 2026-06-04; it ended with the handover)"));
+
+  /* No history yet: the card says so. */
+  g_clear_object (&history);
+  history = g_list_store_new (WB_TYPE_RECORD);
+  wb_account_page_set_history (page, G_LIST_MODEL (history));
+  g_assert_null (wb_account_page_get_field_text (page, "history_0"));
+
+  g_clear_object (&employer);
+  g_assert_finalize_object (page);
+}
+
+/* The coordinators' list of reported arrangements: per quarter and subregion, and the CSV
+ * for Excel holds what it shows with the export's own columns. */
+static void
+test_arrangements_list (void)
+{
+  g_autoptr(WbSession) session = make_session (14);
+  WbArrangementsView *view = g_object_ref_sink (wb_arrangements_view_new ());
+  g_autoptr(GListStore) reports = g_list_store_new (WB_TYPE_RECORD);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *this_quarter = g_strdup_printf ("%04d-Q%d", g_date_time_get_year (now),
+                                                   (g_date_time_get_month (now) - 1) / 3 + 1);
+  g_autofree char *at = g_date_time_format (now, "%Y-%m-%dT09:00:00Z");
+  g_autoptr(WbRecord) a = make_report (1, at, this_quarter, "new", "Vier leerwerkplekken", "Bakkerij Janssen",
+                                       "Heerlen", "Parkstad");
+  g_autoptr(WbRecord) b = make_report (2, at, this_quarter, "withdrawn", "Jobcarving schoonmaak", "Hotel Maas",
+                                       "Maastricht", "Maastricht-Heuvelland");
+  g_autoptr(WbRecord) c = make_report (3, "2020-02-01T09:00:00Z", "2020-Q1", "changed", "Oud arrangement",
+                                       "Garage Smeets", "Heerlen", "Parkstad");
+  WbListModel *model;
+  GtkDropDown *quarter, *region;
+  g_autoptr(GBytes) csv = NULL;
+  g_autofree char *text = NULL;
+
+  g_list_store_append (reports, a);
+  g_list_store_append (reports, b);
+  g_list_store_append (reports, c);
+  wb_list_view_set_session (WB_LIST_VIEW (view), session);
+  wb_list_view_set_records (WB_LIST_VIEW (view), G_LIST_MODEL (reports));
+  model = wb_list_view_get_model (WB_LIST_VIEW (view));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 3);
+
+  quarter = GTK_DROP_DOWN (wb_list_view_get_filter_widget (WB_LIST_VIEW (view), WB_ARRANGEMENT_FILTER_QUARTER));
+  region = GTK_DROP_DOWN (wb_list_view_get_filter_widget (WB_LIST_VIEW (view), WB_ARRANGEMENT_FILTER_REGION));
+  g_assert_true (wb_filter_dropdown_select_value (quarter, this_quarter));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 2);
+  g_assert_true (wb_filter_dropdown_select_value (region, "Parkstad"));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
+  g_assert_false (wb_filter_dropdown_select_value (quarter, "1999-Q1"));
+
+  csv = wb_list_csv_new (wb_arrangement_list_spec (), G_LIST_MODEL (model));
+  text = g_strndup (g_bytes_get_data (csv, NULL), g_bytes_get_size (csv));
+  g_assert_true (g_str_has_prefix (text, "\xEF\xBB\xBFReported on;Employer;Report;Arrangement;Marked by;Municipality;"
+                                         "KvK number;Employees;Subregion;Quarter;WSP coordinators told\r\n"));
+  g_assert_nonnull (strstr (text, ";Bakkerij Janssen;New;Vier leerwerkplekken;Lotte Lokaal (ISD Heuvel);Heerlen;"
+                                  "14000001;12;Parkstad;"));
+  g_assert_null (strstr (text, "Hotel Maas"));
+
+  wb_list_view_set_session (WB_LIST_VIEW (view), NULL);
+  g_assert_finalize_object (view);
+}
+
+/* Tests: the handover of every account of an account manager who left */
+
+static const char *handover_proposal =
+  "{\"user\":{\"id\":24,\"display_name\":\"Frank Vertrokken\",\"active\":false},\"accounts\":["
+  "{\"employer\":{\"id\":101,\"name\":\"Glashandel Heuts\",\"employee_count\":22,\"municipality\":\"Heerlen\"},"
+  " \"successors\":[{\"id\":23,\"display_name\":\"Lotte Lokaal\",\"organisation\":\"ISD Heuvel\",\"fit\":\"fit\",\"accounts\":3},"
+  "                 {\"id\":26,\"display_name\":\"Luuk Lemmens\",\"organisation\":\"ISD Heuvel\",\"fit\":\"fit\",\"accounts\":9}],"
+  " \"successor_id\":23,\"briefing\":{\"contacts\":2,\"last_contacts\":[{\"date\":\"2026-11-02\",\"kind\":\"call\"}],"
+  " \"open_vacancies\":[],\"matches_in_progress\":[],\"exception\":null},"
+  " \"briefing_summary\":\"2 contacts, the last on 2026-11-02; no open vacancies; no matches in progress; no exception\"},"
+  "{\"employer\":{\"id\":102,\"name\":\"Kinderopvang Heuts\",\"employee_count\":40,\"municipality\":\"Heerlen\"},"
+  " \"successors\":[{\"id\":21,\"display_name\":\"Wim Wever\",\"organisation\":\"WSP Parkstad\",\"fit\":\"fit\",\"accounts\":30}],"
+  " \"successor_id\":21,\"briefing\":null,\"briefing_summary\":null}]}";
+
+/* The dialog shows each account with the successors the rule allows, the proposed one
+ * chosen, asks why, and sends every account at once; a review of an owner who left offers
+ * it. */
+static void
+test_handover_dialog (void)
+{
+  g_autoptr(WbSession) session = make_region_session ();
+  g_autoptr(JsonNode) proposal = json_from_string (handover_proposal, NULL);
+  WbHandoverDialog *dialog = wb_handover_dialog_new (session, 24, "Frank Vertrokken");
+  g_autoptr(JsonObject) body = NULL;
+  JsonArray *assignments;
+  WbReviewQueue *queue = wb_review_queue_new ();
+  g_autoptr(GListStore) reviews = g_list_store_new (WB_TYPE_RECORD);
+  g_autoptr(WbRecord) left = make_left_review (1, 22, NULL);
+  g_autoptr(WbRecord) dormant = NULL;
+
+  g_object_ref_sink (dialog);
+  wb_handover_dialog_set_proposal (dialog, json_node_get_object (proposal));
+  g_assert_cmpuint (wb_handover_dialog_get_n_accounts (dialog), ==, 2);
+
+  /* No reason, nothing sent: the dialog says why and keeps the choices. */
+  g_assert_null (wb_handover_dialog_dup_body (dialog));
+  g_assert_nonnull (strstr (wb_handover_dialog_get_message (dialog), "reason"));
+
+  wb_handover_dialog_set_reason (dialog, "Vertrokken per 1 december");
+  body = wb_handover_dialog_dup_body (dialog);
+  g_assert_nonnull (body);
+  g_assert_null (wb_handover_dialog_get_message (dialog));
+  g_assert_cmpstr (json_object_get_string_member (body, "reason"), ==, "Vertrokken per 1 december");
+  assignments = json_object_get_array_member (body, "assignments");
+  g_assert_cmpuint (json_array_get_length (assignments), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (assignments, 0), "employer_id"), ==, 101);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (assignments, 0), "owner_id"), ==, 23);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (assignments, 1), "owner_id"), ==, 21);
+  g_clear_pointer (&body, json_object_unref);
+
+  /* Several successors: another one for the first account; nobody else is offered. */
+  g_assert_true (wb_handover_dialog_choose (dialog, 101, 26));
+  g_assert_false (wb_handover_dialog_choose (dialog, 102, 23));
+  body = wb_handover_dialog_dup_body (dialog);
+  assignments = json_object_get_array_member (body, "assignments");
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (assignments, 0), "owner_id"), ==, 26);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (assignments, 1), "owner_id"), ==, 21);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_finalize_object (dialog);
+
+  /* The review of an owner who left offers the handover; a dormant account's does not. */
+  g_object_ref_sink (queue);
+  wb_review_queue_set_session (queue, session);
+  g_list_store_append (reviews, left);
+  {
+    g_autoptr(WbRecord) source = make_left_review (2, 12, NULL);
+    JsonObject *o = json_object_ref (wb_record_get_object (source));
+
+    json_object_set_string_member (o, "kind", "dormant");
+    dormant = make_record (WB_RESOURCE_EMPLOYERS, o);
+  }
+  g_list_store_append (reviews, dormant);
+  wb_review_queue_set_reviews (queue, G_LIST_MODEL (reviews));
+  g_assert_true (wb_review_queue_select (queue, 1));
+  g_assert_true (wb_record_page_get_action_visible (WB_RECORD_PAGE (wb_review_queue_get_page (queue)), "hand_over"));
+  g_assert_true (wb_review_queue_select (queue, 2));
+  g_assert_false (wb_record_page_get_action_visible (WB_RECORD_PAGE (wb_review_queue_get_page (queue)), "hand_over"));
+  wb_review_queue_set_session (queue, NULL);
+  g_assert_finalize_object (queue);
+}
+
 /* Tests: the contact dialog's draft */
 
 static void
@@ -1123,13 +1701,20 @@ main (int   argc,
   g_test_add_func ("/app-accounts/list/sort", test_sort);
   g_test_add_func ("/app-accounts/list/replace-record", test_replace);
   g_test_add_func ("/app-accounts/print/pdf-has-every-row", test_print_pdf);
+  g_test_add_func ("/app-accounts/export/in-words-and-typed", test_export_in_words_and_typed);
+  g_test_add_func ("/app-accounts/print/footer-in-full", test_print_footer);
   g_test_add_func ("/app-accounts/page/owner-rule-and-exception", test_page_binds_account);
   g_test_add_func ("/app-accounts/page/actions-as-the-policy-allows", test_page_policy);
+  g_test_add_func ("/app-accounts/page/history-and-briefing", test_page_history);
+  g_test_add_func ("/app-accounts/arrangements/per-quarter-and-exported", test_arrangements_list);
   g_test_add_func ("/app-accounts/editor/only-what-changed", test_editor_changes);
   g_test_add_func ("/app-accounts/queue/oldest-first", test_queue_oldest_first);
   g_test_add_func ("/app-accounts/queue/decided-review-leaves", test_queue_decided_leaves);
   g_test_add_func ("/app-accounts/queue/decision-needs-a-reason", test_decision_needs_reason);
   g_test_add_func ("/app-accounts/queue/coordinators-only", test_queue_for_coordinators_only);
+  g_test_add_func ("/app-accounts/queue/rows-speak-and-focus-stays", test_queue_rows_speak_and_focus_stays);
+  g_test_add_func ("/app-accounts/queue/suggests-by-the-rule", test_queue_suggests_by_the_rule);
+  g_test_add_func ("/app-accounts/queue/handover-of-every-account", test_handover_dialog);
   g_test_add_func ("/app-accounts/contact/draft", test_contact_draft);
 
   return g_test_run ();

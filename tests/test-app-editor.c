@@ -6,9 +6,20 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 
 #include "wb-api-client.h"
+#include "wb-application.h"
 #include "wb-client-editor.h"
+#include "wb-client-profile.h"
+#include "wb-client-row.h"
+#include "wb-clients-view.h"
+#include "wb-accounts-view.h"
+#include "wb-account-row.h"
+#include "wb-list-model.h"
+#include "wb-embedded-backend.h"
+#include "wb-event-dialog.h"
+#include "wb-import-dialog.h"
 #include "wb-demo.h"
 #include "wb-session.h"
 #include "wb-store.h"
@@ -71,14 +82,20 @@ get_client (WbApiClient *client,
   return record;
 }
 
-/* A client of the user's own organisation, in full. */
+/* A client of the user's own organisation, in full: asked for by organisation, for the
+ * first page of all clients need not hold one. */
 static WbRecord *
 find_own_client (WbApiClient *client,
                  WbRecord    *me)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) list = wb_test_api_list (client, WB_RESOURCE_CLIENTS, 0, NULL, NULL, &error);
   gint64 organisation = wb_record_get_int (me, "organisation_id");
+  g_autoptr(GHashTable) filters = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  WbApiQuery query = { .filters = filters };
+  g_autoptr(GListModel) list = NULL;
+
+  g_hash_table_insert (filters, (gpointer) "organisation_id", g_strdup_printf ("%" G_GINT64_FORMAT, organisation));
+  list = wb_test_api_list (client, WB_RESOURCE_CLIENTS, 0, &query, NULL, &error);
 
   g_assert_no_error (error);
   for (guint i = 0; i < g_list_model_get_n_items (list); i++)
@@ -216,9 +233,907 @@ test_unreachable_keeps_edits (void)
 }
 
 static void
+on_backend_error_cb (WbRecordPage *page,
+                     const char   *message,
+                     gboolean     *failed)
+{
+  if (message != NULL)
+    *failed = TRUE;
+}
+
+/* Waits until the profile shows the full record and its timeline: nothing says "Loading…". */
+static void
+wait_for_full_profile (WbClientProfile *profile)
+{
+  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  g_autoptr(GString) texts = g_string_new (NULL);
+
+  for (;;)
+    {
+      g_string_truncate (texts, 0);
+      wb_test_collect_texts (GTK_WIDGET (profile), texts);
+      if (strstr (texts->str, "Timeline") != NULL && strstr (texts->str, "Loading…") == NULL)
+        break;
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+static void
+on_session_loaded_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (wb_session_load_finish (WB_SESSION (source), result, &error));
+  g_assert_no_error (error);
+  *(gboolean *) user_data = TRUE;
+}
+
+/* A session with its lookups, as the application has it after signing in. */
+static WbSession *
+loaded_session (WbApiClient *api,
+                WbRecord    *me)
+{
+  WbSession *session = wb_session_new (api, me);
+  gboolean done = FALSE;
+
+  wb_session_load_async (session, NULL, on_session_loaded_cb, &done);
+  wb_test_wait_until (&done);
+  return session;
+}
+
+static WbRecord *
+summary_of (WbRecord  *record,
+            WbSession *session)
+{
+  g_autoptr(WbClientRow) row = wb_client_row_new (record, session, 0);
+
+  return wb_client_row_dup_summary (row);
+}
+
+/* Offline, a profile opened from the list shows what the list knew and says of the rest
+ * that it is not loaded: "—" would say that the client has no phone number. */
+static void
+test_offline_profile_not_loaded (void)
+{
+  WbTestServer *server = wb_test_server_start (fx.db);
+  g_autoptr(WbRecord) me = NULL;
+  g_autoptr(WbApiClient) api = wb_test_api_login (server->url, USERNAME, WB_DEMO_PASSWORD, &me);
+  g_autoptr(WbSession) session = loaded_session (api, me);
+  g_autoptr(WbRecord) client = find_own_client (api, me);
+  g_autoptr(WbRecord) summary = summary_of (client, session);
+  g_autoptr(GString) texts = g_string_new (NULL);
+  WbClientProfile *profile = g_object_ref_sink (wb_client_profile_new ());
+  gboolean failed = FALSE;
+
+  g_assert_nonnull (wb_record_get_string (client, "bsn"));
+  wb_client_profile_set_session (profile, session);
+  g_signal_connect (profile, "backend-error", G_CALLBACK (on_backend_error_cb), &failed);
+  wb_test_server_stop (server);
+  wb_client_profile_load (profile, summary);
+  /* While it loads, it says so. */
+  g_assert_cmpstr (wb_client_profile_get_field_text (profile, "bsn"), ==, "Loading…");
+  wb_test_wait_until (&failed);
+
+  {
+    g_autoptr(WbClientRow) row = wb_client_row_new (summary, session, 0);
+    g_assert_cmpstr (wb_client_profile_get_title (profile), ==, wb_client_row_get_title (row));
+  }
+  g_assert_cmpstr (wb_client_profile_get_field_text (profile, "bsn"), ==, "Not loaded (offline)");
+  g_assert_cmpstr (wb_client_profile_get_field_text (profile, "phone"), ==, "Not loaded (offline)");
+  g_assert_cmpstr (wb_client_profile_get_field_text (profile, "education_level"), ==, "Not loaded (offline)");
+  g_assert_cmpstr (wb_client_profile_get_field_text (profile, "transport"), ==, "Not loaded (offline)");
+  /* What the list's row knew is shown as it is. */
+  g_assert_cmpstr (wb_client_profile_get_field_text (profile, "phase"), !=, "Not loaded (offline)");
+  g_assert_cmpstr (wb_client_profile_get_field_text (profile, "phase"), !=, "—");
+  /* Editing needs the full record and its version. */
+  g_assert_false (wb_client_profile_get_action_visible (profile, "edit"));
+  wb_test_collect_texts (GTK_WIDGET (profile), texts);
+  g_assert_null (strstr (texts->str, "—"));
+  g_assert_null (strstr (texts->str, "No competences recorded"));
+  g_assert_null (strstr (texts->str, "Nothing happened yet"));
+  g_assert_nonnull (strstr (texts->str, "Not loaded (offline)"));
+
+  {
+    GtkWindow *window = wb_test_show_in_window (GTK_WIDGET (profile), 900, 1000);
+
+    wb_test_save_shot (window, "offline-not-loaded");
+    gtk_window_set_child (window, NULL);
+    gtk_window_destroy (window);
+  }
+  g_assert_finalize_object (profile);
+}
+
+/* Offline, a profile read before keeps its values, marked as last loaded. */
+static void
+test_offline_profile_last_loaded (void)
+{
+  WbTestServer *server = wb_test_server_start (fx.db);
+  g_autoptr(WbRecord) me = NULL;
+  g_autoptr(WbApiClient) api = wb_test_api_login (server->url, USERNAME, WB_DEMO_PASSWORD, &me);
+  g_autoptr(WbSession) session = loaded_session (api, me);
+  g_autoptr(WbRecord) client = find_own_client (api, me);
+  g_autoptr(WbRecord) summary = summary_of (client, session);
+  g_autoptr(GString) texts = g_string_new (NULL);
+  WbClientProfile *profile = g_object_ref_sink (wb_client_profile_new ());
+  gboolean failed = FALSE;
+
+  wb_client_profile_set_session (profile, session);
+  g_signal_connect (profile, "backend-error", G_CALLBACK (on_backend_error_cb), &failed);
+  wb_client_profile_load (profile, summary);
+  wait_for_full_profile (profile);
+  g_assert_cmpstr (wb_client_profile_get_field_text (profile, "bsn"), ==, wb_record_get_string (client, "bsn"));
+  wb_test_collect_texts (GTK_WIDGET (profile), texts);
+  g_assert_null (strstr (texts->str, "(offline)"));
+
+  wb_test_server_stop (server);
+  wb_client_profile_load (profile, summary);
+  wb_test_wait_until (&failed);
+
+  g_assert_cmpstr (wb_client_profile_get_field_text (profile, "bsn"), ==, wb_record_get_string (client, "bsn"));
+  g_string_truncate (texts, 0);
+  wb_test_collect_texts (GTK_WIDGET (profile), texts);
+  g_assert_nonnull (strstr (texts->str, "As loaded at "));
+  g_assert_nonnull (strstr (texts->str, "(offline)"));
+  g_assert_null (strstr (texts->str, "Not loaded"));
+
+  {
+    GtkWindow *window = wb_test_show_in_window (GTK_WIDGET (profile), 900, 1000);
+
+    wb_test_save_shot (window, "offline-last-loaded");
+    gtk_window_set_child (window, NULL);
+    gtk_window_destroy (window);
+  }
+  g_assert_finalize_object (profile);
+}
+
+/* After saving an edit the focus is back on the page, where it can be seen (after another
+ * window GTK 4.8 shows no ring until the next key): on the button that opened the editor. */
+static void
+test_saved_focus_back (void)
+{
+  WbTestServer *server = wb_test_server_start (fx.db);
+  g_autoptr(WbRecord) me = NULL;
+  g_autoptr(WbApiClient) api = wb_test_api_login (server->url, USERNAME, WB_DEMO_PASSWORD, &me);
+  g_autoptr(WbSession) session = loaded_session (api, me);
+  g_autoptr(WbRecord) client = find_own_client (api, me);
+  g_autoptr(WbRecord) summary = summary_of (client, session);
+  WbClientProfile *profile = g_object_ref_sink (wb_client_profile_new ());
+  GtkWindow *window, *editor;
+  GtkButton *edit;
+  gint64 end;
+
+  wb_client_profile_set_session (profile, session);
+  window = wb_test_show_in_window (GTK_WIDGET (profile), 900, 760);
+  wb_client_profile_load (profile, summary);
+  wait_for_full_profile (profile);
+  edit = wb_test_find_button (GTK_WIDGET (profile), "_Edit");
+  g_assert_nonnull (edit);
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (edit)));
+  g_signal_emit_by_name (edit, "clicked");
+  editor = wb_record_page_get_editor (WB_RECORD_PAGE (profile));
+  g_assert_nonnull (editor);
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  wb_record_editor_set_field (WB_RECORD_EDITOR (editor), "phone", "043 555 0707");
+  /* The user clicked "Save": no ring in the window until the next key. */
+  gtk_window_set_focus_visible (window, FALSE);
+  wb_record_editor_save (WB_RECORD_EDITOR (editor));
+  end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while (editor != NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  for (guint i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == GTK_WIDGET (edit));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (edit)));
+  g_assert_true (gtk_window_get_focus_visible (window));
+  wb_test_save_shot (window, "saved-focus-on-edit");
+
+  gtk_window_set_child (window, NULL);
+  gtk_window_destroy (window);
+  g_object_unref (profile);
+  wb_test_server_stop (server);
+}
+
+static void
+on_add_toast_cb (WbRecordPage *page,
+                 AdwToast     *toast,
+                 AdwToast    **out)
+{
+  g_set_object (out, toast);
+}
+
+static gboolean
+profile_says (WbClientProfile *profile,
+              const char      *text)
+{
+  g_autoptr(GString) texts = g_string_new (NULL);
+
+  wb_test_collect_texts (GTK_WIDGET (profile), texts);
+  return strstr (texts->str, text) != NULL;
+}
+
+static void
+wait_for_text (WbClientProfile *profile,
+               const char      *text)
+{
+  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (!profile_says (profile, text))
+    {
+      if (g_get_monotonic_time () > end)
+        {
+          g_autoptr(GString) texts = g_string_new (NULL);
+
+          wb_test_collect_texts (GTK_WIDGET (profile), texts);
+          g_test_message ("Waiting for “%s” in:\n%s", text, texts->str);
+          {
+            GListModel *toplevels = gtk_window_get_toplevels ();
+
+            for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+              {
+                g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
+
+                g_string_truncate (texts, 0);
+                wb_test_collect_texts (w, texts);
+                g_test_message ("Window: %s", texts->str);
+              }
+          }
+        }
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+static GListModel *
+list_events (WbApiClient *api,
+             gint64       client)
+{
+  g_autoptr(GError) error = NULL;
+  GListModel *events = wb_test_api_list (api, WB_RESOURCE_EVENTS, client, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  return events;
+}
+
+/* The withdrawal naming @id on the server, or NULL. */
+static WbRecord *
+find_withdrawal (WbApiClient *api,
+                 gint64       client,
+                 gint64       id)
+{
+  g_autoptr(GListModel) events = list_events (api, client);
+
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(WbRecord) event = g_list_model_get_item (events, i);
+
+      if (wb_record_get_int (event, "corrects_id") == id)
+        return g_steal_pointer (&event);
+    }
+  return NULL;
+}
+
+/* The timeline from the profile: an empty note is refused before anything is sent; an event
+ * just added is undone from its toast, and an event is corrected from its row, each as a
+ * new recorded event that the timeline shows with who, when and why. */
+static void
+test_timeline_note_undo_correct (void)
+{
+  WbTestServer *server = wb_test_server_start (fx.db);
+  g_autoptr(WbRecord) me = NULL;
+  g_autoptr(WbApiClient) api = wb_test_api_login (server->url, USERNAME, WB_DEMO_PASSWORD, &me);
+  g_autoptr(WbSession) session = loaded_session (api, me);
+  g_autoptr(WbRecord) client = find_own_client (api, me);
+  g_autoptr(WbRecord) summary = summary_of (client, session);
+  g_autoptr(GListModel) before = list_events (api, wb_record_get_id (client));
+  g_autoptr(GListModel) after = NULL;
+  g_autoptr(AdwToast) undo = NULL;
+  g_autoptr(WbRecord) added = NULL;
+  g_autoptr(WbRecord) withdrawal = NULL;
+  g_autoptr(WbRecord) correction = NULL;
+  g_autoptr(GString) texts = g_string_new (NULL);
+  WbClientProfile *profile = g_object_ref_sink (wb_client_profile_new ());
+  GtkWindow *window;
+  AdwMessageDialog *dialog;
+  gint64 target = 0;
+
+  wb_client_profile_set_session (profile, session);
+  g_signal_connect (profile, "add-toast", G_CALLBACK (on_add_toast_cb), &undo);
+  window = wb_test_show_in_window (GTK_WIDGET (profile), 900, 760);
+  wb_client_profile_load (profile, summary);
+  wait_for_full_profile (profile);
+
+  /* An empty note: the dialog comes back and says why, next to the note. */
+  g_signal_emit_by_name (wb_test_find_button (GTK_WIDGET (profile), "_Add Event"), "clicked");
+  dialog = wb_test_wait_for_message_dialog ();
+  gtk_editable_set_text (GTK_EDITABLE (wb_test_find_field (GTK_WIDGET (dialog), "Note")), "   ");
+  wb_test_respond (dialog, "add");
+  dialog = wb_test_wait_for_message_dialog ();
+  wb_test_collect_texts (GTK_WIDGET (dialog), texts);
+  g_assert_nonnull (strstr (texts->str, "is required: write what happened; an empty note is not added"));
+  after = list_events (api, wb_record_get_id (client));
+  g_assert_cmpuint (g_list_model_get_n_items (after), ==, g_list_model_get_n_items (before));
+  g_clear_object (&after);
+
+  /* With words it is added, and the toast offers to undo it. */
+  gtk_editable_set_text (GTK_EDITABLE (wb_test_find_field (GTK_WIDGET (dialog), "Note")), "Gebeld over de stage");
+  wb_test_respond (dialog, "add");
+  wait_for_text (profile, "Gebeld over de stage");
+  g_assert_nonnull (undo);
+  g_assert_cmpstr (adw_toast_get_button_label (undo), ==, "_Undo");
+  after = list_events (api, wb_record_get_id (client));
+  g_assert_cmpuint (g_list_model_get_n_items (after), ==, g_list_model_get_n_items (before) + 1);
+  for (guint i = 0; i < g_list_model_get_n_items (after) && added == NULL; i++)
+    {
+      g_autoptr(WbRecord) event = g_list_model_get_item (after, i);
+
+      if (g_strcmp0 (wb_record_get_string (event, "note"), "Gebeld over de stage") == 0)
+        added = g_steal_pointer (&event);
+    }
+  g_assert_nonnull (added);
+  g_clear_object (&after);
+
+  /* Undo withdraws it: recorded, and shown as withdrawn with why. */
+  g_signal_emit_by_name (undo, "button-clicked");
+  wait_for_text (profile, "Note (withdrawn)");
+  g_assert_true (profile_says (profile, "Undone right after it was added"));
+  withdrawal = find_withdrawal (api, wb_record_get_id (client), wb_record_get_id (added));
+  g_assert_nonnull (withdrawal);
+  g_assert_cmpstr (wb_record_get_string (withdrawal, "kind"), ==, "withdrawal");
+  g_assert_cmpint (wb_record_get_int (withdrawal, "author_id"), ==, wb_record_get_id (me));
+
+  /* An event of the user's organisation is corrected from its row. */
+  after = list_events (api, wb_record_get_id (client));
+  for (guint i = 0; i < g_list_model_get_n_items (after) && target == 0; i++)
+    {
+      g_autoptr(WbRecord) event = g_list_model_get_item (after, i);
+      const char *kind = wb_record_get_string (event, "kind");
+
+      if (wb_record_get_int (event, "organisation_id") == wb_record_get_int (me, "organisation_id") &&
+          g_strcmp0 (kind, "withdrawal") != 0 && g_strcmp0 (kind, "diagnosis_signal") != 0 &&
+          wb_record_get_id (event) != wb_record_get_id (added))
+        target = wb_record_get_id (event);
+    }
+  g_assert_cmpint (target, >, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (profile), "profile.correct-event", "x", target));
+  dialog = wb_test_wait_for_message_dialog ();
+  g_string_truncate (texts, 0);
+  wb_test_collect_texts (GTK_WIDGET (dialog), texts);
+  g_assert_nonnull (strstr (texts->str, "Correct an Event"));
+  gtk_editable_set_text (GTK_EDITABLE (wb_test_find_field (GTK_WIDGET (dialog), "Note")), "Datum stond verkeerd");
+  gtk_editable_set_text (GTK_EDITABLE (wb_test_find_field (GTK_WIDGET (dialog), "Why it is corrected")),
+                         "Verkeerde notitie");
+  wb_test_save_shot (GTK_WINDOW (dialog), "timeline-correct-dialog");
+  wb_test_respond (dialog, "add");
+  wait_for_text (profile, "Verkeerde notitie");
+  correction = find_withdrawal (api, wb_record_get_id (client), target);
+  g_assert_nonnull (correction);
+  g_assert_cmpstr (wb_record_get_string (correction, "correction_reason"), ==, "Verkeerde notitie");
+  g_assert_cmpstr (wb_record_get_string (correction, "note"), ==, "Datum stond verkeerd");
+  {
+    GtkAdjustment *adjustment = wb_record_page_get_vadjustment (WB_RECORD_PAGE (profile));
+
+    /* The timeline is the last card: look at it. */
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+    wb_test_save_shot (window, "timeline-withdrawn-corrected");
+  }
+
+  gtk_window_set_child (window, NULL);
+  gtk_window_destroy (window);
+  g_clear_object (&undo);
+  g_assert_finalize_object (profile);
+  wb_test_server_stop (server);
+}
+
+static void
+on_placement_ready_cb (WbEventDraft *draft,
+                       gpointer      user_data)
+{
+}
+
+/* The tallest a dialog may be on a 1366 × 768 screen, under a panel and its title bar. */
+#define SMALL_SCREEN_HEIGHT (768 - 96)
+
+static void
+assert_fits (GtkWindow  *dialog,
+             int         narrow_width,
+             const char *what)
+{
+  int min_width, min_height, natural_height;
+
+  gtk_widget_measure (GTK_WIDGET (dialog), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+  gtk_widget_measure (GTK_WIDGET (dialog), GTK_ORIENTATION_VERTICAL, narrow_width, &min_height, &natural_height, NULL, NULL);
+  g_test_message ("%s: %d × %d (at least %d × %d), natural height %d", what,
+                  gtk_widget_get_width (GTK_WIDGET (dialog)), gtk_widget_get_height (GTK_WIDGET (dialog)),
+                  min_width, min_height, natural_height);
+  /* It can be as narrow as the window and as low as the small screen, and it is. */
+  g_assert_cmpint (min_width, <=, narrow_width);
+  g_assert_cmpint (min_height, <=, SMALL_SCREEN_HEIGHT);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (dialog)), <=, narrow_width);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (dialog)), <=, SMALL_SCREEN_HEIGHT);
+}
+
+/* The placement's event dialog grew to about 1,090 px: every dialog fits a 1366 × 768
+ * screen and a window of 360 px, and what is taller scrolls inside. */
+static void
+test_dialogs_fit (void)
+{
+  WbTestServer *server = wb_test_server_start (fx.db);
+  g_autoptr(WbRecord) me = NULL;
+  g_autoptr(WbApiClient) api = wb_test_api_login (server->url, USERNAME, WB_DEMO_PASSWORD, &me);
+  g_autoptr(WbSession) session = loaded_session (api, me);
+  g_autoptr(WbRecord) client = find_own_client (api, me);
+  GtkWidget *content = gtk_label_new ("Werkbrug");
+  GtkWindow *window = wb_test_show_in_window (content, 360, 640);
+  WbEventDraft *draft = wb_event_draft_new (on_placement_ready_cb, NULL);
+  AdwMessageDialog *dialog;
+  WbClientEditor *editor;
+
+  wb_event_draft_set (draft, "kind", "placement");
+  wb_event_dialog_present (content, session, draft);
+  dialog = wb_test_wait_for_message_dialog ();
+  for (guint i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+  wb_test_save_shot (GTK_WINDOW (dialog), "dialog-placement-event");
+  assert_fits (GTK_WINDOW (dialog), 360, "placement event");
+  wb_test_respond (dialog, "cancel");
+
+  editor = wb_client_editor_new (session, client);
+  gtk_window_set_transient_for (GTK_WINDOW (editor), window);
+  gtk_window_present (GTK_WINDOW (editor));
+  for (guint i = 0; i < 40; i++)
+    g_main_context_iteration (NULL, FALSE);
+  {
+    gint64 end = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+
+    while (g_get_monotonic_time () < end)
+      g_main_context_iteration (NULL, FALSE);
+  }
+  wb_test_save_shot (GTK_WINDOW (editor), "dialog-client-editor-narrow");
+  assert_fits (GTK_WINDOW (editor), 360, "client editor");
+  gtk_window_destroy (GTK_WINDOW (editor));
+
+  wb_event_draft_free (draft);
+  gtk_window_destroy (window);
+  wb_test_server_stop (server);
+}
+
+typedef struct {
+  guint seeding;
+  guint other;
+} Progress;
+
+static void
+on_backend_progress_cb (WbEmbeddedBackend *backend,
+                        const char        *stage,
+                        double             fraction,
+                        Progress          *progress)
+{
+  if (wb_embedded_backend_is_seeding (backend))
+    progress->seeding++;
+  else
+    progress->other++;
+}
+
+static void
+on_backend_started_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (wb_embedded_backend_start_finish (WB_EMBEDDED_BACKEND (source), result, &error));
+  g_assert_no_error (error);
+  *(gboolean *) user_data = TRUE;
+}
+
+static void
+start_backend (const char *path,
+               Progress   *progress)
+{
+  g_autoptr(WbEmbeddedBackend) backend = wb_embedded_backend_new (path);
+  gboolean started = FALSE;
+
+  g_signal_connect (backend, "progress", G_CALLBACK (on_backend_progress_cb), progress);
+  wb_embedded_backend_start_async (backend, NULL, on_backend_started_cb, &started);
+  wb_test_wait_until (&started);
+  /* The last reports arrive before the start's answer; let them all in. */
+  for (guint i = 0; i < 10; i++)
+    g_main_context_iteration (NULL, FALSE);
+  wb_embedded_backend_stop (backend);
+}
+
+/* "Preparing the demo data… This happens once" was said on every start: the backend says
+ * which of its reports are of making the demo data, and only the first start makes it. */
+static void
+test_start_says_demo_only_once (void)
+{
+  g_autofree char *path = g_build_filename (fx.dir, "embedded.db", NULL);
+  g_autofree char *shared = g_strdup (g_getenv ("WB_SHARED_DATA"));
+  Progress first = { 0 }, second = { 0 };
+
+  g_setenv ("WERKBRUG_DEMO_CLIENTS", "60", TRUE);
+  g_unsetenv ("WB_SHARED_DATA");
+  start_backend (path, &first);
+  start_backend (path, &second);
+  if (shared != NULL)
+    g_setenv ("WB_SHARED_DATA", shared, TRUE);
+  g_unsetenv ("WERKBRUG_DEMO_CLIENTS");
+
+  g_assert_cmpuint (first.seeding, >, 0);
+  g_assert_cmpuint (second.seeding, ==, 0);
+  g_assert_cmpuint (second.other, >, 0);
+}
+
+static gboolean
+window_says (GtkWidget  *window,
+             const char *text)
+{
+  g_autoptr(GString) texts = g_string_new (NULL);
+
+  wb_test_collect_texts (window, texts);
+  return strstr (texts->str, text) != NULL;
+}
+
+/* The import report names the rows and the columns of the user's file, as the file has
+ * them, never a field of Werkbrug's own. */
+static void
+test_import_report_names_columns (void)
+{
+  static const char csv[] =
+    "\xEF\xBB\xBFKvK-nummer;Naam;Branche;Medewerkers;Postcode;Gemeente\r\n"
+    "24000011;Bakkerij Goed;detailhandel;12;6211;Maastricht\r\n"
+    "24000012;Garage Nergens;detailhandel;8;6211;Atlantis\r\n"
+    "24000013;Kapper Veel;detailhandel;veel;6211;Maastricht\r\n";
+  WbTestServer *server = wb_test_server_start (fx.db);
+  g_autoptr(WbRecord) me = NULL;
+  g_autoptr(WbApiClient) api = wb_test_api_login (server->url, "szmh.lam1", WB_DEMO_PASSWORD, &me);
+  g_autoptr(WbSession) session = loaded_session (api, me);
+  g_autoptr(GBytes) bytes = g_bytes_new_static (csv, sizeof csv - 1);
+  WbImportDialog *dialog = wb_import_dialog_new (session);
+  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  wb_import_dialog_upload (dialog, bytes);
+  while (!window_says (GTK_WIDGET (dialog), "Refused"))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  wb_test_save_shot (GTK_WINDOW (dialog), "import-report");
+  g_assert_true (window_says (GTK_WIDGET (dialog), "Row 3 · KvK 24000012 · Garage Nergens"));
+  g_assert_true (window_says (GTK_WIDGET (dialog), "column Gemeente: “Atlantis” is not a municipality in Werkbrug"));
+  g_assert_true (window_says (GTK_WIDGET (dialog), "Row 4 · KvK 24000013 · Kapper Veel"));
+  g_assert_true (window_says (GTK_WIDGET (dialog), "column Medewerkers: “veel” is not a number"));
+  g_assert_false (window_says (GTK_WIDGET (dialog), "municipality:"));
+  g_assert_false (window_says (GTK_WIDGET (dialog), "employee_count"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wb_test_server_stop (server);
+}
+
+static void
 skip_without_display (void)
 {
   g_test_skip ("No display: run under Xvfb (build-aux/setup.sh test does)");
+}
+
+static void
+on_page_toast_cb (WbRecordPage  *page,
+                  const char    *message,
+                  char         **out)
+{
+  g_free (*out);
+  *out = g_strdup (message);
+}
+
+/* What someone else changes reaches the open profile through the server's change feed: a
+ * colleague's note shows without a key pressed (the timeline is read again), and when the
+ * colleague changes the record itself, the page shows it and says so while the editor the user
+ * has open keeps what they typed. How soon is said, not asserted (a busy
+ * machine is slower; the end-to-end test holds it to two seconds). */
+static void
+test_live_profile_follows_others (void)
+{
+  g_autoptr(WbRecord) me = NULL;
+  g_autoptr(WbApiClient) api = login (&me);
+  g_autoptr(WbSession) session = loaded_session (api, me);
+  g_autoptr(WbRecord) client = find_own_client (api, me);
+  g_autoptr(WbRecord) summary = summary_of (client, session);
+  g_autoptr(WbApiClient) colleague = login (NULL);
+  g_autoptr(WbRecord) note = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) changes = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *toast = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *their_city = NULL;
+  WbClientProfile *profile = g_object_ref_sink (wb_client_profile_new ());
+  WbClientEditor *editor;
+  GtkWindow *window;
+  gint64 start;
+
+  wb_session_start_feed (session);
+  wb_client_profile_set_session (profile, session);
+  g_signal_connect (profile, "toast", G_CALLBACK (on_page_toast_cb), &toast);
+  window = wb_test_show_in_window (GTK_WIDGET (profile), 900, 760);
+  wb_client_profile_load (profile, summary);
+  wait_for_full_profile (profile);
+  start = g_get_monotonic_time ();
+  while (!wb_api_feed_is_connected (wb_session_get_feed (session)))
+    {
+      g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
+      g_main_context_iteration (NULL, TRUE);
+    }
+
+  /* A colleague's note: the timeline is read again. */
+  json = g_strdup_printf ("{\"kind\":\"note\",\"date\":\"%s\",\"note\":\"Gebeld door een collega\"}", today);
+  note = wb_test_api_create_json (colleague, WB_RESOURCE_EVENTS, wb_record_get_id (client), json, &error);
+  g_assert_no_error (error);
+  start = g_get_monotonic_time ();
+  wait_for_text (profile, "Gebeld door een collega");
+  g_test_message ("the colleague's note showed after %.2f s", (g_get_monotonic_time () - start) / 1e6);
+  wb_test_save_shot (window, "live-profile-note");
+
+  /* The user is editing the phone number when the colleague changes the city: the page
+   * shows the new city and says so; the editor keeps the phone number typed. */
+  editor = wb_client_editor_new (session, client);
+  wb_record_page_present_editor_window (WB_RECORD_PAGE (profile), GTK_WINDOW (editor));
+  wb_record_editor_set_field (WB_RECORD_EDITOR (editor), "phone", "043 555 0404");
+  their_city = g_strdup_printf ("%s-Noord", wb_record_get_string (client, "city"));
+  change_city_elsewhere (client, their_city);
+  wait_for_text (profile, their_city);
+  g_assert_nonnull (toast);
+  g_assert_nonnull (strstr (toast, "Someone else changed this record"));
+  changes = wb_record_editor_dup_changes (WB_RECORD_EDITOR (editor));
+  g_assert_cmpuint (json_object_get_size (changes), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (changes, "phone"), ==, "043 555 0404");
+
+  wb_session_stop_feed (session);
+  wb_record_page_close_editor (WB_RECORD_PAGE (profile));
+  gtk_window_destroy (window);
+  g_object_unref (profile);
+}
+
+/* A citizen number no demo client has: nine digits from @n that pass the eleven-test. */
+static char *
+make_bsn (guint n)
+{
+  for (;; n++)
+    {
+      g_autofree char *digits = g_strdup_printf ("9%07u", n % 10000000);
+      int sum = 0;
+
+      for (int i = 0; i < 8; i++)
+        sum += (9 - i) * (digits[i] - '0');
+      if (sum % 11 < 10)
+        return g_strdup_printf ("%s%d", digits, sum % 11);
+    }
+}
+
+/* How many full reads of a client the audit log holds for @user_id, read from the database
+ * itself, so that the count is no request of its own. */
+static gint64
+count_client_reads (gint64 user_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WbStore) store = wb_store_open_readonly (fx.db, &error);
+  g_autoptr(GHashTable) filters = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_autoptr(GPtrArray) rows = NULL;
+  WbListQuery query = { .filters = filters, .limit = 1 };
+  gint64 total = -1;
+
+  g_assert_no_error (error);
+  g_hash_table_insert (filters, (gpointer) "user_id", g_strdup_printf ("%" G_GINT64_FORMAT, user_id));
+  g_hash_table_insert (filters, (gpointer) "action", g_strdup ("read"));
+  g_hash_table_insert (filters, (gpointer) "resource", g_strdup ("clients"));
+  rows = wb_store_list (store, WB_RESOURCE_AUDIT, &query, &total, &error);
+  g_assert_no_error (error);
+  return total;
+}
+
+typedef gboolean (*Condition) (WbListView *view,
+                               gconstpointer data);
+
+static void
+wait_for_list (WbListView   *view,
+               Condition     condition,
+               gconstpointer data)
+{
+  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (!condition (view, data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+static gboolean
+list_loaded (WbListView   *view,
+             gconstpointer data)
+{
+  return wb_list_view_get_loaded (view);
+}
+
+/* The titles of the rows shown, in order, one a line. */
+static char *
+shown_titles (WbListView *view)
+{
+  GListModel *model = G_LIST_MODEL (wb_list_view_get_model (view));
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) row = g_list_model_get_item (model, i);
+
+      g_string_append_printf (out, "%s\n", WB_IS_CLIENT_ROW (row) ? wb_client_row_get_title (WB_CLIENT_ROW (row))
+                                                                  : wb_account_row_get_name (WB_ACCOUNT_ROW (row)));
+    }
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+list_shows (WbListView   *view,
+            gconstpointer text)
+{
+  g_autofree char *titles = shown_titles (view);
+
+  return strstr (titles, text) != NULL;
+}
+
+static gboolean
+list_has_loaded (WbListView   *view,
+                 gconstpointer n)
+{
+  return wb_list_model_get_n_loaded (wb_list_view_get_model (view)) == GPOINTER_TO_UINT (n);
+}
+
+static gboolean
+feed_connected (WbListView   *view,
+                gconstpointer session)
+{
+  return wb_api_feed_is_connected (wb_session_get_feed ((WbSession *) session));
+}
+
+/* What someone else changes reaches the open clients list through the change feed: the
+ * changed row is read again as a list row (no full read, so no audit row in the name of a
+ * user who read nothing), takes its place under the user's search, and stays selected; a new
+ * client joins the list, shown where it matches the search. */
+static void
+test_live_clients_list_follows_others (void)
+{
+  g_autoptr(WbRecord) me = NULL;
+  g_autoptr(WbApiClient) api = login (&me);
+  g_autoptr(WbSession) session = loaded_session (api, me);
+  g_autoptr(WbRecord) client = find_own_client (api, me);
+  g_autoptr(WbApiClient) colleague = login (NULL);
+  g_autoptr(WbRecord) saved = NULL;
+  g_autoptr(WbRecord) created = NULL;
+  g_autoptr(WbRecord) other = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *etag = wb_record_dup_etag (client);
+  g_autofree char *bsn1 = make_bsn (4321);
+  g_autofree char *bsn2 = make_bsn (8765);
+  g_autofree char *json = NULL;
+  g_autofree char *titles = NULL;
+  WbClientsView *view = g_object_ref_sink (wb_clients_view_new ());
+  WbListView *list = WB_LIST_VIEW (view);
+  GtkWindow *window;
+  gint64 reads;
+  guint loaded;
+  gpointer row;
+
+  wb_session_start_feed (session);
+  wb_list_view_set_session (list, session);
+  window = wb_test_show_in_window (GTK_WIDGET (view), 1000, 700);
+  wait_for_list (list, list_loaded, NULL);
+  wait_for_list (list, feed_connected, session);
+  wb_list_view_set_scope (list, WB_LIST_SCOPE_ALL);
+  loaded = wb_list_model_get_n_loaded (wb_list_view_get_model (list));
+  reads = count_client_reads (wb_record_get_id (me));
+
+  /* The user searches for a name no client has yet. */
+  wb_list_view_search (list, "Zwaluw");
+  g_assert_cmpuint (wb_list_model_get_n_shown (wb_list_view_get_model (list)), ==, 0);
+
+  /* A colleague renames a client: the row takes the new name and now matches the search. */
+  saved = wb_test_api_update_json (colleague, WB_RESOURCE_CLIENTS, wb_record_get_id (client), etag,
+                                   "{\"family_name\":\"Zwaluw\"}", &error);
+  g_assert_no_error (error);
+  wait_for_list (list, list_shows, "Zwaluw");
+  row = wb_list_model_find (wb_list_view_get_model (list), wb_record_get_id (client));
+  g_assert_nonnull (row);
+  g_assert_true (wb_list_view_select_row (list, row));
+
+  /* A new client of the organisation: it joins, shown because it matches; one that does not
+   * match joins the list but not what the search shows. */
+  json = g_strdup_printf ("{\"organisation_id\":%" G_GINT64_FORMAT ",\"municipality_id\":%" G_GINT64_FORMAT ","
+                          "\"given_name\":\"Aad\",\"family_name\":\"Aazwaluw\",\"bsn\":\"%s\",\"pc4\":\"6211\","
+                          "\"birth_year\":1990,\"client_group\":\"participatiewet\",\"phase\":\"intake\"}",
+                          wb_record_get_int (me, "organisation_id"), wb_record_get_int (client, "municipality_id"), bsn1);
+  created = wb_test_api_create_json (colleague, WB_RESOURCE_CLIENTS, 0, json, &error);
+  g_assert_no_error (error);
+  g_free (json);
+  json = g_strdup_printf ("{\"organisation_id\":%" G_GINT64_FORMAT ",\"municipality_id\":%" G_GINT64_FORMAT ","
+                          "\"given_name\":\"Bram\",\"family_name\":\"Merel\",\"bsn\":\"%s\",\"pc4\":\"6211\","
+                          "\"birth_year\":1991,\"client_group\":\"participatiewet\",\"phase\":\"intake\"}",
+                          wb_record_get_int (me, "organisation_id"), wb_record_get_int (client, "municipality_id"), bsn2);
+  other = wb_test_api_create_json (colleague, WB_RESOURCE_CLIENTS, 0, json, &error);
+  g_assert_no_error (error);
+  wait_for_list (list, list_has_loaded, GUINT_TO_POINTER (loaded + 2));
+  wait_for_list (list, list_shows, "Aad Aazwaluw");
+  titles = shown_titles (list);
+  g_test_message ("shown: %s", titles);
+  g_assert_cmpuint (wb_list_model_get_n_shown (wb_list_view_get_model (list)), ==, 2);
+  g_assert_null (strstr (titles, "Merel"));
+  /* The new row sorts before the selected one, which stays selected on its new line. */
+  g_assert_true (g_str_has_prefix (titles, "Aad Aazwaluw\n"));
+  g_assert_true (wb_list_view_get_selected_row (list) ==
+                 wb_list_model_find (wb_list_view_get_model (list), wb_record_get_id (client)));
+  wb_test_save_shot (window, "live-clients-list");
+
+  /* Following the feed read no client in full. */
+  g_assert_cmpint (count_client_reads (wb_record_get_id (me)), ==, reads);
+
+  wb_session_stop_feed (session);
+  gtk_window_destroy (window);
+  g_object_unref (view);
+}
+
+/* The accounts list follows the feed too: an account renamed in another session shows its
+ * new name in its row. */
+static void
+test_live_accounts_list_follows_others (void)
+{
+  g_autoptr(WbRecord) me = NULL;
+  g_autoptr(WbApiClient) api = wb_test_api_login (fx.server->url, "szmh.lam1", WB_DEMO_PASSWORD, &me);
+  g_autoptr(WbSession) session = loaded_session (api, me);
+  g_autoptr(WbApiClient) colleague = wb_test_api_login (fx.server->url, "szmh.lam1", WB_DEMO_PASSWORD, NULL);
+  g_autoptr(JsonNode) page = NULL;
+  g_autoptr(WbRecord) employer = NULL;
+  g_autoptr(WbRecord) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *etag = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *json = NULL;
+  WbAccountsView *view = g_object_ref_sink (wb_accounts_view_new ());
+  WbListView *list = WB_LIST_VIEW (view);
+  GtkWindow *window;
+  JsonArray *items;
+  gint64 id;
+
+  wb_session_start_feed (session);
+  wb_list_view_set_session (list, session);
+  window = wb_test_show_in_window (GTK_WIDGET (view), 1000, 700);
+  wait_for_list (list, list_loaded, NULL);
+  wait_for_list (list, feed_connected, session);
+  wb_list_view_set_scope (list, WB_LIST_SCOPE_ALL);
+
+  page = wb_test_api_request (colleague, "GET", "api/v1/accounts?owner_id=me&per_page=1", NULL, NULL, &error);
+  g_assert_no_error (error);
+  items = json_object_get_array_member (json_node_get_object (page), "items");
+  g_assert_cmpuint (json_array_get_length (items), ==, 1);
+  id = json_object_get_int_member (json_array_get_object_element (items, 0), "id");
+  employer = wb_test_api_get (colleague, WB_RESOURCE_EMPLOYERS, id, NULL, &error);
+  g_assert_no_error (error);
+  etag = wb_record_dup_etag (employer);
+  name = g_strdup_printf ("%s Live", wb_record_get_string (employer, "name"));
+  json = g_strdup_printf ("{\"name\":\"%s\"}", name);
+  saved = wb_test_api_update_json (colleague, WB_RESOURCE_EMPLOYERS, id, etag, json, &error);
+  g_assert_no_error (error);
+  wait_for_list (list, list_shows, name);
+  g_assert_cmpstr (wb_account_row_get_name (wb_list_model_find (wb_list_view_get_model (list), id)), ==, name);
+
+  wb_session_stop_feed (session);
+  gtk_window_destroy (window);
+  g_object_unref (view);
 }
 
 int
@@ -234,11 +1149,22 @@ main (int   argc,
       return g_test_run ();
     }
   adw_init ();
+  wb_application_ensure_resources ();
 
   fixture_setup ();
   g_test_add_func ("/app-editor/conflict/reapply-sends-only-mine", test_reapply_sends_only_mine);
   g_test_add_func ("/app-editor/conflict/keep-editing-shows-theirs", test_keep_editing_shows_theirs);
   g_test_add_func ("/app-editor/offline/edits-stay", test_unreachable_keeps_edits);
+  g_test_add_func ("/app-editor/offline/profile-says-not-loaded", test_offline_profile_not_loaded);
+  g_test_add_func ("/app-editor/offline/profile-keeps-last-loaded", test_offline_profile_last_loaded);
+  g_test_add_func ("/app-editor/timeline/note-undo-correct", test_timeline_note_undo_correct);
+  g_test_add_func ("/app-editor/saved/focus-back-where-seen", test_saved_focus_back);
+  g_test_add_func ("/app-editor/live/others-note-shows-edits-kept", test_live_profile_follows_others);
+  g_test_add_func ("/app-editor/live/clients-list-follows-without-reads", test_live_clients_list_follows_others);
+  g_test_add_func ("/app-editor/live/accounts-list-follows", test_live_accounts_list_follows_others);
+  g_test_add_func ("/app-editor/dialogs/fit-small-screens", test_dialogs_fit);
+  g_test_add_func ("/app-editor/start/demo-data-said-only-when-made", test_start_says_demo_only_once);
+  g_test_add_func ("/app-editor/import/report-names-rows-and-columns", test_import_report_names_columns);
   status = g_test_run ();
   fixture_teardown ();
   return status;

@@ -14,6 +14,8 @@
 #include "wb-client-list-model.h"
 #include "wb-client-profile.h"
 #include "wb-event-dialog.h"
+#include "wb-date-entry.h"
+#include "wb-format.h"
 #include "wb-labels.h"
 #include "wb-locale.h"
 #include "wb-session.h"
@@ -387,6 +389,73 @@ test_search (void)
   g_assert_finalize_object (model);
 }
 
+/* The ids of the rows @model shows, in their order. */
+static GArray *
+shown_ids (WbClientListModel *model)
+{
+  GListModel *shown = wb_client_list_model_get_model (model);
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(WbClientRow) row = g_list_model_get_item (shown, i);
+      gint64 id = wb_client_row_get_id (row);
+
+      g_array_append_val (ids, id);
+    }
+  return ids;
+}
+
+/* What a list shows after any way of typing is what the same search and organisation show
+ * on a list that never saw another: keys deleted (the rows of the shorter search come back
+ * without a pass over every row), a search changed in the middle, a filter changed between
+ * keystrokes, all of it deleted. */
+static void
+test_search_keys_back_and_over (void)
+{
+  g_autoptr(WbSession) session = make_session ();
+  WbClientListModel *model = make_model (session);
+  static const struct {
+    const char *search;
+    gint64 organisation;  /* -1: as it was */
+  } steps[] = {
+    { "f", -1 }, { "fa", -1 }, { "fam", -1 }, { "family", -1 }, { "family1", -1 }, { "family12", -1 },
+    { "family1", -1 }, { "family", -1 }, { "famil", -1 }, { "family2", -1 }, { "amily2", -1 },
+    { "amily", -1 }, { "fam", -1 }, { "", -1 }, { "given1", -1 }, { "given1", 2 }, { "given", -1 },
+    { "given1", -1 }, { "given12", -1 }, { "given1", 0 }, { "given", -1 }, { "", -1 }, { "zzz", -1 },
+    { "zz", -1 }, { "k-00", -1 }, { "k-000003", -1 }, { "k-00", -1 }, { "k-0", 3 }, { "k-", -1 }, { "", 0 },
+  };
+  gint64 organisation = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      WbClientListModel *fresh = make_model (session);
+      g_autoptr(GArray) got = NULL;
+      g_autoptr(GArray) expected = NULL;
+
+      if (steps[i].organisation >= 0)
+        {
+          organisation = steps[i].organisation;
+          wb_client_list_model_set_organisation (model, organisation);
+        }
+      wb_client_list_model_set_search (model, steps[i].search);
+      wb_client_list_model_set_organisation (fresh, organisation);
+      wb_client_list_model_set_search (fresh, steps[i].search);
+
+      got = shown_ids (model);
+      expected = shown_ids (fresh);
+      g_test_message ("“%s”, organisation %" G_GINT64_FORMAT ": %u rows", steps[i].search, organisation, expected->len);
+      g_assert_cmpuint (got->len, ==, expected->len);
+      g_assert_cmpmem (got->data, got->len * sizeof (gint64), expected->data, expected->len * sizeof (gint64));
+      g_assert_cmpuint (n_shown (model), ==, expected->len);
+      g_assert_finalize_object (fresh);
+    }
+  /* The steps are no empty test: they narrow, widen and end on every row. */
+  g_assert_cmpuint (n_shown (model), ==, N_CLIENTS);
+
+  g_assert_finalize_object (model);
+}
+
 static void
 test_sort (void)
 {
@@ -569,7 +638,7 @@ test_profile_own (void)
   g_assert_nonnull (strstr (texts->str, wb_label_for_enum ("kind", "diagnosis_signal")));
   /* A placement says its hours, contract and what it does to the benefit. */
   {
-    g_autofree char *placement = g_strdup_printf ("2026-03-02 · 24 hours a week · %s · %s",
+    g_autofree char *placement = g_strdup_printf ("2 Mar 2026 · 24 hours a week · %s · %s",
                                                   wb_label_for_enum ("contract", "temporary"),
                                                   wb_label_for_enum ("outflow_type", "partial"));
     g_assert_nonnull (strstr (texts->str, placement));
@@ -577,16 +646,24 @@ test_profile_own (void)
   /* Health notes are never shown in the profile. */
   g_assert_null (strstr (texts->str, "Synthetic health note"));
 
-  /* A consultant of the owning organisation may edit and add events, not signal. */
+  /* A consultant of the owning organisation may edit and add events, not signal; the
+   * client is referred already, so not again: the profile says to whom. */
   g_assert_true (wb_client_profile_get_action_visible (profile, "edit"));
   g_assert_true (wb_client_profile_get_action_visible (profile, "event"));
-  g_assert_true (wb_client_profile_get_action_visible (profile, "refer"));
+  g_assert_false (wb_client_profile_get_action_visible (profile, "refer"));
   g_assert_false (wb_client_profile_get_action_visible (profile, "signal"));
+  g_assert_nonnull (strstr (texts->str, "Referred to the WSP: Wendy Wsp"));
 
   /* A stale diagnosis shows as stale. */
   json_object_set_string_member (wb_record_get_object (record), "diagnosis_date", stale);
   wb_client_profile_set_record (profile, record, NULL);
-  g_assert_true (g_str_has_prefix (wb_client_profile_get_field_text (profile, "diagnosis_date"), stale));
+  {
+    /* Written as the interface writes dates ("3 Dec 2026"), never as the API's ISO. */
+    g_autofree char *shown = wb_format_iso_date (stale);
+
+    g_assert_true (g_str_has_prefix (wb_client_profile_get_field_text (profile, "diagnosis_date"), shown));
+    g_assert_false (g_str_has_prefix (wb_client_profile_get_field_text (profile, "diagnosis_date"), stale));
+  }
   g_string_truncate (texts, 0);
   collect_texts (GTK_WIDGET (profile), texts);
   g_assert_nonnull (strstr (texts->str, wb_diagnosis_status_to_label (WB_DIAGNOSIS_STALE)));
@@ -709,23 +786,6 @@ test_event_draft (void)
   wb_event_draft_free (draft);
 }
 
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static WbRecord *
 make_from_json (WbResource  resource,
                 const char *json)
@@ -736,15 +796,36 @@ make_from_json (WbResource  resource,
   return wb_record_new (resource, json_node_get_object (node));
 }
 
+/* The session's organisations ("o"), municipalities ("m") and users ("u"), as JSON. */
+static void
+set_lookups (WbSession         *session,
+             const char * const (*records)[2],
+             guint              n)
+{
+  g_autoptr(GListStore) orgs = g_list_store_new (WB_TYPE_RECORD);
+  g_autoptr(GListStore) municipalities = g_list_store_new (WB_TYPE_RECORD);
+  g_autoptr(GListStore) users = g_list_store_new (WB_TYPE_RECORD);
+
+  for (guint i = 0; i < n; i++)
+    {
+      WbResource resource = records[i][0][0] == 'o' ? WB_RESOURCE_ORGANISATIONS :
+                            records[i][0][0] == 'm' ? WB_RESOURCE_MUNICIPALITIES : WB_RESOURCE_USERS;
+      g_autoptr(WbRecord) r = make_from_json (resource, records[i][1]);
+
+      g_list_store_append (resource == WB_RESOURCE_ORGANISATIONS ? orgs :
+                           resource == WB_RESOURCE_MUNICIPALITIES ? municipalities : users, r);
+    }
+  wb_session_set_lookup (session, WB_RESOURCE_ORGANISATIONS, G_LIST_MODEL (orgs));
+  wb_session_set_lookup (session, WB_RESOURCE_MUNICIPALITIES, G_LIST_MODEL (municipalities));
+  wb_session_set_lookup (session, WB_RESOURCE_USERS, G_LIST_MODEL (users));
+}
+
 /* Referring a client, the WSP of the client's own region comes first and its account
  * manager is chosen, not whoever sorts first. */
 static void
 test_refer_suggests_region (void)
 {
   g_autoptr(WbSession) session = make_session ();
-  g_autoptr(GListStore) orgs = g_list_store_new (WB_TYPE_RECORD);
-  g_autoptr(GListStore) municipalities = g_list_store_new (WB_TYPE_RECORD);
-  g_autoptr(GListStore) users = g_list_store_new (WB_TYPE_RECORD);
   g_autoptr(WbRecord) record = make_record (WB_RESOURCE_CLIENTS, make_client (0, TRUE));
   WbClientProfile *profile;
   GtkWidget *window = gtk_window_new ();
@@ -761,18 +842,7 @@ test_refer_suggests_region (void)
     { "u", "{\"id\":21,\"display_name\":\"Zoe Zulu\",\"organisation_id\":5,\"role\":\"account_manager_wsp\"}" },
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (records); i++)
-    {
-      WbResource resource = records[i][0][0] == 'o' ? WB_RESOURCE_ORGANISATIONS :
-                            records[i][0][0] == 'm' ? WB_RESOURCE_MUNICIPALITIES : WB_RESOURCE_USERS;
-      g_autoptr(WbRecord) r = make_from_json (resource, records[i][1]);
-
-      g_list_store_append (resource == WB_RESOURCE_ORGANISATIONS ? orgs :
-                           resource == WB_RESOURCE_MUNICIPALITIES ? municipalities : users, r);
-    }
-  wb_session_set_lookup (session, WB_RESOURCE_ORGANISATIONS, G_LIST_MODEL (orgs));
-  wb_session_set_lookup (session, WB_RESOURCE_MUNICIPALITIES, G_LIST_MODEL (municipalities));
-  wb_session_set_lookup (session, WB_RESOURCE_USERS, G_LIST_MODEL (users));
+  set_lookups (session, records, G_N_ELEMENTS (records));
 
   /* Client 0: ISD Kompas, Heerlen (Parkstad), not referred yet. */
   json_object_remove_member (wb_record_get_object (record), "wsp_account_manager_id");
@@ -780,7 +850,7 @@ test_refer_suggests_region (void)
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (profile));
   wb_client_profile_set_record (profile, record, NULL);
   g_assert_true (wb_client_profile_get_action_visible (profile, "refer"));
-  g_signal_emit_by_name (find_button (GTK_WIDGET (profile), "_Refer to WSP"), "clicked");
+  g_signal_emit_by_name (wb_test_find_button (GTK_WIDGET (profile), "_Refer to WSP"), "clicked");
 
   dialog = wb_test_wait_for_message_dialog ();
   dropdown = g_object_get_data (G_OBJECT (dialog), "dropdown");
@@ -793,7 +863,102 @@ test_refer_suggests_region (void)
   g_object_unref (profile);
 }
 
+/* A referred client shows with whom and since when, instead of offering the referral again;
+ * one who is not referred is offered it, with the WSP of the client's subregion first, then
+ * the WSP that serves every municipality, then the others. */
+static void
+test_referral_shown_and_ordered (void)
+{
+  g_autoptr(WbSession) session = make_session ();
+  g_autoptr(GListStore) events = g_list_store_new (WB_TYPE_RECORD);
+  g_autoptr(WbRecord) record = make_record (WB_RESOURCE_CLIENTS, make_client (0, TRUE));
+  g_autoptr(WbRecord) referral = make_from_json (WB_RESOURCE_EVENTS,
+                                                 "{\"id\":9,\"kind\":\"referral_wsp\",\"date\":\"2026-09-01\",\"note\":\"Zoe Zulu\"}");
+  g_autoptr(WbRecord) older = make_from_json (WB_RESOURCE_EVENTS,
+                                              "{\"id\":8,\"kind\":\"referral_wsp\",\"date\":\"2025-02-03\",\"note\":\"Anna Alpha\"}");
+  g_autoptr(GString) texts = g_string_new (NULL);
+  WbClientProfile *profile;
+  GtkWidget *window = gtk_window_new ();
+  AdwMessageDialog *dialog;
+  GListModel *labels;
+  static const char * const records[][2] = {
+    { "o", "{\"id\":1,\"name\":\"ISD Kompas\",\"kind\":\"social_service\",\"region\":\"Parkstad\",\"municipality_ids\":[1]}" },
+    { "o", "{\"id\":4,\"name\":\"Podium24\",\"kind\":\"wsp\",\"region\":\"Maastricht-Heuvelland\",\"municipality_ids\":[2]}" },
+    { "o", "{\"id\":5,\"name\":\"WSP Parkstad\",\"kind\":\"wsp\",\"region\":\"Parkstad\",\"municipality_ids\":[1]}" },
+    { "o", "{\"id\":6,\"name\":\"WSP Zuid-Limburg\",\"kind\":\"wsp\",\"region\":\"Zuid-Limburg\",\"municipality_ids\":[1,2]}" },
+    { "m", "{\"id\":1,\"name\":\"Heerlen\",\"region\":\"Parkstad\"}" },
+    { "u", "{\"id\":7,\"display_name\":\"Test Consultant\",\"organisation_id\":1,\"role\":\"consultant\"}" },
+    { "u", "{\"id\":20,\"display_name\":\"Anna Alpha\",\"organisation_id\":4,\"role\":\"account_manager_wsp\"}" },
+    { "u", "{\"id\":21,\"display_name\":\"Zoe Zulu\",\"organisation_id\":5,\"role\":\"account_manager_wsp\"}" },
+    { "u", "{\"id\":22,\"display_name\":\"Bram Breed\",\"organisation_id\":6,\"role\":\"account_manager_wsp\"}" },
+    { "u", "{\"id\":23,\"display_name\":\"Yara Yildiz\",\"organisation_id\":5,\"role\":\"account_manager_wsp\"}" },
+  };
+  static const char * const expected[] = {
+    "Yara Yildiz (WSP Parkstad)", "Zoe Zulu (WSP Parkstad)", "Bram Breed (WSP Zuid-Limburg)", "Anna Alpha (Podium24)",
+  };
+
+  set_lookups (session, records, G_N_ELEMENTS (records));
+  profile = make_profile (session);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (profile));
+
+  /* Referred to Zoe Zulu: no second referral; with whom and since when, the latest. */
+  json_object_set_int_member (wb_record_get_object (record), "wsp_account_manager_id", 21);
+  g_list_store_append (events, older);
+  g_list_store_append (events, referral);
+  wb_client_profile_set_record (profile, record, G_LIST_MODEL (events));
+  g_assert_false (wb_client_profile_get_action_visible (profile, "refer"));
+  g_assert_cmpstr (wb_client_profile_get_field_text (profile, "referred_since"), ==, "1 Sep 2026");
+  collect_texts (GTK_WIDGET (profile), texts);
+  g_assert_nonnull (strstr (texts->str, "Referred to the WSP: Zoe Zulu (WSP Parkstad) since 1 Sep 2026."));
+
+  /* Not referred: offered, the subregion's WSP first, then the region-wide one. */
+  json_object_remove_member (wb_record_get_object (record), "wsp_account_manager_id");
+  wb_client_profile_set_record (profile, record, NULL);
+  g_assert_true (wb_client_profile_get_action_visible (profile, "refer"));
+  g_assert_null (wb_client_profile_get_field_text (profile, "referred_since"));
+  g_signal_emit_by_name (wb_test_find_button (GTK_WIDGET (profile), "_Refer to WSP"), "clicked");
+  dialog = wb_test_wait_for_message_dialog ();
+  labels = gtk_drop_down_get_model (GTK_DROP_DOWN (g_object_get_data (G_OBJECT (dialog), "dropdown")));
+  g_assert_cmpuint (g_list_model_get_n_items (labels), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (labels), i), ==, expected[i]);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (g_object_get_data (G_OBJECT (dialog), "dropdown"))), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (profile);
+}
+
 /* The profile's first glance comes from the row: its summary makes the same row again. */
+/* Switching from a profile read to its end to another one starts at the other's top. */
+static void
+test_profile_starts_at_top (void)
+{
+  g_autoptr(WbSession) session = make_session ();
+  WbClientProfile *profile = make_profile (session);
+  g_autoptr(WbRecord) first = make_record (WB_RESOURCE_CLIENTS, make_client (3, TRUE));
+  g_autoptr(WbRecord) second = make_record (WB_RESOURCE_CLIENTS, make_client (6, TRUE));
+  g_autoptr(WbClientRow) row = wb_client_row_new (second, session, today);
+  g_autoptr(WbRecord) summary = wb_client_row_dup_summary (row);
+  GtkAdjustment *adjustment = wb_record_page_get_vadjustment (WB_RECORD_PAGE (profile));
+  GtkWindow *window;
+
+  wb_client_profile_set_record (profile, first, NULL);
+  window = wb_test_show_in_window (GTK_WIDGET (profile), 800, 400);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 100);
+
+  wb_client_profile_load (profile, summary);
+  for (guint i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpstr (wb_client_profile_get_title (profile), ==, wb_client_row_get_title (row));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+
+  gtk_window_set_child (window, NULL);
+  gtk_window_destroy (window);
+  g_assert_finalize_object (profile);
+}
+
 static void
 test_row_summary (void)
 {
@@ -964,6 +1129,183 @@ test_dutch (void)
   g_assert_cmpstr (wb_diagnosis_status_to_label (WB_DIAGNOSIS_CURRENT), ==, "Current");
 }
 
+/* One date entry for every date field: it takes dates typed the Dutch way (and ISO), says
+ * them as the API wants them, and fills in the day chosen in its calendar. */
+static void
+test_date_entry (void)
+{
+  static const char * const good[] = {
+    "3-12-2026", "03-12-2026", "3/12/2026", "3.12.2026", " 3 dec. 2026 ", "3 dec 2026", "3 december 2026",
+    "3 Dec 2026", "2026-12-03", "3-12-26",
+  };
+  static const char * const bad[] = { "", "31-2-2026", "2026-13-01", "3 decimaal 2026", "3-12", "morgen", "32-1-2026" };
+  g_autofree char *previous = g_strdup (setlocale (LC_TIME, NULL));
+  WbDateEntry *entry = g_object_ref_sink (wb_date_entry_new ());
+  g_autofree char *value = NULL;
+  g_autoptr(GDateTime) chosen = g_date_time_new_local (2027, 1, 15, 12, 0, 0);
+  GtkCalendar *calendar = NULL;
+
+  /* Dates as a Dutch computer writes them: day, month, year. */
+  if (setlocale (LC_TIME, "nl_NL.UTF-8") == NULL)
+    {
+      g_test_skip ("The nl_NL.UTF-8 locale is not there (build-aux/setup.sh makes it)");
+      g_object_unref (entry);
+      return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      GDate date;
+
+      g_test_message ("%s", good[i]);
+      g_assert_true (wb_date_parse (good[i], &date));
+      g_assert_cmpint (g_date_get_day (&date), ==, 3);
+      g_assert_cmpint (g_date_get_month (&date), ==, 12);
+      g_assert_cmpint (g_date_get_year (&date), ==, 2026);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      GDate date;
+
+      g_test_message ("%s", bad[i]);
+      g_assert_false (wb_date_parse (bad[i], &date));
+    }
+
+  /* Typed, it gives the API's date; not a date, it keeps what was typed and says so. */
+  gtk_editable_set_text (wb_date_entry_get_editable (entry), "3 dec. 2026");
+  value = wb_date_entry_dup_value (entry);
+  g_assert_cmpstr (value, ==, "2026-12-03");
+  g_clear_pointer (&value, g_free);
+  gtk_editable_set_text (wb_date_entry_get_editable (entry), "31-2-2026");
+  g_assert_false (wb_date_entry_is_valid (entry));
+  value = wb_date_entry_dup_value (entry);
+  g_assert_cmpstr (value, ==, "31-2-2026");
+  g_clear_pointer (&value, g_free);
+
+  /* The calendar: a day chosen there is the field's date. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (entry)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_MENU_BUTTON (child))
+      calendar = GTK_CALENDAR (gtk_popover_get_child (gtk_menu_button_get_popover (GTK_MENU_BUTTON (child))));
+  g_assert_nonnull (calendar);
+  gtk_calendar_select_day (calendar, chosen);
+  g_signal_emit_by_name (calendar, "day-selected");
+  value = wb_date_entry_dup_value (entry);
+  g_assert_cmpstr (value, ==, "2027-01-15");
+  g_clear_pointer (&value, g_free);
+
+  /* Shown: the field and its calendar open on the field's date. */
+  {
+    GtkWindow *window = wb_test_show_in_window (GTK_WIDGET (entry), 360, 420);
+    GtkWidget *button = gtk_widget_get_last_child (GTK_WIDGET (entry));
+
+    gtk_widget_set_valign (GTK_WIDGET (entry), GTK_ALIGN_START);
+    gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+    for (guint i = 0; i < 20; i++)
+      g_main_context_iteration (NULL, FALSE);
+    g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (calendar)));
+    /* The popover is a surface of its own: the screen shows it. */
+    if (g_getenv ("WB_TEST_SHOTS") != NULL)
+      {
+        g_autofree char *command = g_strdup_printf ("import -window root %s/date-entry-calendar.png",
+                                                    g_getenv ("WB_TEST_SHOTS"));
+
+        g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
+      }
+    gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+    gtk_window_set_child (window, NULL);
+    gtk_window_destroy (window);
+  }
+
+  wb_date_entry_set_value (entry, NULL);
+  value = wb_date_entry_dup_value (entry);
+  g_assert_cmpstr (value, ==, "");
+  setlocale (LC_TIME, previous);
+  g_assert_finalize_object (entry);
+}
+
+/* Dates in the English interface: tables and date fields show the locale's short date with
+ * the year in full (the C locale's is American: 12/03/2026), never ISO; a date field reads
+ * back what it shows, and takes the month in words. On a Dutch computer: 03-12-2026. */
+static void
+test_english_dates (void)
+{
+  g_autofree char *previous_messages = g_strdup (setlocale (LC_MESSAGES, NULL));
+  g_autofree char *previous_time = g_strdup (setlocale (LC_TIME, NULL));
+  g_autofree char *american = NULL;
+  g_autofree char *dutch_computer = NULL;
+  g_autofree char *field = NULL;
+  g_autofree char *value = NULL;
+  WbDateOrder order;
+  GDate typed, in_words;
+  gboolean typed_ok, in_words_ok;
+  WbDateEntry *entry;
+
+  setlocale (LC_MESSAGES, "C");
+  setlocale (LC_TIME, "C");
+  american = wb_format_iso_table_date ("2026-12-03");
+  order = wb_format_table_date_order ();
+  entry = g_object_ref_sink (wb_date_entry_new ());
+  wb_date_entry_set_value (entry, "2026-12-03");
+  field = g_strdup (gtk_editable_get_text (wb_date_entry_get_editable (entry)));
+  gtk_editable_set_text (wb_date_entry_get_editable (entry), field);
+  value = wb_date_entry_dup_value (entry);
+  typed_ok = wb_date_parse ("12/3/2026", &typed);
+  in_words_ok = wb_date_parse ("Dec 3, 2026", &in_words);
+  if (setlocale (LC_TIME, "nl_NL.UTF-8") != NULL)
+    dutch_computer = wb_format_iso_table_date ("2026-12-03");
+  setlocale (LC_TIME, previous_time);
+  setlocale (LC_MESSAGES, previous_messages);
+
+  g_assert_cmpstr (american, ==, "12/03/2026");
+  g_assert_cmpint (order, ==, WB_DATE_ORDER_MDY);
+  g_assert_cmpstr (field, ==, "12/03/2026");
+  g_assert_cmpstr (value, ==, "2026-12-03");
+  g_assert_true (typed_ok);
+  g_assert_cmpint (g_date_get_day (&typed), ==, 3);
+  g_assert_cmpint (g_date_get_month (&typed), ==, 12);
+  g_assert_true (in_words_ok);
+  g_assert_cmpint (g_date_get_day (&in_words), ==, 3);
+  g_assert_cmpint (g_date_get_month (&in_words), ==, 12);
+  g_assert_cmpint (g_date_get_year (&in_words), ==, 2026);
+  if (dutch_computer != NULL)
+    g_assert_cmpstr (dutch_computer, ==, "03-12-2026");
+  g_assert_finalize_object (entry);
+}
+
+/* Dates in the Dutch interface: "3 dec. 2026" in text, "03-12-2026" in tables and date
+ * fields, never ISO. */
+static void
+test_dutch_dates (void)
+{
+  g_autofree char *previous = g_strdup (setlocale (LC_MESSAGES, NULL));
+  g_autofree char *text = NULL;
+  g_autofree char *may = NULL;
+  g_autofree char *table = NULL;
+  g_autofree char *field = NULL;
+  WbDateEntry *entry;
+
+  if (setlocale (LC_MESSAGES, "nl_NL.UTF-8") == NULL)
+    {
+      g_test_skip ("The nl_NL.UTF-8 locale is not there (build-aux/setup.sh makes it)");
+      return;
+    }
+  bindtextdomain (GETTEXT_PACKAGE, wb_locale_dir ());
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  text = wb_format_iso_date ("2026-12-03");
+  may = wb_format_iso_date ("2026-05-07T10:00:00Z");
+  table = wb_format_iso_table_date ("2026-12-03");
+  entry = g_object_ref_sink (wb_date_entry_new ());
+  wb_date_entry_set_value (entry, "2026-12-03");
+  field = g_strdup (gtk_editable_get_text (wb_date_entry_get_editable (entry)));
+  setlocale (LC_MESSAGES, previous);
+
+  g_assert_cmpstr (text, ==, "3 dec. 2026");
+  g_assert_cmpstr (may, ==, "7 mei 2026");
+  g_assert_cmpstr (table, ==, "03-12-2026");
+  g_assert_cmpstr (field, ==, "03-12-2026");
+  g_assert_finalize_object (entry);
+}
+
 static void
 skip_without_display (void)
 {
@@ -988,15 +1330,21 @@ main (int   argc,
   g_test_add_func ("/app/client-list/counts", test_counts);
   g_test_add_func ("/app/client-list/filters", test_filters);
   g_test_add_func ("/app/client-list/search", test_search);
+  g_test_add_func ("/app/client-list/search-keys-back-and-over", test_search_keys_back_and_over);
   g_test_add_func ("/app/client-list/sort", test_sort);
   g_test_add_func ("/app/client-list/replace-record", test_replace);
   g_test_add_func ("/app/client-profile/own-client-fields", test_profile_own);
   g_test_add_func ("/app/client-profile/pseudonymous-shows-no-name", test_profile_pseudonymous);
   g_test_add_func ("/app/client-profile/refer-suggests-the-regions-wsp", test_refer_suggests_region);
+  g_test_add_func ("/app/client-profile/referral-shown-and-ordered", test_referral_shown_and_ordered);
+  g_test_add_func ("/app/client-profile/another-starts-at-top", test_profile_starts_at_top);
   g_test_add_func ("/app/client-row/summary-makes-the-same-row", test_row_summary);
   g_test_add_func ("/app/event-draft/fields-of-the-kind", test_event_draft);
   g_test_add_func ("/app/slot-model/rows-stay-items-move", test_slot_model);
   g_test_add_func ("/app/i18n/dutch-from-the-build-tree", test_dutch);
+  g_test_add_func ("/app/i18n/dutch-dates", test_dutch_dates);
+  g_test_add_func ("/app/i18n/english-dates", test_english_dates);
+  g_test_add_func ("/app/date-entry/typed-and-chosen", test_date_entry);
 
   return g_test_run ();
 }

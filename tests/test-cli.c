@@ -9,119 +9,27 @@
 
 #include "wb-password.h"
 #include "wb-store.h"
+#include "wb-test-cli.h"
 #include "wb-test-util.h"
 
 /* werkbrug-server's command line as an administrator meets it: every command has --help,
  * a wrong argument gets a message and exit code 2, and the commands do what they say. */
-
-typedef struct {
-  int status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-/* Runs werkbrug-server with @args and @input on its standard input; with @shared_data as
- * WB_SHARED_DATA unless it is NULL. */
-static void
-run_server_v (Run         *run,
-              const char  *input,
-              const char  *shared_data,
-              const char  *first,
-              va_list      args)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *input_dir = NULL;
-  g_autofree char *input_path = NULL;
-  const char *server = g_getenv ("WB_SERVER");
-
-  g_assert_nonnull (server);
-  g_ptr_array_add (argv, (gpointer) server);
-  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  /* The input comes from a file, not a pipe: a command that refuses its arguments exits
-   * without reading it, and writing into a pipe nobody reads would kill the test with
-   * SIGPIPE. */
-  if (input != NULL)
-    {
-      input_dir = wb_test_make_dir ();
-      input_path = g_build_filename (input_dir, "stdin", NULL);
-      g_assert_true (g_file_set_contents (input_path, input, -1, &error));
-      g_assert_no_error (error);
-      g_subprocess_launcher_set_stdin_file_path (launcher, input_path);
-    }
-  else
-    g_subprocess_launcher_set_stdin_file_path (launcher, "/dev/null");
-  /* The messages are checked in English. */
-  g_subprocess_launcher_setenv (launcher, "LANGUAGE", "C", TRUE);
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
-  if (shared_data != NULL)
-    g_subprocess_launcher_setenv (launcher, "WB_SHARED_DATA", shared_data, TRUE);
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  run->status = g_subprocess_get_exit_status (process);
-  g_test_message ("exit %d\nstdout: %s\nstderr: %s", run->status, run->out, run->err);
-  if (input_dir != NULL)
-    wb_test_remove_dir (input_dir);
-}
-
-/* Runs werkbrug-server with @args (NULL-terminated) and @input on its standard input. */
-static void
-run_server (Run         *run,
-            const char  *input,
-            const char  *first,
-            ...)
-{
-  va_list args;
-
-  va_start (args, first);
-  run_server_v (run, input, NULL, first, args);
-  va_end (args);
-}
-
-static void
-run_server_with_shared_data (Run         *run,
-                             const char  *shared_data,
-                             const char  *first,
-                             ...)
-{
-  va_list args;
-
-  va_start (args, first);
-  run_server_v (run, NULL, shared_data, first, args);
-  va_end (args);
-}
 
 static void
 test_help (void)
 {
   static const char * const commands[][3] = {
     { "serve", "--listen", "serve" }, { "org", "--region", "org add" }, { "user", "--role", "user add" },
-    { "import", "--org", "import" }, { "demo", "--clients", "demo" }, { "backup", "--to", "backup" },
+    { "import", "--org", "import" }, { "demo", "--clients", "demo" }, { "backup", "--keep", "backup" },
+    { "init", "--organisations", "init" }, { "restore", "--from", "restore" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
-      g_auto(Run) run = { 0 };
+      g_auto(WbTestRun) run = { 0 };
       g_autofree char *usage = g_strdup_printf ("Usage:\n  werkbrug-server %s [OPTION", commands[i][2]);
 
-      run_server (&run, NULL, commands[i][0], "--help", NULL);
+      wb_test_run (&run, NULL, commands[i][0], "--help", NULL);
       g_assert_cmpint (run.status, ==, 0);
       /* The usage line starts with the command as it is typed. */
       g_assert_true (g_str_has_prefix (run.out, usage));
@@ -130,9 +38,9 @@ test_help (void)
     }
 
   {
-    g_auto(Run) run = { 0 };
+    g_auto(WbTestRun) run = { 0 };
 
-    run_server (&run, NULL, "--help", NULL);
+    wb_test_run (&run, NULL, "--help", NULL);
     g_assert_cmpint (run.status, ==, 0);
     for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
       g_assert_nonnull (strstr (run.out, commands[i][0]));
@@ -143,7 +51,7 @@ static void
 test_wrong_arguments (void)
 {
   static const struct {
-    const char *args[6];
+    const char *args[9];
     const char *message;
   } cases[] = {
     { { NULL }, "" },
@@ -162,17 +70,28 @@ test_wrong_arguments (void)
     { { "import", "--db", "x.db", "clients", "a.csv", NULL }, "--org" },
     { { "demo", "--db", "x.db", "--clients", "0", NULL }, "between 1 and 1000000" },
     { { "demo", "--db", "x.db", "--clients", "many", NULL }, "" },
-    { { "backup", "--db", "x.db", NULL }, "--to" },
+    { { "backup", "--to", "copy.db", NULL }, "--db is required" },
+    { { "backup", "--db", "x.db", "--to", "copy.db", "--keep", "3", NULL }, "--dir and --keep are for dated copies" },
+    { { "backup", "--db", "x.db", "--keep", "-1", NULL }, "--keep must be at least 1" },
+    { { "backup", "--db", "no-such.db", NULL }, "no-such.db does not exist" },
+    { { "init", NULL }, "--db is required" },
+    { { "init", "--db", "x.db", "--admin-org", "bank", NULL }, "--admin-org bank is not one of the region's organisations" },
+    { { "init", "--db", "x.db", "--organisations", "no-such.csv", NULL }, "no-such.csv" },
+    { { "restore", "--db", "x.db", NULL }, "--from are required" },
+    { { "restore", "--db", "x.db", "--from", "no-such.db", NULL }, "no-such.db does not exist" },
+    { { "serve", "--db", "x.db", "--listen", "127.0.0.1:0", "--session-lifetime", "soon", NULL },
+      "--session-lifetime soon is not a duration" },
+    { { "serve", "--db", "x.db", "--listen", "127.0.0.1:0", "--access-log", "access.log", NULL },
+      "--access-log access.log is not none, stderr or an absolute path" },
+    { { "serve", "--config", "no-such.conf", NULL }, "no-such.conf" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_auto(Run) run = { 0 };
+      g_auto(WbTestRun) run = { 0 };
       const char * const *a = cases[i].args;
 
-      run_server (&run, NULL, a[0], a[0] ? a[1] : NULL, a[0] && a[1] ? a[2] : NULL,
-                  a[0] && a[1] && a[2] ? a[3] : NULL, a[0] && a[1] && a[2] && a[3] ? a[4] : NULL,
-                  a[0] && a[1] && a[2] && a[3] && a[4] ? a[5] : NULL, NULL);
+      wb_test_run_argv (&run, NULL, NULL, a);
       g_assert_cmpint (run.status, ==, 2);
       g_assert_cmpstr (run.out, ==, "");
       g_assert_true (g_str_has_prefix (run.err, "werkbrug-server") || strstr (run.err, "Usage") != NULL);
@@ -190,57 +109,57 @@ test_org_and_user (void)
   g_autoptr(GError) error = NULL;
 
   {
-    g_auto(Run) run = { 0 };
+    g_auto(WbTestRun) run = { 0 };
 
-    run_server (&run, NULL, "org", "add", "--db", db, "--code", "wsp-test", "--name", "WSP Test",
+    wb_test_run (&run, NULL, "org", "add", "--db", db, "--code", "wsp-test", "--name", "WSP Test",
                 "--kind", "wsp", "--region", "Parkstad", NULL);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_nonnull (strstr (run.out, "wsp-test"));
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(WbTestRun) run = { 0 };
 
     /* An unknown kind is a wrong argument, named. */
-    run_server (&run, NULL, "org", "add", "--db", db, "--code", "x", "--name", "X",
+    wb_test_run (&run, NULL, "org", "add", "--db", db, "--code", "x", "--name", "X",
                 "--kind", "bank", "--region", "Parkstad", NULL);
     g_assert_cmpint (run.status, ==, 2);
     g_assert_nonnull (strstr (run.err, "--kind"));
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(WbTestRun) run = { 0 };
 
-    run_server (&run, "correct horse battery\n", "user", "add", "--db", db, "--org", "wsp-test",
+    wb_test_run (&run, "correct horse battery\n", "user", "add", "--db", db, "--org", "wsp-test",
                 "--role", "account_manager_wsp", "--username", "anna", "--name", "Anna Test", NULL);
     g_assert_cmpint (run.status, ==, 0);
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(WbTestRun) run = { 0 };
 
-    run_server (&run, "short\n", "user", "add", "--db", db, "--org", "wsp-test",
+    wb_test_run (&run, "short\n", "user", "add", "--db", db, "--org", "wsp-test",
                 "--role", "coordinator", "--username", "ben", NULL);
     g_assert_cmpint (run.status, ==, 2);
     g_assert_nonnull (strstr (run.err, "at least 10 characters"));
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(WbTestRun) run = { 0 };
 
-    run_server (&run, "long enough password\n", "user", "add", "--db", db, "--org", "no-such-org",
+    wb_test_run (&run, "long enough password\n", "user", "add", "--db", db, "--org", "no-such-org",
                 "--role", "coordinator", "--username", "ben", NULL);
     g_assert_cmpint (run.status, ==, 2);
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(WbTestRun) run = { 0 };
 
-    run_server (&run, "long enough password\n", "user", "add", "--db", db, "--org", "wsp-test",
+    wb_test_run (&run, "long enough password\n", "user", "add", "--db", db, "--org", "wsp-test",
                 "--role", "boss", "--username", "ben", NULL);
     g_assert_cmpint (run.status, ==, 2);
     g_assert_nonnull (strstr (run.err, "unknown role"));
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(WbTestRun) run = { 0 };
 
     /* The same username twice is refused and says so. */
-    run_server (&run, "another long password\n", "user", "add", "--db", db, "--org", "wsp-test",
+    wb_test_run (&run, "another long password\n", "user", "add", "--db", db, "--org", "wsp-test",
                 "--role", "coordinator", "--username", "anna", NULL);
     g_assert_cmpint (run.status, ==, 1);
     g_assert_nonnull (strstr (run.err, "taken"));
@@ -276,31 +195,31 @@ test_demo_import_backup (void)
   const char *shared = wb_test_shared_data ();
 
   {
-    g_auto(Run) run = { 0 };
+    g_auto(WbTestRun) run = { 0 };
 
-    run_server (&run, NULL, "demo", "--db", db, "--clients", "300", "--seed", "7", NULL);
+    wb_test_run (&run, NULL, "demo", "--db", db, "--clients", "300", "--seed", "7", NULL);
     g_assert_cmpint (run.status, ==, 0);
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(WbTestRun) run = { 0 };
 
     /* A second demo into the same database would mix two regions: refused. */
-    run_server (&run, NULL, "demo", "--db", db, "--clients", "300", NULL);
+    wb_test_run (&run, NULL, "demo", "--db", db, "--clients", "300", NULL);
     g_assert_cmpint (run.status, ==, 1);
   }
   if (shared != NULL)
     {
-      g_auto(Run) run = { 0 };
+      g_auto(WbTestRun) run = { 0 };
       g_autofree char *pc4 = g_build_filename (shared, "pc4", "pc4_nl.csv", NULL);
 
-      run_server (&run, NULL, "import", "pc4", "--db", db, pc4, NULL);
+      wb_test_run (&run, NULL, "import", "pc4", "--db", db, pc4, NULL);
       g_assert_cmpint (run.status, ==, 0);
       g_assert_nonnull (strstr (run.out, "Read 4069"));
     }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(WbTestRun) run = { 0 };
 
-    run_server (&run, NULL, "backup", "--db", db, "--to", copy, NULL);
+    wb_test_run (&run, NULL, "backup", "--db", db, "--to", copy, NULL);
     g_assert_cmpint (run.status, ==, 0);
   }
 
@@ -318,6 +237,60 @@ test_demo_import_backup (void)
 
   g_clear_object (&store);
   g_clear_object (&backup);
+  wb_test_remove_dir (dir);
+}
+
+/* The CBS social-assistance figures of ../shared/data into their own table; again, they
+ * are updated; a file of another shape is refused with nothing written. */
+static void
+test_import_cbs (void)
+{
+  const char *shared = wb_test_shared_data ();
+  g_autofree char *dir = NULL;
+  g_autofree char *db = NULL;
+  g_autofree char *cbs = NULL;
+  g_autofree char *bad = NULL;
+  g_autoptr(WbStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (shared == NULL)
+    return;
+  cbs = g_build_filename (shared, "cbs", "cbs_bijstand_zuid_limburg_2015_2017.csv", NULL);
+  if (!g_file_test (cbs, G_FILE_TEST_IS_REGULAR))
+    {
+      g_test_skip ("no CBS file in the shared data");
+      return;
+    }
+  dir = wb_test_make_dir ();
+  db = g_build_filename (dir, "werkbrug.db", NULL);
+  bad = g_build_filename (dir, "bad.csv", NULL);
+  {
+    g_auto(WbTestRun) run = { 0 };
+
+    wb_test_run (&run, NULL, "import", "cbs", "--db", db, cbs, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "Read 54, imported 54, updated 0, refused 0"));
+  }
+  {
+    g_auto(WbTestRun) run = { 0 };
+
+    wb_test_run (&run, NULL, "import", "cbs", "--db", db, cbs, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "imported 0, updated 54"));
+  }
+  g_assert_true (g_file_set_contents (bad, "jaar;plaats\n2017;Heerlen\n", -1, NULL));
+  {
+    g_auto(WbTestRun) run = { 0 };
+
+    wb_test_run (&run, NULL, "import", "cbs", "--db", db, bad, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "year"));
+  }
+
+  store = wb_store_open (db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (wb_store_count (store, "cbs_social_assistance"), ==, 54);
+  g_clear_object (&store);
   wb_test_remove_dir (dir);
 }
 
@@ -344,15 +317,15 @@ test_demo_pc4_default (void)
   pc4 = g_build_filename (shared, "pc4", "pc4_nl.csv", NULL);
 
   {
-    g_auto(Run) run = { 0 };
+    g_auto(WbTestRun) run = { 0 };
 
-    run_server_with_shared_data (&run, NULL, "demo", "--help", NULL);
+    wb_test_run_with_shared_data (&run, NULL, "demo", "--help", NULL);
     g_assert_nonnull (strstr (run.out, "WB_SHARED_DATA/pc4/pc4_nl.csv"));
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(WbTestRun) run = { 0 };
 
-    run_server_with_shared_data (&run, shared, "demo", "--db", with, "--clients", "50", "-q", NULL);
+    wb_test_run_with_shared_data (&run, shared, "demo", "--db", with, "--clients", "50", "-q", NULL);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_nonnull (strstr (run.out, pc4));
   }
@@ -362,9 +335,9 @@ test_demo_pc4_default (void)
   g_clear_object (&store);
 
   {
-    g_auto(Run) run = { 0 };
+    g_auto(WbTestRun) run = { 0 };
 
-    run_server_with_shared_data (&run, nowhere, "demo", "--db", without, "--clients", "50", "-q", NULL);
+    wb_test_run_with_shared_data (&run, nowhere, "demo", "--db", without, "--clients", "50", "-q", NULL);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_nonnull (strstr (run.out, "travel distances stay unknown"));
   }
@@ -387,6 +360,7 @@ main (int   argc,
   g_test_add_func ("/cli/wrong-arguments-exit-2", test_wrong_arguments);
   g_test_add_func ("/cli/org-and-user-add", test_org_and_user);
   g_test_add_func ("/cli/demo-import-backup", test_demo_import_backup);
+  g_test_add_func ("/cli/import-cbs", test_import_cbs);
   g_test_add_func ("/cli/demo-takes-shared-pc4", test_demo_pc4_default);
 
   return g_test_run ();

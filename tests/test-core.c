@@ -283,6 +283,162 @@ test_capacity_bands (void)
     g_assert_cmpstr (wb_capacity_band (cases[i].capacity), ==, cases[i].band);
 }
 
+/* The JSON body of a request */
+
+/* Parses @json as a body: NULL and the problem's field (or "" without one) when refused. */
+static JsonObject *
+body (const char  *json,
+      gssize       length,
+      char       **field)
+{
+  g_autoptr(WbProblem) problem = NULL;
+  JsonObject *object = wb_body_parse_object (json, length < 0 ? strlen (json) : (gsize) length, &problem);
+
+  g_assert_true ((object == NULL) == (problem != NULL));
+  if (problem != NULL)
+    {
+      g_assert_cmpuint (problem->status, ==, 400);
+      g_assert_nonnull (problem->title);
+      if (field != NULL)
+        *field = g_strdup (problem->errors->len > 0 ? ((WbFieldError *) problem->errors->pdata[0])->field : "");
+    }
+  return object;
+}
+
+static char *
+nested (guint       depth,
+        const char *open,
+        const char *inner,
+        const char *close)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < depth; i++)
+    g_string_append (text, open);
+  g_string_append (text, inner);
+  for (guint i = 0; i < depth; i++)
+    g_string_append (text, close);
+  return g_string_free (text, FALSE);
+}
+
+static void
+test_body_depth (void)
+{
+  g_autofree char *deepest = g_strdup_printf ("{\"a\":%s}", nested (WB_BODY_MAX_DEPTH - 1, "[", "1", "]"));
+  g_autofree char *deeper = g_strdup_printf ("{\"a\":%s}", nested (WB_BODY_MAX_DEPTH, "[", "1", "]"));
+  g_autofree char *objects = nested (WB_BODY_MAX_DEPTH + 1, "{\"a\":", "1", "}");
+  g_autofree char *attack = nested (100000, "[", "", "]");
+  g_autofree char *in_text = g_strdup_printf ("{\"a\":\"%s\",\"b\":\"\\\"[{\"}", nested (1000, "[{", "", "}]"));
+  g_autoptr(JsonObject) ok = NULL;
+  g_autoptr(JsonObject) text = NULL;
+  g_autofree char *field = NULL;
+
+  g_clear_pointer (&field, g_free);
+  ok = body (deepest, -1, NULL);
+  g_assert_nonnull (ok);
+  g_assert_null (body (deeper, -1, &field));
+  g_assert_cmpstr (field, ==, "");
+  g_clear_pointer (&field, g_free);
+  g_assert_null (body (objects, -1, &field));
+  g_clear_pointer (&field, g_free);
+  /* A stack overflow in json-glib before the fix: refused before it parses. */
+  g_assert_null (body (attack, -1, &field));
+  /* Brackets in a text, also after an escaped quote, are text. */
+  text = body (in_text, -1, NULL);
+  g_assert_nonnull (text);
+  g_assert_cmpstr (json_object_get_string_member (text, "b"), ==, "\"[{");
+}
+
+/* A member name is named in a problem cut to 100 bytes, at a character boundary; a name
+ * that never ends is not read past the end of the body (found by fuzz-body). */
+static void
+test_body_long_member_names (void)
+{
+  g_autofree char *cut = g_strnfill (99, 'a');
+  g_autofree char *long_name = g_strdup_printf ("{\"%s\u00e9\":\"\\u0000\"}", cut);
+  g_autofree char *field = NULL;
+  g_autofree char *open_name = NULL;
+  const char *unterminated = "{\"resource[[[[]]]]}";
+  /* A name with an escape that is not one (found by fuzz-body too). */
+  const char *bad_escape = "{\"city\":\"x\",\"notea\\errgnw1el 2\\ttab\":1}";
+  /* Exactly as long as the text, without a NUL or any byte after it. */
+  g_autofree char *exact = g_memdup2 (unterminated, strlen (unterminated));
+
+  g_assert_null (body (long_name, -1, &field));
+  g_assert_cmpstr (field, ==, cut);
+  g_assert_null (body (exact, strlen (unterminated), &open_name));
+  g_assert_cmpstr (open_name, ==, "");
+  g_assert_null (body (bad_escape, -1, NULL));
+}
+
+static void
+test_body_nul_and_controls (void)
+{
+  static const struct {
+    const char *json;
+    const char *field;   /* NULL when the body is good */
+  } cases[] = {
+    { "{\"password\":\"werkbrug-demo\\u0000x\"}", "password" },
+    { "{\"family_name\":\"Nul\\u0000Byte\"}", "family_name" },
+    { "{\"a\":1,\"weights\":{\"skills\":\"\\u0000\"}}", "weights" },
+    { "{\"list\":[\"ok\",[\"\\u0000\"]]}", "list" },
+    { "{\"na\\u0000me\":1}", "na\\u0000me" },
+    { "{\"a\":\"\\uD800\"}", "a" },
+    { "{\"a\":\"\\uDC00\\uD800\"}", "a" },
+    { "{\"a\":\"\\ud83d\\ude00\"}", NULL },
+    { "{\"a\":\"tab\there\"}", "a" },
+    { "{\"a\":\"line\nbreak\"}", "a" },
+    { "{\"a\":\"\\u0001\\t\\n\"}", NULL },
+    { "[\"\\u0000\"]", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *field = NULL;
+      g_autoptr(JsonObject) object = body (cases[i].json, -1, &field);
+
+      g_test_message ("%s", cases[i].json);
+      if (cases[i].field == NULL)
+        g_assert_nonnull (object);
+      else
+        g_assert_cmpstr (field, ==, cases[i].field);
+    }
+}
+
+/* Only strict JSON: json-glib takes more, and what it takes besides JSON the scan before it
+ * would not follow. */
+static void
+test_body_strict (void)
+{
+  static const char * const refused[] = {
+    "", "   ", "{'a':1}", "{\"a\":'x\"[[[['}", "{\"a\":1 /* [[[ */}", "{\"a\":0x10}", "{}{}", "{\"a\":1}x",
+    "{\"a\":[1,]}", "{\"a\":1,}", "{a:1}", "{\"a\" 1}", "{\"a\":01}", "{\"a\":1.}", "{\"a\":-}", "{\"a\":tru}",
+    "{\"a\":\"\\x41\"}", "{\"a\":\"\\u12\"}", "{\"a\":\"open}", "{\"a\":[}", "{\"a\":]}", "[1}", "{\"a\":1]",
+    "[]", "\"text\"", "1", "null",
+  };
+  static const char * const accepted[] = {
+    "{}", " { \"a\" : [ 1 , -2.5e+3 , true , false , null , \"\\\"\\\\\\/\\b\\f\\n\\r\\t\\u00e9\" , { } , [ ] ] }\r\n",
+    "{\"a\":0,\"b\":-0.0,\"c\":1E9,\"d\":\"Coënen\"}",
+  };
+  g_autofree char *bad_utf8 = g_strdup ("{\"a\":\"\xff\"}");
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_test_message ("refused: %s", refused[i]);
+      g_assert_null (body (refused[i], -1, NULL));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (accepted); i++)
+    {
+      g_autoptr(JsonObject) object = body (accepted[i], -1, NULL);
+
+      g_test_message ("accepted: %s", accepted[i]);
+      g_assert_nonnull (object);
+    }
+  g_assert_null (body (bad_utf8, -1, NULL));
+  /* A NUL byte in the body itself. */
+  g_assert_null (body ("{\"a\":\"x\0y\"}", 11, NULL));
+}
+
 /* The schema tables and validation against them */
 
 static void
@@ -294,17 +450,72 @@ test_schema_valid_client (void)
                                          "\"transport\":\"bicycle\",\"max_travel_km\":25,\"hours_available\":32,"
                                          "\"work_capacity\":80,\"barriers\":[\"schulden\",\"taal\"],"
                                          "\"benefit_start\":\"2024-02-29\",\"in_pool\":false,\"track\":\"plaatsing\","
-                                         "\"case_manager_id\":3,\"id\":5,\"version\":2,\"created_at\":\"x\","
-                                         "\"updated_at\":\"y\",\"work_experience\":[],"
+                                         "\"case_manager_id\":3,\"work_experience\":[],"
                                          "\"sector_preferences\":[\"care\"]}", TRUE);
   g_autofree char *nothing = client_errors ("{}", FALSE);
 
   g_assert_cmpstr (plain, ==, "");
-  /* id, version and timestamps are ignored; the nested lists are checked by the store (and a
-   * client's competences are refused: they belong to its diagnoses). */
+  /* The nested lists are checked by the store (and a client's competences are refused: they
+   * belong to its diagnoses). */
   g_assert_cmpstr (full, ==, "");
   /* An update may change nothing at all. */
   g_assert_cmpstr (nothing, ==, "");
+}
+
+/* id, version and the timestamps are the server's: sending them is an error, on a create
+ * and on an update alike, rather than being dropped without a word. */
+static void
+test_schema_server_fields (void)
+{
+  static const char * const fields[] = { "id", "version", "created_at", "updated_at" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      g_autofree char *json = g_strdup_printf ("{\"%s\":%s}", fields[i], i < 2 ? "5" : "\"2026-01-01T00:00:00Z\"");
+      g_autofree char *with = g_strdup_printf ("{" GOOD_CLIENT ",\"%s\":%s}", fields[i], i < 2 ? "5" : "\"x\"");
+      g_autofree char *update = client_errors (json, FALSE);
+      g_autofree char *create = client_errors (with, TRUE);
+      g_autofree char *message = update_message (json);
+
+      g_assert_cmpstr (update, ==, fields[i]);
+      g_assert_cmpstr (create, ==, fields[i]);
+      g_assert_cmpstr (message, ==, "is set by the server and cannot be written");
+    }
+}
+
+/* A text field takes no control characters: a single line none at all, a text of several
+ * lines its tabs and line breaks; the same for each text in a list. */
+static void
+test_schema_control_characters (void)
+{
+  static const struct {
+    const char *json;
+    const char *field;   /* the field refused, or "" */
+  } cases[] = {
+    { "{\"family_name\":\"Nul\\u0001Byte\"}", "family_name" },
+    { "{\"family_name\":\"Tab\\tBijl\"}", "family_name" },
+    { "{\"city\":\"Heerlen\\n\"}", "city" },
+    { "{\"city\":\"Heerlen\\u007f\"}", "city" },
+    { "{\"city\":\"Heer\\u0085len\"}", "city" },
+    { "{\"barriers\":[\"schulden\",\"ta\\u001bal\"]}", "barriers" },
+    { "{\"health_notes\":\"Rug.\\nKnie.\\r\\n\\tRust.\"}", "" },
+    { "{\"health_notes\":\"Rug\\u0007\"}", "health_notes" },
+    { "{\"bsn\":\"12345678\\u0002\"}", "bsn" },
+    { "{\"family_name\":\"Coënen-Ğül 😀\"}", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *fields = client_errors (cases[i].json, FALSE);
+
+      g_assert_cmpstr (fields, ==, cases[i].field);
+      if (*cases[i].field != '\0' && !g_str_equal (cases[i].field, "bsn"))
+        {
+          g_autofree char *message = update_message (cases[i].json);
+
+          g_assert_true (g_str_has_prefix (message, "may not contain the control character U+"));
+        }
+    }
 }
 
 static void
@@ -414,12 +625,20 @@ test_schema_types (void)
     }
 }
 
-/* Each kind of event says what the monitor needs of it; a note needs nothing more. */
+/* Each kind of event says what the monitor needs of it; a note needs its text, and a
+ * correction or withdrawal the event it replaces and why. */
 static void
 test_schema_event_kinds (void)
 {
   static const struct { const char *json; const char *missing; } cases[] = {
-    { "{\"kind\":\"note\",\"date\":\"2026-11-02\"}", "" },
+    { "{\"kind\":\"note\",\"date\":\"2026-11-02\"}", "note" },
+    { "{\"kind\":\"note\",\"date\":\"2026-11-02\",\"note\":\" \\n \"}", "note" },
+    { "{\"kind\":\"note\",\"date\":\"2026-11-02\",\"note\":\"Gebeld\"}", "" },
+    { "{\"kind\":\"withdrawal\",\"date\":\"2026-11-02\"}", "corrects_id" },
+    { "{\"kind\":\"withdrawal\",\"date\":\"2026-11-02\",\"corrects_id\":7}", "correction_reason" },
+    { "{\"kind\":\"withdrawal\",\"date\":\"2026-11-02\",\"corrects_id\":7,\"correction_reason\":\"Verkeerde klant\"}", "" },
+    { "{\"kind\":\"note\",\"date\":\"2026-11-02\",\"note\":\"Gebeld\",\"corrects_id\":7,\"correction_reason\":\"\"}",
+      "correction_reason" },
     { "{\"kind\":\"track_start\",\"date\":\"2026-11-02\"}", "instrument" },
     { "{\"kind\":\"track_start\",\"date\":\"2026-11-02\",\"instrument\":\"jobcoaching\"}", "" },
     { "{\"kind\":\"track_end\",\"date\":\"2026-11-02\",\"instrument\":null}", "instrument" },
@@ -451,9 +670,12 @@ test_schema_event_kinds (void)
         }
       g_assert_cmpstr (fields->str, ==, cases[i].missing);
 
-      /* An update does not have to say it all again. */
+      /* An update does not have to say it all again (and does not change what an event
+       * corrects: that is a field of its creation). */
       g_ptr_array_set_size (errors, 0);
       json_object_remove_member (object, "kind");
+      json_object_remove_member (object, "corrects_id");
+      json_object_remove_member (object, "correction_reason");
       g_assert_true (wb_resource_spec_validate (events, object, FALSE, errors));
     }
 }
@@ -891,6 +1113,63 @@ test_match_workflow (void)
   g_assert_false (wb_match_state_is_final ("suggested"));
 }
 
+/* The CSV writer: what Dutch Excel opens, quoting only where needed, and no formula runs. */
+static void
+test_csv_writer (void)
+{
+  g_autoptr(WbCsvWriter) csv = wb_csv_writer_new ();
+  g_autofree char *text = NULL;
+  gsize length;
+
+  wb_csv_writer_add_text (csv, "Naam");
+  wb_csv_writer_add_text (csv, "Waarde");
+  wb_csv_writer_add_text (csv, NULL);
+  wb_csv_writer_end_record (csv);
+  wb_csv_writer_add_text (csv, "Bakkerij \"De Korst\"; Heerlen");
+  wb_csv_writer_add_number (csv, 1234.56, 1);
+  wb_csv_writer_add_integer (csv, -42);
+  wb_csv_writer_end_record (csv);
+  wb_csv_writer_add_text (csv, "=SUM(A1:A9)");
+  wb_csv_writer_add_text (csv, "-5");
+  wb_csv_writer_add_text (csv, "twee\nregels");
+  wb_csv_writer_end_record (csv);
+  wb_csv_writer_add_number (csv, 0.125, 2);
+  wb_csv_writer_add_number (csv, 7, 0);
+  wb_csv_writer_end_record (csv);
+
+  text = wb_csv_writer_free_to_text (g_steal_pointer (&csv), &length);
+  g_assert_cmpuint (length, ==, strlen (text));
+  g_assert_cmpstr (text, ==,
+                   "\xEF\xBB\xBF" "Naam;Waarde;\r\n"
+                   "\"Bakkerij \"\"De Korst\"\"; Heerlen\";1234,6;-42\r\n"
+                   "\"'=SUM(A1:A9)\";\"'-5\";\"twee\nregels\"\r\n"
+                   "0,12;7\r\n");
+}
+
+/* Every subregion has its opportunity sectors (seed 001), each a sector the schema knows. */
+static void
+test_opportunity_sectors (void)
+{
+  g_assert_true (wb_is_opportunity_sector ("Parkstad", "care"));
+  g_assert_true (wb_is_opportunity_sector ("Maastricht-Heuvelland", "hospitality"));
+  g_assert_true (wb_is_opportunity_sector ("Westelijke Mijnstreek", "automotive"));
+  g_assert_false (wb_is_opportunity_sector ("Parkstad", "automotive"));
+  g_assert_false (wb_is_opportunity_sector ("Zuid-Limburg", "care"));
+  g_assert_false (wb_is_opportunity_sector (NULL, "care"));
+  g_assert_false (wb_is_opportunity_sector ("Parkstad", NULL));
+  g_assert_null (wb_region_opportunity_sectors ("Zuid-Limburg"));
+
+  for (guint r = 0; r < 3; r++)
+    {
+      const char * const *sectors = wb_region_opportunity_sectors (wb_regions[r]);
+
+      g_assert_nonnull (sectors);
+      g_assert_cmpuint (g_strv_length ((char **) sectors), >=, 3);
+      for (guint i = 0; sectors[i] != NULL; i++)
+        g_assert_true (wb_enum_contains (wb_sectors, sectors[i]));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -906,7 +1185,13 @@ main (int   argc,
   g_test_add_func ("/core/validate/dates-and-leap-years", test_dates);
   g_test_add_func ("/core/validate/age-bands", test_age_bands);
   g_test_add_func ("/core/validate/capacity-bands", test_capacity_bands);
+  g_test_add_func ("/core/body/depth-is-limited-before-parsing", test_body_depth);
+  g_test_add_func ("/core/body/nul-surrogates-and-raw-controls", test_body_nul_and_controls);
+  g_test_add_func ("/core/body/strict-json-only", test_body_strict);
+  g_test_add_func ("/core/body/long-member-names", test_body_long_member_names);
   g_test_add_func ("/core/schema/valid-client-passes", test_schema_valid_client);
+  g_test_add_func ("/core/schema/server-fields-are-refused", test_schema_server_fields);
+  g_test_add_func ("/core/schema/control-characters", test_schema_control_characters);
   g_test_add_func ("/core/schema/required-on-create", test_schema_required);
   g_test_add_func ("/core/schema/unknown-and-read-only-fields", test_schema_unknown_and_readonly);
   g_test_add_func ("/core/schema/immutable-on-update", test_schema_immutable);
@@ -925,6 +1210,8 @@ main (int   argc,
   g_test_add_func ("/core/problem/round-trip", test_problem_round_trip);
   g_test_add_func ("/core/problem/garbage-in", test_problem_garbage);
   g_test_add_func ("/core/match-workflow/transitions", test_match_workflow);
+  g_test_add_func ("/core/csv-writer/dutch-excel-and-no-formulas", test_csv_writer);
+  g_test_add_func ("/core/schema/opportunity-sectors", test_opportunity_sectors);
 
   return g_test_run ();
 }

@@ -1258,7 +1258,8 @@ test_events (void)
   g_assert_null (events);
   g_assert_error (error, WB_API_ERROR, 403);
   g_clear_error (&error);
-  event = wb_test_api_create_json (b, WB_RESOURCE_EVENTS, fx.client_a1, "{\"kind\":\"note\",\"date\":\"2026-11-02\"}", &error);
+  event = wb_test_api_create_json (b, WB_RESOURCE_EVENTS, fx.client_a1,
+                                   "{\"kind\":\"note\",\"date\":\"2026-11-02\",\"note\":\"Niet van ons\"}", &error);
   g_assert_null (event);
   g_assert_error (error, WB_API_ERROR, 403);
   g_clear_error (&error);
@@ -1273,6 +1274,117 @@ test_events (void)
   events = wb_test_api_list (a, WB_RESOURCE_EVENTS, 999999, NULL, &total, &error);
   g_assert_null (events);
   g_assert_error (error, WB_API_ERROR, 404);
+}
+
+/* An empty note is refused; an event written by mistake is corrected or withdrawn by a new
+ * event that names it, with who, when and why, and nothing is deleted. */
+static void
+test_event_corrections (void)
+{
+  g_autoptr(WbApiClient) a = login ("a.consultant");
+  g_autoptr(WbApiClient) b = login ("b.consultant");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WbRecord) first = NULL;
+  g_autoptr(WbRecord) correction = NULL;
+  g_autoptr(WbRecord) withdrawal = NULL;
+  g_autoptr(WbRecord) refused = NULL;
+  g_autoptr(WbRecord) other = NULL;
+  g_autoptr(GListModel) before = NULL;
+  g_autoptr(GListModel) after = NULL;
+  g_autofree char *body = NULL;
+  guint n_before = 0, n_after = 0;
+
+  before = wb_test_api_list (a, WB_RESOURCE_EVENTS, fx.client_a1, NULL, &n_before, &error);
+  g_assert_no_error (error);
+
+  /* An empty note says what is wrong, at the note. */
+  refused = wb_test_api_create_json (a, WB_RESOURCE_EVENTS, fx.client_a1,
+                                     "{\"kind\":\"note\",\"date\":\"2026-11-03\",\"note\":\"   \"}", &error);
+  g_assert_null (refused);
+  g_assert_error (error, WB_API_ERROR, 400);
+  g_assert_cmpstr (wb_problem_get_error (wb_api_error_get_problem (error), "note"), ==,
+                   "is required: write what happened; an empty note is not added");
+  g_clear_error (&error);
+
+  first = wb_test_api_create_json (a, WB_RESOURCE_EVENTS, fx.client_a1,
+                                   "{\"kind\":\"track_start\",\"date\":\"2026-11-03\",\"instrument\":\"language_training\"}",
+                                   &error);
+  g_assert_no_error (error);
+
+  /* A correction without why is refused. */
+  body = g_strdup_printf ("{\"kind\":\"track_start\",\"date\":\"2026-11-03\",\"instrument\":\"jobcoaching\","
+                          "\"corrects_id\":%" G_GINT64_FORMAT "}", wb_record_get_id (first));
+  refused = wb_test_api_create_json (a, WB_RESOURCE_EVENTS, fx.client_a1, body, &error);
+  g_assert_error (error, WB_API_ERROR, 400);
+  g_assert_nonnull (wb_problem_get_error (wb_api_error_get_problem (error), "correction_reason"));
+  g_clear_error (&error);
+  g_clear_pointer (&body, g_free);
+
+  /* A correction keeps the kind: another kind is a withdrawal and a new event. */
+  body = g_strdup_printf ("{\"kind\":\"intake\",\"date\":\"2026-11-03\",\"corrects_id\":%" G_GINT64_FORMAT ","
+                          "\"correction_reason\":\"Verkeerd soort\"}", wb_record_get_id (first));
+  refused = wb_test_api_create_json (a, WB_RESOURCE_EVENTS, fx.client_a1, body, &error);
+  g_assert_error (error, WB_API_ERROR, 400);
+  g_assert_nonnull (wb_problem_get_error (wb_api_error_get_problem (error), "kind"));
+  g_clear_error (&error);
+  g_clear_pointer (&body, g_free);
+
+  /* Another organisation may not write here at all. */
+  body = g_strdup_printf ("{\"kind\":\"withdrawal\",\"date\":\"2026-11-03\",\"corrects_id\":%" G_GINT64_FORMAT ","
+                          "\"correction_reason\":\"Weg ermee\"}", wb_record_get_id (first));
+  refused = wb_test_api_create_json (b, WB_RESOURCE_EVENTS, fx.client_a1, body, &error);
+  g_assert_error (error, WB_API_ERROR, 403);
+  g_clear_error (&error);
+  g_clear_pointer (&body, g_free);
+
+  /* The correction: a new event with the right instrument, who, when and why. */
+  body = g_strdup_printf ("{\"kind\":\"track_start\",\"date\":\"2026-11-03\",\"instrument\":\"jobcoaching\","
+                          "\"corrects_id\":%" G_GINT64_FORMAT ",\"correction_reason\":\"Verkeerd instrument gekozen\"}",
+                          wb_record_get_id (first));
+  correction = wb_test_api_create_json (a, WB_RESOURCE_EVENTS, fx.client_a1, body, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (wb_record_get_int (correction, "corrects_id"), ==, wb_record_get_id (first));
+  g_assert_cmpstr (wb_record_get_string (correction, "correction_reason"), ==, "Verkeerd instrument gekozen");
+  g_assert_cmpint (wb_record_get_int (correction, "organisation_id"), ==, fx.org_a);
+  g_assert_cmpint (wb_record_get_int (correction, "author_id"), >, 0);
+  g_assert_nonnull (wb_record_get_string (correction, "created_at"));
+
+  /* An event is corrected once: the next correction is of the correction. */
+  refused = wb_test_api_create_json (a, WB_RESOURCE_EVENTS, fx.client_a1, body, &error);
+  g_assert_null (refused);
+  g_assert_error (error, WB_API_ERROR, 409);
+  g_assert_nonnull (wb_problem_get_error (wb_api_error_get_problem (error), "corrects_id"));
+  g_clear_error (&error);
+  g_clear_pointer (&body, g_free);
+
+  /* Withdrawn after all. */
+  body = g_strdup_printf ("{\"kind\":\"withdrawal\",\"date\":\"2026-11-03\",\"corrects_id\":%" G_GINT64_FORMAT ","
+                          "\"correction_reason\":\"Traject gaat niet door\"}", wb_record_get_id (correction));
+  withdrawal = wb_test_api_create_json (a, WB_RESOURCE_EVENTS, fx.client_a1, body, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (wb_record_get_string (withdrawal, "kind"), ==, "withdrawal");
+  g_clear_pointer (&body, g_free);
+
+  /* A withdrawal is not corrected, and an event of another client is not this timeline's. */
+  body = g_strdup_printf ("{\"kind\":\"withdrawal\",\"date\":\"2026-11-03\",\"corrects_id\":%" G_GINT64_FORMAT ","
+                          "\"correction_reason\":\"Toch wel\"}", wb_record_get_id (withdrawal));
+  refused = wb_test_api_create_json (a, WB_RESOURCE_EVENTS, fx.client_a1, body, &error);
+  g_assert_error (error, WB_API_ERROR, 400);
+  g_assert_nonnull (wb_problem_get_error (wb_api_error_get_problem (error), "corrects_id"));
+  g_clear_error (&error);
+  g_clear_pointer (&body, g_free);
+  body = g_strdup_printf ("{\"kind\":\"withdrawal\",\"date\":\"2026-11-03\",\"corrects_id\":%" G_GINT64_FORMAT ","
+                          "\"correction_reason\":\"Andere klant\"}", wb_record_get_id (first));
+  other = wb_test_api_create_json (a, WB_RESOURCE_EVENTS, fx.client_a2, body, &error);
+  g_assert_null (other);
+  g_assert_error (error, WB_API_ERROR, 400);
+  g_assert_nonnull (wb_problem_get_error (wb_api_error_get_problem (error), "corrects_id"));
+  g_clear_error (&error);
+
+  /* Nothing was deleted: the timeline holds the mistake, its correction and the withdrawal. */
+  after = wb_test_api_list (a, WB_RESOURCE_EVENTS, fx.client_a1, NULL, &n_after, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_after, ==, n_before + 3);
 }
 
 /* Every organisation that reads a client may signal a missing or stale diagnosis to the
@@ -1342,6 +1454,118 @@ test_diagnosis_signal (void)
   events = wb_test_api_list (b, WB_RESOURCE_EVENTS, fx.client_a1, NULL, &after, &error);
   g_assert_null (events);
   g_assert_error (error, WB_API_ERROR, 403);
+}
+
+/* Search as you type for an occupation: over the Dutch label and the alternative labels, in
+ * any case; one occupation read alone brings the competences it asks, essential first. */
+static void
+test_occupation_search (void)
+{
+  g_autoptr(WbApiClient) admin = login ("admin");
+  g_autoptr(WbApiClient) am = login ("wsp.am");
+  g_autoptr(WbRecord) courier = NULL;
+  g_autoptr(WbRecord) forklift = NULL;
+  g_autoptr(GListModel) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  WbApiQuery query = { .q = "HEFTRUCK", .per_page = 50 };
+  JsonArray *competences;
+  gboolean seen_optional = FALSE;
+  gint64 starter_id = 0;
+  guint total = 0;
+
+  courier = wb_test_api_create_json (admin, WB_RESOURCE_OCCUPATIONS, 0,
+                                     "{\"label_nl\":\"Fietskoerier\",\"isco_group\":\"9331\","
+                                     "\"alt_labels\":\"bezorger op de fiets | fietsbezorger\"}", &error);
+  g_assert_no_error (error);
+
+  /* Upper case finds both forklift drivers: the starter taxonomy's and the fixture's. */
+  rows = wb_test_api_list (am, WB_RESOURCE_OCCUPATIONS, 0, &query, &total, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (total, ==, 2);
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(WbRecord) row = g_list_model_get_item (rows, i);
+
+      g_autofree char *label = g_utf8_casefold (wb_record_get_string (row, "label_nl"), -1);
+
+      g_assert_nonnull (strstr (label, "heftruck"));
+      /* A list stays light: the competences come with the one record. */
+      g_assert_false (wb_record_has_field (row, "competences"));
+      if (g_strcmp0 (wb_record_get_string (row, "source"), "starter") == 0)
+        starter_id = wb_record_get_id (row);
+    }
+  g_assert_cmpint (starter_id, >, 0);
+  g_clear_object (&rows);
+
+  /* An alternative label finds the occupation by its other name. */
+  query.q = "fietsbezorger";
+  rows = wb_test_api_list (am, WB_RESOURCE_OCCUPATIONS, 0, &query, &total, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (total, ==, 1);
+  {
+    g_autoptr(WbRecord) row = g_list_model_get_item (rows, 0);
+    g_assert_cmpint (wb_record_get_id (row), ==, wb_record_get_id (courier));
+  }
+  g_clear_object (&rows);
+  query.q = "zzz-geen-beroep";
+  rows = wb_test_api_list (am, WB_RESOURCE_OCCUPATIONS, 0, &query, &total, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (total, ==, 0);
+
+  /* The starter taxonomy's forklift driver asks four competences, then three as a plus. */
+  forklift = wb_test_api_get (am, WB_RESOURCE_OCCUPATIONS, starter_id, NULL, &error);
+  g_assert_no_error (error);
+  competences = wb_record_get_array (forklift, "competences");
+  g_assert_nonnull (competences);
+  g_assert_cmpuint (json_array_get_length (competences), ==, 7);
+  for (guint i = 0; i < json_array_get_length (competences); i++)
+    {
+      JsonObject *item = json_array_get_object_element (competences, i);
+      gboolean essential = json_object_get_boolean_member (item, "essential");
+
+      g_assert_cmpint (json_object_get_int_member (item, "competence_id"), >, 0);
+      g_assert_nonnull (json_object_get_string_member (item, "label"));
+      g_assert_false (json_object_has_member (item, "level"));
+      /* Essential first. */
+      g_assert_true (essential || i >= 4);
+      g_assert_false (essential && seen_optional);
+      seen_optional |= !essential;
+    }
+  g_assert_true (seen_optional);
+  g_clear_object (&forklift);
+  /* One without links says so with an empty list. */
+  forklift = wb_test_api_get (am, WB_RESOURCE_OCCUPATIONS, fx.occupation, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (json_array_get_length (wb_record_get_array (forklift, "competences")), ==, 0);
+}
+
+/* A vacancy says whose it is and where, in the words a list shows: the employer's name, the
+ * municipality of its postcode area and that municipality's subregion. */
+static void
+test_vacancy_place (void)
+{
+  g_autoptr(WbApiClient) am = login ("b.lam");
+  g_autoptr(GHashTable) filters = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_autoptr(GListModel) rows = NULL;
+  g_autoptr(WbRecord) vacancy = NULL;
+  g_autoptr(GError) error = NULL;
+  WbApiQuery query = { .filters = filters };
+
+  g_hash_table_insert (filters, (gpointer) "employer_id", g_strdup_printf ("%" G_GINT64_FORMAT, fx.employer));
+  rows = wb_test_api_list (am, WB_RESOURCE_VACANCIES, 0, &query, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), >=, 1);
+  vacancy = g_list_model_get_item (rows, 0);
+  g_assert_cmpstr (wb_record_get_string (vacancy, "employer"), ==, "Parkstad Logistiek B.V.");
+  /* The fixture has no postcode table: the place is the employer's municipality. */
+  g_assert_cmpint (wb_record_get_int (vacancy, "municipality_id"), ==, fx.heerlen);
+  g_assert_cmpstr (wb_record_get_string (vacancy, "region"), ==, "Parkstad");
+  g_clear_object (&vacancy);
+
+  vacancy = wb_test_api_get (am, WB_RESOURCE_VACANCIES, fx.vacancy, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (wb_record_get_string (vacancy, "employer"), ==, "Parkstad Logistiek B.V.");
+  g_assert_cmpstr (wb_record_get_string (vacancy, "region"), ==, "Parkstad");
 }
 
 static void
@@ -1591,6 +1815,7 @@ test_documented_endpoints_exist (void)
 {
   g_autoptr(WbApiClient) coordinator = login ("a.coordinator");
   g_autoptr(WbApiClient) leaving = login ("a.coordinator");
+  g_autoptr(WbApiClient) everywhere = login ("b.lam");
   g_autofree char *path = g_build_filename (g_getenv ("WB_SOURCE_DIR"), "docs", "api.md", NULL);
   g_autofree char *text = NULL;
   g_auto(GStrv) lines = NULL;
@@ -1685,10 +1910,16 @@ test_documented_endpoints_exist (void)
           g_match_info_next (holes, NULL);
         }
       g_string_append (route, rest);
+      /* The monitor answers nothing without a metric. */
+      if (g_str_equal (key, "GET /api/v1/monitor"))
+        g_string_append (route, "?metric=inflow");
 
-      /* Logging out ends the token it is sent with: use one of its own. */
+      /* Logging out ends the token it is sent with: use one of its own; logging out
+       * everywhere, a user of its own. */
       if (g_str_equal (key, "DELETE /api/v1/session"))
         caller = leaving;
+      if (g_str_equal (key, "DELETE /api/v1/sessions"))
+        caller = everywhere;
 
       status = raw_request (method, route->str + 1,
                             g_str_equal (key, "POST /api/v1/session") ? NULL : wb_api_client_get_token (caller),
@@ -1788,7 +2019,8 @@ test_documented_writes_and_references (void)
             write = lines[i];
           succeeds = FALSE;
         }
-      else if (g_str_has_prefix (lines[i], "HTTP/1.1 200") || g_str_has_prefix (lines[i], "HTTP/1.1 201"))
+      else if (g_str_has_prefix (lines[i], "HTTP/1.1 200") || g_str_has_prefix (lines[i], "HTTP/1.1 201") ||
+               g_str_has_prefix (lines[i], "HTTP/1.1 204"))
         succeeds = TRUE;
     }
   g_assert_cmpuint (writes, >, 20);
@@ -1840,7 +2072,10 @@ main (int   argc,
   g_test_add_func ("/http/list/paging-filter-sort", test_list_paging_filter_sort);
   g_test_add_func ("/http/list/all-pages", test_list_all);
   g_test_add_func ("/http/nested/events", test_events);
+  g_test_add_func ("/http/nested/event-corrections", test_event_corrections);
   g_test_add_func ("/http/nested/diagnosis-signal", test_diagnosis_signal);
+  g_test_add_func ("/http/occupations/search-and-competences", test_occupation_search);
+  g_test_add_func ("/http/vacancies/employer-and-place", test_vacancy_place);
   g_test_add_func ("/http/matches/workflow", test_match_workflow);
   g_test_add_func ("/http/client/failures", test_client_failures);
   g_test_add_func ("/http/client/token-property", test_client_token_property);

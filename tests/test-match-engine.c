@@ -852,6 +852,9 @@ test_driving_licence (void)
   g_assert_cmpuint (without->n_essential, ==, 4);
   g_assert_cmpuint (without->n_essential_missing, ==, 1);
   g_assert_true (without->near_miss);
+  /* A licence is not bij- of omscholing: driving lessons close that gap. */
+  g_assert_nonnull (strstr (without->training_suggestion, "driving lessons"));
+  g_assert_null (strstr (without->training_suggestion, "omscholing"));
   json = wb_match_result_to_json (without);
   gap = json_object_get_array_member (json, "gap");
   g_assert_cmpuint (json_array_get_length (gap), ==, 1);
@@ -1553,6 +1556,33 @@ ref_score (World                *w,
   return sum / wsum;
 }
 
+/* Whether any competence of the client is known: diagnosed, or inferred from work in an
+ * occupation with essential competences. */
+static gboolean
+ref_knows_competences (World       *w,
+                       const TCand *c)
+{
+  if (c->levels->len > 0)
+    return TRUE;
+  for (guint i = 0; i < c->occupations->len; i++)
+    {
+      gint64 occupation = g_array_index (c->occupations, gint64, i);
+
+      if (occupation >= 501 && occupation < 501 + N_OCCUPATIONS && w->occ_ess[occupation - 501]->len > 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+ref_asks_competences (const TVac *v)
+{
+  for (guint i = 0; i < v->reqs->len; i++)
+    if (g_array_index (v->reqs, WbMatchRequirement, i).essential)
+      return TRUE;
+  return FALSE;
+}
+
 static int
 compare_scored (gconstpointer a,
                 gconstpointer b)
@@ -1580,8 +1610,11 @@ ref_keep (World                *w,
     return FALSE;
   if (options->organisation_id > 0 && (for_client ? v->org : c->org) != options->organisation_id)
     return FALSE;
+  if (options->pool_only && !c->in_pool)
+    return FALSE;
   ref_score (w, c, v, &options->weights, &missing, &distance);
-  if (options->near_misses_only && (missing < 1 || missing > 2))
+  /* Of a client whose competences are all unknown, nothing is known to be missing. */
+  if (options->near_misses_only && (missing < 1 || missing > 2 || (!ref_knows_competences (w, c) && ref_asks_competences (v))))
     return FALSE;
   if (options->max_km > 0 && (distance < 0 || distance > options->max_km))
     return FALSE;
@@ -1720,12 +1753,16 @@ option_sets (guint           i,
       options->explain = FALSE;
       options->limit = 7;
       break;
+    case 6:
+      options->pool_only = TRUE;
+      options->limit = 30;
+      break;
     default:
       g_assert_not_reached ();
     }
 }
 
-#define N_OPTION_SETS 6
+#define N_OPTION_SETS 7
 
 static void
 test_engine_equals_reference (void)
@@ -2215,6 +2252,471 @@ test_quality_on_esco (void)
   }
 }
 
+/* Reading out loud: what the candidate has, lacks, has below the level asked and what is
+ * not known. */
+
+/* The ids of the requirements in @list of @json, appended to @ids; returns how many. */
+static guint
+collect_ids (JsonObject *json,
+             const char *list,
+             GArray     *ids)
+{
+  JsonArray *array = json_object_get_array_member (json, list);
+
+  g_assert_nonnull (array);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *entry = json_array_get_object_element (array, i);
+      gint64 id = json_object_get_int_member_with_default (entry, "competence_id", 0);
+
+      /* Every entry says what it is in words, how much was asked and whether it is essential. */
+      g_assert_nonnull (json_object_get_string_member (entry, "label"));
+      g_assert_true (json_object_has_member (entry, "required_level"));
+      g_assert_true (json_object_has_member (entry, "level"));
+      g_assert_true (json_object_has_member (entry, "essential"));
+      g_array_append_val (ids, id);
+    }
+  return json_array_get_length (array);
+}
+
+static JsonObject *
+entry_of (JsonObject *json,
+          const char *list,
+          gint64      competence_id)
+{
+  JsonArray *array = json_object_get_array_member (json, list);
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *entry = json_array_get_object_element (array, i);
+
+      if (json_object_get_int_member_with_default (entry, "competence_id", 0) == competence_id)
+        return entry;
+    }
+  return NULL;
+}
+
+static int
+compare_gint64 (gconstpointer a,
+                gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/* The matched competences are the vacancy's requirements minus the gap, the ones below the
+ * level, the optional ones missing and the unknown ones: every requirement once. */
+static void
+test_matched_are_requirements_minus_gap (void)
+{
+  g_autoptr(WbMatchEngine) engine = hand_engine ();
+  g_autoptr(WbMatchResult) r = NULL;
+  g_autoptr(WbMatchResult) inferred = NULL;
+  g_autoptr(JsonObject) json = NULL;
+  g_autoptr(JsonObject) inferred_json = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  static const WbMatchLevel levels[] = { { C_FORKLIFT, 4 }, { C_ORDERPICK, 1 }, { C_PUNCTUAL, 3 } };
+  static const gint64 occupations[] = { OCC_WAREHOUSE };
+  static const gint64 asked[] = { C_PUNCTUAL, C_TEAMWORK, C_FORKLIFT, C_ORDERPICK, C_SAFETY };
+  JsonObject *entry;
+  WbMatchVacancy v;
+  WbMatchCandidate c;
+  guint n_matched, n_gap, n_below, n_optional, n_unknown;
+
+  warehouse_vacancy (&v, 100);
+  wb_match_engine_set_vacancy (engine, &v);
+  good_candidate (&c, 1);
+  c.competences = levels;
+  c.n_competences = G_N_ELEMENTS (levels);
+  wb_match_engine_set_client (engine, &c);
+  r = score (engine, 100, 1);
+  json = wb_match_result_to_json (r);
+
+  n_matched = collect_ids (json, "matched", ids);
+  n_gap = collect_ids (json, "gap", ids);
+  n_below = collect_ids (json, "below_level", ids);
+  n_optional = collect_ids (json, "optional_missing", ids);
+  n_unknown = collect_ids (json, "unknown", ids);
+  g_assert_cmpuint (n_matched, ==, 2);
+  g_assert_cmpuint (n_gap, ==, 1);
+  g_assert_cmpuint (n_below, ==, 1);
+  g_assert_cmpuint (n_optional, ==, 1);
+  g_assert_cmpuint (n_unknown, ==, 0);
+  g_array_sort (ids, compare_gint64);
+  g_assert_cmpmem (ids->data, ids->len * sizeof (gint64), asked, sizeof asked);
+  g_assert_cmpuint (r->requirements->len, ==, G_N_ELEMENTS (asked));
+
+  /* Matched: the level asked and the candidate's, essential first. */
+  entry = json_array_get_object_element (json_object_get_array_member (json, "matched"), 0);
+  g_assert_cmpint (json_object_get_int_member (entry, "competence_id"), ==, C_FORKLIFT);
+  g_assert_cmpstr (json_object_get_string_member (entry, "label"), ==, "Heftruck rijden");
+  g_assert_cmpint (json_object_get_int_member (entry, "required_level"), ==, 3);
+  g_assert_cmpint (json_object_get_int_member (entry, "level"), ==, 4);
+  g_assert_true (json_object_get_boolean_member (entry, "essential"));
+  entry = entry_of (json, "matched", C_PUNCTUAL);
+  g_assert_nonnull (entry);
+  g_assert_false (json_object_get_boolean_member (entry, "essential"));
+  g_assert_cmpint (json_object_get_int_member (entry, "required_level"), ==, 1);
+  entry = entry_of (json, "below_level", C_ORDERPICK);
+  g_assert_cmpint (json_object_get_int_member (entry, "level"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (entry, "required_level"), ==, 2);
+  entry = entry_of (json, "gap", C_SAFETY);
+  g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (entry, "level")));
+  g_assert_nonnull (entry_of (json, "optional_missing", C_TEAMWORK));
+  g_assert_nonnull (strstr (r->explanation[WB_MATCH_PART_COMPETENCES], "Has at the level asked: Heftruck rijden, Op tijd komen."));
+
+  /* Inferred from work experience: there, at a level nobody assessed. */
+  good_candidate (&c, 2);
+  c.competences = NULL;
+  c.n_competences = 0;
+  c.occupations = occupations;
+  c.n_occupations = 1;
+  wb_match_engine_set_client (engine, &c);
+  inferred = score (engine, 100, 2);
+  inferred_json = wb_match_result_to_json (inferred);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (inferred_json, "matched")), ==, 0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (inferred_json, "unknown")), ==, 3);
+  entry = entry_of (inferred_json, "unknown", C_SAFETY);
+  g_assert_cmpstr (json_object_get_string_member (entry, "reason"), ==, "work_experience");
+  g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (entry, "level")));
+  /* The optional ones are missing: the work experience says nothing of them. */
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (inferred_json, "optional_missing")), ==, 2);
+}
+
+/* Of a client of whom no competence is known, the requirements are unknown: no gap, no near
+ * miss and no training suggestion, whatever the vacancy asks. */
+static void
+test_no_competences_are_unknown_not_missing (void)
+{
+  g_autoptr(WbMatchEngine) engine = hand_engine ();
+  g_autoptr(WbMatchResult) r = NULL;
+  g_autoptr(JsonObject) json = NULL;
+  g_autoptr(GPtrArray) near = NULL;
+  g_autoptr(GError) error = NULL;
+  static const WbMatchLevel lack1[] = { { C_FORKLIFT, 4 }, { C_ORDERPICK, 3 } };
+  WbMatchOptions options;
+  WbMatchVacancy v;
+  WbMatchCandidate c;
+
+  warehouse_vacancy (&v, 100);
+  wb_match_engine_set_vacancy (engine, &v);
+  good_candidate (&c, 1);
+  c.competences = NULL;
+  c.n_competences = 0;
+  c.diagnosis_date = NULL;
+  wb_match_engine_set_client (engine, &c);
+  good_candidate (&c, 2);
+  c.competences = lack1;
+  c.n_competences = G_N_ELEMENTS (lack1);
+  wb_match_engine_set_client (engine, &c);
+
+  r = score (engine, 100, 1);
+  g_assert_cmpuint (r->gap->len, ==, 0);
+  g_assert_cmpuint (r->n_essential_missing, ==, 0);
+  g_assert_false (r->near_miss);
+  g_assert_null (r->training_suggestion);
+  json = wb_match_result_to_json (r);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json, "unknown")), ==, 5);
+  g_assert_cmpstr (json_object_get_string_member (entry_of (json, "unknown", C_FORKLIFT), "reason"), ==, "no_competences");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json, "gap")), ==, 0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json, "optional_missing")), ==, 0);
+  /* The score does not change: no competence known earns nothing for competences. */
+  g_assert_cmpfloat_with_epsilon (r->credit[WB_MATCH_PART_COMPETENCES], 0.0, EPSILON);
+  g_assert_false (r->known[WB_MATCH_PART_COMPETENCES]);
+
+  wb_match_options_init (&options);
+  options.near_misses_only = TRUE;
+  near = wb_match_engine_rank_candidates (engine, 100, &options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (near->len, ==, 1);
+  g_assert_cmpint (((WbMatchResult *) near->pdata[0])->client_id, ==, 2);
+}
+
+/* A near miss comes with the training that would close its gap, in words. */
+static void
+test_near_miss_training_suggestion (void)
+{
+  g_autoptr(WbMatchResult) good = NULL;
+  g_autoptr(WbMatchResult) near = NULL;
+  g_autoptr(JsonObject) json = NULL;
+  g_autoptr(JsonObject) good_json = NULL;
+
+  compare_variant (lack_an_essential, &good, &near);
+  g_assert_true (near->near_miss);
+  g_assert_nonnull (near->training_suggestion);
+  g_assert_nonnull (strstr (near->training_suggestion, "Veilig werken (bij- of omscholing)"));
+  json = wb_match_result_to_json (near);
+  g_assert_cmpstr (json_object_get_string_member (json, "training_suggestion"), ==, near->training_suggestion);
+
+  g_assert_false (good->near_miss);
+  g_assert_null (good->training_suggestion);
+  good_json = wb_match_result_to_json (good);
+  g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (good_json, "training_suggestion")));
+}
+
+static void
+no_reach (WbMatchCandidate *c)
+{
+  c->pc4 = "6419";
+  c->max_travel_km = -1;
+  c->transport = NULL;
+}
+
+static void
+no_track (WbMatchCandidate *c)
+{
+  c->track = NULL;
+}
+
+/* How far a client can travel not known: the part is not known, the 15 km it assumes is
+ * said, and the consultant is asked for it. */
+static void
+test_unknown_reach_is_not_known (void)
+{
+  g_autoptr(WbMatchResult) good = NULL;
+  g_autoptr(WbMatchResult) unknown = NULL;
+  g_autoptr(WbMatchResult) good2 = NULL;
+  g_autoptr(WbMatchResult) trackless = NULL;
+  g_autoptr(JsonObject) json = NULL;
+
+  compare_variant (no_reach, &good, &unknown);
+  g_assert_true (good->known[WB_MATCH_PART_TRAVEL]);
+  g_assert_cmpfloat (unknown->distance_km, >, 0);
+  g_assert_false (unknown->known[WB_MATCH_PART_TRAVEL]);
+  g_assert_cmpfloat_with_epsilon (unknown->credit[WB_MATCH_PART_TRAVEL],
+                                  1 - 0.3 * unknown->distance_km / WB_MATCH_DEFAULT_REACH_KM, EPSILON);
+  g_assert_nonnull (strstr (unknown->explanation[WB_MATCH_PART_TRAVEL], "15 km is assumed"));
+  g_assert_true (unknown->missing & WB_MATCH_MISSING_REACH);
+  json = wb_match_result_to_json (unknown);
+  g_assert_false (json_object_get_boolean_member (json_object_get_object_member (json_object_get_object_member (json, "parts"),
+                                                                                 "travel"), "known"));
+
+  /* Readiness is known only when phase, track and motivation are. */
+  compare_variant (no_track, &good2, &trackless);
+  g_assert_true (good2->known[WB_MATCH_PART_READINESS]);
+  g_assert_false (trackless->known[WB_MATCH_PART_READINESS]);
+  g_assert_true (trackless->missing & WB_MATCH_MISSING_TRACK);
+}
+
+/* A missing diagnosis is "missing", in the JSON and in words. */
+static void
+test_missing_diagnosis (void)
+{
+  g_autoptr(WbMatchEngine) engine = hand_engine ();
+  g_autoptr(WbMatchResult) r = NULL;
+  g_autoptr(JsonObject) json = NULL;
+  JsonObject *diagnosis;
+  WbMatchVacancy v;
+  WbMatchCandidate c;
+
+  warehouse_vacancy (&v, 100);
+  wb_match_engine_set_vacancy (engine, &v);
+  good_candidate (&c, 1);
+  c.diagnosis_date = NULL;
+  wb_match_engine_set_client (engine, &c);
+  r = score (engine, 100, 1);
+  json = wb_match_result_to_json (r);
+  diagnosis = json_object_get_object_member (json, "diagnosis");
+  g_assert_cmpstr (json_object_get_string_member (diagnosis, "state"), ==, "missing");
+  g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (diagnosis, "date")));
+  g_assert_nonnull (strstr (r->explanation[WB_MATCH_PART_READINESS], "Diagnosis: missing."));
+}
+
+/* Why a distance is not known, by its real cause: never an area without a centre that has
+ * one. */
+static void
+test_unknown_distance_by_its_cause (void)
+{
+  static const struct {
+    gboolean centres;        /* the engine has the PC4 centres */
+    const char *vacancy_pc4;
+    const char *client_pc4;
+    const char *says;
+    const char *never;
+    WbMatchMissing missing;
+  } cases[] = {
+    { TRUE, NULL, "6411", "the vacancy has no postcode area", "centre", WB_MATCH_MISSING_VACANCY_LOCATION },
+    { TRUE, "6411", NULL, "the client's postcode area is not known", "centre", WB_MATCH_MISSING_LOCATION },
+    { TRUE, "6411", "6999", "no centre is known for postcode area 6999 of the client", "6411", WB_MATCH_MISSING_LOCATION },
+    { TRUE, "6999", "6411", "no centre is known for postcode area 6999 of the vacancy", "6411", WB_MATCH_MISSING_VACANCY_LOCATION },
+    { TRUE, "6998", "6999", "postcode area 6998 of the vacancy nor for postcode area 6999 of the client", NULL,
+      WB_MATCH_MISSING_LOCATION | WB_MATCH_MISSING_VACANCY_LOCATION },
+    /* No centres loaded at all: 6341 has one, the central layer just does not hold it. */
+    { FALSE, "6341", "6411", "no postcode area centres are loaded", "6341", 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(WbMatchEngine) engine = NULL;
+      g_autoptr(WbMatchResult) r = NULL;
+      WbMatchVacancy v;
+      WbMatchCandidate c;
+      const char *travel;
+      gboolean notes_say_unrecorded = FALSE;
+
+      if (cases[i].centres)
+        engine = hand_engine ();
+      else
+        {
+          engine = wb_match_engine_new ();
+          wb_match_engine_set_today (engine, TODAY);
+        }
+      warehouse_vacancy (&v, 100);
+      v.pc4 = cases[i].vacancy_pc4;
+      wb_match_engine_set_vacancy (engine, &v);
+      good_candidate (&c, 1);
+      c.pc4 = cases[i].client_pc4;
+      wb_match_engine_set_client (engine, &c);
+      r = score (engine, 100, 1);
+
+      travel = r->explanation[WB_MATCH_PART_TRAVEL];
+      g_test_message ("%s -> %s: %s", cases[i].vacancy_pc4 ? cases[i].vacancy_pc4 : "none",
+                      cases[i].client_pc4 ? cases[i].client_pc4 : "none", travel);
+      g_assert_cmpfloat (r->distance_km, <, 0);
+      g_assert_false (r->known[WB_MATCH_PART_TRAVEL]);
+      g_assert_nonnull (strstr (travel, cases[i].says));
+      if (cases[i].never != NULL)
+        g_assert_null (strstr (travel, cases[i].never));
+      g_assert_cmpint (r->missing & (WB_MATCH_MISSING_LOCATION | WB_MATCH_MISSING_VACANCY_LOCATION), ==, cases[i].missing);
+      /* A postcode area not recorded is not told as an area without a centre. */
+      for (guint n = 0; n < r->missing_notes->len; n++)
+        {
+          const char *note = r->missing_notes->pdata[n];
+
+          notes_say_unrecorded |= strstr (note, "not recorded") != NULL || strstr (note, "has no postcode area") != NULL;
+          if (cases[i].vacancy_pc4 == NULL || cases[i].client_pc4 == NULL)
+            g_assert_null (strstr (note, "centre"));
+        }
+      g_assert_true (notes_say_unrecorded == (cases[i].vacancy_pc4 == NULL || cases[i].client_pc4 == NULL));
+    }
+}
+
+/* A long list is cut after six, with how many more. */
+static void
+test_long_matched_list (void)
+{
+  g_autoptr(WbMatchEngine) engine = hand_engine ();
+  g_autoptr(WbMatchResult) r = NULL;
+  WbMatchRequirement reqs[8];
+  WbMatchLevel levels[8];
+  WbMatchVacancy v;
+  WbMatchCandidate c;
+
+  for (guint i = 0; i < G_N_ELEMENTS (reqs); i++)
+    {
+      reqs[i] = (WbMatchRequirement) { C_PUNCTUAL + i, 1, TRUE };
+      levels[i] = (WbMatchLevel) { C_PUNCTUAL + i, 3 };
+    }
+  warehouse_vacancy (&v, 100);
+  v.competences = reqs;
+  v.n_competences = G_N_ELEMENTS (reqs);
+  wb_match_engine_set_vacancy (engine, &v);
+  good_candidate (&c, 1);
+  c.competences = levels;
+  c.n_competences = G_N_ELEMENTS (levels);
+  wb_match_engine_set_client (engine, &c);
+  r = score (engine, 100, 1);
+  g_assert_nonnull (strstr (r->explanation[WB_MATCH_PART_COMPETENCES],
+                            "Has at the level asked: Op tijd komen, Samenwerken, Heftruck rijden, Orderpicken, "
+                            "Veilig werken, Klantvriendelijkheid and 2 more."));
+}
+
+/* Only the pool of work-ready jobseekers, when asked: both ways. */
+static void
+test_pool_only (void)
+{
+  g_autoptr(WbMatchEngine) engine = hand_engine ();
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) pool = NULL;
+  g_autoptr(GPtrArray) in_pool = NULL;
+  g_autoptr(GPtrArray) outside = NULL;
+  g_autoptr(GError) error = NULL;
+  WbMatchOptions options;
+  WbMatchVacancy v;
+  WbMatchCandidate c;
+
+  warehouse_vacancy (&v, 100);
+  wb_match_engine_set_vacancy (engine, &v);
+  for (gint64 id = 1; id <= 6; id++)
+    {
+      good_candidate (&c, id);
+      c.in_pool = id % 2 == 0;
+      wb_match_engine_set_client (engine, &c);
+    }
+
+  all = wb_match_engine_rank_candidates (engine, 100, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, 6);
+  wb_match_options_init (&options);
+  options.pool_only = TRUE;
+  pool = wb_match_engine_rank_candidates (engine, 100, &options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pool->len, ==, 3);
+  for (guint i = 0; i < pool->len; i++)
+    g_assert_cmpint (((WbMatchResult *) pool->pdata[i])->client_id % 2, ==, 0);
+
+  in_pool = wb_match_engine_rank_vacancies (engine, 2, &options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (in_pool->len, ==, 1);
+  outside = wb_match_engine_rank_vacancies (engine, 1, &options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (outside->len, ==, 0);
+}
+
+/* The points of the parts add up to the score as written, four decimals, for any weights. */
+static void
+test_points_add_up_to_the_score (void)
+{
+  g_autoptr(World) w = world_new (20261203, 800, 40);
+  g_autoptr(WbMatchEngine) engine = world_engine (w);
+  guint checked = 0;
+
+  for (guint set = 0; set < 3; set++)
+    {
+      WbMatchOptions options;
+
+      wb_match_options_init (&options);
+      options.limit = 40;
+      if (set == 1)
+        {
+          /* Weights that do not add up to 1. */
+          options.weights.part[WB_MATCH_PART_COMPETENCES] = 0.9;
+          options.weights.part[WB_MATCH_PART_TRAVEL] = 0.33;
+        }
+      else if (set == 2)
+        for (guint i = 0; i < WB_MATCH_N_PARTS; i++)
+          options.weights.part[i] = 1.0 / 3;
+      for (guint j = 0; j < w->vacs->len; j++)
+        {
+          const TVac *v = w->vacs->pdata[j];
+          g_autoptr(GError) error = NULL;
+          g_autoptr(GPtrArray) ranked = wb_match_engine_rank_candidates (engine, v->id, &options, &error);
+
+          g_assert_no_error (error);
+          for (guint i = 0; i < ranked->len; i++)
+            {
+              g_autoptr(JsonObject) json = wb_match_result_to_json (ranked->pdata[i]);
+              JsonObject *parts = json_object_get_object_member (json, "parts");
+              double score = json_object_get_double_member (json, "score");
+              gint64 units = 0;
+
+              for (guint p = 0; p < WB_MATCH_N_PARTS; p++)
+                {
+                  double points = json_object_get_double_member (json_object_get_object_member (parts, wb_match_part_to_string (p)),
+                                                                 "points");
+
+                  g_assert_cmpfloat (points, >=, 0);
+                  units += llround (points * 1e4);
+                }
+              g_assert_cmpint (units, ==, llround (score * 1e4));
+              checked++;
+            }
+        }
+    }
+  g_assert_cmpuint (checked, >, 1000);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2244,6 +2746,15 @@ main (int   argc,
   g_test_add_func ("/core/match-engine/index/follows-changes", test_index_follows_changes);
   g_test_add_func ("/core/match-engine/index/cross-match", test_cross_match);
   g_test_add_func ("/core/match-engine/quality/esco-recall", test_quality_on_esco);
+  g_test_add_func ("/core/match-engine/explain/matched-are-requirements-minus-gap", test_matched_are_requirements_minus_gap);
+  g_test_add_func ("/core/match-engine/explain/no-competences-are-unknown-not-missing", test_no_competences_are_unknown_not_missing);
+  g_test_add_func ("/core/match-engine/explain/near-miss-training-suggestion", test_near_miss_training_suggestion);
+  g_test_add_func ("/core/match-engine/explain/unknown-reach-is-not-known", test_unknown_reach_is_not_known);
+  g_test_add_func ("/core/match-engine/explain/missing-diagnosis", test_missing_diagnosis);
+  g_test_add_func ("/core/match-engine/explain/unknown-distance-by-its-cause", test_unknown_distance_by_its_cause);
+  g_test_add_func ("/core/match-engine/explain/long-matched-list", test_long_matched_list);
+  g_test_add_func ("/core/match-engine/rank/pool-only", test_pool_only);
+  g_test_add_func ("/core/match-engine/json/points-add-up-to-the-score", test_points_add_up_to_the_score);
 
   return g_test_run ();
 }

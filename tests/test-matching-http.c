@@ -169,7 +169,7 @@ create_fixture (void)
 
     fx.a1 = client (store, fx.org_a, fx.heerlen, "Anna", "Janssen", "111222333", "6411", extra, full);
   }
-  /* A2: a shop assistant. */
+  /* A2: a shop assistant, in the pool of work-ready jobseekers. */
   {
     g_autofree char *shop = g_strdup_printf ("[{\"competence_id\":%" G_GINT64_FORMAT ",\"level\":3},"
                                              "{\"competence_id\":%" G_GINT64_FORMAT ",\"level\":3}]", fx.cash, fx.customer);
@@ -177,7 +177,7 @@ create_fixture (void)
     fx.a2 = client (store, fx.org_a, fx.heerlen, "Bram", "Peters", "123456782", "6419",
                     "\"education_level\":\"vmbo\",\"transport\":\"public_transport\",\"hours_available\":24,"
                     "\"work_capacity\":85,\"motivation\":\"medium\",\"phase\":\"work_ready\",\"track\":\"plaatsing\","
-                    "\"sector_preferences\":[\"retail\"]", shop);
+                    "\"in_pool\":true,\"sector_preferences\":[\"retail\"]", shop);
   }
   /* B1: fits the warehouse, another organisation's client, with details nobody else may see. */
   {
@@ -261,6 +261,34 @@ propose (WbApiClient  *api,
   wb_api_client_propose_match_async (api, vacancy, client_id, NULL, NULL, wb_test_store_result, &result);
   wb_test_wait (&result);
   return wb_api_client_propose_match_finish (api, result, error);
+}
+
+static JsonObject *
+get_weights (WbApiClient  *api,
+             const char   *region,
+             char        **etag,
+             GError      **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  wb_api_client_get_match_weights_async (api, region, NULL, wb_test_store_result, &result);
+  wb_test_wait (&result);
+  return wb_api_client_get_match_weights_finish (api, result, etag, error);
+}
+
+static JsonObject *
+set_weights (WbApiClient  *api,
+             const char   *region,
+             const char   *etag,
+             JsonObject   *weights,
+             char        **new_etag,
+             GError      **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  wb_api_client_set_match_weights_async (api, region, etag, weights, NULL, wb_test_store_result, &result);
+  wb_test_wait (&result);
+  return wb_api_client_set_match_weights_finish (api, result, new_etag, error);
 }
 
 static WbRecord *
@@ -431,8 +459,17 @@ test_rank_candidates (void)
   b2 = json_array_get_object_element (items, json_array_get_length (items) - 1);
   g_assert_cmpint (json_object_get_int_member (b2, "client_id"), ==, fx.b2);
   g_assert_cmpfloat (json_object_get_double_member (b2, "score"), <, 0.3);
-  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (b2, "diagnosis"), "state"), ==, "none");
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (b2, "gap")), ==, 3);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (b2, "diagnosis"), "state"), ==, "missing");
+  /* None of B2's competences is known: the warehouse's are unknown, not lacking. */
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (b2, "gap")), ==, 0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (b2, "unknown")), ==, 4);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (json_object_get_array_member (b2, "unknown"), 0),
+                                                  "reason"), ==, "no_competences");
+  g_assert_false (json_object_get_boolean_member (b2, "near_miss"));
+  /* How far B2 can travel is not known: the distance is, the travel part is not. */
+  g_assert_cmpfloat (json_object_get_double_member (b2, "distance_km"), >, 0);
+  g_assert_false (json_object_get_boolean_member (json_object_get_object_member (json_object_get_object_member (b2, "parts"), "travel"),
+                                                  "known"));
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (b2, "missing")), >=, 5);
   g_assert_nonnull (strstr (json_object_get_string_member (json_array_get_object_element (json_object_get_array_member (b2, "missing"), 0), "text"),
                             "ISD B"));
@@ -478,6 +515,28 @@ test_pseudonymous_candidates (void)
     g_assert_false (json_object_has_member (profile, hidden[i]));
   g_assert_nonnull (strstr (part_explanation (other, "capacity"), "between 30 and 80 %"));
   g_assert_true (json_object_get_boolean_member (other, "wage_cost_subsidy_route"));
+
+  /* What was matched names the requirement and the levels, nothing of the person. */
+  {
+    static const char * const lists[] = { "matched", "gap", "below_level", "optional_missing", "unknown" };
+    static const char * const allowed[] = { "competence_id", "requirement", "label", "required_level", "level", "essential",
+                                            "reason", NULL };
+
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (other, "matched")), >, 0);
+    for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+      {
+        JsonArray *array = json_object_get_array_member (other, lists[l]);
+
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          {
+            g_autoptr(GList) members = json_object_get_members (json_array_get_object_element (array, i));
+
+            for (GList *m = members; m != NULL; m = m->next)
+              if (!g_strv_contains (allowed, m->data))
+                g_error ("%s of a pseudonymous candidate has “%s”", lists[l], (const char *) m->data);
+          }
+      }
+  }
 
   /* Not anywhere in what is sent about the candidate, explanations included. */
   text = to_text (other);
@@ -574,8 +633,9 @@ test_filters (void)
   for (guint i = 0; i < json_array_get_length (items); i++)
     g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (items, i), "organisation_id"), ==, fx.org_b);
 
-  /* The shop asks two competences: A2 has both, everyone else lacks both, which makes
-   * them near misses, the input for a training arrangement. */
+  /* The shop asks two competences: A2 has both, A1, B1 and Far lack both, which makes
+   * them near misses, the input for a training arrangement. B2's competences are not known
+   * at all: no near miss. */
   near_misses = rank_candidates (wsp, fx.v_shop, &misses, &error);
   g_assert_no_error (error);
   items = items_of (near_misses);
@@ -589,7 +649,8 @@ test_filters (void)
       g_assert_cmpuint (gap, <=, 2);
     }
   g_assert_null (find_item (near_misses, "client_id", fx.a2, NULL));
-  g_assert_cmpuint (json_array_get_length (items), ==, 4);
+  g_assert_null (find_item (near_misses, "client_id", fx.b2, NULL));
+  g_assert_cmpuint (json_array_get_length (items), ==, 3);
 
   top = rank_candidates (wsp, fx.v_warehouse, &one, &error);
   g_assert_no_error (error);
@@ -663,6 +724,479 @@ test_analyst_gets_403 (void)
   g_assert_error (error, WB_API_ERROR, 403);
 }
 
+/* Tests: what a ranked item says, and the controls that re-rank */
+
+static const char * const part_names[] = { "competences", "education", "travel", "hours", "capacity", "sector", "readiness" };
+
+/* The points of the parts add up to the score, at the four decimals written. */
+static void
+assert_points_add_up (JsonObject *item)
+{
+  JsonObject *parts = json_object_get_object_member (item, "parts");
+  gint64 units = 0;
+
+  for (guint p = 0; p < G_N_ELEMENTS (part_names); p++)
+    units += llround (json_object_get_double_member (json_object_get_object_member (parts, part_names[p]), "points") * 1e4);
+  g_assert_cmpint (units, ==, llround (json_object_get_double_member (item, "score") * 1e4));
+}
+
+static JsonObject *
+requirement_of (JsonObject *item,
+                const char *list,
+                gint64      competence_id)
+{
+  JsonArray *array = json_object_get_array_member (item, list);
+
+  g_assert_nonnull (array);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *entry = json_array_get_object_element (array, i);
+
+      if (json_object_get_int_member_with_default (entry, "competence_id", 0) == competence_id)
+        return entry;
+    }
+  return NULL;
+}
+
+/* Both directions name the matched competences, with the level asked and the candidate's,
+ * beside the gap, and the parts add up to the score. */
+static void
+test_matched_both_directions (void)
+{
+  g_autoptr(WbApiClient) wsp = login ("wsp.am");
+  g_autoptr(WbApiClient) a = login ("a.lam");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) candidates = rank_candidates (wsp, fx.v_warehouse, NULL, &error);
+  g_autoptr(JsonObject) vacancies = NULL;
+  JsonObject *directions[2], *entry, *b1;
+  JsonArray *items;
+
+  g_assert_no_error (error);
+  vacancies = rank_vacancies (a, fx.a1, NULL, &error);
+  g_assert_no_error (error);
+  directions[0] = find_item (candidates, "client_id", fx.a1, NULL);
+  directions[1] = find_item (vacancies, "vacancy_id", fx.v_warehouse, NULL);
+  for (guint d = 0; d < G_N_ELEMENTS (directions); d++)
+    {
+      JsonObject *item = directions[d];
+
+      g_assert_nonnull (item);
+      /* A1 has all four the warehouse asks, at the level asked or higher. */
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (item, "matched")), ==, 4);
+      entry = requirement_of (item, "matched", fx.forklift);
+      g_assert_cmpstr (json_object_get_string_member (entry, "label"), ==, "Heftruck rijden");
+      g_assert_cmpint (json_object_get_int_member (entry, "required_level"), ==, 3);
+      g_assert_cmpint (json_object_get_int_member (entry, "level"), ==, 4);
+      g_assert_true (json_object_get_boolean_member (entry, "essential"));
+      g_assert_false (json_object_get_boolean_member (requirement_of (item, "matched", fx.teamwork), "essential"));
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (item, "gap")), ==, 0);
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (item, "unknown")), ==, 0);
+      g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (item, "training_suggestion")));
+      g_assert_nonnull (strstr (part_explanation (item, "competences"), "Has at the level asked: Heftruck rijden"));
+    }
+
+  /* B1 has three of the four: the optional one missing, the rest matched; the levels of
+   * B1, another organisation's client, are those of the pseudonymous profile. */
+  b1 = find_item (candidates, "client_id", fx.b1, NULL);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (b1, "matched")), ==, 3);
+  g_assert_nonnull (requirement_of (b1, "optional_missing", fx.teamwork));
+
+  items = items_of (candidates);
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    assert_points_add_up (json_array_get_object_element (items, i));
+  items = items_of (vacancies);
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    assert_points_add_up (json_array_get_object_element (items, i));
+}
+
+/* The controls a view re-ranks with: only the pool, only one organisation, near misses with
+ * what training would close their gap, and the distance only when asked. */
+static void
+test_controls (void)
+{
+  g_autoptr(WbApiClient) wsp = login ("wsp.am");
+  g_autoptr(WbApiClient) a = login ("a.lam");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) pool = NULL;
+  g_autoptr(JsonObject) mine = NULL;
+  g_autoptr(JsonObject) misses = NULL;
+  g_autoptr(JsonObject) a2_pool = NULL;
+  g_autoptr(JsonObject) a1_pool = NULL;
+  g_autoptr(JsonObject) all = NULL;
+  WbApiRankQuery only_pool = { .pool = TRUE };
+  WbApiRankQuery only_mine = { .organisation_id = fx.org_a };
+  WbApiRankQuery near_misses = { .near_misses = TRUE };
+  g_autofree char *bad = g_strdup_printf ("api/v1/vacancies/%" G_GINT64_FORMAT "/matches?pool=yes", fx.v_warehouse);
+  JsonArray *items;
+
+  /* Off by default: every active client, no distance limit, no pool. */
+  all = rank_candidates (wsp, fx.v_warehouse, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (json_object_get_boolean_member (all, "pool"));
+  g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (all, "max_km")));
+  g_assert_cmpuint (json_array_get_length (items_of (all)), ==, 5);
+
+  pool = rank_candidates (wsp, fx.v_warehouse, &only_pool, &error);
+  g_assert_no_error (error);
+  g_assert_true (json_object_get_boolean_member (pool, "pool"));
+  items = items_of (pool);
+  g_assert_cmpuint (json_array_get_length (items), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (items, 0), "client_id"), ==, fx.a2);
+  g_assert_true (json_object_get_boolean_member (json_object_get_object_member (json_array_get_object_element (items, 0), "client"),
+                                                 "in_pool"));
+
+  /* My organisation's clients only: the local account manager's. */
+  mine = rank_candidates (a, fx.v_warehouse, &only_mine, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (json_object_get_int_member (mine, "org"), ==, fx.org_a);
+  items = items_of (mine);
+  g_assert_cmpuint (json_array_get_length (items), ==, 2);
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    g_assert_false (json_object_get_boolean_member (json_array_get_object_element (items, i), "pseudonymous"));
+
+  /* Near misses, each with its gap named as a training suggestion. */
+  misses = rank_candidates (wsp, fx.v_shop, &near_misses, &error);
+  g_assert_no_error (error);
+  items = items_of (misses);
+  g_assert_cmpuint (json_array_get_length (items), >, 0);
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *item = json_array_get_object_element (items, i);
+      const char *suggestion = json_object_get_string_member (item, "training_suggestion");
+
+      g_assert_nonnull (suggestion);
+      g_assert_nonnull (strstr (suggestion, "Afrekenen"));
+      g_assert_nonnull (strstr (suggestion, "Klantvriendelijkheid"));
+    }
+
+  /* For a client's vacancies the pool is the client's: all or nothing. */
+  a2_pool = rank_vacancies (a, fx.a2, &only_pool, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (json_array_get_length (items_of (a2_pool)), >, 0);
+  a1_pool = rank_vacancies (a, fx.a1, &only_pool, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (json_array_get_length (items_of (a1_pool)), ==, 0);
+
+  assert_field_errors (wsp, bad, "pool", NULL);
+}
+
+/* Which weights apply is for everyone to read; coordinators change them, and the audit
+ * keeps what changed. */
+static void
+test_weights_read_by_all_changed_by_coordinators (void)
+{
+  g_autoptr(WbApiClient) coordinator = login ("a.coordinator");
+  g_autoptr(WbApiClient) analyst = login ("a.analyst");
+  g_autoptr(WbApiClient) consultant = login ("b.consultant");
+  g_autoptr(WbApiClient) wsp = login ("wsp.am");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) read = NULL;
+  g_autoptr(JsonObject) answer = NULL;
+  g_autoptr(JsonObject) refused = NULL;
+  g_autoptr(JsonObject) back = NULL;
+  g_autoptr(JsonObject) defaults = json_object_new ();
+  g_autoptr(JsonObject) changes = json_object_new ();
+  g_autoptr(JsonObject) ranking = NULL;
+  g_autoptr(JsonNode) audit = NULL;
+  g_autofree char *etag = NULL;
+  g_autofree char *new_etag = NULL;
+  WbApiClient *readers[] = { analyst, consultant, wsp };
+  JsonObject *weights, *row;
+  JsonArray *rows;
+  gint64 version;
+
+  for (guint i = 0; i < G_N_ELEMENTS (readers); i++)
+    {
+      g_autoptr(JsonObject) seen = get_weights (readers[i], "Maastricht-Heuvelland", NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (json_object_get_size (json_object_get_object_member (seen, "weights")), ==, G_N_ELEMENTS (part_names));
+    }
+
+  read = get_weights (coordinator, "Maastricht-Heuvelland", &etag, &error);
+  g_assert_no_error (error);
+  version = json_object_get_int_member (read, "version");
+  json_object_set_double_member (changes, "sector", 0.2);
+
+  /* Not a coordinator: 403, and nothing changes. */
+  refused = set_weights (wsp, "Maastricht-Heuvelland", etag, changes, NULL, &error);
+  g_assert_null (refused);
+  g_assert_error (error, WB_API_ERROR, 403);
+  g_clear_error (&error);
+
+  answer = set_weights (coordinator, "Maastricht-Heuvelland", etag, changes, &new_etag, &error);
+  g_assert_no_error (error);
+  /* Every part, the one changed and the others at their defaults. */
+  g_assert_cmpint (json_object_get_int_member (answer, "version"), ==, version + 1);
+  weights = json_object_get_object_member (answer, "weights");
+  g_assert_cmpuint (json_object_get_size (weights), ==, G_N_ELEMENTS (part_names));
+  g_assert_cmpfloat (json_object_get_double_member (weights, "sector"), ==, 0.2);
+  g_assert_cmpfloat (json_object_get_double_member (weights, "competences"), ==, 0.45);
+  /* The same in the client library's struct. */
+  {
+    WbApiMatchWeights parsed;
+
+    g_assert_true (wb_api_match_weights_parse (answer, &parsed, &error));
+    g_assert_no_error (error);
+    g_assert_cmpstr (parsed.region, ==, "Maastricht-Heuvelland");
+    g_assert_cmpint (parsed.version, ==, version + 1);
+    g_assert_false (parsed.is_default);
+    g_assert_cmpfloat (parsed.weights.part[WB_MATCH_PART_SECTOR], ==, 0.2);
+    g_assert_cmpfloat (parsed.weights.part[WB_MATCH_PART_COMPETENCES], ==, 0.45);
+    wb_api_match_weights_clear (&parsed);
+  }
+
+  /* The audit says who changed which part, from what to what. */
+  audit = wb_test_api_request (coordinator, "GET", "api/v1/audit?resource=match-weights&sort=-at", NULL, NULL, &error);
+  g_assert_no_error (error);
+  rows = json_object_get_array_member (json_node_get_object (audit), "items");
+  g_assert_cmpuint (json_array_get_length (rows), >=, 1);
+  row = json_array_get_object_element (rows, 0);
+  g_assert_cmpstr (json_object_get_string_member (row, "action"), ==, "update");
+  g_assert_nonnull (strstr (json_object_get_string_member (row, "reason"), "Maastricht-Heuvelland"));
+  g_assert_nonnull (strstr (json_object_get_string_member (row, "reason"), "sector 0.05 -> 0.2"));
+  g_assert_null (strstr (json_object_get_string_member (row, "reason"), "competences"));
+
+  /* A ranking in the region says which weights it used: the new ones. */
+  ranking = rank_vacancies (consultant, fx.b1, NULL, &error);
+  g_assert_no_error (error);
+  weights = json_object_get_object_member (ranking, "weights");
+  g_assert_cmpstr (json_object_get_string_member (weights, "region"), ==, "Maastricht-Heuvelland");
+  g_assert_cmpint (json_object_get_int_member (weights, "version"), ==, version + 1);
+  g_assert_cmpfloat (json_object_get_double_member (json_object_get_object_member (weights, "weights"), "sector"), ==, 0.2);
+  g_assert_cmpfloat (json_object_get_double_member (json_object_get_object_member (json_array_get_object_element (items_of (ranking), 0),
+                                                                                   "weights"), "sector"), ==, 0.2);
+
+  /* Back to the defaults, for the tests that follow. */
+  back = set_weights (coordinator, "Maastricht-Heuvelland", new_etag, defaults, NULL, &error);
+  g_assert_no_error (error);
+}
+
+/* Tests: the client library's structs */
+
+static void
+assert_requirements_equal (GArray     *parsed,
+                           JsonObject *item,
+                           const char *list)
+{
+  JsonArray *array = json_object_get_array_member (item, list);
+
+  g_assert_cmpuint (parsed->len, ==, json_array_get_length (array));
+  for (guint i = 0; i < parsed->len; i++)
+    {
+      const WbApiMatchRequirement *r = &g_array_index (parsed, WbApiMatchRequirement, i);
+      JsonObject *entry = json_array_get_object_element (array, i);
+      JsonNode *level = json_object_get_member (entry, "level");
+
+      g_assert_cmpint (r->competence_id, ==, json_object_get_int_member_with_default (entry, "competence_id", 0));
+      g_assert_true (r->driving_licence == json_object_has_member (entry, "requirement"));
+      g_assert_cmpstr (r->label, ==, json_object_get_string_member (entry, "label"));
+      g_assert_cmpint (r->required_level, ==, json_object_get_int_member (entry, "required_level"));
+      g_assert_cmpint (r->level, ==, JSON_NODE_HOLDS_NULL (level) ? 0 : json_node_get_int (level));
+      g_assert_true (r->essential == json_object_get_boolean_member (entry, "essential"));
+      g_assert_true (r->inferred == (g_strcmp0 (json_object_get_string_member_with_default (entry, "reason", NULL),
+                                                "work_experience") == 0));
+    }
+}
+
+/* Every member of @item is in @match as the server said it. */
+static void
+assert_item_parsed (WbApiRankedMatch *match,
+                    JsonObject       *item)
+{
+  static const char * const lists[] = { "matched", "gap", "below_level", "optional_missing", "unknown" };
+  GArray *parsed[] = { match->matched, match->gap, match->below_level, match->optional_missing, match->unknown };
+  JsonObject *parts = json_object_get_object_member (item, "parts");
+  JsonObject *counts = json_object_get_object_member (item, "competences");
+  JsonObject *diagnosis = json_object_get_object_member (item, "diagnosis");
+  JsonArray *missing = json_object_get_array_member (item, "missing");
+  JsonNode *distance = json_object_get_member (item, "distance_km");
+  gint64 units = 0;
+
+  g_assert_cmpuint (match->rank, ==, json_object_get_int_member (item, "rank"));
+  g_assert_cmpint (match->vacancy_id, ==, json_object_get_int_member (item, "vacancy_id"));
+  g_assert_cmpint (match->client_id, ==, json_object_get_int_member (item, "client_id"));
+  g_assert_cmpint (match->organisation_id, ==, json_object_get_int_member (item, "organisation_id"));
+  g_assert_cmpstr (match->organisation, ==, json_object_get_string_member_with_default (item, "organisation", NULL));
+  g_assert_cmpint (match->vacancy_organisation_id, ==, json_object_get_int_member (item, "vacancy_organisation_id"));
+  g_assert_cmpfloat (match->score, ==, json_object_get_double_member (item, "score"));
+  for (guint p = 0; p < WB_MATCH_N_PARTS; p++)
+    {
+      JsonObject *part = json_object_get_object_member (parts, wb_match_part_to_string (p));
+
+      g_assert_cmpfloat (match->parts[p].score, ==, json_object_get_double_member (part, "score"));
+      g_assert_cmpfloat (match->parts[p].weight, ==, json_object_get_double_member (part, "weight"));
+      g_assert_cmpfloat (match->parts[p].points, ==, json_object_get_double_member (part, "points"));
+      g_assert_true (match->parts[p].known == json_object_get_boolean_member (part, "known"));
+      g_assert_cmpstr (match->parts[p].explanation, ==, json_object_get_string_member (part, "explanation"));
+      units += llround (match->parts[p].points * 1e4);
+    }
+  /* What a bar split into the parts shows adds up to the score. */
+  g_assert_cmpint (units, ==, llround (match->score * 1e4));
+  g_assert_cmpuint (match->n_essential, ==, json_object_get_int_member (counts, "essential"));
+  g_assert_cmpuint (match->n_essential_missing, ==, json_object_get_int_member (counts, "essential_missing"));
+  g_assert_cmpuint (match->n_optional, ==, json_object_get_int_member (counts, "optional"));
+  g_assert_cmpuint (match->n_optional_present, ==, json_object_get_int_member (counts, "optional_present"));
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    assert_requirements_equal (parsed[l], item, lists[l]);
+  g_assert_cmpuint (match->missing->len, ==, json_array_get_length (missing));
+  for (guint i = 0; i < match->missing->len; i++)
+    {
+      const WbApiMatchMissing *m = &g_array_index (match->missing, WbApiMatchMissing, i);
+      JsonObject *entry = json_array_get_object_element (missing, i);
+
+      g_assert_cmpstr (m->field, ==, json_object_get_string_member (entry, "field"));
+      g_assert_cmpstr (m->supplied_by, ==, json_object_get_string_member (entry, "supplied_by"));
+      g_assert_cmpstr (m->text, ==, json_object_get_string_member (entry, "text"));
+    }
+  g_assert_cmpstr (match->diagnosis == WB_API_DIAGNOSIS_CURRENT ? "current"
+                   : match->diagnosis == WB_API_DIAGNOSIS_STALE ? "stale" : "missing",
+                   ==, json_object_get_string_member (diagnosis, "state"));
+  g_assert_cmpstr (match->diagnosis_date, ==, json_object_get_string_member (diagnosis, "date"));
+  g_assert_cmpint (match->diagnosis_age_months, ==,
+                   JSON_NODE_HOLDS_NULL (json_object_get_member (diagnosis, "age_months")) ? -1
+                   : json_object_get_int_member (diagnosis, "age_months"));
+  g_assert_true (match->stale_diagnosis == json_object_get_boolean_member (item, "stale_diagnosis"));
+  g_assert_true (match->near_miss == json_object_get_boolean_member (item, "near_miss"));
+  g_assert_cmpstr (match->training_suggestion, ==, json_object_get_string_member (item, "training_suggestion"));
+  g_assert_true (match->wage_cost_subsidy_route == json_object_get_boolean_member (item, "wage_cost_subsidy_route"));
+  g_assert_true (match->wage_cost_subsidy_offered == json_object_get_boolean_member (item, "wage_cost_subsidy_offered"));
+  g_assert_cmpstr (match->capacity_band, ==, json_object_get_string_member (item, "capacity_band"));
+  g_assert_true (match->pseudonymous == json_object_get_boolean_member (item, "pseudonymous"));
+  g_assert_cmpfloat (match->distance_km, ==, JSON_NODE_HOLDS_NULL (distance) ? -1 : json_node_get_double (distance));
+  for (guint p = 0; p < WB_MATCH_N_PARTS; p++)
+    g_assert_cmpfloat (match->weights.part[p], ==,
+                       json_object_get_double_member (json_object_get_object_member (item, "weights"), wb_match_part_to_string (p)));
+  if (json_object_has_member (item, "client"))
+    {
+      g_assert_nonnull (match->client);
+      g_assert_null (match->vacancy);
+      g_assert_cmpint (wb_record_get_id (match->client), ==, match->client_id);
+    }
+  else
+    {
+      g_assert_nonnull (match->vacancy);
+      g_assert_null (match->client);
+      g_assert_cmpint (wb_record_get_id (match->vacancy), ==, match->vacancy_id);
+    }
+}
+
+static void
+assert_ranking_parsed (JsonObject *answer)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WbApiRanking) ranking = wb_api_ranking_new_from_json (answer, &error);
+  JsonObject *weights = json_object_get_object_member (answer, "weights");
+  JsonNode *max_km = json_object_get_member (answer, "max_km");
+  JsonNode *org = json_object_get_member (answer, "org");
+  JsonArray *items = items_of (answer);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (ranking);
+  g_assert_cmpint (ranking->vacancy_id, ==, json_object_get_int_member_with_default (answer, "vacancy_id", 0));
+  g_assert_cmpint (ranking->client_id, ==, json_object_get_int_member_with_default (answer, "client_id", 0));
+  g_assert_true ((ranking->vacancy != NULL) == (ranking->vacancy_id > 0));
+  g_assert_true ((ranking->client != NULL) == (ranking->client_id > 0));
+  g_assert_cmpstr (ranking->weights.region, ==, json_object_get_string_member (weights, "region"));
+  g_assert_cmpint (ranking->weights.version, ==, json_object_get_int_member (weights, "version"));
+  g_assert_true (ranking->weights.is_default == json_object_get_boolean_member (weights, "default"));
+  g_assert_cmpfloat (ranking->weights.weights.part[WB_MATCH_PART_COMPETENCES], ==,
+                     json_object_get_double_member (json_object_get_object_member (weights, "weights"), "competences"));
+  g_assert_cmpuint (ranking->query.limit, ==, json_object_get_int_member (answer, "limit"));
+  g_assert_cmpfloat (ranking->query.max_km, ==, JSON_NODE_HOLDS_NULL (max_km) ? 0 : json_node_get_double (max_km));
+  g_assert_cmpint (ranking->query.organisation_id, ==, JSON_NODE_HOLDS_NULL (org) ? 0 : json_node_get_int (org));
+  g_assert_true (ranking->query.near_misses == json_object_get_boolean_member (answer, "near_misses"));
+  g_assert_true (ranking->query.pool == json_object_get_boolean_member (answer, "pool"));
+  g_assert_cmpuint (ranking->considered, ==, json_object_get_int_member (answer, "considered"));
+  g_assert_cmpuint (ranking->items->len, ==, json_array_get_length (items));
+  for (guint i = 0; i < ranking->items->len; i++)
+    assert_item_parsed (ranking->items->pdata[i], json_array_get_object_element (items, i));
+}
+
+/* The structs hold every member of a ranking, both ways and with every control. */
+static void
+test_api_ranking_structs (void)
+{
+  g_autoptr(WbApiClient) wsp = login ("wsp.am");
+  g_autoptr(WbApiClient) a = login ("a.lam");
+  WbApiRankQuery queries[] = {
+    { 0 },
+    { .near_misses = TRUE },
+    { .pool = TRUE, .max_km = 12.5 },
+    { .organisation_id = fx.org_b, .limit = 2 },
+  };
+  gint64 vacancies[] = { fx.v_warehouse, fx.v_shop };
+  gint64 clients[] = { fx.a1, fx.a2, fx.b1, fx.b2 };
+  guint with_training = 0, with_matched = 0, with_unknown = 0;
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      for (guint v = 0; v < G_N_ELEMENTS (vacancies); v++)
+        {
+          g_autoptr(GError) error = NULL;
+          g_autoptr(JsonObject) answer = rank_candidates (wsp, vacancies[v], &queries[q], &error);
+          g_autoptr(WbApiRanking) ranking = NULL;
+
+          g_assert_no_error (error);
+          assert_ranking_parsed (answer);
+          ranking = wb_api_ranking_new_from_json (answer, NULL);
+          for (guint i = 0; i < ranking->items->len; i++)
+            {
+              WbApiRankedMatch *match = ranking->items->pdata[i];
+
+              with_training += match->training_suggestion != NULL;
+              with_matched += match->matched->len > 0;
+              with_unknown += match->unknown->len > 0;
+            }
+        }
+      for (guint c = 0; c < G_N_ELEMENTS (clients); c++)
+        {
+          g_autoptr(GError) error = NULL;
+          g_autoptr(JsonObject) answer = rank_vacancies (a, clients[c], &queries[q], &error);
+
+          g_assert_no_error (error);
+          assert_ranking_parsed (answer);
+        }
+    }
+  /* The cases the fixture holds were all there. */
+  g_assert_cmpuint (with_training, >, 0);
+  g_assert_cmpuint (with_matched, >, 0);
+  g_assert_cmpuint (with_unknown, >, 0);
+}
+
+/* An answer that is not a ranking is a parse error naming what is wrong. */
+static void
+test_api_ranking_parse_errors (void)
+{
+  g_autoptr(WbApiClient) wsp = login ("wsp.am");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) answer = rank_candidates (wsp, fx.v_warehouse, NULL, &error);
+  g_autoptr(WbApiRanking) ranking = NULL;
+  g_autoptr(WbApiRankedMatch) match = NULL;
+  WbApiMatchWeights weights;
+  JsonObject *item;
+
+  g_assert_no_error (error);
+  item = json_array_get_object_element (items_of (answer), 0);
+  json_object_set_string_member (item, "score", "high");
+  ranking = wb_api_ranking_new_from_json (answer, &error);
+  g_assert_null (ranking);
+  g_assert_error (error, WB_API_ERROR, WB_API_ERROR_PARSE);
+  g_assert_nonnull (strstr (error->message, "score"));
+  g_clear_error (&error);
+
+  json_object_set_double_member (item, "score", 0.5);
+  json_object_remove_member (item, "matched");
+  match = wb_api_ranked_match_new_from_json (item, &error);
+  g_assert_null (match);
+  g_assert_error (error, WB_API_ERROR, WB_API_ERROR_PARSE);
+  g_assert_nonnull (strstr (error->message, "matched"));
+  g_clear_error (&error);
+
+  g_assert_false (wb_api_match_weights_parse (item, &weights, &error));
+  g_assert_error (error, WB_API_ERROR, WB_API_ERROR_PARSE);
+}
+
 /* Tests: proposals */
 
 static void
@@ -724,26 +1258,17 @@ test_proposal_records_score_and_weights (void)
 
   /* A coordinator weighs competences more in Parkstad: rankings there say so, and so does
    * the next proposal. */
-  {
-    g_autoptr(GAsyncResult) result = NULL;
-
-    wb_api_client_get_match_weights_async (coordinator, "Parkstad", NULL, wb_test_store_result, &result);
-    wb_test_wait (&result);
-    answer = wb_api_client_get_match_weights_finish (coordinator, result, &etag, &error);
-    g_assert_no_error (error);
-    g_assert_cmpstr (etag, ==, "\"v0\"");
-  }
+  answer = get_weights (coordinator, "Parkstad", &etag, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (etag, ==, "\"v0\"");
   changes = json_object_new ();
   json_object_set_double_member (changes, "competences", 0.9);
   json_object_set_double_member (changes, "travel", 0.01);
   {
-    g_autoptr(GAsyncResult) result = NULL;
     g_autofree char *new_etag = NULL;
 
     g_clear_pointer (&answer, json_object_unref);
-    wb_api_client_set_match_weights_async (coordinator, "Parkstad", etag, changes, NULL, wb_test_store_result, &result);
-    wb_test_wait (&result);
-    answer = wb_api_client_set_match_weights_finish (coordinator, result, &new_etag, &error);
+    answer = set_weights (coordinator, "Parkstad", etag, changes, &new_etag, &error);
     g_assert_no_error (error);
     g_assert_cmpstr (new_etag, ==, "\"v1\"");
   }
@@ -775,15 +1300,12 @@ test_proposal_records_score_and_weights (void)
 
   /* Back to the defaults, for the tests that follow. */
   {
-    g_autoptr(GAsyncResult) result = NULL;
     g_autoptr(JsonObject) defaults = json_object_new ();
 
     json_object_set_double_member (defaults, "competences", 0.45);
     json_object_set_double_member (defaults, "travel", 0.1);
     g_clear_pointer (&answer, json_object_unref);
-    wb_api_client_set_match_weights_async (coordinator, "Parkstad", "\"v1\"", defaults, NULL, wb_test_store_result, &result);
-    wb_test_wait (&result);
-    answer = wb_api_client_set_match_weights_finish (coordinator, result, NULL, &error);
+    answer = set_weights (coordinator, "Parkstad", "\"v1\"", defaults, NULL, &error);
     g_assert_no_error (error);
   }
 }
@@ -1151,6 +1673,11 @@ main (int   argc,
   g_test_add_func ("/matching-http/rank/filters", test_filters);
   g_test_add_func ("/matching-http/rank/bad-parameters-are-400", test_bad_parameters);
   g_test_add_func ("/matching-http/rank/analyst-gets-403", test_analyst_gets_403);
+  g_test_add_func ("/matching-http/rank/matched-both-directions", test_matched_both_directions);
+  g_test_add_func ("/matching-http/rank/controls", test_controls);
+  g_test_add_func ("/matching-http/weights/read-by-all-changed-by-coordinators", test_weights_read_by_all_changed_by_coordinators);
+  g_test_add_func ("/matching-http/api/ranking-structs", test_api_ranking_structs);
+  g_test_add_func ("/matching-http/api/ranking-parse-errors", test_api_ranking_parse_errors);
   g_test_add_func ("/matching-http/proposal/records-score-and-weights", test_proposal_records_score_and_weights);
   g_test_add_func ("/matching-http/proposal/workflow", test_workflow);
   g_test_add_func ("/matching-http/index/follows-writes", test_index_follows_writes);

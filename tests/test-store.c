@@ -10,6 +10,7 @@
 
 #include "wb-password.h"
 #include "wb-store.h"
+#include "wb-store-changes.h"
 #include "wb-store-private.h"
 #include "wb-test-store.h"
 #include "wb-test-util.h"
@@ -81,20 +82,6 @@ raw_open (const char *path)
   g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
   sqlite3_busy_timeout (db, 5000);
   return db;
-}
-
-static gint64
-db_int (sqlite3    *db,
-        const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 value = G_MININT64;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return value;
 }
 
 static char *
@@ -255,7 +242,7 @@ test_open_from_empty (Fixture       *fx,
     "isco_groups", "occupations", "occupation_competences", "pc4_areas", "clients", "diagnoses",
     "diagnosis_competences", "work_experience", "sector_preferences", "employers", "employer_contacts",
     "contact_log", "vacancies", "vacancy_competences", "events", "matches", "targets", "action_points",
-    "audit_log", "match_weights", "alerts", "notifications", "reviews",
+    "audit_log", "match_weights", "alerts", "notifications", "reviews", "monitor_settings", "cbs_social_assistance",
   };
   sqlite3 *own = _wb_store_get_db (fx->store);
   sqlite3 *raw = raw_open (fx->path);
@@ -265,7 +252,7 @@ test_open_from_empty (Fixture       *fx,
 
   g_assert_cmpint (latest, >=, 2);
   g_assert_cmpint (wb_store_get_schema_version (fx->store), ==, latest);
-  g_assert_cmpint (db_int (raw, "PRAGMA user_version"), ==, latest);
+  g_assert_cmpint (wb_test_sql_int (raw, "PRAGMA user_version"), ==, latest);
   g_assert_cmpstr (wb_store_get_path (fx->store), ==, fx->path);
 
   /* WAL is a property of the file: another connection sees it too. */
@@ -273,9 +260,9 @@ test_open_from_empty (Fixture       *fx,
   g_assert_cmpstr (raw_mode, ==, "wal");
   /* Foreign keys and synchronous are per connection: the store sets them on its own, a
    * bare connection has the defaults. */
-  g_assert_cmpint (db_int (own, "PRAGMA foreign_keys"), ==, 1);
-  g_assert_cmpint (db_int (own, "PRAGMA synchronous"), ==, 2);  /* FULL */
-  g_assert_cmpint (db_int (raw, "PRAGMA foreign_keys"), ==, 0);
+  g_assert_cmpint (wb_test_sql_int (own, "PRAGMA foreign_keys"), ==, 1);
+  g_assert_cmpint (wb_test_sql_int (own, "PRAGMA synchronous"), ==, 2);  /* FULL */
+  g_assert_cmpint (wb_test_sql_int (raw, "PRAGMA foreign_keys"), ==, 0);
 
   /* Every table of every migration is there and empty. */
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
@@ -285,7 +272,7 @@ test_open_from_empty (Fixture       *fx,
     }
   g_assert_cmpint (wb_store_count (fx->store, "no_such_table"), ==, -1);
   /* Later migrations may add tables; none of these may go. */
-  g_assert_cmpint (db_int (raw, "SELECT count(*) FROM sqlite_master WHERE type = 'table'"), >=, G_N_ELEMENTS (tables));
+  g_assert_cmpint (wb_test_sql_int (raw, "SELECT count(*) FROM sqlite_master WHERE type = 'table'"), >=, G_N_ELEMENTS (tables));
 
   /* Foreign keys hold on the store's connection: a reference to nothing is refused. */
   insert_fails (fx->store, WB_RESOURCE_USERS,
@@ -348,8 +335,8 @@ test_newer_schema_refused (Fixture       *fx,
 
   /* The newer database is left as it was. */
   raw = raw_open (fx->path);
-  g_assert_cmpint (db_int (raw, "PRAGMA user_version"), ==, wb_store_get_latest_schema_version () + 1);
-  g_assert_cmpint (db_int (raw, "SELECT count(*) FROM organisations"), ==, 2);
+  g_assert_cmpint (wb_test_sql_int (raw, "PRAGMA user_version"), ==, wb_store_get_latest_schema_version () + 1);
+  g_assert_cmpint (wb_test_sql_int (raw, "SELECT count(*) FROM organisations"), ==, 2);
   sqlite3_close (raw);
 }
 
@@ -423,7 +410,7 @@ test_concurrent_first_open (Fixture       *fx,
         }
 
       raw = raw_open (path);
-      g_assert_cmpint (db_int (raw, "PRAGMA user_version"), ==, wb_store_get_latest_schema_version ());
+      g_assert_cmpint (wb_test_sql_int (raw, "PRAGMA user_version"), ==, wb_store_get_latest_schema_version ());
       sqlite3_close (raw);
     }
 }
@@ -1692,12 +1679,12 @@ assert_same_counts (WbStore    *store,
       g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM \"%s\"", table);
 
       g_test_message ("table %s", table);
-      g_assert_cmpint (db_int (copy, sql), ==, wb_store_count (store, table));
+      g_assert_cmpint (wb_test_sql_int (copy, sql), ==, wb_store_count (store, table));
       tables++;
     }
   sqlite3_finalize (stmt);
   g_assert_cmpuint (tables, >=, 29);
-  g_assert_cmpint (db_int (copy, "PRAGMA user_version"), ==, wb_store_get_latest_schema_version ());
+  g_assert_cmpint (wb_test_sql_int (copy, "PRAGMA user_version"), ==, wb_store_get_latest_schema_version ());
   sqlite3_close (copy);
 }
 
@@ -1841,7 +1828,7 @@ test_backup_while_writing (Fixture       *fx,
       raw = raw_open (copy);
       integrity = db_text (raw, "PRAGMA integrity_check");
       g_assert_cmpstr (integrity, ==, "ok");
-      rows = db_int (raw, "SELECT count(*) FROM competences");
+      rows = wb_test_sql_int (raw, "SELECT count(*) FROM competences");
       sqlite3_close (raw);
 
       /* A committed state: whole writer transactions only, at least those committed before
@@ -1868,6 +1855,161 @@ test_backup_while_writing (Fixture       *fx,
   g_assert_cmpint (wb_store_count (fx->store, "competences"), ==,
                    (gint64) g_atomic_int_get (&writer.transactions) * ROWS_PER_TRANSACTION);
   g_assert_cmpint (wb_store_count (fx->store, "competences"), >, previous);
+}
+
+/* The change table */
+
+static WbStoreChange *
+find_change (GPtrArray  *changes,
+             const char *resource,
+             gint64      id,
+             WbChangeKind kind)
+{
+  for (guint i = 0; i < changes->len; i++)
+    {
+      WbStoreChange *change = changes->pdata[i];
+
+      if (g_str_equal (change->resource, resource) && change->id == id && change->kind == kind)
+        return change;
+    }
+  return NULL;
+}
+
+static void
+test_changes (Fixture       *fx,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GPtrArray) others = NULL;
+  g_autoptr(WbStore) second = NULL;
+  g_autofree char *event_text = NULL;
+  g_autofree char *columns = NULL;
+  g_autofree char *referral = NULL;
+  g_autofree char *delete = NULL;
+  g_autofree char *other_text = NULL;
+  WbStoreChange *change;
+  sqlite3 *raw = raw_open (fx->path);
+  gint64 manager, client, event, start, last, version_before, other_client;
+
+  wb_store_changes_track_own (fx->store);
+  start = wb_store_changes_last_seq (fx->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (start, >, 0);  /* the base organisations and municipalities */
+
+  manager = add_user (fx, fx->org_b, "wsp-am", "account_manager_wsp");
+  client = add_client (fx, "123456782", NULL);
+  g_assert_true (update_json (fx->store, WB_RESOURCE_CLIENTS, client, 1,
+                              "{\"phone\":\"0612345678\"}", &error));
+  g_assert_no_error (error);
+  event_text = g_strdup_printf ("{\"client_id\":%" G_GINT64_FORMAT ",\"kind\":\"note\",\"date\":\"2026-01-05\","
+                                "\"note\":\"Gebeld\"}", client);
+  event = wb_test_insert (fx->store, WB_RESOURCE_EVENTS, event_text);
+
+  changes = wb_store_changes_since (fx->store, start, 0, &error);
+  g_assert_no_error (error);
+  /* The user, the client created and changed, the event, and the client again: a note
+   * moves its last activity. */
+  g_assert_cmpuint (changes->len, ==, 5);
+  g_assert_cmpstr (((WbStoreChange *) changes->pdata[4])->resource, ==, "clients");
+  for (guint i = 1; i < changes->len; i++)
+    g_assert_cmpint (((WbStoreChange *) changes->pdata[i])->seq, >, ((WbStoreChange *) changes->pdata[i - 1])->seq);
+
+  change = find_change (changes, "users", manager, WB_CHANGE_CREATED);
+  g_assert_nonnull (change);
+  g_assert_cmpint (change->organisation_id, ==, fx->org_b);
+  g_assert_true (change->own);
+
+  change = find_change (changes, "clients", client, WB_CHANGE_CREATED);
+  g_assert_nonnull (change);
+  g_assert_cmpint (change->version, ==, 1);
+  g_assert_cmpint (change->organisation_id, ==, fx->org_a);
+  g_assert_null (change->parent_resource);
+  change = find_change (changes, "clients", client, WB_CHANGE_CHANGED);
+  g_assert_nonnull (change);
+  g_assert_cmpint (change->version, ==, 2);
+
+  /* An event concerns its client: the client's organisation, the client as parent. */
+  change = find_change (changes, "events", event, WB_CHANGE_CREATED);
+  g_assert_nonnull (change);
+  g_assert_cmpint (change->version, ==, 0);
+  g_assert_cmpint (change->organisation_id, ==, fx->org_a);
+  g_assert_cmpstr (change->parent_resource, ==, "clients");
+  g_assert_cmpint (change->parent_id, ==, client);
+  g_assert_cmpint (change->at, >=, g_get_real_time () / G_USEC_PER_SEC - 60);
+
+  /* Referred to a WSP account manager: the change names that user. */
+  referral = g_strdup_printf ("{\"wsp_account_manager_id\":%" G_GINT64_FORMAT "}", manager);
+  g_assert_true (update_json (fx->store, WB_RESOURCE_CLIENTS, client, 2, referral, &error));
+  g_assert_no_error (error);
+  last = wb_store_changes_last_seq (fx->store, &error);
+  others = wb_store_changes_since (fx->store, last - 1, 0, &error);
+  g_assert_cmpuint (others->len, ==, 1);
+  g_assert_cmpint (((WbStoreChange *) others->pdata[0])->user_id, ==, manager);
+  g_clear_pointer (&others, g_ptr_array_unref);
+
+  /* No personal data in the table: nothing but ids, versions, names of resources. */
+  g_assert_cmpint (wb_test_sql_int (raw, "SELECT count(*) FROM changes WHERE resource LIKE '%Persoon%'"
+                                         " OR parent_resource LIKE '%Persoon%'"), ==, 0);
+  columns = db_text (raw, "SELECT group_concat(name, ',') FROM pragma_table_info('changes')");
+  g_assert_cmpstr (columns, ==, "seq,at,resource,kind,record_id,version,organisation_id,user_id,parent_resource,parent_id");
+
+  /* A delete is recorded, with the parent it had; a rolled-back write is not. */
+  delete = g_strdup_printf ("DELETE FROM events WHERE id = %" G_GINT64_FORMAT, event);
+  g_assert_true (_wb_store_exec (fx->store, delete, &error));
+  last = wb_store_changes_last_seq (fx->store, NULL);
+  others = wb_store_changes_since (fx->store, last - 1, 0, &error);
+  g_assert_cmpuint (others->len, ==, 1);
+  change = others->pdata[0];
+  g_assert_cmpint (change->kind, ==, WB_CHANGE_DELETED);
+  g_assert_cmpstr (change->resource, ==, "events");
+  g_assert_cmpint (change->parent_id, ==, client);
+  g_clear_pointer (&others, g_ptr_array_unref);
+  g_assert_true (wb_store_begin (fx->store, &error));
+  add_client (fx, "111222333", NULL);
+  wb_store_rollback (fx->store);
+  g_assert_cmpint (wb_store_changes_last_seq (fx->store, NULL), ==, last);
+
+  /* Another connection (an import, a second server) writes: seen here through data_version,
+   * in the table, and not as our own. */
+  version_before = wb_store_get_data_version (fx->store, &error);
+  g_assert_no_error (error);
+  second = wb_store_open (fx->path, &error);
+  g_assert_no_error (error);
+  other_text = client_json (fx, "111222333", NULL);
+  other_client = wb_test_insert (second, WB_RESOURCE_CLIENTS, other_text);
+  g_assert_cmpint (wb_store_get_data_version (fx->store, NULL), !=, version_before);
+  others = wb_store_changes_since (fx->store, last, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (others->len, ==, 1);
+  change = others->pdata[0];
+  g_assert_cmpint (change->id, ==, other_client);
+  g_assert_false (change->own);
+  g_clear_pointer (&others, g_ptr_array_unref);
+
+  /* Our own, once read, can be forgotten. */
+  wb_store_changes_forget_own (fx->store, G_MAXINT64);
+  g_clear_pointer (&changes, g_ptr_array_unref);
+  changes = wb_store_changes_since (fx->store, start, 2, &error);
+  g_assert_cmpuint (changes->len, ==, 2);  /* the limit */
+  g_assert_false (((WbStoreChange *) changes->pdata[0])->own);
+
+  /* Pruning removes old rows; the seq goes on from where it was, and the history says
+   * from where a reader can still follow. */
+  g_assert_cmpint (wb_store_changes_history_start (fx->store, NULL), ==, 0);
+  last = wb_store_changes_last_seq (fx->store, NULL);
+  g_assert_true (_wb_store_exec (fx->store, "UPDATE changes SET at = at - 8 * 86400", &error));
+  g_assert_cmpint (wb_store_changes_prune (fx->store, g_get_real_time () / G_USEC_PER_SEC - 86400, &error), ==,
+                   last);
+  g_assert_no_error (error);
+  g_assert_cmpint (wb_store_count (fx->store, "changes"), ==, 0);
+  g_assert_cmpint (wb_store_changes_last_seq (fx->store, NULL), ==, last);
+  g_assert_cmpint (wb_store_changes_history_start (fx->store, NULL), ==, last);
+  add_client (fx, "222333444", NULL);
+  g_assert_cmpint (wb_store_changes_last_seq (fx->store, NULL), ==, last + 1);
+  g_assert_cmpint (wb_store_changes_history_start (fx->store, NULL), ==, last);
+
+  sqlite3_close (raw);
 }
 
 int
@@ -1906,6 +2048,7 @@ main (int   argc,
   ADD_BASE ("/store/users/sessions", test_sessions);
   ADD_BASE ("/store/backup/same-rows-opens-fine", test_backup);
   ADD ("/store/backup/while-another-connection-writes", test_backup_while_writing);
+  ADD_BASE ("/store/changes/every-write-leaves-a-change", test_changes);
 #undef ADD_BASE
 #undef ADD
 

@@ -10,11 +10,15 @@
 #include "wb-account-page.h"
 #include "wb-accounts-view.h"
 #include "wb-application.h"
+#include "wb-chart-view.h"
 #include "wb-client-profile.h"
 #include "wb-clients-view.h"
 #include "wb-login-page.h"
 #include "wb-preferences-window.h"
 #include "wb-review-queue.h"
+#include "wb-vacancies-view.h"
+#include "wb-vacancy-page.h"
+#include "wb-monitor-view.h"
 #include "wb-window.h"
 
 /* Every user interface file the application carries builds: a template whose XML names
@@ -34,7 +38,10 @@ static const struct {
   { "wb-client-profile.ui", wb_client_profile_get_type },
   { "wb-accounts-view.ui", wb_accounts_view_get_type },
   { "wb-account-page.ui", wb_account_page_get_type },
-  { "wb-review-queue.ui", wb_review_queue_get_type },
+  { "wb-chart-view.ui", wb_chart_view_get_type },
+  { "wb-vacancies-view.ui", wb_vacancies_view_get_type },
+  { "wb-vacancy-page.ui", wb_vacancy_page_get_type },
+  { "wb-monitor-view.ui", wb_monitor_view_get_type },
 };
 
 static void

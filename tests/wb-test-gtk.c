@@ -21,3 +21,158 @@ wb_test_wait_for_message_dialog (void)
     }
   g_assert_not_reached ();
 }
+
+void
+wb_test_collect_texts (GtkWidget *widget,
+                       GString   *out)
+{
+  if (!gtk_widget_get_visible (widget))
+    return;
+  if (GTK_IS_LABEL (widget) || GTK_IS_INSCRIPTION (widget))
+    {
+      /* A list's cells of text are inscriptions (wb_cell_new_text). */
+      const char *text = GTK_IS_LABEL (widget) ? gtk_label_get_text (GTK_LABEL (widget))
+                                               : gtk_inscription_get_text (GTK_INSCRIPTION (widget));
+
+      g_string_append (out, text != NULL ? text : "");
+      g_string_append_c (out, '\n');
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    wb_test_collect_texts (child, out);
+}
+
+void
+wb_test_wait_until (gboolean *done)
+{
+  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (!*done)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+static void
+wait_frames (GtkWidget *widget,
+             guint      n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      gint64 end = g_get_monotonic_time () + G_USEC_PER_SEC / 20;
+
+      while (g_get_monotonic_time () < end)
+        g_main_context_iteration (NULL, FALSE);
+    }
+  (void) widget;
+}
+
+GtkWindow *
+wb_test_show_in_window (GtkWidget *widget,
+                        int        width,
+                        int        height)
+{
+  GtkWidget *window = gtk_window_new ();
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_set_child (GTK_WINDOW (window), widget);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_frames (window, 6);
+  return GTK_WINDOW (window);
+}
+
+void
+wb_test_save_shot (GtkWindow  *window,
+                   const char *name)
+{
+  const char *dir = g_getenv ("WB_TEST_SHOTS");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  int width, height;
+
+  if (dir == NULL)
+    return;
+  wait_frames (GTK_WIDGET (window), 4);
+  width = gtk_widget_get_width (GTK_WIDGET (window));
+  height = gtk_widget_get_height (GTK_WIDGET (window));
+  paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  file = g_strdup_printf ("%s/%s.png", dir, name);
+  gdk_texture_save_to_png (texture, file);
+}
+
+GtkButton *
+wb_test_find_button (GtkWidget  *widget,
+                     const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return GTK_BUTTON (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkButton *found = wb_test_find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+GtkWidget *
+wb_test_find_field (GtkWidget  *widget,
+                    const char *label)
+{
+  GtkWidget *next = gtk_widget_get_next_sibling (widget);
+
+  /* A label over an input, not the label of a drop-down's choice. */
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), label) == 0 &&
+      (GTK_IS_EDITABLE (next) || GTK_IS_DROP_DOWN (next) || GTK_IS_CHECK_BUTTON (next) || GTK_IS_SWITCH (next)))
+    return next;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = wb_test_find_field (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+void
+wb_test_respond (AdwMessageDialog *dialog,
+                 const char       *response)
+{
+  GtkWidget *weak = GTK_WIDGET (dialog);
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &weak);
+  /* As a click on the response's button does: answer, then close. */
+  adw_message_dialog_response (dialog, response);
+  if (weak != NULL)
+    gtk_window_close (GTK_WINDOW (weak));
+  while (weak != NULL && gtk_widget_get_visible (weak))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  if (weak != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (weak), (gpointer *) &weak);
+}
+
+GtkWidget *
+wb_test_list_line_of (GtkWidget *label)
+{
+  for (GtkWidget *widget = label; widget != NULL; widget = gtk_widget_get_parent (widget))
+    if (gtk_widget_get_parent (widget) != NULL && GTK_IS_LIST_VIEW (gtk_widget_get_parent (widget)))
+      return widget;
+  return NULL;
+}

@@ -11,4 +11,31 @@ G_BEGIN_DECLS
  * none comes. */
 AdwMessageDialog *wb_test_wait_for_message_dialog (void);
 
+/* Appends the text of every visible label under @widget to @out, a line each. */
+void              wb_test_collect_texts           (GtkWidget *widget,
+                                                   GString   *out);
+/* Runs the main loop until @done is TRUE; fails the test after a while. */
+void              wb_test_wait_until              (gboolean  *done);
+
+/* Shows @widget in a window of @width × @height and, when WB_TEST_SHOTS names a folder,
+ * saves what it shows there as NAME.png (dark: with the dark style). Returns the window
+ * (destroy it); @widget stays the caller's. */
+GtkWindow        *wb_test_show_in_window          (GtkWidget  *widget,
+                                                   int         width,
+                                                   int         height);
+void              wb_test_save_shot               (GtkWindow  *window,
+                                                   const char *name);
+
+/* The button under @widget whose label is @label (with its mnemonic), or NULL. */
+/* The line of a list that @label stands in: the widget right below the column view's list. */
+GtkWidget        *wb_test_list_line_of            (GtkWidget  *label);
+GtkButton        *wb_test_find_button             (GtkWidget  *widget,
+                                                   const char *label);
+/* The input after the label @label under @widget (a form's field), or NULL. */
+GtkWidget        *wb_test_find_field              (GtkWidget  *widget,
+                                                   const char *label);
+/* Answers @dialog with @response and runs the main loop until it is gone. */
+void              wb_test_respond                 (AdwMessageDialog *dialog,
+                                                   const char       *response);
+
 G_END_DECLS

@@ -16,4 +16,12 @@ void         wb_test_remove_dir      (const char *path);
  * skipped when it is not there. */
 const char  *wb_test_shared_data     (void);
 
+/* The text of page @page of a PDF (all pages for 0) as pdftotext reads it, on one line
+ * with single spaces. */
+char        *wb_test_pdf_text        (const char *pdf,
+                                      guint       page);
+
+/* The permission bits of @path (0600, 0755, ...), which must exist. */
+guint        wb_test_file_mode       (const char *path);
+
 G_END_DECLS

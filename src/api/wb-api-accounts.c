@@ -62,6 +62,9 @@ parse_object (GBytes  *bytes,
 typedef struct {
   char *base;
   guint page;
+  guint per_page;      /* with one_page: the size of that page */
+  gboolean one_page;
+  guint total;
   GListStore *items;
   WbApiProgress progress;
   gpointer progress_data;
@@ -119,9 +122,10 @@ on_page_cb (GObject      *source,
                        records->pdata, records->len);
 
   loaded = g_list_model_get_n_items (G_LIST_MODEL (pages->items));
+  pages->total = total;
   if (pages->progress != NULL)
     pages->progress (loaded, total, pages->progress_data);
-  if (n == 0 || loaded >= total)
+  if (n == 0 || loaded >= total || pages->one_page)
     {
       g_task_return_pointer (task, g_object_ref (pages->items), g_object_unref);
       return;
@@ -136,7 +140,7 @@ fetch_page (GTask *task)
   Pages *pages = g_task_get_task_data (task);
   g_autoptr(GString) path = g_string_new (pages->base);
   g_autofree char *page = g_strdup_printf ("%u", pages->page);
-  g_autofree char *per_page = g_strdup_printf ("%u", PAGE_SIZE);
+  g_autofree char *per_page = g_strdup_printf ("%u", pages->one_page ? pages->per_page : PAGE_SIZE);
 
   _wb_api_append_param (path, "page", page);
   _wb_api_append_param (path, "per_page", per_page);
@@ -228,6 +232,71 @@ wb_api_accounts_list_finish (WbApiClient   *api,
                              GError       **error)
 {
   return _wb_api_finish_pointer (api, result, wb_api_accounts_list_async, error);
+}
+
+void
+wb_api_accounts_page_async (WbApiClient         *api,
+                            const char          *path,
+                            GHashTable          *filters,
+                            guint                page,
+                            guint                per_page,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  GTask *task;
+  Pages *pages;
+
+  g_return_if_fail (WB_IS_API_CLIENT (api));
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (page > 0 && per_page > 0 && per_page <= 1000);
+
+  /* One page: the task is under way before its data are set, but the request goes out
+   * from the main loop, after this returns. */
+  task = g_task_new (api, cancellable, callback, user_data);
+  g_task_set_source_tag (task, wb_api_accounts_page_async);
+  pages = g_new0 (Pages, 1);
+  pages->base = path_with_filters (path, filters);
+  pages->page = page;
+  pages->per_page = per_page;
+  pages->one_page = TRUE;
+  pages->items = g_list_store_new (WB_TYPE_RECORD);
+  g_task_set_task_data (task, pages, (GDestroyNotify) pages_free);
+  fetch_page (task);
+}
+
+GListModel *
+wb_api_accounts_page_finish (WbApiClient   *api,
+                             GAsyncResult  *result,
+                             guint         *total,
+                             GError       **error)
+{
+  Pages *pages = g_task_get_task_data (G_TASK (result));
+
+  if (total != NULL)
+    *total = pages->total;
+  return _wb_api_finish_pointer (api, result, wb_api_accounts_page_async, error);
+}
+
+void
+wb_api_accounts_list_page_async (WbApiClient         *api,
+                                 GHashTable          *filters,
+                                 guint                page,
+                                 guint                per_page,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  wb_api_accounts_page_async (api, "api/v1/accounts", filters, page, per_page, cancellable, callback, user_data);
+}
+
+GListModel *
+wb_api_accounts_list_page_finish (WbApiClient   *api,
+                                  GAsyncResult  *result,
+                                  guint         *total,
+                                  GError       **error)
+{
+  return wb_api_accounts_page_finish (api, result, total, error);
 }
 
 typedef struct {

@@ -26,6 +26,35 @@ GListModel  *wb_api_accounts_list_finish         (WbApiClient          *api,
                                                   GAsyncResult         *result,
                                                   GError              **error);
 
+/* One page of the list (@page from 1, @per_page at most 1000); @total gets how many
+ * accounts match over all pages. */
+void         wb_api_accounts_list_page_async     (WbApiClient          *api,
+                                                  GHashTable           *filters,
+                                                  guint                 page,
+                                                  guint                 per_page,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+GListModel  *wb_api_accounts_list_page_finish    (WbApiClient          *api,
+                                                  GAsyncResult         *result,
+                                                  guint                *total,
+                                                  GError              **error);
+
+/* One page of another list of this page's endpoints, @path as "api/v1/reviews" or
+ * "api/v1/arrangements", with @filters (parameter -> value, or NULL) as its parameters. */
+void         wb_api_accounts_page_async          (WbApiClient          *api,
+                                                  const char           *path,
+                                                  GHashTable           *filters,
+                                                  guint                 page,
+                                                  guint                 per_page,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+GListModel  *wb_api_accounts_page_finish         (WbApiClient          *api,
+                                                  GAsyncResult         *result,
+                                                  guint                *total,
+                                                  GError              **error);
+
 /* The list as a CSV file for Dutch Excel; @filename gets the name the server proposes. */
 void         wb_api_accounts_export_async        (WbApiClient          *api,
                                                   GHashTable           *filters,

@@ -11,6 +11,7 @@
 
 #include "wb-api-client.h"
 #include "wb-api-private.h"
+#include "wb-api-tls.h"
 
 /* The problem details travel with the error. */
 typedef struct {
@@ -62,6 +63,8 @@ struct _WbApiClient
   SoupSession *session;
   char *base_url;
   char *token;
+  gboolean token_refused;   /* "session-ended" was emitted for this token */
+  GTlsDatabase *ca;         /* the organisation's own certificate authority, if any */
 };
 
 G_DEFINE_FINAL_TYPE (WbApiClient, wb_api_client, G_TYPE_OBJECT)
@@ -74,6 +77,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  SESSION_ENDED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 /* What a request turns its answer into. */
 typedef enum {
@@ -89,6 +99,10 @@ typedef struct {
   AnswerKind kind;
   WbResource resource;
   char *etag;
+  char *token;    /* the token the request carried */
+  GTlsDatabase *ca;
+  GTlsCertificate *refused_certificate;
+  GTlsCertificateFlags refused_errors;
 } RequestData;
 
 typedef struct {
@@ -101,6 +115,9 @@ request_data_free (RequestData *data)
 {
   g_clear_object (&data->msg);
   g_free (data->etag);
+  g_free (data->token);
+  g_clear_object (&data->ca);
+  g_clear_object (&data->refused_certificate);
   g_free (data);
 }
 
@@ -117,6 +134,7 @@ wb_api_client_finalize (GObject *object)
   WbApiClient *self = (WbApiClient *) object;
 
   g_clear_object (&self->session);
+  g_clear_object (&self->ca);
   g_clear_pointer (&self->base_url, g_free);
   g_clear_pointer (&self->token, g_free);
 
@@ -190,14 +208,29 @@ wb_api_client_class_init (WbApiClientClass *klass)
     g_param_spec_string ("token", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* The server refused the token (it expired, was revoked, or its user deactivated):
+   * emitted once per token, before the call that met it fails with 401. */
+  signals[SESSION_ENDED] = g_signal_new ("session-ended", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                         0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
 wb_api_client_init (WbApiClient *self)
 {
+  /* The change feed holds one connection open for as long as the session lasts; libsoup's
+   * default of two per host would leave every other request queueing on the one left. */
   self->session = soup_session_new_with_options ("user-agent", "werkbrug/" PACKAGE_VERSION,
                                                  "timeout", 60,
+                                                 "max-conns-per-host", 6,
                                                  NULL);
+}
+
+SoupSession *
+_wb_api_client_get_session (WbApiClient *self)
+{
+  g_return_val_if_fail (WB_IS_API_CLIENT (self), NULL);
+  return self->session;
 }
 
 /* Requests and answers */
@@ -278,6 +311,15 @@ on_sent_cb (GObject      *source,
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_task_return_error (task, g_steal_pointer (&error));
+      else if (data->refused_certificate != NULL || g_error_matches (error, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE))
+        {
+          g_autofree char *text = wb_api_tls_describe (data->refused_certificate,
+                                                       data->refused_errors != 0 ? data->refused_errors
+                                                                                 : G_TLS_CERTIFICATE_GENERIC_ERROR,
+                                                       g_uri_get_host (soup_message_get_uri (data->msg)));
+
+          g_task_return_new_error (task, WB_API_ERROR, WB_API_ERROR_TLS, "%s", text);
+        }
       else
         g_task_return_new_error (task, WB_API_ERROR, WB_API_ERROR_NETWORK,
                                  _("The server cannot be reached: %s"), error->message);
@@ -285,6 +327,12 @@ on_sent_cb (GObject      *source,
     }
 
   status = soup_message_get_status (data->msg);
+  if (status == SOUP_STATUS_UNAUTHORIZED && data->kind != ANSWER_LOGIN && data->token != NULL &&
+      g_strcmp0 (data->token, self->token) == 0 && !self->token_refused)
+    {
+      self->token_refused = TRUE;
+      g_signal_emit (self, signals[SESSION_ENDED], 0);
+    }
   if (status >= 300)
     {
       g_task_return_error (task, error_from_answer (status, soup_message_get_reason_phrase (data->msg), body));
@@ -381,6 +429,39 @@ on_sent_cb (GObject      *source,
     }
 }
 
+/* A certificate the system does not trust may still be signed by the organisation's own
+ * authority (tls-ca-file): then, and only then, it is accepted. Whatever is refused is kept
+ * to tell the user why. */
+static gboolean
+on_accept_certificate_cb (SoupMessage          *msg,
+                          GTlsCertificate      *certificate,
+                          GTlsCertificateFlags  errors,
+                          gpointer              user_data)
+{
+  RequestData *data = user_data;
+
+  if (data->ca != NULL && (errors & G_TLS_CERTIFICATE_UNKNOWN_CA))
+    {
+      GUri *uri = soup_message_get_uri (msg);
+      g_autoptr(GSocketConnectable) identity = g_network_address_new (g_uri_get_host (uri),
+                                                                      (guint16) MAX (g_uri_get_port (uri), 0));
+      g_autoptr(GError) error = NULL;
+
+      errors = g_tls_database_verify_chain (data->ca, certificate, G_TLS_DATABASE_PURPOSE_AUTHENTICATE_SERVER,
+                                            identity, NULL, G_TLS_DATABASE_VERIFY_NONE, NULL, &error);
+      if (error != NULL)
+        {
+          g_debug ("Checking against the organisation's authority: %s", error->message);
+          errors |= G_TLS_CERTIFICATE_GENERIC_ERROR;
+        }
+      if (errors == 0)
+        return TRUE;
+    }
+  g_set_object (&data->refused_certificate, certificate);
+  data->refused_errors = errors;
+  return FALSE;
+}
+
 /* A request with its task; NULL when the address is not one (the task has failed then). */
 static GTask *
 new_request (WbApiClient         *self,
@@ -409,12 +490,16 @@ new_request (WbApiClient         *self,
       return NULL;
     }
 
+  data->ca = self->ca != NULL ? g_object_ref (self->ca) : NULL;
+  g_signal_connect (data->msg, "accept-certificate", G_CALLBACK (on_accept_certificate_cb), data);
+
   headers = soup_message_get_request_headers (data->msg);
   soup_message_headers_replace (headers, "Accept", kind == ANSWER_BYTES ? "*/*" : "application/json, application/problem+json");
   if (self->token != NULL)
     {
       g_autofree char *authorization = g_strconcat ("Bearer ", self->token, NULL);
       soup_message_headers_replace (headers, "Authorization", authorization);
+      data->token = g_strdup (self->token);
     }
   return g_steal_pointer (&task);
 }
@@ -580,6 +665,32 @@ wb_api_client_get_token (WbApiClient *self)
   return self->token;
 }
 
+gboolean
+wb_api_client_set_tls_ca_file (WbApiClient  *self,
+                               const char   *path,
+                               GError      **error)
+{
+  g_autoptr(GTlsDatabase) ca = NULL;
+
+  g_return_val_if_fail (WB_IS_API_CLIENT (self), FALSE);
+
+  if (path != NULL && *path != '\0')
+    {
+      g_autoptr(GError) local = NULL;
+
+      ca = g_tls_file_database_new (path, &local);
+      if (ca == NULL)
+        {
+          g_set_error (error, WB_API_ERROR, WB_API_ERROR_TLS,
+                       _("The organisation’s certificate authority (tls-ca-file %s) cannot be read: %s"),
+                       path, local->message);
+          return FALSE;
+        }
+    }
+  g_set_object (&self->ca, ca);
+  return TRUE;
+}
+
 void
 wb_api_client_set_token (WbApiClient *self,
                          const char  *token)
@@ -590,6 +701,7 @@ wb_api_client_set_token (WbApiClient *self,
     return;
   g_free (self->token);
   self->token = g_strdup (token);
+  self->token_refused = FALSE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOKEN]);
 }
 

@@ -19,6 +19,7 @@ G_BEGIN_DECLS
 typedef enum {
   WB_API_ERROR_NETWORK = 0,   /* no answer: the server is unreachable */
   WB_API_ERROR_PARSE = 1,     /* an answer that is not the JSON it should be */
+  WB_API_ERROR_TLS = 2,       /* the server's certificate is not accepted; the message says why */
 } WbApiErrorCode;
 
 GQuark        wb_api_error_quark        (void);
@@ -43,11 +44,18 @@ typedef void (*WbApiProgress) (guint    loaded,
                                guint    total,
                                gpointer user_data);
 
+/* Emits "session-ended" when the server refuses the client's token (expired, revoked,
+ * user deactivated), once per token, before the call that met it fails with 401. */
 WbApiClient  *wb_api_client_new             (const char          *base_url);
 const char   *wb_api_client_get_base_url    (WbApiClient         *self);
 const char   *wb_api_client_get_token       (WbApiClient         *self);
 void          wb_api_client_set_token       (WbApiClient         *self,
                                              const char          *token);
+/* Also accepts server certificates signed by the authority (PEM) in @path: for an
+ * organisation with its own CA. NULL or "" goes back to the system's store alone. */
+gboolean      wb_api_client_set_tls_ca_file (WbApiClient         *self,
+                                             const char          *path,
+                                             GError             **error);
 
 void          wb_api_client_login_async     (WbApiClient         *self,
                                              const char          *username,

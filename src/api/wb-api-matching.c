@@ -123,30 +123,6 @@ finish (WbApiClient   *self,
   return value;
 }
 
-char *
-wb_api_rank_query_to_string (const WbApiRankQuery *query)
-{
-  GString *text = g_string_new (NULL);
-
-  if (query == NULL)
-    return g_string_free (text, FALSE);
-  if (query->limit > 0)
-    g_string_append_printf (text, "&limit=%u", query->limit);
-  if (query->max_km > 0)
-    {
-      char km[G_ASCII_DTOSTR_BUF_SIZE];
-
-      g_string_append_printf (text, "&max_km=%s", g_ascii_dtostr (km, sizeof km, query->max_km));
-    }
-  if (query->organisation_id > 0)
-    g_string_append_printf (text, "&org=%" G_GINT64_FORMAT, query->organisation_id);
-  if (query->near_misses)
-    g_string_append (text, "&near_misses=true");
-  if (text->len > 0)
-    text->str[0] = '?';
-  return g_string_free (text, FALSE);
-}
-
 /* GET /{collection}/{id}/matches with the query's parameters. */
 static void
 request_ranking (WbApiClient          *self,

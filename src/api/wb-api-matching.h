@@ -4,6 +4,7 @@
 #pragma once
 
 #include "wb-api-client.h"
+#include "wb-api-ranking.h"
 
 G_BEGIN_DECLS
 
@@ -11,22 +12,10 @@ G_BEGIN_DECLS
  * workflow, the weights per region and saved alerts. Each is an _async/_finish pair over
  * wb_api_client_request_async; failures are WB_API_ERROR as everywhere in the library. */
 
-/* What a ranking asks for; every member may be left 0 or FALSE for the server's default. */
-typedef struct {
-  guint limit;              /* top N, 1 to 1000; 0: 50 */
-  double max_km;            /* > 0: leave out what lies farther; 0: distance only lowers scores */
-  gint64 organisation_id;   /* > 0: only clients (or vacancies) of this organisation */
-  gboolean near_misses;     /* only candidates who lack one or two essential competences */
-} WbApiRankQuery;
-
-/* The query string of a ranking, "" for the defaults; for callers that build their own
- * requests. */
-char         *wb_api_rank_query_to_string             (const WbApiRankQuery *query);
-
 /* GET /api/v1/vacancies/{id}/matches: the answer as a JSON object with "items" (best
  * first, each with its score, parts, gap and the client's profile, pseudonymous for
  * another organisation's clients), "weights" (which weights produced the ranking) and
- * the parameters used. */
+ * the parameters used; wb_api_ranking_new_from_json parses it into a WbApiRanking. */
 void          wb_api_client_rank_candidates_async     (WbApiClient          *self,
                                                        gint64                vacancy_id,
                                                        const WbApiRankQuery *query,

@@ -3,6 +3,8 @@
 
 #pragma once
 
+#include <libsoup/soup.h>
+
 #include "wb-api-client.h"
 
 G_BEGIN_DECLS
@@ -18,5 +20,8 @@ gpointer      _wb_api_finish_pointer  (WbApiClient   *self,
                                        GAsyncResult  *result,
                                        gpointer       source_tag,
                                        GError       **error);
+
+/* The client's HTTP session, for a request of its own (the change feed). */
+SoupSession  *_wb_api_client_get_session (WbApiClient  *self);
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include "wb-window.h"
 
 #include "wb-application.h"
+#include "wb-secret.h"
 
 struct _WbApplication
 {
@@ -31,8 +32,8 @@ wb_application_ensure_resources (void)
   g_assert (werkbrug_get_resource () != NULL);
 }
 
-static GSettings *
-create_settings (void)
+GSettings *
+wb_application_create_settings (void)
 {
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
@@ -65,6 +66,7 @@ on_quit_cb (GSimpleAction *action,
       gtk_window_destroy (windows->data);
       windows = gtk_application_get_windows (GTK_APPLICATION (app));
     }
+  wb_secret_flush (5000);
   g_application_quit (app);
 }
 
@@ -144,18 +146,20 @@ wb_application_startup (GApplication *application)
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
   static const char *search_accels[] = { "<Control>f", NULL };
+  static const char *refresh_accels[] = { "F5", "<Control>r", NULL };
 
   wb_application_ensure_resources ();
-  wb_a11y_name_dialog_buttons ();
+  wb_a11y_install ();
 
   G_APPLICATION_CLASS (wb_application_parent_class)->startup (application);
 
-  self->settings = create_settings ();
+  self->settings = wb_application_create_settings ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.search", search_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.refresh", refresh_accels);
 
   g_unix_signal_add (SIGTERM, on_quit_signal_cb, self);
   g_unix_signal_add (SIGINT, on_quit_signal_cb, self);
@@ -203,7 +207,10 @@ wb_application_new (void)
 {
   return g_object_new (WB_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       /* WERKBRUG_NON_UNIQUE=1: a second instance of its own rather than a
+                        * window of the first (two users side by side: training, tests). */
+                       "flags", g_strcmp0 (g_getenv ("WERKBRUG_NON_UNIQUE"), "1") == 0
+                                ? G_APPLICATION_NON_UNIQUE : G_APPLICATION_DEFAULT_FLAGS,
                        "resource-base-path", "/nl/werkbrug/Werkbrug",
                        NULL);
 }

@@ -15,6 +15,8 @@ WbApplication *wb_application_new          (void);
 /* The application's settings; falls back to the schema in the build tree when the
  * application runs uninstalled. */
 GSettings     *wb_application_get_settings (WbApplication *self);
+/* A new GSettings of the application's schema, found as wb_application_get_settings does. */
+GSettings     *wb_application_create_settings (void);
 /* Makes sure the compiled-in resources are registered (for tests that build widgets). */
 void           wb_application_ensure_resources (void);
 

@@ -30,6 +30,8 @@ struct _WbEmbeddedBackend
   GMainLoop *server_loop;
   GTask *start_task;
   GMutex lock;
+  gboolean seeding;              /* the backend thread is making the demo data */
+  gboolean reported_seeding;     /* of the progress report being emitted (main context) */
 };
 
 G_DEFINE_FINAL_TYPE (WbEmbeddedBackend, wb_embedded_backend, G_TYPE_OBJECT)
@@ -57,6 +59,7 @@ typedef struct {
   WbEmbeddedBackend *self;
   char *stage;
   double fraction;
+  gboolean seeding;
 } ProgressReport;
 
 static gboolean
@@ -64,6 +67,7 @@ emit_progress_cb (gpointer data)
 {
   ProgressReport *report = data;
 
+  report->self->reported_seeding = report->seeding;
   g_signal_emit (report->self, signals[PROGRESS], 0, report->stage, report->fraction);
   g_object_unref (report->self);
   g_free (report->stage);
@@ -81,6 +85,7 @@ report_progress (WbEmbeddedBackend *self,
   report->self = g_object_ref (self);
   report->stage = g_strdup (stage);
   report->fraction = fraction;
+  report->seeding = self->seeding;
   g_main_context_invoke (self->main_context, emit_progress_cb, report);
 }
 
@@ -119,12 +124,14 @@ seed_demo (WbEmbeddedBackend  *self,
   const char *shared = g_getenv ("WB_SHARED_DATA");
   g_autofree char *cbs = NULL;
   g_autofree char *pc4 = NULL;
+  g_autofree char *esco = NULL;
   WbDemoOptions options = { 0 };
 
   if (shared != NULL)
     {
       cbs = g_build_filename (shared, "cbs", "cbs_bijstand_zuid_limburg_2015_2017.csv", NULL);
       pc4 = g_build_filename (shared, "pc4", "pc4_nl.csv", NULL);
+      esco = g_build_filename (shared, "esco", NULL);
     }
 
   if (pc4 != NULL && g_file_test (pc4, G_FILE_TEST_EXISTS))
@@ -148,7 +155,21 @@ seed_demo (WbEmbeddedBackend  *self,
   options.progress = on_demo_progress;
   options.progress_data = self;
 
-  return wb_demo_generate (store, &options, error);
+  if (!wb_demo_generate (store, &options, error))
+    return FALSE;
+
+  /* ESCO's occupations and their competences beside the starter taxonomy, after the demo so
+   * that the synthetic region stays what its seed makes: a vacancy is taken in from an ESCO
+   * occupation as in a shared deployment. */
+  if (esco != NULL && g_file_test (esco, G_FILE_TEST_IS_DIR))
+    {
+      g_autoptr(WbImportReport) report = wb_import_report_new ();
+
+      report_progress (self, _("Occupations and competences (ESCO)"), 1.0);
+      if (!wb_import_esco (store, esco, report, error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 static int
@@ -300,8 +321,13 @@ backend_thread (gpointer data)
   if (wb_store_count (store, "users") == 0)
     {
       g_autoptr(GTimer) timer = g_timer_new ();
+      gboolean seeded;
 
-      if (!seed_demo (self, store, &error))
+      /* Only this thread writes it, before and after its reports. */
+      self->seeding = TRUE;
+      seeded = seed_demo (self, store, &error);
+      self->seeding = FALSE;
+      if (!seeded)
         {
           finish_start (self, g_steal_pointer (&error));
           goto out;
@@ -457,4 +483,11 @@ wb_embedded_backend_stop (WbEmbeddedBackend *self)
   g_main_context_invoke_full (self->server_context, G_PRIORITY_HIGH, quit_loop_cb,
                               g_main_loop_ref (self->server_loop), (GDestroyNotify) g_main_loop_unref);
   g_thread_join (g_steal_pointer (&self->thread));
+}
+
+gboolean
+wb_embedded_backend_is_seeding (WbEmbeddedBackend *self)
+{
+  g_return_val_if_fail (WB_IS_EMBEDDED_BACKEND (self), FALSE);
+  return self->reported_seeding;
 }

@@ -39,5 +39,8 @@ const char        *wb_embedded_backend_get_url         (WbEmbeddedBackend   *sel
 /* The users of the database, ordered by organisation and role (WbDemoUser). */
 GPtrArray         *wb_embedded_backend_get_demo_users  (WbEmbeddedBackend   *self);
 void               wb_embedded_backend_stop            (WbEmbeddedBackend   *self);
+/* In a "progress" handler: whether the report is of making the demo data (the first start
+ * on an empty database), not of opening the database as every start does. */
+gboolean           wb_embedded_backend_is_seeding      (WbEmbeddedBackend   *self);
 
 G_END_DECLS

@@ -79,6 +79,7 @@ static const Label labels[] = {
   { "kind", "return_to_benefit", N_("Returned to benefit") },
   { "kind", "diagnosis_signal", N_("Diagnosis missing or stale") },
   { "kind", "note", N_("Note") },
+  { "kind", "withdrawal", N_("Withdrawal") },
   { "instrument", "language_training", N_("Language training") },
   { "instrument", "empowerment", N_("Empowerment") },
   { "instrument", "job_application_training", N_("Job application training") },

@@ -20,6 +20,7 @@ struct _WbLoginPage
 
   GtkLabel *description_label;
   GtkLabel *error_label;
+  GtkLabel *note_label;
   GtkStack *mode_stack;
   AdwComboRow *role_row;
   GtkBox *demo_box;
@@ -27,6 +28,15 @@ struct _WbLoginPage
   AdwPasswordEntryRow *password_row;
   GtkButton *sign_in_button;
   GtkSpinner *spinner;
+  GtkBox *retry_box;
+  GtkLabel *retry_label;
+  GtkButton *retry_button;
+
+  /* Trying the server again while it cannot be reached: how often it failed in a row,
+   * and the seconds left before the next try. */
+  guint failures;
+  guint seconds_left;
+  guint retry_source;
 
   GPtrArray *groups;     /* AdwPreferencesGroup, one per organisation */
   char *demo_password;
@@ -36,8 +46,12 @@ G_DEFINE_FINAL_TYPE (WbLoginPage, wb_login_page, GTK_TYPE_BOX)
 
 enum {
   LOGIN,
+  RETRY,
   N_SIGNALS
 };
+
+/* The longest wait between two tries, in seconds. */
+#define MAX_RETRY_DELAY 30
 
 static guint signals[N_SIGNALS];
 
@@ -45,6 +59,58 @@ static guint signals[N_SIGNALS];
 static const char * const filter_roles[] = {
   NULL, "account_manager_wsp", "account_manager_local", "consultant", "coordinator", "analyst", "admin",
 };
+
+static void
+stop_retrying (WbLoginPage *self)
+{
+  g_clear_handle_id (&self->retry_source, g_source_remove);
+}
+
+static void
+update_retry_label (WbLoginPage *self)
+{
+  g_autofree char *text = NULL;
+
+  if (self->seconds_left == 0)
+    text = g_strdup (_("Trying to reach the server…"));
+  else
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Trying again in %u second.", "Trying again in %u seconds.",
+                                         self->seconds_left),
+                            self->seconds_left);
+  gtk_label_set_text (self->retry_label, text);
+}
+
+static void
+emit_retry (WbLoginPage *self)
+{
+  stop_retrying (self);
+  self->seconds_left = 0;
+  update_retry_label (self);
+  g_signal_emit (self, signals[RETRY], 0);
+}
+
+static gboolean
+on_retry_tick_cb (gpointer user_data)
+{
+  WbLoginPage *self = user_data;
+
+  if (self->seconds_left > 1)
+    {
+      self->seconds_left--;
+      update_retry_label (self);
+      return G_SOURCE_CONTINUE;
+    }
+  self->retry_source = 0;
+  emit_retry (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_retry_clicked_cb (GtkButton   *button,
+                     WbLoginPage *self)
+{
+  emit_retry (self);
+}
 
 static void
 on_demo_user_clicked_cb (GtkButton   *button,
@@ -121,6 +187,7 @@ wb_login_page_dispose (GObject *object)
 {
   WbLoginPage *self = (WbLoginPage *) object;
 
+  stop_retrying (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), WB_TYPE_LOGIN_PAGE);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
   g_clear_pointer (&self->demo_password, g_free);
@@ -138,10 +205,14 @@ wb_login_page_class_init (WbLoginPageClass *klass)
 
   signals[LOGIN] = g_signal_new ("login", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
+  /* Time to try the server again (by itself after a wait that grows, or asked for). */
+  signals[RETRY] = g_signal_new ("retry", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/nl/werkbrug/Werkbrug/ui/wb-login-page.ui");
   gtk_widget_class_bind_template_child (widget_class, WbLoginPage, description_label);
   gtk_widget_class_bind_template_child (widget_class, WbLoginPage, error_label);
+  gtk_widget_class_bind_template_child (widget_class, WbLoginPage, note_label);
   gtk_widget_class_bind_template_child (widget_class, WbLoginPage, mode_stack);
   gtk_widget_class_bind_template_child (widget_class, WbLoginPage, role_row);
   gtk_widget_class_bind_template_child (widget_class, WbLoginPage, demo_box);
@@ -149,6 +220,9 @@ wb_login_page_class_init (WbLoginPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WbLoginPage, password_row);
   gtk_widget_class_bind_template_child (widget_class, WbLoginPage, sign_in_button);
   gtk_widget_class_bind_template_child (widget_class, WbLoginPage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, WbLoginPage, retry_box);
+  gtk_widget_class_bind_template_child (widget_class, WbLoginPage, retry_label);
+  gtk_widget_class_bind_template_child (widget_class, WbLoginPage, retry_button);
 }
 
 static void
@@ -166,6 +240,7 @@ wb_login_page_init (WbLoginPage *self)
   g_signal_connect (self->role_row, "notify::selected", G_CALLBACK (on_role_selected_cb), self);
 
   g_signal_connect (self->sign_in_button, "clicked", G_CALLBACK (on_sign_in_clicked_cb), self);
+  g_signal_connect (self->retry_button, "clicked", G_CALLBACK (on_retry_clicked_cb), self);
   g_signal_connect (self->username_row, "entry-activated", G_CALLBACK (on_entry_activate_cb), self);
   g_signal_connect (self->password_row, "entry-activated", G_CALLBACK (on_entry_activate_cb), self);
   adw_entry_row_set_activates_default (ADW_ENTRY_ROW (self->password_row), FALSE);
@@ -228,7 +303,8 @@ wb_login_page_set_demo_users (WbLoginPage *self,
 
       button = gtk_button_new_with_label (_("Sign In"));
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      a11y = g_strdup_printf (_("Sign in as %s"), user->username);
+      /* The one name of the button (the row's title no longer adds itself to it). */
+      a11y = g_strdup_printf (_("Sign in as %s (%s)"), user->username, user->display_name);
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
       gtk_widget_set_tooltip_text (button, a11y);
       g_object_set_data_full (G_OBJECT (button), "username", g_strdup (user->username), g_free);
@@ -254,6 +330,7 @@ wb_login_page_set_server (WbLoginPage *self,
 
   g_return_if_fail (WB_IS_LOGIN_PAGE (self));
 
+  wb_login_page_set_reachable (self);
   text = g_strdup_printf (_("Sign in to the Werkbrug server at %s."), url);
   gtk_label_set_text (self->description_label, text);
   if (username != NULL)
@@ -268,11 +345,26 @@ wb_login_page_set_busy (WbLoginPage *self,
 {
   g_return_if_fail (WB_IS_LOGIN_PAGE (self));
 
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  /* A text field that turns insensitive with the focus in it never hears that it lost it
+   * (GTK warns); the focus leaves first, and comes back to the form when the try is over. */
+  if (busy && focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->mode_stack)))
+    gtk_root_set_focus (root, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
   gtk_spinner_set_spinning (self->spinner, busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->mode_stack), !busy);
+  if (!busy && root != NULL && gtk_root_get_focus (root) == NULL &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->mode_stack), "server") == 0)
+    gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
   if (busy)
-    wb_login_page_set_error (self, NULL);
+    {
+      /* A sign-in is a try of its own; what the user typed stays. */
+      stop_retrying (self);
+      gtk_widget_set_visible (GTK_WIDGET (self->retry_box), FALSE);
+      wb_login_page_set_error (self, NULL);
+    }
 }
 
 void
@@ -283,4 +375,103 @@ wb_login_page_set_error (WbLoginPage *self,
 
   gtk_label_set_text (self->error_label, message != NULL ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+}
+
+const char *
+wb_login_page_get_error (WbLoginPage *self)
+{
+  g_return_val_if_fail (WB_IS_LOGIN_PAGE (self), NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->error_label)))
+    return NULL;
+  return gtk_label_get_text (self->error_label);
+}
+
+void
+wb_login_page_set_unreachable (WbLoginPage *self,
+                               const char  *message)
+{
+  g_return_if_fail (WB_IS_LOGIN_PAGE (self));
+  g_return_if_fail (message != NULL);
+
+  /* 1, 2, 4, 8, 16 and then every 30 seconds: soon after a short outage, without
+   * hammering a server that is being restarted. */
+  stop_retrying (self);
+  self->seconds_left = MIN ((guint) 1 << MIN (self->failures, 5u), (guint) MAX_RETRY_DELAY);
+  self->failures++;
+  wb_login_page_set_error (self, message);
+  update_retry_label (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->retry_box), TRUE);
+  self->retry_source = g_timeout_add_seconds (1, on_retry_tick_cb, self);
+}
+
+void
+wb_login_page_set_reachable (WbLoginPage *self)
+{
+  g_return_if_fail (WB_IS_LOGIN_PAGE (self));
+
+  stop_retrying (self);
+  if (self->failures > 0)
+    wb_login_page_set_error (self, NULL);
+  self->failures = 0;
+  self->seconds_left = 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->retry_box), FALSE);
+}
+
+gboolean
+wb_login_page_is_retrying (WbLoginPage *self)
+{
+  g_return_val_if_fail (WB_IS_LOGIN_PAGE (self), FALSE);
+  return gtk_widget_get_visible (GTK_WIDGET (self->retry_box));
+}
+
+void
+wb_login_page_fill (WbLoginPage *self,
+                    const char  *username,
+                    const char  *password)
+{
+  g_return_if_fail (WB_IS_LOGIN_PAGE (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->username_row), username != NULL ? username : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->password_row), password != NULL ? password : "");
+}
+
+void
+wb_login_page_get_typed (WbLoginPage  *self,
+                         const char  **username,
+                         const char  **password)
+{
+  g_return_if_fail (WB_IS_LOGIN_PAGE (self));
+
+  if (username != NULL)
+    *username = gtk_editable_get_text (GTK_EDITABLE (self->username_row));
+  if (password != NULL)
+    *password = gtk_editable_get_text (GTK_EDITABLE (self->password_row));
+}
+
+void
+wb_login_page_submit (WbLoginPage *self)
+{
+  g_return_if_fail (WB_IS_LOGIN_PAGE (self));
+  submit (self);
+}
+
+void
+wb_login_page_set_note (WbLoginPage *self,
+                        const char  *note)
+{
+  g_return_if_fail (WB_IS_LOGIN_PAGE (self));
+
+  gtk_label_set_text (self->note_label, note != NULL ? note : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->note_label), note != NULL);
+}
+
+const char *
+wb_login_page_get_note (WbLoginPage *self)
+{
+  g_return_val_if_fail (WB_IS_LOGIN_PAGE (self), NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->note_label)))
+    return NULL;
+  return gtk_label_get_text (self->note_label);
 }

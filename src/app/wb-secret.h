@@ -16,6 +16,7 @@ void   wb_secret_store_token_async   (const char          *server_url,
                                       gpointer             user_data);
 gboolean wb_secret_store_token_finish (GAsyncResult       *result,
                                       GError             **error);
+void   wb_secret_flush               (guint               timeout_ms);
 void   wb_secret_lookup_token_async  (const char          *server_url,
                                       GCancellable        *cancellable,
                                       GAsyncReadyCallback  callback,
@@ -24,5 +25,11 @@ void   wb_secret_lookup_token_async  (const char          *server_url,
 char  *wb_secret_lookup_token_finish (GAsyncResult        *result,
                                       GError             **error);
 void   wb_secret_clear_token         (const char          *server_url);
+/* Whether a keyring (Secret Service) answers on this computer; the error says why not. */
+void     wb_secret_check_async       (GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data);
+gboolean wb_secret_check_finish      (GAsyncResult        *result,
+                                      GError             **error);
 
 G_END_DECLS

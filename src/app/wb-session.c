@@ -28,12 +28,22 @@ struct _WbSession
   GObject parent_instance;
 
   WbApiClient *api;
+  WbApiFeed *feed;         /* the server's change feed, once started */
   WbRecord *me;
   WbRole role;
   Lookup lookups[N_LOOKUPS];
 };
 
 G_DEFINE_FINAL_TYPE (WbSession, wb_session, G_TYPE_OBJECT)
+
+enum {
+  RECORD_SAVED,
+  REMOTE_CHANGE,
+  REMOTE_RESET,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static Lookup *
 find_lookup (WbSession  *self,
@@ -55,6 +65,12 @@ wb_session_finalize (GObject *object)
       g_clear_pointer (&self->lookups[i].by_id, g_hash_table_unref);
       g_clear_object (&self->lookups[i].records);
     }
+  if (self->feed != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->feed, self);
+      wb_api_feed_stop (self->feed);
+    }
+  g_clear_object (&self->feed);
   g_clear_object (&self->api);
   g_clear_object (&self->me);
 
@@ -67,6 +83,14 @@ wb_session_class_init (WbSessionClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = wb_session_finalize;
+
+  signals[RECORD_SAVED] = g_signal_new ("record-saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                        0, NULL, NULL, NULL, G_TYPE_NONE, 1, WB_TYPE_RECORD);
+  signals[REMOTE_CHANGE] = g_signal_new ("remote-change", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                         0, NULL, NULL, NULL, G_TYPE_NONE, 1,
+                                         WB_TYPE_API_CHANGE | G_SIGNAL_TYPE_STATIC_SCOPE);
+  signals[REMOTE_RESET] = g_signal_new ("remote-reset", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                        0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -232,60 +256,53 @@ wb_session_can (WbSession  *self,
   return wb_policy_decide (self->role, resource, action, scope) == WB_DECISION_ALLOW;
 }
 
-/* Loading the lookups: one list_all per lookup, one after another. */
+/* Loading the lookups: every lookup asked for at once, so that the round trips overlap
+ * (the first list a user sees waits for them). */
 
 typedef struct {
-  guint next;
+  GTask *task;       /* shared; the last answer lets go of it */
+  guint index;
+} LookupLoad;
+
+typedef struct {
+  guint pending;
+  GError *error;
 } LoadState;
 
-static void load_next (GTask *task);
+static void
+load_state_free (LoadState *state)
+{
+  g_clear_error (&state->error);
+  g_free (state);
+}
 
 static void
 on_lookup_loaded_cb (GObject      *source,
                      GAsyncResult *result,
                      gpointer      user_data)
 {
-  g_autoptr(GTask) task = user_data;
+  LookupLoad *load = user_data;
+  GTask *task = load->task;
   WbSession *self = g_task_get_source_object (task);
   LoadState *state = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) records = NULL;
 
   records = wb_api_client_list_all_finish (WB_API_CLIENT (source), result, &error);
-  if (records == NULL)
-    {
-      /* A role that may not read users (the analyst) still gets a working session. */
-      if (g_error_matches (error, WB_API_ERROR, 403))
-        g_clear_error (&error);
-      else
-        {
-          g_task_return_error (task, g_steal_pointer (&error));
-          return;
-        }
-    }
+  if (records != NULL)
+    wb_session_set_lookup (self, self->lookups[load->index].resource, records);
+  /* A role that may not read users (the analyst) still gets a working session. */
+  else if (!g_error_matches (error, WB_API_ERROR, 403) && state->error == NULL)
+    state->error = g_steal_pointer (&error);
+  g_free (load);
+
+  if (--state->pending > 0)
+    return;
+  if (state->error != NULL)
+    g_task_return_error (task, g_steal_pointer (&state->error));
   else
-    wb_session_set_lookup (self, self->lookups[state->next].resource, records);
-
-  state->next++;
-  load_next (g_steal_pointer (&task));
-}
-
-static void
-load_next (GTask *task)
-{
-  WbSession *self = g_task_get_source_object (task);
-  LoadState *state = g_task_get_task_data (task);
-
-  if (state->next >= N_LOOKUPS)
-    {
-      g_task_return_boolean (task, TRUE);
-      g_object_unref (task);
-      return;
-    }
-
-  wb_api_client_list_all_async (self->api, self->lookups[state->next].resource, 0, NULL,
-                                NULL, NULL, g_task_get_cancellable (task),
-                                on_lookup_loaded_cb, task);
+    g_task_return_boolean (task, TRUE);
+  g_object_unref (task);
 }
 
 void
@@ -301,8 +318,17 @@ wb_session_load_async (WbSession           *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, wb_session_load_async);
-  g_task_set_task_data (task, g_new0 (LoadState, 1), g_free);
-  load_next (task);
+  g_task_set_task_data (task, g_new0 (LoadState, 1), (GDestroyNotify) load_state_free);
+  ((LoadState *) g_task_get_task_data (task))->pending = N_LOOKUPS;
+  for (guint i = 0; i < N_LOOKUPS; i++)
+    {
+      LookupLoad *load = g_new0 (LookupLoad, 1);
+
+      load->task = task;
+      load->index = i;
+      wb_api_client_list_all_async (self->api, self->lookups[i].resource, 0, NULL, NULL, NULL, cancellable,
+                                    on_lookup_loaded_cb, load);
+    }
 }
 
 gboolean
@@ -313,4 +339,71 @@ wb_session_load_finish (WbSession     *self,
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+void
+wb_session_record_saved (WbSession *self,
+                         WbRecord  *record)
+{
+  g_return_if_fail (WB_IS_SESSION (self));
+  g_return_if_fail (WB_IS_RECORD (record));
+
+  g_signal_emit (self, signals[RECORD_SAVED], 0, record);
+}
+
+static void
+on_feed_change_cb (WbApiFeed   *feed,
+                   WbApiChange *change,
+                   WbSession   *self)
+{
+  g_signal_emit (self, signals[REMOTE_CHANGE], 0, change);
+}
+
+static void
+on_feed_reset_cb (WbApiFeed *feed,
+                  WbSession *self)
+{
+  g_signal_emit (self, signals[REMOTE_RESET], 0);
+}
+
+void
+wb_session_start_feed (WbSession *self)
+{
+  g_return_if_fail (WB_IS_SESSION (self));
+
+  if (self->api == NULL)
+    return;
+  if (self->feed == NULL)
+    {
+      self->feed = wb_api_feed_new (self->api);
+      g_signal_connect (self->feed, "change", G_CALLBACK (on_feed_change_cb), self);
+      g_signal_connect (self->feed, "reset", G_CALLBACK (on_feed_reset_cb), self);
+    }
+  wb_api_feed_start (self->feed);
+}
+
+void
+wb_session_stop_feed (WbSession *self)
+{
+  g_return_if_fail (WB_IS_SESSION (self));
+
+  if (self->feed != NULL)
+    wb_api_feed_stop (self->feed);
+}
+
+WbApiFeed *
+wb_session_get_feed (WbSession *self)
+{
+  g_return_val_if_fail (WB_IS_SESSION (self), NULL);
+  return self->feed;
+}
+
+void
+wb_session_remote_change (WbSession         *self,
+                          const WbApiChange *change)
+{
+  g_return_if_fail (WB_IS_SESSION (self));
+  g_return_if_fail (change != NULL);
+
+  g_signal_emit (self, signals[REMOTE_CHANGE], 0, change);
 }

@@ -6,6 +6,7 @@
 #include <gio/gio.h>
 
 #include "wb-api-client.h"
+#include "wb-api-feed.h"
 
 G_BEGIN_DECLS
 
@@ -54,5 +55,20 @@ gboolean      wb_session_can                  (WbSession           *self,
                                                WbResource           resource,
                                                WbAction             action,
                                                WbScope              scope);
+
+/* Tells every view of the session that @record was created or changed: "record-saved"
+ * (WbRecord), which the lists of its resource follow. Editors call it after a save. */
+void          wb_session_record_saved         (WbSession           *self,
+                                               WbRecord            *record);
+
+/* Follows the server's change feed while the session lasts: "remote-change" (WbApiChange)
+ * for every record the user may read that someone changed (their own saves come too),
+ * "remote-reset" when changes may have been missed. Open lists and pages follow them. */
+void          wb_session_start_feed           (WbSession           *self);
+void          wb_session_stop_feed            (WbSession           *self);
+WbApiFeed    *wb_session_get_feed             (WbSession           *self);
+/* Emits "remote-change" as the feed does (tests). */
+void          wb_session_remote_change        (WbSession           *self,
+                                               const WbApiChange   *change);
 
 G_END_DECLS

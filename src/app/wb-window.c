@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "wb-a11y.h"
 #include "wb-api-client.h"
 #include "wb-demo.h"
 #include "wb-embedded-backend.h"
@@ -17,7 +18,12 @@
 #include "wb-clients-view.h"
 #include "wb-accounts-view.h"
 #include "wb-notifications-button.h"
+#include "wb-monitor-view.h"
 #include "wb-review-queue.h"
+#include "wb-vacancies-view.h"
+#include "wb-users-view.h"
+#include "wb-organisations-view.h"
+#include "wb-audit-view.h"
 
 #include "wb-window.h"
 
@@ -26,6 +32,7 @@ struct _WbWindow
   AdwApplicationWindow parent_instance;
 
   AdwToastOverlay *toast_overlay;
+  GtkLabel *toast_status;
   GtkStack *stack;
   AdwStatusPage *starting_page;
   GtkProgressBar *starting_progress;
@@ -34,6 +41,8 @@ struct _WbWindow
   GtkBox *notifications_box;
   GtkToggleButton *search_button;
   GtkLabel *user_label;
+  GtkLabel *user_name_label;
+  AdwViewSwitcherTitle *switcher_title;
   GtkRevealer *banner_revealer;
   GtkLabel *banner_label;
   GtkButton *banner_button;
@@ -42,8 +51,20 @@ struct _WbWindow
   WbLoginPage *login_page;
   WbClientsView *clients_view;
   WbAccountsView *accounts_view;
+  WbVacanciesView *vacancies_view;
+  WbMonitorView *monitor_view;
+  /* Hidden for analysts, who see aggregates only. */
+  AdwViewStackPage *clients_page;
+  AdwViewStackPage *accounts_page;
+  AdwViewStackPage *vacancies_page;
   WbReviewQueue *review_queue;       /* in the view stack for coordinators only */
   AdwViewStackPage *queue_page;
+  WbUsersView *users_view;           /* in the view stack for who may manage users only */
+  AdwViewStackPage *users_page;
+  WbOrganisationsView *organisations_view;
+  AdwViewStackPage *organisations_page;
+  WbAuditView *audit_view;           /* for who may read the audit */
+  AdwViewStackPage *audit_page;
   WbNotificationsButton *notifications;
   GBinding *search_binding;
 
@@ -54,18 +75,55 @@ struct _WbWindow
   WbSession *session;
   char *server_url;       /* configured server, NULL for the embedded one */
   char *pending_username;
+  char *ca_problem;       /* why tls-ca-file could not be used, or NULL */
+  char *no_keyring;       /* why no keyring answers, or NULL */
+
+  /* The session ended while the user worked: the sign-in page is shown over the views as
+   * they were, and the open editors wait hidden until the same user is back. */
+  gboolean signing_in_again;
+  GPtrArray *held_windows;
 };
 
 G_DEFINE_FINAL_TYPE (WbWindow, wb_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void start (WbWindow *self);
+static void check_server (WbWindow *self);
+static void show_login (WbWindow *self);
+static void show_sign_in_error (WbWindow *self, const GError *error);
+
+/* What a toast says, for a screen reader (libadwaita 1.2's toasts have no role): a label
+ * with the role "status", mapped so that it is in the accessibility tree, but not seen. It
+ * lies over the pages, and an overlay's child does not count towards the window's size. */
+static void
+add_toast_status (WbWindow *self)
+{
+  GtkWidget *overlay = gtk_overlay_new ();
+  GtkWidget *pages = GTK_WIDGET (self->stack);
+
+  g_object_ref (pages);
+  adw_toast_overlay_set_child (self->toast_overlay, overlay);
+  gtk_overlay_set_child (GTK_OVERLAY (overlay), pages);
+  g_object_unref (pages);
+  self->toast_status = GTK_LABEL (g_object_new (GTK_TYPE_LABEL,
+                                                "accessible-role", GTK_ACCESSIBLE_ROLE_STATUS,
+                                                "opacity", 0.0,
+                                                "can-target", FALSE,
+                                                "can-focus", FALSE,
+                                                "halign", GTK_ALIGN_START,
+                                                "valign", GTK_ALIGN_START,
+                                                "ellipsize", PANGO_ELLIPSIZE_END,
+                                                "max-width-chars", 1,
+                                                NULL));
+  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), GTK_WIDGET (self->toast_status));
+  wb_a11y_set_toast_status (self->toast_overlay, self->toast_status);
+}
 
 void
 wb_window_add_toast (WbWindow   *self,
                      const char *message)
 {
   g_return_if_fail (WB_IS_WINDOW (self));
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  wb_a11y_add_toast (GTK_WIDGET (self->toast_overlay), adw_toast_new (message));
 }
 
 static void
@@ -106,8 +164,15 @@ on_banner_retry_cb (GtkButton *button,
   show_banner (self, NULL);
   wb_clients_view_retry (self->clients_view);
   wb_accounts_view_retry (self->accounts_view);
+  wb_list_view_retry (WB_LIST_VIEW (self->vacancies_view));
   if (self->queue_page != NULL)
     wb_review_queue_reload (self->review_queue);
+  if (self->users_page != NULL)
+    wb_list_view_retry (WB_LIST_VIEW (self->users_view));
+  if (self->organisations_page != NULL)
+    wb_list_view_retry (WB_LIST_VIEW (self->organisations_view));
+  if (self->audit_page != NULL)
+    wb_list_view_retry (WB_LIST_VIEW (self->audit_view));
 }
 
 /* The accounts and the review queue */
@@ -128,6 +193,47 @@ on_open_account_cb (GObject  *source,
                     WbWindow *self)
 {
   show_account (self, employer_id);
+}
+
+/* Vacancies: the account page takes one in and opens them; the vacancy page opens its
+ * employer's account. */
+
+static void
+show_vacancy (WbWindow *self,
+              gint64    vacancy_id)
+{
+  if (vacancy_id <= 0)
+    return;
+  adw_view_stack_set_visible_child (self->view_stack, GTK_WIDGET (self->vacancies_view));
+  wb_vacancies_view_open_vacancy (self->vacancies_view, vacancy_id);
+}
+
+static void
+on_open_vacancy_cb (GObject  *source,
+                    gint64    vacancy_id,
+                    WbWindow *self)
+{
+  show_vacancy (self, vacancy_id);
+}
+
+static void
+on_vacancy_taken_in_cb (GtkWindow *editor,
+                        WbRecord  *vacancy,
+                        WbWindow  *self)
+{
+  /* The account counts its open vacancies and lists them. */
+  wb_accounts_view_refresh_account (self->accounts_view, wb_record_get_int (vacancy, "employer_id"));
+}
+
+static void
+on_new_vacancy_cb (GObject  *source,
+                   WbRecord *employer,
+                   WbWindow *self)
+{
+  GtkWindow *editor = wb_vacancies_view_new_vacancy (self->vacancies_view, employer);
+
+  if (editor != NULL)
+    g_signal_connect_object (editor, "saved", G_CALLBACK (on_vacancy_taken_in_cb), self, 0);
 }
 
 static gint64
@@ -202,12 +308,65 @@ set_queue_visible (WbWindow *self,
       self->queue_page = adw_view_stack_add_titled (self->view_stack, GTK_WIDGET (self->review_queue), "reviews",
                                                     _("Review Queue"));
       adw_view_stack_page_set_icon_name (self->queue_page, "task-due-symbolic");
+      /* Not shown yet: not read out either. */
+      wb_a11y_hide_unmapped (GTK_WIDGET (self->review_queue));
       g_object_bind_property (self->review_queue, "n-open", self->queue_page, "badge-number", G_BINDING_SYNC_CREATE);
     }
   else if (!visible && self->queue_page != NULL)
     {
       adw_view_stack_remove (self->view_stack, GTK_WIDGET (self->review_queue));
       self->queue_page = NULL;
+    }
+}
+
+/* Administration: the users, for a role the policy lets create them (admins). */
+static void
+set_users_visible (WbWindow *self,
+                   gboolean  visible)
+{
+  if (visible && self->users_page == NULL)
+    {
+      self->users_page = adw_view_stack_add_titled (self->view_stack, GTK_WIDGET (self->users_view), "users",
+                                                    _("Users"));
+      adw_view_stack_page_set_icon_name (self->users_page, "system-users-symbolic");
+    }
+  else if (!visible && self->users_page != NULL)
+    {
+      adw_view_stack_remove (self->view_stack, GTK_WIDGET (self->users_view));
+      self->users_page = NULL;
+    }
+}
+
+static void
+set_audit_visible (WbWindow *self,
+                   gboolean  visible)
+{
+  if (visible && self->audit_page == NULL)
+    {
+      self->audit_page = adw_view_stack_add_titled (self->view_stack, GTK_WIDGET (self->audit_view), "audit", _("Audit"));
+      adw_view_stack_page_set_icon_name (self->audit_page, "security-high-symbolic");
+    }
+  else if (!visible && self->audit_page != NULL)
+    {
+      adw_view_stack_remove (self->view_stack, GTK_WIDGET (self->audit_view));
+      self->audit_page = NULL;
+    }
+}
+
+static void
+set_organisations_visible (WbWindow *self,
+                           gboolean  visible)
+{
+  if (visible && self->organisations_page == NULL)
+    {
+      self->organisations_page = adw_view_stack_add_titled (self->view_stack, GTK_WIDGET (self->organisations_view),
+                                                            "organisations", _("Organisations"));
+      adw_view_stack_page_set_icon_name (self->organisations_page, "x-office-address-book-symbolic");
+    }
+  else if (!visible && self->organisations_page != NULL)
+    {
+      adw_view_stack_remove (self->view_stack, GTK_WIDGET (self->organisations_view));
+      self->organisations_page = NULL;
     }
 }
 
@@ -218,13 +377,33 @@ on_visible_page_cb (AdwViewStack *stack,
                     WbWindow     *self)
 {
   GtkWidget *page = adw_view_stack_get_visible_child (stack);
-  gboolean searchable = page == GTK_WIDGET (self->clients_view) || page == GTK_WIDGET (self->accounts_view);
+  gboolean searchable = page == GTK_WIDGET (self->clients_view) || page == GTK_WIDGET (self->accounts_view) ||
+                        page == GTK_WIDGET (self->vacancies_view) ||
+                        (page != NULL && (page == GTK_WIDGET (self->users_view) ||
+                                          page == GTK_WIDGET (self->organisations_view) ||
+                                          page == GTK_WIDGET (self->audit_view)));
 
   g_clear_pointer (&self->search_binding, g_binding_unbind);
   gtk_widget_set_visible (GTK_WIDGET (self->search_button), searchable);
   if (searchable)
     self->search_binding = g_object_bind_property (self->search_button, "active", page, "search-mode",
                                                    G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+}
+
+/* The Search button shows the search of the list on screen. Where the list is folded away
+ * behind a record page, its search bar may be open and still out of sight: pressing the
+ * button then goes back to the list with the search open and focused, as Ctrl+F does,
+ * instead of closing a search bar nobody sees. */
+static void
+on_search_clicked_cb (GtkButton *button,
+                      WbWindow  *self)
+{
+  GtkWidget *page = adw_view_stack_get_visible_child (self->view_stack);
+
+  if (!WB_IS_LIST_VIEW (page))
+    return;
+  if (gtk_toggle_button_get_active (self->search_button) || !wb_list_view_showing_list (WB_LIST_VIEW (page)))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.search", NULL);
 }
 
 static void
@@ -244,7 +423,131 @@ show_failure (WbWindow   *self,
   gtk_stack_set_visible_child_name (self->stack, "failed");
 }
 
+/* An analyst sees aggregates only: the monitor is the whole window, and the page after
+ * signing in. The others keep the page they were on. */
+static void
+show_pages_of_role (WbWindow *self)
+{
+  gboolean persons = wb_session_get_role (self->session) != WB_ROLE_ANALYST;
+
+  adw_view_stack_page_set_visible (self->clients_page, persons);
+  adw_view_stack_page_set_visible (self->accounts_page, persons);
+  adw_view_stack_page_set_visible (self->vacancies_page, persons);
+  if (!persons)
+    adw_view_stack_set_visible_child (self->view_stack, GTK_WIDGET (self->monitor_view));
+}
+
 /* Signing in */
+
+static void
+reset_views (WbWindow *self)
+{
+  wb_clients_view_set_session (self->clients_view, NULL);
+  wb_accounts_view_set_session (self->accounts_view, NULL);
+  wb_vacancies_view_set_session (self->vacancies_view, NULL);
+  wb_notifications_button_set_session (self->notifications, NULL);
+  wb_review_queue_set_session (self->review_queue, NULL);
+  wb_monitor_view_set_session (self->monitor_view, NULL);
+  set_queue_visible (self, FALSE);
+  adw_view_stack_page_set_visible (self->clients_page, TRUE);
+  adw_view_stack_page_set_visible (self->accounts_page, TRUE);
+  adw_view_stack_page_set_visible (self->vacancies_page, TRUE);
+  wb_users_view_set_session (self->users_view, NULL);
+  set_users_visible (self, FALSE);
+  wb_organisations_view_set_session (self->organisations_view, NULL);
+  set_organisations_visible (self, FALSE);
+  wb_audit_view_set_session (self->audit_view, NULL);
+  set_audit_visible (self, FALSE);
+  adw_view_stack_set_visible_child (self->view_stack, GTK_WIDGET (self->clients_view));
+  if (self->session != NULL)
+    wb_session_stop_feed (self->session);
+  g_clear_object (&self->session);
+  show_banner (self, NULL);
+  gtk_toggle_button_set_active (self->search_button, FALSE);
+}
+
+/* The editors and dialogs open over the window, hidden while the user signs in again. */
+static void
+hold_windows (WbWindow *self)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    {
+      GtkWindow *window = l->data;
+
+      if (window != GTK_WINDOW (self) && gtk_window_get_transient_for (window) == GTK_WINDOW (self) &&
+          gtk_widget_get_visible (GTK_WIDGET (window)))
+        {
+          g_ptr_array_add (self->held_windows, g_object_ref (window));
+          gtk_widget_set_visible (GTK_WIDGET (window), FALSE);
+        }
+    }
+}
+
+static void
+release_windows (WbWindow *self,
+                 gboolean  show)
+{
+  for (guint i = 0; i < self->held_windows->len; i++)
+    {
+      GtkWindow *window = self->held_windows->pdata[i];
+
+      if (show)
+        gtk_window_present (window);
+      else
+        gtk_window_destroy (window);
+    }
+  g_ptr_array_set_size (self->held_windows, 0);
+}
+
+static void
+on_session_ended_cb (WbApiClient *api,
+                     WbWindow    *self)
+{
+  WbRecord *me;
+
+  /* Before a session exists, signing in handles a refused token itself. */
+  if (self->session == NULL || self->signing_in_again)
+    return;
+
+  self->signing_in_again = TRUE;
+  if (self->server_url != NULL)
+    wb_secret_clear_token (self->server_url);
+  hold_windows (self);
+  show_login (self);
+  me = wb_session_get_me (self->session);
+  if (self->server_url != NULL)
+    wb_login_page_fill (self->login_page, wb_record_get_string (me, "username"), NULL);
+  wb_login_page_set_error (self->login_page, _("Your session has ended; sign in again."));
+}
+
+static void
+use_server (WbWindow   *self,
+            const char *url)
+{
+  g_autofree char *ca_file = g_settings_get_string (self->settings, "tls-ca-file");
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&self->api);
+  self->api = wb_api_client_new (url);
+  g_signal_connect_object (self->api, "session-ended", G_CALLBACK (on_session_ended_cb), self, 0);
+  g_clear_pointer (&self->ca_problem, g_free);
+  if (!wb_api_client_set_tls_ca_file (self->api, ca_file, &error))
+    self->ca_problem = g_strdup (error->message);
+}
+
+/* The same user signed in again: back to where they were, with their open edits. */
+static void
+resume_session (WbWindow *self)
+{
+  self->signing_in_again = FALSE;
+  wb_login_page_set_busy (self->login_page, FALSE);
+  gtk_stack_set_visible_child_name (self->stack, "main");
+  on_banner_retry_cb (NULL, self);
+  release_windows (self, TRUE);
+  wb_window_add_toast (self, _("Signed in again"));
+}
 
 static void
 on_session_loaded_cb (GObject      *source,
@@ -268,6 +571,42 @@ on_session_loaded_cb (GObject      *source,
   wb_window_show_session (self, self->session);
 }
 
+/* Views added for this role, not shown yet, are not read out either: nothing maps them. */
+static void
+hide_views_not_shown (WbWindow *self)
+{
+  g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (self->view_stack);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pages)); i++)
+    {
+      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+
+      wb_a11y_hide_unmapped (adw_view_stack_page_get_child (page));
+    }
+}
+
+/* Signed in, the focus is in the view on screen: not left on the sign-in page that is gone,
+ * nor in the search of a view as the last user left it (closed, or no longer in the
+ * window), where keys such as Ctrl+F do not reach the window. */
+static void
+focus_view_shown (WbWindow *self)
+{
+  GtkWidget *view = adw_view_stack_get_visible_child (self->view_stack);
+  GtkWidget *focus;
+
+  gtk_root_set_focus (GTK_ROOT (self), NULL);
+  if (view == NULL)
+    return;
+  if (WB_IS_LIST_VIEW (view) && gtk_widget_get_mapped (GTK_WIDGET (wb_list_view_get_column_view (WB_LIST_VIEW (view)))))
+    wb_list_view_focus_row (WB_LIST_VIEW (view), wb_list_view_get_selected_row (WB_LIST_VIEW (view)));
+  else
+    gtk_widget_child_focus (view, GTK_DIR_TAB_FORWARD);
+  /* Still loading, with nothing to focus: the window itself takes the keys. */
+  focus = gtk_root_get_focus (GTK_ROOT (self));
+  if (focus != NULL && !gtk_widget_get_mapped (focus))
+    gtk_root_set_focus (GTK_ROOT (self), NULL);
+}
+
 void
 wb_window_show_session (WbWindow  *self,
                         WbSession *session)
@@ -287,22 +626,45 @@ wb_window_show_session (WbWindow  *self,
                          org != NULL ? " · " : "", org != NULL ? org : "");
   gtk_label_set_text (self->user_label, who);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->user_label), who);
+  gtk_label_set_text (self->user_name_label, wb_record_get_string (me, "display_name"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->user_name_label), who);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->switcher_title), who);
 
   show_banner (self, NULL);
   gtk_stack_set_visible_child_name (self->stack, "main");
   wb_clients_view_set_session (self->clients_view, self->session);
   wb_accounts_view_set_session (self->accounts_view, self->session);
+  wb_vacancies_view_set_session (self->vacancies_view, self->session);
   wb_notifications_button_set_session (self->notifications, self->session);
   set_queue_visible (self, wb_session_get_role (self->session) == WB_ROLE_COORDINATOR);
   wb_review_queue_set_session (self->review_queue, self->queue_page != NULL ? self->session : NULL);
+  wb_monitor_view_set_session (self->monitor_view, self->session);
+  show_pages_of_role (self);
+  set_users_visible (self, wb_session_can (self->session, WB_RESOURCE_USERS, WB_ACTION_CREATE, WB_SCOPE_OWN));
+  wb_users_view_set_session (self->users_view, self->users_page != NULL ? self->session : NULL);
+  set_organisations_visible (self, wb_session_can (self->session, WB_RESOURCE_ORGANISATIONS, WB_ACTION_CREATE,
+                                                   WB_SCOPE_OTHER));
+  wb_organisations_view_set_session (self->organisations_view,
+                                     self->organisations_page != NULL ? self->session : NULL);
+  set_audit_visible (self, wb_session_can (self->session, WB_RESOURCE_AUDIT, WB_ACTION_READ, WB_SCOPE_OWN));
+  wb_audit_view_set_session (self->audit_view, self->audit_page != NULL ? self->session : NULL);
+  /* An administrator's work is the users, not a list of clients they may not open. */
+  if (self->users_page != NULL)
+    adw_view_stack_set_visible_child (self->view_stack, GTK_WIDGET (self->users_view));
+  hide_views_not_shown (self);
+  focus_view_shown (self);
 }
 
 static void
 begin_session (WbWindow *self,
                WbRecord *me)
 {
+  if (self->session != NULL)
+    wb_session_stop_feed (self->session);
   g_clear_object (&self->session);
   self->session = wb_session_new (self->api, me);
+  /* What others change reaches the open lists and pages. */
+  wb_session_start_feed (self->session);
   wb_session_load_async (self->session, self->cancellable, on_session_loaded_cb, g_object_ref (self));
 }
 
@@ -311,10 +673,143 @@ on_token_stored_cb (GObject      *source,
                     GAsyncResult *result,
                     gpointer      user_data)
 {
+  g_autoptr(WbWindow) self = user_data;
   g_autoptr(GError) error = NULL;
 
   if (!wb_secret_store_token_finish (result, &error))
-    g_debug ("The token was not kept in the keyring: %s", error->message);
+    {
+      g_autofree char *text = NULL;
+
+      if (self->cancellable == NULL || g_cancellable_is_cancelled (self->cancellable))
+        return;
+      /* Declined or failed: the token stays in memory for this run, and the user knows why
+       * they will be asked for the password next time. */
+      text = g_strdup_printf (_("You stay signed in until you close Werkbrug: the keyring did not keep your sign-in (%s)."),
+                              error->message);
+      wb_window_add_toast (self, text);
+    }
+}
+
+/* Keeps the new token in the keyring, or says that it is kept for this run only. */
+static void
+keep_token (WbWindow *self)
+{
+  if (self->no_keyring != NULL)
+    {
+      wb_window_add_toast (self, _("You stay signed in until you close Werkbrug: there is no keyring to keep your sign-in."));
+      return;
+    }
+  /* Not cancelled with the window: a user who quits at once still finds the token kept. */
+  wb_secret_store_token_async (self->server_url, self->pending_username, wb_api_client_get_token (self->api),
+                               NULL, on_token_stored_cb, g_object_ref (self));
+}
+
+/* Choosing one's own password after a one-time one */
+
+static void ask_new_password (WbWindow *self, WbRecord *me, const char *problem);
+static void continue_sign_in (WbWindow *self, WbRecord *me);
+
+typedef struct {
+  WbWindow *self;
+  WbRecord *me;
+} PasswordData;
+
+static void
+password_data_free (PasswordData *data)
+{
+  g_object_unref (data->self);
+  g_object_unref (data->me);
+  g_free (data);
+}
+
+static void
+on_password_saved_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  PasswordData *data = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) answer = wb_api_client_request_finish (WB_API_CLIENT (source), result, NULL, &error);
+
+  if (error != NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        ask_new_password (data->self, data->me, error->message);
+    }
+  else
+    {
+      wb_window_add_toast (data->self, _("Your password is saved"));
+      continue_sign_in (data->self, data->me);
+    }
+  password_data_free (data);
+}
+
+static void
+on_new_password_response_cb (AdwMessageDialog *dialog,
+                             const char       *response,
+                             PasswordData     *data)
+{
+  const char *first = gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), "new-password"));
+  const char *second = gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), "repeat-password"));
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonNode) body = NULL;
+
+  if (g_utf8_strlen (first, -1) < 10)
+    {
+      ask_new_password (data->self, data->me, _("The password is shorter than 10 characters."));
+      password_data_free (data);
+      return;
+    }
+  if (g_strcmp0 (first, second) != 0)
+    {
+      ask_new_password (data->self, data->me, _("The two passwords are not the same."));
+      password_data_free (data);
+      return;
+    }
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "new_password");
+  json_builder_add_string_value (builder, first);
+  json_builder_end_object (builder);
+  body = json_builder_get_root (builder);
+  wb_api_client_request_async (data->self->api, "POST", "api/v1/me/password", body, NULL, data->self->cancellable,
+                               on_password_saved_cb, data);
+}
+
+static void
+ask_new_password (WbWindow   *self,
+                  WbRecord   *me,
+                  const char *problem)
+{
+  GtkWidget *dialog, *group, *first, *second;
+  g_autofree char *body = NULL;
+  PasswordData *data;
+
+  body = g_strconcat (_("You signed in with a one-time password, which now no longer works. Choose a password of "
+                        "your own, of at least 10 characters."),
+                      problem != NULL ? "\n\n" : "", problem != NULL ? problem : "", NULL);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Choose Your Password"), body);
+  group = adw_preferences_group_new ();
+  first = adw_password_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (first), _("New password"));
+  second = adw_password_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (second), _("Repeat the new password"));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), first);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), second);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), group);
+  g_object_set_data (G_OBJECT (dialog), "new-password", first);
+  g_object_set_data (G_OBJECT (dialog), "repeat-password", second);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "save", _("_Save Password"));
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "save");
+
+  data = g_new0 (PasswordData, 1);
+  data->self = g_object_ref (self);
+  data->me = g_object_ref (me);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_new_password_response_cb), data);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (first);
 }
 
 static void
@@ -334,16 +829,43 @@ on_login_cb (GObject      *source,
       wb_login_page_set_busy (self->login_page, FALSE);
       if (g_error_matches (error, WB_API_ERROR, 401))
         wb_login_page_set_error (self->login_page, _("The user name or password is not right."));
+      else if (g_error_matches (error, WB_API_ERROR, WB_API_ERROR_NETWORK))
+        wb_login_page_set_unreachable (self->login_page, error->message);
       else
-        wb_login_page_set_error (self->login_page, error->message);
+        show_sign_in_error (self, error);
       return;
     }
 
   if (self->server_url != NULL)
     {
       g_settings_set_string (self->settings, "last-username", self->pending_username);
-      wb_secret_store_token_async (self->server_url, self->pending_username,
-                                   wb_api_client_get_token (self->api), NULL, on_token_stored_cb, NULL);
+      keep_token (self);
+    }
+  if (wb_record_get_boolean (me, "password_must_change"))
+    {
+      /* Signed in with a one-time password: it is gone now, so a password of their own
+       * comes first. */
+      ask_new_password (self, me, NULL);
+      return;
+    }
+  continue_sign_in (self, me);
+}
+
+static void
+continue_sign_in (WbWindow *self,
+                  WbRecord *me)
+{
+  if (self->signing_in_again)
+    {
+      if (self->session != NULL && wb_record_get_id (me) == wb_session_get_user_id (self->session))
+        {
+          resume_session (self);
+          return;
+        }
+      /* Someone else signs in here: what the other user had open is not theirs. */
+      self->signing_in_again = FALSE;
+      release_windows (self, FALSE);
+      reset_views (self);
     }
   begin_session (self, me);
 }
@@ -398,8 +920,14 @@ on_backend_progress_cb (WbEmbeddedBackend *backend,
                         WbWindow          *self)
 {
   g_autofree char *text = g_strdup_printf ("%s — %.0f %%", stage, fraction * 100);
+  gboolean seeding = wb_embedded_backend_is_seeding (backend);
 
-  adw_status_page_set_description (self->starting_page, _("Preparing the demo data for South Limburg. This happens once."));
+  /* "This happens once" only while the demo data is really being made; every other start
+   * only opens the database, and says so. */
+  adw_status_page_set_description (self->starting_page,
+                                   seeding ? _("Preparing the demo data for South Limburg. This happens once.")
+                                           : _("Starting the built-in server…"));
+  gtk_widget_set_visible (GTK_WIDGET (self->starting_progress), seeding);
   gtk_progress_bar_set_fraction (self->starting_progress, fraction);
   gtk_progress_bar_set_text (self->starting_progress, text);
 }
@@ -422,9 +950,38 @@ on_backend_started_cb (GObject      *source,
     }
 
   write_url_file (wb_embedded_backend_get_url (self->backend));
-  g_clear_object (&self->api);
-  self->api = wb_api_client_new (wb_embedded_backend_get_url (self->backend));
+  use_server (self, wb_embedded_backend_get_url (self->backend));
   show_login (self);
+}
+
+/* What a failed call says on the sign-in page: a refused certificate also says when the
+ * organisation's authority could not be read. */
+static void
+show_sign_in_error (WbWindow     *self,
+                    const GError *error)
+{
+  if (g_error_matches (error, WB_API_ERROR, WB_API_ERROR_TLS) && self->ca_problem != NULL)
+    {
+      g_autofree char *text = g_strconcat (self->ca_problem, "\n", error->message, NULL);
+
+      wb_login_page_set_error (self->login_page, text);
+    }
+  else
+    wb_login_page_set_error (self->login_page, error->message);
+}
+
+static gboolean
+showing_login (WbWindow *self)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "login") == 0;
+}
+
+/* The sign-in page, keeping what the user typed when it is already shown. */
+static void
+ensure_login (WbWindow *self)
+{
+  if (!showing_login (self))
+    show_login (self);
 }
 
 static void
@@ -440,15 +997,49 @@ on_me_cb (GObject      *source,
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
-      if (g_error_matches (error, WB_API_ERROR, 401))
-        wb_secret_clear_token (self->server_url);
-      wb_api_client_set_token (self->api, NULL);
-      show_login (self);
+      ensure_login (self);
       if (g_error_matches (error, WB_API_ERROR, WB_API_ERROR_NETWORK))
-        wb_login_page_set_error (self->login_page, error->message);
+        {
+          /* A kept token stays for the next try: when the server is back, the user is
+           * signed in without typing anything. */
+          wb_login_page_set_unreachable (self->login_page, error->message);
+          return;
+        }
+      /* Any answer at all means the server is there again. */
+      wb_login_page_set_reachable (self->login_page);
+      if (g_error_matches (error, WB_API_ERROR, 401))
+        {
+          /* The token kept from the last run is no longer good: say so, rather than show
+           * the sign-in page without a word. */
+          if (self->server_url != NULL && wb_api_client_get_token (self->api) != NULL)
+            {
+              wb_secret_clear_token (self->server_url);
+              wb_login_page_set_error (self->login_page, _("Your session has ended; sign in again."));
+            }
+        }
+      else
+        show_sign_in_error (self, error);
+      wb_api_client_set_token (self->api, NULL);
       return;
     }
   begin_session (self, me);
+}
+
+/* Asks the server who the token belongs to: the user when the token is good, 401 when
+ * there is none or it is no longer good, and no answer when the server is down. */
+static void
+check_server (WbWindow *self)
+{
+  if (self->api == NULL)
+    return;
+  wb_api_client_me_async (self->api, self->cancellable, on_me_cb, g_object_ref (self));
+}
+
+static void
+on_login_retry_cb (WbLoginPage *page,
+                   WbWindow    *self)
+{
+  check_server (self);
 }
 
 static void
@@ -465,10 +1056,40 @@ on_token_found_cb (GObject      *source,
       if (error != NULL)
         g_debug ("No keyring: %s", error->message);
       show_login (self);
+      /* Whether the server is there, before the user has typed everything. */
+      check_server (self);
       return;
     }
   wb_api_client_set_token (self->api, token);
-  wb_api_client_me_async (self->api, self->cancellable, on_me_cb, g_object_ref (self));
+  check_server (self);
+}
+
+static void
+on_keyring_checked_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(WbWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *note = NULL;
+
+  g_clear_pointer (&self->no_keyring, g_free);
+  if (wb_secret_check_finish (result, &error))
+    {
+      wb_secret_lookup_token_async (self->server_url, self->cancellable, on_token_found_cb, g_object_ref (self));
+      return;
+    }
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  /* No keyring to ask (and no prompt to show): the sign-in page says why the password is
+   * asked on every start. */
+  self->no_keyring = g_strdup (error->message);
+  show_login (self);
+  note = g_strdup_printf (_("%s, so Werkbrug cannot keep your sign-in between runs. "
+                            "After you sign in, you stay signed in until you close Werkbrug."), self->no_keyring);
+  wb_login_page_set_note (self->login_page, note);
+  check_server (self);
 }
 
 static void
@@ -478,16 +1099,19 @@ start (WbWindow *self)
 
   g_clear_pointer (&self->server_url, g_free);
   g_clear_object (&self->api);
+  wb_login_page_set_note (self->login_page, NULL);
 
   if (*url == '\0')
     {
       if (self->backend != NULL)
         {
-          self->api = wb_api_client_new (wb_embedded_backend_get_url (self->backend));
+          use_server (self, wb_embedded_backend_get_url (self->backend));
           show_login (self);
           return;
         }
       gtk_progress_bar_set_fraction (self->starting_progress, 0.0);
+      gtk_widget_set_visible (GTK_WIDGET (self->starting_progress), FALSE);
+      adw_status_page_set_description (self->starting_page, _("Starting the built-in server…"));
       gtk_stack_set_visible_child_name (self->stack, "starting");
       self->backend = wb_embedded_backend_new (NULL);
       g_signal_connect (self->backend, "progress", G_CALLBACK (on_backend_progress_cb), self);
@@ -502,10 +1126,10 @@ start (WbWindow *self)
       g_clear_object (&self->backend);
     }
   self->server_url = g_steal_pointer (&url);
-  self->api = wb_api_client_new (self->server_url);
+  use_server (self, self->server_url);
   adw_status_page_set_description (self->starting_page, self->server_url);
   gtk_stack_set_visible_child_name (self->stack, "starting");
-  wb_secret_lookup_token_async (self->server_url, self->cancellable, on_token_found_cb, g_object_ref (self));
+  wb_secret_check_async (self->cancellable, on_keyring_checked_cb, g_object_ref (self));
 }
 
 /* Actions */
@@ -530,18 +1154,12 @@ logout_action (GtkWidget  *widget,
 
   if (self->session == NULL)
     return;
-  wb_clients_view_set_session (self->clients_view, NULL);
-  wb_accounts_view_set_session (self->accounts_view, NULL);
-  wb_notifications_button_set_session (self->notifications, NULL);
-  wb_review_queue_set_session (self->review_queue, NULL);
-  set_queue_visible (self, FALSE);
-  adw_view_stack_set_visible_child (self->view_stack, GTK_WIDGET (self->clients_view));
-  g_clear_object (&self->session);
+  self->signing_in_again = FALSE;
+  release_windows (self, FALSE);
+  reset_views (self);
   if (self->server_url != NULL)
     wb_secret_clear_token (self->server_url);
   wb_api_client_logout_async (self->api, NULL, on_logout_done_cb, NULL);
-  show_banner (self, NULL);
-  gtk_toggle_button_set_active (self->search_button, FALSE);
   /* A changed server address takes effect here. */
   start (self);
 }
@@ -552,6 +1170,30 @@ retry_action (GtkWidget  *widget,
               GVariant   *parameter)
 {
   start (WB_WINDOW (widget));
+}
+
+/* F5: the record or list in view, read again where the user is. */
+static void
+refresh_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  WbWindow *self = WB_WINDOW (widget);
+  GtkWidget *visible;
+
+  if (self->session == NULL)
+    return;
+  visible = adw_view_stack_get_visible_child (self->view_stack);
+  if (WB_IS_LIST_VIEW (visible))
+    {
+      WbListView *list = WB_LIST_VIEW (visible);
+
+      if (wb_list_view_showing_list (list))
+        wb_list_view_reload (list);
+      else
+        wb_record_page_refresh (wb_list_view_get_page (list));
+    }
+  wb_window_add_toast (self, _("Brought up to date"));
 }
 
 static void
@@ -569,6 +1211,23 @@ search_action (GtkWidget  *widget,
       wb_accounts_view_focus_search (self->accounts_view);
       return;
     }
+  if (adw_view_stack_get_visible_child (self->view_stack) == GTK_WIDGET (self->vacancies_view))
+    {
+      gtk_toggle_button_set_active (self->search_button, TRUE);
+      wb_list_view_focus_search (WB_LIST_VIEW (self->vacancies_view));
+      return;
+    }
+  if ((self->users_page != NULL &&
+       adw_view_stack_get_visible_child (self->view_stack) == GTK_WIDGET (self->users_view)) ||
+      (self->organisations_page != NULL &&
+       adw_view_stack_get_visible_child (self->view_stack) == GTK_WIDGET (self->organisations_view)) ||
+      (self->audit_page != NULL &&
+       adw_view_stack_get_visible_child (self->view_stack) == GTK_WIDGET (self->audit_view)))
+    {
+      gtk_toggle_button_set_active (self->search_button, TRUE);
+      wb_list_view_focus_search (WB_LIST_VIEW (adw_view_stack_get_visible_child (self->view_stack)));
+      return;
+    }
   if (self->queue_page != NULL &&
       adw_view_stack_get_visible_child (self->view_stack) == GTK_WIDGET (self->review_queue))
     {
@@ -579,6 +1238,31 @@ search_action (GtkWidget  *widget,
     return;
   gtk_toggle_button_set_active (self->search_button, TRUE);
   wb_clients_view_focus_search (self->clients_view);
+}
+
+/* Alt+1, 2, 3 … show the views in the switcher's order (listed under Ctrl+?). */
+static void
+show_view_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  WbWindow *self = WB_WINDOW (widget);
+  g_autoptr(GtkSelectionModel) pages = NULL;
+  int wanted = g_variant_get_int32 (parameter);
+  int place = 0;
+
+  if (self->session == NULL)
+    return;
+  pages = adw_view_stack_get_pages (self->view_stack);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pages)); i++)
+    {
+      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+
+      if (!adw_view_stack_page_get_visible (page) || ++place != wanted)
+        continue;
+      adw_view_stack_set_visible_child (self->view_stack, adw_view_stack_page_get_child (page));
+      return;
+    }
 }
 
 static void
@@ -610,6 +1294,24 @@ wb_window_close_request (GtkWindow *window)
       wb_window_add_toast (self, _("Save or cancel the open edit before closing Werkbrug"));
       return TRUE;
     }
+  if (wb_list_view_has_unsaved_edits (WB_LIST_VIEW (self->vacancies_view)))
+    {
+      wb_list_view_present_editor (WB_LIST_VIEW (self->vacancies_view));
+      wb_window_add_toast (self, _("Save or cancel the open edit before closing Werkbrug"));
+      return TRUE;
+    }
+  if (wb_list_view_has_unsaved_edits (WB_LIST_VIEW (self->users_view)))
+    {
+      wb_list_view_present_editor (WB_LIST_VIEW (self->users_view));
+      wb_window_add_toast (self, _("Save or cancel the open edit before closing Werkbrug"));
+      return TRUE;
+    }
+  if (wb_list_view_has_unsaved_edits (WB_LIST_VIEW (self->organisations_view)))
+    {
+      wb_list_view_present_editor (WB_LIST_VIEW (self->organisations_view));
+      wb_window_add_toast (self, _("Save or cancel the open edit before closing Werkbrug"));
+      return TRUE;
+    }
   save_window_state (self);
   return GTK_WINDOW_CLASS (wb_window_parent_class)->close_request (window);
 }
@@ -625,8 +1327,25 @@ wb_window_dispose (GObject *object)
   g_clear_object (&self->backend);
 
   g_clear_pointer (&self->search_binding, g_binding_unbind);
+  /* A view's request may still end after the window is gone (it holds the view): it
+   * must not reach the window's labels then. */
+  if (self->review_queue != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->clients_view, self);
+      g_signal_handlers_disconnect_by_data (self->accounts_view, self);
+      g_signal_handlers_disconnect_by_data (self->vacancies_view, self);
+      g_signal_handlers_disconnect_by_data (self->review_queue, self);
+      g_signal_handlers_disconnect_by_data (self->users_view, self);
+      g_signal_handlers_disconnect_by_data (self->organisations_view, self);
+      g_signal_handlers_disconnect_by_data (self->audit_view, self);
+      g_signal_handlers_disconnect_by_data (self->notifications, self);
+      g_signal_handlers_disconnect_by_data (wb_list_view_get_page (WB_LIST_VIEW (self->accounts_view)), self);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), WB_TYPE_WINDOW);
   g_clear_object (&self->review_queue);
+  g_clear_object (&self->users_view);
+  g_clear_object (&self->organisations_view);
+  g_clear_object (&self->audit_view);
 
   g_clear_object (&self->session);
   g_clear_object (&self->api);
@@ -634,6 +1353,9 @@ wb_window_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->server_url, g_free);
   g_clear_pointer (&self->pending_username, g_free);
+  g_clear_pointer (&self->ca_problem, g_free);
+  g_clear_pointer (&self->no_keyring, g_free);
+  g_clear_pointer (&self->held_windows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (wb_window_parent_class)->dispose (object);
 }
@@ -650,6 +1372,7 @@ wb_window_class_init (WbWindowClass *klass)
 
   g_type_ensure (WB_TYPE_CLIENTS_VIEW);
   g_type_ensure (WB_TYPE_ACCOUNTS_VIEW);
+  g_type_ensure (WB_TYPE_VACANCIES_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/nl/werkbrug/Werkbrug/ui/wb-window.ui");
   gtk_widget_class_bind_template_child (widget_class, WbWindow, toast_overlay);
@@ -661,6 +1384,8 @@ wb_window_class_init (WbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WbWindow, notifications_box);
   gtk_widget_class_bind_template_child (widget_class, WbWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, WbWindow, user_label);
+  gtk_widget_class_bind_template_child (widget_class, WbWindow, user_name_label);
+  gtk_widget_class_bind_template_child (widget_class, WbWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, WbWindow, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, WbWindow, banner_label);
   gtk_widget_class_bind_template_child (widget_class, WbWindow, banner_button);
@@ -669,6 +1394,10 @@ wb_window_class_init (WbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.logout", NULL, logout_action);
   gtk_widget_class_install_action (widget_class, "win.retry", NULL, retry_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
+  gtk_widget_class_install_action (widget_class, "win.show-view", "i", show_view_action);
+  for (int i = 1; i <= 9; i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0 + i, GDK_ALT_MASK, "win.show-view", "i", i);
 }
 
 static void
@@ -677,25 +1406,44 @@ wb_window_init (WbWindow *self)
   AdwViewStackPage *page;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  add_toast_status (self);
   self->cancellable = g_cancellable_new ();
+  self->held_windows = g_ptr_array_new_with_free_func (g_object_unref);
 
   self->login_page = wb_login_page_new ();
   gtk_stack_add_named (self->stack, GTK_WIDGET (self->login_page), "login");
   g_signal_connect (self->login_page, "login", G_CALLBACK (on_login_requested_cb), self);
+  g_signal_connect (self->login_page, "retry", G_CALLBACK (on_login_retry_cb), self);
 
   self->clients_view = wb_clients_view_new ();
-  page = adw_view_stack_add_titled (self->view_stack, GTK_WIDGET (self->clients_view), "clients", _("Clients"));
+  page = self->clients_page = adw_view_stack_add_titled (self->view_stack, GTK_WIDGET (self->clients_view), "clients", _("Clients"));
   adw_view_stack_page_set_icon_name (page, "system-users-symbolic");
   g_signal_connect (self->clients_view, "backend-error", G_CALLBACK (on_view_error_cb), self);
   g_signal_connect (self->clients_view, "backend-recovered", G_CALLBACK (on_view_recovered_cb), self);
   g_signal_connect (self->clients_view, "toast", G_CALLBACK (on_view_toast_cb), self);
 
   self->accounts_view = wb_accounts_view_new ();
-  page = adw_view_stack_add_titled (self->view_stack, GTK_WIDGET (self->accounts_view), "accounts", _("Accounts"));
+  page = self->accounts_page = adw_view_stack_add_titled (self->view_stack, GTK_WIDGET (self->accounts_view), "accounts", _("Accounts"));
   adw_view_stack_page_set_icon_name (page, "x-office-address-book-symbolic");
   g_signal_connect (self->accounts_view, "backend-error", G_CALLBACK (on_view_error_cb), self);
   g_signal_connect (self->accounts_view, "backend-recovered", G_CALLBACK (on_view_recovered_cb), self);
   g_signal_connect (self->accounts_view, "toast", G_CALLBACK (on_view_toast_cb), self);
+  g_signal_connect (wb_list_view_get_page (WB_LIST_VIEW (self->accounts_view)), "new-vacancy",
+                    G_CALLBACK (on_new_vacancy_cb), self);
+  g_signal_connect (wb_list_view_get_page (WB_LIST_VIEW (self->accounts_view)), "open-vacancy",
+                    G_CALLBACK (on_open_vacancy_cb), self);
+
+  self->vacancies_view = wb_vacancies_view_new ();
+  page = self->vacancies_page = adw_view_stack_add_titled (self->view_stack, GTK_WIDGET (self->vacancies_view), "vacancies", _("Vacancies"));
+  adw_view_stack_page_set_icon_name (page, "emblem-documents-symbolic");
+
+  self->monitor_view = WB_MONITOR_VIEW (wb_monitor_view_new ());
+  page = adw_view_stack_add_titled (self->view_stack, GTK_WIDGET (self->monitor_view), "monitor", _("Monitor"));
+  adw_view_stack_page_set_icon_name (page, "x-office-presentation-symbolic");
+  g_signal_connect (self->vacancies_view, "backend-error", G_CALLBACK (on_view_error_cb), self);
+  g_signal_connect (self->vacancies_view, "backend-recovered", G_CALLBACK (on_view_recovered_cb), self);
+  g_signal_connect (self->vacancies_view, "toast", G_CALLBACK (on_view_toast_cb), self);
+  g_signal_connect (self->vacancies_view, "open-employer", G_CALLBACK (on_open_account_cb), self);
 
   /* Kept while it is out of the stack, for the next coordinator who signs in. */
   self->review_queue = g_object_ref_sink (wb_review_queue_new ());
@@ -705,6 +1453,21 @@ wb_window_init (WbWindow *self)
   g_signal_connect (self->review_queue, "decided", G_CALLBACK (on_review_decided_cb), self);
   g_signal_connect (self->review_queue, "open-account", G_CALLBACK (on_open_account_cb), self);
 
+  self->users_view = g_object_ref_sink (wb_users_view_new ());
+  g_signal_connect (self->users_view, "backend-error", G_CALLBACK (on_view_error_cb), self);
+  g_signal_connect (self->users_view, "backend-recovered", G_CALLBACK (on_view_recovered_cb), self);
+  g_signal_connect (self->users_view, "toast", G_CALLBACK (on_view_toast_cb), self);
+
+  self->organisations_view = g_object_ref_sink (wb_organisations_view_new ());
+  g_signal_connect (self->organisations_view, "backend-error", G_CALLBACK (on_view_error_cb), self);
+  g_signal_connect (self->organisations_view, "backend-recovered", G_CALLBACK (on_view_recovered_cb), self);
+  g_signal_connect (self->organisations_view, "toast", G_CALLBACK (on_view_toast_cb), self);
+
+  self->audit_view = g_object_ref_sink (wb_audit_view_new ());
+  g_signal_connect (self->audit_view, "backend-error", G_CALLBACK (on_view_error_cb), self);
+  g_signal_connect (self->audit_view, "backend-recovered", G_CALLBACK (on_view_recovered_cb), self);
+  g_signal_connect (self->audit_view, "toast", G_CALLBACK (on_view_toast_cb), self);
+
   self->notifications = wb_notifications_button_new ();
   gtk_box_append (self->notifications_box, GTK_WIDGET (self->notifications));
   g_signal_connect (self->notifications, "open-employer", G_CALLBACK (on_open_account_cb), self);
@@ -712,6 +1475,7 @@ wb_window_init (WbWindow *self)
   g_signal_connect (self->view_stack, "notify::visible-child", G_CALLBACK (on_visible_page_cb), self);
   on_visible_page_cb (self->view_stack, NULL, self);
 
+  g_signal_connect (self->search_button, "clicked", G_CALLBACK (on_search_clicked_cb), self);
   g_signal_connect (self->banner_button, "clicked", G_CALLBACK (on_banner_retry_cb), self);
   g_signal_connect (self->banner_close, "clicked", G_CALLBACK (on_banner_close_cb), self);
 }
@@ -719,11 +1483,23 @@ wb_window_init (WbWindow *self)
 WbWindow *
 wb_window_new (WbApplication *application)
 {
+  return wb_window_new_with_settings (GTK_APPLICATION (application), wb_application_get_settings (application));
+}
+
+WbWindow *
+wb_window_new_with_settings (GtkApplication *application,
+                             GSettings      *settings)
+{
   WbWindow *self;
-  GSettings *settings = wb_application_get_settings (application);
+
+  g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
 
   self = g_object_new (WB_TYPE_WINDOW, "application", application, NULL);
   self->settings = g_object_ref (settings);
+  /* The lists remember whose rows they show. */
+  wb_list_view_set_settings (WB_LIST_VIEW (self->clients_view), settings);
+  wb_list_view_set_settings (WB_LIST_VIEW (self->accounts_view), settings);
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (settings, "window-width"),
                                g_settings_get_int (settings, "window-height"));
@@ -732,4 +1508,46 @@ wb_window_new (WbApplication *application)
 
   start (self);
   return self;
+}
+
+WbLoginPage *
+wb_window_get_login_page (WbWindow *self)
+{
+  g_return_val_if_fail (WB_IS_WINDOW (self), NULL);
+  return self->login_page;
+}
+
+const char *
+wb_window_get_state (WbWindow *self)
+{
+  g_return_val_if_fail (WB_IS_WINDOW (self), NULL);
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+WbSession *
+wb_window_get_session (WbWindow *self)
+{
+  g_return_val_if_fail (WB_IS_WINDOW (self), NULL);
+  return self->session;
+}
+
+WbUsersView *
+wb_window_get_users_view (WbWindow *self)
+{
+  g_return_val_if_fail (WB_IS_WINDOW (self), NULL);
+  return self->users_page != NULL ? self->users_view : NULL;
+}
+
+WbOrganisationsView *
+wb_window_get_organisations_view (WbWindow *self)
+{
+  g_return_val_if_fail (WB_IS_WINDOW (self), NULL);
+  return self->organisations_page != NULL ? self->organisations_view : NULL;
+}
+
+WbAuditView *
+wb_window_get_audit_view (WbWindow *self)
+{
+  g_return_val_if_fail (WB_IS_WINDOW (self), NULL);
+  return self->audit_page != NULL ? self->audit_view : NULL;
 }

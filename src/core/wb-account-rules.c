@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "wb-account-rules.h"
+#include "wb-record.h"
 
 /* What the pair (expected owner type, actual owner type) means before the details of an
  * exception, a municipality or a size crossing are looked at. */
@@ -68,6 +69,29 @@ static const struct {
 static const char * const legal_forms[] = {
   "bv", "nv", "vof", "cv", "bvba", "gmbh", "ltd", "ug", NULL
 };
+
+/* The index of @text among the names of a table whose rows start with their name, or -1:
+ * every *_from_string of this file. */
+static int
+index_of_name (const char *text,
+               const void *table,
+               gsize       row_size,
+               guint       n_rows)
+{
+  for (guint i = 0; text != NULL && i < n_rows; i++)
+    if (g_strcmp0 (text, *(const char * const *) ((const guint8 *) table + i * row_size)) == 0)
+      return (int) i;
+  return -1;
+}
+
+#define FROM_STRING(text, table, out) \
+  G_STMT_START {                                                                     \
+    int index_ = index_of_name ((text), (table), sizeof (table)[0], G_N_ELEMENTS (table)); \
+    if (index_ < 0)                                                                  \
+      return FALSE;                                                                  \
+    *(out) = index_;                                                                 \
+    return TRUE;                                                                     \
+  } G_STMT_END
 
 void
 wb_account_verdict_free (WbAccountVerdict *verdict)
@@ -153,13 +177,7 @@ gboolean
 wb_account_status_from_string (const char      *text,
                                WbAccountStatus *status)
 {
-  for (guint i = 0; i < WB_N_ACCOUNT_STATUSES; i++)
-    if (g_strcmp0 (text, status_table[i].name) == 0)
-      {
-        *status = i;
-        return TRUE;
-      }
-  return FALSE;
+  FROM_STRING (text, status_table, status);
 }
 
 const char *
@@ -180,13 +198,7 @@ gboolean
 wb_owner_type_from_string (const char  *text,
                            WbOwnerType *type)
 {
-  for (guint i = 0; i < WB_N_OWNER_TYPES; i++)
-    if (g_strcmp0 (text, owner_type_table[i].name) == 0)
-      {
-        *type = i;
-        return TRUE;
-      }
-  return FALSE;
+  FROM_STRING (text, owner_type_table, type);
 }
 
 WbAccountSizeClass
@@ -209,13 +221,7 @@ gboolean
 wb_account_size_class_from_string (const char         *text,
                                    WbAccountSizeClass *size)
 {
-  for (guint i = 0; i < WB_N_ACCOUNT_SIZES; i++)
-    if (g_strcmp0 (text, size_table[i].name) == 0)
-      {
-        *size = i;
-        return TRUE;
-      }
-  return FALSE;
+  FROM_STRING (text, size_table, size);
 }
 
 const char *
@@ -536,4 +542,230 @@ wb_account_duplicate_reason (const char *other_name,
 {
   return g_strdup_printf (_("Probably the same company as %s (KvK %s): the same name in postcode area %s."),
                           or_unknown (other_name), or_unknown (other_kvk), or_unknown (pc4));
+}
+
+/* Decisions */
+
+static const char * const action_names[WB_N_ACCOUNT_ACTIONS] = {
+  [WB_ACCOUNT_ACTION_APPROVE_EXCEPTION] = "approve_exception",
+  [WB_ACCOUNT_ACTION_TRANSFER_TO_WSP]   = "transfer_to_wsp",
+  [WB_ACCOUNT_ACTION_ASSIGN_OWNER]      = "assign_owner",
+  [WB_ACCOUNT_ACTION_MERGE_DUPLICATES]  = "merge_duplicates",
+  [WB_ACCOUNT_ACTION_DISMISS]           = "dismiss",
+};
+
+#define TRANSFER WB_ACCOUNT_ACTION_TRANSFER_TO_WSP
+#define ASSIGN   WB_ACCOUNT_ACTION_ASSIGN_OWNER
+#define APPROVE  WB_ACCOUNT_ACTION_APPROVE_EXCEPTION
+#define DISMISS  WB_ACCOUNT_ACTION_DISMISS
+
+/* The suggestion per rule status of the account now, for an account that belongs with a
+ * WSP (25 or more) and for one that belongs with a local account manager. A status that
+ * cannot occur at a size (a pending exception below 25) still names what the size asks. */
+static const WbAccountAction suggestion_table[WB_N_ACCOUNT_STATUSES][2] = {
+  /*                                                   WSP,      local */
+  [WB_ACCOUNT_STATUS_OK]                           = { DISMISS,  DISMISS },
+  [WB_ACCOUNT_STATUS_EXCEPTION_APPROVED]           = { DISMISS,  DISMISS },
+  [WB_ACCOUNT_STATUS_EXCEPTION_PENDING]            = { APPROVE,  ASSIGN },
+  [WB_ACCOUNT_STATUS_VIOLATION_WRONG_OWNER_TYPE]   = { TRANSFER, ASSIGN },
+  [WB_ACCOUNT_STATUS_VIOLATION_WRONG_MUNICIPALITY] = { TRANSFER, ASSIGN },
+  [WB_ACCOUNT_STATUS_NO_OWNER]                     = { TRANSFER, ASSIGN },
+  [WB_ACCOUNT_STATUS_OWNER_LEFT]                   = { TRANSFER, ASSIGN },
+  [WB_ACCOUNT_STATUS_NATURAL_MOMENT_RETURN]        = { TRANSFER, ASSIGN },
+  [WB_ACCOUNT_STATUS_RECHECK_SIZE]                 = { TRANSFER, ASSIGN },
+};
+
+#undef TRANSFER
+#undef ASSIGN
+#undef APPROVE
+#undef DISMISS
+
+const char *
+wb_account_action_to_string (WbAccountAction action)
+{
+  g_return_val_if_fail (action < WB_N_ACCOUNT_ACTIONS, NULL);
+  return action_names[action];
+}
+
+gboolean
+wb_account_action_from_string (const char      *text,
+                               WbAccountAction *action)
+{
+  FROM_STRING (text, action_names, action);
+}
+
+WbAccountAction
+wb_account_suggest_action (const char           *kind,
+                           const WbAccountFacts *facts)
+{
+  WbOwnerType expected;
+  WbOwnerType actual;
+
+  g_return_val_if_fail (facts != NULL, WB_ACCOUNT_ACTION_DISMISS);
+
+  if (g_strcmp0 (kind, "duplicate") == 0)
+    return WB_ACCOUNT_ACTION_MERGE_DUPLICATES;
+  /* Whatever flagged the account, what it needs is what its rule says now. */
+  expected = wb_account_expected_owner_type (facts->employee_count);
+  actual = facts->owner_id > 0 ? wb_account_owner_type (facts->owner_role, facts->owner_organisation_kind)
+                               : WB_OWNER_TYPE_NONE;
+  return suggestion_table[decide (facts, expected, actual)][expected == WB_OWNER_TYPE_WSP ? 0 : 1];
+}
+
+WbSuccessorFit
+wb_account_successor_fit (gint64                  employee_count,
+                          const char             *region,
+                          const WbSuccessorFacts *candidate)
+{
+  WbOwnerType type;
+
+  g_return_val_if_fail (candidate != NULL, WB_SUCCESSOR_UNFIT);
+
+  type = wb_account_owner_type (candidate->role, candidate->organisation_kind);
+  if (!candidate->active || type != wb_account_expected_owner_type (employee_count))
+    return WB_SUCCESSOR_UNFIT;
+  if (type == WB_OWNER_TYPE_LOCAL)
+    return candidate->serves_municipality ? WB_SUCCESSOR_FIT : WB_SUCCESSOR_UNFIT;
+  /* A WSP: the one of the employer's subregion, or one that serves every municipality. */
+  if (is_set (region) && g_strcmp0 (candidate->organisation_region, region) == 0)
+    return WB_SUCCESSOR_FIT;
+  return candidate->serves_municipality ? WB_SUCCESSOR_REGION_WIDE : WB_SUCCESSOR_UNFIT;
+}
+
+/* Arrangements */
+
+static const struct {
+  const char *name;
+  const char *label;
+} arrangement_changes[WB_N_ARRANGEMENT_CHANGES] = {
+  [WB_ARRANGEMENT_UNCHANGED] = { "unchanged", N_("Unchanged") },
+  [WB_ARRANGEMENT_NEW]       = { "new", N_("New") },
+  [WB_ARRANGEMENT_CHANGED]   = { "changed", N_("Changed") },
+  [WB_ARRANGEMENT_WITHDRAWN] = { "withdrawn", N_("Withdrawn") },
+};
+
+static char *
+note_of (const char *note)
+{
+  return note != NULL ? g_strstrip (g_strdup (note)) : g_strdup ("");
+}
+
+WbArrangementChange
+wb_account_arrangement_change (gboolean    before,
+                               const char *before_note,
+                               gboolean    after,
+                               const char *after_note)
+{
+  g_autofree char *old_note = note_of (before_note);
+  g_autofree char *new_note = note_of (after_note);
+
+  if (!before && !after)
+    return WB_ARRANGEMENT_UNCHANGED;
+  if (!before)
+    return WB_ARRANGEMENT_NEW;
+  if (!after)
+    return WB_ARRANGEMENT_WITHDRAWN;
+  return strcmp (old_note, new_note) != 0 ? WB_ARRANGEMENT_CHANGED : WB_ARRANGEMENT_UNCHANGED;
+}
+
+const char *
+wb_arrangement_change_to_string (WbArrangementChange change)
+{
+  g_return_val_if_fail (change < WB_N_ARRANGEMENT_CHANGES, NULL);
+  return arrangement_changes[change].name;
+}
+
+gboolean
+wb_arrangement_change_from_string (const char          *text,
+                                   WbArrangementChange *change)
+{
+  FROM_STRING (text, arrangement_changes, change);
+}
+
+const char *
+wb_arrangement_change_to_label (WbArrangementChange change)
+{
+  g_return_val_if_fail (change < WB_N_ARRANGEMENT_CHANGES, NULL);
+  return _(arrangement_changes[change].label);
+}
+
+/* Quarters */
+
+char *
+wb_account_quarter_of (const char *date)
+{
+  GDate day;
+
+  if (!parse_date (date, &day))
+    return NULL;
+  return g_strdup_printf ("%04d-Q%d", g_date_get_year (&day), (g_date_get_month (&day) - 1) / 3 + 1);
+}
+
+gboolean
+wb_account_quarter_bounds (const char  *quarter,
+                           char       **first_day,
+                           char       **day_after)
+{
+  int year, q;
+  char end;
+
+  if (quarter == NULL || strlen (quarter) != 7 || sscanf (quarter, "%4d-Q%1d%c", &year, &q, &end) != 2 ||
+      year < 1900 || q < 1 || q > 4)
+    return FALSE;
+  if (first_day != NULL)
+    *first_day = g_strdup_printf ("%04d-%02d-01", year, (q - 1) * 3 + 1);
+  if (day_after != NULL)
+    *day_after = q == 4 ? g_strdup_printf ("%04d-01-01", year + 1) : g_strdup_printf ("%04d-%02d-01", year, q * 3 + 1);
+  return TRUE;
+}
+
+/* Handovers */
+
+static guint
+matches_in_progress (JsonObject *briefing)
+{
+  JsonArray *matches = wb_json_get_array (briefing, "matches_in_progress");
+  guint n = 0;
+
+  for (guint i = 0; matches != NULL && i < json_array_get_length (matches); i++)
+    n += (guint) wb_json_get_int (json_array_get_object_element (matches, i), "count");
+  return n;
+}
+
+char *
+wb_account_briefing_summary (JsonObject *briefing)
+{
+  JsonArray *last = wb_json_get_array (briefing, "last_contacts");
+  JsonArray *vacancies = wb_json_get_array (briefing, "open_vacancies");
+  JsonObject *exception = wb_json_get_object (briefing, "exception");
+  guint contacts = (guint) wb_json_get_int (briefing, "contacts");
+  guint n_vacancies = vacancies != NULL ? json_array_get_length (vacancies) : 0;
+  guint n_matches = matches_in_progress (briefing);
+  g_autofree char *contact = NULL;
+  g_autofree char *vacancy = NULL;
+  g_autofree char *match = NULL;
+  const char *excepted;
+
+  g_return_val_if_fail (briefing != NULL, NULL);
+
+  if (contacts == 0 || last == NULL || json_array_get_length (last) == 0)
+    contact = g_strdup (_("no contact logged"));
+  else
+    /* TRANSLATORS: in a handover's briefing: how many contacts were logged, and the last one's date */
+    contact = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u contact, the last on %s", "%u contacts, the last on %s",
+                                            contacts),
+                               contacts, wb_json_get_string (json_array_get_object_element (last, 0), "date") ?: "?");
+  vacancy = n_vacancies == 0 ? g_strdup (_("no open vacancies")) :
+            g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u open vacancy", "%u open vacancies", n_vacancies),
+                             n_vacancies);
+  match = n_matches == 0 ? g_strdup (_("no matches in progress")) :
+          g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u match in progress", "%u matches in progress", n_matches),
+                           n_matches);
+  if (exception == NULL)
+    excepted = _("no exception");
+  else if (wb_json_get_int (exception, "approved_by") > 0)
+    excepted = _("an approved exception");
+  else
+    excepted = _("an exception awaiting approval");
+  return g_strjoin ("; ", contact, vacancy, match, excepted, NULL);
 }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <glib.h>
+#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
@@ -137,5 +138,84 @@ char             *wb_account_duplicate_reason      (const char *other_name,
                                                     const char *other_kvk,
                                                     const char *pc4);
 char             *wb_account_dormant_reason        (const char *last_contact);
+
+/* What a coordinator decides on a review (docs/accounts-api.md, "decision"). */
+typedef enum {
+  WB_ACCOUNT_ACTION_APPROVE_EXCEPTION,
+  WB_ACCOUNT_ACTION_TRANSFER_TO_WSP,
+  WB_ACCOUNT_ACTION_ASSIGN_OWNER,
+  WB_ACCOUNT_ACTION_MERGE_DUPLICATES,
+  WB_ACCOUNT_ACTION_DISMISS,
+  WB_N_ACCOUNT_ACTIONS
+} WbAccountAction;
+
+const char       *wb_account_action_to_string      (WbAccountAction  action);
+gboolean          wb_account_action_from_string    (const char      *text,
+                                                    WbAccountAction *action);
+
+/* The decision the rule suggests for a review of @kind (a rule status, "dormant" or
+ * "duplicate") of the account @facts describe now: merge a duplicate; approve a pending
+ * exception; hand an account whose owner does not fit (left, none, the wrong kind or
+ * municipality, a size that crossed 25, a natural moment) to the WSP at 25 or more
+ * employees and to a local account manager below; dismiss when the owner fits. */
+WbAccountAction   wb_account_suggest_action        (const char            *kind,
+                                                    const WbAccountFacts  *facts);
+
+/* What is known of an account manager who might take an account over. */
+typedef struct {
+  const char *role;                  /* one of wb_roles */
+  const char *organisation_kind;     /* one of wb_organisation_kinds */
+  const char *organisation_region;   /* the subregion the organisation works in, or "Zuid-Limburg" */
+  gboolean    serves_municipality;   /* the organisation serves the employer's municipality */
+  gboolean    active;                /* has not left */
+} WbSuccessorFacts;
+
+typedef enum {
+  WB_SUCCESSOR_UNFIT,        /* may not own the account under the rule */
+  WB_SUCCESSOR_REGION_WIDE,  /* a WSP account manager serving the whole region: after the subregion's */
+  WB_SUCCESSOR_FIT,          /* the WSP of the employer's subregion (25 or more), or a local account
+                              * manager of the employer's municipality (fewer than 25) */
+} WbSuccessorFit;
+
+/* Whether the account manager @candidate may own an account of @employee_count employees
+ * in a municipality of @region (NULL: not known, so no WSP is the subregion's). */
+WbSuccessorFit    wb_account_successor_fit         (gint64                  employee_count,
+                                                    const char             *region,
+                                                    const WbSuccessorFacts *candidate);
+
+/* Potential employer arrangements are reported to the WSP (seed 000, §2.3). */
+typedef enum {
+  WB_ARRANGEMENT_UNCHANGED,
+  WB_ARRANGEMENT_NEW,        /* marked where there was none */
+  WB_ARRANGEMENT_CHANGED,    /* still marked, described otherwise */
+  WB_ARRANGEMENT_WITHDRAWN,  /* no longer marked */
+  WB_N_ARRANGEMENT_CHANGES
+} WbArrangementChange;
+
+/* What a write did to an employer's arrangement: marked or not, and its description
+ * (NULL or blank: none; spaces around it do not count). */
+WbArrangementChange wb_account_arrangement_change  (gboolean    before,
+                                                    const char *before_note,
+                                                    gboolean    after,
+                                                    const char *after_note);
+/* "new", "changed", "withdrawn" ("unchanged" for the first). */
+const char       *wb_arrangement_change_to_string  (WbArrangementChange change);
+gboolean          wb_arrangement_change_from_string (const char         *text,
+                                                    WbArrangementChange *change);
+/* "New", "Changed", "Withdrawn", translated. */
+const char       *wb_arrangement_change_to_label   (WbArrangementChange change);
+
+/* The quarter a date (YYYY-MM-DD...) falls in, "2026-Q4"; NULL for no date. */
+char             *wb_account_quarter_of            (const char *date);
+/* The first day of @quarter and the first day after it, as YYYY-MM-DD; FALSE when
+ * @quarter is not of the form YYYY-Qn. */
+gboolean          wb_account_quarter_bounds        (const char *quarter,
+                                                    char      **first_day,
+                                                    char      **day_after);
+
+/* A handover's briefing (what the store gathers for the successor) in one sentence: "3
+ * contacts, the last on 2026-10-02; 1 open vacancy; 2 matches in progress; an approved
+ * exception". */
+char             *wb_account_briefing_summary      (JsonObject *briefing);
 
 G_END_DECLS

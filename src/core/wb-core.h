@@ -3,8 +3,11 @@
 
 #pragma once
 
+#include "wb-body.h"
+#include "wb-csv-writer.h"
 #include "wb-locale.h"
 #include "wb-match-workflow.h"
+#include "wb-monitor.h"
 #include "wb-policy.h"
 #include "wb-problem.h"
 #include "wb-record.h"

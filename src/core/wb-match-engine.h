@@ -33,8 +33,9 @@ G_BEGIN_DECLS
  *              below 0.6, two 0.3, more 0.1. No requirement gives 1.
  * travel       The distance d between the PC4 centres against the client's reach r (their
  *              maximum travel distance, or else a default for their transport, or else
- *              15 km): d ≤ r gives 1 − 0.3·d/r; beyond it max (0.05, 0.7 − 0.5·(d − r)/r).
- *              Distance lowers a score but never excludes, unless max_km is asked for.
+ *              15 km, and then the part is not known): d ≤ r gives 1 − 0.3·d/r; beyond it
+ *              max (0.05, 0.7 − 0.5·(d − r)/r). Distance lowers a score but never
+ *              excludes, unless max_km is asked for.
  * hours        Hours available a week against the vacancy's hours: 1 when enough, else
  *              the share.
  * capacity     Work capacity 80 % or more gives 1; 30–79 % gives 0.9 when the vacancy
@@ -49,7 +50,10 @@ G_BEGIN_DECLS
  *
  * Missing data is unknown, never agreement: every value the client lacks scores
  * WB_MATCH_UNKNOWN_CREDIT in its part (and a client without any competence earns nothing
- * in c₀), and the result says what is missing and who can supply it. */
+ * in c₀), a part is known only when every value it is computed from is, and the result
+ * says what is missing and who can supply it. The competences of a client of whom none are
+ * known (no diagnosis with competences, no work experience) are unknown, not lacking: they
+ * are no gap and make no near miss. */
 
 #define WB_MATCH_ERROR (wb_match_error_quark ())
 
@@ -155,6 +159,7 @@ typedef struct {
   double max_km;                 /* > 0: leave out pairs farther apart, or of unknown distance */
   gint64 organisation_id;        /* > 0: only clients (or vacancies) of this organisation */
   gboolean near_misses_only;     /* only pairs lacking one or two essential competences */
+  gboolean pool_only;            /* only clients in the pool of work-ready jobseekers */
   gboolean explain;              /* write the sentences (TRUE by default) */
   WbMatchWeights weights;
 } WbMatchOptions;
@@ -180,17 +185,28 @@ typedef enum {
 } WbMatchMissing;
 
 typedef enum {
-  WB_MATCH_DIAGNOSIS_NONE,
+  WB_MATCH_DIAGNOSIS_NONE,       /* "missing" in JSON */
   WB_MATCH_DIAGNOSIS_CURRENT,
   WB_MATCH_DIAGNOSIS_STALE,
 } WbMatchDiagnosisState;
 
-/* A competence of the vacancy the client lacks (level 0) or has below the required level. */
+/* How a requirement of the vacancy stands with the client. */
+typedef enum {
+  WB_MATCH_REQUIREMENT_MATCHED,  /* diagnosed at the level asked or higher (or the licence held) */
+  WB_MATCH_REQUIREMENT_BELOW,    /* diagnosed below the level asked */
+  WB_MATCH_REQUIREMENT_MISSING,  /* not among the client's competences (or no licence) */
+  WB_MATCH_REQUIREMENT_INFERRED, /* inferred from work experience: there, at a level not known */
+  WB_MATCH_REQUIREMENT_UNKNOWN,  /* no competence of the client is known at all */
+} WbMatchRequirementState;
+
+/* One requirement of the vacancy held against the client. The gap holds those the client
+ * lacks (level 0) or has below the required level. */
 typedef struct {
   gint64 competence_id;          /* 0 for the driving licence */
-  guint8 required_level;
-  guint8 level;                  /* 0: missing */
+  guint8 required_level;         /* 1–5; 0 for the licence */
+  guint8 level;                  /* the client's diagnosed level; 0: missing or not known */
   gboolean essential;
+  WbMatchRequirementState state;
 } WbMatchGapItem;
 
 typedef struct {
@@ -208,6 +224,8 @@ typedef struct {
   guint n_essential_missing;
   guint n_optional;
   guint n_optional_present;
+  GArray *requirements;          /* WbMatchGapItem: every requirement, the licence last, each with
+                                  * its state: matched ones are the requirements minus the gap */
   GArray *gap;                   /* WbMatchGapItem: missing essentials first, then lower levels */
   GArray *inferred;              /* gint64: competences counted from work experience only */
   WbMatchMissing missing;
@@ -215,15 +233,20 @@ typedef struct {
   char *diagnosis_date;
   int diagnosis_age_months;      /* -1 without a diagnosis */
   gboolean stale_diagnosis;
-  gboolean near_miss;            /* lacks one or two essential competences */
+  gboolean near_miss;            /* lacks one or two essential competences, and none is unknown */
   gboolean wage_cost_subsidy_route;  /* capacity below 80 %: the wage-cost subsidy route applies */
   gboolean wage_cost_subsidy_offered;
   int work_capacity;             /* percent; -1: not known */
   gboolean pseudonymous;         /* told in bands only: see wb_match_result_pseudonymise */
   char *client_organisation;     /* the name to contact, when the engine knows it */
+  GPtrArray *requirement_labels; /* char *, parallel to @requirements; NULL unless explained */
   GPtrArray *gap_labels;         /* char *, parallel to @gap; NULL unless explained */
   GPtrArray *inferred_labels;    /* char *, parallel to @inferred; NULL unless explained */
   GPtrArray *missing_notes;      /* char *: what is missing and who can supply it */
+  char *training_suggestion;     /* for a near miss, the training that would close the gap;
+                                  * NULL otherwise or unless explained */
+  /*< private >*/
+  char *label_storage;           /* the strings of the three label arrays, in one block */
 } WbMatchResult;
 
 void        wb_match_result_free     (WbMatchResult       *result);
@@ -231,8 +254,10 @@ void        wb_match_result_free     (WbMatchResult       *result);
  * the work capacity names the band (below 30 %, 30–80 %, 80–100 %), not the percentage. */
 void        wb_match_result_pseudonymise (WbMatchResult   *result);
 /* The result as the API hands it out: score, parts (score, weight, points, known,
- * explanation), gap, below-level items, inferred competences (labelled), missing data
- * with who can supply it, diagnosis state with the stale flag, near miss, wage-cost
+ * explanation; the points add up to the score exactly at the four decimals written),
+ * the requirements matched, missing (the gap), below level, optional and missing, and
+ * unknown, inferred competences (labelled), missing data with who can supply it,
+ * diagnosis state with the stale flag, near miss with its training suggestion, wage-cost
  * subsidy route, distance and weights. */
 JsonObject *wb_match_result_to_json  (const WbMatchResult *result);
 
@@ -332,8 +357,12 @@ GPtrArray     *wb_match_engine_cross_match            (WbMatchEngine            
                                                        const WbMatchOptions     *options,
                                                        GError                  **error);
 
+/* The stats walk every row of the index (to count its bytes); a ranking that only says how
+ * many it considered asks for the count alone. */
 void           wb_match_engine_get_stats              (WbMatchEngine            *self,
                                                        WbMatchStats             *stats);
+guint          wb_match_engine_count_clients          (WbMatchEngine            *self);
+guint          wb_match_engine_count_open_vacancies   (WbMatchEngine            *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WbMatchResult, wb_match_result_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WbMatchCrossEntry, wb_match_cross_entry_free)

@@ -175,10 +175,37 @@ wb_policy_can_signal_diagnosis (WbRole  role,
          wb_policy_decide (role, WB_RESOURCE_CLIENTS, WB_ACTION_READ, scope) != WB_DECISION_DENY;
 }
 
+/* The monitor per role: whose aggregates, and whether a cell lists persons. */
+static const struct {
+  WbMonitorAccess access;
+  gboolean lists_persons;
+} monitor_table[WB_N_ROLES] = {
+  [WB_ROLE_ACCOUNT_MANAGER_WSP]   = { WB_MONITOR_ACCESS_ALL_ORGANISATIONS, FALSE },
+  [WB_ROLE_ACCOUNT_MANAGER_LOCAL] = { WB_MONITOR_ACCESS_ALL_ORGANISATIONS, FALSE },
+  [WB_ROLE_CONSULTANT]            = { WB_MONITOR_ACCESS_ALL_ORGANISATIONS, FALSE },
+  [WB_ROLE_COORDINATOR]           = { WB_MONITOR_ACCESS_ALL_ORGANISATIONS, FALSE },
+  [WB_ROLE_ANALYST]               = { WB_MONITOR_ACCESS_ALL_ORGANISATIONS, FALSE },
+  [WB_ROLE_ADMIN]                 = { WB_MONITOR_ACCESS_ALL_ORGANISATIONS, FALSE },
+};
+
+WbMonitorAccess
+wb_policy_monitor_access (WbRole role)
+{
+  g_return_val_if_fail (role < WB_N_ROLES, WB_MONITOR_ACCESS_NONE);
+  return monitor_table[role].access;
+}
+
+gboolean
+wb_policy_monitor_lists_persons (WbRole role)
+{
+  g_return_val_if_fail (role < WB_N_ROLES, FALSE);
+  return monitor_table[role].lists_persons;
+}
+
 gboolean
 wb_policy_can_aggregate (WbRole role)
 {
-  return role < WB_N_ROLES;
+  return role < WB_N_ROLES && wb_policy_monitor_access (role) != WB_MONITOR_ACCESS_NONE;
 }
 
 gboolean

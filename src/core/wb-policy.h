@@ -49,7 +49,23 @@ WbDecision   wb_policy_decide         (WbRole      role,
 gboolean     wb_policy_can_signal_diagnosis (WbRole  role,
                                              WbScope scope);
 
-/* Whether the role may see monitor aggregates (counts, series); every role may. */
+/* The labour-market monitor: whose aggregates a role sees. */
+typedef enum {
+  WB_MONITOR_ACCESS_NONE,
+  WB_MONITOR_ACCESS_ALL_ORGANISATIONS,  /* every organisation's aggregates, small numbers protected */
+} WbMonitorAccess;
+
+/* Analysts and coordinators follow every organisation's figures; account managers and
+ * consultants see the same monitor; admins, who keep the reference data, too. */
+WbMonitorAccess wb_policy_monitor_access (WbRole role);
+
+/* Whether a cell of the monitor may lead to the persons it counts. Never, for any role: a
+ * drill-down stops at an aggregate (a finer level, a split by a dimension), so that no
+ * monitor cell is a way to another organisation's clients; one's own clients are in the
+ * client list, under the client rules above. */
+gboolean     wb_policy_monitor_lists_persons (WbRole role);
+
+/* Whether the role may see monitor aggregates (counts, series). */
 gboolean     wb_policy_can_aggregate  (WbRole      role);
 
 gboolean     wb_role_from_string      (const char *text,

@@ -35,6 +35,17 @@ gboolean      wb_record_has_field        (WbRecord   *self,
                                           const char *field);
 JsonArray    *wb_record_get_array        (WbRecord   *self,
                                           const char *field);
+
+/* The same for an object inside a record (an employer's summary, a briefing): NULL or 0
+ * where @member is missing, null or of another type; @object may be NULL. */
+const char   *wb_json_get_string         (JsonObject *object,
+                                          const char *member);
+gint64        wb_json_get_int            (JsonObject *object,
+                                          const char *member);
+JsonArray    *wb_json_get_array          (JsonObject *object,
+                                          const char *member);
+JsonObject   *wb_json_get_object         (JsonObject *object,
+                                          const char *member);
 char         *wb_record_to_json          (WbRecord   *self);
 
 /* The ETag of a version: a quoted string so that it is a strong validator. */

@@ -20,6 +20,34 @@ const char * const wb_organisation_kinds[] = {
 const char * const wb_regions[] = {
   "Parkstad", "Maastricht-Heuvelland", "Westelijke Mijnstreek", "Zuid-Limburg", NULL
 };
+/* The regions' opportunity sectors (seed 001), where the labour market asks for people. */
+static const char * const parkstad_opportunities[] = { "care", "smart_services", "medical_logistics", NULL };
+static const char * const maastricht_heuvelland_opportunities[] = {
+  "customer_service", "manufacturing", "hospitality", "leisure", NULL
+};
+static const char * const westelijke_mijnstreek_opportunities[] = { "automotive", "logistics", "technology", NULL };
+
+const char * const *
+wb_region_opportunity_sectors (const char *region)
+{
+  if (g_strcmp0 (region, "Parkstad") == 0)
+    return parkstad_opportunities;
+  if (g_strcmp0 (region, "Maastricht-Heuvelland") == 0)
+    return maastricht_heuvelland_opportunities;
+  if (g_strcmp0 (region, "Westelijke Mijnstreek") == 0)
+    return westelijke_mijnstreek_opportunities;
+  return NULL;
+}
+
+gboolean
+wb_is_opportunity_sector (const char *region,
+                          const char *sector)
+{
+  const char * const *sectors = wb_region_opportunity_sectors (region);
+
+  return sectors != NULL && sector != NULL && g_strv_contains (sectors, sector);
+}
+
 const char * const wb_client_groups[] = {
   "participatiewet", "ww", "wajong", "wia", "wsw", "nieuw_beschut", "statushouder",
   "school_leaver", "doelgroepregister", "nugger", NULL
@@ -46,7 +74,7 @@ const char * const wb_sectors[] = {
 };
 const char * const wb_event_kinds[] = {
   "intake", "referral_wsp", "diagnosis", "track_start", "track_end", "placement", "after_care",
-  "outflow", "return_to_benefit", "diagnosis_signal", "note", NULL
+  "outflow", "return_to_benefit", "diagnosis_signal", "note", "withdrawal", NULL
 };
 const char * const wb_instruments[] = {
   "language_training", "empowerment", "job_application_training", "work_experience_place",
@@ -67,9 +95,13 @@ const char * const wb_match_states[] = {
   "suggested", "shortlisted", "proposed", "interview", "placed", "rejected", "withdrawn", NULL
 };
 const char * const wb_action_point_statuses[] = { "open", "done", "dropped", NULL };
+/* The monitor's metrics that can have a target (wb-monitor.c), and "progression" and
+ * "diagnosis_coverage" of the work plans, which no monitor series has yet;
+ * "durable_placements" is the older name of durable_6m. */
 const char * const wb_target_metrics[] = {
   "inflow", "progression", "outflow", "placements", "durable_placements", "activated",
-  "diagnosis_coverage", NULL
+  "diagnosis_coverage", "to_work", "referrals", "returns", "durable_6m", "durable_12m", "caseload", "pool",
+  "vacancies_open", "vacancies_filled", "benefit_saved", NULL
 };
 const char * const wb_target_levels[] = { "zuid_limburg", "region", "organisation", "municipality", NULL };
 
@@ -80,6 +112,7 @@ const char * const wb_target_levels[] = { "zuid_limburg", "region", "organisatio
 #define RO (WB_FIELD_READONLY)
 #define LIST (WB_FIELD_FILTER | WB_FIELD_SORT)
 #define OPT (WB_FIELD_NULLABLE)
+#define TEXT (WB_FIELD_MULTILINE)
 
 static const WbFieldSpec organisation_fields[] = {
   F ("code", WB_FIELD_STRING, WB_FIELD_REQUIRED | WB_FIELD_IMMUTABLE | LIST),
@@ -132,7 +165,7 @@ static const WbFieldSpec client_fields[] = {
   E ("motivation", wb_levels3, WB_FIELD_PUBLIC | OPT),
   E ("development_potential", wb_levels3, WB_FIELD_PUBLIC | OPT),
   F ("barriers", WB_FIELD_STRV, 0),
-  F ("health_notes", WB_FIELD_STRING, WB_FIELD_HEALTH | OPT),
+  F ("health_notes", WB_FIELD_STRING, WB_FIELD_HEALTH | OPT | TEXT),
   E ("phase", wb_phases, WB_FIELD_REQUIRED | WB_FIELD_PUBLIC | LIST),
   E ("track", wb_tracks, WB_FIELD_PUBLIC | OPT | LIST),
   R ("case_manager_id", "users", OPT | LIST),
@@ -156,8 +189,10 @@ static const WbFieldSpec event_fields[] = {
   E ("contract", wb_contract_types, OPT),
   E ("outflow_type", wb_outflow_types, OPT),
   R ("addressed_to", "organisations", OPT | LIST),
-  F ("reason", WB_FIELD_STRING, OPT),
-  F ("note", WB_FIELD_STRING, OPT),
+  F ("reason", WB_FIELD_STRING, OPT | TEXT),
+  F ("note", WB_FIELD_STRING, OPT | TEXT),
+  R ("corrects_id", "events", OPT | WB_FIELD_IMMUTABLE),
+  F ("correction_reason", WB_FIELD_STRING, OPT | WB_FIELD_IMMUTABLE | TEXT),
 };
 
 static const WbFieldSpec diagnosis_fields[] = {
@@ -165,7 +200,7 @@ static const WbFieldSpec diagnosis_fields[] = {
   F ("date", WB_FIELD_DATE, WB_FIELD_REQUIRED | WB_FIELD_SORT),
   E ("source", wb_diagnosis_sources, WB_FIELD_REQUIRED | LIST),
   R ("author_id", "users", RO),
-  F ("note", WB_FIELD_STRING, OPT),
+  F ("note", WB_FIELD_STRING, OPT | TEXT),
 };
 
 static const WbFieldSpec employer_fields[] = {
@@ -176,10 +211,11 @@ static const WbFieldSpec employer_fields[] = {
   F ("pc4", WB_FIELD_PC4, WB_FIELD_REQUIRED | LIST),
   R ("municipality_id", "municipalities", WB_FIELD_REQUIRED | LIST),
   R ("owner_id", "users", OPT | LIST),
-  F ("exception_reason", WB_FIELD_STRING, OPT),
+  F ("exception_reason", WB_FIELD_STRING, OPT | TEXT),
   R ("exception_approved_by", "users", OPT),
   F ("exception_approved_at", WB_FIELD_DATE, OPT),
   F ("arrangement", WB_FIELD_BOOL, LIST),
+  F ("arrangement_note", WB_FIELD_STRING, OPT),
   F ("learn_work", WB_FIELD_BOOL, LIST),
   F ("active", WB_FIELD_BOOL, LIST),
   F ("last_contact", WB_FIELD_DATE, RO | WB_FIELD_SORT),
@@ -199,7 +235,7 @@ static const WbFieldSpec contact_log_fields[] = {
   R ("organisation_id", "organisations", RO | LIST),
   F ("date", WB_FIELD_DATE, WB_FIELD_REQUIRED | WB_FIELD_SORT),
   E ("kind", wb_contact_kinds, WB_FIELD_REQUIRED | LIST),
-  F ("note", WB_FIELD_STRING, OPT),
+  F ("note", WB_FIELD_STRING, OPT | TEXT),
 };
 
 static const WbFieldSpec vacancy_fields[] = {
@@ -218,7 +254,7 @@ static const WbFieldSpec vacancy_fields[] = {
   E ("status", wb_vacancy_statuses, LIST),
   F ("job_carving", WB_FIELD_BOOL, LIST),
   F ("wage_cost_subsidy", WB_FIELD_BOOL, LIST),
-  F ("description", WB_FIELD_STRING, OPT),
+  F ("description", WB_FIELD_STRING, OPT | TEXT),
   R ("created_by", "users", RO),
   R ("organisation_id", "organisations", RO | LIST),
 };
@@ -228,8 +264,8 @@ static const WbFieldSpec match_fields[] = {
   R ("client_id", "clients", WB_FIELD_REQUIRED | WB_FIELD_IMMUTABLE | LIST),
   E ("state", wb_match_states, LIST),
   { "score", WB_FIELD_REAL, RO | WB_FIELD_SORT, NULL, 0, 0, NULL },
-  F ("reject_reason", WB_FIELD_STRING, OPT),
-  F ("override_reason", WB_FIELD_STRING, OPT),
+  F ("reject_reason", WB_FIELD_STRING, OPT | TEXT),
+  F ("override_reason", WB_FIELD_STRING, OPT | TEXT),
   F ("score_parts", WB_FIELD_JSON, RO),
   F ("weights", WB_FIELD_JSON, RO),
   R ("proposed_by", "users", RO | LIST),
@@ -262,7 +298,7 @@ static const WbFieldSpec target_fields[] = {
 };
 
 static const WbFieldSpec action_point_fields[] = {
-  F ("text", WB_FIELD_STRING, WB_FIELD_REQUIRED | WB_FIELD_SEARCH),
+  F ("text", WB_FIELD_STRING, WB_FIELD_REQUIRED | WB_FIELD_SEARCH | TEXT),
   R ("owner_id", "users", WB_FIELD_REQUIRED | LIST),
   F ("due_date", WB_FIELD_DATE, OPT | WB_FIELD_SORT),
   E ("status", wb_action_point_statuses, LIST),
@@ -361,6 +397,29 @@ join_values (const char * const *values)
   return g_strjoinv (", ", (char **) values);
 }
 
+/* Every text the API takes: UTF-8 without control characters, bar the line breaks and
+ * tabs of a text of several lines. (A U+0000 never gets this far: the body is refused
+ * before it is parsed, see wb-body.c.) */
+static gboolean
+check_text (const char  *text,
+            gboolean     multiline,
+            char       **message)
+{
+  gunichar bad;
+
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      *message = g_strdup (_("is not valid UTF-8"));
+      return FALSE;
+    }
+  if (!wb_validate_text (text, multiline, &bad))
+    {
+      *message = g_strdup_printf (_("may not contain the control character U+%04X"), bad);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 wb_field_spec_check_value (const WbFieldSpec  *field,
                            JsonNode           *value,
@@ -443,6 +502,8 @@ wb_field_spec_check_value (const WbFieldSpec  *field,
                 *message = g_strdup (_("must be a list of texts"));
                 return FALSE;
               }
+            if (!check_text (json_node_get_string (element), FALSE, message))
+              return FALSE;
           }
         return TRUE;
       }
@@ -469,15 +530,12 @@ wb_field_spec_check_value (const WbFieldSpec  *field,
       return FALSE;
     }
   s = json_node_get_string (value);
+  if (!check_text (s, (field->flags & WB_FIELD_MULTILINE) != 0, message))
+    return FALSE;
 
   switch (field->type)
     {
     case WB_FIELD_STRING:
-      if (!g_utf8_validate (s, -1, NULL))
-        {
-          *message = g_strdup (_("is not valid UTF-8"));
-          return FALSE;
-        }
       if ((field->flags & WB_FIELD_REQUIRED) && *s == '\0')
         {
           *message = g_strdup (_("may not be empty"));
@@ -567,10 +625,10 @@ wb_field_spec_check_value (const WbFieldSpec  *field,
     }
 }
 
-static void
-add_error (GPtrArray  *errors,
-           const char *field,
-           char       *message)
+void
+wb_field_errors_add (GPtrArray  *errors,
+                     const char *field,
+                     char       *message)
 {
   WbFieldError *error = g_new0 (WbFieldError, 1);
 
@@ -595,7 +653,24 @@ static const struct {
   { "outflow", "outflow_type", N_("is required: say whether the benefit ends fully or partly") },
   { "outflow", "reason", N_("is required: the reason of the outflow") },
   { "return_to_benefit", "reason", N_("is required: why the client returned to benefit") },
+  { "note", "note", N_("is required: write what happened; an empty note is not added") },
+  { "withdrawal", "corrects_id", N_("is required: the event that is withdrawn") },
 };
+
+static gboolean
+blank_text (JsonNode *value)
+{
+  const char *s;
+
+  if (value == NULL || JSON_NODE_HOLDS_NULL (value))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (value) || json_node_get_value_type (value) != G_TYPE_STRING)
+    return FALSE;
+  for (s = json_node_get_string (value); *s != '\0'; s = g_utf8_next_char (s))
+    if (!g_unichar_isspace (g_utf8_get_char (s)))
+      return FALSE;
+  return TRUE;
+}
 
 static void
 check_event_kind (JsonObject *object,
@@ -612,10 +687,14 @@ check_event_kind (JsonObject *object,
       if (strcmp (event_requirements[i].kind, json_node_get_string (kind)) != 0)
         continue;
       value = json_object_get_member (object, event_requirements[i].field);
-      if (value == NULL || JSON_NODE_HOLDS_NULL (value) ||
-          (json_node_get_value_type (value) == G_TYPE_STRING && *json_node_get_string (value) == '\0'))
-        add_error (errors, event_requirements[i].field, g_strdup (_(event_requirements[i].message)));
+      if (blank_text (value))
+        wb_field_errors_add (errors, event_requirements[i].field, g_strdup (_(event_requirements[i].message)));
     }
+  /* A correction or a withdrawal is recorded with who, when and why: the why is asked. */
+  if (!blank_text (json_object_get_member (object, "corrects_id")) &&
+      blank_text (json_object_get_member (object, "correction_reason")))
+    wb_field_errors_add (errors, "correction_reason",
+                         g_strdup (_("is required: say why the event is corrected or withdrawn")));
 }
 
 gboolean
@@ -642,38 +721,43 @@ wb_resource_spec_validate (const WbResourceSpec *spec,
 
       if (field == NULL)
         {
+          /* The fields every record has are the server's: a client that sends them back
+           * learns that they are not written, rather than seeing them dropped. */
           if (strcmp (name, "id") == 0 || strcmp (name, "version") == 0 ||
               strcmp (name, "created_at") == 0 || strcmp (name, "updated_at") == 0)
-            continue;
+            {
+              wb_field_errors_add (errors, name, g_strdup (_("is set by the server and cannot be written")));
+              continue;
+            }
           /* A client's competences are those of its latest diagnosis: writing them on the
            * client would be accepted and lost. */
           if (strcmp (name, "competences") == 0 && spec->resource == WB_RESOURCE_CLIENTS)
             {
-              add_error (errors, name, g_strdup (_("come from the latest diagnosis: record them with a new diagnosis")));
+              wb_field_errors_add (errors, name, g_strdup (_("come from the latest diagnosis: record them with a new diagnosis")));
               continue;
             }
           /* Nested collections are checked by their own resource code. */
           if (strcmp (name, "competences") == 0 || strcmp (name, "work_experience") == 0 ||
               strcmp (name, "sector_preferences") == 0)
             continue;
-          add_error (errors, name, g_strdup (_("is not a field of this record")));
+          wb_field_errors_add (errors, name, g_strdup (_("is not a field of this record")));
           continue;
         }
 
       if (field->flags & (WB_FIELD_READONLY | WB_FIELD_SECRET))
         {
-          add_error (errors, name, g_strdup (_("is set by the server and cannot be written")));
+          wb_field_errors_add (errors, name, g_strdup (_("is set by the server and cannot be written")));
           continue;
         }
 
       if (!creating && (field->flags & WB_FIELD_IMMUTABLE))
         {
-          add_error (errors, name, g_strdup (_("cannot be changed after the record was created")));
+          wb_field_errors_add (errors, name, g_strdup (_("cannot be changed after the record was created")));
           continue;
         }
 
       if (!wb_field_spec_check_value (field, json_object_get_member (object, name), &message))
-        add_error (errors, name, message);
+        wb_field_errors_add (errors, name, message);
     }
 
   if (creating)
@@ -683,7 +767,7 @@ wb_resource_spec_validate (const WbResourceSpec *spec,
           const WbFieldSpec *field = &spec->fields[i];
 
           if ((field->flags & WB_FIELD_REQUIRED) && !json_object_has_member (object, field->name))
-            add_error (errors, field->name, g_strdup (_("is required")));
+            wb_field_errors_add (errors, field->name, g_strdup (_("is required")));
         }
       if (spec->resource == WB_RESOURCE_EVENTS)
         check_event_kind (object, errors);

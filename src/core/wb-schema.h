@@ -41,6 +41,7 @@ typedef enum {
   WB_FIELD_SEARCH    = 1 << 8,  /* ?q= searches this column */
   WB_FIELD_SECRET    = 1 << 9,  /* never leaves the server */
   WB_FIELD_NULLABLE  = 1 << 10, /* JSON null clears the value */
+  WB_FIELD_MULTILINE = 1 << 11, /* a text of several lines: tab and line breaks allowed */
 } WbFieldFlags;
 
 typedef struct {
@@ -92,6 +93,10 @@ typedef struct {
 
 void                  wb_field_error_free        (WbFieldError *error);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WbFieldError, wb_field_error_free)
+/* Appends an error on @field to @errors, taking @message. */
+void                  wb_field_errors_add        (GPtrArray    *errors,
+                                                  const char   *field,
+                                                  char         *message);
 
 const WbResourceSpec *wb_resource_spec_get       (WbResource resource);
 const WbResourceSpec *wb_resource_spec_lookup    (const char *name);
@@ -138,5 +143,13 @@ extern const char * const wb_match_states[];
 extern const char * const wb_action_point_statuses[];
 extern const char * const wb_target_metrics[];
 extern const char * const wb_target_levels[];
+
+/* The opportunity sectors of a subregion of wb_regions (seed 001: Parkstad care, smart
+ * services and medical logistics; Maastricht-Heuvelland customer service, manufacturing,
+ * hospitality and leisure; Westelijke Mijnstreek automotive, logistics and technology),
+ * NULL-terminated, or NULL for a region without (Zuid-Limburg as a whole). */
+const char * const   *wb_region_opportunity_sectors (const char *region);
+gboolean              wb_is_opportunity_sector      (const char *region,
+                                                     const char *sector);
 
 G_END_DECLS

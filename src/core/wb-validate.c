@@ -120,6 +120,27 @@ wb_validate_date (const char *date)
   return y >= 1900 && y <= 2200 && g_date_valid_dmy (d, m, y);
 }
 
+gboolean
+wb_validate_text (const char *text,
+                  gboolean    multiline,
+                  gunichar   *bad)
+{
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if ((c < 0x20 && !(multiline && (c == '\t' || c == '\n' || c == '\r'))) || (c >= 0x7F && c <= 0x9F))
+        {
+          if (bad != NULL)
+            *bad = c;
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 char *
 wb_age_band (int birth_year,
              int this_year)

@@ -17,6 +17,13 @@ gboolean wb_validate_phone    (const char *phone);
 /* An e-mail address of the form local@domain.tld. */
 gboolean wb_validate_email    (const char *email);
 
+/* Whether the UTF-8 @text is free of control characters (U+0000 to U+001F and U+007F to
+ * U+009F), but for tab, line feed and carriage return when @multiline. The first one found
+ * goes to @bad. */
+gboolean wb_validate_text     (const char *text,
+                               gboolean    multiline,
+                               gunichar   *bad);
+
 /* Age band of the pseudonymous profile ("25-34") for a birth year in a given year. */
 char    *wb_age_band          (int birth_year,
                                int this_year);

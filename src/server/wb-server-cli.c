@@ -5,29 +5,29 @@
 
 #include "config.h"
 
-#include <glib-unix.h>
 #include <glib/gi18n-lib.h>
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include "wb-demo.h"
 #include "wb-import.h"
 #include "wb-locale.h"
 #include "wb-password.h"
-#include "wb-server-cli.h"
-#include "wb-server.h"
+#include "wb-server-cli-private.h"
+#include "wb-store-files.h"
 
-#define EXIT_USAGE 2
+#define EXIT_USAGE WB_CLI_EXIT_USAGE
 
 typedef int (*CommandFunc) (int argc, char **argv);
 
 /* GOptionContext writes its usage line as "PRGNAME [OPTION…] PARAMETERS": the program name
  * carries the command, so that the line reads "werkbrug-server user add [OPTION…] — …". */
-static GOptionContext *
-new_context (const char *command,
-             const char *parameter_string)
+GOptionContext *
+_wb_cli_new_context (const char *command,
+                     const char *parameter_string)
 {
   g_autofree char *prgname = g_strconcat ("werkbrug-server ", command, NULL);
 
@@ -35,9 +35,9 @@ new_context (const char *command,
   return g_option_context_new (parameter_string);
 }
 
-static int
-usage_error (GOptionContext *context,
-             const char     *message)
+int
+_wb_cli_usage_error (GOptionContext *context,
+                     const char     *message)
 {
   g_printerr ("werkbrug-server: %s\n", message);
   if (context != NULL)
@@ -48,159 +48,169 @@ usage_error (GOptionContext *context,
   return EXIT_USAGE;
 }
 
-static gboolean
-parse_options (GOptionContext  *context,
-               int             *argc,
-               char          ***argv,
-               int             *status)
+gboolean
+_wb_cli_parse_options (GOptionContext  *context,
+                       int             *argc,
+                       char          ***argv,
+                       int             *status)
 {
   g_autoptr(GError) error = NULL;
 
   if (!g_option_context_parse (context, argc, argv, &error))
     {
-      *status = usage_error (context, error->message);
+      *status = _wb_cli_usage_error (context, error->message);
       return FALSE;
     }
   return TRUE;
 }
 
-static WbStore *
-open_store (const char *path)
+WbServerConfig *
+_wb_cli_load_config (const char *path)
+{
+  g_autoptr(WbServerConfig) config = wb_server_config_new ();
+  g_autoptr(GError) error = NULL;
+  const char *default_path = wb_server_config_get_default_path ();
+
+  if (path == NULL && g_file_test (default_path, G_FILE_TEST_EXISTS))
+    path = default_path;
+  if (path != NULL && !wb_server_config_load (config, path, &error))
+    {
+      g_printerr ("werkbrug-server: %s\n", error->message);
+      return NULL;
+    }
+  return g_steal_pointer (&config);
+}
+
+gboolean
+_wb_cli_load_config_and_db (const char      *path,
+                            WbServerConfig **config,
+                            char           **db)
+{
+  *config = _wb_cli_load_config (path);
+  if (*config == NULL)
+    return FALSE;
+  if (*db == NULL)
+    *db = g_strdup ((*config)->database);
+  return TRUE;
+}
+
+char *
+_wb_cli_backup_directory (WbServerConfig *config,
+                          const char     *db)
+{
+  g_autofree char *folder = NULL;
+
+  if (config != NULL && config->backup_directory != NULL)
+    return g_strdup (config->backup_directory);
+  folder = g_path_get_dirname (db);
+  return g_build_filename (folder, "backups", NULL);
+}
+
+WbStore *
+_wb_cli_open_store (const char     *db,
+                    WbServerConfig *config)
 {
   g_autoptr(GError) error = NULL;
-  WbStore *store = wb_store_open (path, &error);
+  int latest = wb_store_get_latest_schema_version ();
+  int version = wb_store_peek_schema_version (db, &error);
+  WbStore *store;
 
+  if (version < 0)
+    {
+      g_printerr ("werkbrug-server: %s\n", error->message);
+      return NULL;
+    }
+  /* An upgrade cannot be undone: the database as it was goes aside first. */
+  if (version > 0 && version < latest)
+    {
+      g_autofree char *directory = _wb_cli_backup_directory (config, db);
+      g_autofree char *label = g_strdup_printf ("before-schema-%d", latest);
+      g_autofree char *copy = wb_store_backup_into (db, directory, label, &error);
+
+      if (copy == NULL)
+        {
+          g_printerr (_("werkbrug-server: %s was not upgraded, because the backup before the upgrade failed: %s\n"),
+                      db, error->message);
+          return NULL;
+        }
+      g_printerr (_("Backed up %s to %s before upgrading it from schema %d to %d\n"), db, copy, version, latest);
+    }
+
+  store = wb_store_open (db, &error);
   if (store == NULL)
     g_printerr ("werkbrug-server: %s\n", error->message);
   return store;
 }
 
-/* A --listen value is a wrong argument, not a failure to listen, when it is no address and
- * port at all: NULL when it is one, else what is wrong with it. */
+/* A line from the terminal with its echo off, or from standard input as it comes. */
 static char *
-check_listen_address (const char *address)
+read_line (gboolean     terminal,
+           const char  *prompt)
 {
-  g_autoptr(GSocketConnectable) parsed = g_network_address_parse (address, 0, NULL);
-  g_autoptr(GSocketConnectable) other_default = g_network_address_parse (address, 1, NULL);
-  const char *host;
-
-  /* Parsed with two default ports, a value without a port of its own differs. */
-  if (parsed == NULL || other_default == NULL ||
-      g_network_address_get_port (G_NETWORK_ADDRESS (parsed)) !=
-      g_network_address_get_port (G_NETWORK_ADDRESS (other_default)))
-    return g_strdup_printf (_("--listen %s is not an address and port, e.g. 127.0.0.1:8080 or [::1]:8080"), address);
-
-  host = g_network_address_get_hostname (G_NETWORK_ADDRESS (parsed));
-  if (!g_hostname_is_ip_address (host) && g_ascii_strcasecmp (host, "localhost") != 0)
-    return g_strdup_printf (_("--listen %s: %s is not an IP address (or localhost), e.g. 127.0.0.1:8080 or [::1]:8080"),
-                            address, host);
-  return NULL;
-}
-
-static gboolean
-on_quit_signal_cb (gpointer user_data)
-{
-  g_main_loop_quit (user_data);
-  return G_SOURCE_REMOVE;
-}
-
-static int
-command_serve (int    argc,
-               char **argv)
-{
-  g_autofree char *db = NULL;
-  g_auto(GStrv) listen = NULL;
-  g_autofree char *tls_cert = NULL;
-  g_autofree char *tls_key = NULL;
-  g_autoptr(GOptionContext) context = new_context ("serve", _("— serve the central layer over HTTP"));
-  const GOptionEntry entries[] = {
-    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_("The SQLite database (created when missing)"), N_("PATH") },
-    { "listen", 0, 0, G_OPTION_ARG_STRING_ARRAY, &listen, N_("Address and port, e.g. 127.0.0.1:8080 or [::1]:8080; may be repeated"), N_("ADDR:PORT") },
-    { "tls-cert", 0, 0, G_OPTION_ARG_FILENAME, &tls_cert, N_("PEM certificate for HTTPS"), N_("FILE") },
-    { "tls-key", 0, 0, G_OPTION_ARG_FILENAME, &tls_key, N_("PEM private key for HTTPS"), N_("FILE") },
-    { NULL }
-  };
-  g_autoptr(WbStore) store = NULL;
-  g_autoptr(WbServer) server = NULL;
-  g_autoptr(GTlsCertificate) certificate = NULL;
-  g_autoptr(GMainLoop) loop = NULL;
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context, _("Starts werkbrug-server on one or more addresses. Stop it with Ctrl+C or SIGTERM."));
-  if (!parse_options (context, &argc, &argv, &status))
-    return status;
-  if (db == NULL)
-    return usage_error (context, _("--db is required"));
-  if (listen == NULL)
-    return usage_error (context, _("--listen is required, e.g. --listen 127.0.0.1:8080"));
-  if ((tls_cert == NULL) != (tls_key == NULL))
-    return usage_error (context, _("--tls-cert and --tls-key go together"));
-  if (argc > 1)
-    return usage_error (context, _("unexpected arguments"));
-  for (guint i = 0; listen[i] != NULL; i++)
-    {
-      g_autofree char *message = check_listen_address (listen[i]);
-
-      if (message != NULL)
-        return usage_error (context, message);
-    }
-
-  if (tls_cert != NULL)
-    {
-      certificate = g_tls_certificate_new_from_files (tls_cert, tls_key, &error);
-      if (certificate == NULL)
-        {
-          g_printerr ("werkbrug-server: %s\n", error->message);
-          return 1;
-        }
-    }
-
-  store = open_store (db);
-  if (store == NULL)
-    return 1;
-
-  loop = g_main_loop_new (NULL, FALSE);
-
-  {
-    g_autoptr(GPtrArray) servers = g_ptr_array_new_with_free_func (g_object_unref);
-
-    for (guint i = 0; listen[i] != NULL; i++)
-      {
-        g_autoptr(WbServer) one = wb_server_new (store);
-        g_autofree char *url = NULL;
-
-        if (!wb_server_listen (one, listen[i], certificate, &error))
-          {
-            g_printerr (_("werkbrug-server: cannot listen on %s: %s\n"), listen[i], error->message);
-            return 1;
-          }
-        url = wb_server_dup_url (one);
-        g_print (_("Listening on %s\n"), url);
-        g_ptr_array_add (servers, g_steal_pointer (&one));
-      }
-    fflush (stdout);
-
-    g_unix_signal_add (SIGTERM, on_quit_signal_cb, loop);
-    g_unix_signal_add (SIGINT, on_quit_signal_cb, loop);
-    g_main_loop_run (loop);
-  }
-  return 0;
-}
-
-static char *
-read_password_from_stdin (void)
-{
+  struct termios saved, quiet;
   char buffer[1024];
-  size_t len;
+  gboolean got;
+  size_t length;
 
-  if (fgets (buffer, sizeof buffer, stdin) == NULL)
+  /* Echo goes off before the prompt shows, so that nothing typed after it appears. */
+  if (terminal)
+    {
+      if (tcgetattr (STDIN_FILENO, &saved) != 0)
+        return NULL;
+      quiet = saved;
+      quiet.c_lflag &= ~ECHO;
+      quiet.c_lflag |= ECHONL;
+      tcsetattr (STDIN_FILENO, TCSAFLUSH, &quiet);
+      g_printerr ("%s", prompt);
+    }
+  got = fgets (buffer, sizeof buffer, stdin) != NULL;
+  if (terminal)
+    tcsetattr (STDIN_FILENO, TCSADRAIN, &saved);
+  if (!got)
     return NULL;
-  len = strlen (buffer);
-  while (len > 0 && (buffer[len - 1] == '\n' || buffer[len - 1] == '\r'))
-    buffer[--len] = '\0';
+  length = strlen (buffer);
+  while (length > 0 && (buffer[length - 1] == '\n' || buffer[length - 1] == '\r'))
+    buffer[--length] = '\0';
   return g_strdup (buffer);
+}
+
+static void
+free_password (char *password)
+{
+  if (password != NULL)
+    memset (password, 0, strlen (password));
+  g_free (password);
+}
+
+char *
+_wb_cli_read_new_password (const char *username)
+{
+  gboolean terminal = isatty (STDIN_FILENO);
+  g_autofree char *prompt = g_strdup_printf (_("New password for %s: "), username);
+  char *password = read_line (terminal, prompt);
+  char *again;
+
+  if (password == NULL || g_utf8_strlen (password, -1) < 10)
+    {
+      free_password (password);
+      g_printerr ("werkbrug-server: %s\n",
+                  terminal ? _("give a password of at least 10 characters")
+                           : _("give a password of at least 10 characters on standard input"));
+      return NULL;
+    }
+  if (!terminal)
+    return password;
+
+  again = read_line (terminal, _("The same password again: "));
+  if (g_strcmp0 (password, again) != 0)
+    {
+      free_password (password);
+      free_password (again);
+      g_printerr ("werkbrug-server: %s\n", _("the two passwords differ"));
+      return NULL;
+    }
+  free_password (again);
+  return password;
 }
 
 static int
@@ -208,13 +218,16 @@ command_org (int    argc,
              char **argv)
 {
   g_autofree char *db = NULL;
+  g_autofree char *config_path = NULL;
+  g_autoptr(WbServerConfig) config = NULL;
   g_autofree char *code = NULL;
   g_autofree char *name = NULL;
   g_autofree char *kind = NULL;
   g_autofree char *region = NULL;
-  g_autoptr(GOptionContext) context = new_context ("org add", _("— add an organisation"));
+  g_autoptr(GOptionContext) context = _wb_cli_new_context ("org add", _("— add an organisation"));
   const GOptionEntry entries[] = {
-    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_("The SQLite database"), N_("PATH") },
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_("The SQLite database (default: database in the configuration file)"), N_("PATH") },
+    WB_CLI_CONFIG_OPTION (config_path),
     { "code", 0, 0, G_OPTION_ARG_STRING, &code, N_("A short code, e.g. wsp-parkstad"), N_("CODE") },
     { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("The full name"), N_("TEXT") },
     { "kind", 0, 0, G_OPTION_ARG_STRING, &kind, N_("wsp, municipality, social_service, work_company, development, learn_work or sheltered_work"), N_("KIND") },
@@ -229,12 +242,14 @@ command_org (int    argc,
   int status;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!parse_options (context, &argc, &argv, &status))
+  if (!_wb_cli_parse_options (context, &argc, &argv, &status))
     return status;
   if (argc < 2 || strcmp (argv[1], "add") != 0)
-    return usage_error (context, _("the only organisation command is “org add”"));
+    return _wb_cli_usage_error (context, _("the only organisation command is “org add”"));
+  if (!_wb_cli_load_config_and_db (config_path, &config, &db))
+    return EXIT_USAGE;
   if (db == NULL || code == NULL || name == NULL || kind == NULL || region == NULL)
-    return usage_error (context, _("--db, --code, --name, --kind and --region are required"));
+    return _wb_cli_usage_error (context, _("--db, --code, --name, --kind and --region are required"));
 
   json_object_set_string_member (object, "code", code);
   json_object_set_string_member (object, "name", name);
@@ -245,10 +260,10 @@ command_org (int    argc,
       WbFieldError *first = g_ptr_array_index (errors, 0);
       g_autofree char *message = g_strdup_printf ("--%s %s", first->field, first->message);
 
-      return usage_error (NULL, message);
+      return _wb_cli_usage_error (NULL, message);
     }
 
-  store = open_store (db);
+  store = _wb_cli_open_store (db, config);
   if (store == NULL)
     return 1;
   id = wb_store_insert (store, WB_RESOURCE_ORGANISATIONS, object, &error);
@@ -266,13 +281,16 @@ command_user (int    argc,
               char **argv)
 {
   g_autofree char *db = NULL;
+  g_autofree char *config_path = NULL;
+  g_autoptr(WbServerConfig) config = NULL;
   g_autofree char *org = NULL;
   g_autofree char *role = NULL;
   g_autofree char *username = NULL;
   g_autofree char *name = NULL;
-  g_autoptr(GOptionContext) context = new_context ("user add", _("— add a user; the password is read from standard input"));
+  g_autoptr(GOptionContext) context = _wb_cli_new_context ("user add", _("— add a user; the password is asked for, or read from standard input"));
   const GOptionEntry entries[] = {
-    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_("The SQLite database"), N_("PATH") },
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_("The SQLite database (default: database in the configuration file)"), N_("PATH") },
+    WB_CLI_CONFIG_OPTION (config_path),
     { "org", 0, 0, G_OPTION_ARG_STRING, &org, N_("Code of the user's organisation"), N_("CODE") },
     { "role", 0, 0, G_OPTION_ARG_STRING, &role, N_("account_manager_wsp, account_manager_local, consultant, coordinator, analyst or admin"), N_("ROLE") },
     { "username", 0, 0, G_OPTION_ARG_STRING, &username, N_("The login name"), N_("NAME") },
@@ -288,20 +306,22 @@ command_user (int    argc,
   int status;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!parse_options (context, &argc, &argv, &status))
+  if (!_wb_cli_parse_options (context, &argc, &argv, &status))
     return status;
   if (argc < 2 || strcmp (argv[1], "add") != 0)
-    return usage_error (context, _("the only user command is “user add”"));
+    return _wb_cli_usage_error (context, _("the only user command is “user add”"));
+  if (!_wb_cli_load_config_and_db (config_path, &config, &db))
+    return EXIT_USAGE;
   if (db == NULL || org == NULL || role == NULL || username == NULL)
-    return usage_error (context, _("--db, --org, --role and --username are required"));
+    return _wb_cli_usage_error (context, _("--db, --org, --role and --username are required"));
   if (!wb_role_from_string (role, &parsed_role))
-    return usage_error (context, _("unknown role; see --help for the roles"));
+    return _wb_cli_usage_error (context, _("unknown role; see --help for the roles"));
 
-  password = read_password_from_stdin ();
-  if (password == NULL || strlen (password) < 10)
-    return usage_error (NULL, _("give a password of at least 10 characters on standard input"));
+  password = _wb_cli_read_new_password (username);
+  if (password == NULL)
+    return EXIT_USAGE;
 
-  store = open_store (db);
+  store = _wb_cli_open_store (db, config);
   if (store == NULL)
     return 1;
   organisation_id = wb_store_find_organisation (store, org, &error);
@@ -338,11 +358,14 @@ command_import (int    argc,
                 char **argv)
 {
   g_autofree char *db = NULL;
+  g_autofree char *config_path = NULL;
+  g_autoptr(WbServerConfig) config = NULL;
   g_autofree char *org = NULL;
   g_autoptr(GOptionContext) context =
-    new_context ("import", _("KIND PATH — import esco (a folder), pc4, clients or employers (CSV files)"));
+    _wb_cli_new_context ("import", _("KIND PATH — import esco (a folder), pc4, clients, employers or cbs (CSV files)"));
   const GOptionEntry entries[] = {
-    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_("The SQLite database"), N_("PATH") },
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_("The SQLite database (default: database in the configuration file)"), N_("PATH") },
+    WB_CLI_CONFIG_OPTION (config_path),
     { "org", 0, 0, G_OPTION_ARG_STRING, &org, N_("Code of the organisation that owns imported clients"), N_("CODE") },
     { NULL }
   };
@@ -354,26 +377,28 @@ command_import (int    argc,
   int status;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!parse_options (context, &argc, &argv, &status))
+  if (!_wb_cli_parse_options (context, &argc, &argv, &status))
     return status;
+  if (!_wb_cli_load_config_and_db (config_path, &config, &db))
+    return EXIT_USAGE;
   if (db == NULL)
-    return usage_error (context, _("--db is required"));
+    return _wb_cli_usage_error (context, _("--db is required"));
   if (argc != 3)
-    return usage_error (context, _("give the kind of data and a path"));
+    return _wb_cli_usage_error (context, _("give the kind of data and a path"));
   kind = argv[1];
   path = argv[2];
   if (strcmp (kind, "clients") == 0 && org == NULL)
-    return usage_error (context, _("importing clients needs --org, the organisation that owns them"));
-  if (strcmp (kind, "esco") != 0 && strcmp (kind, "pc4") != 0 &&
-      strcmp (kind, "clients") != 0 && strcmp (kind, "employers") != 0)
-    return usage_error (context, _("the kind is one of esco, pc4, clients, employers"));
+    return _wb_cli_usage_error (context, _("importing clients needs --org, the organisation that owns them"));
+  if (strcmp (kind, "esco") != 0 && strcmp (kind, "pc4") != 0 && strcmp (kind, "clients") != 0 &&
+      strcmp (kind, "employers") != 0 && strcmp (kind, "cbs") != 0)
+    return _wb_cli_usage_error (context, _("the kind is one of esco, pc4, clients, employers, cbs"));
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {
       g_autofree char *message = g_strdup_printf (_("%s does not exist"), path);
-      return usage_error (NULL, message);
+      return _wb_cli_usage_error (NULL, message);
     }
 
-  store = open_store (db);
+  store = _wb_cli_open_store (db, config);
   if (store == NULL)
     return 1;
 
@@ -383,6 +408,9 @@ command_import (int    argc,
     ok = wb_import_pc4 (store, path, report, &error);
   else if (strcmp (kind, "employers") == 0)
     ok = wb_import_employers_csv (store, path, report, &error);
+  else if (strcmp (kind, "cbs") == 0)
+    /* CBS social-assistance figures, for the monitor to compare with. */
+    ok = wb_import_cbs (store, path, report, &error);
   else
     {
       gint64 organisation_id = wb_store_find_organisation (store, org, &error);
@@ -419,7 +447,7 @@ command_demo (int    argc,
   int clients = 20000;
   gint64 seed = 1;
   gboolean quiet = FALSE;
-  g_autoptr(GOptionContext) context = new_context ("demo", _("— fill an empty database with a synthetic South Limburg"));
+  g_autoptr(GOptionContext) context = _wb_cli_new_context ("demo", _("— fill an empty database with a synthetic South Limburg"));
   const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_("The SQLite database (created when missing; must hold no clients)"), N_("PATH") },
     { "clients", 0, 0, G_OPTION_ARG_INT, &clients, N_("How many clients (default 20000)"), N_("N") },
@@ -436,16 +464,16 @@ command_demo (int    argc,
   int status;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!parse_options (context, &argc, &argv, &status))
+  if (!_wb_cli_parse_options (context, &argc, &argv, &status))
     return status;
   if (db == NULL)
-    return usage_error (context, _("--db is required"));
+    return _wb_cli_usage_error (context, _("--db is required"));
   if (clients < 1 || clients > 1000000)
-    return usage_error (context, _("--clients must be between 1 and 1000000"));
+    return _wb_cli_usage_error (context, _("--clients must be between 1 and 1000000"));
   if (argc > 1)
-    return usage_error (context, _("unexpected arguments"));
+    return _wb_cli_usage_error (context, _("unexpected arguments"));
 
-  store = open_store (db);
+  store = _wb_cli_open_store (db, NULL);
   if (store == NULL)
     return 1;
 
@@ -486,59 +514,23 @@ command_demo (int    argc,
   return 0;
 }
 
-static int
-command_backup (int    argc,
-                char **argv)
-{
-  g_autofree char *db = NULL;
-  g_autofree char *to = NULL;
-  g_autoptr(GOptionContext) context = new_context ("backup", _("— copy the database consistently, also while it is being served"));
-  const GOptionEntry entries[] = {
-    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_("The SQLite database"), N_("PATH") },
-    { "to", 0, 0, G_OPTION_ARG_FILENAME, &to, N_("Where the copy goes"), N_("FILE") },
-    { NULL }
-  };
-  g_autoptr(WbStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!parse_options (context, &argc, &argv, &status))
-    return status;
-  if (db == NULL || to == NULL)
-    return usage_error (context, _("--db and --to are required"));
-  if (argc > 1)
-    return usage_error (context, _("unexpected arguments"));
-  if (!g_file_test (db, G_FILE_TEST_IS_REGULAR))
-    {
-      g_autofree char *message = g_strdup_printf (_("%s does not exist"), db);
-      return usage_error (NULL, message);
-    }
-
-  store = open_store (db);
-  if (store == NULL)
-    return 1;
-  if (!wb_store_backup (store, to, &error))
-    {
-      g_printerr ("werkbrug-server: %s\n", error->message);
-      return 1;
-    }
-  g_print (_("Backed up %s to %s\n"), db, to);
-  return 0;
-}
-
 static void
 print_usage (FILE *out)
 {
-  fprintf (out, "%s\n\n%s\n  serve    %s\n  org      %s\n  user     %s\n  import   %s\n  demo     %s\n  backup   %s\n\n%s\n",
+  fprintf (out, "%s\n\n%s\n"
+           "  serve    %s\n  init     %s\n  org      %s\n  user     %s\n  import   %s\n"
+           "  demo     %s\n  backup   %s\n  restore  %s\n  describe %s\n\n%s\n",
            _("Usage: werkbrug-server COMMAND [OPTIONS]"),
            _("Commands:"),
            _("Serve the central layer over HTTP"),
+           _("Create a region's database with its organisations and first admin"),
            _("Add an organisation (org add)"),
            _("Add a user (user add)"),
            _("Import ESCO, PC4 centres, clients or employers"),
            _("Generate the synthetic South Limburg demo data"),
-           _("Copy the database consistently"),
+           _("Copy the database consistently, keeping the newest copies"),
+           _("Put a copy of the database back, after checking it"),
+           _("Print the routes and record fields, for the API's contract"),
            _("Run “werkbrug-server COMMAND --help” for the options of a command."));
 }
 
@@ -550,12 +542,15 @@ wb_server_cli_run (int    argc,
     const char *name;
     CommandFunc func;
   } commands[] = {
-    { "serve", command_serve },
+    { "serve", _wb_cli_serve },
+    { "init", _wb_cli_init },
     { "org", command_org },
     { "user", command_user },
     { "import", command_import },
     { "demo", command_demo },
-    { "backup", command_backup },
+    { "backup", _wb_cli_backup },
+    { "restore", _wb_cli_restore },
+    { "describe", _wb_cli_describe },
   };
 
   setlocale (LC_ALL, "");

@@ -11,7 +11,7 @@
 
 #include "wb-match-engine.h"
 #include "wb-match-loader.h"
-#include "wb-server-private.h"
+#include "wb-server-modules.h"
 #include "wb-store-matching.h"
 
 #define MAX_LIMIT    1000
@@ -21,11 +21,12 @@
 /* The engine of a store, shared by every server on it: key of the store's object data. */
 #define ENGINE_KEY   "wb-server-matching-engine"
 
-struct _WbServerMatching
+/* The module's state. Handlers read the engine and on_changed writes it, each only through
+ * wb_match_engine_* and wb_match_loader_follow, so that a lock belongs in the engine. */
+typedef struct
 {
-  WbServer *server;         /* unowned: the server owns this */
   WbMatchEngine *engine;    /* shared with other servers on the same store */
-};
+} WbServerMatching;
 
 /* The parts of a match score a coordinator may weigh, per region. */
 static const char * const weight_parts[] = {
@@ -40,13 +41,44 @@ is_region (const char *text)
 
 /* Weights */
 
-static JsonObject *
-default_weights (void)
+/* The weights stored as @text, the parts not in it at their defaults; the defaults when
+ * there is no text or it is not usable. */
+static void
+weights_from_text (const char     *text,
+                   WbMatchWeights *weights)
 {
-  WbMatchWeights weights;
+  g_autoptr(JsonNode) node = text != NULL ? json_from_string (text, NULL) : NULL;
 
-  wb_match_weights_init_default (&weights);
-  return wb_match_weights_to_json (&weights);
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node) ||
+      !wb_match_weights_from_json (json_node_get_object (node), weights, NULL))
+    wb_match_weights_init_default (weights);
+}
+
+/* What the audit keeps of a change of weights: the region, the new version and each part
+ * that changed, from and to ("Parkstad v2: competences 0.45 -> 0.9, travel 0.1 -> 0.01"). */
+static char *
+describe_weights_change (const char           *region,
+                         gint64                version,
+                         const WbMatchWeights *from,
+                         const WbMatchWeights *to)
+{
+  GString *text = g_string_new (NULL);
+  guint n = 0;
+
+  g_string_append_printf (text, "%s v%" G_GINT64_FORMAT ":", region, version);
+  for (guint i = 0; i < WB_MATCH_N_PARTS; i++)
+    {
+      char a[G_ASCII_DTOSTR_BUF_SIZE], b[G_ASCII_DTOSTR_BUF_SIZE];
+
+      if (from->part[i] == to->part[i])
+        continue;
+      g_string_append_printf (text, "%s %s %s -> %s", n++ > 0 ? "," : "", wb_match_part_to_string (i),
+                              g_ascii_formatd (a, sizeof a, "%g", from->part[i]),
+                              g_ascii_formatd (b, sizeof b, "%g", to->part[i]));
+    }
+  if (n == 0)
+    g_string_append (text, " no part changed");
+  return g_string_free (text, FALSE);
 }
 
 /* The weights that apply in @region: its own, else the region-wide ones, else the defaults.
@@ -109,10 +141,11 @@ static void
 handle_get_weights (WbRequest  *request,
                     const char *region)
 {
-  WbStore *store = wb_server_get_store (request->server);
+  WbStore *store = request->store;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonObject) result = json_object_new ();
   g_autofree char *text = NULL;
+  WbMatchWeights weights;
   gint64 version = 0;
 
   text = wb_store_get_match_weights (store, region, &version, &error);
@@ -125,15 +158,9 @@ handle_get_weights (WbRequest  *request,
   json_object_set_string_member (result, "region", region);
   json_object_set_int_member (result, "version", version);
   json_object_set_boolean_member (result, "default", text == NULL);
-  if (text != NULL)
-    {
-      g_autoptr(JsonParser) parser = json_parser_new ();
-
-      if (json_parser_load_from_data (parser, text, -1, NULL))
-        json_object_set_member (result, "weights", json_node_copy (json_parser_get_root (parser)));
-    }
-  if (!json_object_has_member (result, "weights"))
-    json_object_set_object_member (result, "weights", default_weights ());
+  /* Every part, also those a coordinator left at the default. */
+  weights_from_text (text, &weights);
+  json_object_set_object_member (result, "weights", wb_match_weights_to_json (&weights));
 
   if (version > 0)
     _wb_server_set_etag (request->msg, result);
@@ -146,7 +173,7 @@ static void
 handle_set_weights (WbRequest  *request,
                     const char *region)
 {
-  WbStore *store = wb_server_get_store (request->server);
+  WbStore *store = request->store;
   g_autoptr(WbProblem) problem = NULL;
   g_autoptr(JsonObject) body = NULL;
   g_autoptr(GError) error = NULL;
@@ -154,8 +181,11 @@ handle_set_weights (WbRequest  *request,
   g_autoptr(JsonNode) node = NULL;
   g_autofree char *text = NULL;
   g_autofree char *stored = NULL;
+  g_autofree char *change = NULL;
+  g_autoptr(JsonObject) complete = NULL;
   const char *if_match;
   JsonObject *weights;
+  WbMatchWeights before, after;
   gint64 version = 0, current = 0;
 
   if (request->caller.role != WB_ROLE_COORDINATOR)
@@ -208,24 +238,23 @@ handle_set_weights (WbRequest  *request,
         wb_problem_add_error (problem, field, _("must be a number from 0 to 1"));
     }
   /* The parts not given keep their defaults; all of them at zero would rank nothing. */
-  if (problem->errors->len == 0)
-    {
-      WbMatchWeights check;
-
-      if (!wb_match_weights_from_json (weights, &check, NULL))
-        wb_problem_add_error (problem, "weights", _("at least one part of the score must weigh more than 0"));
-    }
+  if (problem->errors->len == 0 && !wb_match_weights_from_json (weights, &after, NULL))
+    wb_problem_add_error (problem, "weights", _("at least one part of the score must weigh more than 0"));
   if (problem->errors->len > 0)
     {
       _wb_server_send_problem (request->msg, problem);
       return;
     }
 
-  node = json_node_init_object (json_node_alloc (), weights);
+  /* Kept whole, so that what is read back is every part that applies. */
+  complete = wb_match_weights_to_json (&after);
+  node = json_node_init_object (json_node_alloc (), complete);
   text = json_to_string (node, FALSE);
+  weights_from_text (stored, &before);
+  change = describe_weights_change (region, current + 1, &before, &after);
   if (!wb_store_set_match_weights (store, region, text, request->caller.id, current, &error) ||
       !wb_store_audit (store, request->caller.id, request->caller.organisation_id, "update",
-                       "match-weights", 0, region, &error))
+                       "match-weights", 0, change, &error))
     {
       _wb_server_send_store_error (request->msg, error);
       return;
@@ -240,8 +269,8 @@ typedef struct {
   gboolean has_max_km;
 } RankParams;
 
-/* limit, max_km, org and near_misses; anything else, or a value that is not one, is a 400
- * with the field named. */
+/* limit, max_km, org, near_misses and pool; anything else, or a value that is not one, is a
+ * 400 with the field named. */
 static gboolean
 parse_rank_params (WbRequest  *request,
                    GHashTable *params,
@@ -289,15 +318,18 @@ parse_rank_params (WbRequest  *request,
               else
                 out->options.organisation_id = (gint64) number;
             }
-          else if (strcmp (name, "near_misses") == 0)
+          else if (strcmp (name, "near_misses") == 0 || strcmp (name, "pool") == 0)
             {
+              gboolean *flag = name[0] == 'n' ? &out->options.near_misses_only : &out->options.pool_only;
+
               if (strcmp (text, "true") == 0)
-                out->options.near_misses_only = TRUE;
+                *flag = TRUE;
               else if (strcmp (text, "false") != 0)
-                wb_problem_add_error (problem, "near_misses", _("must be true or false"));
+                wb_problem_add_error (problem, name, _("must be true or false"));
             }
           else
-            wb_problem_add_error (problem, name, _("is not a parameter of a ranking: use limit, max_km, org or near_misses"));
+            wb_problem_add_error (problem, name,
+                                  _("is not a parameter of a ranking: use limit, max_km, org, near_misses or pool"));
         }
     }
   if (problem->errors->len > 0)
@@ -322,6 +354,7 @@ set_rank_params (JsonObject       *result,
   else
     json_object_set_null_member (result, "org");
   json_object_set_boolean_member (result, "near_misses", params->options.near_misses_only);
+  json_object_set_boolean_member (result, "pool", params->options.pool_only);
 }
 
 /* What the caller may see of a client in a ranking: the profile with the names for the own
@@ -398,14 +431,13 @@ handle_rank_candidates (WbServerMatching *self,
                         gint64            vacancy_id,
                         GHashTable       *params)
 {
-  WbStore *store = wb_server_get_store (request->server);
+  WbStore *store = request->store;
   g_autoptr(JsonObject) vacancy = NULL;
   g_autoptr(JsonObject) weights = NULL;
   g_autoptr(JsonObject) result = NULL;
   g_autoptr(GPtrArray) ranked = NULL;
   g_autoptr(GError) error = NULL;
   JsonArray *items;
-  WbMatchStats stats;
   RankParams rank;
 
   vacancy = wb_store_get_match_vacancy (store, vacancy_id, &error);
@@ -457,13 +489,12 @@ handle_rank_candidates (WbServerMatching *self,
       json_array_add_object_element (items, item);
     }
 
-  wb_match_engine_get_stats (self->engine, &stats);
   result = json_object_new ();
   json_object_set_int_member (result, "vacancy_id", vacancy_id);
   json_object_set_object_member (result, "vacancy", g_steal_pointer (&vacancy));
   json_object_set_object_member (result, "weights", g_steal_pointer (&weights));
   set_rank_params (result, &rank);
-  json_object_set_int_member (result, "considered", stats.n_clients);
+  json_object_set_int_member (result, "considered", wb_match_engine_count_clients (self->engine));
   json_object_set_array_member (result, "items", items);
   _wb_server_send_object (request->msg, SOUP_STATUS_OK, result);
 }
@@ -475,7 +506,7 @@ handle_rank_vacancies (WbServerMatching *self,
                        gint64            client_id,
                        GHashTable       *params)
 {
-  WbStore *store = wb_server_get_store (request->server);
+  WbStore *store = request->store;
   g_autoptr(JsonObject) client = NULL;
   g_autoptr(JsonObject) weights = NULL;
   g_autoptr(JsonObject) result = NULL;
@@ -483,7 +514,6 @@ handle_rank_vacancies (WbServerMatching *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *region = NULL;
   JsonArray *items;
-  WbMatchStats stats;
   WbDecision decision;
   RankParams rank;
 
@@ -535,25 +565,56 @@ handle_rank_vacancies (WbServerMatching *self,
       json_array_add_object_element (items, item);
     }
 
-  wb_match_engine_get_stats (self->engine, &stats);
   result = json_object_new ();
   json_object_set_int_member (result, "client_id", client_id);
   json_object_set_object_member (result, "client", g_steal_pointer (&client));
   json_object_set_object_member (result, "weights", g_steal_pointer (&weights));
   set_rank_params (result, &rank);
-  json_object_set_int_member (result, "considered", stats.n_open_vacancies);
+  json_object_set_int_member (result, "considered", wb_match_engine_count_open_vacancies (self->engine));
   json_object_set_array_member (result, "items", items);
   _wb_server_send_object (request->msg, SOUP_STATUS_OK, result);
 }
 
 /* A proposal */
 
-gboolean
-_wb_server_matching_score_match (WbRequest  *request,
-                                 JsonObject *match)
+#define ENGINE_LOADED_KEY "wb-server-matching-loaded"
+
+static GMutex engine_lock;
+
+/* The engine reads the store when it is first needed (a ranking, a scored match, a write
+ * it follows), not when the server starts: the list of clients a desktop app shows after
+ * its launch does not wait for the index of every competence. A write before then is read
+ * with the rest. */
+static void
+ensure_engine (WbServerMatching *self,
+               WbStore          *store)
 {
-  WbServerMatching *self = request->server->matching;
-  WbStore *store = wb_server_get_store (request->server);
+  g_mutex_lock (&engine_lock);
+  if (g_object_get_data (G_OBJECT (self->engine), ENGINE_LOADED_KEY) == NULL)
+    {
+      g_autoptr(GError) local_error = NULL;
+      WbMatchLoadStats stats;
+      gint64 start = g_get_monotonic_time ();
+
+      if (!wb_match_loader_load (store, self->engine, &stats, &local_error))
+        g_warning ("The matching engine could not load the store: %s", local_error->message);
+      else
+        g_debug ("Matching engine: %u clients, %u vacancies in %.2f s", stats.n_clients, stats.n_vacancies,
+                 (g_get_monotonic_time () - start) / 1e6);
+      g_object_set_data (G_OBJECT (self->engine), ENGINE_LOADED_KEY, GINT_TO_POINTER (TRUE));
+    }
+  g_mutex_unlock (&engine_lock);
+}
+
+/* Before a new match is stored: sets its score, score parts and weights as the engine has
+ * them at this moment, or answers the request (409 for a pair that cannot be proposed) and
+ * returns FALSE. */
+static gboolean
+score_match (WbRequest  *request,
+             JsonObject *match)
+{
+  WbServerMatching *self = request->module;
+  WbStore *store = request->store;
   gint64 vacancy_id = json_object_get_int_member_with_default (match, "vacancy_id", 0);
   gint64 client_id = json_object_get_int_member_with_default (match, "client_id", 0);
   g_autoptr(JsonObject) vacancy = NULL;
@@ -578,6 +639,7 @@ _wb_server_matching_score_match (WbRequest  *request,
       _wb_server_send_error (request->msg, SOUP_STATUS_CONFLICT, _("This step is not possible"), detail);
       return FALSE;
     }
+  ensure_engine (self, store);
   if (!wb_match_engine_has_client (self->engine, client_id))
     {
       g_autofree char *detail = g_strdup_printf (_("Client %s is not an active jobseeker any more and cannot be proposed."),
@@ -627,7 +689,7 @@ static void
 handle_list_alerts (WbRequest *request)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) alerts = wb_store_list_alerts (wb_server_get_store (request->server), NULL,
+  g_autoptr(GPtrArray) alerts = wb_store_list_alerts (request->store, NULL,
                                                       request->caller.id, &error);
   g_autoptr(JsonObject) result = json_object_new ();
   JsonArray *items;
@@ -648,7 +710,7 @@ handle_list_alerts (WbRequest *request)
 static void
 handle_create_alert (WbRequest *request)
 {
-  WbStore *store = wb_server_get_store (request->server);
+  WbStore *store = request->store;
   g_autoptr(JsonObject) body = _wb_server_parse_body (request);
   g_autoptr(WbProblem) problem = NULL;
   g_autoptr(GError) error = NULL;
@@ -726,7 +788,7 @@ handle_delete_alert (WbRequest *request,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!wb_store_remove_alert (wb_server_get_store (request->server), id, request->caller.id, &error))
+  if (!wb_store_remove_alert (request->store, id, request->caller.id, &error))
     {
       _wb_server_send_store_error (request->msg, error);
       return;
@@ -738,11 +800,11 @@ handle_delete_alert (WbRequest *request,
  * the threshold, once per alert and record. */
 static void
 check_alert (WbServerMatching   *self,
+             WbStore            *store,
              const WbStoreAlert *alert,
              gint64              vacancy_id,
              gint64              client_id)
 {
-  WbStore *store = wb_server_get_store (self->server);
   gboolean for_client = g_str_equal (alert->kind, "vacancy_for_client");
   const char *resource = for_client ? "vacancies" : "clients";
   gint64 resource_id = for_client ? vacancy_id : client_id;
@@ -799,11 +861,12 @@ check_alert (WbServerMatching   *self,
 
 static void
 check_alerts (WbServerMatching *self,
+              WbStore          *store,
               gint64            vacancy_id,
               gint64            client_id)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) alerts = wb_store_list_alerts (wb_server_get_store (self->server),
+  g_autoptr(GPtrArray) alerts = wb_store_list_alerts (store,
                                                       vacancy_id > 0 ? "vacancy_for_client" : "client_for_vacancy",
                                                       0, &error);
 
@@ -817,134 +880,154 @@ check_alerts (WbServerMatching *self,
       const WbStoreAlert *alert = alerts->pdata[i];
 
       if (vacancy_id > 0)
-        check_alert (self, alert, vacancy_id, alert->client_id);
+        check_alert (self, store, alert, vacancy_id, alert->client_id);
       else
-        check_alert (self, alert, alert->vacancy_id, client_id);
+        check_alert (self, store, alert, alert->vacancy_id, client_id);
     }
 }
 
-/* The extension */
+/* The module */
 
-WbServerMatching *
-_wb_server_matching_new (WbServer  *server,
-                         GError   **error)
+static void
+on_rank_candidates (WbRequest *request)
 {
-  WbServerMatching *self = g_new0 (WbServerMatching, 1);
-  WbStore *store = wb_server_get_store (server);
-  WbMatchEngine *engine;
-
-  self->server = server;
-
-  /* Every server on the same store shares one engine: a write through one is seen by all. */
-  engine = g_object_get_data (G_OBJECT (store), ENGINE_KEY);
-  if (engine == NULL)
-    {
-      g_autoptr(GError) local_error = NULL;
-      WbMatchLoadStats stats;
-      gint64 start = g_get_monotonic_time ();
-
-      engine = wb_match_engine_new ();
-      if (!wb_match_loader_load (store, engine, &stats, &local_error))
-        {
-          g_warning ("The matching engine could not load the store: %s", local_error->message);
-          if (error != NULL)
-            *error = g_steal_pointer (&local_error);
-        }
-      else
-        g_debug ("Matching engine: %u clients, %u vacancies in %.2f s", stats.n_clients, stats.n_vacancies,
-                 (g_get_monotonic_time () - start) / 1e6);
-      g_object_set_data_full (G_OBJECT (store), ENGINE_KEY, engine, g_object_unref);
-    }
-  self->engine = g_object_ref (engine);
-  return self;
+  ensure_engine (request->module, request->store);
+  handle_rank_candidates (request->module, request, _wb_server_route_id (request, "id"), request->query);
 }
 
-void
-_wb_server_matching_free (WbServerMatching *self)
+static void
+on_rank_vacancies (WbRequest *request)
 {
-  if (self == NULL)
-    return;
-  g_clear_object (&self->engine);
-  g_free (self);
+  ensure_engine (request->module, request->store);
+  handle_rank_vacancies (request->module, request, _wb_server_route_id (request, "id"), request->query);
 }
 
-gboolean
-_wb_server_matching_route (WbRequest  *request,
-                           GHashTable *params)
+/* The region of /match-weights/{region}, or NULL after a 404. */
+static const char *
+weights_region (WbRequest *request)
 {
-  WbServerMatching *self = request->server->matching;
-  const char *method = request->method;
-  const char *first = request->segments[0];
-  gint64 id = 0;
+  const char *region = _wb_server_route_text (request, "region");
 
-  if (request->n_segments == 3 && strcmp (request->segments[2], "matches") == 0 &&
-      (strcmp (first, "vacancies") == 0 || strcmp (first, "clients") == 0))
-    {
-      if (!_wb_server_parse_id (request->segments[1], &id))
-        _wb_server_send_error (request->msg, SOUP_STATUS_NOT_FOUND, _("Not found"), _("There is no such resource in API v1."));
-      else if (strcmp (method, "GET") != 0)
-        _wb_server_send_error (request->msg, SOUP_STATUS_METHOD_NOT_ALLOWED, _("Method not allowed"),
-                               _("A ranking is read with GET; record a proposal with POST /api/v1/matches."));
-      else if (strcmp (first, "vacancies") == 0)
-        handle_rank_candidates (self, request, id, params);
-      else
-        handle_rank_vacancies (self, request, id, params);
-      return TRUE;
-    }
-
-  if (strcmp (first, "match-weights") == 0 && request->n_segments == 2)
-    {
-      const char *region = request->segments[1];
-
-      if (!is_region (region))
-        _wb_server_send_error (request->msg, SOUP_STATUS_NOT_FOUND, _("Not found"),
-                               _("Weights are kept per region: Parkstad, Maastricht-Heuvelland, "
-                                 "Westelijke Mijnstreek or Zuid-Limburg."));
-      else if (strcmp (method, "GET") == 0)
-        handle_get_weights (request, region);
-      else if (strcmp (method, "PATCH") == 0)
-        handle_set_weights (request, region);
-      else
-        _wb_server_send_error (request->msg, SOUP_STATUS_METHOD_NOT_ALLOWED, _("Method not allowed"), NULL);
-      return TRUE;
-    }
-
-  if (strcmp (first, "alerts") == 0)
-    {
-      if (request->n_segments == 1 && strcmp (method, "GET") == 0)
-        handle_list_alerts (request);
-      else if (request->n_segments == 1 && strcmp (method, "POST") == 0)
-        handle_create_alert (request);
-      else if (request->n_segments == 2 && strcmp (method, "DELETE") == 0 &&
-               _wb_server_parse_id (request->segments[1], &id))
-        handle_delete_alert (request, id);
-      else
-        _wb_server_send_error (request->msg, SOUP_STATUS_METHOD_NOT_ALLOWED, _("Method not allowed"), NULL);
-      return TRUE;
-    }
-
-  return FALSE;
+  if (is_region (region))
+    return region;
+  _wb_server_send_error (request->msg, SOUP_STATUS_NOT_FOUND, _("Not found"),
+                         _("Weights are kept per region: Parkstad, Maastricht-Heuvelland, "
+                           "Westelijke Mijnstreek or Zuid-Limburg."));
+  return NULL;
 }
 
-void
-_wb_server_matching_changed (WbServer   *server,
-                             WbResource  resource,
-                             gint64      id)
+static void
+on_get_weights (WbRequest *request)
 {
-  WbServerMatching *self = server->matching;
+  const char *region = weights_region (request);
+
+  if (region != NULL)
+    handle_get_weights (request, region);
+}
+
+static void
+on_set_weights (WbRequest *request)
+{
+  const char *region = weights_region (request);
+
+  if (region != NULL)
+    handle_set_weights (request, region);
+}
+
+static void
+on_delete_alert (WbRequest *request)
+{
+  handle_delete_alert (request, _wb_server_route_id (request, "id"));
+}
+
+static const WbRoute routes[] = {
+  { "GET",    "/api/v1/vacancies/{id}/matches", on_rank_candidates,  WB_ROUTE_READS },
+  { "GET",    "/api/v1/clients/{id}/matches",   on_rank_vacancies,   WB_ROUTE_READS },
+  { "GET",    "/api/v1/match-weights/{region}", on_get_weights,      WB_ROUTE_READS },
+  { "PATCH",  "/api/v1/match-weights/{region}", on_set_weights,      WB_ROUTE_WRITES },
+  { "GET",    "/api/v1/alerts",                 handle_list_alerts,  WB_ROUTE_READS },
+  { "POST",   "/api/v1/alerts",                 handle_create_alert, WB_ROUTE_WRITES },
+  { "DELETE", "/api/v1/alerts/{id}",            on_delete_alert,     WB_ROUTE_WRITES },
+};
+
+static const WbRecordHooks record_hooks[] = {
+  { WB_RESOURCE_MATCHES, .complete_create = score_match },
+};
+
+/* After a write has been committed, so that the engine and the alerts follow. */
+static void
+on_changed (gpointer    module,
+            WbStore    *store,
+            WbResource  resource,
+            gint64      id)
+{
+  WbServerMatching *self = module;
   g_autoptr(GError) error = NULL;
   gint64 client_id = 0, vacancy_id = 0;
 
-  if (self == NULL)
-    return;
-  if (!wb_match_loader_follow (wb_server_get_store (server), self->engine, resource, id, &client_id, &vacancy_id, &error))
+  ensure_engine (self, store);
+  if (!wb_match_loader_follow (store, self->engine, resource, id, &client_id, &vacancy_id, &error))
     {
       g_warning ("The matching engine could not follow a change of %s %" G_GINT64_FORMAT ": %s",
                  wb_resource_spec_get (resource)->name, id, error->message);
       return;
     }
   if (vacancy_id > 0)
-    check_alerts (self, vacancy_id, 0);
+    check_alerts (self, store, vacancy_id, 0);
   if (client_id > 0)
-    check_alerts (self, 0, client_id);
+    check_alerts (self, store, 0, client_id);
+}
+
+/* A write by another process: the engine follows it; alerts are the writer's to send. */
+static void
+on_followed (gpointer    module,
+             WbStore    *store,
+             WbResource  resource,
+             gint64      id)
+{
+  WbServerMatching *self = module;
+  g_autoptr(GError) error = NULL;
+
+  if (!wb_match_loader_follow (store, self->engine, resource, id, NULL, NULL, &error))
+    g_message ("The matching engine could not follow a change of %s %" G_GINT64_FORMAT " by another process: %s",
+               wb_resource_spec_get (resource)->name, id, error->message);
+}
+
+static void
+matching_free (WbServerMatching *self)
+{
+  g_clear_object (&self->engine);
+  g_free (self);
+}
+
+void
+_wb_server_matching_init (WbServerModule *module,
+                          WbStore        *store)
+{
+  WbServerMatching *self = g_new0 (WbServerMatching, 1);
+  WbMatchEngine *engine;
+
+  /* Every server on the same store shares one engine: a write through one is seen by all. */
+  engine = g_object_get_data (G_OBJECT (store), ENGINE_KEY);
+  if (engine == NULL)
+    {
+      /* Loaded when first needed (ensure_engine). */
+      engine = wb_match_engine_new ();
+      g_object_set_data_full (G_OBJECT (store), ENGINE_KEY, engine, g_object_unref);
+    }
+  self->engine = g_object_ref (engine);
+
+  module->routes = routes;
+  module->n_routes = G_N_ELEMENTS (routes);
+  module->record_hooks = record_hooks;
+  module->n_record_hooks = G_N_ELEMENTS (record_hooks);
+  module->changed = on_changed;
+  module->followed = on_followed;
+  /* The engine follows only what the loader does: a timeline note waits for no ranking. */
+  for (WbResource r = 0; r < WB_N_RESOURCES; r++)
+    if (wb_match_loader_follows (r))
+      module->changed_resources |= G_GUINT64_CONSTANT (1) << r;
+  module->serial_reads = TRUE;
+  module->state = self;
+  module->free_state = (GDestroyNotify) matching_free;
 }

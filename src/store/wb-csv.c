@@ -385,3 +385,14 @@ wb_csv_parse_bool (const char *text,
       return *value = FALSE, TRUE;
   return FALSE;
 }
+
+const char *
+wb_csv_get_header (WbCsv *csv,
+                   int    index)
+{
+  g_return_val_if_fail (csv != NULL, NULL);
+
+  if (index < 0 || csv->header == NULL || (guint) index >= csv->header->len)
+    return NULL;
+  return csv->header->pdata[index];
+}

@@ -27,6 +27,9 @@ int          wb_csv_column        (WbCsv       *csv,
 int          wb_csv_column_any    (WbCsv       *csv,
                                    const char * const *names);
 guint        wb_csv_get_n_columns (WbCsv       *csv);
+/* The header of column @index as the file writes it ("Postcode"), or NULL. */
+const char  *wb_csv_get_header    (WbCsv       *csv,
+                                   int          index);
 char         wb_csv_get_delimiter (WbCsv       *csv);
 /* Reads the next record. FALSE at the end (no error) or on a broken file (error set,
  * e.g. a quote that is never closed). Empty lines are skipped. */

@@ -192,6 +192,167 @@ fail:
   return FALSE;
 }
 
+/* CBS social-assistance figures */
+
+/* A count as CBS writes it: a whole number, or "." / "" where it publishes none (-1). */
+static gboolean
+parse_cbs_count (const char *text,
+                 gint64     *value)
+{
+  double number;
+
+  if (*text == '\0' || strcmp (text, ".") == 0)
+    {
+      *value = -1;
+      return TRUE;
+    }
+  if (!wb_csv_parse_number (text, &number) || number < 0 || number > 1e9 || number != (gint64) number)
+    return FALSE;
+  *value = (gint64) number;
+  return TRUE;
+}
+
+static void
+bind_count (sqlite3_stmt *stmt,
+            int           index,
+            gint64        value)
+{
+  if (value >= 0)
+    sqlite3_bind_int64 (stmt, index, value);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+gboolean
+_wb_import_cbs_rows (WbStore         *store,
+                     const char      *path,
+                     const char      *stamp,
+                     WbImportReport  *report,
+                     GError         **error)
+{
+  static const char * const names[] = { "year", "gemeentecode", "gemeente", "bijstandsontvangers", "uitstroom_naar_werk", NULL };
+  static const char * const optional[] = {
+    "regio", "inwoners_15plus", "bijstandsdichtheid_per_1000", "personen_met_reintegratievoorziening", "wsw_werknemers", NULL
+  };
+  g_autoptr(WbCsv) csv = NULL;
+  g_autoptr(GError) read_error = NULL;
+  int col[5], opt[5];
+  sqlite3_stmt *stmt;
+  gint64 before, added;
+  guint n_read = 0, n_failed = 0;
+
+  csv = wb_csv_open (path, error);
+  if (csv == NULL || !require_columns (csv, path, names, col, error))
+    return FALSE;
+  for (guint i = 0; optional[i] != NULL; i++)
+    opt[i] = wb_csv_column (csv, optional[i]);
+
+  before = wb_store_count (store, "cbs_social_assistance");
+  stmt = _wb_store_prepare (store,
+                            "INSERT INTO cbs_social_assistance (year, municipality_code, municipality, region, "
+                            "inhabitants_15plus, recipients, density_per_1000, outflow_to_work, reintegration, "
+                            "wsw_employees, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
+                            "ON CONFLICT (year, municipality_code) DO UPDATE SET municipality = excluded.municipality, "
+                            "region = excluded.region, inhabitants_15plus = excluded.inhabitants_15plus, "
+                            "recipients = excluded.recipients, density_per_1000 = excluded.density_per_1000, "
+                            "outflow_to_work = excluded.outflow_to_work, reintegration = excluded.reintegration, "
+                            "wsw_employees = excluded.wsw_employees", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while (wb_csv_next (csv, &read_error))
+    {
+      const char *year_text = wb_csv_get (csv, col[0]);
+      const char *code = wb_csv_get (csv, col[1]);
+      const char *name = wb_csv_get (csv, col[2]);
+      gint64 year, counts[5] = { -1, -1, -1, -1, -1 };
+      double density = -1;
+      const char *density_text = opt[2] >= 0 ? wb_csv_get (csv, opt[2]) : "";
+
+      n_read++;
+      if (strlen (year_text) != 4 || !g_ascii_string_to_signed (year_text, 10, 1990, 2100, &year, NULL))
+        {
+          refuse_row (report, wb_csv_get_line (csv), code, name, _("year: “%s” is not a year"), year_text);
+          n_failed++;
+          continue;
+        }
+      if (strlen (code) != 6 || !g_str_has_prefix (code, "GM") || !g_ascii_isdigit (code[2]) ||
+          !g_ascii_isdigit (code[3]) || !g_ascii_isdigit (code[4]) || !g_ascii_isdigit (code[5]) || *name == '\0')
+        {
+          refuse_row (report, wb_csv_get_line (csv), code, name,
+                      _("gemeentecode: “%s” is not a CBS municipality code such as GM0917"), code);
+          n_failed++;
+          continue;
+        }
+      if (!parse_cbs_count (wb_csv_get (csv, col[3]), &counts[0]) ||
+          !parse_cbs_count (wb_csv_get (csv, col[4]), &counts[1]) ||
+          (opt[1] >= 0 && !parse_cbs_count (wb_csv_get (csv, opt[1]), &counts[2])) ||
+          (opt[3] >= 0 && !parse_cbs_count (wb_csv_get (csv, opt[3]), &counts[3])) ||
+          (opt[4] >= 0 && !parse_cbs_count (wb_csv_get (csv, opt[4]), &counts[4])) ||
+          (*density_text != '\0' && strcmp (density_text, ".") != 0 &&
+           (!wb_csv_parse_number (density_text, &density) || density < 0)))
+        {
+          refuse_row (report, wb_csv_get_line (csv), code, name, _("a figure is not a number of 0 or more"));
+          n_failed++;
+          continue;
+        }
+
+      sqlite3_bind_int64 (stmt, 1, year);
+      sqlite3_bind_text (stmt, 2, code, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, name, -1, SQLITE_TRANSIENT);
+      if (opt[0] >= 0 && *wb_csv_get (csv, opt[0]) != '\0')
+        sqlite3_bind_text (stmt, 4, wb_csv_get (csv, opt[0]), -1, SQLITE_TRANSIENT);
+      else
+        sqlite3_bind_null (stmt, 4);
+      bind_count (stmt, 5, counts[2]);
+      bind_count (stmt, 6, counts[0]);
+      if (density >= 0)
+        sqlite3_bind_double (stmt, 7, density);
+      else
+        sqlite3_bind_null (stmt, 7);
+      bind_count (stmt, 8, counts[1]);
+      bind_count (stmt, 9, counts[3]);
+      bind_count (stmt, 10, counts[4]);
+      sqlite3_bind_text (stmt, 11, stamp, -1, SQLITE_TRANSIENT);
+      if (!_wb_store_step_done (store, stmt, error))
+        return FALSE;
+    }
+  /* Reference data is all or nothing: a broken file changes no figure. */
+  if (read_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&read_error));
+      return FALSE;
+    }
+
+  added = wb_store_count (store, "cbs_social_assistance") - before;
+  report->n_read += n_read;
+  report->n_imported += added;
+  report->n_updated += n_read - n_failed - added;
+  return TRUE;
+}
+
+gboolean
+wb_import_cbs (WbStore         *store,
+               const char      *path,
+               WbImportReport  *report,
+               GError         **error)
+{
+  g_autofree char *now = wb_store_now ();
+
+  g_return_val_if_fail (WB_IS_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (report != NULL, FALSE);
+
+  if (!wb_store_begin (store, error))
+    return FALSE;
+  if (!_wb_import_cbs_rows (store, path, now, report, error))
+    {
+      wb_store_rollback (store);
+      return FALSE;
+    }
+  return wb_store_commit (store, error);
+}
+
 /* ESCO */
 
 typedef struct {
@@ -686,7 +847,67 @@ typedef struct {
   WbCsv *csv;
   JsonObject *object;
   GPtrArray *errors;   /* WbFieldError */
+  GHashTable *columns; /* field -> its column + 1: where the user's file has it */
 } RowBuilder;
+
+/* The record's @field comes from @column of the file: a message about it names that
+ * column as the file's header does. */
+static void
+note_column (RowBuilder *row,
+             const char *field,
+             int         column)
+{
+  if (column < 0)
+    return;
+  if (row->columns == NULL)
+    row->columns = g_hash_table_new (g_str_hash, g_str_equal);
+  g_hash_table_insert (row->columns, (gpointer) field, GINT_TO_POINTER (column + 1));
+}
+
+static void
+row_builder_clear (RowBuilder *row)
+{
+  g_clear_pointer (&row->columns, g_hash_table_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RowBuilder, row_builder_clear)
+
+/* "column Postcode: …": a message about a field in the words of the user's file. A field
+ * no column gave (one Werkbrug fills in) keeps its name. */
+static char *
+column_message (WbCsv      *csv,
+                GHashTable *columns,
+                const char *field,
+                const char *message)
+{
+  int column = columns != NULL ? GPOINTER_TO_INT (g_hash_table_lookup (columns, field)) - 1 : -1;
+  const char *header = wb_csv_get_header (csv, column);
+
+  if (header != NULL && *header != '\0')
+    /* TRANSLATORS: a problem in a column of an imported file: its header, and the problem */
+    return g_strdup_printf (_("column %s: %s"), header, message);
+  return g_strdup_printf ("%s: %s", field, message);
+}
+
+/* A refused row of a file a user imports (clients, employers): "row 14, column Postcode: …"
+ * in the report's messages, and "column Postcode: …" on the report's row. */
+static void
+refuse_user_row (WbImportReport *report,
+                 guint           line,
+                 const char     *key,
+                 const char     *name,
+                 gboolean        about_a_column,
+                 const char     *text)
+{
+  if (report->messages->len < 1000)
+    g_ptr_array_add (report->messages, about_a_column ?
+                     /* TRANSLATORS: a refused row of an imported file: its row and "column X: what is wrong" */
+                     g_strdup_printf (_("row %u, %s"), line, text) :
+                     /* TRANSLATORS: a refused row of an imported file: its row and what is wrong with it */
+                     g_strdup_printf (_("row %u: %s"), line, text));
+  note_row (report, line, WB_IMPORT_ROW_REFUSED, key, name, 0, text);
+  report->n_failed++;
+}
 
 static void
 row_error (RowBuilder *row,
@@ -707,6 +928,7 @@ set_text (RowBuilder         *row,
 {
   const char *text = wb_csv_get (row->csv, column);
 
+  note_column (row, field, column);
   if (column >= 0 && *text != '\0')
     json_object_set_string_member (row->object, field, text);
 }
@@ -719,6 +941,7 @@ set_int (RowBuilder *row,
   const char *text = wb_csv_get (row->csv, column);
   double value;
 
+  note_column (row, field, column);
   if (column < 0 || *text == '\0')
     return;
   /* In a whole number a dot before three digits groups thousands, as Dutch writes
@@ -749,6 +972,7 @@ set_percent (RowBuilder *row,
   const char *text = wb_csv_get (row->csv, column);
   double value;
 
+  note_column (row, field, column);
   if (column < 0 || *text == '\0')
     return;
   if (!wb_csv_parse_number (text, &value))
@@ -783,6 +1007,7 @@ set_code (RowBuilder         *row,
   const char *text = wb_csv_get (row->csv, column);
   g_autofree char *code = NULL;
 
+  note_column (row, field, column);
   if (column < 0 || *text == '\0')
     return;
   code = to_code (text, values, aliases);
@@ -800,6 +1025,7 @@ set_date (RowBuilder *row,
   const char *text = wb_csv_get (row->csv, column);
   g_autofree char *iso = NULL;
 
+  note_column (row, field, column);
   if (column < 0 || *text == '\0')
     return;
   iso = wb_csv_parse_date (text);
@@ -817,6 +1043,7 @@ set_bool (RowBuilder *row,
   const char *text = wb_csv_get (row->csv, column);
   gboolean value;
 
+  note_column (row, field, column);
   if (column < 0)
     return;
   if (!wb_csv_parse_bool (text, &value))
@@ -833,6 +1060,8 @@ set_postcode (RowBuilder *row,
 {
   g_autofree char *text = NULL;
 
+  note_column (row, "postcode", column);
+  note_column (row, "pc4", column);
   if (column < 0)
     return;
   text = g_ascii_strup (wb_csv_get (row->csv, column), -1);
@@ -865,6 +1094,8 @@ set_municipality (RowBuilder *row,
   const char *text = wb_csv_get (row->csv, column);
   gint64 id;
 
+  note_column (row, "municipality", column);
+  note_column (row, "municipality_id", column);
   if (column < 0 || *text == '\0')
     return;
   id = lookup_id (store, "SELECT id FROM municipalities WHERE name = ?1 COLLATE NOCASE OR code = ?1", text);
@@ -876,20 +1107,24 @@ set_municipality (RowBuilder *row,
 
 static void
 report_errors (WbImportReport *report,
+               RowBuilder     *row,
                guint           line,
                const char     *key,
-               const char     *name,
-               GPtrArray      *errors)
+               const char     *name)
 {
   g_autoptr(GString) text = g_string_new (NULL);
+  gboolean first_has_column = FALSE;
 
-  for (guint i = 0; i < errors->len; i++)
+  for (guint i = 0; i < row->errors->len; i++)
     {
-      WbFieldError *error = errors->pdata[i];
+      WbFieldError *error = row->errors->pdata[i];
+      g_autofree char *message = column_message (row->csv, row->columns, error->field, error->message);
 
-      g_string_append_printf (text, "%s%s: %s", i > 0 ? "; " : "", error->field, error->message);
+      if (i == 0)
+        first_has_column = row->columns != NULL && g_hash_table_contains (row->columns, error->field);
+      g_string_append_printf (text, "%s%s", i > 0 ? "; " : "", message);
     }
-  refuse_row (report, line, key, name, "%s", text->str);
+  refuse_user_row (report, line, key, name, first_has_column, text->str);
 }
 
 /* Writes one row inside a savepoint, so that a failing row leaves nothing behind while
@@ -1006,8 +1241,10 @@ import_csv (WbStore            *store,
       report->n_read++;
       if (!row_fits_header (csv))
         {
-          refuse_row (report, wb_csv_get_line (csv), NULL, NULL, _("has %u fields where the header has %u"),
-                      wb_csv_get_n_fields (csv), wb_csv_get_n_columns (csv));
+          g_autofree char *text = g_strdup_printf (_("it has %u fields where the header has %u"),
+                                                   wb_csv_get_n_fields (csv), wb_csv_get_n_columns (csv));
+
+          refuse_user_row (report, wb_csv_get_line (csv), NULL, NULL, FALSE, text);
           continue;
         }
       if (!func (store, csv, found, user_data, seen, report, error))
@@ -1020,7 +1257,8 @@ import_csv (WbStore            *store,
   if (row_error != NULL)
     {
       report->n_read++;
-      refuse_row (report, wb_csv_get_line (csv), NULL, NULL, _("a quoted field is never closed; the rest of the file was not read"));
+      refuse_user_row (report, wb_csv_get_line (csv), NULL, NULL, FALSE,
+                       _("a quoted field is never closed; the rest of the file was not read"));
     }
   return wb_store_commit (store, error);
 }
@@ -1055,13 +1293,15 @@ check_shape (WbCsv          *csv,
   while (wb_csv_next (csv, &row_error))
     if (!row_fits_header (csv))
       {
-        refuse_row (report, wb_csv_get_line (csv), NULL, NULL, _("has %u fields where the header has %u"),
-                    wb_csv_get_n_fields (csv), wb_csv_get_n_columns (csv));
+        g_autofree char *text = g_strdup_printf (_("it has %u fields where the header has %u"),
+                                                 wb_csv_get_n_fields (csv), wb_csv_get_n_columns (csv));
+
+        refuse_user_row (report, wb_csv_get_line (csv), NULL, NULL, FALSE, text);
         fits = FALSE;
       }
   if (row_error != NULL)
     {
-      refuse_row (report, wb_csv_get_line (csv), NULL, NULL, _("a quoted field opens here and is never closed"));
+      refuse_user_row (report, wb_csv_get_line (csv), NULL, NULL, FALSE, _("a quoted field opens here and is never closed"));
       fits = FALSE;
     }
   return fits;
@@ -1080,11 +1320,12 @@ client_row (WbStore        *store,
   g_autoptr(JsonObject) object = json_object_new ();
   g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func ((GDestroyNotify) wb_field_error_free);
   g_autoptr(GError) local_error = NULL;
-  RowBuilder row = { csv, object, errors };
+  g_auto(RowBuilder) row = { csv, object, errors, NULL };
   g_autofree char *bsn = restore_leading_zeros (wb_csv_get (csv, col[2]), 9);
   gint64 existing = 0, owner = 0;
 
   json_object_set_int_member (object, "organisation_id", organisation_id);
+  note_column (&row, "bsn", col[2]);
   set_text (&row, col[0], "given_name");
   set_text (&row, col[1], "family_name");
   if (*bsn != '\0')
@@ -1111,14 +1352,19 @@ client_row (WbStore        *store,
       owner = existing > 0 ? lookup_id (store, "SELECT organisation_id FROM clients WHERE bsn = ?1", bsn) : 0;
       if (g_hash_table_contains (seen, bsn))
         {
-          refuse_row (report, wb_csv_get_line (csv), NULL, NULL, _("bsn: the same BSN stands earlier in this file"));
+          g_autofree char *text = column_message (csv, row.columns, "bsn", _("the same BSN stands earlier in this file"));
+
+          refuse_user_row (report, wb_csv_get_line (csv), NULL, NULL, TRUE, text);
           return TRUE;
         }
       g_hash_table_add (seen, g_strdup (bsn));
     }
   if (existing > 0 && owner != organisation_id)
     {
-      refuse_row (report, wb_csv_get_line (csv), NULL, NULL, _("bsn: this person is already a client of another organisation"));
+      g_autofree char *text = column_message (csv, row.columns, "bsn",
+                                              _("this person is already a client of another organisation"));
+
+      refuse_user_row (report, wb_csv_get_line (csv), NULL, NULL, TRUE, text);
       return TRUE;
     }
 
@@ -1129,7 +1375,7 @@ client_row (WbStore        *store,
     wb_store_check_references (store, WB_RESOURCE_CLIENTS, object, errors);
   if (errors->len > 0)
     {
-      report_errors (report, wb_csv_get_line (csv), NULL, NULL, errors);
+      report_errors (report, &row, wb_csv_get_line (csv), NULL, NULL);
       return TRUE;
     }
   /* The owner is fixed; a new client starts active. The phase of a known client is only
@@ -1222,17 +1468,21 @@ employer_row (WbStore        *store,
   g_autoptr(JsonObject) object = json_object_new ();
   g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func ((GDestroyNotify) wb_field_error_free);
   g_autoptr(GError) local_error = NULL;
-  RowBuilder row = { csv, object, errors };
+  g_auto(RowBuilder) row = { csv, object, errors, NULL };
   g_autofree char *kvk = restore_leading_zeros (wb_csv_get (csv, col[0]), 8);
   const char *name = wb_csv_get (csv, col[1]);
   guint line = wb_csv_get_line (csv);
   gint64 existing, id = 0;
 
+  note_column (&row, "kvk", col[0]);
   if (*kvk != '\0')
     {
       if (g_hash_table_contains (seen, kvk))
         {
-          refuse_row (report, line, kvk, name, _("kvk: %s stands earlier in this file; this row was refused"), kvk);
+          g_autofree char *problem = g_strdup_printf (_("%s stands earlier in this file; this row was refused"), kvk);
+          g_autofree char *text = column_message (csv, row.columns, "kvk", problem);
+
+          refuse_user_row (report, line, kvk, name, TRUE, text);
           return TRUE;
         }
       g_hash_table_add (seen, g_strdup (kvk));
@@ -1255,7 +1505,7 @@ employer_row (WbStore        *store,
     wb_store_check_references (store, WB_RESOURCE_EMPLOYERS, object, errors);
   if (errors->len > 0)
     {
-      report_errors (report, line, kvk, name, errors);
+      report_errors (report, &row, line, kvk, name);
       return TRUE;
     }
 
@@ -1288,7 +1538,7 @@ employer_row (WbStore        *store,
     {
       report->n_updated++;
       g_ptr_array_add (report->messages,
-                       g_strdup_printf (_("line %u: kvk %s: merged into the existing account"), line, kvk));
+                       g_strdup_printf (_("row %u: KvK number %s: merged into the existing account"), line, kvk));
       note_row (report, line, WB_IMPORT_ROW_MERGED, kvk, name, id,
                 _("merged into the account with this KvK number: its name, sector and size are brought up to date"));
     }

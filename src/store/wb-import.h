@@ -52,6 +52,16 @@ gboolean        wb_import_pc4               (WbStore         *store,
                                              const char      *path,
                                              WbImportReport  *report,
                                              GError         **error);
+/* CBS StatLine social-assistance figures per municipality and year (the layout of
+ * ../shared/data/cbs: year, gemeentecode, gemeente, bijstandsontvangers,
+ * uitstroom_naar_werk, and optionally regio, inwoners_15plus, bijstandsdichtheid_per_1000,
+ * personen_met_reintegratievoorziening, wsw_werknemers; "." for a figure CBS does not
+ * publish), into a table of their own for the monitor to compare with. All or nothing for
+ * a broken file; a second run updates. */
+gboolean        wb_import_cbs               (WbStore         *store,
+                                             const char      *path,
+                                             WbImportReport  *report,
+                                             GError         **error);
 /* Clients and employers from CSV as Dutch Excel writes it: ';' or ',', UTF-8 with or
  * without BOM, decimal comma. Clients go to @organisation_id. */
 gboolean        wb_import_clients_csv       (WbStore         *store,

@@ -541,6 +541,34 @@ client_of_diagnosis (WbStore  *store,
 }
 
 gboolean
+wb_match_loader_follows (WbResource resource)
+{
+  switch (resource)
+    {
+    case WB_RESOURCE_CLIENTS:
+    case WB_RESOURCE_DIAGNOSES:
+    case WB_RESOURCE_VACANCIES:
+    case WB_RESOURCE_COMPETENCES:
+    case WB_RESOURCE_ORGANISATIONS:
+    case WB_RESOURCE_OCCUPATIONS:
+      return TRUE;
+    case WB_RESOURCE_MUNICIPALITIES:
+    case WB_RESOURCE_USERS:
+    case WB_RESOURCE_EVENTS:
+    case WB_RESOURCE_EMPLOYERS:
+    case WB_RESOURCE_CONTACTS:
+    case WB_RESOURCE_CONTACT_LOG:
+    case WB_RESOURCE_MATCHES:
+    case WB_RESOURCE_TARGETS:
+    case WB_RESOURCE_ACTION_POINTS:
+    case WB_RESOURCE_AUDIT:
+    case WB_N_RESOURCES:
+    default:
+      return FALSE;
+    }
+}
+
+gboolean
 wb_match_loader_follow (WbStore        *store,
                         WbMatchEngine  *engine,
                         WbResource      resource,
@@ -555,6 +583,7 @@ wb_match_loader_follow (WbStore        *store,
   g_return_val_if_fail (WB_IS_STORE (store), FALSE);
   g_return_val_if_fail (WB_IS_MATCH_ENGINE (engine), FALSE);
 
+  /* Keep wb_match_loader_follows in step with this. */
   switch (resource)
     {
     case WB_RESOURCE_CLIENTS:

@@ -41,6 +41,8 @@ gboolean wb_match_loader_load_vacancy  (WbStore           *store,
                                         gint64             vacancy_id,
                                         GError           **error);
 
+/* Whether wb_match_loader_follow changes anything for a write of @resource. */
+gboolean wb_match_loader_follows       (WbResource         resource);
 /* After a committed write of record @id of @resource: brings what the engine knows of it up
  * to date (a diagnosis reloads its client, an organisation its name, a competence its
  * label, an occupation its competences). @client_id and @vacancy_id (may be NULL) get the

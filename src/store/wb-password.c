@@ -51,6 +51,8 @@ wb_password_verify (const char *hash,
 {
   if (hash == NULL || password == NULL || !ensure_sodium (NULL))
     return FALSE;
+  if (g_str_has_prefix (hash, WB_PASSWORD_ONE_TIME))
+    hash += strlen (WB_PASSWORD_ONE_TIME);
   return crypto_pwhash_str_verify (hash, password, strlen (password)) == 0;
 }
 
@@ -71,4 +73,21 @@ char *
 wb_token_hash (const char *token)
 {
   return g_compute_checksum_for_string (G_CHECKSUM_SHA256, token, -1);
+}
+
+char *
+wb_password_one_time_new (void)
+{
+  /* No 0/O, 1/l/I: it is read aloud on the telephone or copied from a screen. */
+  static const char alphabet[] = "abcdefghjkmnpqrstuvwxyz23456789";
+  GString *text = g_string_new (NULL);
+
+  g_assert (sodium_init () >= 0);
+  for (guint i = 0; i < 12; i++)
+    {
+      if (i > 0 && i % 4 == 0)
+        g_string_append_c (text, '-');
+      g_string_append_c (text, alphabet[randombytes_uniform (sizeof alphabet - 1)]);
+    }
+  return g_string_free (text, FALSE);
 }

@@ -13,6 +13,11 @@ char     *wb_password_hash    (const char  *password,
 gboolean  wb_password_verify  (const char  *hash,
                                const char  *password);
 
+/* A password that works for one sign-in: what an administrator's reset gives a user, three
+ * groups of four letters and digits that cannot be mistaken for one another. Its hash is
+ * stored with WB_PASSWORD_ONE_TIME before it; signing in with it clears it. */
+#define WB_PASSWORD_ONE_TIME "one-time:"
+char     *wb_password_one_time_new (void);
 /* A random token of 32 bytes as hex, and the SHA-256 hex digest under which it is stored. */
 char     *wb_token_new        (void);
 char     *wb_token_hash       (const char  *token);

@@ -53,12 +53,136 @@ column_id (sqlite3_stmt *stmt,
   return sqlite3_column_type (stmt, column) == SQLITE_NULL ? 0 : sqlite3_column_int64 (stmt, column);
 }
 
+/* Steps through @stmt (bound already), gives each row to @add, and resets it; FALSE with
+ * @error set when SQLite fails. */
+static gboolean
+step_rows (WbStore       *store,
+           sqlite3_stmt  *stmt,
+           void         (*add) (sqlite3_stmt *stmt, gpointer data),
+           gpointer       data,
+           const char    *what,
+           GError       **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    add (stmt, data);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _wb_store_set_error (store, error, what);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Whether an owner's organisation serves a municipality: it says so in
  * organisation_municipalities, or the municipality names it as its organisation. */
 #define SERVES_SQL \
   "(EXISTS (SELECT 1 FROM organisation_municipalities om " \
   "         WHERE om.organisation_id = u.organisation_id AND om.municipality_id = e.municipality_id) " \
   " OR m.organisation_id = u.organisation_id)"
+
+#define ACCOUNT_SELECT \
+  "SELECT e.id, e.name, e.kvk, e.sector, e.pc4, e.municipality_id, e.active, " \
+  "  e.employee_count, e.owner_id, u.display_name, u.role, " \
+  "  (u.active = 1 AND (u.left_at IS NULL OR u.left_at > ?2)), " \
+  "  o.name, o.kind, " SERVES_SQL ", m.name, " \
+  "  e.exception_reason, e.exception_approved_by, a.display_name, e.exception_approved_at, " \
+  "  (SELECT min (v.opened_at) FROM vacancies v " \
+  "   WHERE v.employer_id = e.id AND v.status = 'open' " \
+  "   AND e.exception_approved_by IS NOT NULL " \
+  "   AND (e.exception_approved_at IS NULL OR v.opened_at > e.exception_approved_at)), " \
+  "  e.last_contact, " \
+  "  (SELECT count(*) FROM vacancies v WHERE v.employer_id = e.id AND v.status = 'open'), " \
+  "  EXISTS (SELECT 1 FROM reviews r " \
+  "          WHERE r.employer_id = e.id AND r.kind = 'recheck_size' AND r.status = 'open'), " \
+  "  substr (e.created_at, 1, 10), e.arrangement, e.arrangement_note, m.region " \
+  "FROM employers e " \
+  "LEFT JOIN users u ON u.id = e.owner_id " \
+  "LEFT JOIN organisations o ON o.id = u.organisation_id " \
+  "LEFT JOIN municipalities m ON m.id = e.municipality_id " \
+  "LEFT JOIN users a ON a.id = e.exception_approved_by "
+
+static WbStoreAccount *
+account_from_row (sqlite3_stmt *stmt,
+                  GHashTable   *crossed,
+                  const char   *today)
+{
+  WbStoreAccount *account = g_new0 (WbStoreAccount, 1);
+  WbAccountFacts *facts = &account->facts;
+
+  account->strings = g_ptr_array_new_with_free_func (g_free);
+  account->id = sqlite3_column_int64 (stmt, 0);
+  account->name = column_dup (stmt, 1);
+  account->kvk = column_dup (stmt, 2);
+  account->sector = column_dup (stmt, 3);
+  account->pc4 = column_dup (stmt, 4);
+  account->municipality_id = sqlite3_column_int64 (stmt, 5);
+  account->active = sqlite3_column_int (stmt, 6) != 0;
+
+  facts->employee_count = sqlite3_column_int64 (stmt, 7);
+  facts->owner_id = column_id (stmt, 8);
+  facts->owner_name = keep_text (account, stmt, 9);
+  facts->owner_role = keep_text (account, stmt, 10);
+  facts->owner_active = sqlite3_column_int (stmt, 11) != 0;
+  facts->owner_organisation_name = keep_text (account, stmt, 12);
+  facts->owner_organisation_kind = keep_text (account, stmt, 13);
+  facts->owner_serves_municipality = sqlite3_column_int (stmt, 14) != 0;
+  facts->municipality_name = keep_text (account, stmt, 15);
+  facts->exception_reason = keep_text (account, stmt, 16);
+  facts->exception_approved_by = column_id (stmt, 17);
+  facts->exception_approved_by_name = keep_text (account, stmt, 18);
+  facts->exception_approved_at = keep_text (account, stmt, 19);
+  facts->vacancy_since_exception = keep_text (account, stmt, 20);
+  facts->last_contact = keep_text (account, stmt, 21);
+  account->open_vacancies = sqlite3_column_int64 (stmt, 22);
+  facts->size_crossed = sqlite3_column_int (stmt, 23) != 0 ||
+                        (crossed != NULL && g_hash_table_contains (crossed, &account->id));
+  facts->since = keep_text (account, stmt, 24);
+  account->arrangement = sqlite3_column_int (stmt, 25) != 0;
+  account->arrangement_note = keep_text (account, stmt, 26);
+  account->region = keep_text (account, stmt, 27);
+  g_ptr_array_add (account->strings, g_strdup (today));
+  facts->today = account->strings->pdata[account->strings->len - 1];
+  return account;
+}
+
+typedef struct {
+  GPtrArray *accounts;
+  GHashTable *crossed;
+  const char *today;
+} AccountRows;
+
+static void
+add_account (sqlite3_stmt *stmt,
+             gpointer      data)
+{
+  AccountRows *rows = data;
+
+  g_ptr_array_add (rows->accounts, account_from_row (stmt, rows->crossed, rows->today));
+}
+
+static GPtrArray *
+read_accounts (WbStore       *store,
+               sqlite3_stmt  *stmt,
+               GHashTable    *crossed,
+               const char    *today,
+               GError       **error)
+{
+  g_autoptr(GPtrArray) accounts = g_ptr_array_new_with_free_func ((GDestroyNotify) wb_store_account_free);
+  AccountRows rows = { accounts, crossed, today };
+
+  if (!step_rows (store, stmt, add_account, &rows, "load accounts", error))
+    return NULL;
+  return g_steal_pointer (&accounts);
+}
+
+const char * const wb_store_accounts_tables[] = {
+  /* Every table ACCOUNT_SELECT reads: keep the two together. */
+  "employers", "users", "organisations", "municipalities", "organisation_municipalities",
+  "vacancies", "reviews", NULL,
+};
 
 GPtrArray *
 wb_store_accounts_load (WbStore     *store,
@@ -68,33 +192,13 @@ wb_store_accounts_load (WbStore     *store,
                         const char  *today,
                         GError     **error)
 {
-  g_autoptr(GPtrArray) accounts = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (WB_IS_STORE (store), NULL);
   g_return_val_if_fail (today != NULL, NULL);
 
   stmt = _wb_store_prepare (store,
-                            "SELECT e.id, e.name, e.kvk, e.sector, e.pc4, e.municipality_id, e.active, "
-                            "  e.employee_count, e.owner_id, u.display_name, u.role, "
-                            "  (u.active = 1 AND (u.left_at IS NULL OR u.left_at > ?2)), "
-                            "  o.name, o.kind, " SERVES_SQL ", m.name, "
-                            "  e.exception_reason, e.exception_approved_by, a.display_name, e.exception_approved_at, "
-                            "  (SELECT min (v.opened_at) FROM vacancies v "
-                            "   WHERE v.employer_id = e.id AND v.status = 'open' "
-                            "   AND e.exception_approved_by IS NOT NULL "
-                            "   AND (e.exception_approved_at IS NULL OR v.opened_at > e.exception_approved_at)), "
-                            "  e.last_contact, "
-                            "  (SELECT count(*) FROM vacancies v WHERE v.employer_id = e.id AND v.status = 'open'), "
-                            "  EXISTS (SELECT 1 FROM reviews r "
-                            "          WHERE r.employer_id = e.id AND r.kind = 'recheck_size' AND r.status = 'open'), "
-                            "  substr (e.created_at, 1, 10) "
-                            "FROM employers e "
-                            "LEFT JOIN users u ON u.id = e.owner_id "
-                            "LEFT JOIN organisations o ON o.id = u.organisation_id "
-                            "LEFT JOIN municipalities m ON m.id = e.municipality_id "
-                            "LEFT JOIN users a ON a.id = e.exception_approved_by "
+                            ACCOUNT_SELECT
                             "WHERE (?1 = 0 AND e.active = 1) OR e.id = ?1 "
                             "   OR (?3 AND e.active = 1 AND e.pc4 = (SELECT pc4 FROM employers WHERE id = ?1)) "
                             "ORDER BY e.id",
@@ -104,54 +208,33 @@ wb_store_accounts_load (WbStore     *store,
   sqlite3_bind_int64 (stmt, 1, employer_id);
   sqlite3_bind_text (stmt, 2, today, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 3, neighbours ? 1 : 0);
+  return read_accounts (store, stmt, crossed, today, error);
+}
 
-  accounts = g_ptr_array_new_with_free_func ((GDestroyNotify) wb_store_account_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      WbStoreAccount *account = g_new0 (WbStoreAccount, 1);
-      WbAccountFacts *facts = &account->facts;
+GPtrArray *
+wb_store_accounts_load_ids (WbStore     *store,
+                            GArray      *ids,
+                            const char  *today,
+                            GError     **error)
+{
+  g_autoptr(GString) list = g_string_new ("[");
+  sqlite3_stmt *stmt;
 
-      account->strings = g_ptr_array_new_with_free_func (g_free);
-      account->id = sqlite3_column_int64 (stmt, 0);
-      account->name = column_dup (stmt, 1);
-      account->kvk = column_dup (stmt, 2);
-      account->sector = column_dup (stmt, 3);
-      account->pc4 = column_dup (stmt, 4);
-      account->municipality_id = sqlite3_column_int64 (stmt, 5);
-      account->active = sqlite3_column_int (stmt, 6) != 0;
+  g_return_val_if_fail (WB_IS_STORE (store), NULL);
+  g_return_val_if_fail (ids != NULL && today != NULL, NULL);
 
-      facts->employee_count = sqlite3_column_int64 (stmt, 7);
-      facts->owner_id = column_id (stmt, 8);
-      facts->owner_name = keep_text (account, stmt, 9);
-      facts->owner_role = keep_text (account, stmt, 10);
-      facts->owner_active = sqlite3_column_int (stmt, 11) != 0;
-      facts->owner_organisation_name = keep_text (account, stmt, 12);
-      facts->owner_organisation_kind = keep_text (account, stmt, 13);
-      facts->owner_serves_municipality = sqlite3_column_int (stmt, 14) != 0;
-      facts->municipality_name = keep_text (account, stmt, 15);
-      facts->exception_reason = keep_text (account, stmt, 16);
-      facts->exception_approved_by = column_id (stmt, 17);
-      facts->exception_approved_by_name = keep_text (account, stmt, 18);
-      facts->exception_approved_at = keep_text (account, stmt, 19);
-      facts->vacancy_since_exception = keep_text (account, stmt, 20);
-      facts->last_contact = keep_text (account, stmt, 21);
-      account->open_vacancies = sqlite3_column_int64 (stmt, 22);
-      facts->size_crossed = sqlite3_column_int (stmt, 23) != 0 ||
-                            (crossed != NULL && g_hash_table_contains (crossed, &account->id));
-      facts->since = keep_text (account, stmt, 24);
-      g_ptr_array_add (account->strings, g_strdup (today));
-      facts->today = account->strings->pdata[account->strings->len - 1];
-
-      g_ptr_array_add (accounts, account);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      _wb_store_set_error (store, error, "load accounts");
-      sqlite3_reset (stmt);
-      return NULL;
-    }
-  sqlite3_reset (stmt);
-  return g_steal_pointer (&accounts);
+  for (guint i = 0; i < ids->len; i++)
+    g_string_append_printf (list, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", g_array_index (ids, gint64, i));
+  g_string_append_c (list, ']');
+  stmt = _wb_store_prepare (store,
+                            ACCOUNT_SELECT
+                            "WHERE e.id IN (SELECT value FROM json_each (?1)) ORDER BY e.id",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, list->str, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, today, -1, SQLITE_TRANSIENT);
+  return read_accounts (store, stmt, NULL, today, error);
 }
 
 /* Reviews */
@@ -448,8 +531,9 @@ fail:
 
 #define EMPLOYER_SUMMARY_COLUMNS(e, m, u, o) \
   e ".id, " e ".name, " e ".kvk, " e ".employee_count, " e ".pc4, " m ".name, " e ".owner_id, " \
-  u ".display_name, " o ".name, " e ".active, " e ".last_contact"
-#define N_SUMMARY_COLUMNS 11
+  u ".display_name, " o ".name, " e ".active, " e ".last_contact, " e ".municipality_id, " m ".region, " \
+  e ".exception_reason, " e ".exception_approved_by"
+#define N_SUMMARY_COLUMNS 15
 
 static void
 set_text_or_null (JsonObject   *object,
@@ -492,6 +576,10 @@ employer_summary (sqlite3_stmt *stmt,
   set_text_or_null (employer, "owner_organisation", stmt, first + 8);
   json_object_set_boolean_member (employer, "active", sqlite3_column_int (stmt, first + 9) != 0);
   set_text_or_null (employer, "last_contact", stmt, first + 10);
+  json_object_set_int_member (employer, "municipality_id", sqlite3_column_int64 (stmt, first + 11));
+  set_text_or_null (employer, "region", stmt, first + 12);
+  set_text_or_null (employer, "exception_reason", stmt, first + 13);
+  set_id_or_null (employer, "exception_approved_by", stmt, first + 14);
   return employer;
 }
 
@@ -536,6 +624,45 @@ review_from_row (sqlite3_stmt *stmt)
   return review;
 }
 
+/* What the rule suggests for each review, from its account as it is now. */
+static gboolean
+add_suggestions (WbStore    *store,
+                 GPtrArray  *reviews,
+                 GError    **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GPtrArray) accounts = NULL;
+  g_autofree char *today = wb_store_today ();
+
+  for (guint i = 0; i < reviews->len; i++)
+    {
+      gint64 id = json_object_get_int_member (json_object_get_object_member (reviews->pdata[i], "employer"), "id");
+
+      g_array_append_val (ids, id);
+    }
+  accounts = wb_store_accounts_load_ids (store, ids, today, error);
+  if (accounts == NULL)
+    return FALSE;
+  for (guint i = 0; i < accounts->len; i++)
+    g_hash_table_insert (by_id, &((WbStoreAccount *) accounts->pdata[i])->id, accounts->pdata[i]);
+  for (guint i = 0; i < reviews->len; i++)
+    {
+      JsonObject *review = reviews->pdata[i];
+      gint64 id = json_object_get_int_member (json_object_get_object_member (review, "employer"), "id");
+      WbStoreAccount *account = g_hash_table_lookup (by_id, &id);
+
+      if (account != NULL)
+        json_object_set_string_member (review, "suggested_action",
+                                       wb_account_action_to_string (
+                                         wb_account_suggest_action (json_object_get_string_member (review, "kind"),
+                                                                    &account->facts)));
+      else
+        json_object_set_null_member (review, "suggested_action");
+    }
+  return TRUE;
+}
+
 JsonObject *
 wb_store_review_get (WbStore     *store,
                      gint64       id,
@@ -564,19 +691,34 @@ wb_store_review_get (WbStore     *store,
     }
   review = review_from_row (stmt);
   sqlite3_reset (stmt);
+  {
+    g_autoptr(GPtrArray) one = g_ptr_array_new ();
+
+    g_ptr_array_add (one, review);
+    if (!add_suggestions (store, one, error))
+      {
+        json_object_unref (review);
+        return NULL;
+      }
+  }
   return review;
 }
+
+/* ?5: the ids asked for, as a JSON array, or NULL for all. */
+#define REVIEW_IDS "AND (?5 IS NULL OR r.id IN (SELECT value FROM json_each (?5))) "
 
 GPtrArray *
 wb_store_reviews_list (WbStore     *store,
                        const char  *status,
                        const char  *kind,
+                       const GArray *ids,
                        guint        offset,
                        guint        limit,
                        gint64      *total,
                        GError     **error)
 {
   g_autoptr(GPtrArray) reviews = NULL;
+  g_autofree char *ids_json = ids != NULL ? _wb_store_ids_json (ids) : NULL;
   gboolean decided;
   sqlite3_stmt *stmt;
   int rc;
@@ -589,12 +731,15 @@ wb_store_reviews_list (WbStore     *store,
   if (total != NULL)
     {
       stmt = _wb_store_prepare (store,
-                                "SELECT count(*) FROM reviews WHERE status = ?1 AND (?2 IS NULL OR kind = ?2)", error);
+                                "SELECT count(*) FROM reviews WHERE status = ?1 AND (?2 IS NULL OR kind = ?2) "
+                                "AND (?5 IS NULL OR id IN (SELECT value FROM json_each (?5)))", error);
       if (stmt == NULL)
         return NULL;
       sqlite3_bind_text (stmt, 1, status, -1, SQLITE_TRANSIENT);
       if (kind != NULL)
         sqlite3_bind_text (stmt, 2, kind, -1, SQLITE_TRANSIENT);
+      if (ids_json != NULL)
+        sqlite3_bind_text (stmt, 5, ids_json, -1, SQLITE_TRANSIENT);
       *total = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
       sqlite3_reset (stmt);
     }
@@ -602,9 +747,9 @@ wb_store_reviews_list (WbStore     *store,
   /* The open queue oldest first; the history with the latest decision first. */
   stmt = _wb_store_prepare (store,
                             decided
-                            ? REVIEW_SELECT "WHERE r.status = ?1 AND (?2 IS NULL OR r.kind = ?2) "
+                            ? REVIEW_SELECT "WHERE r.status = ?1 AND (?2 IS NULL OR r.kind = ?2) " REVIEW_IDS
                                             "ORDER BY r.decided_at DESC, r.id DESC LIMIT ?3 OFFSET ?4"
-                            : REVIEW_SELECT "WHERE r.status = ?1 AND (?2 IS NULL OR r.kind = ?2) "
+                            : REVIEW_SELECT "WHERE r.status = ?1 AND (?2 IS NULL OR r.kind = ?2) " REVIEW_IDS
                                             "ORDER BY r.created_at, r.id LIMIT ?3 OFFSET ?4",
                             error);
   if (stmt == NULL)
@@ -614,6 +759,8 @@ wb_store_reviews_list (WbStore     *store,
     sqlite3_bind_text (stmt, 2, kind, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 3, limit > 0 ? limit : 50);
   sqlite3_bind_int64 (stmt, 4, offset);
+  if (ids_json != NULL)
+    sqlite3_bind_text (stmt, 5, ids_json, -1, SQLITE_TRANSIENT);
 
   reviews = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -624,6 +771,8 @@ wb_store_reviews_list (WbStore     *store,
       _wb_store_set_error (store, error, "list reviews");
       return NULL;
     }
+  if (!add_suggestions (store, reviews, error))
+    return NULL;
   return g_steal_pointer (&reviews);
 }
 
@@ -775,6 +924,8 @@ wb_store_accounts_merge (WbStore     *store,
                               "WHERE employer_id = ?2", keep_id, other_id, now, error) &&
          exec_two_ids (store, "UPDATE events SET employer_id = ?1 WHERE employer_id = ?2",
                        keep_id, other_id, NULL, error) &&
+         exec_two_ids (store, "UPDATE account_history SET employer_id = ?1 WHERE employer_id = ?2",
+                       keep_id, other_id, NULL, error) &&
          exec_two_ids (store, "UPDATE employers SET active = 0, version = version + 1, updated_at = ?3 "
                               "WHERE id = ?2 AND ?1 = ?1", keep_id, other_id, now, error) &&
          check_changed (store, other_id, error) &&
@@ -783,6 +934,437 @@ wb_store_accounts_merge (WbStore     *store,
                               "  version = version + 1, updated_at = ?3 "
                               "WHERE id = ?1 AND ?2 = ?2", keep_id, other_id, now, error) &&
          check_changed (store, keep_id, error);
+}
+
+/* The history of an account */
+
+gint64
+wb_store_history_add (WbStore               *store,
+                      const WbHistoryEntry  *entry,
+                      GError               **error)
+{
+  g_autofree char *now = wb_store_now ();
+  g_autofree char *quarter = wb_account_quarter_of (now);
+  g_autofree char *briefing = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (WB_IS_STORE (store), 0);
+  g_return_val_if_fail (entry != NULL && entry->employer_id > 0 && entry->kind != NULL, 0);
+
+  if (entry->briefing != NULL)
+    {
+      g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), entry->briefing);
+
+      briefing = json_to_string (node, FALSE);
+    }
+  stmt = _wb_store_prepare (store,
+                            "INSERT INTO account_history (employer_id, kind, at, quarter, user_id, organisation_id, "
+                            "change, text, from_user_id, to_user_id, briefing, notified) "
+                            "VALUES (?1, ?2, ?3, ?4, nullif (?5, 0), nullif (?6, 0), ?7, ?8, nullif (?9, 0), "
+                            "nullif (?10, 0), ?11, ?12)", error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, entry->employer_id);
+  sqlite3_bind_text (stmt, 2, entry->kind, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, quarter, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 5, entry->user_id);
+  sqlite3_bind_int64 (stmt, 6, entry->organisation_id);
+  sqlite3_bind_text (stmt, 7, entry->change, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 8, entry->text, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 9, entry->from_user_id);
+  sqlite3_bind_int64 (stmt, 10, entry->to_user_id);
+  sqlite3_bind_text (stmt, 11, briefing, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 12, (int) entry->notified);
+  if (!_wb_store_step_done (store, stmt, error))
+    return 0;
+  return sqlite3_last_insert_rowid (_wb_store_get_db (store));
+}
+
+#define HISTORY_SELECT \
+  "SELECT h.id, h.employer_id, h.kind, h.at, h.quarter, h.user_id, u.display_name, h.organisation_id, o.name, " \
+  "  h.change, h.text, h.from_user_id, f.display_name, h.to_user_id, t.display_name, h.briefing, h.notified " \
+  "FROM account_history h " \
+  "LEFT JOIN users u ON u.id = h.user_id " \
+  "LEFT JOIN organisations o ON o.id = h.organisation_id " \
+  "LEFT JOIN users f ON f.id = h.from_user_id " \
+  "LEFT JOIN users t ON t.id = h.to_user_id "
+#define N_HISTORY_COLUMNS 17
+
+static JsonObject *
+history_from_row (sqlite3_stmt *stmt)
+{
+  JsonObject *entry = json_object_new ();
+
+  json_object_set_int_member (entry, "id", sqlite3_column_int64 (stmt, 0));
+  json_object_set_int_member (entry, "employer_id", sqlite3_column_int64 (stmt, 1));
+  json_object_set_string_member (entry, "kind", (const char *) sqlite3_column_text (stmt, 2));
+  json_object_set_string_member (entry, "at", (const char *) sqlite3_column_text (stmt, 3));
+  json_object_set_string_member (entry, "quarter", (const char *) sqlite3_column_text (stmt, 4));
+  set_id_or_null (entry, "user_id", stmt, 5);
+  set_text_or_null (entry, "user_name", stmt, 6);
+  set_id_or_null (entry, "organisation_id", stmt, 7);
+  set_text_or_null (entry, "organisation", stmt, 8);
+  set_text_or_null (entry, "change", stmt, 9);
+  set_text_or_null (entry, "text", stmt, 10);
+  set_id_or_null (entry, "from_user_id", stmt, 11);
+  set_text_or_null (entry, "from_user_name", stmt, 12);
+  set_id_or_null (entry, "to_user_id", stmt, 13);
+  set_text_or_null (entry, "to_user_name", stmt, 14);
+  if (sqlite3_column_type (stmt, 15) == SQLITE_NULL)
+    json_object_set_null_member (entry, "briefing");
+  else
+    {
+      g_autoptr(JsonNode) briefing = json_from_string ((const char *) sqlite3_column_text (stmt, 15), NULL);
+
+      if (briefing != NULL && JSON_NODE_HOLDS_OBJECT (briefing))
+        json_object_set_object_member (entry, "briefing", json_object_ref (json_node_get_object (briefing)));
+      else
+        json_object_set_null_member (entry, "briefing");
+    }
+  json_object_set_int_member (entry, "notified", sqlite3_column_int64 (stmt, 16));
+  return entry;
+}
+
+static void
+add_history (sqlite3_stmt *stmt,
+             gpointer      data)
+{
+  g_ptr_array_add (data, history_from_row (stmt));
+}
+
+static void
+add_arrangement (sqlite3_stmt *stmt,
+                 gpointer      data)
+{
+  JsonObject *entry = history_from_row (stmt);
+
+  json_object_set_object_member (entry, "employer", employer_summary (stmt, N_HISTORY_COLUMNS));
+  g_ptr_array_add (data, entry);
+}
+
+GPtrArray *
+wb_store_history_list (WbStore     *store,
+                       gint64       employer_id,
+                       GError     **error)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (WB_IS_STORE (store), NULL);
+
+  stmt = _wb_store_prepare (store, HISTORY_SELECT "WHERE h.employer_id = ?1 ORDER BY h.at DESC, h.id DESC", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, employer_id);
+  if (!step_rows (store, stmt, add_history, entries, "read the history of an account", error))
+    return NULL;
+  return g_steal_pointer (&entries);
+}
+
+GPtrArray *
+wb_store_arrangements_list (WbStore     *store,
+                            const char  *quarter,
+                            const char  *region,
+                            guint        offset,
+                            guint        limit,
+                            gint64      *total,
+                            GError     **error)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (WB_IS_STORE (store), NULL);
+
+#define ARRANGEMENTS_WHERE \
+  "WHERE h.kind = 'arrangement' AND (?1 IS NULL OR h.quarter = ?1) " \
+  "  AND (?2 IS NULL OR (SELECT m.region FROM employers e JOIN municipalities m ON m.id = e.municipality_id " \
+  "                      WHERE e.id = h.employer_id) = ?2) "
+  if (total != NULL)
+    {
+      stmt = _wb_store_prepare (store, "SELECT count(*) FROM account_history h " ARRANGEMENTS_WHERE, error);
+      if (stmt == NULL)
+        return NULL;
+      if (quarter != NULL)
+        sqlite3_bind_text (stmt, 1, quarter, -1, SQLITE_TRANSIENT);
+      if (region != NULL)
+        sqlite3_bind_text (stmt, 2, region, -1, SQLITE_TRANSIENT);
+      *total = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+      sqlite3_reset (stmt);
+    }
+
+  stmt = _wb_store_prepare (store,
+                            "SELECT * FROM (" HISTORY_SELECT ARRANGEMENTS_WHERE ") a, "
+                            "  (SELECT " EMPLOYER_SUMMARY_COLUMNS ("e", "m", "u", "o") " "
+                            "   FROM employers e "
+                            "   LEFT JOIN municipalities m ON m.id = e.municipality_id "
+                            "   LEFT JOIN users u ON u.id = e.owner_id "
+                            "   LEFT JOIN organisations o ON o.id = u.organisation_id) s "
+                            "WHERE s.id = a.employer_id ORDER BY a.at DESC, a.id DESC LIMIT ?3 OFFSET ?4", error);
+#undef ARRANGEMENTS_WHERE
+  if (stmt == NULL)
+    return NULL;
+  if (quarter != NULL)
+    sqlite3_bind_text (stmt, 1, quarter, -1, SQLITE_TRANSIENT);
+  if (region != NULL)
+    sqlite3_bind_text (stmt, 2, region, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, limit > 0 ? limit : 50);
+  sqlite3_bind_int64 (stmt, 4, offset);
+  if (!step_rows (store, stmt, add_arrangement, entries, "list arrangements", error))
+    return NULL;
+  return g_steal_pointer (&entries);
+}
+
+GPtrArray *
+wb_store_accounts_of_owner (WbStore     *store,
+                            gint64       owner_id,
+                            const char  *today,
+                            GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (WB_IS_STORE (store), NULL);
+  g_return_val_if_fail (today != NULL, NULL);
+
+  stmt = _wb_store_prepare (store, ACCOUNT_SELECT "WHERE e.owner_id = ?1 AND e.active = 1 ORDER BY e.name, e.id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, owner_id);
+  sqlite3_bind_text (stmt, 2, today, -1, SQLITE_TRANSIENT);
+  return read_accounts (store, stmt, NULL, today, error);
+}
+
+/* Runs @sql for @employer_id and gives each row to @add; FALSE on an error. */
+static gboolean
+collect (WbStore       *store,
+         const char    *sql,
+         gint64         employer_id,
+         void         (*add) (sqlite3_stmt *stmt, gpointer data),
+         gpointer       data,
+         const char    *what,
+         GError       **error)
+{
+  sqlite3_stmt *stmt = _wb_store_prepare (store, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, employer_id);
+  return step_rows (store, stmt, add, data, what, error);
+}
+
+static void
+add_contact (sqlite3_stmt *stmt,
+             gpointer      data)
+{
+  JsonObject *contact = json_object_new ();
+
+  set_text_or_null (contact, "date", stmt, 0);
+  set_text_or_null (contact, "kind", stmt, 1);
+  set_text_or_null (contact, "user_name", stmt, 2);
+  set_text_or_null (contact, "organisation", stmt, 3);
+  set_text_or_null (contact, "note", stmt, 4);
+  json_array_add_object_element (data, contact);
+}
+
+static void
+add_vacancy (sqlite3_stmt *stmt,
+             gpointer      data)
+{
+  JsonObject *vacancy = json_object_new ();
+
+  json_object_set_int_member (vacancy, "id", sqlite3_column_int64 (stmt, 0));
+  set_text_or_null (vacancy, "title", stmt, 1);
+  json_object_set_int_member (vacancy, "positions", sqlite3_column_int64 (stmt, 2));
+  set_text_or_null (vacancy, "opened_at", stmt, 3);
+  json_array_add_object_element (data, vacancy);
+}
+
+static void
+add_matches (sqlite3_stmt *stmt,
+             gpointer      data)
+{
+  JsonObject *matches = json_object_new ();
+
+  json_object_set_int_member (matches, "vacancy_id", sqlite3_column_int64 (stmt, 0));
+  set_text_or_null (matches, "vacancy_title", stmt, 1);
+  set_text_or_null (matches, "state", stmt, 2);
+  json_object_set_int_member (matches, "count", sqlite3_column_int64 (stmt, 3));
+  json_array_add_object_element (data, matches);
+}
+
+static void
+add_exception (sqlite3_stmt *stmt,
+               gpointer      data)
+{
+  JsonObject *exception = json_object_new ();
+
+  set_text_or_null (exception, "reason", stmt, 0);
+  set_id_or_null (exception, "approved_by", stmt, 1);
+  set_text_or_null (exception, "approved_by_name", stmt, 2);
+  set_text_or_null (exception, "approved_at", stmt, 3);
+  json_object_set_object_member (data, "exception", exception);
+}
+
+JsonObject *
+wb_store_account_briefing (WbStore     *store,
+                           gint64       employer_id,
+                           GError     **error)
+{
+  g_autoptr(JsonObject) briefing = json_object_new ();
+  JsonArray *contacts = json_array_new ();
+  JsonArray *vacancies = json_array_new ();
+  JsonArray *matches = json_array_new ();
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (WB_IS_STORE (store), NULL);
+
+  json_object_set_array_member (briefing, "last_contacts", contacts);
+  json_object_set_array_member (briefing, "open_vacancies", vacancies);
+  json_object_set_array_member (briefing, "matches_in_progress", matches);
+  json_object_set_null_member (briefing, "exception");
+
+  stmt = _wb_store_prepare (store, "SELECT count(*) FROM contact_log WHERE employer_id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, employer_id);
+  json_object_set_int_member (briefing, "contacts", sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0);
+  sqlite3_reset (stmt);
+
+  /* Matches still under way: how many per vacancy and state, never who. */
+  if (!collect (store,
+                "SELECT c.date, c.kind, u.display_name, o.name, c.note FROM contact_log c "
+                "LEFT JOIN users u ON u.id = c.user_id LEFT JOIN organisations o ON o.id = c.organisation_id "
+                "WHERE c.employer_id = ?1 ORDER BY c.date DESC, c.id DESC LIMIT 3",
+                employer_id, add_contact, contacts, "read the last contacts", error) ||
+      !collect (store,
+                "SELECT id, title, positions, opened_at FROM vacancies "
+                "WHERE employer_id = ?1 AND status = 'open' ORDER BY opened_at, id",
+                employer_id, add_vacancy, vacancies, "read the open vacancies", error) ||
+      !collect (store,
+                "SELECT v.id, v.title, m.state, count(*) FROM matches m JOIN vacancies v ON v.id = m.vacancy_id "
+                "WHERE v.employer_id = ?1 AND m.state NOT IN ('placed', 'rejected', 'withdrawn') "
+                "GROUP BY v.id, m.state "
+                "ORDER BY v.title, v.id, CASE m.state WHEN 'interview' THEN 0 WHEN 'proposed' THEN 1 "
+                "  WHEN 'shortlisted' THEN 2 ELSE 3 END",
+                employer_id, add_matches, matches, "read the matches in progress", error) ||
+      !collect (store,
+                "SELECT e.exception_reason, e.exception_approved_by, a.display_name, e.exception_approved_at "
+                "FROM employers e LEFT JOIN users a ON a.id = e.exception_approved_by "
+                "WHERE e.id = ?1 AND (coalesce (e.exception_reason, '') != '' OR e.exception_approved_by IS NOT NULL)",
+                employer_id, add_exception, briefing, "read the exception", error))
+    return NULL;
+  return g_steal_pointer (&briefing);
+}
+
+void
+wb_store_successor_free (WbStoreSuccessor *successor)
+{
+  if (successor == NULL)
+    return;
+  g_free (successor->name);
+  g_free (successor->role);
+  g_free (successor->organisation);
+  g_free (successor->organisation_kind);
+  g_free (successor->organisation_region);
+  g_clear_pointer (&successor->municipalities, g_array_unref);
+  g_free (successor);
+}
+
+static void
+add_successor (sqlite3_stmt *stmt,
+               gpointer      data)
+{
+  WbStoreSuccessor *successor = g_new0 (WbStoreSuccessor, 1);
+  g_autoptr(JsonNode) served = json_from_string ((const char *) sqlite3_column_text (stmt, 9), NULL);
+  JsonArray *ids = served != NULL && JSON_NODE_HOLDS_ARRAY (served) ? json_node_get_array (served) : NULL;
+
+  successor->id = sqlite3_column_int64 (stmt, 0);
+  successor->name = column_dup (stmt, 1);
+  successor->role = column_dup (stmt, 2);
+  successor->organisation_id = sqlite3_column_int64 (stmt, 3);
+  successor->organisation = column_dup (stmt, 4);
+  successor->organisation_kind = column_dup (stmt, 5);
+  successor->organisation_region = column_dup (stmt, 6);
+  successor->active = sqlite3_column_int (stmt, 7) != 0;
+  successor->accounts = (guint) sqlite3_column_int64 (stmt, 8);
+  successor->municipalities = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint i = 0; ids != NULL && i < json_array_get_length (ids); i++)
+    {
+      gint64 id = json_array_get_int_element (ids, i);
+
+      g_array_append_val (successor->municipalities, id);
+    }
+  g_ptr_array_add (data, successor);
+}
+
+GPtrArray *
+wb_store_successors (WbStore     *store,
+                     const char  *today,
+                     GError     **error)
+{
+  g_autoptr(GPtrArray) successors = g_ptr_array_new_with_free_func ((GDestroyNotify) wb_store_successor_free);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (WB_IS_STORE (store), NULL);
+  g_return_val_if_fail (today != NULL, NULL);
+
+  stmt = _wb_store_prepare (store,
+                            "SELECT u.id, u.display_name, u.role, o.id, o.name, o.kind, o.region, "
+                            "  (u.active = 1 AND (u.left_at IS NULL OR u.left_at > ?1)), "
+                            "  (SELECT count(*) FROM employers e WHERE e.owner_id = u.id AND e.active = 1), "
+                            "  (SELECT json_group_array (m) FROM "
+                            "     (SELECT om.municipality_id AS m FROM organisation_municipalities om "
+                            "      WHERE om.organisation_id = o.id "
+                            "      UNION SELECT m.id FROM municipalities m WHERE m.organisation_id = o.id)) "
+                            "FROM users u JOIN organisations o ON o.id = u.organisation_id "
+                            "WHERE u.role IN ('account_manager_wsp', 'account_manager_local') "
+                            "ORDER BY u.display_name, u.id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, today, -1, SQLITE_TRANSIENT);
+  if (!step_rows (store, stmt, add_successor, successors, "read the account managers", error))
+    return NULL;
+  return g_steal_pointer (&successors);
+}
+
+static void
+add_id (sqlite3_stmt *stmt,
+        gpointer      data)
+{
+  gint64 id = sqlite3_column_int64 (stmt, 0);
+
+  g_array_append_val ((GArray *) data, id);
+}
+
+GArray *
+wb_store_wsp_coordinators (WbStore     *store,
+                           gint64       municipality_id,
+                           GError     **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *today = wb_store_today ();
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (WB_IS_STORE (store), NULL);
+
+  /* The subregion's WSP first (rank 0); a WSP that serves the municipality from elsewhere
+   * (rank 1) only where the subregion has no coordinator. */
+  stmt = _wb_store_prepare (store,
+                            "WITH c AS ("
+                            "  SELECT u.id, CASE WHEN o.region = m.region THEN 0 ELSE 1 END AS rank "
+                            "  FROM users u JOIN organisations o ON o.id = u.organisation_id, municipalities m "
+                            "  WHERE m.id = ?1 AND u.role = 'coordinator' AND o.kind = 'wsp' "
+                            "    AND u.active = 1 AND (u.left_at IS NULL OR u.left_at > ?2) "
+                            "    AND (o.region = m.region OR EXISTS (SELECT 1 FROM organisation_municipalities om "
+                            "         WHERE om.organisation_id = o.id AND om.municipality_id = m.id))) "
+                            "SELECT id FROM c WHERE rank = (SELECT min (rank) FROM c) ORDER BY id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, municipality_id);
+  sqlite3_bind_text (stmt, 2, today, -1, SQLITE_TRANSIENT);
+  if (!step_rows (store, stmt, add_id, ids, "find the coordinators of a WSP", error))
+    return NULL;
+  return g_steal_pointer (&ids);
 }
 
 /* Notifications */

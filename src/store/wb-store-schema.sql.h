@@ -3,6 +3,26 @@
 
 #pragma once
 
+/* The change table (migration 5): a trigger on each record table appends one row per
+ * written row: which record, its new version, and whom it concerns (the organisation that
+ * owns it or its parent, and one user besides: the referred WSP account manager of a
+ * client, the addressee of a notification), never what it says. @columns select, from the
+ * row itself, id, version, organisation_id, user_id, parent_resource and parent_id. A
+ * delete is caught before the row goes, while it can still be read. */
+#define WB_CHANGE_TRIGGER(table, resource, kind, timing, event, row, columns) \
+  "CREATE TRIGGER " table "_" kind " " timing " " event " ON " table " BEGIN " \
+  "INSERT INTO changes (resource, kind, record_id, version, organisation_id, user_id, parent_resource, parent_id) " \
+  "SELECT '" resource "', '" kind "', " columns " FROM " table " WHERE id = " row ".id; END;"
+#define WB_CHANGE_TRIGGERS(table, resource, columns) \
+  WB_CHANGE_TRIGGER (table, resource, "created", "AFTER", "INSERT", "NEW", columns) \
+  WB_CHANGE_TRIGGER (table, resource, "changed", "AFTER", "UPDATE", "NEW", columns) \
+  WB_CHANGE_TRIGGER (table, resource, "deleted", "BEFORE", "DELETE", "OLD", columns)
+#define WB_CHANGE_CLIENT_OF(table) \
+  "(SELECT c.organisation_id FROM clients c WHERE c.id = " table ".client_id), " \
+  "(SELECT c.wsp_account_manager_id FROM clients c WHERE c.id = " table ".client_id), 'clients', client_id"
+#define WB_CHANGE_OWNER_OF_EMPLOYER(expression) \
+  "(SELECT u.organisation_id FROM employers e JOIN users u ON u.id = e.owner_id WHERE e.id = " expression ")"
+
 /* Migrations, applied in order; PRAGMA user_version holds how many have run.
  * Never edit a migration that has shipped: add one. */
 static const char * const wb_store_migrations[] = {
@@ -363,4 +383,174 @@ static const char * const wb_store_migrations[] = {
   ") STRICT;"
   "CREATE INDEX reviews_status ON reviews (status, created_at);"
   "CREATE INDEX reviews_employer ON reviews (employer_id);",
+
+  /* 3: what a potential arrangement is; the history of an account: arrangements reported
+   * to the WSP, handovers with their briefing */
+  "ALTER TABLE employers ADD COLUMN arrangement_note TEXT;"
+  "CREATE TABLE account_history ("
+  "  id INTEGER PRIMARY KEY,"
+  "  employer_id INTEGER NOT NULL REFERENCES employers (id),"
+  "  kind TEXT NOT NULL,"
+  "  at TEXT NOT NULL,"
+  "  quarter TEXT NOT NULL,"
+  "  user_id INTEGER REFERENCES users (id),"
+  "  organisation_id INTEGER REFERENCES organisations (id),"
+  "  change TEXT,"
+  "  text TEXT,"
+  "  from_user_id INTEGER REFERENCES users (id),"
+  "  to_user_id INTEGER REFERENCES users (id),"
+  "  briefing TEXT,"
+  "  notified INTEGER NOT NULL DEFAULT 0"
+  ") STRICT;"
+  "CREATE INDEX account_history_employer ON account_history (employer_id, at);"
+  "CREATE INDEX account_history_kind ON account_history (kind, quarter);",
+  /* 4: the labour-market monitor: the saved benefit per outflow of each subregion, the CBS
+   * social-assistance figures it compares with, and what its index checks after a write
+   * (the versions of the clients, the sectors of the employers) read without the rows */
+  "CREATE TABLE monitor_settings ("
+  "  region TEXT PRIMARY KEY,"
+  "  saved_benefit INTEGER NOT NULL CHECK (saved_benefit >= 0),"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL"
+  ") STRICT, WITHOUT ROWID;"
+  "CREATE TABLE cbs_social_assistance ("
+  "  year INTEGER NOT NULL,"
+  "  municipality_code TEXT NOT NULL,"
+  "  municipality TEXT NOT NULL,"
+  "  region TEXT,"
+  "  inhabitants_15plus INTEGER,"
+  "  recipients INTEGER,"
+  "  density_per_1000 REAL,"
+  "  outflow_to_work INTEGER,"
+  "  reintegration INTEGER,"
+  "  wsw_employees INTEGER,"
+  "  created_at TEXT NOT NULL,"
+  "  PRIMARY KEY (year, municipality_code)"
+  ") STRICT, WITHOUT ROWID;"
+  "CREATE INDEX clients_version ON clients (version);"
+  "CREATE INDEX employers_sector ON employers (sector);",
+  /* 5: the change table that the change feed and the server's caches follow; it carries
+   * the writes of every connection, an import's or a second server's too (see
+   * WB_CHANGE_TRIGGER above). Reference data (competences, occupations, postcodes), the
+   * audit log and sessions are not in it. Old rows are pruned (wb_store_changes_prune). */
+  "CREATE TABLE changes ("
+  "  seq INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  at INTEGER NOT NULL DEFAULT (unixepoch ()),"
+  "  resource TEXT NOT NULL,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('created', 'changed', 'deleted')),"
+  "  record_id INTEGER NOT NULL,"
+  "  version INTEGER,"
+  "  organisation_id INTEGER,"
+  "  user_id INTEGER,"
+  "  parent_resource TEXT,"
+  "  parent_id INTEGER"
+  ") STRICT;"
+  "CREATE INDEX changes_at ON changes (at);"
+  WB_CHANGE_TRIGGERS ("organisations", "organisations", "id, version, id, NULL, NULL, NULL")
+  WB_CHANGE_TRIGGERS ("municipalities", "municipalities", "id, version, organisation_id, NULL, NULL, NULL")
+  WB_CHANGE_TRIGGERS ("users", "users", "id, version, organisation_id, NULL, NULL, NULL")
+  WB_CHANGE_TRIGGERS ("clients", "clients", "id, version, organisation_id, wsp_account_manager_id, NULL, NULL")
+  WB_CHANGE_TRIGGERS ("events", "events", "id, NULL, " WB_CHANGE_CLIENT_OF ("events"))
+  WB_CHANGE_TRIGGERS ("diagnoses", "diagnoses", "id, NULL, " WB_CHANGE_CLIENT_OF ("diagnoses"))
+  WB_CHANGE_TRIGGERS ("employers", "employers",
+                      "id, version, " WB_CHANGE_OWNER_OF_EMPLOYER ("employers.id") ", NULL, NULL, NULL")
+  WB_CHANGE_TRIGGERS ("employer_contacts", "contacts",
+                      "id, version, " WB_CHANGE_OWNER_OF_EMPLOYER ("employer_contacts.employer_id")
+                      ", NULL, 'employers', employer_id")
+  WB_CHANGE_TRIGGERS ("contact_log", "contact-log",
+                      "id, NULL, " WB_CHANGE_OWNER_OF_EMPLOYER ("contact_log.employer_id")
+                      ", NULL, 'employers', employer_id")
+  WB_CHANGE_TRIGGERS ("vacancies", "vacancies", "id, version, organisation_id, NULL, 'employers', employer_id")
+  WB_CHANGE_TRIGGERS ("matches", "matches", "id, version, organisation_id, NULL, 'clients', client_id")
+  WB_CHANGE_TRIGGERS ("targets", "targets", "id, version, NULL, NULL, NULL, NULL")
+  WB_CHANGE_TRIGGERS ("action_points", "action-points", "id, version, organisation_id, owner_id, NULL, NULL")
+  WB_CHANGE_TRIGGERS ("reviews", "reviews",
+                      "id, version, " WB_CHANGE_OWNER_OF_EMPLOYER ("reviews.employer_id")
+                      ", NULL, 'employers', employer_id")
+  WB_CHANGE_TRIGGERS ("account_history", "account-history",
+                      "id, NULL, " WB_CHANGE_OWNER_OF_EMPLOYER ("account_history.employer_id")
+                      ", NULL, 'employers', employer_id")
+  WB_CHANGE_TRIGGERS ("alerts", "alerts", "id, NULL, NULL, user_id, NULL, NULL")
+  WB_CHANGE_TRIGGERS ("notifications", "notifications", "id, NULL, NULL, user_id, NULL, NULL"),
+  /* 6: an index for every sort a list offers (tests/test-store-paging.c checks them
+   * against the schema table), so that a page costs what the page holds, not the table */
+  "CREATE INDEX organisations_by_name ON organisations (name);"
+  "CREATE INDEX organisations_by_kind ON organisations (kind);"
+  "CREATE INDEX organisations_by_region ON organisations (region);"
+  "CREATE INDEX municipalities_by_region ON municipalities (region);"
+  "CREATE INDEX municipalities_by_organisation_id ON municipalities (organisation_id);"
+  "CREATE INDEX users_by_display_name ON users (display_name);"
+  "CREATE INDEX users_by_role ON users (role);"
+  "CREATE INDEX users_by_active ON users (active);"
+  "CREATE INDEX clients_by_pc4 ON clients (pc4);"
+  "CREATE INDEX clients_by_birth_year ON clients (birth_year);"
+  "CREATE INDEX clients_by_client_group ON clients (client_group);"
+  "CREATE INDEX clients_by_benefit_start ON clients (benefit_start);"
+  "CREATE INDEX clients_by_education_level ON clients (education_level);"
+  "CREATE INDEX clients_by_language_level ON clients (language_level);"
+  "CREATE INDEX clients_by_driving_licence ON clients (driving_licence);"
+  "CREATE INDEX clients_by_transport ON clients (transport);"
+  "CREATE INDEX clients_by_hours_available ON clients (hours_available);"
+  "CREATE INDEX clients_by_work_capacity ON clients (work_capacity);"
+  "CREATE INDEX clients_by_phase ON clients (phase);"
+  "CREATE INDEX clients_by_track ON clients (track);"
+  "CREATE INDEX clients_by_case_manager_id ON clients (case_manager_id);"
+  "CREATE INDEX clients_by_in_pool ON clients (in_pool);"
+  "CREATE INDEX clients_by_status ON clients (status);"
+  "CREATE INDEX clients_by_last_activity ON clients (last_activity);"
+  "CREATE INDEX clients_by_diagnosis_date ON clients (diagnosis_date);"
+  "CREATE INDEX employers_by_name ON employers (name);"
+  "CREATE INDEX employers_by_employee_count ON employers (employee_count);"
+  "CREATE INDEX employers_by_pc4 ON employers (pc4);"
+  "CREATE INDEX employers_by_municipality_id ON employers (municipality_id);"
+  "CREATE INDEX employers_by_arrangement ON employers (arrangement);"
+  "CREATE INDEX employers_by_learn_work ON employers (learn_work);"
+  "CREATE INDEX employers_by_active ON employers (active);"
+  "CREATE INDEX employers_by_last_contact ON employers (last_contact);"
+  "CREATE INDEX vacancies_by_title ON vacancies (title);"
+  "CREATE INDEX vacancies_by_occupation_id ON vacancies (occupation_id);"
+  "CREATE INDEX vacancies_by_sector ON vacancies (sector);"
+  "CREATE INDEX vacancies_by_education_level ON vacancies (education_level);"
+  "CREATE INDEX vacancies_by_hours ON vacancies (hours);"
+  "CREATE INDEX vacancies_by_contract ON vacancies (contract);"
+  "CREATE INDEX vacancies_by_pc4 ON vacancies (pc4);"
+  "CREATE INDEX vacancies_by_licence_required ON vacancies (licence_required);"
+  "CREATE INDEX vacancies_by_opened_at ON vacancies (opened_at);"
+  "CREATE INDEX vacancies_by_closes_at ON vacancies (closes_at);"
+  "CREATE INDEX vacancies_by_job_carving ON vacancies (job_carving);"
+  "CREATE INDEX vacancies_by_wage_cost_subsidy ON vacancies (wage_cost_subsidy);"
+  "CREATE INDEX vacancies_by_organisation_id ON vacancies (organisation_id);"
+  "CREATE INDEX matches_by_vacancy_id ON matches (vacancy_id);"
+  "CREATE INDEX matches_by_state ON matches (state);"
+  "CREATE INDEX matches_by_score ON matches (score);"
+  "CREATE INDEX matches_by_proposed_by ON matches (proposed_by);"
+  "CREATE INDEX matches_by_organisation_id ON matches (organisation_id);"
+  "CREATE INDEX competences_by_label_nl ON competences (label_nl);"
+  "CREATE INDEX competences_by_kind ON competences (kind);"
+  "CREATE INDEX competences_by_source ON competences (source);"
+  "CREATE INDEX occupations_by_code ON occupations (code);"
+  "CREATE INDEX occupations_by_isco_group ON occupations (isco_group);"
+  "CREATE INDEX occupations_by_label_nl ON occupations (label_nl);"
+  "CREATE INDEX occupations_by_source ON occupations (source);"
+  "CREATE INDEX targets_by_metric ON targets (metric);"
+  "CREATE INDEX targets_by_level ON targets (level);"
+  "CREATE INDEX targets_by_level_key ON targets (level_key);"
+  "CREATE INDEX targets_by_period ON targets (period);"
+  "CREATE INDEX action_points_by_owner_id ON action_points (owner_id);"
+  "CREATE INDEX action_points_by_due_date ON action_points (due_date);"
+  "CREATE INDEX action_points_by_status ON action_points (status);"
+  "CREATE INDEX action_points_by_quarter ON action_points (quarter);"
+  "CREATE INDEX action_points_by_organisation_id ON action_points (organisation_id);"
+  "CREATE INDEX audit_log_by_at ON audit_log (at);"
+  "CREATE INDEX audit_log_by_user_id ON audit_log (user_id);"
+  "CREATE INDEX audit_log_by_organisation_id ON audit_log (organisation_id);"
+  "CREATE INDEX audit_log_by_action ON audit_log (action);"
+  "CREATE INDEX audit_log_by_resource ON audit_log (resource);"
+  "CREATE INDEX audit_log_by_resource_id ON audit_log (resource_id);",
+  /* 7: a timeline event written by mistake is corrected or withdrawn by a new event that names
+   * it (who, when and why are that event's author, created_at and correction_reason); each
+   * event is corrected at most once, so that its versions form one line */
+  "ALTER TABLE events ADD COLUMN corrects_id INTEGER REFERENCES events (id);"
+  "ALTER TABLE events ADD COLUMN correction_reason TEXT;"
+  "CREATE UNIQUE INDEX events_corrects ON events (corrects_id) WHERE corrects_id IS NOT NULL;",
 };

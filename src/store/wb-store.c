@@ -8,8 +8,10 @@
 #include <glib/gi18n-lib.h>
 #include <sqlite3.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "wb-store-private.h"
 #include "wb-store-schema.sql.h"
@@ -21,7 +23,28 @@ struct _WbStore
   char *path;
   sqlite3 *db;
   GHashTable *statements;  /* SQL text -> sqlite3_stmt */
+  int lock_fd;             /* the directory, locked shared while the store is open */
+  int wal_fd;              /* the write-ahead log, once the sync is deferred (wb_store_sync) */
+
+  /* What was computed from the database: dropped as soon as a table it was read from is
+   * written to, by this connection (its total changes) or another connection or process
+   * (PRAGMA data_version), as the tables' counts of writes tell. See wb_store_cache_lookup. */
+  GHashTable *cache;       /* key -> CacheEntry */
+  gsize cache_bytes;
+  gint64 cache_data_version;
+  gint64 cache_changes;    /* -1: look again, a transaction was open at the last look */
+  GHashTable *generations; /* table name -> its count of writes, as last seen; NULL: unknown */
 };
+
+typedef struct {
+  gpointer data;
+  GDestroyNotify destroy;
+  gsize size;
+  char **tables;           /* what it depends on; NULL: every table */
+} CacheEntry;
+
+/* Beyond this many bytes of cached results a connection starts afresh. */
+#define CACHE_MAX_BYTES (32 * 1024 * 1024)
 
 G_DEFINE_FINAL_TYPE (WbStore, wb_store, G_TYPE_OBJECT)
 
@@ -34,13 +57,30 @@ finalize_statement (gpointer data)
 }
 
 static void
+cache_entry_free (gpointer data)
+{
+  CacheEntry *entry = data;
+
+  if (entry->destroy != NULL)
+    entry->destroy (entry->data);
+  g_strfreev (entry->tables);
+  g_free (entry);
+}
+
+static void
 wb_store_finalize (GObject *object)
 {
   WbStore *self = (WbStore *) object;
 
+  g_clear_pointer (&self->cache, g_hash_table_unref);
+  g_clear_pointer (&self->generations, g_hash_table_unref);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->db, sqlite3_close);
   g_clear_pointer (&self->path, g_free);
+  if (self->lock_fd >= 0)
+    close (self->lock_fd);
+  if (self->wal_fd >= 0)
+    close (self->wal_fd);
 
   G_OBJECT_CLASS (wb_store_parent_class)->finalize (object);
 }
@@ -57,6 +97,10 @@ static void
 wb_store_init (WbStore *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+  self->cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, cache_entry_free);
+  self->cache_data_version = -1;
+  self->lock_fd = -1;
+  self->wal_fd = -1;
 }
 
 void
@@ -69,6 +113,17 @@ wb_store_user_free (WbStoreUser *user)
   g_free (user->role);
   g_free (user->password_hash);
   g_free (user);
+}
+
+char *
+_wb_store_ids_json (const GArray *ids)
+{
+  GString *json = g_string_new ("[");
+
+  for (guint i = 0; i < ids->len; i++)
+    g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", g_array_index (ids, gint64, i));
+  g_string_append_c (json, ']');
+  return g_string_free (json, FALSE);
 }
 
 void
@@ -154,6 +209,160 @@ _wb_store_step_done (WbStore       *self,
     }
   sqlite3_reset (stmt);
   return TRUE;
+}
+
+/* Results kept per generation of the database */
+
+static void
+cache_clear (WbStore *self)
+{
+  g_hash_table_remove_all (self->cache);
+  self->cache_bytes = 0;
+}
+
+/* Each table's count of writes, from table_generations; NULL when it cannot be read. */
+static GHashTable *
+read_generations (WbStore *self)
+{
+  g_autoptr(GHashTable) generations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _wb_store_prepare (self, "SELECT name, n FROM table_generations", NULL);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_insert (generations, g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
+                         GSIZE_TO_POINTER ((gsize) sqlite3_column_int64 (stmt, 1)));
+  sqlite3_reset (stmt);
+  return rc == SQLITE_DONE ? g_steal_pointer (&generations) : NULL;
+}
+
+/* Whether @table was written to between two readings of the counts (a table that has no
+ * count always was). */
+static gboolean
+table_written (GHashTable *before,
+               GHashTable *after,
+               const char *table)
+{
+  gpointer a, b;
+
+  return !g_hash_table_lookup_extended (before, table, NULL, &a) ||
+         !g_hash_table_lookup_extended (after, table, NULL, &b) || a != b;
+}
+
+typedef struct {
+  GHashTable *before;
+  GHashTable *after;
+  gsize dropped;       /* bytes */
+} Written;
+
+static gboolean
+entry_is_stale (gpointer key,
+                gpointer value,
+                gpointer user_data)
+{
+  CacheEntry *entry = value;
+  Written *written = user_data;
+
+  gboolean stale = entry->tables == NULL;
+
+  for (guint i = 0; !stale && entry->tables[i] != NULL; i++)
+    stale = table_written (written->before, written->after, entry->tables[i]);
+  if (stale)
+    written->dropped += entry->size;
+  return stale;
+}
+
+/* Drops what depends on a table written since the last look. */
+static void
+cache_sync (WbStore *self)
+{
+  sqlite3_stmt *stmt;
+  gint64 data_version = -1;
+  gint64 changes;
+  Written written = { 0 };
+
+  /* data_version moves when another connection commits; this connection's own writes,
+   * committed or not, move its count of changes. */
+  stmt = _wb_store_prepare (self, "PRAGMA data_version", NULL);
+  if (stmt != NULL)
+    {
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        data_version = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+    }
+  changes = sqlite3_total_changes64 (self->db);
+  if (data_version >= 0 && data_version == self->cache_data_version && changes == self->cache_changes)
+    return;
+
+  /* The counts are read after the version: a commit in between is seen in the counts, and
+   * moves the version again for the next look. */
+  written.before = self->generations;
+  written.after = read_generations (self);
+  if (written.before == NULL || written.after == NULL)
+    cache_clear (self);
+  else
+    {
+      g_hash_table_foreach_remove (self->cache, entry_is_stale, &written);
+      self->cache_bytes -= written.dropped;
+    }
+  g_clear_pointer (&self->generations, g_hash_table_unref);
+  self->generations = written.after;
+  self->cache_data_version = data_version;
+  /* Inside a transaction the counts may yet be rolled back: look again next time. */
+  self->cache_changes = sqlite3_get_autocommit (self->db) ? changes : -1;
+}
+
+gpointer
+wb_store_cache_lookup (WbStore    *self,
+                       const char *key)
+{
+  CacheEntry *entry;
+
+  g_return_val_if_fail (WB_IS_STORE (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  cache_sync (self);
+  entry = g_hash_table_lookup (self->cache, key);
+  return entry != NULL ? entry->data : NULL;
+}
+
+void
+wb_store_cache_insert_for (WbStore            *self,
+                           const char         *key,
+                           const char * const *tables,
+                           gpointer            data,
+                           gsize               size,
+                           GDestroyNotify      destroy)
+{
+  CacheEntry *entry;
+
+  g_return_if_fail (WB_IS_STORE (self));
+  g_return_if_fail (key != NULL);
+
+  entry = g_hash_table_lookup (self->cache, key);
+  if (entry != NULL)
+    self->cache_bytes -= entry->size;
+  if (self->cache_bytes + size > CACHE_MAX_BYTES)
+    cache_clear (self);
+  entry = g_new (CacheEntry, 1);
+  entry->data = data;
+  entry->destroy = destroy;
+  entry->size = size;
+  entry->tables = tables != NULL ? g_strdupv ((char **) tables) : NULL;
+  g_hash_table_replace (self->cache, g_strdup (key), entry);
+  self->cache_bytes += size;
+}
+
+void
+wb_store_cache_insert (WbStore        *self,
+                       const char     *key,
+                       gpointer        data,
+                       gsize           size,
+                       GDestroyNotify  destroy)
+{
+  wb_store_cache_insert_for (self, key, NULL, data, size, destroy);
 }
 
 char *
@@ -244,6 +453,103 @@ migrate (WbStore  *self,
   return TRUE;
 }
 
+/* Every table counts its writes in table_generations, through triggers, so that a reader
+ * learns which tables another connection or process wrote to (wb_store_cache_lookup):
+ *   "T"       any row of T inserted, changed or deleted;
+ *   "T#rows"  a row of T inserted or deleted;
+ *   "T.C"     column C of a row of T set by an UPDATE.
+ * A list's order depends on its rows and the columns it filters and sorts on, a page on T.
+ * Made here rather than in a migration so that a table or column a later migration adds
+ * counts as well; the change table is left out (it is written only beside another table). */
+static gboolean
+ensure_table_generations (WbStore  *self,
+                          GError  **error)
+{
+  static const char *missing_sql =
+    "WITH tables AS (SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+    "                AND name NOT IN ('changes', 'table_generations')) "
+    "SELECT t.name, NULL FROM tables t "
+    "WHERE NOT EXISTS (SELECT 1 FROM sqlite_schema g WHERE g.type = 'trigger' "
+    "                  AND g.name = t.name || '_generation_delete') "
+    "UNION ALL "
+    "SELECT t.name, c.name FROM tables t JOIN pragma_table_info (t.name) c "
+    "WHERE NOT EXISTS (SELECT 1 FROM sqlite_schema g WHERE g.type = 'trigger' "
+    "                  AND g.name = t.name || '_generation_of_' || c.name) "
+    "ORDER BY 1, 2";
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func (g_free);  /* NULL: the table itself */
+  sqlite3_stmt *stmt;
+  gboolean ok = TRUE;
+  int rc;
+
+  for (guint attempt = 0; attempt < 2; attempt++)
+    {
+      g_ptr_array_set_size (tables, 0);
+      g_ptr_array_set_size (columns, 0);
+      stmt = _wb_store_prepare (self, missing_sql, error);
+      if (stmt == NULL)
+        return FALSE;
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+          g_ptr_array_add (columns, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+        }
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          _wb_store_set_error (self, error, "table_generations");
+          return FALSE;
+        }
+      if (tables->len == 0)
+        return TRUE;
+      /* Asked again under the write lock: another connection may be at it too. */
+      if (attempt == 0 && !wb_store_begin (self, error))
+        return FALSE;
+    }
+
+  ok = _wb_store_exec (self, "CREATE TABLE IF NOT EXISTS table_generations ("
+                             "name TEXT PRIMARY KEY, n INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID", error);
+  for (guint i = 0; ok && i < tables->len; i++)
+    {
+      const char *table = tables->pdata[i];
+      const char *column = columns->pdata[i];
+      GPtrArray *sql = g_ptr_array_new_with_free_func (sqlite3_free);
+
+      if (column == NULL)
+        {
+          g_ptr_array_add (sql, sqlite3_mprintf ("INSERT OR IGNORE INTO table_generations (name) VALUES (%Q), ('%q#rows')",
+                                                 table, table));
+          g_ptr_array_add (sql, sqlite3_mprintf ("CREATE TRIGGER IF NOT EXISTS \"%w_generation_insert\" AFTER INSERT ON \"%w\" "
+                                                 "BEGIN UPDATE table_generations SET n = n + 1 WHERE name IN (%Q, '%q#rows'); END",
+                                                 table, table, table, table));
+          g_ptr_array_add (sql, sqlite3_mprintf ("CREATE TRIGGER IF NOT EXISTS \"%w_generation_update\" AFTER UPDATE ON \"%w\" "
+                                                 "BEGIN UPDATE table_generations SET n = n + 1 WHERE name = %Q; END",
+                                                 table, table, table));
+          g_ptr_array_add (sql, sqlite3_mprintf ("CREATE TRIGGER IF NOT EXISTS \"%w_generation_delete\" AFTER DELETE ON \"%w\" "
+                                                 "BEGIN UPDATE table_generations SET n = n + 1 WHERE name IN (%Q, '%q#rows'); END",
+                                                 table, table, table, table));
+        }
+      else
+        {
+          g_ptr_array_add (sql, sqlite3_mprintf ("INSERT OR IGNORE INTO table_generations (name) VALUES ('%q.%q')",
+                                                 table, column));
+          g_ptr_array_add (sql, sqlite3_mprintf ("CREATE TRIGGER IF NOT EXISTS \"%w_generation_of_%w\" "
+                                                 "AFTER UPDATE OF \"%w\" ON \"%w\" "
+                                                 "BEGIN UPDATE table_generations SET n = n + 1 WHERE name = '%q.%q'; END",
+                                                 table, column, column, table, table, column));
+        }
+      for (guint j = 0; ok && j < sql->len; j++)
+        ok = _wb_store_exec (self, sql->pdata[j], error);
+      g_ptr_array_unref (sql);
+    }
+  if (!ok)
+    {
+      wb_store_rollback (self);
+      return FALSE;
+    }
+  return wb_store_commit (self, error);
+}
+
 /* Switching a new file to WAL needs a lock the busy handler does not wait for: when another
  * connection is setting up the same file at that moment, try again for a while. */
 static gboolean
@@ -270,12 +576,25 @@ wb_store_open (const char  *path,
                GError     **error)
 {
   g_autoptr(WbStore) self = NULL;
+  gboolean in_memory, created;
 
   g_return_val_if_fail (path != NULL, NULL);
 
   self = g_object_new (WB_TYPE_STORE, NULL);
   self->path = g_strdup (path);
 
+  /* An in-memory database (the fuzzers', some tests') has no file to lock or protect. */
+  in_memory = g_str_equal (path, ":memory:") || path[0] == '\0';
+
+  /* A restore replaces the file only while no store has it open. */
+  if (!in_memory)
+    {
+      self->lock_fd = _wb_store_lock_directory (path, FALSE, error);
+      if (self->lock_fd < 0)
+        return NULL;
+    }
+
+  created = !in_memory && !g_file_test (path, G_FILE_TEST_EXISTS);
   if (sqlite3_open_v2 (path, &self->db,
                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
                        NULL) != SQLITE_OK)
@@ -289,12 +608,62 @@ wb_store_open (const char  *path,
   sqlite3_busy_timeout (self->db, 5000);
   sqlite3_extended_result_codes (self->db, 1);
 
+  /* The database holds citizen numbers: a new one is its owner's alone. SQLite gives the
+   * WAL and shared-memory files, made below, the database file's mode. Changed by name,
+   * not through a descriptor of our own, whose closing would drop SQLite's locks. */
+  if (created && g_chmod (path, 0600) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, WB_STORE_ERROR, WB_STORE_ERROR_FAILED,
+                   _("Could not make the database %s private: %s"), path, g_strerror (saved));
+      return NULL;
+    }
+
   if (!set_journal_mode_wal (self, error) ||
       !_wb_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
       !_wb_store_exec (self, "PRAGMA synchronous = FULL", error) ||
-      !migrate (self, error))
+      !migrate (self, error) ||
+      !ensure_table_generations (self, error))
     return NULL;
 
+  return g_steal_pointer (&self);
+}
+
+WbStore *
+wb_store_open_readonly (const char  *path,
+                        GError     **error)
+{
+  g_autoptr(WbStore) self = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (g_str_equal (path, ":memory:") || path[0] == '\0')
+    {
+      g_set_error (error, WB_STORE_ERROR, WB_STORE_ERROR_INVALID,
+                   _("An in-memory database has no second connection"));
+      return NULL;
+    }
+
+  self = g_object_new (WB_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  self->lock_fd = _wb_store_lock_directory (path, FALSE, error);
+  if (self->lock_fd < 0)
+    return NULL;
+  if (sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, WB_STORE_ERROR, WB_STORE_ERROR_FAILED,
+                   _("Could not open the database %s: %s"), path,
+                   self->db ? sqlite3_errmsg (self->db) : "out of memory");
+      return NULL;
+    }
+  sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_extended_result_codes (self->db, 1);
+  /* Pages mapped rather than copied: after a write elsewhere a reader starts its page cache
+   * afresh, and reading the file again through the mapping costs far less. */
+  if (!_wb_store_exec (self, "PRAGMA query_only = ON", error) ||
+      !_wb_store_exec (self, "PRAGMA mmap_size = 1073741824", error))
+    return NULL;
   return g_steal_pointer (&self);
 }
 
@@ -303,6 +672,65 @@ wb_store_get_path (WbStore *self)
 {
   g_return_val_if_fail (WB_IS_STORE (self), NULL);
   return self->path;
+}
+
+gboolean
+wb_store_defer_sync (WbStore  *self,
+                     GError  **error)
+{
+  g_autofree char *wal = NULL;
+
+  g_return_val_if_fail (WB_IS_STORE (self), FALSE);
+
+  if (self->wal_fd >= 0)
+    return TRUE;
+  /* The log exists while a connection has the database open in WAL mode, and keeps its
+   * file (SQLite only rewinds it): this descriptor stays good while the store lives. It is
+   * closed after the connection, so that no lock of SQLite's can go with it. */
+  wal = g_strconcat (self->path, "-wal", NULL);
+  self->wal_fd = g_open (wal, O_RDONLY | O_CLOEXEC, 0);
+  if (self->wal_fd < 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, WB_STORE_ERROR, WB_STORE_ERROR_FAILED,
+                   _("Could not open the log %s: %s"), wal, g_strerror (saved));
+      return FALSE;
+    }
+  if (!_wb_store_exec (self, "PRAGMA synchronous = NORMAL", error))
+    {
+      close (self->wal_fd);
+      self->wal_fd = -1;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+wb_store_sync (WbStore  *self,
+               GError  **error)
+{
+  g_return_val_if_fail (WB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->wal_fd >= 0, FALSE);
+
+  /* Only the log: in WAL mode a commit writes nothing else, and a checkpoint, which
+   * writes the database file, flushes the log and the file itself. */
+  if (fdatasync (self->wal_fd) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, WB_STORE_ERROR, WB_STORE_ERROR_FAILED,
+                   _("Could not put the log of %s on disk: %s"), self->path, g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gint64
+wb_store_get_total_changes (WbStore *self)
+{
+  g_return_val_if_fail (WB_IS_STORE (self), 0);
+  return sqlite3_total_changes64 (self->db);
 }
 
 gboolean
@@ -451,7 +879,9 @@ add_competences (WbStore    *self,
 
           json_object_set_int_member (item, "competence_id", sqlite3_column_int64 (stmt, 0));
           json_object_set_string_member (item, "label", label_nl ? label_nl : label_en);
-          json_object_set_int_member (item, "level", sqlite3_column_int (stmt, 3));
+          /* An occupation asks a competence at no level. */
+          if (sqlite3_column_type (stmt, 3) != SQLITE_NULL)
+            json_object_set_int_member (item, "level", sqlite3_column_int (stmt, 3));
           if (g_strcmp0 (flag_column, "essential") == 0)
             json_object_set_boolean_member (item, "essential", sqlite3_column_int (stmt, 4) != 0);
           else
@@ -461,6 +891,34 @@ add_competences (WbStore    *self,
       sqlite3_reset (stmt);
     }
   json_object_set_array_member (object, "competences", array);
+}
+
+/* Where a vacancy is and whose it is, in words a list shows: the employer's name, and the
+ * municipality of its postcode area (the employer's when the area is not known) with that
+ * municipality's subregion. */
+static void
+add_vacancy_place (WbStore    *self,
+                   JsonObject *object,
+                   gint64      id)
+{
+  sqlite3_stmt *stmt = _wb_store_prepare (self,
+                                          "SELECT e.name, m.id, m.region FROM vacancies v "
+                                          "JOIN employers e ON e.id = v.employer_id "
+                                          "LEFT JOIN pc4_areas p ON p.pc4 = v.pc4 "
+                                          "LEFT JOIN municipalities mp ON mp.name = p.municipality "
+                                          "JOIN municipalities m ON m.id = COALESCE (mp.id, e.municipality_id) "
+                                          "WHERE v.id = ?1", NULL);
+
+  if (stmt == NULL)
+    return;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      json_object_set_string_member (object, "employer", (const char *) sqlite3_column_text (stmt, 0));
+      json_object_set_int_member (object, "municipality_id", sqlite3_column_int64 (stmt, 1));
+      json_object_set_string_member (object, "region", (const char *) sqlite3_column_text (stmt, 2));
+    }
+  sqlite3_reset (stmt);
 }
 
 static void
@@ -558,9 +1016,19 @@ add_details (WbStore    *self,
                        "FROM vacancy_competences vc JOIN competences c ON c.id = vc.competence_id "
                        "WHERE vc.vacancy_id = ?1 ORDER BY vc.essential DESC, c.label_nl",
                        id, "essential");
+      add_vacancy_place (self, object, id);
       break;
     case WB_RESOURCE_ORGANISATIONS:
       add_organisation_municipalities (self, object, id);
+      break;
+    case WB_RESOURCE_OCCUPATIONS:
+      /* What ESCO (or the starter taxonomy) links to it: what a vacancy for it asks before
+       * the account manager adjusts it. */
+      add_competences (self, object,
+                       "SELECT oc.competence_id, c.label_nl, c.label_en, NULL, oc.essential "
+                       "FROM occupation_competences oc JOIN competences c ON c.id = oc.competence_id "
+                       "WHERE oc.occupation_id = ?1 ORDER BY oc.essential DESC, COALESCE (c.label_nl, c.label_en)",
+                       id, "essential");
       break;
     case WB_RESOURCE_MUNICIPALITIES:
     case WB_RESOURCE_USERS:
@@ -570,7 +1038,6 @@ add_details (WbStore    *self,
     case WB_RESOURCE_CONTACT_LOG:
     case WB_RESOURCE_MATCHES:
     case WB_RESOURCE_COMPETENCES:
-    case WB_RESOURCE_OCCUPATIONS:
     case WB_RESOURCE_TARGETS:
     case WB_RESOURCE_ACTION_POINTS:
     case WB_RESOURCE_AUDIT:
@@ -578,6 +1045,60 @@ add_details (WbStore    *self,
     default:
       break;
     }
+}
+
+const char * const *
+wb_store_resource_tables (WbResource resource)
+{
+  /* The record's table first, then those add_details reads. */
+  static const char * const organisations[] = { "organisations", "organisation_municipalities", NULL };
+  static const char * const clients[] = { "clients", "diagnoses", "diagnosis_competences", "competences",
+                                          "work_experience", "occupations", "sector_preferences", NULL };
+  static const char * const diagnoses[] = { "diagnoses", "diagnosis_competences", "competences", NULL };
+  static const char * const vacancies[] = { "vacancies", "vacancy_competences", "competences", "employers",
+                                            "pc4_areas", "municipalities", NULL };
+  static const char * const occupations[] = { "occupations", "occupation_competences", "competences", NULL };
+  static const char *one[WB_N_RESOURCES][2];
+  static gsize initialised = 0;
+
+  g_return_val_if_fail (resource < WB_N_RESOURCES, NULL);
+
+  switch (resource)
+    {
+    case WB_RESOURCE_ORGANISATIONS:
+      return organisations;
+    case WB_RESOURCE_CLIENTS:
+      return clients;
+    case WB_RESOURCE_DIAGNOSES:
+      return diagnoses;
+    case WB_RESOURCE_VACANCIES:
+      return vacancies;
+    case WB_RESOURCE_OCCUPATIONS:
+      return occupations;
+    case WB_RESOURCE_MUNICIPALITIES:
+    case WB_RESOURCE_USERS:
+    case WB_RESOURCE_EVENTS:
+    case WB_RESOURCE_EMPLOYERS:
+    case WB_RESOURCE_CONTACTS:
+    case WB_RESOURCE_CONTACT_LOG:
+    case WB_RESOURCE_MATCHES:
+    case WB_RESOURCE_COMPETENCES:
+    case WB_RESOURCE_TARGETS:
+    case WB_RESOURCE_ACTION_POINTS:
+    case WB_RESOURCE_AUDIT:
+    case WB_N_RESOURCES:
+    default:
+      break;
+    }
+
+  /* The rest is its own table alone. */
+  if (g_once_init_enter (&initialised))
+    {
+      for (guint r = 0; r < WB_N_RESOURCES; r++)
+        one[r][0] = wb_resource_spec_get (r)->table;
+      g_once_init_leave (&initialised, 1);
+    }
+  return one[resource];
 }
 
 JsonObject *
@@ -689,8 +1210,11 @@ wb_store_list (WbStore            *self,
   g_autoptr(GPtrArray) values = g_ptr_array_new ();    /* const char * */
   g_autoptr(GPtrArray) result = NULL;
   g_autofree char *like = NULL;
-  g_autofree char *count_sql = NULL;
-  g_autofree char *list_sql = NULL;
+  g_autofree char *ids_sql = NULL;
+  g_autofree char *row_sql = NULL;
+  g_autoptr(GString) cache_key = NULL;
+  GArray *ids;
+  guint limit;
   const WbFieldSpec *sort_field = NULL;
   gboolean descending = FALSE;
   sqlite3_stmt *stmt;
@@ -698,11 +1222,17 @@ wb_store_list (WbStore            *self,
   int parent_index = 0;
   int like_index = 0;
   int visible_index = 0;
+  int ids_index = 0;
+  g_autofree char *ids_json = NULL;
   g_autofree char *visible = NULL;        /* NULL: every row shows its identity */
   g_autoptr(GArray) bind_indexes = g_array_new (FALSE, FALSE, sizeof (int));
   g_autofree char *order = NULL;
-  int limit_index;
   const char *sort;
+  /* What the order is read from: the table's rows and the columns it filters and sorts on,
+   * as table_generations names them. */
+  g_autoptr(GPtrArray) order_depends = g_ptr_array_new_with_free_func (g_free);
+
+#define DEPENDS_ON(column) g_ptr_array_add (order_depends, g_strdup_printf ("%s.%s", spec->table, (column)))
 
   g_return_val_if_fail (WB_IS_STORE (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
@@ -711,6 +1241,14 @@ wb_store_list (WbStore            *self,
     {
       g_string_append_printf (where, " AND %s = ?%d", spec->parent_field, next_index);
       parent_index = next_index++;
+      DEPENDS_ON (spec->parent_field);
+    }
+
+  if (query->ids != NULL)
+    {
+      ids_json = _wb_store_ids_json (query->ids);
+      g_string_append_printf (where, " AND id IN (SELECT value FROM json_each (?%d))", next_index);
+      ids_index = next_index++;
     }
 
   /* The rows the caller may see in full, as a condition. */
@@ -718,9 +1256,13 @@ wb_store_list (WbStore            *self,
     {
       visible_index = next_index;
       next_index += 2;
+      DEPENDS_ON ("organisation_id");
       if (wb_resource_spec_find_field (spec, "wsp_account_manager_id") != NULL)
-        visible = g_strdup_printf ("(organisation_id = ?%d OR wsp_account_manager_id = ?%d)",
-                                   visible_index, visible_index + 1);
+        {
+          visible = g_strdup_printf ("(organisation_id = ?%d OR wsp_account_manager_id = ?%d)",
+                                     visible_index, visible_index + 1);
+          DEPENDS_ON ("wsp_account_manager_id");
+        }
       else
         visible = g_strdup_printf ("(organisation_id = ?%d)", visible_index);
     }
@@ -741,6 +1283,7 @@ wb_store_list (WbStore            *self,
                            _("%s cannot be filtered on"), (const char *) key);
               return NULL;
             }
+          DEPENDS_ON (field->name);
           /* A filter on a name or a citizen number matches only where the caller sees them. */
           if (visible != NULL && is_private (field))
             g_string_append_printf (where, " AND %s", visible);
@@ -751,6 +1294,30 @@ wb_store_list (WbStore            *self,
             }
           g_array_append_val (bind_indexes, next_index);
           g_string_append_printf (where, " AND %s = ?%d", field->name, next_index++);
+          g_ptr_array_add (binds, (gpointer) field);
+          g_ptr_array_add (values, value);
+        }
+    }
+
+  if (query->exclude != NULL)
+    {
+      GHashTableIter iter;
+      gpointer key, value;
+
+      g_hash_table_iter_init (&iter, query->exclude);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          const WbFieldSpec *field = wb_resource_spec_find_field (spec, key);
+
+          if (field == NULL || !(field->flags & WB_FIELD_FILTER) || (visible != NULL && is_private (field)))
+            {
+              g_set_error (error, WB_STORE_ERROR, WB_STORE_ERROR_INVALID,
+                           _("%s cannot be filtered on"), (const char *) key);
+              return NULL;
+            }
+          DEPENDS_ON (field->name);
+          g_array_append_val (bind_indexes, next_index);
+          g_string_append_printf (where, " AND %s IS NOT ?%d", field->name, next_index++);
           g_ptr_array_add (binds, (gpointer) field);
           g_ptr_array_add (values, value);
         }
@@ -767,6 +1334,7 @@ wb_store_list (WbStore            *self,
         {
           if (!(spec->fields[i].flags & WB_FIELD_SEARCH))
             continue;
+          DEPENDS_ON (spec->fields[i].name);
           if (visible != NULL && is_private (&spec->fields[i]))
             g_string_append_printf (where, "%s(%s AND %s LIKE ?%d ESCAPE '\\')",
                                     first ? "" : " OR ", visible, spec->fields[i].name, like_index);
@@ -791,13 +1359,19 @@ wb_store_list (WbStore            *self,
                        _("%s cannot be sorted on"), sort);
           return NULL;
         }
+      DEPENDS_ON (sort_field->name);
     }
+#undef DEPENDS_ON
+  g_ptr_array_add (order_depends, g_strdup_printf ("%s#rows", spec->table));
+  g_ptr_array_add (order_depends, NULL);
 
 #define BIND_ALL(stmt) G_STMT_START {                                               \
     if (parent_index > 0)                                                             \
       sqlite3_bind_int64 (stmt, parent_index, query->parent_id);                      \
     if (like_index > 0)                                                               \
       sqlite3_bind_text (stmt, like_index, like, -1, SQLITE_STATIC);                  \
+    if (ids_index > 0)                                                                \
+      sqlite3_bind_text (stmt, ids_index, ids_json, -1, SQLITE_STATIC);               \
     if (visible_index > 0)                                                            \
       {                                                                               \
         sqlite3_bind_int64 (stmt, visible_index, query->full_organisation_id);        \
@@ -816,18 +1390,6 @@ wb_store_list (WbStore            *self,
         }                                                                             \
   } G_STMT_END
 
-  if (total != NULL)
-    {
-      count_sql = g_strdup_printf ("SELECT count(*) FROM %s%s", spec->table, where->str);
-      stmt = _wb_store_prepare (self, count_sql, error);
-      if (stmt == NULL)
-        return NULL;
-      BIND_ALL (stmt);
-      *total = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
-      sqlite3_reset (stmt);
-    }
-
-  limit_index = next_index;
   /* Sorting by name orders only the rows whose names the caller sees; the others keep the
    * order of their pseudonyms, which follow the id. */
   if (sort_field == NULL)
@@ -837,34 +1399,98 @@ wb_store_list (WbStore            *self,
   else
     order = g_strdup (sort_field->name);
   /* Ties follow the direction of the sort, so "newest first" holds within one second. */
-  list_sql = g_strdup_printf ("SELECT %s FROM %s%s ORDER BY %s%s, id%s LIMIT ?%d OFFSET ?%d",
-                              columns, spec->table, where->str, order,
-                              descending ? " DESC" : "", descending ? " DESC" : "",
-                              limit_index, limit_index + 1);
-  stmt = _wb_store_prepare (self, list_sql, error);
+  ids_sql = g_strdup_printf ("SELECT id FROM %s%s ORDER BY %s%s, id%s",
+                             spec->table, where->str, order,
+                             descending ? " DESC" : "", descending ? " DESC" : "");
+
+  /* The whole order of the list, as ids, is kept until the database changes: a page, at
+   * any depth, and the total are then read off it, and the page's rows are fetched by id.
+   * The order itself comes from an index for every sort offered (see the schema). */
+  cache_key = g_string_new (ids_sql);
+  g_string_append_printf (cache_key, "\x1f%" G_GINT64_FORMAT "\x1f%s\x1f%s", query->parent_id, like != NULL ? like : "",
+                          ids_json != NULL ? ids_json : "");
+  if (visible_index > 0)
+    g_string_append_printf (cache_key, "\x1f%" G_GINT64_FORMAT "\x1f%" G_GINT64_FORMAT,
+                            query->full_organisation_id, query->full_user_id);
+  for (guint b = 0; b < values->len; b++)
+    g_string_append_printf (cache_key, "\x1f%s", (const char *) values->pdata[b]);
+
+  ids = wb_store_cache_lookup (self, cache_key->str);
+  if (ids == NULL)
+    {
+      g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_autofree char *hidden_sql = NULL;
+      g_autofree char *shown_sql = NULL;
+      const char *parts[2] = { ids_sql, NULL };
+
+      /* Sorted on a name that only some rows show: the order is the rows without a name to
+       * show by id, then the others by name (the other way round descending). Two scans an
+       * index serves, put one after the other, rather than a sort of the whole table on an
+       * expression. */
+      if (visible != NULL && sort_field != NULL && is_private (sort_field))
+        {
+          hidden_sql = g_strdup_printf ("SELECT id FROM %s%s AND NOT ifnull (%s AND %s IS NOT NULL, 0) ORDER BY id%s",
+                                        spec->table, where->str, visible, sort_field->name, descending ? " DESC" : "");
+          shown_sql = g_strdup_printf ("SELECT id FROM %s%s AND %s AND %s IS NOT NULL ORDER BY %s%s, id%s",
+                                       spec->table, where->str, visible, sort_field->name, sort_field->name,
+                                       descending ? " DESC" : "", descending ? " DESC" : "");
+          parts[0] = descending ? shown_sql : hidden_sql;
+          parts[1] = descending ? hidden_sql : shown_sql;
+        }
+
+      for (guint p = 0; p < G_N_ELEMENTS (parts) && parts[p] != NULL; p++)
+        {
+          int rc;
+
+          stmt = _wb_store_prepare (self, parts[p], error);
+          if (stmt == NULL)
+            return NULL;
+          BIND_ALL (stmt);
+          while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+            {
+              gint64 id = sqlite3_column_int64 (stmt, 0);
+
+              g_array_append_val (found, id);
+            }
+          sqlite3_reset (stmt);
+          if (rc != SQLITE_DONE)
+            {
+              _wb_store_set_error (self, error, "list");
+              return NULL;
+            }
+        }
+      ids = found;
+      wb_store_cache_insert_for (self, cache_key->str, (const char * const *) order_depends->pdata,
+                                 g_steal_pointer (&found), ids->len * sizeof (gint64) + cache_key->len + 64,
+                                 (GDestroyNotify) g_array_unref);
+    }
+#undef BIND_ALL
+
+  if (total != NULL)
+    *total = ids->len;
+
+  row_sql = g_strdup_printf ("SELECT %s FROM %s WHERE id = ?1", columns, spec->table);
+  stmt = _wb_store_prepare (self, row_sql, error);
   if (stmt == NULL)
     return NULL;
-  BIND_ALL (stmt);
-#undef BIND_ALL
-  sqlite3_bind_int64 (stmt, limit_index, query->limit > 0 ? query->limit : 100);
-  sqlite3_bind_int64 (stmt, limit_index + 1, query->offset);
-
+  limit = query->limit > 0 ? query->limit : 100;
   result = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
-  while (TRUE)
+  for (guint64 i = query->offset; i < ids->len && i < (guint64) query->offset + limit; i++)
     {
-      int rc = sqlite3_step (stmt);
+      int rc;
 
-      if (rc == SQLITE_DONE)
-        break;
-      if (rc != SQLITE_ROW)
+      sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        g_ptr_array_add (result, row_to_object (spec, stmt));
+      sqlite3_reset (stmt);
+      /* A row deleted since the order was taken is left out. */
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
         {
           _wb_store_set_error (self, error, "list");
-          sqlite3_reset (stmt);
           return NULL;
         }
-      g_ptr_array_add (result, row_to_object (spec, stmt));
     }
-  sqlite3_reset (stmt);
 
   /* Vacancies carry their competences in lists too; the matching view needs them. */
   if (resource == WB_RESOURCE_VACANCIES || resource == WB_RESOURCE_ORGANISATIONS)
@@ -1612,64 +2238,16 @@ wb_store_delete_session (WbStore     *self,
 }
 
 gboolean
-wb_store_backup (WbStore     *self,
-                 const char  *to,
-                 GError     **error)
+wb_store_delete_user_sessions (WbStore     *self,
+                               gint64       user_id,
+                               GError     **error)
 {
-  g_autofree char *tmp = g_strconcat (to, ".partial", NULL);
-  sqlite3 *dest = NULL;
-  sqlite3_backup *backup;
-  int rc;
+  sqlite3_stmt *stmt = _wb_store_prepare (self, "DELETE FROM sessions WHERE user_id = ?1", error);
 
-  g_return_val_if_fail (WB_IS_STORE (self), FALSE);
-
-  g_unlink (tmp);
-  if (sqlite3_open_v2 (tmp, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
-    {
-      g_set_error (error, WB_STORE_ERROR, WB_STORE_ERROR_FAILED,
-                   _("Could not create %s: %s"), tmp, dest ? sqlite3_errmsg (dest) : "out of memory");
-      sqlite3_close (dest);
-      return FALSE;
-    }
-
-  /* One step copies every page from one read transaction: a consistent snapshot, while
-   * writers on other connections go on in WAL mode. */
-  backup = sqlite3_backup_init (dest, "main", self->db, "main");
-  if (backup == NULL)
-    {
-      g_set_error (error, WB_STORE_ERROR, WB_STORE_ERROR_FAILED,
-                   _("Could not start the backup: %s"), sqlite3_errmsg (dest));
-      sqlite3_close (dest);
-      return FALSE;
-    }
-  do
-    {
-      rc = sqlite3_backup_step (backup, -1);
-      if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-        g_usleep (20000);
-    }
-  while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
-  sqlite3_backup_finish (backup);
-
-  if (rc != SQLITE_DONE)
-    {
-      g_set_error (error, WB_STORE_ERROR, WB_STORE_ERROR_FAILED,
-                   _("The backup failed: %s"), sqlite3_errstr (rc));
-      sqlite3_close (dest);
-      g_unlink (tmp);
-      return FALSE;
-    }
-  sqlite3_exec (dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
-  sqlite3_close (dest);
-
-  if (g_rename (tmp, to) != 0)
-    {
-      int saved = errno;
-      g_set_error (error, WB_STORE_ERROR, WB_STORE_ERROR_FAILED,
-                   _("Could not move the backup to %s: %s"), to, g_strerror (saved));
-      return FALSE;
-    }
-  return TRUE;
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, user_id);
+  return _wb_store_step_done (self, stmt, error);
 }
 
 gint64

@@ -41,6 +41,13 @@ config.actionDelay = 0.2
 config.defaultDelay = 0.2
 config.logDebugToFile = False
 from dogtail import tree, rawinput  # noqa: E402
+from gi.repository import Atspi, GLib  # noqa: E402
+import pyatspi  # noqa: E402
+
+# AT-SPI gives an application 0.8 s to answer a call: the sanitizer build on a busy machine
+# takes longer while it fills a list, and the call fails with "Did not receive a reply"
+# although the application is well. Ten seconds, and half a minute while it starts.
+Atspi.set_timeout(10000, 30000)
 
 
 def die_with_parent():
@@ -56,6 +63,11 @@ class Failure(Exception):
     pass
 
 
+def shoot_failure(name):
+    """The screen at a failure, as NAME in the temporary directory, for the log's reader."""
+    subprocess.call(['import', '-window', 'root', os.path.join(tempfile.gettempdir(), name)])
+
+
 def log(message):
     print('# ' + message, flush=True)
 
@@ -69,6 +81,8 @@ def check(condition, message):
 def wait_for(parent, predicate, what, timeout=60):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
+        for app in list(RUNNING):
+            app.check_alive()
         try:
             node = parent.findChild(predicate, retry=False, requireResult=False, debugName=what)
         except Exception:  # the tree changes under the search
@@ -88,11 +102,21 @@ def click(node):
 
 
 def set_text(node, text):
-    try:
-        node.text = text
-        return
-    except Exception as error:  # no EditableText: type it like a person
-        log('typing instead of setting the text (%s)' % error)
+    for attempt in range(3):
+        try:
+            node.text = text
+            return
+        except GLib.GError as error:  # an application busy past AT-SPI's reply timeout
+            log('no answer to setting the text (%s)' % str(error)[:60])
+            time.sleep(2)
+            try:
+                if node.text == text:   # it was set, the answer came late
+                    return
+            except GLib.GError:
+                pass
+        except Exception as error:  # no EditableText: type it like a person
+            log('typing instead of setting the text (%s)' % error)
+            break
     node.grabFocus()
     rawinput.keyCombo('<Control>a')
     rawinput.typeText(text)
@@ -116,18 +140,35 @@ class Api:
         self.token = self.call('POST', 'session', {'username': username, 'password': PASSWORD})['token']
 
 
+RUNNING = []    # the applications started and not yet stopped
+
+
 class App:
-    def __init__(self, data_home):
+    def __init__(self, data_home, keep_settings=False):
+        """With @keep_settings, the settings are kept in a file under @data_home, for the
+        next start of the application."""
         self.url_file = os.path.join(data_home, 'url')
         env = dict(os.environ)
         env.pop('NO_AT_BRIDGE', None)
         env.update(XDG_DATA_HOME=data_home, WERKBRUG_DEMO_CLIENTS='500', WERKBRUG_URL_FILE=self.url_file,
                    GSETTINGS_BACKEND='memory', GDK_BACKEND='x11', LANG='C.UTF-8', LANGUAGE='')
-        env.pop('G_DEBUG', None)
+        if keep_settings:
+            env.update(GSETTINGS_BACKEND='keyfile', XDG_CONFIG_HOME=os.path.join(data_home, 'config'))
+        # A GLib critical in the application ends it at once (the driver itself keeps going:
+        # see above), so that a test sees the step that caused it.
+        env['G_DEBUG'] = 'fatal-criticals'
         # What the application prints is kept, to be checked when it quits.
         self.log = tempfile.TemporaryFile(mode='w+')
         self.process = subprocess.Popen([APP], env=env, stderr=self.log, preexec_fn=die_with_parent)
         self.node = None
+        RUNNING.append(self)
+
+    def check_alive(self):
+        """Fails at once when the application died (a critical, a crash) instead of waiting for
+        a node that will not come."""
+        if self in RUNNING and self.process.poll() is not None:
+            RUNNING.remove(self)
+            raise Failure('the application ended with %d:\n%s' % (self.process.returncode, self.output()[-3000:]))
 
     def start(self):
         """Our application's node: the accessibility bus may carry other werkbrug processes
@@ -161,6 +202,8 @@ class App:
         return self.log.read()
 
     def stop(self):
+        if self in RUNNING:
+            RUNNING.remove(self)
         if self.process.poll() is None:
             self.process.terminate()
             try:
@@ -185,15 +228,56 @@ def sign_in(app, username):
     button = wait_for(app, named('push button', 'Sign in as %s ' % username), 'the demo user ' + username, 120)
     click(button)
     # The list is there when the count label says how many clients there are.
-    wait_for(app, lambda n: n.roleName == 'label' and (n.name or '').endswith(' clients'), 'the client list', 60)
+    # (A label with the role of a status: AT-SPI says "status bar".)
+    wait_for(app, lambda n: n.roleName in ('label', 'status bar') and (n.name or '').endswith(' clients'),
+             'the client list', 60)
+
+
+def show_all_clients(app):
+    """The client list opens on one's own caseload; a search here looks at every client."""
+    click(wait_for(app, lambda n: n.roleName in ('toggle button', 'push button') and (n.name or '').startswith('All I may see'),
+                   'the scope "All I may see"'))
+
+
+def pressed(node):
+    try:
+        return node.getState().contains(pyatspi.STATE_PRESSED)
+    except Exception:  # the tree changes under the question
+        return False
+
+
+def open_search(app, name, within=None):
+    """The search entry @name of the view on screen. The window's Search button is a toggle
+    (AT-SPI says "pressed" while the search is open; the search stays open from view to
+    view): pressed where the search is closed, it opens it; where the search is open but a
+    record page hides the list, it goes back to the list with the search open; where the
+    search is on screen, it closes it. So press when it is not pressed, and when it is,
+    only when the entry is not there."""
+    def is_entry(n):
+        return n.roleName in ('text', 'entry') and n.name == name
+
+    def is_button(n):
+        return n.roleName in ('push button', 'toggle button') and n.name == 'Search'
+    for attempt in range(4):
+        button = wait_for(within or app, is_button, 'the search button')
+        if pressed(button):
+            try:
+                return wait_for(app, is_entry, 'the search entry', 10)
+            except Failure:
+                log('the search is open but not on screen')
+        click(button)
+        try:
+            return wait_for(app, is_entry, 'the search entry', 30)
+        except Failure:
+            if attempt == 3:
+                raise
 
 
 def search_and_open(app, text):
-    search = wait_for(app, named('push button', 'Search'), 'the search button')
-    click(search)
-    entry = wait_for(app, named('entry', 'Search clients'), 'the search entry')
+    show_all_clients(app)
+    entry = open_search(app, 'Search clients')
     set_text(entry, text)
-    wait_for(app, lambda n: n.roleName == 'label' and (n.name or '').startswith('1 of '), 'exactly one match', 20)
+    wait_for(app, lambda n: n.roleName in ('label', 'status bar') and (n.name or '').startswith('1 of '), 'exactly one match', 20)
     click(wait_for(app, named('push button', 'Open profile'), 'the open button'))
 
 
@@ -264,6 +348,9 @@ def main():
         # the demo users' own names is not part of it).
         back = wait_for(node, named('push button', 'Back to the list'), 'the back button')
         collect(back.parent.parent)
+        # The list, where a screen reader meets it: the page on screen (a page that is not on
+        # screen is not in the accessibility tree).
+        click(back)
         collect(wait_for(node, lambda n: n.roleName == 'tree table' and n.name == 'Clients', 'the client list'))
         check(pseudonym in names, 'the profile shows the pseudonym %s' % pseudonym)
         check(not any(client['family_name'] in name for name in names if name != pseudonym),
@@ -271,6 +358,8 @@ def main():
         check(not any(client['given_name'] + ' ' in name for name in names),
               'no text in the clients view shows the given name %s' % client['given_name'])
         check(not any(NEW_PHONE in name for name in names), 'the phone number is not shown')
+        search_and_open(node, pseudonym)
+        wait_for(node, lambda n: n.roleName == 'label' and n.name == pseudonym, 'the pseudonym as the profile title')
 
         # They may not see the timeline, but may tell the owner the diagnosis needs renewing.
         click(wait_for(node, named('push button', 'Signal a missing or stale diagnosis'), 'the signal button'))
@@ -290,7 +379,7 @@ def main():
         return 0
     except (Failure, OSError, tree.SearchError) as failure:
         log('FAILED: %s' % failure)
-        subprocess.call(['import', '-window', 'root', os.path.join(tempfile.gettempdir(), 'werkbrug-e2e-failure.png')])
+        shoot_failure('werkbrug-e2e-failure.png')
         return 1
     finally:
         app.stop()

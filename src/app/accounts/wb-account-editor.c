@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "wb-dialog.h"
 #include "wb-labels.h"
 
 #include "wb-account-editor.h"
@@ -25,6 +26,8 @@ static const WbEditorField editor_fields[] = {
   { N_("Company"), "pc4", N_("Postcode area"), N_("The four digits of the postcode"), 8 },
   { N_("Company"), "municipality_id", N_("Municipality"), NULL, 0 },
   { N_("Arrangements"), "arrangement", N_("Employer arrangement"), N_("Reported to the WSP's management"), 0 },
+  { N_("Arrangements"), "arrangement_note", N_("What the arrangement is"),
+    N_("For example: two learn-work places in logistics from March. The WSP reads it."), 28 },
   { N_("Arrangements"), "learn_work", N_("Learn-work track"), N_("The employer offers learn-work places"), 0 },
   { N_("Exception"), "exception_reason", N_("Reason to keep the account locally"),
     N_("A good relationship from the past (“goede ingang”); a coordinator approves it"), 28 },
@@ -135,7 +138,7 @@ wb_account_editor_class_init (WbAccountEditorClass *klass)
 static void
 wb_account_editor_init (WbAccountEditor *self)
 {
-  gtk_window_set_default_size (GTK_WINDOW (self), 600, 680);
+  wb_dialog_fit (GTK_WINDOW (self), 600, 640);
 }
 
 WbAccountEditor *

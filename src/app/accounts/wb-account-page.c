@@ -7,7 +7,9 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "wb-format.h"
 #include "wb-account-editor.h"
+#include "wb-account-history.h"
 #include "wb-account-row.h"
 #include "wb-api-accounts.h"
 #include "wb-cards.h"
@@ -16,22 +18,14 @@
 
 #include "wb-account-page.h"
 
+/* An employer's account on the record page machinery (WbRecordPage): its cards and actions. */
 struct _WbAccountPage
 {
-  GtkBox parent_instance;
+  WbRecordPage parent_instance;
 
-  GtkButton *back_button;
-  GtkLabel *toolbar_title;
   GtkSpinner *spinner;
   GtkButton *contact_button;
   GtkButton *edit_button;
-  GtkStack *stack;
-  AdwStatusPage *error_page;
-  GtkButton *retry_button;
-  GtkLabel *title_label;
-  GtkLabel *subtitle_label;
-  GtkBox *badges_box;
-  GtkBox *cards_box;
 
   WbSession *session;
   gint64 employer_id;
@@ -40,25 +34,27 @@ struct _WbAccountPage
   GListModel *contacts;
   GListModel *contact_log;
   GListModel *vacancies;
+  GListModel *history;        /* arrangements reported, handovers */
   GCancellable *cancellable;
-  GHashTable *field_rows;     /* field -> AdwActionRow or AdwPreferencesGroup */
+  GError *load_error;         /* why a part is not loaded, or NULL */
+  gboolean full;              /* the account's rule is read, not only the list's row */
   WbAccountEditor *editor;
   WbContactDraft *draft;      /* kept while its dialog is open and when logging failed */
   GtkWidget *contact_dialog;
   guint pending;              /* loads under way */
 };
 
-G_DEFINE_FINAL_TYPE (WbAccountPage, wb_account_page, GTK_TYPE_BOX)
+G_DEFINE_FINAL_TYPE (WbAccountPage, wb_account_page, WB_TYPE_RECORD_PAGE)
 
 enum {
-  BACK,
-  ACCOUNT_CHANGED,
-  BACKEND_ERROR,
-  TOAST,
+  NEW_VACANCY,
+  OPEN_VACANCY,
   N_SIGNALS
 };
 
 static guint signals[N_SIGNALS];
+
+#define PAGE(self) WB_RECORD_PAGE (self)
 
 static void load_account (WbAccountPage *self);
 static void load_contact_log (WbAccountPage *self);
@@ -67,7 +63,7 @@ static void
 toast (WbAccountPage *self,
        const char    *message)
 {
-  g_signal_emit (self, signals[TOAST], 0, message);
+  wb_record_page_toast (PAGE (self), message);
 }
 
 static void
@@ -84,9 +80,7 @@ set_pending (WbAccountPage *self,
 static void
 clear_cards (WbAccountPage *self)
 {
-  g_hash_table_remove_all (self->field_rows);
-  wb_card_remove_all (self->cards_box);
-  wb_card_remove_all (self->badges_box);
+  wb_record_page_clear (PAGE (self));
 }
 
 static const char *
@@ -143,18 +137,18 @@ build_owner (WbAccountPage *self,
   WbAccountStatus status = wb_account_row_get_status (row);
 
   /* The rule in plain words is the group's description: it is what the page is about. */
-  group = wb_card_new (self->cards_box, _("Owner and rule"), explanation);
+  group = wb_record_page_add_card (PAGE (self), _("Owner and rule"), explanation);
   if (explanation != NULL)
-    g_hash_table_insert (self->field_rows, g_strdup ("explanation"), group);
+    wb_record_page_add_field (PAGE (self), "explanation", GTK_WIDGET (group));
 
   if (wb_account_row_get_owner_id (row) > 0)
     owner = g_strdup_printf ("%s · %s", wb_account_row_get_owner_name (row), wb_account_row_get_owner_organisation (row));
-  wb_card_add_row (group, self->field_rows, "owner", _("Owner"),
+  wb_record_page_add_row (PAGE (self), group, "owner", _("Owner"),
                    owner != NULL ? owner : _("Nobody owns this account"));
 
-  wb_card_add_row (group, self->field_rows, "status", _("Rule status"), wb_account_status_to_label (status));
+  wb_record_page_add_row (PAGE (self), group, "status", _("Rule status"), wb_account_status_to_label (status));
   if (reason != NULL)
-    wb_card_add_row (group, self->field_rows, "reason", _("In the review queue because"), reason);
+    wb_record_page_add_row (PAGE (self), group, "reason", _("In the review queue because"), reason);
 
   if (wb_account_row_get_owner_type (row) == wb_account_row_get_expected_owner_type (row))
     /* TRANSLATORS: the kind of owner an account has, when it is what the rule asks */
@@ -164,7 +158,7 @@ build_owner (WbAccountPage *self,
     types = g_strdup_printf (_("%s, where the rule asks for %s"),
                              owner_type_phrase (wb_account_row_get_owner_type (row), TRUE),
                              owner_type_phrase (wb_account_row_get_expected_owner_type (row), FALSE));
-  wb_card_add_row (group, self->field_rows, "owner_type", _("Kind of owner"), types);
+  wb_record_page_add_row (PAGE (self), group, "owner_type", _("Kind of owner"), types);
 
   if (wb_account_row_get_last_contact (row) == NULL)
     contact = g_strdup (_("Never"));
@@ -173,7 +167,7 @@ build_owner (WbAccountPage *self,
     contact = g_strdup_printf (_("%s (dormant: no contact for more than six months)"), wb_account_row_get_last_contact (row));
   else
     contact = g_strdup (wb_account_row_get_last_contact (row));
-  wb_card_add_row (group, self->field_rows, "last_contact", _("Last contact"), contact);
+  wb_record_page_add_row (PAGE (self), group, "last_contact", _("Last contact"), contact);
 }
 
 static void
@@ -187,44 +181,58 @@ build_exception (WbAccountPage *self)
   if ((reason == NULL || *reason == '\0') && approved_at == NULL)
     return;
 
-  group = wb_card_new (self->cards_box, _("Exception"),
+  group = wb_record_page_add_card (PAGE (self), _("Exception"),
                        approved_at != NULL ? _("A coordinator approved that a local account manager keeps this account.")
                                            : _("Not approved yet: a coordinator decides in the review queue."));
-  wb_card_add_row (group, self->field_rows, "exception_reason", _("Reason"), reason);
+  wb_record_page_add_row (PAGE (self), group, "exception_reason", _("Reason"), reason);
   if (approved_at != NULL)
     {
-      wb_card_add_row (group, self->field_rows, "exception_approved_by", _("Approved by"),
+      wb_record_page_add_row (PAGE (self), group, "exception_approved_by", _("Approved by"),
                        approved_by != NULL ? approved_by : user_name (self, wb_record_get_int (self->account, "exception_approved_by")));
-      wb_card_add_row (group, self->field_rows, "exception_approved_at", _("Approved on"), approved_at);
+      wb_record_page_add_row (PAGE (self), group, "exception_approved_at", _("Approved on"), approved_at);
     }
+}
+
+/* What a part that is not there says: being loaded, or not loaded and why. */
+static const char *
+part_missing (WbAccountPage *self)
+{
+  if (self->load_error == NULL)
+    return _("Loading…");
+  return g_error_matches (self->load_error, WB_API_ERROR, WB_API_ERROR_NETWORK) ?
+         _("Not loaded (offline)") : _("Not loaded");
 }
 
 static void
 build_company (WbAccountPage *self,
                WbAccountRow  *row)
 {
-  AdwPreferencesGroup *group = wb_card_new (self->cards_box, _("Company"), NULL);
+  AdwPreferencesGroup *group = wb_record_page_add_card (PAGE (self), _("Company"), NULL);
   g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, wb_account_row_get_employee_count (row));
   const char *pc4 = wb_record_get_string (self->account, "pc4");
 
-  wb_card_add_row (group, self->field_rows, "kvk", _("KvK number"), wb_account_row_get_kvk (row));
-  wb_card_add_row (group, self->field_rows, "sector", _("Sector"), wb_account_row_get_sector_label (row));
-  wb_card_add_row (group, self->field_rows, "employee_count", _("Employees"), count);
-  wb_card_add_row (group, self->field_rows, "pc4", _("Postcode area"), pc4);
-  wb_card_add_row (group, self->field_rows, "municipality", _("Municipality"),
+  wb_record_page_add_row (PAGE (self), group, "kvk", _("KvK number"), wb_account_row_get_kvk (row));
+  wb_record_page_add_row (PAGE (self), group, "sector", _("Sector"), wb_account_row_get_sector_label (row));
+  wb_record_page_add_row (PAGE (self), group, "employee_count", _("Employees"), count);
+  wb_record_page_add_row (PAGE (self), group, "pc4", _("Postcode area"), pc4);
+  wb_record_page_add_row (PAGE (self), group, "municipality", _("Municipality"),
                    wb_account_row_get_municipality (row));
-  wb_card_add_row (group, self->field_rows, "arrangement", _("Employer arrangement"),
-                   self->employer != NULL ? yes_no (self->employer, "arrangement") : _("Loading…"));
-  wb_card_add_row (group, self->field_rows, "learn_work", _("Learn-work track"),
-                   self->employer != NULL ? yes_no (self->employer, "learn_work") : _("Loading…"));
+  wb_record_page_add_row (PAGE (self), group, "arrangement", _("Employer arrangement"),
+                   self->employer != NULL ? yes_no (self->employer, "arrangement") : part_missing (self));
+  if (self->employer != NULL && wb_record_get_boolean (self->employer, "arrangement") &&
+      wb_record_get_string (self->employer, "arrangement_note") != NULL)
+    wb_record_page_add_row (PAGE (self), group, "arrangement_note", _("What the arrangement is"),
+                            wb_record_get_string (self->employer, "arrangement_note"));
+  wb_record_page_add_row (PAGE (self), group, "learn_work", _("Learn-work track"),
+                   self->employer != NULL ? yes_no (self->employer, "learn_work") : part_missing (self));
 }
 
 static void
 build_contacts (WbAccountPage *self)
 {
   guint n = self->contacts != NULL ? g_list_model_get_n_items (self->contacts) : 0;
-  AdwPreferencesGroup *group = wb_card_new (self->cards_box, _("Contact persons"),
-                                            self->contacts == NULL ? _("Loading…") :
+  AdwPreferencesGroup *group = wb_record_page_add_card (PAGE (self), _("Contact persons"),
+                                            self->contacts == NULL ? part_missing (self) :
                                             n == 0 ? _("No contact persons recorded.") : NULL);
 
   for (guint i = 0; i < n; i++)
@@ -239,7 +247,7 @@ build_contacts (WbAccountPage *self)
           g_ptr_array_add (parts, (gpointer) wb_record_get_string (contact, fields[f]));
       g_ptr_array_add (parts, NULL);
       subtitle = g_strjoinv (" · ", (char **) parts->pdata);
-      wb_card_add_row (group, self->field_rows, NULL, wb_record_get_string (contact, "name"), subtitle);
+      wb_record_page_add_row (PAGE (self), group, NULL, wb_record_get_string (contact, "name"), subtitle);
     }
 }
 
@@ -259,8 +267,8 @@ static void
 build_contact_log (WbAccountPage *self)
 {
   guint n = self->contact_log != NULL ? g_list_model_get_n_items (self->contact_log) : 0;
-  AdwPreferencesGroup *group = wb_card_new (self->cards_box, _("Contact log"),
-                                            self->contact_log == NULL ? _("Loading…") :
+  AdwPreferencesGroup *group = wb_record_page_add_card (PAGE (self), _("Contact log"),
+                                            self->contact_log == NULL ? part_missing (self) :
                                             n == 0 ? _("No contacts logged yet.") : NULL);
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
 
@@ -274,7 +282,8 @@ build_contact_log (WbAccountPage *self)
       const char *org = self->session != NULL ?
         wb_session_lookup_name (self->session, WB_RESOURCE_ORGANISATIONS, wb_record_get_int (entry, "organisation_id")) : NULL;
       const char *note = wb_record_get_string (entry, "note");
-      g_autofree char *title = g_strdup_printf ("%s · %s", wb_record_get_string (entry, "date") ?: "?",
+      g_autofree char *day = wb_format_iso_date (wb_record_get_string (entry, "date") ?: "?");
+      g_autofree char *title = g_strdup_printf ("%s · %s", day,
                                                 wb_label_for_enum ("contact_kind", wb_record_get_string (entry, "kind")));
       g_autoptr(GString) subtitle = g_string_new (user_name (self, wb_record_get_int (entry, "user_id")));
 
@@ -282,16 +291,23 @@ build_contact_log (WbAccountPage *self)
         g_string_append_printf (subtitle, " (%s)", org);
       if (note != NULL && *note != '\0')
         g_string_append_printf (subtitle, " · %s", note);
-      wb_card_add_row (group, self->field_rows, NULL, title, subtitle->str);
+      wb_record_page_add_row (PAGE (self), group, NULL, title, subtitle->str);
     }
+}
+
+static void
+on_vacancy_activated_cb (AdwActionRow  *row,
+                         WbAccountPage *self)
+{
+  g_signal_emit (self, signals[OPEN_VACANCY], 0, (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "id")));
 }
 
 static void
 build_vacancies (WbAccountPage *self)
 {
   guint n = self->vacancies != NULL ? g_list_model_get_n_items (self->vacancies) : 0;
-  AdwPreferencesGroup *group = wb_card_new (self->cards_box, _("Vacancies"),
-                                            self->vacancies == NULL ? _("Loading…") :
+  AdwPreferencesGroup *group = wb_record_page_add_card (PAGE (self), _("Vacancies"),
+                                            self->vacancies == NULL ? part_missing (self) :
                                             n == 0 ? _("No vacancies registered.") : NULL);
 
   for (guint i = 0; i < n; i++)
@@ -299,13 +315,20 @@ build_vacancies (WbAccountPage *self)
       g_autoptr(WbRecord) vacancy = g_list_model_get_item (self->vacancies, i);
       gint64 positions = wb_record_get_int (vacancy, "positions");
       g_autofree char *subtitle = NULL;
+      g_autofree char *opened = wb_format_iso_date (wb_record_get_string (vacancy, "opened_at") ?: "?");
+      AdwActionRow *row;
 
       /* TRANSLATORS: a vacancy's status, how many places, and when it opened */
       subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %d place · opened %s", "%s · %d places · opened %s",
                                                (gulong) positions),
                                   wb_label_for_enum ("vacancy_status", wb_record_get_string (vacancy, "status")),
-                                  (int) positions, wb_record_get_string (vacancy, "opened_at") ?: "?");
-      wb_card_add_row (group, self->field_rows, NULL, wb_record_get_string (vacancy, "title"), subtitle);
+                                  (int) positions, opened);
+      row = wb_record_page_add_row (PAGE (self), group, NULL, wb_record_get_string (vacancy, "title"), subtitle);
+      /* Each opens in the vacancies view. */
+      adw_action_row_add_suffix (row, gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data (G_OBJECT (row), "id", GSIZE_TO_POINTER ((gsize) wb_record_get_id (vacancy)));
+      g_signal_connect (row, "activated", G_CALLBACK (on_vacancy_activated_cb), self);
     }
 }
 
@@ -331,16 +354,20 @@ update_actions (WbAccountPage *self)
 
   if (self->account == NULL || self->session == NULL)
     {
-      gtk_widget_set_visible (GTK_WIDGET (self->edit_button), FALSE);
-      gtk_widget_set_visible (GTK_WIDGET (self->contact_button), FALSE);
+      wb_record_page_set_action_visible (PAGE (self), "edit", FALSE);
+      wb_record_page_set_action_visible (PAGE (self), "contact", FALSE);
+      wb_record_page_set_action_visible (PAGE (self), "new-vacancy", FALSE);
       return;
     }
   scope = account_scope (self);
   /* The server decides; the page only hides what it would refuse. */
-  gtk_widget_set_visible (GTK_WIDGET (self->edit_button),
+  wb_record_page_set_action_visible (PAGE (self), "edit",
                           self->employer != NULL && wb_session_can (self->session, WB_RESOURCE_EMPLOYERS, WB_ACTION_UPDATE, scope));
-  gtk_widget_set_visible (GTK_WIDGET (self->contact_button),
+  wb_record_page_set_action_visible (PAGE (self), "contact",
                           wb_session_can (self->session, WB_RESOURCE_CONTACT_LOG, WB_ACTION_CREATE, scope));
+  wb_record_page_set_action_visible (PAGE (self), "new-vacancy",
+                          self->employer != NULL &&
+                          wb_session_can (self->session, WB_RESOURCE_VACANCIES, WB_ACTION_CREATE, WB_SCOPE_OWN));
 }
 
 static void
@@ -357,28 +384,25 @@ rebuild (WbAccountPage *self)
 
   row = wb_account_row_new (self->account);
   status = wb_account_row_get_status (row);
-  gtk_label_set_text (self->title_label, wb_account_row_get_name (row));
-  gtk_label_set_text (self->toolbar_title, wb_account_row_get_name (row));
   /* TRANSLATORS: under an employer's name: KvK number, sector, size and municipality */
   subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "KvK %s · %s · %d employee · %s",
                                            "KvK %s · %s · %d employees · %s",
                                            (gulong) wb_account_row_get_employee_count (row)),
                               wb_account_row_get_kvk (row), wb_account_row_get_sector_label (row),
                               (int) wb_account_row_get_employee_count (row), wb_account_row_get_municipality (row));
-  gtk_label_set_text (self->subtitle_label, subtitle);
+  wb_record_page_set_title (PAGE (self), wb_account_row_get_name (row), subtitle);
 
-  gtk_box_append (self->badges_box,
-                  wb_card_badge_new (wb_account_status_to_label (status), wb_style_for_account_status (status)));
+  wb_record_page_add_badge (PAGE (self), wb_account_status_to_label (status), wb_style_for_account_status (status));
   {
     g_autofree char *type = g_strdup_printf (_("Owner: %s"), wb_owner_type_to_label (wb_account_row_get_owner_type (row)));
-    gtk_box_append (self->badges_box, wb_card_badge_new (type, "neutral"));
+    wb_record_page_add_badge (PAGE (self), type, "neutral");
   }
   if (wb_account_row_get_dormant (row))
-    gtk_box_append (self->badges_box, wb_card_badge_new (_("Dormant"), "warning"));
+    wb_record_page_add_badge (PAGE (self), _("Dormant"), "warning");
   if (g_strcmp0 (yes_no (self->employer, "arrangement"), _("Yes")) == 0)
-    gtk_box_append (self->badges_box, wb_card_badge_new (_("Employer arrangement"), "accent"));
+    wb_record_page_add_badge (PAGE (self), _("Employer arrangement"), "accent");
   if (g_strcmp0 (yes_no (self->employer, "learn_work"), _("Yes")) == 0)
-    gtk_box_append (self->badges_box, wb_card_badge_new (_("Learn-work track"), "accent"));
+    wb_record_page_add_badge (PAGE (self), _("Learn-work track"), "accent");
 
   build_owner (self, row);
   build_exception (self);
@@ -386,6 +410,7 @@ rebuild (WbAccountPage *self)
   build_contacts (self);
   build_contact_log (self);
   build_vacancies (self);
+  wb_account_history_add_card (PAGE (self), self->history, part_missing (self));
 }
 
 /* Loading */
@@ -399,6 +424,12 @@ load_failed (WbAccountPage *self,
     return TRUE;
   set_pending (self, -1);
   g_debug ("%s: %s", what, error->message);
+  /* What could not be read says so; "—" and "none" stay for what is empty. */
+  if (self->load_error == NULL)
+    self->load_error = g_error_copy (error);
+  if (!self->full)
+    wb_record_page_set_extent (PAGE (self), WB_RECORD_PAGE_NOT_LOADED, error);
+  rebuild (self);
   return FALSE;
 }
 
@@ -413,20 +444,18 @@ on_rule_loaded_cb (GObject      *source,
 
   if (account == NULL)
     {
-      if (load_failed (self, error, "rule"))
-        return;
-      adw_status_page_set_description (self->error_page, error->message);
-      if (self->account == NULL)
-        gtk_stack_set_visible_child_name (self->stack, "error");
-      g_signal_emit (self, signals[BACKEND_ERROR], 0, error->message);
+      if (!load_failed (self, error, "rule"))
+        wb_record_page_show_error (PAGE (self), error);
       return;
     }
   set_pending (self, -1);
-  g_signal_emit (self, signals[BACKEND_ERROR], 0, NULL);
+  wb_record_page_backend_error (PAGE (self), NULL);
+  self->full = TRUE;
+  wb_record_page_set_extent (PAGE (self), WB_RECORD_PAGE_FULL, NULL);
   g_set_object (&self->account, account);
   rebuild (self);
-  gtk_stack_set_visible_child_name (self->stack, "account");
-  g_signal_emit (self, signals[ACCOUNT_CHANGED], 0, account);
+  wb_record_page_show (PAGE (self), WB_RECORD_PAGE_RECORD);
+  wb_record_page_record_changed (PAGE (self), account);
 }
 
 static void
@@ -474,10 +503,9 @@ on_list_loaded_cb (GObject      *source,
   g_free (load);
   if (records == NULL)
     {
-      if (load_failed (self, error, "list"))
-        return;
-      /* A part that cannot be read shows as empty, not as "loading" forever. */
-      records = G_LIST_MODEL (g_list_store_new (WB_TYPE_RECORD));
+      /* A part that cannot be read says "not loaded", not "loading" forever nor "none". */
+      load_failed (self, error, "list");
+      return;
     }
   else
     set_pending (self, -1);
@@ -512,6 +540,36 @@ load_list (WbAccountPage *self,
 }
 
 static void
+on_history_loaded_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(WbAccountPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) history = wb_api_accounts_page_finish (WB_API_CLIENT (source), result, NULL, &error);
+
+  if (history == NULL)
+    {
+      load_failed (self, error, "history");
+      return;
+    }
+  else
+    set_pending (self, -1);
+  g_set_object (&self->history, history);
+  rebuild (self);
+}
+
+static void
+load_history (WbAccountPage *self)
+{
+  g_autofree char *path = g_strdup_printf ("api/v1/employers/%" G_GINT64_FORMAT "/history", self->employer_id);
+
+  set_pending (self, +1);
+  wb_api_accounts_page_async (wb_session_get_api (self->session), path, NULL, 1, 1000, self->cancellable,
+                              on_history_loaded_cb, g_object_ref (self));
+}
+
+static void
 load_account (WbAccountPage *self)
 {
   WbApiClient *api;
@@ -536,6 +594,7 @@ load_all (WbAccountPage *self)
   load_list (self, LIST_CONTACTS);
   load_list (self, LIST_CONTACT_LOG);
   load_list (self, LIST_VACANCIES);
+  load_history (self);
 }
 
 static void
@@ -648,6 +707,8 @@ on_editor_saved_cb (WbAccountEditor *editor,
   toast (self, _("Employer saved"));
   rebuild (self);
   load_account (self);
+  /* A marked arrangement was reported to the WSP: the history says so. */
+  load_history (self);
 }
 
 static void
@@ -667,19 +728,11 @@ on_edit_clicked_cb (GtkButton     *button,
 }
 
 static void
-on_back_clicked_cb (GtkButton     *button,
-                    WbAccountPage *self)
+on_new_vacancy_clicked_cb (GtkButton     *button,
+                           WbAccountPage *self)
 {
-  g_signal_emit (self, signals[BACK], 0);
-}
-
-static gboolean
-on_back_shortcut_cb (GtkWidget *widget,
-                     GVariant  *args,
-                     gpointer   user_data)
-{
-  g_signal_emit (widget, signals[BACK], 0);
-  return TRUE;
+  if (self->employer != NULL)
+    g_signal_emit (self, signals[NEW_VACANCY], 0, self->employer);
 }
 
 static gboolean
@@ -689,7 +742,7 @@ on_contact_shortcut_cb (GtkWidget *widget,
 {
   WbAccountPage *self = WB_ACCOUNT_PAGE (widget);
 
-  if (gtk_widget_get_visible (GTK_WIDGET (self->contact_button)))
+  if (wb_record_page_get_action_visible (PAGE (self), "contact"))
     present_contact_dialog (self);
   return TRUE;
 }
@@ -713,66 +766,69 @@ wb_account_page_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   close_windows (self);
-  gtk_widget_dispose_template (GTK_WIDGET (self), WB_TYPE_ACCOUNT_PAGE);
   g_clear_object (&self->account);
   g_clear_object (&self->employer);
   g_clear_object (&self->contacts);
   g_clear_object (&self->contact_log);
   g_clear_object (&self->vacancies);
+  g_clear_object (&self->history);
+  g_clear_error (&self->load_error);
   g_clear_object (&self->session);
-  g_clear_pointer (&self->field_rows, g_hash_table_unref);
   g_clear_pointer (&self->draft, wb_contact_draft_free);
+  /* The template's objects live in the machinery's widgets, which its dispose takes down. */
 
   G_OBJECT_CLASS (wb_account_page_parent_class)->dispose (object);
 }
+
+static void wb_account_page_set_session_impl (WbRecordPage *page, WbSession *session);
+static void wb_account_page_load_impl (WbRecordPage *page, WbRecord *summary);
+static void wb_account_page_reload (WbRecordPage *page);
+static gboolean wb_account_page_has_unsaved_edits_impl (WbRecordPage *page);
+static void wb_account_page_present_editor_impl (WbRecordPage *page);
 
 static void
 wb_account_page_class_init (WbAccountPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  WbRecordPageClass *page_class = WB_RECORD_PAGE_CLASS (klass);
 
   object_class->dispose = wb_account_page_dispose;
+  page_class->set_session = wb_account_page_set_session_impl;
+  page_class->load = wb_account_page_load_impl;
+  page_class->reload = wb_account_page_reload;
+  page_class->has_unsaved_edits = wb_account_page_has_unsaved_edits_impl;
+  page_class->present_editor = wb_account_page_present_editor_impl;
 
-  signals[BACK] = g_signal_new ("back", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-  signals[ACCOUNT_CHANGED] = g_signal_new ("account-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                           0, NULL, NULL, NULL, G_TYPE_NONE, 1, WB_TYPE_RECORD);
-  signals[BACKEND_ERROR] = g_signal_new ("backend-error", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                         0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
-  signals[TOAST] = g_signal_new ("toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                 0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  /* The window takes the vacancy in, and opens one, in the vacancies view. */
+  signals[NEW_VACANCY] = g_signal_new ("new-vacancy", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                       0, NULL, NULL, NULL, G_TYPE_NONE, 1, WB_TYPE_RECORD);
+  signals[OPEN_VACANCY] = g_signal_new ("open-vacancy", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                        0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, on_contact_shortcut_cb, NULL);
   gtk_widget_class_set_template_from_resource (widget_class, "/nl/werkbrug/Werkbrug/ui/wb-account-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, WbAccountPage, back_button);
-  gtk_widget_class_bind_template_child (widget_class, WbAccountPage, toolbar_title);
   gtk_widget_class_bind_template_child (widget_class, WbAccountPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, WbAccountPage, contact_button);
   gtk_widget_class_bind_template_child (widget_class, WbAccountPage, edit_button);
-  gtk_widget_class_bind_template_child (widget_class, WbAccountPage, stack);
-  gtk_widget_class_bind_template_child (widget_class, WbAccountPage, error_page);
-  gtk_widget_class_bind_template_child (widget_class, WbAccountPage, retry_button);
-  gtk_widget_class_bind_template_child (widget_class, WbAccountPage, title_label);
-  gtk_widget_class_bind_template_child (widget_class, WbAccountPage, subtitle_label);
-  gtk_widget_class_bind_template_child (widget_class, WbAccountPage, badges_box);
-  gtk_widget_class_bind_template_child (widget_class, WbAccountPage, cards_box);
-
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Left, GDK_ALT_MASK, on_back_shortcut_cb, NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, on_back_shortcut_cb, NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, on_contact_shortcut_cb, NULL);
   gtk_widget_class_set_css_name (widget_class, "wbaccountpage");
 }
 
 static void
 wb_account_page_init (WbAccountPage *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
-  self->field_rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  WbRecordPage *page = PAGE (self);
 
-  g_signal_connect (self->back_button, "clicked", G_CALLBACK (on_back_clicked_cb), self);
-  g_signal_connect (self->edit_button, "clicked", G_CALLBACK (on_edit_clicked_cb), self);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  wb_record_page_set_texts (page, _("Back to the account list"), _("Loading the Account"),
+                            _("The Account Could Not Be Loaded"));
+  wb_record_page_add_bar_widget (page, GTK_WIDGET (self->spinner));
+  wb_record_page_add_action (page, "new-vacancy", _("New _Vacancy"), _("Take in a vacancy for this employer"),
+                             NULL, FALSE, G_CALLBACK (on_new_vacancy_clicked_cb));
+  wb_record_page_add_action_button (page, "contact", self->contact_button);
+  wb_record_page_add_action_button (page, "edit", self->edit_button);
   g_signal_connect (self->contact_button, "clicked", G_CALLBACK (on_contact_clicked_cb), self);
-  g_signal_connect_swapped (self->retry_button, "clicked", G_CALLBACK (wb_account_page_retry), self);
+  g_signal_connect (self->edit_button, "clicked", G_CALLBACK (on_edit_clicked_cb), self);
 }
 
 WbAccountPage *
@@ -793,17 +849,20 @@ forget (WbAccountPage *self)
   g_clear_object (&self->contacts);
   g_clear_object (&self->contact_log);
   g_clear_object (&self->vacancies);
+  g_clear_object (&self->history);
   g_clear_pointer (&self->draft, wb_contact_draft_free);
+  g_clear_error (&self->load_error);
+  self->full = FALSE;
+  wb_record_page_set_extent (WB_RECORD_PAGE (self), WB_RECORD_PAGE_FULL, NULL);
   self->pending = 0;
   set_pending (self, 0);
 }
 
-void
-wb_account_page_set_session (WbAccountPage *self,
-                             WbSession     *session)
+static void
+wb_account_page_set_session_impl (WbRecordPage *page,
+                                  WbSession    *session)
 {
-  g_return_if_fail (WB_IS_ACCOUNT_PAGE (self));
-  g_return_if_fail (session == NULL || WB_IS_SESSION (session));
+  WbAccountPage *self = WB_ACCOUNT_PAGE (page);
 
   forget (self);
   g_set_object (&self->session, session);
@@ -811,12 +870,11 @@ wb_account_page_set_session (WbAccountPage *self,
   rebuild (self);
 }
 
-void
-wb_account_page_load (WbAccountPage *self,
-                      WbRecord      *summary)
+static void
+wb_account_page_load_impl (WbRecordPage *page,
+                           WbRecord     *summary)
 {
-  g_return_if_fail (WB_IS_ACCOUNT_PAGE (self));
-  g_return_if_fail (WB_IS_RECORD (summary));
+  WbAccountPage *self = WB_ACCOUNT_PAGE (page);
 
   if (self->editor != NULL && wb_record_editor_has_changes (WB_RECORD_EDITOR (self->editor)))
     {
@@ -829,8 +887,9 @@ wb_account_page_load (WbAccountPage *self,
   forget (self);
   self->employer_id = wb_record_get_id (summary);
   self->account = g_object_ref (summary);
+  wb_record_page_set_extent (page, WB_RECORD_PAGE_SUMMARY, NULL);
   rebuild (self);
-  gtk_stack_set_visible_child_name (self->stack, "account");
+  wb_record_page_show (page, WB_RECORD_PAGE_RECORD);
   load_all (self);
 }
 
@@ -853,7 +912,18 @@ wb_account_page_set_data (WbAccountPage *self,
   g_set_object (&self->contact_log, contact_log);
   g_set_object (&self->vacancies, vacancies);
   rebuild (self);
-  gtk_stack_set_visible_child_name (self->stack, "account");
+  wb_record_page_show (PAGE (self), WB_RECORD_PAGE_RECORD);
+}
+
+void
+wb_account_page_set_history (WbAccountPage *self,
+                             GListModel    *history)
+{
+  g_return_if_fail (WB_IS_ACCOUNT_PAGE (self));
+  g_return_if_fail (history == NULL || G_IS_LIST_MODEL (history));
+
+  g_set_object (&self->history, history);
+  rebuild (self);
 }
 
 gint64
@@ -863,67 +933,32 @@ wb_account_page_get_employer_id (WbAccountPage *self)
   return self->employer_id;
 }
 
-void
-wb_account_page_retry (WbAccountPage *self)
+static void
+wb_account_page_reload (WbRecordPage *page)
 {
-  g_return_if_fail (WB_IS_ACCOUNT_PAGE (self));
+  WbAccountPage *self = WB_ACCOUNT_PAGE (page);
 
   if (self->employer_id <= 0)
     return;
   if (self->account == NULL)
-    gtk_stack_set_visible_child_name (self->stack, "loading");
+    wb_record_page_show (page, WB_RECORD_PAGE_LOADING);
+  g_clear_error (&self->load_error);
   load_all (self);
 }
 
-gboolean
-wb_account_page_has_unsaved_edits (WbAccountPage *self)
+static gboolean
+wb_account_page_has_unsaved_edits_impl (WbRecordPage *page)
 {
-  g_return_val_if_fail (WB_IS_ACCOUNT_PAGE (self), FALSE);
+  WbAccountPage *self = WB_ACCOUNT_PAGE (page);
+
   return self->editor != NULL && wb_record_editor_has_changes (WB_RECORD_EDITOR (self->editor));
 }
 
-void
-wb_account_page_present_editor (WbAccountPage *self)
+static void
+wb_account_page_present_editor_impl (WbRecordPage *page)
 {
-  g_return_if_fail (WB_IS_ACCOUNT_PAGE (self));
+  WbAccountPage *self = WB_ACCOUNT_PAGE (page);
+
   if (self->editor != NULL)
     gtk_window_present (GTK_WINDOW (self->editor));
-}
-
-const char *
-wb_account_page_get_title (WbAccountPage *self)
-{
-  g_return_val_if_fail (WB_IS_ACCOUNT_PAGE (self), NULL);
-  return gtk_label_get_text (self->title_label);
-}
-
-const char *
-wb_account_page_get_field_text (WbAccountPage *self,
-                                const char    *field)
-{
-  GtkWidget *widget;
-
-  g_return_val_if_fail (WB_IS_ACCOUNT_PAGE (self), NULL);
-
-  widget = g_hash_table_lookup (self->field_rows, field);
-  if (widget == NULL)
-    return NULL;
-  if (ADW_IS_PREFERENCES_GROUP (widget))
-    return adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (widget));
-  return adw_action_row_get_subtitle (ADW_ACTION_ROW (widget));
-}
-
-gboolean
-wb_account_page_get_action_visible (WbAccountPage *self,
-                                    const char    *action)
-{
-  GtkButton *button = NULL;
-
-  g_return_val_if_fail (WB_IS_ACCOUNT_PAGE (self), FALSE);
-
-  if (g_str_equal (action, "edit"))
-    button = self->edit_button;
-  else if (g_str_equal (action, "contact"))
-    button = self->contact_button;
-  return button != NULL && gtk_widget_get_visible (GTK_WIDGET (button));
 }

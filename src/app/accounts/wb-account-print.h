@@ -5,18 +5,23 @@
 
 #include <gtk/gtk.h>
 
+#include "wb-document.h"
+
 G_BEGIN_DECLS
 
 #define WB_TYPE_ACCOUNT_PRINT (wb_account_print_get_type ())
 
 G_DECLARE_FINAL_TYPE (WbAccountPrint, wb_account_print, WB, ACCOUNT_PRINT, GObject)
 
-/* Prints the account list as it is shown: a table on A4 landscape, the header row on
- * every page, drawn with Pango and cairo. @rows (WbAccountRow) is copied when the print
- * is made, so the list may change while the printer works. */
+/* Prints the account list as it is shown: a WbDocument on A4 landscape with the filters in
+ * words and the table, its header row on every page, and who printed it when in the
+ * footer. @rows (WbAccountRow) is copied when the print is made, so the list may change
+ * while the printer works. */
 WbAccountPrint          *wb_account_print_new              (GListModel       *rows,
                                                             const char       *title,
-                                                            const char       *subtitle);
+                                                            const char       *subtitle,
+                                                            const char       *printed_by);
+WbDocument              *wb_account_print_get_document     (WbAccountPrint   *self);
 GtkPrintOperation       *wb_account_print_get_operation    (WbAccountPrint   *self);
 /* Runs the operation: GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG for people, or
  * GTK_PRINT_OPERATION_ACTION_EXPORT after gtk_print_operation_set_export_filename. */

@@ -8,6 +8,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "wb-a11y.h"
+#include "wb-date-entry.h"
+#include "wb-dialog.h"
 #include "wb-labels.h"
 
 #include "wb-contact-dialog.h"
@@ -123,7 +125,7 @@ on_response_cb (AdwMessageDialog *dialog,
                 WbContactDraft   *draft)
 {
   GtkDropDown *kind = g_object_get_data (G_OBJECT (dialog), "kind");
-  GtkEditable *date = g_object_get_data (G_OBJECT (dialog), "date");
+  WbDateEntry *date = g_object_get_data (G_OBJECT (dialog), "date");
   GtkEditable *note = g_object_get_data (G_OBJECT (dialog), "note");
   guint selected = gtk_drop_down_get_selected (kind);
 
@@ -131,7 +133,7 @@ on_response_cb (AdwMessageDialog *dialog,
   g_free (draft->kind);
   draft->kind = g_strdup (selected < g_strv_length ((char **) wb_contact_kinds) ? wb_contact_kinds[selected] : "visit");
   g_free (draft->date);
-  draft->date = g_strdup (gtk_editable_get_text (date));
+  draft->date = wb_date_entry_dup_value (date);
   g_free (draft->note);
   draft->note = g_strdup (gtk_editable_get_text (note));
   g_clear_pointer (&draft->error, g_free);
@@ -203,14 +205,16 @@ wb_contact_dialog_present (GtkWidget      *parent,
 
   kind = labelled (box, _("_Kind"), gtk_drop_down_new (G_LIST_MODEL (g_object_ref (kinds)), NULL));
   gtk_drop_down_set_selected (GTK_DROP_DOWN (kind), selected);
-  date = labelled (box, _("_Date (YYYY-MM-DD)"), gtk_entry_new ());
-  gtk_editable_set_text (GTK_EDITABLE (date), draft->date);
+  date = GTK_WIDGET (wb_date_entry_new ());
+  labelled (box, _("_Date"), date);
+  wb_date_entry_set_label (WB_DATE_ENTRY (date), _("Date"));
+  wb_date_entry_set_value (WB_DATE_ENTRY (date), draft->date);
   note = labelled (box, _("_Note"), gtk_entry_new ());
   gtk_entry_set_placeholder_text (GTK_ENTRY (note), _("What was discussed, and what was agreed"));
   gtk_editable_set_text (GTK_EDITABLE (note), draft->note);
   gtk_entry_set_activates_default (GTK_ENTRY (note), TRUE);
 
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), wb_dialog_scrolled (box, 0));
   g_object_set_data (G_OBJECT (dialog), "kind", kind);
   g_object_set_data (G_OBJECT (dialog), "date", date);
   g_object_set_data (G_OBJECT (dialog), "note", note);

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "wb-dialog.h"
 #include "wb-a11y.h"
 #include "wb-api-accounts.h"
 
@@ -134,8 +135,8 @@ show_report (WbImportDialog *self,
                                _("These rows were not imported. Correct them in the file and import it again; the "
                                  "rows that were imported are merged then."));
 
-      /* TRANSLATORS: a row of an import report: the line of the file, the KvK number and the name */
-      title = g_strdup_printf (_("Line %d · KvK %s · %s"), (int) json_object_get_int_member_with_default (row, "line", 0),
+      /* TRANSLATORS: a row of an import report: the row of the file, the KvK number and the name */
+      title = g_strdup_printf (_("Row %d · KvK %s · %s"), (int) json_object_get_int_member_with_default (row, "line", 0),
                                kvk != NULL && *kvk != '\0' ? kvk : "—", name != NULL && *name != '\0' ? name : "—");
       adw_preferences_group_add (*target, row_new (title, json_object_get_string_member_with_default (row, "message", NULL)));
     }
@@ -165,7 +166,7 @@ show_failure (WbImportDialog *self,
       gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
       gtk_widget_add_css_class (list, "boxed-list");
       gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("Lines to correct"), -1);
+                                      _("Rows to correct"), -1);
       for (guint i = 0; i < problem->errors->len; i++)
         {
           WbFieldError *error = problem->errors->pdata[i];
@@ -173,7 +174,7 @@ show_failure (WbImportDialog *self,
           g_autofree char *first = g_utf8_strup (error->field, rest - error->field);
           g_autofree char *where = g_strconcat (first, rest, NULL);
 
-          /* "line 3" from the server stands alone here: "Line 3". */
+          /* "row 3" from the server stands alone here: "Row 3". */
           gtk_list_box_append (GTK_LIST_BOX (list), row_new (where, error->message));
         }
       gtk_box_append (self->failed_box, list);
@@ -404,6 +405,9 @@ wb_import_dialog_class_init (WbImportDialogClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  /* A screen reader announces it as a dialog, not as another window. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
+
   object_class->dispose = wb_import_dialog_dispose;
 
   signals[IMPORTED] = g_signal_new ("imported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -417,7 +421,7 @@ wb_import_dialog_init (WbImportDialog *self)
 {
   self->cancellable = g_cancellable_new ();
   gtk_window_set_modal (GTK_WINDOW (self), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (self), 640, 620);
+  wb_dialog_fit (GTK_WINDOW (self), 640, 620);
   build (self);
 }
 
@@ -428,7 +432,8 @@ wb_import_dialog_new (WbSession *session)
 
   g_return_val_if_fail (WB_IS_SESSION (session), NULL);
 
-  self = g_object_new (WB_TYPE_IMPORT_DIALOG, NULL);
+  /* The role on the instance too: libadwaita's window sets its own at construction. */
+  self = g_object_new (WB_TYPE_IMPORT_DIALOG, "accessible-role", GTK_ACCESSIBLE_ROLE_DIALOG, NULL);
   self->session = g_object_ref (session);
   return self;
 }

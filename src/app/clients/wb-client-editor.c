@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "wb-dialog.h"
 #include "wb-client-editor.h"
 
 struct _WbClientEditor
@@ -95,7 +96,7 @@ wb_client_editor_class_init (WbClientEditorClass *klass)
 static void
 wb_client_editor_init (WbClientEditor *self)
 {
-  gtk_window_set_default_size (GTK_WINDOW (self), 560, 720);
+  wb_dialog_fit (GTK_WINDOW (self), 560, 640);
 }
 
 WbClientEditor *

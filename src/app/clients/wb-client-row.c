@@ -39,6 +39,7 @@ struct _WbClientRow
   const char *track;
   const char *status;
   const char *capacity_band;
+  const char *activity_text;
   guint32 diagnosis_julian;  /* 0 for none */
   guint32 activity_julian;
   int birth_year;            /* 0 when not shown */
@@ -64,8 +65,8 @@ wb_today_julian (void)
   return g_date_get_julian (&date);
 }
 
-static guint32
-julian_of (const char *text)
+guint32
+wb_julian_of_date (const char *text)
 {
   int y, m, d;
 
@@ -85,7 +86,7 @@ int
 wb_days_since (const char *date,
                guint32     today)
 {
-  guint32 julian = julian_of (date);
+  guint32 julian = wb_julian_of_date (date);
 
   if (julian == 0)
     return -1;
@@ -265,10 +266,19 @@ wb_client_row_new (WbRecord  *record,
     band = wb_capacity_band (self->work_capacity);
   self->capacity_band = intern_or_null (band);
 
-  self->diagnosis_julian = julian_of (wb_record_get_string (record, "diagnosis_date"));
-  self->activity_julian = julian_of (wb_record_get_string (record, "last_activity"));
+  self->diagnosis_julian = wb_julian_of_date (wb_record_get_string (record, "diagnosis_date"));
+  self->activity_julian = wb_julian_of_date (wb_record_get_string (record, "last_activity"));
   self->diagnosis = wb_diagnosis_status_for_date (wb_record_get_string (record, "diagnosis_date"), today);
   self->days_idle = wb_days_since (wb_record_get_string (record, "last_activity"), today);
+  if (self->days_idle < 0)
+    self->activity_text = g_intern_string (_("never"));
+  else
+    {
+      g_autofree char *days = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day", "%d days", self->days_idle),
+                                               self->days_idle);
+
+      self->activity_text = g_intern_string (days);
+    }
 
   key = g_string_new (self->title);
   g_string_append_c (key, '\n');
@@ -464,8 +474,45 @@ wb_client_row_get_days_idle (WbClientRow *self)
 }
 
 const char *
+wb_client_row_get_activity_text (WbClientRow *self)
+{
+  g_return_val_if_fail (WB_IS_CLIENT_ROW (self), NULL);
+  return self->activity_text;
+}
+
+const char *
 wb_client_row_get_search_key (WbClientRow *self)
 {
   g_return_val_if_fail (WB_IS_CLIENT_ROW (self), NULL);
   return self->search_key;
+}
+
+gint64
+wb_client_row_get_case_manager_id (WbClientRow *self)
+{
+  g_return_val_if_fail (WB_IS_CLIENT_ROW (self), 0);
+  return self->case_manager_id;
+}
+
+gint64
+wb_client_row_get_wsp_account_manager_id (WbClientRow *self)
+{
+  g_return_val_if_fail (WB_IS_CLIENT_ROW (self), 0);
+  return self->wsp_account_manager_id;
+}
+
+const char *
+wb_client_row_get_last_activity (WbClientRow *self)
+{
+  GDate date;
+  char text[16];
+
+  g_return_val_if_fail (WB_IS_CLIENT_ROW (self), NULL);
+
+  if (self->activity_julian == 0)
+    return NULL;
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, self->activity_julian);
+  g_date_strftime (text, sizeof text, "%Y-%m-%d", &date);
+  return g_intern_string (text);
 }

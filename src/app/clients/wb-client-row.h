@@ -34,6 +34,10 @@ gint64             wb_client_row_get_id              (WbClientRow *self);
 const char        *wb_client_row_get_title           (WbClientRow *self);
 gboolean           wb_client_row_get_pseudonymous    (WbClientRow *self);
 gint64             wb_client_row_get_organisation_id (WbClientRow *self);
+gint64             wb_client_row_get_case_manager_id (WbClientRow *self);
+/* The day of the last activity, "2026-11-30" (interned), or NULL for none. */
+const char        *wb_client_row_get_last_activity (WbClientRow *self);
+gint64             wb_client_row_get_wsp_account_manager_id (WbClientRow *self);
 const char        *wb_client_row_get_organisation    (WbClientRow *self);
 gint64             wb_client_row_get_municipality_id (WbClientRow *self);
 const char        *wb_client_row_get_municipality    (WbClientRow *self);
@@ -48,6 +52,8 @@ const char        *wb_client_row_get_capacity_band   (WbClientRow *self);
 WbDiagnosisStatus  wb_client_row_get_diagnosis_status (WbClientRow *self);
 /* Days since the last activity, or -1 when there was none. */
 int                wb_client_row_get_days_idle       (WbClientRow *self);
+/* "12 days", or "never". */
+const char        *wb_client_row_get_activity_text   (WbClientRow *self);
 const char        *wb_client_row_get_search_key      (WbClientRow *self);
 
 const char        *wb_diagnosis_status_to_label      (WbDiagnosisStatus status);
@@ -57,5 +63,7 @@ WbDiagnosisStatus  wb_diagnosis_status_for_date      (const char  *date,
 int                wb_days_since                     (const char  *date,
                                                       guint32      today);
 guint32            wb_today_julian                   (void);
+/* The Julian day of a YYYY-MM-DD date, or 0. */
+guint32            wb_julian_of_date                 (const char  *date);
 
 G_END_DECLS

@@ -9,6 +9,8 @@
 #include <stdlib.h>
 
 #include "wb-a11y.h"
+#include "wb-date-entry.h"
+#include "wb-dialog.h"
 #include "wb-labels.h"
 
 #include "wb-event-dialog.h"
@@ -25,6 +27,8 @@ struct _WbEventDraft
   char *employer_name;
   gint64 employer_id;
   int hours;                /* -1 when not given */
+  gint64 corrects_id;       /* > 0: the draft corrects that event */
+  char *correction_reason;
   char *error;
   GHashTable *field_errors; /* field -> message, from the server's answer */
   WbEventDraftReady ready;
@@ -96,6 +100,7 @@ wb_event_draft_free (WbEventDraft *draft)
   g_free (draft->outflow_type);
   g_free (draft->reason);
   g_free (draft->employer_name);
+  g_free (draft->correction_reason);
   g_free (draft->error);
   g_hash_table_unref (draft->field_errors);
   g_free (draft);
@@ -117,7 +122,8 @@ wb_event_draft_set_error (WbEventDraft *draft,
 
         /* Fields the dialog shows get their message next to them. */
         if (g_strcmp0 (error->field, "kind") == 0 || g_strcmp0 (error->field, "date") == 0 ||
-            g_strcmp0 (error->field, "note") == 0 || kind_asks_for (draft->kind, error->field))
+            g_strcmp0 (error->field, "note") == 0 || kind_asks_for (draft->kind, error->field) ||
+            (draft->corrects_id > 0 && g_strcmp0 (error->field, "correction_reason") == 0))
           {
             g_hash_table_insert (draft->field_errors, g_strdup (error->field), g_strdup (error->message));
             shown++;
@@ -171,6 +177,8 @@ wb_event_draft_set (WbEventDraft *draft,
     slot = &draft->outflow_type;
   else if (g_str_equal (field, "reason"))
     slot = &draft->reason;
+  else if (g_str_equal (field, "correction_reason"))
+    slot = &draft->correction_reason;
   else if (g_str_equal (field, "hours"))
     {
       draft->hours = value != NULL && *value != '\0' ? atoi (value) : -1;
@@ -178,8 +186,12 @@ wb_event_draft_set (WbEventDraft *draft,
     }
   g_return_if_fail (slot != NULL);
 
-  g_free (*slot);
-  *slot = g_strdup (value);
+  /* The value may be the draft's own (a correction's fixed kind). */
+  if (*slot != value)
+    {
+      g_free (*slot);
+      *slot = g_strdup (value);
+    }
 }
 
 void
@@ -222,7 +234,73 @@ wb_event_draft_to_json (WbEventDraft *draft)
     json_object_set_int_member (object, "employer_id", draft->employer_id);
   if (kind_asks_for (draft->kind, "hours") && draft->hours >= 0)
     json_object_set_int_member (object, "hours", draft->hours);
+  if (draft->corrects_id > 0)
+    {
+      json_object_set_int_member (object, "corrects_id", draft->corrects_id);
+      if (draft->correction_reason != NULL && *draft->correction_reason != '\0')
+        json_object_set_string_member (object, "correction_reason", draft->correction_reason);
+    }
   return object;
+}
+
+WbEventDraft *
+wb_event_draft_new_correction (WbRecord          *event,
+                               WbEventDraftReady  ready,
+                               gpointer           user_data)
+{
+  WbEventDraft *draft;
+  static const char * const texts[] = { "kind", "date", "note", "instrument", "contract", "outflow_type", "reason" };
+  JsonNode *hours;
+
+  g_return_val_if_fail (WB_IS_RECORD (event), NULL);
+
+  draft = wb_event_draft_new (ready, user_data);
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    if (wb_record_get_string (event, texts[i]) != NULL)
+      wb_event_draft_set (draft, texts[i], wb_record_get_string (event, texts[i]));
+  hours = json_object_get_member (wb_record_get_object (event), "hours");
+  if (hours != NULL && JSON_NODE_HOLDS_VALUE (hours))
+    draft->hours = (int) json_node_get_int (hours);
+  draft->employer_id = wb_record_get_int (event, "employer_id");
+  draft->corrects_id = wb_record_get_id (event);
+  draft->correction_reason = g_strdup ("");
+  return draft;
+}
+
+gint64
+wb_event_draft_get_corrects_id (WbEventDraft *draft)
+{
+  g_return_val_if_fail (draft != NULL, 0);
+  return draft->corrects_id;
+}
+
+/* Blank: nothing but white space. */
+static gboolean
+is_blank (const char *text)
+{
+  for (; text != NULL && *text != '\0'; text = g_utf8_next_char (text))
+    if (!g_unichar_isspace (g_utf8_get_char (text)))
+      return FALSE;
+  return TRUE;
+}
+
+/* What the server would refuse for want of words, said before asking it: an empty note, a
+ * correction without why. Returns FALSE and sets the draft's messages when so. */
+static gboolean
+check_draft (WbEventDraft *draft)
+{
+  g_autoptr(WbProblem) problem = wb_problem_new (400, _("The event is not complete"), NULL);
+
+  if (draft->date == NULL || !wb_validate_date (draft->date))
+    wb_problem_add_error (problem, "date", _("is not a date: type it as 3-12-2026, or choose it in the calendar"));
+  if (g_strcmp0 (draft->kind, "note") == 0 && is_blank (draft->note))
+    wb_problem_add_error (problem, "note", _("is required: write what happened; an empty note is not added"));
+  if (draft->corrects_id > 0 && is_blank (draft->correction_reason))
+    wb_problem_add_error (problem, "correction_reason", _("is required: say why the event is corrected"));
+  if (problem->errors->len == 0)
+    return TRUE;
+  wb_event_draft_set_error (draft, problem->title, problem);
+  return FALSE;
 }
 
 /* The dialog */
@@ -230,6 +308,7 @@ wb_event_draft_to_json (WbEventDraft *draft)
 typedef struct {
   WbEventDraft *draft;
   WbSession *session;
+  GtkWidget *parent;      /* a reference: the dialog opens again on it when a check fails */
   GCancellable *cancellable;
   GtkWidget *kind;
   GtkWidget *date;
@@ -249,6 +328,7 @@ event_dialog_free (EventDialog *dialog)
   g_cancellable_cancel (dialog->cancellable);
   g_clear_object (&dialog->cancellable);
   g_clear_object (&dialog->session);
+  g_clear_object (&dialog->parent);
   g_hash_table_unref (dialog->fields);
   g_hash_table_unref (dialog->dropdowns);
   g_free (dialog);
@@ -259,6 +339,9 @@ selected_kind (EventDialog *dialog)
 {
   guint selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (dialog->kind));
 
+  /* A correction keeps the kind of what it corrects. */
+  if (dialog->draft->corrects_id > 0)
+    return dialog->draft->kind;
   return selected < g_strv_length ((char **) manual_kinds) ? manual_kinds[selected] : "note";
 }
 
@@ -274,7 +357,10 @@ update_visible_fields (EventDialog *dialog)
     {
       gboolean always = g_str_equal (field, "kind") || g_str_equal (field, "date") || g_str_equal (field, "note");
 
-      gtk_widget_set_visible (box, always || kind_asks_for (kind, field));
+      if (g_str_equal (field, "correction_reason"))
+        gtk_widget_set_visible (box, dialog->draft->corrects_id > 0);
+      else
+        gtk_widget_set_visible (box, always || kind_asks_for (kind, field));
     }
 }
 
@@ -295,10 +381,17 @@ save_draft (EventDialog *dialog)
   gpointer field, dropdown;
 
   wb_event_draft_set (draft, "kind", selected_kind (dialog));
-  wb_event_draft_set (draft, "date", gtk_editable_get_text (GTK_EDITABLE (dialog->date)));
+  {
+    g_autofree char *date = wb_date_entry_dup_value (WB_DATE_ENTRY (dialog->date));
+
+    wb_event_draft_set (draft, "date", date);
+  }
   wb_event_draft_set (draft, "note", gtk_editable_get_text (GTK_EDITABLE (dialog->note)));
   wb_event_draft_set (draft, "reason",
                       gtk_editable_get_text (GTK_EDITABLE (g_object_get_data (G_OBJECT (g_hash_table_lookup (dialog->fields, "reason")), "input"))));
+  if (draft->corrects_id > 0)
+    wb_event_draft_set (draft, "correction_reason",
+                        gtk_editable_get_text (GTK_EDITABLE (g_object_get_data (G_OBJECT (g_hash_table_lookup (dialog->fields, "correction_reason")), "input"))));
   {
     g_autofree char *hours = NULL;
 
@@ -325,8 +418,15 @@ on_response_cb (AdwMessageDialog *message_dialog,
                 EventDialog      *dialog)
 {
   save_draft (dialog);
-  if (g_strcmp0 (response, "add") == 0)
-    dialog->draft->ready (dialog->draft, dialog->draft->user_data);
+  if (g_strcmp0 (response, "add") != 0)
+    return;
+  /* Refused here with the reason next to the field; what was typed stays. */
+  if (!check_draft (dialog->draft))
+    {
+      wb_event_dialog_present (dialog->parent, dialog->session, dialog->draft);
+      return;
+    }
+  dialog->draft->ready (dialog->draft, dialog->draft->user_data);
 }
 
 static void
@@ -352,7 +452,9 @@ add_field (EventDialog *dialog,
   gtk_widget_add_css_class (label, "heading");
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), widget);
-  wb_a11y_set_label (widget, text);
+  /* A date field names its entry and its calendar button itself. */
+  if (!WB_IS_DATE_ENTRY (widget))
+    wb_a11y_set_label (widget, text);
   if (error != NULL)
     {
       GtkWidget *message = gtk_label_new (error);
@@ -536,6 +638,7 @@ wb_event_dialog_present (GtkWidget    *parent,
 
   dialog->draft = draft;
   dialog->session = session != NULL ? g_object_ref (session) : NULL;
+  dialog->parent = g_object_ref (parent);
   dialog->cancellable = g_cancellable_new ();
   dialog->fields = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   dialog->dropdowns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -547,15 +650,20 @@ wb_event_dialog_present (GtkWidget    *parent,
         selected = i;
     }
 
-  message_dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (parent)), _("Add an Event"),
-                                           draft->error != NULL ? draft->error
-                                                                : _("The event appears in the client's timeline."));
+  message_dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (parent)),
+                                           draft->corrects_id > 0 ? _("Correct an Event") : _("Add an Event"),
+                                           draft->error != NULL ? draft->error :
+                                           draft->corrects_id > 0 ?
+                                           _("The correction is recorded with your name, the time and why; the event as it was stays in the history.") :
+                                           _("The event appears in the client's timeline."));
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
 
   dialog->kind = add_field (dialog, box, "kind", _("Kind"), gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&kinds)), NULL));
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dialog->kind), selected);
-  dialog->date = add_field (dialog, box, "date", _("Date (YYYY-MM-DD)"), gtk_entry_new ());
-  gtk_editable_set_text (GTK_EDITABLE (dialog->date), draft->date);
+  gtk_widget_set_sensitive (dialog->kind, draft->corrects_id <= 0);
+  dialog->date = add_field (dialog, box, "date", _("Date"), GTK_WIDGET (wb_date_entry_new ()));
+  wb_date_entry_set_label (WB_DATE_ENTRY (dialog->date), _("Date"));
+  wb_date_entry_set_value (WB_DATE_ENTRY (dialog->date), draft->date);
 
   add_field (dialog, box, "instrument", _("Instrument"), enum_dropdown (dialog, "instrument", wb_instruments, draft->instrument));
   add_field (dialog, box, "employer_id", _("Employer"), employer_picker (dialog));
@@ -576,13 +684,19 @@ wb_event_dialog_present (GtkWidget    *parent,
   }
   dialog->note = add_field (dialog, box, "note", _("Note"), gtk_entry_new ());
   gtk_editable_set_text (GTK_EDITABLE (dialog->note), draft->note);
+  {
+    GtkWidget *why = add_field (dialog, box, "correction_reason", _("Why it is corrected"), gtk_entry_new ());
+
+    gtk_editable_set_text (GTK_EDITABLE (why), draft->correction_reason != NULL ? draft->correction_reason : "");
+  }
   update_visible_fields (dialog);
   g_signal_connect (dialog->kind, "notify::selected", G_CALLBACK (on_kind_changed_cb), dialog);
 
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (message_dialog), box);
+  /* A placement asks for much: the fields scroll, the dialog fits a small screen. */
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (message_dialog), wb_dialog_scrolled (box, 0));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (message_dialog),
                                     "cancel", _("_Cancel"),
-                                    "add", _("_Add"),
+                                    "add", draft->corrects_id > 0 ? _("_Save Correction") : _("_Add"),
                                     NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (message_dialog), "add", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (message_dialog), "add");

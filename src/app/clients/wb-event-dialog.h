@@ -19,13 +19,20 @@ typedef void (*WbEventDraftReady) (WbEventDraft *draft,
 
 WbEventDraft *wb_event_draft_new        (WbEventDraftReady  ready,
                                          gpointer           user_data);
+/* A draft that corrects @event: its fields as they are, its kind fixed, and why asked. */
+WbEventDraft *wb_event_draft_new_correction (WbRecord      *event,
+                                         WbEventDraftReady  ready,
+                                         gpointer           user_data);
+/* The event a correction corrects, or 0. */
+gint64        wb_event_draft_get_corrects_id (WbEventDraft *draft);
 void          wb_event_draft_free       (WbEventDraft      *draft);
 void          wb_event_draft_set_error  (WbEventDraft      *draft,
                                          const char        *message,
                                          WbProblem         *problem);
 /* The event as the API takes it: only the fields its kind asks for. */
 JsonObject   *wb_event_draft_to_json    (WbEventDraft      *draft);
-/* Sets a field by its API name; "hours" takes a number as text, NULL clears. */
+/* Sets a field by its API name ("correction_reason" too); "hours" takes a number as text,
+ * NULL clears. */
 void          wb_event_draft_set        (WbEventDraft      *draft,
                                          const char        *field,
                                          const char        *value);

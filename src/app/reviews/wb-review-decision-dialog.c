@@ -7,9 +7,12 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "wb-dialog.h"
 #include "wb-a11y.h"
 #include "wb-account-rules.h"
+#include "wb-form.h"
 #include "wb-api-accounts.h"
+#include "wb-review-list.h"
 
 #include "wb-review-decision-dialog.h"
 
@@ -53,6 +56,63 @@ wb_decision_action_to_string (WbDecisionAction action)
   return actions[action].name;
 }
 
+static gboolean
+owner_is_local (WbSession  *session,
+                JsonObject *employer)
+{
+  JsonNode *node = employer != NULL ? json_object_get_member (employer, "owner_id") : NULL;
+  WbRecord *owner, *organisation;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return FALSE;
+  owner = wb_session_lookup_record (session, WB_RESOURCE_USERS, json_node_get_int (node));
+  if (owner == NULL)
+    return FALSE;
+  organisation = wb_session_lookup_record (session, WB_RESOURCE_ORGANISATIONS,
+                                           wb_record_get_int (owner, "organisation_id"));
+  return wb_account_owner_type (wb_record_get_string (owner, "role"),
+                                organisation != NULL ? wb_record_get_string (organisation, "kind") : NULL) == WB_OWNER_TYPE_LOCAL;
+}
+
+gboolean
+wb_review_can_decide (WbRecord         *review,
+                      WbSession        *session,
+                      WbDecisionAction  action)
+{
+  JsonObject *employer;
+  const char *kind;
+  gboolean duplicate;
+
+  g_return_val_if_fail (review == NULL || WB_IS_RECORD (review), FALSE);
+
+  if (review == NULL || session == NULL)
+    return FALSE;
+  employer = wb_review_get_employer (review, "employer");
+  kind = wb_record_get_string (review, "kind");
+  duplicate = g_strcmp0 (kind, "duplicate") == 0;
+
+  switch (action)
+    {
+    case WB_DECISION_APPROVE_EXCEPTION:
+      /* Only a local owner of 25 or more keeps an account as an exception (the server
+       * checks it again); for a duplicate or a dormant account it is not the question. */
+      return !duplicate && g_strcmp0 (kind, "dormant") != 0 && g_strcmp0 (kind, "owner_left") != 0 &&
+             employer != NULL &&
+             json_object_get_int_member_with_default (employer, "employee_count", 0) >= WB_ACCOUNT_WSP_THRESHOLD &&
+             owner_is_local (session, employer);
+    case WB_DECISION_TRANSFER_TO_WSP:
+    case WB_DECISION_ASSIGN_OWNER:
+      return !duplicate;
+    case WB_DECISION_MERGE_DUPLICATES:
+      return duplicate && wb_review_get_employer (review, "related_employer") != NULL;
+    case WB_DECISION_DISMISS:
+      return TRUE;
+    case WB_N_DECISIONS:
+    default:
+      return FALSE;
+    }
+}
+
 struct _WbReviewDecisionDialog
 {
   AdwWindow parent_instance;
@@ -62,11 +122,7 @@ struct _WbReviewDecisionDialog
   WbDecisionAction action;
   GCancellable *cancellable;
 
-  GtkButton *submit_button;
-  GtkSpinner *spinner;
-  GtkRevealer *message_revealer;
-  GtkLabel *message_label;
-  GtkEntry *reason_entry;
+  WbForm form;
   GtkDropDown *choice;          /* owners or the employer to keep; NULL when none applies */
   AdwActionRow *choice_row;
   GArray *choice_ids;           /* gint64 */
@@ -83,19 +139,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static gboolean
-user_is_active (WbRecord *user)
-{
-  JsonNode *active = json_object_get_member (wb_record_get_object (user), "active");
-  const char *left_at = wb_record_get_string (user, "left_at");
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
-
-  if (active != NULL && JSON_NODE_HOLDS_VALUE (active) && !json_node_get_boolean (active))
-    return FALSE;
-  return left_at == NULL || g_strcmp0 (left_at, today) > 0;
-}
-
 static int
 compare_by_name (gconstpointer a,
                  gconstpointer b,
@@ -103,6 +146,93 @@ compare_by_name (gconstpointer a,
 {
   return g_utf8_collate (wb_record_get_string ((WbRecord *) a, "display_name") ?: "",
                          wb_record_get_string ((WbRecord *) b, "display_name") ?: "");
+}
+
+typedef struct {
+  WbRecord *user;
+  WbSuccessorFit fit;
+} Candidate;
+
+static int
+compare_candidates (gconstpointer a,
+                    gconstpointer b)
+{
+  const Candidate *ca = a;
+  const Candidate *cb = b;
+
+  if (ca->fit != cb->fit)
+    return ca->fit > cb->fit ? -1 : 1;
+  return compare_by_name (ca->user, cb->user, NULL);
+}
+
+GListModel *
+wb_review_successors (WbSession        *session,
+                      WbRecord         *review,
+                      WbDecisionAction  action,
+                      gboolean         *fit)
+{
+  JsonObject *employer;
+  GListModel *users;
+  WbRecord *municipality;
+  g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  GListStore *result;
+  const char *region;
+  gint64 employees, municipality_id, owner;
+
+  g_return_val_if_fail (WB_IS_SESSION (session), NULL);
+  g_return_val_if_fail (WB_IS_RECORD (review), NULL);
+  g_return_val_if_fail (action == WB_DECISION_TRANSFER_TO_WSP || action == WB_DECISION_ASSIGN_OWNER, NULL);
+
+  employer = wb_review_get_employer (review, "employer");
+  employees = employer != NULL ? json_object_get_int_member_with_default (employer, "employee_count", 0) : 0;
+  municipality_id = employer != NULL ? json_object_get_int_member_with_default (employer, "municipality_id", 0) : 0;
+  owner = employer != NULL && JSON_NODE_HOLDS_VALUE (json_object_get_member (employer, "owner_id")) ?
+          json_object_get_int_member (employer, "owner_id") : 0;
+  municipality = wb_session_lookup_record (session, WB_RESOURCE_MUNICIPALITIES, municipality_id);
+  region = municipality != NULL ? wb_record_get_string (municipality, "region") :
+           employer != NULL ? json_object_get_string_member_with_default (employer, "region", NULL) : NULL;
+  /* A transfer asks for the WSP whatever the size says. */
+  if (action == WB_DECISION_TRANSFER_TO_WSP)
+    employees = MAX (employees, WB_ACCOUNT_WSP_THRESHOLD);
+
+  users = wb_session_get_lookup (session, WB_RESOURCE_USERS);
+  for (guint i = 0; users != NULL && i < g_list_model_get_n_items (users); i++)
+    {
+      g_autoptr(WbRecord) user = g_list_model_get_item (users, i);
+      WbRecord *organisation = wb_session_lookup_record (session, WB_RESOURCE_ORGANISATIONS,
+                                                         wb_record_get_int (user, "organisation_id"));
+      WbSuccessorFacts facts = {
+        .role = wb_record_get_string (user, "role"),
+        .organisation_kind = organisation != NULL ? wb_record_get_string (organisation, "kind") : NULL,
+        .organisation_region = organisation != NULL ? wb_record_get_string (organisation, "region") : NULL,
+        .serves_municipality = organisation != NULL && wb_review_organisation_serves (session, organisation, municipality_id),
+        .active = wb_review_user_is_active (user),
+      };
+      Candidate candidate = { user, wb_account_successor_fit (employees, region, &facts) };
+
+      /* The current owner is no one to hand the account to. */
+      if (candidate.fit == WB_SUCCESSOR_UNFIT || wb_record_get_id (user) == owner)
+        continue;
+      g_object_ref (user);
+      g_array_append_val (candidates, candidate);
+    }
+
+  *fit = candidates->len > 0;
+  if (candidates->len == 0)
+    /* Where the rule names nobody (a municipality or subregion the session does not know),
+     * every account manager of the kind the decision asks for. */
+    return wb_review_owner_candidates (session, action == WB_DECISION_TRANSFER_TO_WSP);
+
+  g_array_sort (candidates, compare_candidates);
+  result = g_list_store_new (WB_TYPE_RECORD);
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      Candidate *candidate = &g_array_index (candidates, Candidate, i);
+
+      g_list_store_append (result, candidate->user);
+      g_object_unref (candidate->user);
+    }
+  return G_LIST_MODEL (result);
 }
 
 GListModel *
@@ -124,7 +254,7 @@ wb_review_owner_candidates (WbSession *session,
       WbOwnerType type = wb_account_owner_type (wb_record_get_string (user, "role"),
                                                 organisation != NULL ? wb_record_get_string (organisation, "kind") : NULL);
 
-      if (type == WB_OWNER_TYPE_NONE || (wsp_only && type != WB_OWNER_TYPE_WSP) || !user_is_active (user))
+      if (type == WB_OWNER_TYPE_NONE || (wsp_only && type != WB_OWNER_TYPE_WSP) || !wb_review_user_is_active (user))
         continue;
       g_list_store_insert_sorted (candidates, user, compare_by_name, NULL);
     }
@@ -135,8 +265,7 @@ static void
 show_message (WbReviewDecisionDialog *self,
               const char             *message)
 {
-  gtk_label_set_text (self->message_label, message != NULL ? message : "");
-  gtk_revealer_set_reveal_child (self->message_revealer, message != NULL);
+  wb_form_show_message (&self->form, message);
 }
 
 static void
@@ -144,9 +273,7 @@ set_busy (WbReviewDecisionDialog *self,
           gboolean                busy)
 {
   self->busy = busy;
-  gtk_widget_set_sensitive (GTK_WIDGET (self->submit_button), !busy);
-  gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
-  gtk_spinner_set_spinning (self->spinner, busy);
+  wb_form_set_busy (&self->form, busy);
 }
 
 static const char *
@@ -189,7 +316,7 @@ on_fresh_review_cb (GObject      *source,
       message = g_strdup_printf (_("%s decided this review meanwhile. Nothing of yours was saved; close this "
                                    "dialog and look at the queue again."),
                                  wb_record_get_string (fresh, "decided_by_name") ?: _("Someone else"));
-      gtk_widget_set_sensitive (GTK_WIDGET (self->submit_button), FALSE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->form.submit), FALSE);
     }
   else
     {
@@ -252,7 +379,7 @@ on_decided_cb (GObject      *source,
           g_string_append_printf (text, "%s%s: %s", i > 0 ? "\n" : "", field_label (self, field_error->field),
                                   field_error->message);
           if (g_str_equal (field_error->field, "reason"))
-            gtk_widget_add_css_class (GTK_WIDGET (self->reason_entry), "error");
+            gtk_widget_add_css_class (GTK_WIDGET (self->form.reason), "error");
         }
       show_message (self, text->str);
     }
@@ -273,14 +400,14 @@ wb_review_decision_dialog_submit (WbReviewDecisionDialog *self)
 
   if (self->busy)
     return;
-  gtk_widget_remove_css_class (GTK_WIDGET (self->reason_entry), "error");
-  reason = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->reason_entry))));
+  gtk_widget_remove_css_class (GTK_WIDGET (self->form.reason), "error");
+  reason = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->form.reason))));
   if (*reason == '\0')
     {
       /* The server would say the same; saying it here saves a round trip. */
-      gtk_widget_add_css_class (GTK_WIDGET (self->reason_entry), "error");
+      gtk_widget_add_css_class (GTK_WIDGET (self->form.reason), "error");
       show_message (self, _("Write down why you decide so: the reason is required and goes into the audit log."));
-      gtk_widget_grab_focus (GTK_WIDGET (self->reason_entry));
+      gtk_widget_grab_focus (GTK_WIDGET (self->form.reason));
       return;
     }
 
@@ -314,23 +441,7 @@ on_submit_clicked_cb (GtkButton              *button,
   wb_review_decision_dialog_submit (self);
 }
 
-static void
-on_cancel_clicked_cb (GtkButton              *button,
-                      WbReviewDecisionDialog *self)
-{
-  gtk_window_destroy (GTK_WINDOW (self));
-}
-
 /* Building */
-
-static JsonObject *
-review_employer (WbRecord   *review,
-                 const char *member)
-{
-  JsonNode *node = json_object_get_member (wb_record_get_object (review), member);
-
-  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
 
 static char *
 employer_label (JsonObject *employer)
@@ -356,7 +467,7 @@ build_choice (WbReviewDecisionDialog *self,
       title = _("Employer to keep");
       for (guint i = 0; i < G_N_ELEMENTS (members); i++)
         {
-          JsonObject *employer = review_employer (self->review, members[i]);
+          JsonObject *employer = wb_review_get_employer (self->review, members[i]);
           g_autofree char *label = NULL;
           gint64 id;
 
@@ -370,11 +481,23 @@ build_choice (WbReviewDecisionDialog *self,
     }
   else
     {
-      g_autoptr(GListModel) candidates = wb_review_owner_candidates (self->session,
-                                                                     self->action == WB_DECISION_TRANSFER_TO_WSP);
-      JsonObject *employer = review_employer (self->review, "employer");
-      gint64 owner = employer != NULL ? json_object_get_int_member_with_default (employer, "owner_id", 0) : 0;
+      gboolean fit = FALSE;
+      g_autoptr(GListModel) candidates = wb_review_successors (self->session, self->review, self->action, &fit);
+      JsonObject *employer = wb_review_get_employer (self->review, "employer");
+      gint64 owner = employer != NULL && JSON_NODE_HOLDS_VALUE (json_object_get_member (employer, "owner_id")) ?
+                     json_object_get_int_member (employer, "owner_id") : 0;
 
+      /* Those who may own the account by the rule, the best first and chosen; where the rule
+       * names nobody, everyone of the kind, and the dialog says so. */
+      if (!fit)
+        {
+          g_autofree char *description = g_strdup_printf ("%s\n\n%s", adw_preferences_group_get_description (group),
+                                                          _("Nobody fits the rule for this account as far as Werkbrug "
+                                                            "knows its municipality: every account manager of the kind "
+                                                            "this decision asks for is offered."));
+
+          adw_preferences_group_set_description (group, description);
+        }
       title = self->action == WB_DECISION_TRANSFER_TO_WSP ? _("WSP account manager") : _("Account manager");
       for (guint i = 0; i < g_list_model_get_n_items (candidates); i++)
         {
@@ -407,45 +530,16 @@ build_choice (WbReviewDecisionDialog *self,
 static void
 build (WbReviewDecisionDialog *self)
 {
-  JsonObject *employer = review_employer (self->review, "employer");
+  JsonObject *employer = wb_review_get_employer (self->review, "employer");
   const char *name = employer != NULL ? json_object_get_string_member_with_default (employer, "name", "?") : "?";
-  GtkWidget *content, *header, *cancel, *page, *message_box, *reason_label, *reason_box;
+  GtkWidget *content, *page;
   AdwPreferencesGroup *group;
   g_autofree char *description = NULL;
 
-  gtk_window_set_title (GTK_WINDOW (self), _(actions[self->action].title));
-  content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  header = adw_header_bar_new ();
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), adw_window_title_new (_(actions[self->action].title), name));
-  cancel = wb_a11y_button_new_with_mnemonic (_("_Cancel"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (cancel), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Cancel"), -1);
-  g_signal_connect (cancel, "clicked", G_CALLBACK (on_cancel_clicked_cb), self);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  self->submit_button = GTK_BUTTON (wb_a11y_button_new_with_mnemonic (_(actions[self->action].button)));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->submit_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _(actions[self->action].accessible), -1);
-  gtk_widget_add_css_class (GTK_WIDGET (self->submit_button),
-                            self->action == WB_DECISION_DISMISS ? "destructive-action" : "suggested-action");
-  g_signal_connect (self->submit_button, "clicked", G_CALLBACK (on_submit_clicked_cb), self);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), GTK_WIDGET (self->submit_button));
-  self->spinner = GTK_SPINNER (gtk_spinner_new ());
-  gtk_widget_set_visible (GTK_WIDGET (self->spinner), FALSE);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), GTK_WIDGET (self->spinner));
-  gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->submit_button));
-  gtk_box_append (GTK_BOX (content), header);
-
-  self->message_revealer = GTK_REVEALER (gtk_revealer_new ());
-  message_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_widget_add_css_class (message_box, "wb-banner");
-  self->message_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->message_label, TRUE);
-  gtk_label_set_xalign (self->message_label, 0);
-  gtk_widget_set_hexpand (GTK_WIDGET (self->message_label), TRUE);
-  gtk_box_append (GTK_BOX (message_box), GTK_WIDGET (self->message_label));
-  gtk_revealer_set_child (self->message_revealer, message_box);
-  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->message_revealer));
+  content = wb_form_build (&self->form, GTK_WINDOW (self), _(actions[self->action].title), name,
+                           _(actions[self->action].button), _(actions[self->action].accessible),
+                           self->action == WB_DECISION_DISMISS);
+  g_signal_connect (self->form.submit, "clicked", G_CALLBACK (on_submit_clicked_cb), self);
 
   page = adw_preferences_page_new ();
   gtk_widget_set_vexpand (page, TRUE);
@@ -460,29 +554,14 @@ build (WbReviewDecisionDialog *self)
       self->action == WB_DECISION_MERGE_DUPLICATES)
     build_choice (self, group);
 
-  group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  adw_preferences_group_set_title (group, _("Reason"));
-  adw_preferences_group_set_description (group, _("Required. It is kept with the decision, in the audit log, and the "
-                                                  "account managers it touches read it."));
-  reason_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  reason_label = gtk_label_new_with_mnemonic (_("_Why you decide so"));
-  gtk_label_set_xalign (GTK_LABEL (reason_label), 0);
-  gtk_widget_add_css_class (reason_label, "dim-label");
-  self->reason_entry = GTK_ENTRY (gtk_entry_new ());
-  gtk_label_set_mnemonic_widget (GTK_LABEL (reason_label), GTK_WIDGET (self->reason_entry));
-  gtk_entry_set_activates_default (self->reason_entry, TRUE);
-  gtk_entry_set_placeholder_text (self->reason_entry,
-                                  self->action == WB_DECISION_APPROVE_EXCEPTION ?
-                                  _("For example: goede ingang, years of good contact with the owner") : NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->reason_entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reason"),
-                                  GTK_ACCESSIBLE_PROPERTY_REQUIRED, TRUE, -1);
-  gtk_box_append (GTK_BOX (reason_box), reason_label);
-  gtk_box_append (GTK_BOX (reason_box), GTK_WIDGET (self->reason_entry));
-  adw_preferences_group_add (group, reason_box);
+  group = wb_form_reason_group (&self->form, _("Required. It is kept with the decision, in the audit log, and the "
+                                                "account managers it touches read it."),
+                                _("_Why you decide so"),
+                                self->action == WB_DECISION_APPROVE_EXCEPTION ?
+                                _("For example: goede ingang, years of good contact with the owner") : NULL);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), group);
 
   gtk_box_append (GTK_BOX (content), page);
-  adw_window_set_content (ADW_WINDOW (self), content);
 }
 
 static void
@@ -505,6 +584,9 @@ wb_review_decision_dialog_class_init (WbReviewDecisionDialogClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  /* A screen reader announces it as a dialog, not as another window. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
+
   object_class->dispose = wb_review_decision_dialog_dispose;
 
   signals[DECIDED] = g_signal_new ("decided", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -520,7 +602,7 @@ wb_review_decision_dialog_init (WbReviewDecisionDialog *self)
 {
   self->cancellable = g_cancellable_new ();
   gtk_window_set_modal (GTK_WINDOW (self), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (self), 560, 520);
+  wb_dialog_fit (GTK_WINDOW (self), 560, 520);
 }
 
 WbReviewDecisionDialog *
@@ -534,12 +616,13 @@ wb_review_decision_dialog_new (WbSession        *session,
   g_return_val_if_fail (WB_IS_RECORD (review), NULL);
   g_return_val_if_fail (action < WB_N_DECISIONS, NULL);
 
-  self = g_object_new (WB_TYPE_REVIEW_DECISION_DIALOG, NULL);
+  /* The role on the instance too: libadwaita's window sets its own at construction. */
+  self = g_object_new (WB_TYPE_REVIEW_DECISION_DIALOG, "accessible-role", GTK_ACCESSIBLE_ROLE_DIALOG, NULL);
   self->session = g_object_ref (session);
   self->review = g_object_ref (review);
   self->action = action;
   build (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->reason_entry));
+  gtk_widget_grab_focus (GTK_WIDGET (self->form.reason));
   return self;
 }
 
@@ -555,7 +638,7 @@ wb_review_decision_dialog_set_reason (WbReviewDecisionDialog *self,
                                       const char             *reason)
 {
   g_return_if_fail (WB_IS_REVIEW_DECISION_DIALOG (self));
-  gtk_editable_set_text (GTK_EDITABLE (self->reason_entry), reason != NULL ? reason : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->form.reason), reason != NULL ? reason : "");
 }
 
 gboolean
@@ -584,9 +667,22 @@ wb_review_decision_dialog_dup_choices (WbReviewDecisionDialog *self)
   return copy;
 }
 
+gint64
+wb_review_decision_dialog_get_chosen (WbReviewDecisionDialog *self)
+{
+  guint selected;
+
+  g_return_val_if_fail (WB_IS_REVIEW_DECISION_DIALOG (self), 0);
+
+  if (self->choice == NULL)
+    return 0;
+  selected = gtk_drop_down_get_selected (self->choice);
+  return selected < self->choice_ids->len ? g_array_index (self->choice_ids, gint64, selected) : 0;
+}
+
 const char *
 wb_review_decision_dialog_get_message (WbReviewDecisionDialog *self)
 {
   g_return_val_if_fail (WB_IS_REVIEW_DECISION_DIALOG (self), NULL);
-  return gtk_revealer_get_reveal_child (self->message_revealer) ? gtk_label_get_text (self->message_label) : NULL;
+  return wb_form_get_message (&self->form);
 }

@@ -5,20 +5,24 @@
 
 #include <adwaita.h>
 
+#include "wb-list-view.h"
 #include "wb-review-decision-dialog.h"
+#include "wb-review-page.h"
 #include "wb-session.h"
 
 G_BEGIN_DECLS
 
 #define WB_TYPE_REVIEW_QUEUE (wb_review_queue_get_type ())
 
-G_DECLARE_FINAL_TYPE (WbReviewQueue, wb_review_queue, WB, REVIEW_QUEUE, GtkBox)
+G_DECLARE_FINAL_TYPE (WbReviewQueue, wb_review_queue, WB, REVIEW_QUEUE, WbListView)
 
 /* The coordinator's review queue: every rule violation and flag of the account list with
- * its reason, oldest first, and the decisions on it. Only coordinators see it; the server
- * refuses everyone else, and the queue says so when it does. Properties: "n-open" (the
- * open reviews). Signals: "decided" (the decided review), "open-account" (an employer's
- * id), "backend-error", "backend-recovered", "toast". */
+ * its reason, oldest first, and the decisions on it, on the list machinery with the page of
+ * the selected review beside the list. Only coordinators see it; the server refuses
+ * everyone else, and the queue says so when it does. Properties: "n-open" (the open
+ * reviews). Signals: "decided" (the decided review; after a handover, for each account a
+ * record whose "employer" names it), "open-account" (an employer's id),
+ * and the list's "backend-error", "backend-recovered", "toast". */
 WbReviewQueue          *wb_review_queue_new            (void);
 void                    wb_review_queue_set_session    (WbReviewQueue *self,
                                                         WbSession     *session);
@@ -35,6 +39,8 @@ void                    wb_review_queue_set_filter     (WbReviewQueue *self,
 gboolean                wb_review_queue_select         (WbReviewQueue *self,
                                                         gint64         review_id);
 WbRecord               *wb_review_queue_get_selected   (WbReviewQueue *self);
+/* The page beside the list, which shows the selected review. */
+WbReviewPage           *wb_review_queue_get_page       (WbReviewQueue *self);
 void                    wb_review_queue_focus_filter   (WbReviewQueue *self);
 /* Whether the selected review offers a decision. */
 gboolean                wb_review_queue_can_decide     (WbReviewQueue *self,

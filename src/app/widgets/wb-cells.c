@@ -29,12 +29,46 @@ wb_cell_bind_text (GtkListItem *item,
   wb_cell_set_text (gtk_list_item_get_child (item), func (row));
 }
 
+GtkWidget *
+wb_cell_new_text (float xalign)
+{
+  GtkWidget *cell = gtk_inscription_new (NULL);
+
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), xalign);
+  /* The column gives the width; the text asks for none. */
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), 0);
+  return cell;
+}
+
+const char *
+wb_cell_get_text (GtkWidget *cell)
+{
+  g_return_val_if_fail (GTK_IS_WIDGET (cell), NULL);
+
+  if (GTK_IS_INSCRIPTION (cell))
+    return gtk_inscription_get_text (GTK_INSCRIPTION (cell));
+  if (GTK_IS_LABEL (cell))
+    return gtk_label_get_text (GTK_LABEL (cell));
+  return NULL;
+}
+
 void
 wb_cell_set_text (GtkWidget  *label,
                   const char *text)
 {
-  g_return_if_fail (GTK_IS_LABEL (label));
+  g_return_if_fail (GTK_IS_LABEL (label) || GTK_IS_INSCRIPTION (label));
 
+  if (GTK_IS_INSCRIPTION (label))
+    {
+      /* Speaks its text as a label does. */
+      if (g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (label)), text) != 0)
+        {
+          gtk_inscription_set_text (GTK_INSCRIPTION (label), text);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+        }
+      return;
+    }
   if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), text) != 0)
     gtk_label_set_text (GTK_LABEL (label), text);
 }

@@ -9,9 +9,9 @@
 
 G_BEGIN_DECLS
 
-/* Cells of a GtkColumnView over a WbSlotModel. A keystroke of search rebinds every row the
- * view keeps (about 200, nine or ten cells each), so the setters change a label only where
- * its text or style changed: it then neither relayouts nor restyles for nothing. */
+/* Cells of a GtkColumnView over a WbSlotModel. A keystroke of search rebinds the rows on
+ * screen (and the others the view keeps, about 200, later), so the setters change a cell
+ * only where its text or style changed: it then neither redraws nor restyles for nothing. */
 
 /* The text of a cell for a row, for wb_cell_bind_text(). */
 typedef const char *(*WbCellTextFunc) (gpointer row);
@@ -24,6 +24,12 @@ void                 wb_cell_setup_label   (GtkSignalListItemFactory *factory,
 void                 wb_cell_bind_text     (GtkListItem              *item,
                                             gpointer                  row,
                                             gpointer                  user_data);
+/* A cell of text for a column of its own width: a GtkInscription, which asks for no size
+ * by its text and ellipsizes at its end. A new text only redraws it: neither the row nor
+ * the window measures again, and the text is shaped once, as it is drawn. */
+GtkWidget           *wb_cell_new_text      (float                     xalign);
+/* The text of a cell made by wb_cell_new_text() or of a label. */
+const char          *wb_cell_get_text      (GtkWidget                *cell);
 void                 wb_cell_set_text      (GtkWidget                *label,
                                             const char               *text);
 /* Gives the label the CSS class @style (NULL for none) in place of the one set before. */

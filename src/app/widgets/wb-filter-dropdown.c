@@ -73,3 +73,21 @@ wb_filter_dropdown_get_value (GtkDropDown *dropdown)
   selected = gtk_drop_down_get_selected (dropdown);
   return selected > 0 && selected - 1 < values->len ? values->pdata[selected - 1] : NULL;
 }
+
+gboolean
+wb_filter_dropdown_select_value (GtkDropDown *dropdown,
+                                 const char  *value)
+{
+  GPtrArray *values;
+
+  g_return_val_if_fail (GTK_IS_DROP_DOWN (dropdown), FALSE);
+
+  values = g_object_get_data (G_OBJECT (dropdown), VALUES_KEY);
+  for (guint i = 0; i < values->len; i++)
+    if (g_strcmp0 (values->pdata[i], value) == 0)
+      {
+        gtk_drop_down_set_selected (dropdown, i + 1);
+        return TRUE;
+      }
+  return FALSE;
+}

@@ -16,6 +16,9 @@ void         wb_filter_dropdown_add_choice    (GtkDropDown *dropdown,
                                                const char  *value);
 /* Selects "any" and leaves it the only item. */
 void         wb_filter_dropdown_clear_choices (GtkDropDown *dropdown);
+/* Selects the item of @value; FALSE when there is none. */
+gboolean     wb_filter_dropdown_select_value  (GtkDropDown *dropdown,
+                                               const char  *value);
 /* The value of the selected item, or NULL for "any". */
 const char  *wb_filter_dropdown_get_value     (GtkDropDown *dropdown);
 

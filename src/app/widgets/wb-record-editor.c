@@ -6,8 +6,11 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "wb-a11y.h"
+#include "wb-date-entry.h"
+#include "wb-format.h"
 #include "wb-labels.h"
 
 #include "wb-record-editor.h"
@@ -15,10 +18,12 @@
 typedef struct {
   const WbEditorField *info;
   const WbFieldSpec *spec;
+  AdwPreferencesGroup *group;
   AdwActionRow *row;
-  GtkWidget *editor;      /* GtkEntry, GtkDropDown or GtkSwitch */
+  GtkWidget *editor;      /* GtkEntry, GtkDropDown, GtkSwitch, or the subclass's (custom) */
   GPtrArray *choices;     /* the values behind a drop-down's items, as text */
   char *error;
+  gboolean custom;        /* the subclass's widget, read and written by its "value" */
 } FieldEditor;
 
 typedef struct
@@ -32,6 +37,7 @@ typedef struct
   GtkLabel *message_label;
   GCancellable *cancellable;
   gboolean saving;
+  gboolean creating;        /* the record is new: saving creates it */
 } WbRecordEditorPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (WbRecordEditor, wb_record_editor, ADW_TYPE_WINDOW)
@@ -64,12 +70,14 @@ find_field (WbRecordEditor *self,
             const char     *name)
 {
   WbRecordEditorPrivate *priv = wb_record_editor_get_instance_private (self);
+  /* An error on a nested record ("competences[2]") belongs to the field that holds it. */
+  gsize length = strcspn (name, "[.");
 
   for (guint i = 0; priv->fields != NULL && i < priv->fields->len; i++)
     {
       FieldEditor *field = priv->fields->pdata[i];
 
-      if (g_str_equal (field->info->field, name))
+      if (strlen (field->info->field) == length && strncmp (field->info->field, name, length) == 0)
         return field;
     }
   return NULL;
@@ -77,17 +85,28 @@ find_field (WbRecordEditor *self,
 
 /* Values: each field as the text its editor holds, and back to JSON. */
 
+/* What a field holds in @record, as its editor holds it; @record NULL is a record without
+ * any value, what a new record is compared with. */
 static char *
 record_text (WbRecordEditor    *self,
              WbRecord          *record,
              const FieldEditor *field)
 {
-  JsonNode *node = json_object_get_member (wb_record_get_object (record), field->info->field);
+  return WB_RECORD_EDITOR_GET_CLASS (self)->record_text (self, record, field->info, field->spec);
+}
+
+static char *
+wb_record_editor_real_record_text (WbRecordEditor      *self,
+                                   WbRecord            *record,
+                                   const WbEditorField *info,
+                                   const WbFieldSpec   *spec)
+{
+  JsonNode *node = record != NULL ? json_object_get_member (wb_record_get_object (record), info->field) : NULL;
 
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
-    return g_strdup (field->spec->type == WB_FIELD_BOOL && WB_RECORD_EDITOR_GET_CLASS (self)->missing_bool_is_false ?
+    return g_strdup (spec->type == WB_FIELD_BOOL && WB_RECORD_EDITOR_GET_CLASS (self)->missing_bool_is_false ?
                      "false" : "");
-  switch (field->spec->type)
+  switch (spec->type)
     {
     case WB_FIELD_INT:
     case WB_FIELD_REF:
@@ -102,6 +121,13 @@ record_text (WbRecordEditor    *self,
 static char *
 editor_text (const FieldEditor *field)
 {
+  if (field->custom)
+    {
+      char *text = NULL;
+
+      g_object_get (field->editor, "value", &text, NULL);
+      return text != NULL ? text : g_strdup ("");
+    }
   if (GTK_IS_SWITCH (field->editor))
     return g_strdup (gtk_switch_get_active (GTK_SWITCH (field->editor)) ? "true" : "false");
   if (GTK_IS_DROP_DOWN (field->editor))
@@ -118,7 +144,9 @@ set_editor_text (WbRecordEditor *self,
                  FieldEditor    *field,
                  const char     *text)
 {
-  if (GTK_IS_SWITCH (field->editor))
+  if (field->custom)
+    g_object_set (field->editor, "value", text, NULL);
+  else if (GTK_IS_SWITCH (field->editor))
     gtk_switch_set_active (GTK_SWITCH (field->editor), g_strcmp0 (text, "true") == 0);
   else if (GTK_IS_DROP_DOWN (field->editor))
     {
@@ -170,8 +198,11 @@ show_message (WbRecordEditor *self,
   gtk_revealer_set_reveal_child (priv->message_revealer, message != NULL);
 }
 
+/* The fields that differ from @reference, as JSON: the changes of an edit (against the
+ * version it started from), or every value of a new record (against NULL). */
 static JsonObject *
 collect_changes (WbRecordEditor *self,
+                 WbRecord       *reference,
                  gboolean        show_errors,
                  gboolean       *valid)
 {
@@ -183,7 +214,7 @@ collect_changes (WbRecordEditor *self,
   for (guint i = 0; i < priv->fields->len; i++)
     {
       FieldEditor *field = priv->fields->pdata[i];
-      g_autofree char *before = record_text (self, priv->base, field);
+      g_autofree char *before = record_text (self, reference, field);
       g_autofree char *now = editor_text (field);
       g_autofree char *message = NULL;
 
@@ -332,14 +363,22 @@ on_saved_cb (GObject      *source,
   WbRecordEditorPrivate *priv = wb_record_editor_get_instance_private (self);
   WbRecordEditorClass *klass = WB_RECORD_EDITOR_GET_CLASS (self);
   g_autoptr(GError) error = NULL;
-  g_autoptr(WbRecord) record = wb_api_client_update_finish (WB_API_CLIENT (source), result, &error);
+  g_autoptr(WbRecord) record = priv->creating ?
+    wb_api_client_create_finish (WB_API_CLIENT (source), result, &error) :
+    wb_api_client_update_finish (WB_API_CLIENT (source), result, &error);
   WbProblem *problem;
 
   if (record != NULL)
     {
+      /* A handler of "saved" may close the window: what follows needs no more of it. */
+      g_autoptr(WbSession) session = g_object_ref (priv->session);
+
       set_saving (self, FALSE);
       g_set_object (&priv->base, record);
+      priv->creating = FALSE;
       g_signal_emit (self, signals[SAVED], 0, record);
+      /* Every list of the resource in the window follows, also one that did not open this. */
+      wb_session_record_saved (session, record);
       gtk_window_destroy (GTK_WINDOW (self));
       return;
     }
@@ -377,6 +416,8 @@ on_saved_cb (GObject      *source,
     }
   else if (g_error_matches (error, WB_API_ERROR, WB_API_ERROR_NETWORK))
     show_message (self, _("Not saved: the server cannot be reached. Your changes are kept here; try again."));
+  else if (g_error_matches (error, WB_API_ERROR, 401))
+    show_message (self, _("Not saved: your session has ended. Sign in again; your changes are kept here."));
   else
     show_message (self, error->message);
 }
@@ -396,10 +437,18 @@ save (WbRecordEditor *self)
     show_field_error (priv->fields->pdata[i], NULL);
   show_message (self, NULL);
 
-  changes = collect_changes (self, TRUE, &valid);
+  /* A new record sends every value it has; an edit what changed. */
+  changes = collect_changes (self, priv->creating ? NULL : priv->base, TRUE, &valid);
   if (!valid)
     {
       show_message (self, _("Some fields need attention: see the messages next to them."));
+      return;
+    }
+  if (priv->creating)
+    {
+      set_saving (self, TRUE);
+      wb_api_client_create_async (wb_session_get_api (priv->session), WB_RECORD_EDITOR_GET_CLASS (self)->resource, 0,
+                                  changes, priv->cancellable, on_saved_cb, g_object_ref (self));
       return;
     }
   if (json_object_get_size (changes) == 0)
@@ -445,8 +494,25 @@ create_editor (WbRecordEditor *self,
                FieldEditor    *field,
                const char     *label)
 {
-  GtkWidget *widget;
+  WbRecordEditorClass *klass = WB_RECORD_EDITOR_GET_CLASS (self);
+  GtkWidget *widget = klass->create_editor != NULL ? klass->create_editor (self, field->info, field->spec) : NULL;
 
+  if (widget != NULL)
+    {
+      /* The subclass's widget names its own parts for a screen reader. */
+      g_assert (g_object_class_find_property (G_OBJECT_GET_CLASS (widget), "value") != NULL);
+      field->custom = TRUE;
+      return widget;
+    }
+  if (field->spec->type == WB_FIELD_DATE)
+    {
+      /* Every date field is the one date entry: typed the Dutch way, or from its calendar. */
+      widget = GTK_WIDGET (wb_date_entry_new ());
+      wb_date_entry_set_label (WB_DATE_ENTRY (widget), label);
+      gtk_widget_set_valign (widget, GTK_ALIGN_CENTER);
+      field->custom = TRUE;
+      return widget;
+    }
   if (field->spec->type == WB_FIELD_BOOL)
     widget = gtk_switch_new ();
   else if (field->spec->type == WB_FIELD_ENUM || field->spec->type == WB_FIELD_REF)
@@ -529,16 +595,26 @@ build (WbRecordEditor *self)
         }
 
       field->info = info;
-      field->spec = wb_resource_spec_find_field (spec, info->field);
+      field->spec = info->spec != NULL ? info->spec : wb_resource_spec_find_field (spec, info->field);
       g_assert (field->spec != NULL);
+      field->group = group;
       field->row = ADW_ACTION_ROW (adw_action_row_new ());
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (field->row), _(info->label));
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (field->row), FALSE);
       field->editor = create_editor (self, field, _(info->label));
-      adw_action_row_add_suffix (field->row, field->editor);
-      if (!GTK_IS_ENTRY (field->editor))
-        adw_action_row_set_activatable_widget (field->row, field->editor);
       adw_preferences_group_add (group, GTK_WIDGET (field->row));
+      if (info->wide)
+        {
+          /* Below the row, which keeps the label, the hint and the message. */
+          gtk_widget_set_margin_top (field->editor, 12);
+          adw_preferences_group_add (group, field->editor);
+        }
+      else
+        {
+          adw_action_row_add_suffix (field->row, field->editor);
+          if (!GTK_IS_ENTRY (field->editor) && !field->custom)
+            adw_action_row_set_activatable_widget (field->row, field->editor);
+        }
 
       g_ptr_array_add (priv->fields, field);
       text = record_text (self, priv->base, field);
@@ -576,7 +652,60 @@ wb_record_editor_real_display_text (WbRecordEditor    *self,
                                     const WbFieldSpec *spec,
                                     const char        *text)
 {
-  return g_strdup (text != NULL && *text != '\0' ? text : "—");
+  if (text == NULL || *text == '\0')
+    return g_strdup ("—");
+  if (spec->type == WB_FIELD_BOOL)
+    return g_strdup (g_str_equal (text, "true") ? _("Yes") : _("No"));
+  if (spec->type == WB_FIELD_ENUM)
+    return g_strdup (wb_label_for_enum (spec->name, text));
+  if (spec->type == WB_FIELD_DATE)
+    return wb_format_iso_date (text);
+  return g_strdup (text);
+}
+
+/* A switch is a boolean, a whole number an integer or a reference; an emptied field clears
+ * a value that may be empty and is refused where one is required; the rest is text. */
+static gboolean
+wb_record_editor_real_field_to_json (WbRecordEditor     *self,
+                                     const WbFieldSpec  *spec,
+                                     const char         *text,
+                                     JsonObject         *changes,
+                                     char              **message)
+{
+  gint64 value;
+
+  if (spec->type == WB_FIELD_BOOL)
+    {
+      json_object_set_boolean_member (changes, spec->name, g_str_equal (text, "true"));
+      return TRUE;
+    }
+  if (*text == '\0')
+    {
+      if ((spec->flags & WB_FIELD_NULLABLE) == 0)
+        {
+          *message = g_strdup (_("is required"));
+          return FALSE;
+        }
+      json_object_set_null_member (changes, spec->name);
+      return TRUE;
+    }
+  if (spec->type == WB_FIELD_DATE && !wb_validate_date (text))
+    {
+      *message = g_strdup (_("is not a date: type it as 3-12-2026, or choose it in the calendar"));
+      return FALSE;
+    }
+  if (spec->type == WB_FIELD_INT || spec->type == WB_FIELD_REF)
+    {
+      if (!g_ascii_string_to_signed (text, 10, G_MININT64, G_MAXINT64, &value, NULL))
+        {
+          *message = g_strdup (_("must be a whole number"));
+          return FALSE;
+        }
+      json_object_set_int_member (changes, spec->name, value);
+      return TRUE;
+    }
+  json_object_set_string_member (changes, spec->name, text);
+  return TRUE;
 }
 
 /* GObject */
@@ -655,7 +784,7 @@ wb_record_editor_constructed (GObject *object)
 
   g_assert (WB_IS_SESSION (priv->session));
   g_assert (WB_IS_RECORD (priv->base));
-  g_assert (WB_RECORD_EDITOR_GET_CLASS (self)->field_to_json != NULL);
+  priv->creating = wb_record_get_id (priv->base) <= 0;
   build (self);
 }
 
@@ -680,6 +809,9 @@ wb_record_editor_class_init (WbRecordEditorClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  /* A screen reader announces it as a dialog, not as another window. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
+
   object_class->get_property = wb_record_editor_get_property;
   object_class->set_property = wb_record_editor_set_property;
   object_class->constructed = wb_record_editor_constructed;
@@ -687,6 +819,8 @@ wb_record_editor_class_init (WbRecordEditorClass *klass)
   window_class->close_request = wb_record_editor_close_request;
   klass->add_choices = wb_record_editor_real_add_choices;
   klass->display_text = wb_record_editor_real_display_text;
+  klass->record_text = wb_record_editor_real_record_text;
+  klass->field_to_json = wb_record_editor_real_field_to_json;
 
   properties[PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL, WB_TYPE_SESSION,
@@ -735,17 +869,97 @@ wb_record_editor_has_changes (WbRecordEditor *self)
   priv = wb_record_editor_get_instance_private (self);
   if (priv->fields == NULL)
     return FALSE;
-  changes = collect_changes (self, FALSE, &valid);
+  /* A new record has changes once it differs from the draft it started as. */
+  changes = collect_changes (self, priv->base, FALSE, &valid);
   return !valid || json_object_get_size (changes) > 0;
 }
 
 JsonObject *
 wb_record_editor_dup_changes (WbRecordEditor *self)
 {
+  WbRecordEditorPrivate *priv;
   gboolean valid;
 
   g_return_val_if_fail (WB_IS_RECORD_EDITOR (self), NULL);
-  return collect_changes (self, FALSE, &valid);
+
+  priv = wb_record_editor_get_instance_private (self);
+  return collect_changes (self, priv->creating ? NULL : priv->base, FALSE, &valid);
+}
+
+gboolean
+wb_record_editor_get_creating (WbRecordEditor *self)
+{
+  WbRecordEditorPrivate *priv;
+
+  g_return_val_if_fail (WB_IS_RECORD_EDITOR (self), FALSE);
+
+  priv = wb_record_editor_get_instance_private (self);
+  return priv->creating;
+}
+
+WbRecord *
+wb_record_editor_get_record (WbRecordEditor *self)
+{
+  WbRecordEditorPrivate *priv;
+
+  g_return_val_if_fail (WB_IS_RECORD_EDITOR (self), NULL);
+
+  priv = wb_record_editor_get_instance_private (self);
+  return priv->base;
+}
+
+char *
+wb_record_editor_dup_field (WbRecordEditor *self,
+                            const char     *name)
+{
+  FieldEditor *field;
+
+  g_return_val_if_fail (WB_IS_RECORD_EDITOR (self), NULL);
+
+  field = find_field (self, name);
+  g_return_val_if_fail (field != NULL, NULL);
+  return editor_text (field);
+}
+
+GtkWidget *
+wb_record_editor_get_field_editor (WbRecordEditor *self,
+                                   const char     *name)
+{
+  FieldEditor *field;
+
+  g_return_val_if_fail (WB_IS_RECORD_EDITOR (self), NULL);
+
+  field = find_field (self, name);
+  return field != NULL ? field->editor : NULL;
+}
+
+void
+wb_record_editor_set_field_visible (WbRecordEditor *self,
+                                    const char     *name,
+                                    gboolean        visible)
+{
+  WbRecordEditorPrivate *priv;
+  FieldEditor *field;
+  gboolean any = FALSE;
+
+  g_return_if_fail (WB_IS_RECORD_EDITOR (self));
+
+  field = find_field (self, name);
+  g_return_if_fail (field != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (field->row), visible);
+  if (field->info->wide)
+    gtk_widget_set_visible (field->editor, visible);
+
+  /* A group shows while one of its fields does. */
+  priv = wb_record_editor_get_instance_private (self);
+  for (guint i = 0; i < priv->fields->len; i++)
+    {
+      FieldEditor *other = priv->fields->pdata[i];
+
+      if (other->group == field->group && gtk_widget_get_visible (GTK_WIDGET (other->row)))
+        any = TRUE;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (field->group), any);
 }
 
 void

@@ -33,6 +33,25 @@ void                wb_slot_model_set_keep_when_empty (WbSlotModel *self,
 gpointer            wb_slot_model_peek_item (WbSlotModel    *self,
                                              guint           position);
 
+/* The positions shown on screen: from @first, @n of them (G_MAXUINT: all, or not known). */
+typedef void (*WbSlotRangeFunc) (gpointer  user_data,
+                                 guint    *first,
+                                 guint    *n);
+/* With a range function, a change of the list below gives the slots on screen their new
+ * item at once and the other slots (rows that a list view keeps off screen) a few per frame
+ * once the changes pause, so that a change costs the rows seen and typing never waits for
+ * the rows off screen; wb_slot_model_update_visible() after a scroll,
+ * wb_slot_model_flush() before reading what the rows show. */
+void                wb_slot_model_set_range_func (WbSlotModel     *self,
+                                                  WbSlotRangeFunc  func,
+                                                  gpointer         user_data);
+/* The slots now on screen take their item at once. */
+void                wb_slot_model_update_visible (WbSlotModel    *self);
+/* Every slot takes its item now. */
+void                wb_slot_model_flush     (WbSlotModel    *self);
+/* Whether every slot shows its item. */
+gboolean            wb_slot_model_get_caught_up (WbSlotModel *self);
+
 /* Binds @item (the slot's item, never NULL) to the list item's child; called again when
  * the slot's item changes. */
 typedef void (*WbSlotBindFunc) (GtkListItem *list_item,

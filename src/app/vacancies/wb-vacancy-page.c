@@ -1,0 +1,713 @@
+/* Copyright 2026 The Werkbrug authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "wb-vacancy-page"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "wb-a11y.h"
+#include "wb-client-row.h"
+#include "wb-labels.h"
+#include "wb-vacancy-editor.h"
+
+#include "wb-vacancy-page.h"
+
+/* A vacancy on the record page machinery (WbRecordPage): its cards, its action and the slot
+ * of its candidates. */
+struct _WbVacancyPage
+{
+  WbRecordPage parent_instance;
+
+  GtkSpinner *spinner;
+  GtkButton *edit_button;
+  AdwBin *candidates_slot;        /* kept across rebuilds: the page holds a reference */
+
+  WbSession *session;
+  WbRecord *vacancy;
+  gint64 vacancy_id;
+  gboolean full;                  /* the vacancy as GET /vacancies/{id} answers it */
+  char *occupation;               /* its name, once read */
+  int filled;                     /* placements on it, or -1 until counted */
+  gboolean all_requirements;      /* the user asked to see every requirement */
+  GPtrArray *more_requirements;   /* the rows past the first few, hidden until asked */
+  GtkWidget *requirements_button;
+  AdwActionRow *occupation_row;   /* the rows that later reads fill in, until the next rebuild */
+  AdwActionRow *positions_row;
+  GCancellable *cancellable;
+  guint pending;
+};
+
+G_DEFINE_FINAL_TYPE (WbVacancyPage, wb_vacancy_page, WB_TYPE_RECORD_PAGE)
+
+enum {
+  OPEN_EMPLOYER,
+  VACANCY_OPENED,
+  VACANCY_LOADED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+#define PAGE(self) WB_RECORD_PAGE (self)
+
+static void load_full (WbVacancyPage *self);
+
+static void
+set_pending (WbVacancyPage *self,
+             int            delta)
+{
+  self->pending = (guint) MAX (0, (int) self->pending + delta);
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), self->pending > 0);
+  gtk_spinner_set_spinning (self->spinner, self->pending > 0);
+}
+
+static const char *
+yes_no (gboolean value)
+{
+  return value ? _("Yes") : _("No");
+}
+
+static const char *
+status_style (const char *status)
+{
+  return g_strcmp0 (status, "open") == 0 ? "success" : g_strcmp0 (status, "filled") == 0 ? "accent" : "neutral";
+}
+
+static WbScope
+vacancy_scope (WbVacancyPage *self)
+{
+  return wb_record_get_int (self->vacancy, "organisation_id") == wb_session_get_organisation_id (self->session) ?
+         WB_SCOPE_OWN : WB_SCOPE_OTHER;
+}
+
+/* Building the cards */
+
+static void
+on_open_employer_clicked_cb (GtkButton     *button,
+                             WbVacancyPage *self)
+{
+  gint64 employer_id = self->vacancy != NULL ? wb_record_get_int (self->vacancy, "employer_id") : 0;
+
+  if (employer_id > 0)
+    g_signal_emit (self, signals[OPEN_EMPLOYER], 0, employer_id);
+}
+
+static void
+build_employer (WbVacancyPage *self)
+{
+  const char *employer = wb_record_get_string (self->vacancy, "employer");
+  AdwPreferencesGroup *card = wb_record_page_add_card (PAGE (self), _("Employer"), NULL);
+  AdwActionRow *row = wb_record_page_add_row (PAGE (self), card, "employer", _("Employer"), employer);
+  gint64 user = wb_record_get_int (self->vacancy, "created_by");
+  gint64 organisation = wb_record_get_int (self->vacancy, "organisation_id");
+  const char *user_name = wb_session_lookup_name (self->session, WB_RESOURCE_USERS, user);
+  const char *organisation_name = wb_session_lookup_name (self->session, WB_RESOURCE_ORGANISATIONS, organisation);
+  g_autofree char *taken_in = NULL;
+  g_autofree char *open_name = NULL;
+  GtkWidget *button;
+
+  if (wb_record_get_int (self->vacancy, "employer_id") > 0)
+    {
+      button = gtk_button_new_with_mnemonic (_("Open _Account"));
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (button, _("The employer's account, in the accounts view"));
+      /* TRANSLATORS: the spoken name of the button that opens an employer's account */
+      open_name = g_strdup_printf (_("Open the account of %s"), employer != NULL ? employer : "?");
+      wb_a11y_set_label (button, open_name);
+      g_signal_connect (button, "clicked", G_CALLBACK (on_open_employer_clicked_cb), self);
+      adw_action_row_add_suffix (row, button);
+    }
+
+  if (user_name != NULL || organisation_name != NULL)
+    taken_in = g_strdup_printf ("%s · %s", user_name != NULL ? user_name : "?",
+                                organisation_name != NULL ? organisation_name : "?");
+  wb_record_page_add_row (PAGE (self), card, "taken_in_by", _("Taken in by"), taken_in);
+}
+
+/* The requirements shown before "Show All": the candidates beside them stay in view. */
+#define REQUIREMENTS_SHORT 5
+
+static void
+show_requirements (WbVacancyPage *self)
+{
+  guint n = self->more_requirements->len + REQUIREMENTS_SHORT;
+  g_autofree char *label = NULL;
+
+  for (guint i = 0; i < self->more_requirements->len; i++)
+    gtk_widget_set_visible (g_ptr_array_index (self->more_requirements, i), self->all_requirements);
+  if (self->all_requirements)
+    label = g_strdup (_("Show Fewer Requirements"));
+  else
+    /* TRANSLATORS: the button under the first few of a vacancy's requirements */
+    label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Show All %u Requirement", "Show All %u Requirements", n),
+                             n);
+  gtk_button_set_label (GTK_BUTTON (self->requirements_button), label);
+  wb_a11y_set_label (self->requirements_button, label);
+}
+
+static void
+on_requirements_clicked_cb (GtkButton     *button,
+                            WbVacancyPage *self)
+{
+  self->all_requirements = !self->all_requirements;
+  show_requirements (self);
+}
+
+static GtkWidget *
+add_requirement (WbVacancyPage       *self,
+                 AdwPreferencesGroup *card,
+                 JsonObject          *item)
+{
+  int level = (int) json_object_get_int_member_with_default (item, "level", 0);
+  gboolean essential = json_object_get_boolean_member_with_default (item, "essential", TRUE);
+  g_autofree char *field = g_strdup_printf ("competence:%" G_GINT64_FORMAT,
+                                            json_object_get_int_member_with_default (item, "competence_id", 0));
+  g_autofree char *subtitle = g_strdup_printf (essential ? _("Level %d of 5 · essential") : _("Level %d of 5 · optional"),
+                                               level);
+
+  return GTK_WIDGET (wb_record_page_add_level_row (PAGE (self), card, field,
+                                                  json_object_get_string_member_with_default (item, "label", "?"),
+                                                  subtitle, level));
+}
+
+static void
+build_requirements (WbVacancyPage *self)
+{
+  JsonArray *array = wb_record_get_array (self->vacancy, "competences");
+  guint n = array != NULL ? json_array_get_length (array) : 0;
+  guint essential = 0;
+  g_autofree char *description = NULL;
+  AdwPreferencesGroup *card;
+
+  for (guint i = 0; i < n; i++)
+    if (json_object_get_boolean_member_with_default (json_array_get_object_element (array, i), "essential", TRUE))
+      essential++;
+  if (n == 0)
+    description = g_strdup (_("No competences recorded: candidates cannot be matched on what the work asks."));
+  else
+    /* TRANSLATORS: how many of a vacancy's competences are essential, and how many optional */
+    description = g_strdup_printf (_("%u essential, %u optional: a candidate who lacks an essential one has a gap to "
+                                     "close, an optional one counts as a plus."), essential, n - essential);
+  card = wb_record_page_add_card (PAGE (self), _("Requirements"), description);
+  wb_record_page_add_field (PAGE (self), "requirements", GTK_WIDGET (card));
+
+  /* Essential ones first, as the server orders them; past the first few, "Show All". */
+  g_ptr_array_set_size (self->more_requirements, 0);
+  self->requirements_button = NULL;
+  for (guint pass = 0, shown = 0; pass < 2; pass++)
+    for (guint i = 0; i < n; i++)
+      {
+        JsonObject *item = json_array_get_object_element (array, i);
+
+        if (json_object_get_boolean_member_with_default (item, "essential", TRUE) == (pass == 0))
+          {
+            GtkWidget *row = add_requirement (self, card, item);
+
+            if (shown++ >= REQUIREMENTS_SHORT)
+              g_ptr_array_add (self->more_requirements, row);
+          }
+      }
+  if (self->more_requirements->len > 0)
+    {
+      self->requirements_button = gtk_button_new ();
+      gtk_widget_add_css_class (self->requirements_button, "flat");
+      gtk_widget_set_halign (self->requirements_button, GTK_ALIGN_START);
+      gtk_widget_set_margin_top (self->requirements_button, 6);
+      g_signal_connect (self->requirements_button, "clicked", G_CALLBACK (on_requirements_clicked_cb), self);
+      adw_preferences_group_add (card, self->requirements_button);
+      show_requirements (self);
+    }
+}
+
+static char *
+positions_text (WbVacancyPage *self)
+{
+  int positions = (int) wb_record_get_int (self->vacancy, "positions");
+
+  if (self->filled < 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d position", "%d positions", positions), positions);
+  /* TRANSLATORS: a vacancy's positions, how many of them placements filled, and how many are open */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d position: %d filled, %d open",
+                                       "%d positions: %d filled, %d open", positions),
+                          positions, self->filled, MAX (0, positions - self->filled));
+}
+
+static void
+build_work (WbVacancyPage *self)
+{
+  const char *sector = wb_record_get_string (self->vacancy, "sector");
+  const char *region = wb_record_get_string (self->vacancy, "region");
+  AdwPreferencesGroup *card = wb_record_page_add_card (PAGE (self), _("Work"), NULL);
+  gint64 hours = wb_record_get_int (self->vacancy, "hours");
+  g_autofree char *hours_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d hour a week", "%d hours a week",
+                                                              (gulong) hours), (int) hours);
+  g_autofree char *sector_text = NULL;
+  g_autofree char *positions = positions_text (self);
+  const char *occupation;
+
+  if (wb_record_get_int (self->vacancy, "occupation_id") <= 0)
+    occupation = NULL;
+  else
+    occupation = self->occupation != NULL ? self->occupation : _("Loading…");
+  self->occupation_row = wb_record_page_add_row (PAGE (self), card, "occupation", _("Occupation"), occupation);
+  if (wb_is_opportunity_sector (region, sector))
+    /* TRANSLATORS: a vacancy's sector, and the subregion whose opportunity sector it is */
+    sector_text = g_strdup_printf (_("%s: an opportunity sector of %s"), wb_label_for_enum ("sector", sector), region);
+  else
+    sector_text = g_strdup (wb_label_for_enum ("sector", sector));
+  wb_record_page_add_row (PAGE (self), card, "sector", _("Sector"), sector_text);
+  wb_record_page_add_row (PAGE (self), card, "hours", _("Hours"), hours_text);
+  wb_record_page_add_row (PAGE (self), card, "contract", _("Contract"),
+                          wb_label_for_enum ("contract", wb_record_get_string (self->vacancy, "contract")));
+  wb_record_page_add_row (PAGE (self), card, "education_level", _("Education"),
+                          wb_label_for_enum ("education_level", wb_record_get_string (self->vacancy, "education_level")));
+  self->positions_row = wb_record_page_add_row (PAGE (self), card, "positions", _("Positions"), positions);
+  wb_record_page_add_row (PAGE (self), card, "licence_required", _("Driving licence required"),
+                          yes_no (wb_record_get_boolean (self->vacancy, "licence_required")));
+  wb_record_page_add_row (PAGE (self), card, "job_carving", _("Job carving"),
+                          yes_no (wb_record_get_boolean (self->vacancy, "job_carving")));
+  wb_record_page_add_row (PAGE (self), card, "wage_cost_subsidy", _("Wage-cost subsidy"),
+                          yes_no (wb_record_get_boolean (self->vacancy, "wage_cost_subsidy")));
+}
+
+static char *
+closes_text (const char *closes_at)
+{
+  guint32 closes = wb_julian_of_date (closes_at);
+  int days;
+
+  if (closes == 0)
+    return g_strdup (_("Open until filled"));
+  days = (int) ((gint64) closes - (gint64) wb_today_julian ());
+  if (days == 0)
+    /* TRANSLATORS: a closing date that is today */
+    return g_strdup_printf (_("%s (today)"), closes_at);
+  if (days > 0)
+    /* TRANSLATORS: a closing date, and how many days are left */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s (in %d day)", "%s (in %d days)", days), closes_at, days);
+  /* TRANSLATORS: a closing date that has passed, and how long ago */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s (%d day ago)", "%s (%d days ago)", -days), closes_at, -days);
+}
+
+static void
+build_place (WbVacancyPage *self)
+{
+  AdwPreferencesGroup *card = wb_record_page_add_card (PAGE (self), _("Place and dates"), NULL);
+  const char *municipality = wb_session_lookup_name (self->session, WB_RESOURCE_MUNICIPALITIES,
+                                                     wb_record_get_int (self->vacancy, "municipality_id"));
+  g_autofree char *closes = closes_text (wb_record_get_string (self->vacancy, "closes_at"));
+
+  wb_record_page_add_row (PAGE (self), card, "pc4", _("Postcode area"), wb_record_get_string (self->vacancy, "pc4"));
+  wb_record_page_add_row (PAGE (self), card, "municipality", _("Municipality"), municipality);
+  wb_record_page_add_row (PAGE (self), card, "region", _("Subregion"), wb_record_get_string (self->vacancy, "region"));
+  wb_record_page_add_row (PAGE (self), card, "status", _("Status"),
+                          wb_label_for_enum ("vacancy_status", wb_record_get_string (self->vacancy, "status")));
+  wb_record_page_add_row (PAGE (self), card, "opened_at", _("Opened on"), wb_record_get_string (self->vacancy, "opened_at"));
+  wb_record_page_add_row (PAGE (self), card, "closes_at", _("Closes on"), closes);
+}
+
+static void
+update_actions (WbVacancyPage *self)
+{
+  /* The server decides; the page hides what it would refuse, and waits for the version. */
+  wb_record_page_set_action_visible (PAGE (self), "edit",
+                                     self->vacancy != NULL && self->full && self->session != NULL &&
+                                     wb_session_can (self->session, WB_RESOURCE_VACANCIES, WB_ACTION_UPDATE,
+                                                     vacancy_scope (self)));
+}
+
+static void
+rebuild (WbVacancyPage *self)
+{
+  const char *employer, *region, *sector, *description;
+  const char *municipality;
+  g_autofree char *subtitle = NULL;
+
+  wb_record_page_clear (PAGE (self));
+  self->occupation_row = self->positions_row = NULL;
+  update_actions (self);
+  if (self->vacancy == NULL || self->session == NULL)
+    return;
+
+  employer = wb_record_get_string (self->vacancy, "employer");
+  region = wb_record_get_string (self->vacancy, "region");
+  sector = wb_record_get_string (self->vacancy, "sector");
+  municipality = wb_session_lookup_name (self->session, WB_RESOURCE_MUNICIPALITIES,
+                                         wb_record_get_int (self->vacancy, "municipality_id"));
+  /* TRANSLATORS: under a vacancy's title: the employer, the municipality and the subregion */
+  subtitle = g_strdup_printf (_("%s · %s (%s)"), employer != NULL ? employer : "?",
+                              municipality != NULL ? municipality : "?", region != NULL ? region : "?");
+  wb_record_page_set_title (PAGE (self), wb_record_get_string (self->vacancy, "title"), subtitle);
+
+  wb_record_page_add_badge (PAGE (self), wb_label_for_enum ("vacancy_status", wb_record_get_string (self->vacancy, "status")),
+                            status_style (wb_record_get_string (self->vacancy, "status")));
+  if (wb_is_opportunity_sector (region, sector))
+    wb_record_page_add_badge (PAGE (self), _("Opportunity sector"), "accent");
+  if (wb_record_get_boolean (self->vacancy, "job_carving"))
+    wb_record_page_add_badge (PAGE (self), _("Job carving"), "accent");
+  if (wb_record_get_boolean (self->vacancy, "wage_cost_subsidy"))
+    wb_record_page_add_badge (PAGE (self), _("Wage-cost subsidy"), "accent");
+  if (wb_record_get_boolean (self->vacancy, "licence_required"))
+    wb_record_page_add_badge (PAGE (self), _("Driving licence"), "neutral");
+
+  build_employer (self);
+  build_requirements (self);
+  build_work (self);
+  build_place (self);
+  description = wb_record_get_string (self->vacancy, "description");
+  if (description != NULL && *description != '\0')
+    {
+      AdwPreferencesGroup *card = wb_record_page_add_card (PAGE (self), _("Description"), description);
+
+      wb_record_page_add_field (PAGE (self), "description", GTK_WIDGET (card));
+    }
+}
+
+/* Loading */
+
+static void
+on_occupation_loaded_cb (GObject      *source,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(WbVacancyPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WbRecord) occupation = wb_api_client_get_finish (WB_API_CLIENT (source), result, &error);
+
+  if (occupation == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  set_pending (self, -1);
+  g_free (self->occupation);
+  self->occupation = occupation != NULL ? g_strdup (wb_record_get_string (occupation, "label_nl"))
+                                        : g_strdup (_("Unknown occupation"));
+  /* One row changes: the page is not built again (its candidates are being laid out too). */
+  if (self->occupation_row != NULL)
+    adw_action_row_set_subtitle (self->occupation_row, self->occupation != NULL ? self->occupation : "—");
+  else
+    rebuild (self);
+}
+
+static void
+on_placements_counted_cb (GObject      *source,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  g_autoptr(WbVacancyPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) placed = NULL;
+  guint total = 0;
+
+  placed = wb_api_client_list_finish (WB_API_CLIENT (source), result, &total, &error);
+  if (placed == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  set_pending (self, -1);
+  if (placed == NULL)
+    {
+      g_debug ("The placements could not be counted: %s", error->message);
+      return;
+    }
+  self->filled = (int) total;
+  if (self->positions_row != NULL)
+    {
+      g_autofree char *positions = positions_text (self);
+
+      adw_action_row_set_subtitle (self->positions_row, positions);
+    }
+  else
+    rebuild (self);
+}
+
+/* What the record shows needs more than the record: its occupation's name and how many of
+ * its positions placements filled. */
+static void
+load_details (WbVacancyPage *self)
+{
+  WbApiClient *api = wb_session_get_api (self->session);
+  gint64 occupation_id = wb_record_get_int (self->vacancy, "occupation_id");
+  g_autoptr(GHashTable) filters = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  WbApiQuery query = { .per_page = 1, .filters = filters };
+
+  if (occupation_id > 0 && self->occupation == NULL)
+    {
+      set_pending (self, +1);
+      wb_api_client_get_async (api, WB_RESOURCE_OCCUPATIONS, occupation_id, NULL, self->cancellable,
+                               on_occupation_loaded_cb, g_object_ref (self));
+    }
+  g_hash_table_insert (filters, (gpointer) "vacancy_id", g_strdup_printf ("%" G_GINT64_FORMAT, self->vacancy_id));
+  g_hash_table_insert (filters, (gpointer) "state", g_strdup ("placed"));
+  set_pending (self, +1);
+  wb_api_client_list_async (api, WB_RESOURCE_MATCHES, 0, &query, self->cancellable, on_placements_counted_cb,
+                            g_object_ref (self));
+}
+
+static void
+show_vacancy (WbVacancyPage *self,
+              WbRecord      *vacancy)
+{
+  gboolean occupation_changed = self->vacancy == NULL ||
+    wb_record_get_int (self->vacancy, "occupation_id") != wb_record_get_int (vacancy, "occupation_id");
+  /* The list's record of the same version shows the same: the cards stay as they are. */
+  gboolean same = self->vacancy != NULL && !self->full && wb_record_get_version (vacancy) > 0 &&
+                  wb_record_get_version (self->vacancy) == wb_record_get_version (vacancy);
+
+  g_set_object (&self->vacancy, vacancy);
+  self->full = TRUE;
+  if (occupation_changed)
+    g_clear_pointer (&self->occupation, g_free);
+  if (same)
+    update_actions (self);
+  else
+    rebuild (self);
+  wb_record_page_show (PAGE (self), WB_RECORD_PAGE_RECORD);
+  load_details (self);
+  g_signal_emit (self, signals[VACANCY_LOADED], 0, vacancy);
+}
+
+static void
+on_vacancy_loaded_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(WbVacancyPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WbRecord) vacancy = wb_api_client_get_finish (WB_API_CLIENT (source), result, &error);
+
+  if (vacancy == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  set_pending (self, -1);
+  if (vacancy == NULL)
+    {
+      wb_record_page_show_error (PAGE (self), error);
+      return;
+    }
+  wb_record_page_backend_error (PAGE (self), NULL);
+  show_vacancy (self, vacancy);
+  wb_record_page_record_changed (PAGE (self), vacancy);
+}
+
+static void
+load_full (WbVacancyPage *self)
+{
+  if (self->session == NULL || wb_session_get_api (self->session) == NULL || self->vacancy_id <= 0)
+    return;
+  set_pending (self, +1);
+  wb_api_client_get_async (wb_session_get_api (self->session), WB_RESOURCE_VACANCIES, self->vacancy_id, NULL,
+                           self->cancellable, on_vacancy_loaded_cb, g_object_ref (self));
+}
+
+/* Editing */
+
+static void
+on_editor_saved_cb (WbVacancyEditor *editor,
+                    WbRecord        *vacancy,
+                    WbVacancyPage   *self)
+{
+  wb_record_page_toast (PAGE (self), _("Vacancy saved"));
+  show_vacancy (self, vacancy);
+  wb_record_page_record_changed (PAGE (self), vacancy);
+}
+
+static void
+on_edit_clicked_cb (GtkButton     *button,
+                    WbVacancyPage *self)
+{
+  WbVacancyEditor *editor;
+
+  if (self->vacancy == NULL || !self->full)
+    return;
+  if (wb_record_page_get_editor (PAGE (self)) != NULL)
+    {
+      wb_record_page_present_editor (PAGE (self));
+      return;
+    }
+  editor = wb_vacancy_editor_new (self->session, self->vacancy);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (on_editor_saved_cb), self, 0);
+  wb_record_page_present_editor_window (PAGE (self), GTK_WINDOW (editor));
+}
+
+/* The record page's class functions */
+
+static void
+forget (WbVacancyPage *self)
+{
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  wb_record_page_close_editor (PAGE (self));
+  g_clear_object (&self->vacancy);
+  g_clear_pointer (&self->occupation, g_free);
+  self->full = FALSE;
+  self->all_requirements = FALSE;
+  self->filled = -1;
+  self->pending = 0;
+  set_pending (self, 0);
+}
+
+static void
+wb_vacancy_page_set_session_impl (WbRecordPage *page,
+                                  WbSession    *session)
+{
+  WbVacancyPage *self = WB_VACANCY_PAGE (page);
+
+  forget (self);
+  g_set_object (&self->session, session);
+  self->vacancy_id = 0;
+  rebuild (self);
+}
+
+static void
+wb_vacancy_page_load_impl (WbRecordPage *page,
+                           WbRecord     *summary)
+{
+  WbVacancyPage *self = WB_VACANCY_PAGE (page);
+
+  if (wb_record_page_keep_unsaved_edits (page))
+    return;
+  forget (self);
+  self->vacancy_id = wb_record_get_id (summary);
+  /* Whatever follows the vacancy (its candidates) can start now, beside the page's own reads. */
+  g_signal_emit (self, signals[VACANCY_OPENED], 0, self->vacancy_id);
+  /* The list's record is the vacancy as it is; the page reads it again for its version. */
+  if (wb_record_has_field (summary, "title"))
+    {
+      self->vacancy = g_object_ref (summary);
+      rebuild (self);
+      wb_record_page_show (page, WB_RECORD_PAGE_RECORD);
+    }
+  else
+    wb_record_page_show (page, WB_RECORD_PAGE_LOADING);
+  load_full (self);
+}
+
+static void
+wb_vacancy_page_reload (WbRecordPage *page)
+{
+  WbVacancyPage *self = WB_VACANCY_PAGE (page);
+
+  if (self->vacancy_id <= 0)
+    return;
+  if (self->vacancy == NULL)
+    wb_record_page_show (page, WB_RECORD_PAGE_LOADING);
+  load_full (self);
+}
+
+/* GObject */
+
+static void
+wb_vacancy_page_dispose (GObject *object)
+{
+  WbVacancyPage *self = (WbVacancyPage *) object;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->vacancy);
+  g_clear_object (&self->session);
+  g_clear_object (&self->candidates_slot);
+  g_clear_pointer (&self->occupation, g_free);
+  g_clear_pointer (&self->more_requirements, g_ptr_array_unref);
+  self->requirements_button = NULL;
+
+  G_OBJECT_CLASS (wb_vacancy_page_parent_class)->dispose (object);
+}
+
+static void
+wb_vacancy_page_class_init (WbVacancyPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  WbRecordPageClass *page_class = WB_RECORD_PAGE_CLASS (klass);
+
+  object_class->dispose = wb_vacancy_page_dispose;
+  page_class->set_session = wb_vacancy_page_set_session_impl;
+  page_class->load = wb_vacancy_page_load_impl;
+  page_class->reload = wb_vacancy_page_reload;
+
+  signals[OPEN_EMPLOYER] = g_signal_new ("open-employer", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                         0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  signals[VACANCY_OPENED] = g_signal_new ("vacancy-opened", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                          0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  signals[VACANCY_LOADED] = g_signal_new ("vacancy-loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                          0, NULL, NULL, NULL, G_TYPE_NONE, 1, WB_TYPE_RECORD);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/nl/werkbrug/Werkbrug/ui/wb-vacancy-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, WbVacancyPage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, WbVacancyPage, edit_button);
+  gtk_widget_class_bind_template_child (widget_class, WbVacancyPage, candidates_slot);
+  gtk_widget_class_set_css_name (widget_class, "wbvacancypage");
+}
+
+static void
+wb_vacancy_page_init (WbVacancyPage *self)
+{
+  WbRecordPage *page = PAGE (self);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->filled = -1;
+  self->more_requirements = g_ptr_array_new ();
+  self->cancellable = g_cancellable_new ();
+  /* The slot outlives every rebuild of the cards: beside them on a wide page, first below
+   * the header on a narrow one. */
+  g_object_ref_sink (self->candidates_slot);
+  wb_record_page_set_side (page, GTK_WIDGET (self->candidates_slot));
+
+  wb_record_page_set_texts (page, _("Back to the vacancy list"), _("Loading the Vacancy"),
+                            _("The Vacancy Could Not Be Loaded"));
+  wb_record_page_add_bar_widget (page, GTK_WIDGET (self->spinner));
+  wb_record_page_add_action_button (page, "edit", self->edit_button);
+  g_signal_connect (self->edit_button, "clicked", G_CALLBACK (on_edit_clicked_cb), self);
+}
+
+WbVacancyPage *
+wb_vacancy_page_new (void)
+{
+  return g_object_new (WB_TYPE_VACANCY_PAGE, NULL);
+}
+
+void
+wb_vacancy_page_set_candidates_widget (WbVacancyPage *self,
+                                       GtkWidget     *widget)
+{
+  g_return_if_fail (WB_IS_VACANCY_PAGE (self));
+  g_return_if_fail (widget == NULL || GTK_IS_WIDGET (widget));
+
+  adw_bin_set_child (self->candidates_slot, widget);
+  gtk_widget_set_visible (GTK_WIDGET (self->candidates_slot), widget != NULL);
+}
+
+GtkWidget *
+wb_vacancy_page_get_candidates_widget (WbVacancyPage *self)
+{
+  g_return_val_if_fail (WB_IS_VACANCY_PAGE (self), NULL);
+  return adw_bin_get_child (self->candidates_slot);
+}
+
+WbRecord *
+wb_vacancy_page_get_vacancy (WbVacancyPage *self)
+{
+  g_return_val_if_fail (WB_IS_VACANCY_PAGE (self), NULL);
+  return self->vacancy;
+}
+
+gint64
+wb_vacancy_page_get_vacancy_id (WbVacancyPage *self)
+{
+  g_return_val_if_fail (WB_IS_VACANCY_PAGE (self), 0);
+  return self->vacancy_id;
+}
+
+WbSession *
+wb_vacancy_page_get_session (WbVacancyPage *self)
+{
+  g_return_val_if_fail (WB_IS_VACANCY_PAGE (self), NULL);
+  return self->session;
+}
+
+gboolean
+wb_vacancy_page_get_loading (WbVacancyPage *self)
+{
+  g_return_val_if_fail (WB_IS_VACANCY_PAGE (self), FALSE);
+  return self->pending > 0;
+}
+

@@ -1,0 +1,797 @@
+/* Copyright 2026 The Werkbrug authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "test-app-lists"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "wb-application.h"
+#include "wb-cells.h"
+#include "wb-clients-view.h"
+#include "wb-session.h"
+#include "wb-slot-model.h"
+
+/* Widget tests of the shared list machinery in a real window: what the rows on screen
+ * show while the user types a search, scrolls and clears it. */
+
+#define N_CLIENTS 1000
+
+static WbRecord *
+make_record (WbResource  resource,
+             JsonObject *object)
+{
+  WbRecord *record = wb_record_new (resource, object);
+
+  json_object_unref (object);
+  return record;
+}
+
+static WbRecord *
+make_named (WbResource  resource,
+            gint64      id,
+            const char *name)
+{
+  JsonObject *o = json_object_new ();
+
+  json_object_set_int_member (o, "id", id);
+  json_object_set_string_member (o, resource == WB_RESOURCE_USERS ? "display_name" : "name", name);
+  if (resource == WB_RESOURCE_USERS)
+    json_object_set_int_member (o, "organisation_id", 1);
+  return make_record (resource, o);
+}
+
+/* A consultant (user 7) of organisation 1. */
+static WbSession *
+make_session (void)
+{
+  JsonObject *me = json_object_new ();
+  g_autoptr(WbRecord) me_record = NULL;
+  g_autoptr(GListStore) orgs = g_list_store_new (WB_TYPE_RECORD);
+  g_autoptr(GListStore) municipalities = g_list_store_new (WB_TYPE_RECORD);
+  g_autoptr(GListStore) users = g_list_store_new (WB_TYPE_RECORD);
+  static const char * const org_names[] = { "ISD Kompas", "ISD BOL", "Gemeente Heerlen" };
+  static const char * const municipality_names[] = { "Heerlen", "Kerkrade", "Brunssum", "Landgraaf" };
+  WbSession *session;
+
+  json_object_set_int_member (me, "id", 7);
+  json_object_set_int_member (me, "organisation_id", 1);
+  json_object_set_string_member (me, "role", "consultant");
+  json_object_set_string_member (me, "display_name", "Test Consultant");
+  me_record = make_record (WB_RESOURCE_USERS, me);
+  session = wb_session_new (NULL, me_record);
+
+  for (guint i = 0; i < G_N_ELEMENTS (org_names); i++)
+    {
+      g_autoptr(WbRecord) r = make_named (WB_RESOURCE_ORGANISATIONS, i + 1, org_names[i]);
+      g_list_store_append (orgs, r);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (municipality_names); i++)
+    {
+      g_autoptr(WbRecord) r = make_named (WB_RESOURCE_MUNICIPALITIES, i + 1, municipality_names[i]);
+      g_list_store_append (municipalities, r);
+    }
+  {
+    g_autoptr(WbRecord) a = make_named (WB_RESOURCE_USERS, 7, "Test Consultant");
+    g_autoptr(WbRecord) b = make_named (WB_RESOURCE_USERS, 8, "Wendy Wsp");
+    g_list_store_append (users, a);
+    g_list_store_append (users, b);
+  }
+  wb_session_set_lookup (session, WB_RESOURCE_ORGANISATIONS, G_LIST_MODEL (orgs));
+  wb_session_set_lookup (session, WB_RESOURCE_MUNICIPALITIES, G_LIST_MODEL (municipalities));
+  wb_session_set_lookup (session, WB_RESOURCE_USERS, G_LIST_MODEL (users));
+  return session;
+}
+
+/* Client i is "Given<i> Family<i>" of organisation 1 + i % 3, case manager 7 (the
+ * consultant) when i % 5 == 0, with an own organisation's full name. */
+static GListModel *
+make_clients (guint n)
+{
+  GListStore *store = g_list_store_new (WB_TYPE_RECORD);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonObject *o = json_object_new ();
+      g_autofree char *given = g_strdup_printf ("Given%u", i);
+      g_autofree char *family = g_strdup_printf ("Family%u", i);
+      g_autofree char *pseudonym = g_strdup_printf ("K-%06u", i + 1);
+      g_autoptr(WbRecord) record = NULL;
+
+      json_object_set_int_member (o, "id", i + 1);
+      json_object_set_int_member (o, "version", 1);
+      json_object_set_int_member (o, "organisation_id", 1 + i % 3);
+      json_object_set_int_member (o, "municipality_id", 1 + i % 4);
+      json_object_set_int_member (o, "case_manager_id", i % 5 == 0 ? 7 : 9);
+      json_object_set_string_member (o, "given_name", given);
+      json_object_set_string_member (o, "family_name", family);
+      json_object_set_string_member (o, "pseudonym", pseudonym);
+      json_object_set_string_member (o, "client_group", "participatiewet");
+      json_object_set_string_member (o, "phase", "intake");
+      json_object_set_string_member (o, "status", "active");
+      {
+        g_autoptr(GDateTime) day = g_date_time_add_days (now, -(int) (i % 400));
+        g_autofree char *text = g_date_time_format (day, "%Y-%m-%d");
+
+        json_object_set_string_member (o, "last_activity", text);
+      }
+      record = make_record (WB_RESOURCE_CLIENTS, o);
+      g_list_store_append (store, record);
+    }
+  return G_LIST_MODEL (store);
+}
+
+/* The window */
+
+typedef struct {
+  GtkWindow *window;
+  WbClientsView *view;
+  WbSession *session;
+  GSettings *settings;   /* NULL: the list remembers nothing */
+  gboolean keep_scope;
+  gint64 painted;
+} Fixture;
+
+static void
+on_after_paint_cb (GdkFrameClock *clock,
+                   Fixture       *fixture)
+{
+  fixture->painted++;
+}
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until @n more frames were painted. */
+static void
+wait_frames (Fixture *fixture,
+             guint    n)
+{
+  gint64 until = fixture->painted + n;
+  gboolean timed_out = FALSE;
+  guint source = g_timeout_add_seconds (10, timeout_cb, &timed_out);
+
+  while (fixture->painted < until && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (source);
+}
+
+/* Runs the main loop for @ms milliseconds: the rows off screen catch up meanwhile. */
+static void
+wait_ms (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+fixture_set_up (Fixture *fixture)
+{
+  g_autoptr(GListModel) clients = make_clients (N_CLIENTS);
+
+  fixture->session = make_session ();
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (fixture->window, 1000, 700);
+  fixture->view = wb_clients_view_new ();
+  if (fixture->settings != NULL)
+    wb_list_view_set_settings (WB_LIST_VIEW (fixture->view), fixture->settings);
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->view));
+  wb_clients_view_set_session (fixture->view, fixture->session);
+  wb_list_view_set_records (WB_LIST_VIEW (fixture->view), clients);
+  /* A consultant opens on their own caseload; the search tests look at every client. */
+  if (!fixture->keep_scope)
+    wb_list_view_set_scope (WB_LIST_VIEW (fixture->view), WB_LIST_SCOPE_ALL);
+  gtk_window_present (fixture->window);
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (fixture->window)), "after-paint",
+                    G_CALLBACK (on_after_paint_cb), fixture);
+  wait_frames (fixture, 2);
+}
+
+static void
+fixture_tear_down (Fixture *fixture)
+{
+  g_signal_handlers_disconnect_by_data (gtk_widget_get_frame_clock (GTK_WIDGET (fixture->window)), fixture);
+  gtk_window_destroy (fixture->window);
+  g_clear_object (&fixture->session);
+  g_clear_object (&fixture->settings);
+  wait_ms (50);
+}
+
+/* What the rows show */
+
+typedef struct {
+  double y;
+  const char *text;
+} Line;
+
+static int
+compare_lines (gconstpointer a,
+               gconstpointer b)
+{
+  const Line *la = a;
+  const Line *lb = b;
+
+  return (la->y > lb->y) - (la->y < lb->y);
+}
+
+static void
+collect_name_cells (GtkWidget          *widget,
+                    GtkWidget          *viewport,
+                    const WbListColumn *name_column,
+                    gboolean            on_screen_only,
+                    GArray             *lines)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      graphene_rect_t bounds;
+
+      if (on_screen_only && !gtk_widget_get_mapped (child))
+        continue;
+      if ((GTK_IS_LABEL (child) || GTK_IS_INSCRIPTION (child)) && wb_list_cell_get_column (child) == name_column)
+        {
+          if (!gtk_widget_compute_bounds (child, viewport, &bounds))
+            graphene_rect_init (&bounds, 0, G_MAXFLOAT, 0, 0);
+
+          Line line = { bounds.origin.y, wb_cell_get_text (child) };
+
+          /* Wholly or partly within the scrolled window's page. */
+          if (!on_screen_only ||
+              (bounds.origin.y + bounds.size.height > 0 && bounds.origin.y < gtk_widget_get_height (viewport)))
+            g_array_append_val (lines, line);
+          continue;
+        }
+      collect_name_cells (child, viewport, name_column, on_screen_only, lines);
+    }
+}
+
+/* The names the rows show, top to bottom: those on screen, or every row the column view
+ * keeps (also off screen and unmapped, in no particular order). */
+static GArray *
+shown_names (Fixture  *fixture,
+             gboolean  on_screen_only)
+{
+  GtkWidget *column_view = GTK_WIDGET (wb_clients_view_get_column_view (fixture->view));
+  GtkWidget *viewport = gtk_widget_get_ancestor (column_view, GTK_TYPE_SCROLLED_WINDOW);
+  const WbListSpec *spec = wb_list_view_get_spec (WB_LIST_VIEW (fixture->view));
+  GArray *lines = g_array_new (FALSE, FALSE, sizeof (Line));
+
+  collect_name_cells (column_view, viewport, &spec->columns[WB_CLIENT_COLUMN_NAME], on_screen_only, lines);
+  g_array_sort (lines, compare_lines);
+  return lines;
+}
+
+/* The rows show consecutive rows of the list's model, in its order: the names on screen
+ * (or all kept rows) are the titles of rows k, k + 1, ... Returns how many were checked. */
+static guint
+assert_rows_show_the_list (Fixture  *fixture,
+                           gboolean  on_screen_only)
+{
+  GListModel *shown = G_LIST_MODEL (wb_clients_view_get_list_model (fixture->view));
+  g_autoptr(GArray) lines = shown_names (fixture, on_screen_only);
+  guint n = g_list_model_get_n_items (shown);
+  guint first = G_MAXUINT;
+
+  if (n == 0)
+    return 0;
+  g_assert_cmpuint (lines->len, >, 0);
+  for (guint i = 0; i < n && first == G_MAXUINT; i++)
+    {
+      g_autoptr(WbClientRow) row = g_list_model_get_item (shown, i);
+
+      if (g_str_equal (wb_client_row_get_title (row), g_array_index (lines, Line, 0).text))
+        first = i;
+    }
+  g_assert_cmpuint (first, !=, G_MAXUINT);
+  g_assert_cmpuint (first + lines->len, <=, n);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      g_autoptr(WbClientRow) row = g_list_model_get_item (shown, first + i);
+
+      g_assert_cmpstr (g_array_index (lines, Line, i).text, ==, wb_client_row_get_title (row));
+    }
+  return lines->len;
+}
+
+static guint
+count_names_containing (const char *needle)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < N_CLIENTS; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("given%u family%u", i, i);
+
+      n += strstr (name, needle) != NULL ? 1 : 0;
+    }
+  return n;
+}
+
+static void
+search (Fixture    *fixture,
+        const char *text)
+{
+  wb_clients_view_search (fixture->view, text);
+  /* The frame after the keystroke: the rows on screen show the result in it. */
+  wait_frames (fixture, 1);
+}
+
+static void
+assert_search_result (Fixture    *fixture,
+                      const char *text)
+{
+  WbClientListModel *model = wb_clients_view_get_list_model (fixture->view);
+  GListModel *shown = G_LIST_MODEL (model);
+  guint expected = *text != '\0' ? count_names_containing (text) : N_CLIENTS;
+
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, expected);
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(WbClientRow) row = g_list_model_get_item (shown, i);
+      g_autofree char *title = g_utf8_strdown (wb_client_row_get_title (row), -1);
+
+      g_assert_nonnull (strstr (title, text));
+    }
+  /* The rows on screen show exactly the first rows of the result (the list starts at
+   * the top), in the frame after the keystroke. */
+  g_assert_cmpuint (assert_rows_show_the_list (fixture, TRUE), >=, MIN (expected, 10u));
+  {
+    g_autoptr(GArray) lines = shown_names (fixture, TRUE);
+    g_autoptr(WbClientRow) first = g_list_model_get_item (shown, 0);
+
+    g_assert_cmpstr (g_array_index (lines, Line, 0).text, ==, wb_client_row_get_title (first));
+  }
+}
+
+static void
+test_search_as_you_type (void)
+{
+  Fixture fixture = { 0 };
+  g_autofree char *count = NULL;
+  g_autofree char *expected = NULL;
+
+  fixture_set_up (&fixture);
+  assert_rows_show_the_list (&fixture, TRUE);
+
+  /* Narrowing, one key at a time. */
+  search (&fixture, "f");
+  assert_search_result (&fixture, "f");
+  search (&fixture, "fa");
+  search (&fixture, "family");
+  search (&fixture, "family1");
+  assert_search_result (&fixture, "family1");
+  search (&fixture, "family12");
+  assert_search_result (&fixture, "family12");
+  count = wb_list_view_dup_count_text (WB_LIST_VIEW (fixture.view));
+  expected = g_strdup_printf ("%'u of %'u clients", 11, N_CLIENTS);
+  g_assert_cmpstr (count, ==, expected);
+
+  /* Widening: deleting a key brings the rows back, in their order. */
+  search (&fixture, "family1");
+  assert_search_result (&fixture, "family1");
+  search (&fixture, "famil");
+  assert_search_result (&fixture, "famil");
+
+  /* Scrolled right after a keystroke: the rows scrolled into view show their rows at once,
+   * not what they showed before the search. */
+  search (&fixture, "family2");
+  {
+    GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (
+                                  wb_clients_view_get_column_view (fixture.view)));
+
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) / 2);
+    wait_frames (&fixture, 2);
+    g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
+    g_assert_cmpuint (assert_rows_show_the_list (&fixture, TRUE), >=, 10);
+    gtk_adjustment_set_value (adjustment, 0);
+    wait_frames (&fixture, 2);
+  }
+
+  /* A search that matches nothing, then clearing it: every client, from the top. */
+  search (&fixture, "no such client");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (wb_clients_view_get_list_model (fixture.view))), ==, 0);
+  search (&fixture, "");
+  assert_search_result (&fixture, "");
+  g_clear_pointer (&count, g_free);
+  count = wb_list_view_dup_count_text (WB_LIST_VIEW (fixture.view));
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("%'u clients", N_CLIENTS);
+  g_assert_cmpstr (count, ==, expected);
+
+  /* The rows the column view keeps off screen catch up within a few frames: after them,
+   * every slot the rows stand on holds the row at its position. */
+  search (&fixture, "family1");
+  {
+    GtkSelectionModel *selection = gtk_column_view_get_model (wb_clients_view_get_column_view (fixture.view));
+    WbSlotModel *slots = WB_SLOT_MODEL (gtk_single_selection_get_model (GTK_SINGLE_SELECTION (selection)));
+    GListModel *shown = G_LIST_MODEL (wb_clients_view_get_list_model (fixture.view));
+    gint64 until = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+    while (!wb_slot_model_get_caught_up (slots) && g_get_monotonic_time () < until)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_true (wb_slot_model_get_caught_up (slots));
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (slots)), ==, g_list_model_get_n_items (shown));
+    for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+      {
+        g_autoptr(WbSlot) slot = g_list_model_get_item (G_LIST_MODEL (slots), i);
+        g_autoptr(GObject) row = g_list_model_get_item (shown, i);
+
+        g_assert_true (wb_slot_get_item (slot) == (gpointer) row);
+      }
+  }
+
+  fixture_tear_down (&fixture);
+}
+
+static void save_shot (Fixture    *fixture,
+                       const char *name);
+
+/* The first descendant of @widget of @type (for a GtkStack, the list's: with a "loading"
+ * and an "empty" page). */
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) &&
+          (type != GTK_TYPE_STACK || (gtk_stack_get_child_by_name (GTK_STACK (child), "loading") != NULL &&
+                                      gtk_stack_get_child_by_name (GTK_STACK (child), "empty") != NULL)))
+        return child;
+      found = find_descendant (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* While the list loads, its page says so at once and turns its spinner only when the wait
+ * is long (a spinner redraws the window every frame, taking a core from software rendering);
+ * between the rows and the "no match" page a keystroke switches at once, without a
+ * crossfade whose frames the next keystroke would wait behind. */
+static void
+test_loading_quiet_and_switches_at_once (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(GListModel) clients = make_clients (N_CLIENTS);
+  GtkWidget *spinner;
+  GtkStack *stack;
+
+  fixture.session = make_session ();
+  fixture.window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (fixture.window, 1000, 700);
+  fixture.view = wb_clients_view_new ();
+  gtk_window_set_child (fixture.window, GTK_WIDGET (fixture.view));
+  gtk_window_present (fixture.window);
+
+  /* Just shown (on a busy machine the first frames may take longer than the delay). */
+  stack = GTK_STACK (find_descendant (GTK_WIDGET (fixture.view), GTK_TYPE_STACK));
+  g_assert_nonnull (stack);
+  spinner = gtk_stack_get_child_by_name (stack, "loading");
+  spinner = find_descendant (spinner, GTK_TYPE_SPINNER);
+  g_assert_nonnull (spinner);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "loading");
+  g_assert_true (gtk_widget_get_visible (spinner));
+  g_assert_false (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (fixture.window)), "after-paint",
+                    G_CALLBACK (on_after_paint_cb), &fixture);
+  wait_frames (&fixture, 2);
+  wait_ms (1300);
+  g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
+
+  wb_clients_view_set_session (fixture.view, fixture.session);
+  wb_list_view_set_records (WB_LIST_VIEW (fixture.view), clients);
+  wb_list_view_set_scope (WB_LIST_VIEW (fixture.view), WB_LIST_SCOPE_ALL);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
+  g_assert_false (gtk_stack_get_transition_running (stack));
+  g_assert_false (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
+  wait_frames (&fixture, 2);
+
+  search (&fixture, "no such client");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+  g_assert_false (gtk_stack_get_transition_running (stack));
+  search (&fixture, "family1");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
+  g_assert_false (gtk_stack_get_transition_running (stack));
+  assert_search_result (&fixture, "family1");
+  /* The cells of text, pseudonyms in italics and numbers at the right, to look at. */
+  search (&fixture, "k-00000");
+  save_shot (&fixture, "cells-of-text");
+
+  fixture_tear_down (&fixture);
+}
+
+/* With WB_SHOT_DIR set, the window as it is drawn, in light and dark, to look at. */
+static void
+save_shot (Fixture    *fixture,
+           const char *name)
+{
+  const char *dir = g_getenv ("WB_SHOT_DIR");
+  AdwStyleManager *style = adw_style_manager_get_default ();
+
+  if (dir == NULL)
+    return;
+  for (guint dark = 0; dark < 2; dark++)
+    {
+      g_autofree char *file = g_strdup_printf ("%s-%s.png", name, dark ? "dark" : "light");
+      g_autofree char *path = g_build_filename (dir, file, NULL);
+      g_autoptr(GdkPaintable) paintable = NULL;
+      g_autoptr(GskRenderNode) node = NULL;
+      g_autoptr(GdkTexture) texture = NULL;
+      GtkSnapshot *snapshot;
+      int width, height;
+
+      adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
+      wait_frames (fixture, 2);
+      width = gtk_widget_get_width (GTK_WIDGET (fixture->window));
+      height = gtk_widget_get_height (GTK_WIDGET (fixture->window));
+      paintable = gtk_widget_paintable_new (GTK_WIDGET (fixture->window));
+      snapshot = gtk_snapshot_new ();
+      gdk_paintable_snapshot (paintable, snapshot, width, height);
+      node = gtk_snapshot_free_to_node (snapshot);
+      texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (fixture->window)), node,
+                                             &GRAPHENE_RECT_INIT (0, 0, width, height));
+      g_assert_true (gdk_texture_save_to_png (texture, path));
+    }
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+/* The scope */
+
+static guint
+count_clients (gboolean (*keep) (guint i))
+{
+  guint n = 0;
+
+  for (guint i = 0; i < N_CLIENTS; i++)
+    n += keep (i) ? 1 : 0;
+  return n;
+}
+
+static gboolean
+is_mine (guint i)
+{
+  return i % 5 == 0;
+}
+
+static gboolean
+is_mine_family1 (guint i)
+{
+  g_autofree char *name = g_strdup_printf ("family%u", i);
+
+  return is_mine (i) && g_str_has_prefix (name, "family1");
+}
+
+static gboolean
+is_ours (guint i)
+{
+  return i % 3 == 0;
+}
+
+static void
+assert_scope_button (Fixture     *fixture,
+                     WbListScope  scope,
+                     const char  *name,
+                     guint        count,
+                     gboolean     active)
+{
+  GtkWidget *button = wb_list_view_get_scope_button (WB_LIST_VIEW (fixture->view), scope);
+  g_autofree char *count_text = g_strdup_printf ("%'u", count);
+  g_autofree char *expected = g_strdup_printf ("%s (%s)", name, count_text);
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_mapped (button));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, expected);
+  g_assert_cmpint (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)), ==, active);
+}
+
+static guint
+n_shown (Fixture *fixture)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (wb_clients_view_get_list_model (fixture->view)));
+}
+
+static void
+test_scope_mine_first_and_remembered (void)
+{
+  Fixture fixture = { 0 };
+  guint mine = count_clients (is_mine);
+  guint ours = count_clients (is_ours);
+  g_autofree char *description = NULL;
+  g_autoptr(GVariant) scopes = NULL;
+  const char *remembered = NULL;
+
+  g_assert_cmpuint (mine, ==, 200);
+  g_assert_cmpuint (ours, ==, 334);
+
+  /* A consultant opens the list on their own caseload, each scope with its count. */
+  fixture.settings = wb_application_create_settings ();
+  g_settings_reset (fixture.settings, "list-scopes");
+  fixture.keep_scope = TRUE;
+  fixture_set_up (&fixture);
+  g_assert_cmpint (wb_list_view_get_scope (WB_LIST_VIEW (fixture.view)), ==, WB_LIST_SCOPE_MINE);
+  g_assert_cmpuint (n_shown (&fixture), ==, mine);
+  assert_scope_button (&fixture, WB_LIST_SCOPE_MINE, "_Mine", mine, TRUE);
+  assert_scope_button (&fixture, WB_LIST_SCOPE_ORGANISATION, "My _organisation", ours, FALSE);
+  assert_scope_button (&fixture, WB_LIST_SCOPE_ALL, "_All I may see", N_CLIENTS, FALSE);
+  assert_rows_show_the_list (&fixture, TRUE);
+  description = wb_list_view_describe_filters (WB_LIST_VIEW (fixture.view));
+  g_assert_nonnull (strstr (description, "Mine"));
+  save_shot (&fixture, "scope-mine");
+
+  /* Every row shown is the consultant's; the search narrows within the scope, and clearing
+   * the filters keeps it. */
+  for (guint i = 0; i < n_shown (&fixture); i++)
+    {
+      g_autoptr(WbClientRow) row = g_list_model_get_item (G_LIST_MODEL (wb_clients_view_get_list_model (fixture.view)), i);
+
+      g_assert_cmpint (wb_client_row_get_case_manager_id (row), ==, 7);
+    }
+  search (&fixture, "family1");
+  g_assert_cmpuint (n_shown (&fixture), ==, count_clients (is_mine_family1));
+  search (&fixture, "");
+  g_assert_cmpuint (n_shown (&fixture), ==, mine);
+
+  /* A click on "My organisation" (a toggle in one group) shows organisation 1's clients,
+   * and is remembered. */
+  g_signal_emit_by_name (wb_list_view_get_scope_button (WB_LIST_VIEW (fixture.view), WB_LIST_SCOPE_ORGANISATION), "clicked");
+  wait_frames (&fixture, 1);
+  g_assert_cmpuint (n_shown (&fixture), ==, ours);
+  assert_scope_button (&fixture, WB_LIST_SCOPE_MINE, "_Mine", mine, FALSE);
+  assert_scope_button (&fixture, WB_LIST_SCOPE_ORGANISATION, "My _organisation", ours, TRUE);
+  assert_rows_show_the_list (&fixture, TRUE);
+  scopes = g_settings_get_value (fixture.settings, "list-scopes");
+  g_assert_true (g_variant_lookup (scopes, "clients", "&s", &remembered));
+  g_assert_cmpstr (remembered, ==, "organisation");
+  fixture_tear_down (&fixture);
+
+  /* The next time, the list opens where the user left it. */
+  memset (&fixture, 0, sizeof fixture);
+  fixture.settings = wb_application_create_settings ();
+  fixture.keep_scope = TRUE;
+  fixture_set_up (&fixture);
+  g_assert_cmpint (wb_list_view_get_scope (WB_LIST_VIEW (fixture.view)), ==, WB_LIST_SCOPE_ORGANISATION);
+  g_assert_cmpuint (n_shown (&fixture), ==, ours);
+  wb_list_view_set_scope (WB_LIST_VIEW (fixture.view), WB_LIST_SCOPE_ALL);
+  g_assert_cmpuint (n_shown (&fixture), ==, N_CLIENTS);
+  g_settings_reset (fixture.settings, "list-scopes");
+  fixture_tear_down (&fixture);
+}
+
+/* The export */
+
+static void
+on_toast_cb (WbListView *view,
+             const char *message,
+             char      **out)
+{
+  g_free (*out);
+  *out = g_strdup (message);
+}
+
+/* Reads a workbook back as a spreadsheet program does (openpyxl), as JSON. */
+static JsonObject *
+read_xlsx (const char *path)
+{
+  static const char script[] =
+    "import json, sys, datetime, openpyxl\n"
+    "book = openpyxl.load_workbook(sys.argv[1])\n"
+    "sheet = book.worksheets[0]\n"
+    "rows = list(sheet.iter_rows(values_only=True))\n"
+    "def cell(v):\n"
+    "    if isinstance(v, datetime.datetime): return {'date': v.date().isoformat()}\n"
+    "    if isinstance(v, (int, float)): return {'number': v}\n"
+    "    return {'text': v}\n"
+    "print(json.dumps({'sheets': book.sheetnames, 'freeze': sheet.freeze_panes,\n"
+    "                  'header': list(rows[0]), 'n_rows': len(rows) - 1,\n"
+    "                  'rows': [[cell(v) for v in r] for r in rows[1:4]]}))\n";
+  const char *argv[] = { "/usr/bin/python3", "-c", script, path, NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error));
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("openpyxl could not read %s: %s", path, err);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+}
+
+static void
+test_export_xlsx_typed (void)
+{
+  Fixture fixture = { 0 };
+  g_autofree char *dir = g_dir_make_tmp ("test-app-lists-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "clients.xlsx", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *toast = NULL;
+  g_autoptr(JsonObject) book = NULL;
+  JsonArray *header, *first;
+  GListModel *shown;
+  g_autoptr(WbClientRow) row = NULL;
+  gint64 until;
+
+  fixture_set_up (&fixture);
+  search (&fixture, "family1");
+  shown = G_LIST_MODEL (wb_clients_view_get_list_model (fixture.view));
+  g_signal_connect (fixture.view, "toast", G_CALLBACK (on_toast_cb), &toast);
+  g_assert_true (wb_list_export_is_xlsx (file));
+  wb_list_view_export (WB_LIST_VIEW (fixture.view), file);
+  until = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  while (toast == NULL && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (toast);
+  g_assert_true (g_str_has_suffix (toast, "clients exported to clients.xlsx"));
+
+  /* The rows shown, under a header row that stays in view, typed as the screen shows them:
+   * labels for codes, the day of the last activity as a date. */
+  book = read_xlsx (path);
+  g_assert_cmpstr (json_object_get_string_member (book, "freeze"), ==, "A2");
+  g_assert_cmpint (json_object_get_int_member (book, "n_rows"), ==, g_list_model_get_n_items (shown));
+  g_assert_cmpint (json_array_get_length (json_object_get_array_member (book, "sheets")), ==, 2);
+  header = json_object_get_array_member (book, "header");
+  g_assert_cmpstr (json_array_get_string_element (header, 0), ==, "Name or pseudonym");
+  g_assert_cmpstr (json_array_get_string_element (header, WB_CLIENT_COLUMN_GROUP), ==, "Client group");
+  g_assert_cmpstr (json_array_get_string_element (header, WB_CLIENT_COLUMN_ACTIVITY), ==, "Last activity");
+  first = json_array_get_array_element (json_object_get_array_member (book, "rows"), 0);
+  row = g_list_model_get_item (shown, 0);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (first, 0), "text"), ==,
+                   wb_client_row_get_title (row));
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (first, WB_CLIENT_COLUMN_GROUP), "text"),
+                   ==, "Participation Act");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (first, WB_CLIENT_COLUMN_PHASE), "text"),
+                   ==, "Intake");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (first, WB_CLIENT_COLUMN_ACTIVITY), "date"),
+                   ==, wb_client_row_get_last_activity (row));
+
+  fixture_tear_down (&fixture);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+skip_without_display (void)
+{
+  g_test_skip ("No display: run under Xvfb (build-aux/setup.sh test does)");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_test_add_func ("/app-lists/no-display", skip_without_display);
+      return g_test_run ();
+    }
+  adw_init ();
+  wb_application_ensure_resources ();
+
+  g_test_add_func ("/app-lists/search/rows-follow-typing", test_search_as_you_type);
+  g_test_add_func ("/app-lists/loading/quiet-and-switches-at-once", test_loading_quiet_and_switches_at_once);
+  g_test_add_func ("/app-lists/scope/mine-first-and-remembered", test_scope_mine_first_and_remembered);
+  g_test_add_func ("/app-lists/export/xlsx-typed-with-header", test_export_xlsx_typed);
+
+  return g_test_run ();
+}
