@@ -370,8 +370,8 @@ writer_thread (gpointer data)
 
 #define N_GROUP_WRITES 40
 
-/* Writes from several connections at once are answered once they are on disk, several for
- * one flush of the log: the server says how many of each when it stops (a debug message,
+/* Writes from several connections at once are answered once they are on disk, never more
+ * flushes of the log than writes: the server says how many of each when it stops (a debug message,
  * asked for through the environment the server inherits, before any thread of this test). */
 static void
 test_writes_flushed_in_groups (void)
@@ -431,10 +431,13 @@ test_writes_flushed_in_groups (void)
     line--;
   g_assert_cmpint (sscanf (line, "%" G_GUINT64_FORMAT " answers of writes held for %" G_GUINT64_FORMAT, &held, &flushes), ==, 2);
   g_test_message ("%" G_GUINT64_FORMAT " answers held for %" G_GUINT64_FORMAT " flushes", held, flushes);
-  /* Every write waited for a flush (the sign-in at the start is not held: it answers later). */
+  /* Every write waited for a flush (the sign-in at the start is not held: it answers later).
+   * How many share a flush depends on how long the disk takes to flush: where it is quick,
+   * each write may have a flush of its own. test-server-durable proves the groups with a
+   * flush it holds back. */
   g_assert_cmpuint (held, >=, N_KILL_WRITERS * N_GROUP_WRITES);
   g_assert_cmpuint (flushes, >, 0);
-  g_assert_cmpuint (flushes, <, held);
+  g_assert_cmpuint (flushes, <=, held);
 }
 
 /* A write the server has answered 201 is in the file, also when the server is killed

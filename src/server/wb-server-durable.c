@@ -29,6 +29,8 @@ struct _WbDurable
 {
   WbStore *store;
   GMainContext *context;
+  WbDurableSyncFunc sync_func;
+  gpointer sync_data;
   GThread *thread;
 
   GMutex mutex;
@@ -107,7 +109,7 @@ flusher_thread (gpointer data)
       flushed.upto = self->flushing = self->given;
       g_mutex_unlock (&self->mutex);
 
-      flushed.ok = wb_store_sync (self->store, &error);
+      flushed.ok = self->sync_func (self->sync_data, &error);
       if (!flushed.ok)
         g_critical ("Writes were committed but could not be put on disk: %s", error->message);
 
@@ -126,9 +128,25 @@ flusher_thread (gpointer data)
   return NULL;
 }
 
+static gboolean
+store_sync (gpointer   user_data,
+            GError   **error)
+{
+  return wb_store_sync (user_data, error);
+}
+
 WbDurable *
 _wb_server_durable_new (WbStore      *store,
                         GMainContext *context)
+{
+  return _wb_server_durable_new_full (store, context, store_sync, store);
+}
+
+WbDurable *
+_wb_server_durable_new_full (WbStore           *store,
+                             GMainContext      *context,
+                             WbDurableSyncFunc  sync_func,
+                             gpointer           user_data)
 {
   g_autoptr(GError) error = NULL;
   const char *path = wb_store_get_path (store);
@@ -146,6 +164,8 @@ _wb_server_durable_new (WbStore      *store,
   self = g_new0 (WbDurable, 1);
   self->store = g_object_ref (store);
   self->context = g_main_context_ref (context);
+  self->sync_func = sync_func;
+  self->sync_data = user_data;
   g_mutex_init (&self->mutex);
   g_cond_init (&self->cond);
   self->flushed = g_array_new (FALSE, FALSE, sizeof (Flushed));
@@ -167,6 +187,17 @@ _wb_server_durable_hold (WbDurable         *self,
   g_mutex_unlock (&self->mutex);
   g_queue_push_tail (&self->held, held);
   soup_server_message_pause (msg);
+}
+
+guint64
+_wb_server_durable_get_n_flushes (WbDurable *self)
+{
+  guint64 n_flushes;
+
+  g_mutex_lock (&self->mutex);
+  n_flushes = self->n_flushes;
+  g_mutex_unlock (&self->mutex);
+  return n_flushes;
 }
 
 void

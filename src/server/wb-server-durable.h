@@ -16,13 +16,25 @@ G_BEGIN_DECLS
  * flushed, and a write that comes in meanwhile waits for the next flush with the others. */
 typedef struct _WbDurable WbDurable;
 
+/* Puts every commit made so far on disk; called on the flusher thread. */
+typedef gboolean (*WbDurableSyncFunc) (gpointer   user_data,
+                                       GError   **error);
+
 /* NULL for a store that has no file (":memory:"): answers then go out at once. */
 WbDurable   *_wb_server_durable_new        (WbStore           *store,
                                             GMainContext      *context);
+/* The same with another flush than wb_store_sync (@sync_func gets @user_data): for tests
+ * that decide when a flush ends. */
+WbDurable   *_wb_server_durable_new_full   (WbStore           *store,
+                                            GMainContext      *context,
+                                            WbDurableSyncFunc  sync_func,
+                                            gpointer           user_data);
 /* Holds @msg, answered, until every commit so far is on disk; unpaused on @context. When
  * the disk refuses the flush, the answer becomes a 500 problem. */
 void         _wb_server_durable_hold       (WbDurable         *self,
                                             SoupServerMessage *msg);
+/* How many flushes have ended so far. */
+guint64      _wb_server_durable_get_n_flushes (WbDurable      *self);
 /* Flushes what is left and sends every answer still held. */
 void         _wb_server_durable_free       (WbDurable         *self);
 
