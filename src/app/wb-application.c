@@ -4,6 +4,7 @@
 #define G_LOG_DOMAIN "wb-application"
 
 #include "config.h"
+#include "wb-build-paths.h"
 
 #include <glib-unix.h>
 #include <glib/gi18n-lib.h>

@@ -4,6 +4,7 @@
 #define G_LOG_DOMAIN "wb-locale"
 
 #include "config.h"
+#include "wb-build-paths.h"
 
 #include "wb-locale.h"
 
