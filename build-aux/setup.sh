@@ -13,7 +13,7 @@ packages=(
   libglib2.0-dev libjson-glib-dev libsoup-3.0-dev libsqlite3-dev libsodium-dev
   libgtk-4-dev libadwaita-1-dev libsecret-1-dev libxlsxwriter-dev
   desktop-file-utils appstream
-  xvfb xauth dbus dbus-x11 at-spi2-core python3-dogtail gnome-keyring
+  xvfb xauth dbus dbus-x11 at-spi2-core python3-dogtail gnome-keyring xdotool imagemagick
   curl locales
   poppler-utils python3-openpyxl python3-jsonschema systemd
   openssl

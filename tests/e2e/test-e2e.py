@@ -65,7 +65,12 @@ class Failure(Exception):
 
 def shoot_failure(name):
     """The screen at a failure, as NAME in the temporary directory, for the log's reader."""
-    subprocess.call(['import', '-window', 'root', os.path.join(tempfile.gettempdir(), name)])
+    path = os.path.join(tempfile.gettempdir(), name)
+    try:
+        subprocess.call(['import', '-window', 'root', path])
+    except OSError as error:
+        # The failure itself is what the log must show, not a missing screenshot tool.
+        log('no screenshot at the failure (%s)' % error)
 
 
 def log(message):
