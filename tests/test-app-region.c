@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <libsoup/soup.h>
 #include <string.h>
 
 #include "wb-api-client.h"
@@ -228,6 +229,219 @@ own_client (WbApiClient *api,
   record = wb_test_api_get (api, WB_RESOURCE_CLIENTS, wb_record_get_id (first), NULL, &error);
   g_assert_no_error (error);
   return record;
+}
+
+/* A proxy in front of the server that can hold back one request ("GET api/v1/me", say): the
+ * order of two answers made certain, where a busy machine would decide it. */
+typedef struct
+{
+  SoupServer *server;
+  SoupSession *upstream;
+  GCancellable *cancellable;
+  char *upstream_url;
+  char *url;
+  const char *hold;          /* the method and path to hold back */
+  SoupServerMessage *held;   /* that request, paused */
+  gboolean answered;         /* the answer to it is written */
+} Proxy;
+
+static void
+copy_header_cb (const char *name,
+                const char *value,
+                gpointer    user_data)
+{
+  static const char * const hop[] = { "Host", "Content-Length", "Connection", "Transfer-Encoding",
+                                      "Content-Encoding", "Keep-Alive", NULL };
+
+  for (guint i = 0; hop[i] != NULL; i++)
+    if (g_ascii_strcasecmp (name, hop[i]) == 0)
+      return;
+  soup_message_headers_append (user_data, name, value);
+}
+
+static void
+on_held_finished_cb (SoupServerMessage *msg,
+                     Proxy             *proxy)
+{
+  proxy->answered = TRUE;
+}
+
+static void
+on_gone_cb (SoupServerMessage *msg,
+            GCancellable      *cancellable)
+{
+  /* Nobody waits for the answer: a change feed's request would hold a connection forever. */
+  g_object_set_data (G_OBJECT (msg), "gone", GINT_TO_POINTER (TRUE));
+  g_cancellable_cancel (cancellable);
+}
+
+static void
+on_upstream_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(SoupServerMessage) msg = user_data;
+  SoupMessage *up = soup_session_get_async_result_message (SOUP_SESSION (source), result);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) body = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
+
+  /* The proxy stopped, or the asker went (a window closed, a feed given up). */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || g_object_get_data (G_OBJECT (msg), "gone") != NULL)
+    return;
+  if (body == NULL)
+    soup_server_message_set_status (msg, SOUP_STATUS_BAD_GATEWAY, NULL);
+  else
+    {
+      SoupMessageHeaders *headers = soup_message_get_response_headers (up);
+      gsize length;
+      const char *data = g_bytes_get_data (body, &length);
+
+      soup_server_message_set_status (msg, soup_message_get_status (up), NULL);
+      soup_message_headers_foreach (headers, copy_header_cb, soup_server_message_get_response_headers (msg));
+      soup_server_message_set_response (msg, soup_message_headers_get_one (headers, "Content-Type"),
+                                        SOUP_MEMORY_COPY, data, length);
+    }
+  soup_server_message_unpause (msg);
+}
+
+static void
+forward (Proxy             *proxy,
+         SoupServerMessage *msg)
+{
+  GUri *uri = soup_server_message_get_uri (msg);
+  SoupMessageBody *body = soup_server_message_get_request_body (msg);
+  g_autofree char *url = g_strdup_printf ("%s%s%s%s", proxy->upstream_url, g_uri_get_path (uri),
+                                          g_uri_get_query (uri) != NULL ? "?" : "",
+                                          g_uri_get_query (uri) != NULL ? g_uri_get_query (uri) : "");
+  g_autoptr(SoupMessage) up = soup_message_new (soup_server_message_get_method (msg), url);
+  SoupMessageHeaders *in = soup_server_message_get_request_headers (msg);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+
+  soup_message_headers_foreach (in, copy_header_cb, soup_message_get_request_headers (up));
+  if (body->length > 0)
+    {
+      g_autoptr(GBytes) bytes = soup_message_body_flatten (body);
+
+      soup_message_set_request_body_from_bytes (up, soup_message_headers_get_one (in, "Content-Type"), bytes);
+    }
+  g_signal_connect_object (proxy->cancellable, "cancelled", G_CALLBACK (g_cancellable_cancel), cancellable,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_data (msg, "finished", G_CALLBACK (on_gone_cb), g_object_ref (cancellable),
+                         (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+  g_signal_connect_data (msg, "disconnected", G_CALLBACK (on_gone_cb), g_object_ref (cancellable),
+                         (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+  soup_session_send_and_read_async (proxy->upstream, up, G_PRIORITY_DEFAULT, cancellable, on_upstream_cb,
+                                    g_object_ref (msg));
+}
+
+static void
+proxy_cb (SoupServer        *server,
+          SoupServerMessage *msg,
+          const char        *path,
+          GHashTable        *query,
+          gpointer           user_data)
+{
+  Proxy *proxy = user_data;
+  g_autofree char *request = g_strdup_printf ("%s %s", soup_server_message_get_method (msg), path);
+
+  soup_server_message_pause (msg);
+  if (proxy->hold != NULL && g_str_has_suffix (request, proxy->hold) && proxy->held == NULL && !proxy->answered)
+    {
+      g_signal_connect (msg, "finished", G_CALLBACK (on_held_finished_cb), proxy);
+      proxy->held = g_object_ref (msg);
+      return;
+    }
+  forward (proxy, msg);
+}
+
+static Proxy *
+proxy_start (const char *upstream_url)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoslist(GUri) uris = NULL;
+  Proxy *proxy = g_new0 (Proxy, 1);
+
+  /* Without its last slash: the path of a request begins with one. */
+  proxy->upstream_url = g_strndup (upstream_url, strlen (upstream_url) - g_str_has_suffix (upstream_url, "/"));
+  /* As many connections as the window opens: a change feed holds one all the time. */
+  proxy->upstream = soup_session_new_with_options ("max-conns", 100, "max-conns-per-host", 100, NULL);
+  proxy->cancellable = g_cancellable_new ();
+  proxy->server = soup_server_new (NULL, NULL);
+  soup_server_add_handler (proxy->server, NULL, proxy_cb, proxy, NULL);
+  g_assert_true (soup_server_listen_local (proxy->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (proxy->server);
+  proxy->url = g_uri_to_string_partial (uris->data, G_URI_HIDE_PASSWORD);
+  if (g_str_has_suffix (proxy->url, "/"))
+    proxy->url[strlen (proxy->url) - 1] = '\0';
+  return proxy;
+}
+
+/* Lets the held request through, and runs the main loop until its answer is written, read
+ * and handled (the window is in this process: all that is due then has been done). */
+static void
+proxy_release (Proxy *proxy)
+{
+  SoupServerMessage *held = g_steal_pointer (&proxy->held);
+
+  g_assert_nonnull (held);
+  forward (proxy, held);
+  g_object_unref (held);
+  wb_test_wait_for (proxy->answered);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+proxy_stop (Proxy *proxy)
+{
+  g_cancellable_cancel (proxy->cancellable);
+  g_clear_object (&proxy->held);
+  soup_server_disconnect (proxy->server);
+  g_object_unref (proxy->server);
+  soup_session_abort (proxy->upstream);
+  g_object_unref (proxy->upstream);
+  g_object_unref (proxy->cancellable);
+  g_free (proxy->upstream_url);
+  g_free (proxy->url);
+  g_free (proxy);
+}
+
+/* The window asks whether it is signed in as it opens (it is not: no token was kept); the
+ * user signs in before that answer comes, as a quick user on a busy machine does. The late
+ * "no" is about no token at all: it must not throw away the token of the sign-in, which left
+ * the window signed in with every request refused ("Log in first"). */
+static void
+test_late_answer_keeps_sign_in (void)
+{
+  WbTestServer *server = wb_test_server_start (fx.db);
+  Proxy *proxy = proxy_start (server->url);
+  WbWindow *window;
+  WbApiClient *api;
+  g_autofree char *token = NULL;
+  g_autoptr(WbRecord) client = NULL;
+
+  proxy->hold = "GET /api/v1/me";
+  window = new_window (proxy->url);
+  wb_test_wait_for (proxy->held != NULL);
+  wait_until (window, is_at_sign_in, "the sign-in page is shown");
+  wb_login_page_fill (wb_window_get_login_page (window), USERNAME, WB_DEMO_PASSWORD);
+  wb_login_page_submit (wb_window_get_login_page (window));
+  wait_until (window, is_signed_in, "signed in");
+  api = wb_session_get_api (wb_window_get_session (window));
+  token = g_strdup (wb_api_client_get_token (api));
+  g_assert_nonnull (token);
+
+  /* Now the old answer; then all is as it was. */
+  proxy_release (proxy);
+  g_assert_cmpstr (wb_api_client_get_token (api), ==, token);
+  g_assert_true (is_signed_in (window));
+  client = own_client (api, wb_session_get_me (wb_window_get_session (window)));
+  g_assert_nonnull (client);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  proxy_stop (proxy);
+  wb_test_server_stop (server);
 }
 
 /* The session ends elsewhere while an edit is open: the save fails, the window goes to the
@@ -951,6 +1165,7 @@ main (int   argc,
 
   g_test_add_func ("/app-region/sign-in/server-down-at-start-recovers", test_server_down_at_start);
   g_test_add_func ("/app-region/session/ended-keeps-edits-and-place", test_session_ended);
+  g_test_add_func ("/app-region/sign-in/late-answer-keeps-the-sign-in", test_late_answer_keeps_sign_in);
   g_test_add_func ("/app-region/sign-in/search-at-once", test_search_after_sign_in);
   g_test_add_func ("/app-region/narrow/every-role-360", test_narrow_every_role);
   g_test_add_func ("/app-region/keyring/none-says-why-keeps-for-this-run", test_no_keyring);
