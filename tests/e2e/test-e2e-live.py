@@ -200,7 +200,7 @@ def main():
         click(wait_for(writer_node, lambda n: n.roleName == 'push button' and n.name in ('Add', '_Add'),
                        'the add button'))
         clicked_wall = time.time()
-        deadline = time.monotonic() + 20
+        deadline = time.monotonic() + 60
         stored = False
         while not stored and time.monotonic() < deadline:
             events = api.call('GET', 'clients/%d/events?per_page=100' % client['id'])['items']
