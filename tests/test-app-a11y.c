@@ -33,14 +33,17 @@
 
 static guint32 today;
 
+/* What is due now, without waiting: after a window is destroyed. */
 static void
-spin (guint ms)
+drain (void)
 {
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
 }
+
+/* Waits are for a state (with wb_test_wait_for) or for frames to be laid out and painted
+ * (wb_test_wait_frames), never for a time: a busy machine or the sanitizer build takes
+ * several times as long for the same frames. */
 
 static GtkWidget *
 find_widget (GtkWidget *widget,
@@ -260,14 +263,14 @@ fixture_set_up (Fixture *fixture,
     }
   wb_list_view_set_records (fixture->view, G_LIST_MODEL (records));
   gtk_window_present (GTK_WINDOW (fixture->window));
-  spin (400);
+  wb_test_wait_frames (fixture->window, 3);
 }
 
 static void
 fixture_tear_down (Fixture *fixture)
 {
   gtk_window_destroy (GTK_WINDOW (fixture->window));
-  spin (50);
+  drain ();
   g_clear_object (&fixture->session);
 }
 
@@ -316,8 +319,7 @@ test_rows_cells_headers_speak (void)
   list = GTK_WIDGET (wb_list_view_get_column_view (f.view));
 
   /* Client 0 (Heerlen, no diagnosis) and client 2 (a pseudonym), as sorted by name. */
-  label = find_label (list, "Given0 Family0");
-  g_assert_nonnull (label);
+  wb_test_wait_for ((label = find_label (list, "Given0 Family0")) != NULL);
   line = wb_test_list_line_of (label);
   g_assert_nonnull (line);
   row_name = accessible_label (line);
@@ -328,9 +330,8 @@ test_rows_cells_headers_speak (void)
   g_assert_nonnull (strstr (row_name, "Diagnosis: "));
 
   wb_list_view_search (f.view, "K-000003");
-  spin (300);
-  label = find_label (list, "K-000003");
-  g_assert_nonnull (label);
+  wb_test_wait_for ((label = find_label (list, "K-000003")) != NULL);
+  wb_test_wait_frames (f.window, 2);
   pseudonym_name = accessible_label (wb_test_list_line_of (label));
   g_assert_true (g_str_has_prefix (pseudonym_name, "K-000003, pseudonym, "));
 
@@ -352,9 +353,7 @@ test_rows_cells_headers_speak (void)
   g_assert_true (municipality_header);
 
   wb_list_view_search (f.view, "");
-  spin (300);
-  count = find_label (GTK_WIDGET (f.view), "300 clients");
-  g_assert_nonnull (count);
+  wb_test_wait_for ((count = find_label (GTK_WIDGET (f.view), "300 clients")) != NULL);
   g_assert_true (gtk_test_accessible_has_role (GTK_ACCESSIBLE (count), GTK_ACCESSIBLE_ROLE_STATUS));
 
   fixture_tear_down (&f);
@@ -376,9 +375,9 @@ test_options_speak (void)
   button = find_widget (dropdown, GTK_TYPE_TOGGLE_BUTTON);
   g_assert_nonnull (button);
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), TRUE);
-  spin (400);
   popover = find_widget (dropdown, GTK_TYPE_POPOVER);
   g_assert_nonnull (popover);
+  wb_test_wait_frames (popover, 3);
   g_assert_true (gtk_widget_get_mapped (popover));
   find_by_type_name (popover, "GtkListItemWidget", rows);
   g_assert_cmpuint (rows->len, ==, 5);   /* every municipality, and all */
@@ -425,7 +424,7 @@ test_one_name (void)
   gtk_box_append (GTK_BOX (box), list);
   gtk_window_set_child (GTK_WINDOW (window), box);
   gtk_window_present (GTK_WINDOW (window));
-  spin (200);
+  wb_test_wait_frames (window, 3);
 
   g_assert_false (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (named), GTK_ACCESSIBLE_RELATION_LABELLED_BY));
   g_assert_null (gtk_test_accessible_check_property (GTK_ACCESSIBLE (named), GTK_ACCESSIBLE_PROPERTY_LABEL, "Try again"));
@@ -442,7 +441,7 @@ test_one_name (void)
   /* A page not on screen is not in the accessibility tree; shown, it is. */
   g_assert_null (gtk_test_accessible_check_state (GTK_ACCESSIBLE (hidden), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE));
   gtk_stack_set_visible_child (GTK_STACK (stack), hidden);
-  spin (200);
+  wb_test_wait_frames (window, 2);
   g_assert_null (gtk_test_accessible_check_state (GTK_ACCESSIBLE (shown), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE));
   g_assert_null (gtk_test_accessible_check_state (GTK_ACCESSIBLE (hidden), GTK_ACCESSIBLE_STATE_HIDDEN, FALSE));
 
@@ -493,7 +492,7 @@ test_list_view_lines_speak (void)
   list = gtk_list_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (items))), factory);
   gtk_window_set_child (GTK_WINDOW (window), list);
   gtk_window_present (GTK_WINDOW (window));
-  spin (300);
+  wb_test_wait_frames (window, 3);
 
   lines[0] = gtk_widget_get_first_child (list);
   g_assert_nonnull (lines[0]);
@@ -506,7 +505,7 @@ test_list_view_lines_speak (void)
 
   /* Another item in the first line: its name follows. */
   gtk_string_list_splice (items, 0, 1, (const char * const[]) { "K-000002", NULL });
-  spin (300);
+  wb_test_wait_frames (window, 2);
   again = accessible_label (gtk_widget_get_first_child (list));
   g_assert_cmpstr (again, ==, "K-000002");
 
@@ -514,9 +513,9 @@ test_list_view_lines_speak (void)
   rebuild_lines = TRUE;
   gtk_string_list_splice (items, 0, 1, (const char * const[]) { "K-000003", NULL });
   gtk_widget_set_visible (list, FALSE);
-  spin (100);
+  wb_test_wait_frames (window, 2);
   gtk_widget_set_visible (list, TRUE);
-  spin (300);
+  wb_test_wait_frames (window, 3);
   rebuild_lines = FALSE;
   g_free (again);
   again = accessible_label (gtk_widget_get_first_child (list));
@@ -550,13 +549,18 @@ test_keyboard (void)
   scrolled = gtk_widget_get_ancestor (list, GTK_TYPE_SCROLLED_WINDOW);
   adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
-  spin (300);
+  wb_test_wait_frames (f.window, 3);
   g_assert_null (find_label (view, "Given0 Family0"));
   wb_list_view_focus_search (f.view);
   entry = find_widget (GTK_WIDGET (f.view), GTK_TYPE_SEARCH_ENTRY);
   gtk_editable_set_text (GTK_EDITABLE (entry), "given12 ");
   g_signal_emit_by_name (entry, "search-changed");
-  spin (600);
+  /* The search filters as it goes, a part of the rows at a time: done when its one match is
+   * the selected row and on screen. */
+  wb_test_wait_for ((first = wb_list_view_get_selected_row (f.view)) != NULL &&
+                    g_strcmp0 (wb_client_row_get_title (first), "Given12 Family12") == 0 &&
+                    find_label (view, "Given12 Family12") != NULL);
+  wb_test_wait_frames (f.window, 2);
   first = wb_list_view_get_selected_row (f.view);
   g_assert_nonnull (first);
   g_assert_cmpstr (wb_client_row_get_title (first), ==, "Given12 Family12");
@@ -569,7 +573,8 @@ test_keyboard (void)
   gtk_widget_grab_focus (entry);
   gtk_window_set_focus_visible (GTK_WINDOW (f.window), FALSE);
   g_signal_emit_by_name (entry, "activate");
-  spin (200);
+  wb_test_wait_for (!wb_list_view_showing_list (f.view));
+  wb_test_wait_frames (f.window, 2);
   g_assert_false (wb_list_view_showing_list (f.view));
   /* The opened profile has the focus, with its ring. */
   g_assert_true (focus_inside (f.window, GTK_WIDGET (wb_list_view_get_page (f.view))));
@@ -578,13 +583,14 @@ test_keyboard (void)
 
   /* Back, and the filters cleared from their button: the focus goes to the search. */
   g_signal_emit_by_name (wb_list_view_get_page (f.view), "back");
-  spin (200);
+  wb_test_wait_for (wb_list_view_showing_list (f.view));
+  wb_test_wait_frames (f.window, 2);
   clear = find_tooltip (GTK_WIDGET (f.view), "Clear the search and the filters");
   g_assert_nonnull (clear);
   g_assert_true (gtk_widget_get_sensitive (clear));
   g_assert_true (gtk_widget_grab_focus (clear));
   g_signal_emit_by_name (clear, "clicked");
-  spin (100);
+  wb_test_wait_frames (f.window, 2);
   g_assert_false (gtk_widget_get_sensitive (clear));
   g_assert_true (focus_inside (f.window, entry));
   fixture_tear_down (&f);
@@ -597,13 +603,12 @@ settle (WbListView *view)
   GtkWidget *bar = find_widget (GTK_WIDGET (view), GTK_TYPE_SEARCH_BAR);
   GtkRevealer *revealer = GTK_REVEALER (find_widget (bar, GTK_TYPE_REVEALER));
   AdwLeaflet *leaflet = ADW_LEAFLET (find_widget (GTK_WIDGET (view), ADW_TYPE_LEAFLET));
-  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
 
-  spin (50);
-  while ((adw_leaflet_get_child_transition_running (leaflet) ||
-          gtk_revealer_get_child_revealed (revealer) != gtk_revealer_get_reveal_child (revealer)) &&
-         g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
+  /* A frame for the moves to begin, then until they have ended, and a frame to draw that. */
+  wb_test_wait_frames (GTK_WIDGET (view), 1);
+  wb_test_wait_for (!adw_leaflet_get_child_transition_running (leaflet) &&
+                    gtk_revealer_get_child_revealed (revealer) == gtk_revealer_get_reveal_child (revealer));
+  wb_test_wait_frames (GTK_WIDGET (view), 1);
 }
 
 /* The window's Search button shows the list's search. Where the list is folded away behind
@@ -632,7 +637,7 @@ test_search_button (void)
     }
   wb_list_view_set_records (view, G_LIST_MODEL (records));
   gtk_window_present (GTK_WINDOW (window));
-  spin (400);
+  wb_test_wait_frames (window, 3);
   button = find_tooltip (window, "Search (Ctrl+F)");
   g_assert_true (GTK_IS_TOGGLE_BUTTON (button));
   entry = find_widget (GTK_WIDGET (view), GTK_TYPE_SEARCH_ENTRY);
@@ -664,7 +669,7 @@ test_search_button (void)
   g_object_get (view, "search-mode", &search_mode, NULL);
   g_assert_false (search_mode);
   gtk_window_destroy (GTK_WINDOW (window));
-  spin (50);
+  drain ();
 }
 
 /* Sorting from the keyboard: the "Sort" menu's action sorts by a column, and again the
@@ -680,11 +685,11 @@ test_sort_from_keyboard (void)
   fixture_set_up (&f, 1400);
   rows = G_LIST_MODEL (wb_list_view_get_model (f.view));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.view), "list.sort-by", "s", "municipality"));
-  spin (100);
+  wb_test_wait_frames (f.window, 2);
   first = g_list_model_get_item (rows, 0);
   g_assert_cmpstr (wb_client_row_get_municipality (WB_CLIENT_ROW (first)), ==, "Brunssum");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.view), "list.sort-by", "s", "municipality"));
-  spin (100);
+  wb_test_wait_frames (f.window, 2);
   last = g_list_model_get_item (rows, 0);
   g_assert_cmpstr (wb_client_row_get_municipality (WB_CLIENT_ROW (last)), ==, "Landgraaf");
   fixture_tear_down (&f);
@@ -756,7 +761,9 @@ test_narrow (void)
   g_assert_true (wb_list_view_get_narrow (f.view));
   g_assert_false (gtk_widget_get_mapped (wb_list_view_get_filter_widget (f.view, 0)));
   gtk_window_set_default_size (GTK_WINDOW (f.window), 1400, 700);
-  spin (400);
+  /* The window takes its new width, and the list its wide form, a frame or two later. */
+  wb_test_wait_for (!wb_list_view_get_narrow (f.view));
+  wb_test_wait_frames (f.window, 3);
   g_assert_false (wb_list_view_get_narrow (f.view));
   g_assert_true (gtk_widget_get_mapped (wb_list_view_get_filter_widget (f.view, 0)));
   fixture_tear_down (&f);
@@ -799,7 +806,8 @@ test_profile_headings (void)
 
   fixture_set_up (&f, 1400);
   wb_list_view_open_row (f.view, wb_list_view_get_selected_row (f.view));
-  spin (300);
+  wb_test_wait_for (!wb_list_view_showing_list (f.view));
+  wb_test_wait_frames (f.window, 3);
   page = wb_list_view_get_page (f.view);
   labels = g_ptr_array_new ();
   find_by_type (GTK_WIDGET (page), GTK_TYPE_LABEL, labels);
@@ -866,12 +874,11 @@ test_toasts_are_said (void)
   g_settings_set_string (settings, "server-url", "http://127.0.0.1:9");
   window = wb_window_new_with_settings (NULL, settings);
   gtk_window_present (GTK_WINDOW (window));
-  spin (200);
+  wb_test_wait_frames (GTK_WIDGET (window), 3);
 
   wb_window_add_toast (window, "Event saved");
-  spin (50);
-  status = find_status (GTK_WIDGET (window), "Event saved");
-  g_assert_nonnull (status);
+  wb_test_wait_for ((status = find_status (GTK_WIDGET (window), "Event saved")) != NULL);
+  wb_test_wait_frames (GTK_WIDGET (window), 2);
   g_assert_true (gtk_widget_get_mapped (status));
   g_assert_cmpfloat (gtk_widget_get_opacity (status), ==, 0.0);
   g_assert_false (gtk_widget_get_focusable (status));
@@ -879,15 +886,15 @@ test_toasts_are_said (void)
   toast = adw_toast_new ("Copied to the clipboard");
   g_object_ref (toast);
   g_assert_true (wb_a11y_add_toast (GTK_WIDGET (wb_window_get_login_page (window)), toast));
-  spin (50);
+  wb_test_wait_for (find_status (GTK_WIDGET (window), "Copied to the clipboard") != NULL);
   g_assert_true (find_status (GTK_WIDGET (window), "Copied to the clipboard") == status);
   adw_toast_dismiss (toast);
-  spin (50);
+  wb_test_wait_for (find_status (GTK_WIDGET (window), "Copied to the clipboard") == NULL);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (status)), ==, "");
   g_object_unref (toast);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  spin (50);
+  drain ();
 }
 
 static void
@@ -900,6 +907,9 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* The window of the toasts test asks for a kept sign-in: not of the keyring of whatever
+   * session runs the tests (see wb-secret.c). */
+  g_setenv ("WERKBRUG_KEYRING", "none", TRUE);
   g_test_init (&argc, &argv, NULL);
 
   if (!gtk_init_check ())

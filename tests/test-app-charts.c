@@ -20,6 +20,7 @@
 #include "wb-locale.h"
 #include "wb-table-export.h"
 #include "wb-test-charts.h"
+#include "wb-test-gtk.h"
 #include "wb-test-util.h"
 
 /* The shared charts, documents and exports on synthetic figures: the model and its words,
@@ -37,33 +38,13 @@ spin (guint iterations)
       ;
 }
 
-/* Spins until the widget's mapped state is @mapped, for at most five seconds: a stack
- * cross-fades, and under the sanitizers the old page stays mapped for a while. */
-static void
-wait_until_mapped (GtkWidget *widget,
-                   gboolean   mapped)
-{
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  while (gtk_widget_get_mapped (widget) != mapped && g_get_monotonic_time () < deadline)
-    {
-      g_usleep (5000);
-      spin (1);
-    }
-}
-
+/* Shows @window and waits until it has painted a few frames (counted, not timed: a busy
+ * machine paints fewer in the same time). */
 static void
 show_until_drawn (GtkWidget *window)
 {
   gtk_window_present (GTK_WINDOW (window));
-  for (guint i = 0; i < 200 && !gtk_widget_get_mapped (window); i++)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (gtk_widget_get_mapped (window));
-  for (guint i = 0; i < 20; i++)
-    {
-      g_usleep (5000);
-      spin (1);
-    }
+  wb_test_wait_frames (window, 3);
 }
 
 static char *
@@ -632,9 +613,10 @@ test_view_table (void)
   /* The toggle is an action, as the Table button uses it. */
   g_assert_true (gtk_widget_activate_action (view, "chart-view.show-table", NULL));
   g_assert_true (wb_chart_view_get_show_table (WB_CHART_VIEW (view)));
-  show_until_drawn (window);
-  wait_until_mapped (GTK_WIDGET (wb_chart_view_get_chart (WB_CHART_VIEW (view))), FALSE);
-  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (wb_chart_view_get_chart (WB_CHART_VIEW (view)))));
+  /* A stack cross-fades: the chart goes once the fade is over, and the table's rows are laid
+   * out in the frames after. */
+  wb_test_wait_for (!gtk_widget_get_mapped (GTK_WIDGET (wb_chart_view_get_chart (WB_CHART_VIEW (view)))));
+  wb_test_wait_frames (window, 3);
 
   table = wb_table_view_get_table (wb_chart_view_get_table_view (WB_CHART_VIEW (view)));
   n_columns = wb_table_get_n_columns (table);
@@ -972,12 +954,7 @@ test_style_sheet (void)
   gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (dark),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1);
   /* The style is recomputed on the next frame. */
-  for (guint i = 0; i < 400 && count_colour (chart, "#62a0ea") == 0; i++)
-    {
-      gtk_widget_queue_draw (chart);
-      g_usleep (5000);
-      spin (1);
-    }
+  wb_test_wait_for (count_colour (chart, "#62a0ea") > 0);
   g_assert_cmpuint (count_colour (chart, "#1c71d8"), ==, 0);
   g_assert_cmpuint (count_colour (chart, "#62a0ea"), >, 1000);
   wb_chart_style_init_from_widget (&seen, chart);

@@ -56,7 +56,7 @@ static void
 wait_until (gboolean (*done) (gpointer),
             gpointer   data)
 {
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  gint64 deadline = g_get_monotonic_time () + WB_TEST_WAIT_SECONDS * G_USEC_PER_SEC;
   guint wake = g_timeout_add (50, wake_cb, NULL);
 
   while (!done (data))

@@ -232,7 +232,7 @@ read_until (int         master,
             const char *expected)
 {
   GString *seen = g_string_new (NULL);
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
 
   while (strstr (seen->str, expected) == NULL)
     {

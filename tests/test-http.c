@@ -434,9 +434,14 @@ test_pseudonymous_read (void)
   g_autoptr(WbApiClient) b = login ("b.consultant");
   g_autoptr(GError) error = NULL;
   g_autoptr(WbRecord) client = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  /* The server counts ages by the local year (the test's time zone is the server's); the
+   * year is taken before and after the request, for a run over New Year. In UTC the test
+   * expected the wrong band on 1 January 2035 from 00:00 to 01:00 in Amsterdam. */
+  g_autoptr(GDateTime) before = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) after = NULL;
   g_autofree char *pseudonym = g_strdup_printf ("K-%06" G_GINT64_FORMAT, fx.client_a1);
-  g_autofree char *age_band = wb_age_band (1980, g_date_time_get_year (now));
+  g_autofree char *age_band = wb_age_band (1980, g_date_time_get_year (before));
+  g_autofree char *age_band_after = NULL;
   g_autofree char *json = NULL;
   static const char * const hidden[] = {
     "given_name", "family_name", "bsn", "street", "house_number", "postcode", "city", "phone",
@@ -446,6 +451,8 @@ test_pseudonymous_read (void)
 
   client = wb_test_api_get (b, WB_RESOURCE_CLIENTS, fx.client_a1, NULL, &error);
   g_assert_no_error (error);
+  after = g_date_time_new_now_local ();
+  age_band_after = wb_age_band (1980, g_date_time_get_year (after));
   json = wb_record_to_json (client);
   for (guint i = 0; i < G_N_ELEMENTS (hidden); i++)
     if (wb_record_has_field (client, hidden[i]))
@@ -456,7 +463,8 @@ test_pseudonymous_read (void)
   g_assert_null (strstr (json, "Akerstraat"));
   g_assert_null (strstr (json, "rugklachten"));
   g_assert_cmpstr (wb_record_get_string (client, "pseudonym"), ==, pseudonym);
-  g_assert_cmpstr (wb_record_get_string (client, "age_band"), ==, age_band);
+  if (g_strcmp0 (wb_record_get_string (client, "age_band"), age_band_after) != 0)
+    g_assert_cmpstr (wb_record_get_string (client, "age_band"), ==, age_band);
   g_assert_cmpstr (wb_record_get_string (client, "capacity_band"), ==, "80-100");
   g_assert_cmpstr (wb_record_get_string (client, "pc4"), ==, "6411");
   g_assert_cmpstr (wb_record_get_string (client, "client_group"), ==, "participatiewet");

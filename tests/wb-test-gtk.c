@@ -6,7 +6,11 @@
 AdwMessageDialog *
 wb_test_wait_for_message_dialog (void)
 {
-  for (guint tries = 0; tries < 2000; tries++)
+  gint64 end = g_get_monotonic_time () + WB_TEST_WAIT_SECONDS * G_USEC_PER_SEC;
+
+  /* A deadline, not a count of main loop rounds: how many rounds pass before the dialog
+   * comes depends on the machine. */
+  while (g_get_monotonic_time () < end)
     {
       GListModel *toplevels = gtk_window_get_toplevels ();
 
@@ -17,9 +21,9 @@ wb_test_wait_for_message_dialog (void)
           if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
             return ADW_MESSAGE_DIALOG (window);
         }
-      g_main_context_iteration (NULL, TRUE);
+      wb_test_iterate ();
     }
-  g_assert_not_reached ();
+  g_error ("Waited %d s in vain for a message dialog", WB_TEST_WAIT_SECONDS);
 }
 
 void
@@ -43,29 +47,52 @@ wb_test_collect_texts (GtkWidget *widget,
 }
 
 void
+wb_test_iterate (void)
+{
+  /* Not blocking: what is waited for may come from another thread or process, which does not
+   * wake this main context. */
+  if (!g_main_context_iteration (NULL, FALSE))
+    g_usleep (1000);
+}
+
+void
 wb_test_wait_until (gboolean *done)
 {
-  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while (!*done)
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, end);
-      g_main_context_iteration (NULL, TRUE);
-    }
+  wb_test_wait_for (*done);
 }
 
 static void
-wait_frames (GtkWidget *widget,
-             guint      n)
+on_after_paint_count_cb (GdkFrameClock *clock,
+                         guint         *painted)
 {
-  for (guint i = 0; i < n; i++)
-    {
-      gint64 end = g_get_monotonic_time () + G_USEC_PER_SEC / 20;
+  (*painted)++;
+}
 
-      while (g_get_monotonic_time () < end)
-        g_main_context_iteration (NULL, FALSE);
+void
+wb_test_wait_frames (GtkWidget *widget,
+                     guint      n)
+{
+  GdkFrameClock *clock;
+  guint painted = 0;
+  gulong handler;
+  gint64 end = g_get_monotonic_time () + WB_TEST_WAIT_SECONDS * G_USEC_PER_SEC;
+
+  /* A frame clock once the widget's window is realized; then frames counted as they are
+   * painted, not milliseconds: a slow machine paints fewer of them in the same time. */
+  wb_test_wait_for (gtk_widget_get_mapped (widget) && gtk_widget_get_frame_clock (widget) != NULL);
+  clock = g_object_ref (gtk_widget_get_frame_clock (widget));
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_count_cb), &painted);
+  while (painted < n)
+    {
+      if (g_get_monotonic_time () > end)
+        g_error ("Waited %d s in vain for %u painted frames (%u came)", WB_TEST_WAIT_SECONDS, n, painted);
+      /* Without a change nothing is painted: ask for a frame, and the layout before it. */
+      gtk_widget_queue_draw (widget);
+      gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
+      wb_test_iterate ();
     }
-  (void) widget;
+  g_signal_handler_disconnect (clock, handler);
+  g_object_unref (clock);
 }
 
 GtkWindow *
@@ -78,7 +105,7 @@ wb_test_show_in_window (GtkWidget *widget,
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_set_child (GTK_WINDOW (window), widget);
   gtk_window_present (GTK_WINDOW (window));
-  wait_frames (window, 6);
+  wb_test_wait_frames (window, 3);
   return GTK_WINDOW (window);
 }
 
@@ -96,7 +123,7 @@ wb_test_save_shot (GtkWindow  *window,
 
   if (dir == NULL)
     return;
-  wait_frames (GTK_WIDGET (window), 4);
+  wb_test_wait_frames (GTK_WIDGET (window), 3);
   width = gtk_widget_get_width (GTK_WIDGET (window));
   height = gtk_widget_get_height (GTK_WIDGET (window));
   paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
@@ -152,7 +179,7 @@ wb_test_respond (AdwMessageDialog *dialog,
                  const char       *response)
 {
   GtkWidget *weak = GTK_WIDGET (dialog);
-  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  gint64 end = g_get_monotonic_time () + WB_TEST_WAIT_SECONDS * G_USEC_PER_SEC;
 
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &weak);
   /* As a click on the response's button does: answer, then close. */

@@ -7,6 +7,32 @@
 
 G_BEGIN_DECLS
 
+/* How long a test waits for something before it fails: long enough for the sanitizer build
+ * on a busy machine, where the same step takes several times as long. A wait ends as soon as
+ * what it waits for is there, so a quick machine does not wait longer. */
+#define WB_TEST_WAIT_SECONDS 60
+
+/* Runs the main loop until @condition (an expression) holds; fails the test, naming the
+ * condition, after WB_TEST_WAIT_SECONDS. */
+#define wb_test_wait_for(condition)                                                          \
+  G_STMT_START {                                                                             \
+    gint64 wb_test_end_ = g_get_monotonic_time () + WB_TEST_WAIT_SECONDS * G_USEC_PER_SEC;   \
+    while (!(condition))                                                                     \
+      {                                                                                      \
+        if (g_get_monotonic_time () > wb_test_end_)                                          \
+          g_error ("Waited %d s in vain for %s", WB_TEST_WAIT_SECONDS, #condition);          \
+        wb_test_iterate ();                                                                  \
+      }                                                                                      \
+  } G_STMT_END
+
+/* One round of the main loop, or a millisecond's pause when nothing is due. */
+void              wb_test_iterate                 (void);
+
+/* Runs the main loop until @widget is on screen and its window has painted @n frames: what
+ * a change of state needs to be laid out and drawn, however slow the machine. */
+void              wb_test_wait_frames             (GtkWidget *widget,
+                                                   guint      n);
+
 /* Runs the main loop until a message dialog is shown, and returns it; fails the test when
  * none comes. */
 AdwMessageDialog *wb_test_wait_for_message_dialog (void);

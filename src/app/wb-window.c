@@ -984,19 +984,42 @@ ensure_login (WbWindow *self)
     show_login (self);
 }
 
+/* A question "who am I" and the token it was asked with. */
+typedef struct
+{
+  WbWindow *self;
+  char *token;
+} ServerCheck;
+
+static void
+server_check_free (ServerCheck *check)
+{
+  g_object_unref (check->self);
+  g_free (check->token);
+  g_free (check);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ServerCheck, server_check_free)
+
 static void
 on_me_cb (GObject      *source,
           GAsyncResult *result,
           gpointer      user_data)
 {
-  g_autoptr(WbWindow) self = user_data;
+  g_autoptr(ServerCheck) check = user_data;
+  WbWindow *self = check->self;
   g_autoptr(GError) error = NULL;
   g_autoptr(WbRecord) me = wb_api_client_me_finish (WB_API_CLIENT (source), result, &error);
 
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  /* The user signed in (or out, or to another server) while the question was out: the
+   * answer is about a token no longer used, and must neither throw away the one the sign-in
+   * brought nor begin a second session. */
+  if (WB_API_CLIENT (source) != self->api || g_strcmp0 (check->token, wb_api_client_get_token (self->api)) != 0)
+    return;
   if (me == NULL)
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
       ensure_login (self);
       if (g_error_matches (error, WB_API_ERROR, WB_API_ERROR_NETWORK))
         {
@@ -1030,9 +1053,14 @@ on_me_cb (GObject      *source,
 static void
 check_server (WbWindow *self)
 {
+  ServerCheck *check;
+
   if (self->api == NULL)
     return;
-  wb_api_client_me_async (self->api, self->cancellable, on_me_cb, g_object_ref (self));
+  check = g_new0 (ServerCheck, 1);
+  check->self = g_object_ref (self);
+  check->token = g_strdup (wb_api_client_get_token (self->api));
+  wb_api_client_me_async (self->api, self->cancellable, on_me_cb, check);
 }
 
 static void

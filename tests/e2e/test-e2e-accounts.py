@@ -81,7 +81,7 @@ def ask_for_exception(api):
     return account
 
 
-def top_level(node, name, timeout=30):
+def top_level(node, name, timeout=60):
     """A window of the application by its title: only the top level is searched."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -118,7 +118,7 @@ def approve_in_the_queue(node, account):
     # Every word of the filter must match: the KvK number finds the employer, the kind's
     # words its flag.
     set_text(search, '%s %s' % (account['kvk'], PENDING_LABEL.lower()))
-    wait_for(queue, lambda n: n.roleName in ('label', 'status bar') and (n.name or '').startswith('1 of '), 'exactly one review', 20)
+    wait_for(queue, lambda n: n.roleName in ('label', 'status bar') and (n.name or '').startswith('1 of '), 'exactly one review', 60)
     wait_for(queue, lambda n: n.roleName == 'label' and n.name == account['name'], 'the review of ' + account['name'])
     try:
         approve = wait_for(queue, named('push button', 'Approve an exception'), 'the approve button', 10)
@@ -140,9 +140,9 @@ def approve_in_the_queue(node, account):
     # The flag is gone: nothing matches the filter any more, and the queue is one shorter.
     # (The toast that confirms it is checked by the widget tests: it may be gone before a
     # search of the tree gets to it.)
-    wait_for(queue, lambda n: n.roleName == 'label' and n.name == 'No Matching Reviews', 'the empty filter', 20)
+    wait_for(queue, lambda n: n.roleName == 'label' and n.name == 'No Matching Reviews', 'the empty filter', 60)
     wait_for(queue, lambda n: n.roleName in ('label', 'status bar') and (n.name or '').startswith('0 of ') and
-             (n.name or '').endswith(' open reviews'), 'no review left under the filter', 20)
+             (n.name or '').endswith(' open reviews'), 'no review left under the filter', 60)
 
 
 def names_in(node, limit=2000):

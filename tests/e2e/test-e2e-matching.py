@@ -99,7 +99,7 @@ def open_row(parent, title):
     click(wait_for(parent, named('push button', 'Why %s is on the list' % name), 'the Why button of ' + title))
 
 
-def detail_label(parent, prefix, what, timeout=30):
+def detail_label(parent, prefix, what, timeout=60):
     return wait_for(parent, lambda n: n.roleName == 'label' and (n.name or '').startswith(prefix), what, timeout)
 
 
@@ -134,7 +134,7 @@ def wsp_manager_part(node, api):
             check('family_name' not in item['client'] and title.endswith(' (pseudonym)'),
                   'another organisation\'s candidate under a pseudonym only')
     scores = wait_for(view, lambda n: n.roleName in ('level bar', 'progress bar', 'meter') and
-                      (n.name or '').startswith('Score of '), 'a score bar', 20)
+                      (n.name or '').startswith('Score of '), 'a score bar', 60)
     check((scores.description or '').startswith('Score '), 'the score bar says its parts: %s' %
           (scores.description or '')[:80])
     weights = detail_label(view, 'Weights used: ', 'the weights used')

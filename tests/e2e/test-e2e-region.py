@@ -210,7 +210,7 @@ def main():
         # Opening a profile reads the client from the server with the ended token.
         time.sleep(1)
         click(wait_for(node, named('push button', 'Open profile'), 'the open button'))
-        wait_for(node, label(ENDED), 'the sign-in page saying the session has ended', 30)
+        wait_for(node, label(ENDED), 'the sign-in page saying the session has ended', 60)
         check(True, 'a session ended elsewhere brings the sign-in page with "%s"' % ENDED)
         app.quit()
 
@@ -220,16 +220,16 @@ def main():
         node = app.start()
         wait_for(node, named('push button', 'Try to reach the server now'), 'the Retry button', 60)
         wait_for(node, lambda n: n.roleName == 'label' and (n.name or '').startswith('The server cannot be reached'),
-                 'the unreachable message', 10)
+                 'the unreachable message', 60)
         server.start()
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
             if not node.findChildren(lambda n: n.roleName == 'label' and
                                      (n.name or '').startswith('The server cannot be reached')):
                 break
             time.sleep(0.5)
         else:
-            raise Failure('the sign-in page did not recover within 30 s of the server coming back')
+            raise Failure('the sign-in page did not recover within 120 s of the server coming back')
         check(True, 'the sign-in page recovers by itself once the server is back')
         # (Each start here writes the settings anew, so the last user name is not kept.)
         set_text(wait_for(node, lambda n: n.roleName in ('text', 'entry') and n.name == 'User name', 'the user name field'),

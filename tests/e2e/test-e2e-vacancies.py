@@ -30,7 +30,7 @@ MANAGER = 'wsp-parkstad.am1'
 TITLE = 'Heftruckchauffeur nachtploeg (e2e %d)' % (os.getpid() % 10000)
 
 
-def top_level(node, prefix, timeout=30):
+def top_level(node, prefix, timeout=60):
     """A window of the application whose title starts with @prefix."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -126,7 +126,7 @@ def take_in_vacancy(node, api, me, manager, title):
     # The accounts view: the search's list view. Searching it alone keeps the other
     # views, thousands of nodes, out of every search from here on.
     accounts = list_view_of(search)
-    wait_for(accounts, lambda n: n.roleName in ('label', 'status bar') and (n.name or '').startswith('1 of '), 'exactly one account', 30)
+    wait_for(accounts, lambda n: n.roleName in ('label', 'status bar') and (n.name or '').startswith('1 of '), 'exactly one account', 60)
     click(wait_for(accounts, named('push button', 'Open account'), 'the open button'))
     click(wait_for(accounts, named('push button', 'Take in a vacancy for this employer'), 'the new vacancy button'))
 
@@ -199,7 +199,7 @@ def main():
         set_text(search, TITLE)
         vacancies = list_view_of(search)
         wait_for(vacancies, lambda n: n.roleName in ('label', 'status bar') and (n.name or '').startswith('1 of ') and
-                 (n.name or '').endswith(' vacancies'), 'exactly one vacancy in the list', 30)
+                 (n.name or '').endswith(' vacancies'), 'exactly one vacancy in the list', 60)
         log('the list counts one vacancy')
         table = wait_for(vacancies, lambda n: n.roleName == 'tree table' and n.name == 'Vacancies', 'the vacancy list')
         wait_for(table, lambda n: n.name == TITLE, 'the new vacancy in the list')

@@ -370,7 +370,7 @@ def main():
         click(wait_for(node, named('push button', 'Signal a missing or stale diagnosis'), 'the signal button'))
         click(wait_for(node, lambda n: n.roleName == 'push button' and (n.name or '').startswith('Signal')
                        and 'diagnosis' not in n.name.lower(), 'the confirmation'))
-        deadline = time.monotonic() + 20
+        deadline = time.monotonic() + 60
         signals = []
         while not signals and time.monotonic() < deadline:
             events = api.call('GET', 'clients/%d/events?per_page=1000' % client['id'])['items']
