@@ -9,14 +9,23 @@
 #include <string.h>
 
 #include "wb-a11y.h"
+#include "wb-api-client.h"
 #include "wb-application.h"
 #include "wb-clients-view.h"
+#include "wb-demo.h"
+#include "wb-format.h"
 #include "wb-list-view.h"
+#include "wb-notifications-button.h"
 #include "wb-session.h"
+#include "wb-store.h"
+#include "wb-test-api.h"
 #include "wb-test-gtk.h"
+#include "wb-test-server.h"
+#include "wb-test-util.h"
 
 /* Widget tests of what a user trips over (issue 13): a search that finds nothing in a
- * narrow scope offers the wider ones with the same search. */
+ * narrow scope offers the wider ones with the same search; the notifications follow the
+ * server's change feed (against a real server with the demo data). */
 
 #define N_CLIENTS 300
 
@@ -29,13 +38,14 @@ timeout_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* Runs the main loop until @check (@data) holds, for at most a generous minute. */
+/* Runs the main loop until @check (@data) holds, for at most a generous half minute (the
+ * notifications button polls only every minute without its feed). */
 static void
 wait_until (gboolean (*check) (gpointer data),
             gpointer   data)
 {
   gboolean timed_out = FALSE;
-  guint source = g_timeout_add_seconds (60, timeout_cb, &timed_out);
+  guint source = g_timeout_add_seconds (30, timeout_cb, &timed_out);
 
   while (!check (data) && !timed_out)
     g_main_context_iteration (NULL, TRUE);
@@ -341,6 +351,256 @@ test_empty_wider_scope_narrow (void)
   list_fixture_tear_down (&fixture);
 }
 
+/* 2. Notifications follow the change feed */
+
+#define OWNER "isd-bol.lam1"         /* a local account manager, who owns accounts */
+#define OTHER_PARTY "wsp-parkstad.am1"
+
+static void
+on_session_loaded_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (wb_session_load_finish (WB_SESSION (source), result, &error));
+  g_assert_no_error (error);
+  *(gboolean *) user_data = TRUE;
+}
+
+static gboolean
+flag_set (gpointer flag)
+{
+  return *(gboolean *) flag;
+}
+
+static gboolean
+feed_connected (gpointer session)
+{
+  return wb_api_feed_is_connected (wb_session_get_feed (session));
+}
+
+static WbSession *
+session_for (WbTestServer *server,
+             const char   *username)
+{
+  g_autoptr(WbRecord) me = NULL;
+  g_autoptr(WbApiClient) api = wb_test_api_login (server->url, username, WB_DEMO_PASSWORD, &me);
+  WbSession *session = wb_session_new (api, me);
+  gboolean loaded = FALSE;
+
+  wb_session_load_async (session, NULL, on_session_loaded_cb, &loaded);
+  wait_until (flag_set, &loaded);
+  return session;
+}
+
+/* How many unread notifications the server has for the user of @api. */
+static guint
+unread_on_server (WbApiClient *api)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) answer = wb_test_api_request (api, "GET", "api/v1/notifications?unread=true&per_page=1",
+                                                    NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  return json_object_get_int_member (json_node_get_object (answer), "total");
+}
+
+static gint64
+newest_unread_id (WbApiClient *api)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) answer = wb_test_api_request (api, "GET", "api/v1/notifications?unread=true&per_page=1",
+                                                    NULL, NULL, &error);
+  JsonArray *items;
+
+  g_assert_no_error (error);
+  items = json_object_get_array_member (json_node_get_object (answer), "items");
+  g_assert_cmpuint (json_array_get_length (items), >=, 1);
+  return json_object_get_int_member (json_array_get_object_element (items, 0), "id");
+}
+
+/* Logs a contact by another organisation with an account of the owner's: the owner is told. */
+static void
+contact_by_other_party (WbApiClient *other,
+                        gint64       employer,
+                        const char  *note)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *path = g_strdup_printf ("api/v1/employers/%" G_GINT64_FORMAT "/contact-log", employer);
+  g_autofree char *body = g_strdup_printf ("{\"date\":\"%s\",\"kind\":\"call\",\"note\":\"%s\"}", today, note);
+  g_autoptr(JsonNode) answer = wb_test_api_request (other, "POST", path, body, NULL, &error);
+
+  g_assert_no_error (error);
+}
+
+typedef struct {
+  WbNotificationsButton *button;
+  guint n_unread;
+  const char *text;   /* shown in the popover's list, or NULL */
+} UnreadWait;
+
+static gboolean
+unread_is (gpointer data)
+{
+  UnreadWait *wait = data;
+  g_autoptr(GString) texts = g_string_new (NULL);
+
+  if (wb_notifications_button_get_n_unread (wait->button) != wait->n_unread)
+    return FALSE;
+  wb_test_collect_texts (GTK_WIDGET (wb_notifications_button_get_list (wait->button)), texts);
+  return wait->text == NULL || strstr (texts->str, wait->text) != NULL;
+}
+
+static GtkWidget *
+menu_button_of (WbNotificationsButton *button)
+{
+  return gtk_widget_get_first_child (GTK_WIDGET (button));
+}
+
+/* The popover, open: as wide as a 360 px window allows, and showing every row whole (a few
+ * rows do not scroll). With WB_TEST_SHOTS set, saved as drawn, to look at. */
+static void
+assert_popover_whole (WbNotificationsButton *notifications,
+                      const char            *name)
+{
+  GtkMenuButton *button = GTK_MENU_BUTTON (gtk_widget_get_first_child (GTK_WIDGET (notifications)));
+  const char *dir = g_getenv ("WB_TEST_SHOTS");
+  GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
+  GtkWidget *list = GTK_WIDGET (wb_notifications_button_get_list (notifications));
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (gtk_widget_get_parent (list)));
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  GtkSnapshot *snapshot;
+  int width, height;
+
+  gtk_menu_button_popup (button);
+  wait_until (is_mapped, popover);
+  settle (popover);
+  g_assert_cmpint (gtk_widget_get_width (gtk_popover_get_child (GTK_POPOVER (popover))), <=, 360);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), <=, gtk_adjustment_get_page_size (adjustment) + 0.5);
+  if (dir != NULL)
+    {
+      width = gtk_widget_get_width (popover);
+      height = gtk_widget_get_height (popover);
+      paintable = gtk_widget_paintable_new (popover);
+      snapshot = gtk_snapshot_new ();
+      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+      node = gtk_snapshot_free_to_node (snapshot);
+      if (node != NULL)
+        {
+          texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (popover)), node,
+                                                 &GRAPHENE_RECT_INIT (0, 0, width, height));
+          file = g_strdup_printf ("%s/%s.png", dir, name);
+          gdk_texture_save_to_png (texture, file);
+        }
+    }
+  gtk_menu_button_popdown (button);
+}
+
+static void
+test_notifications_follow_feed (void)
+{
+  g_autofree char *dir = wb_test_make_dir ();
+  g_autofree char *db = g_build_filename (dir, "werkbrug.db", NULL);
+  WbDemoOptions options = { .n_clients = 60, .n_employers = 60, .n_vacancies = 10, .seed = 7 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WbStore) store = wb_store_open (db, &error);
+  WbTestServer *server;
+  g_autoptr(WbSession) session = NULL;
+  g_autoptr(WbApiClient) other = NULL;
+  g_autoptr(WbApiClient) owner_elsewhere = NULL;
+  g_autoptr(JsonNode) owned = NULL;
+  g_autofree char *owned_path = NULL;
+  g_autofree char *tooltip = NULL;
+  g_autofree char *read_path = NULL;
+  WbNotificationsButton *button;
+  GtkWindow *window;
+  UnreadWait wait;
+  gint64 employer;
+  guint before;
+  gint64 start;
+
+  g_assert_no_error (error);
+  g_assert_true (wb_demo_generate (store, &options, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  server = wb_test_server_start (db);
+
+  /* An account of the owner's, and one contact by another party already: the button shows
+   * it once it has read the list. */
+  session = session_for (server, OWNER);
+  owned_path = g_strdup_printf ("api/v1/employers?owner_id=%" G_GINT64_FORMAT "&per_page=1",
+                                wb_session_get_user_id (session));
+  owned = wb_test_api_request (wb_session_get_api (session), "GET", owned_path, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (owned), "items")), ==, 1);
+  employer = json_object_get_int_member (json_array_get_object_element (
+               json_object_get_array_member (json_node_get_object (owned), "items"), 0), "id");
+  other = wb_test_api_login (server->url, OTHER_PARTY, WB_DEMO_PASSWORD, NULL);
+  contact_by_other_party (other, employer, "Eerste gesprek");
+  before = unread_on_server (wb_session_get_api (session));
+  g_assert_cmpuint (before, >=, 1);
+
+  wb_session_start_feed (session);
+  wait_until (feed_connected, session);
+  button = wb_notifications_button_new ();
+  window = wb_test_show_in_window (GTK_WIDGET (button), 400, 600);
+  wb_notifications_button_set_session (button, session);
+  wait = (UnreadWait) { button, before, "Eerste gesprek" };
+  wait_until (unread_is, &wait);
+
+  /* A new one, written by someone else: the count and the list follow, without reopening
+   * (the minute's poll waits while the feed is connected). */
+  start = g_get_monotonic_time ();
+  contact_by_other_party (other, employer, "Tweede gesprek over orderpickers");
+  wait = (UnreadWait) { button, before + 1, "Tweede gesprek over orderpickers" };
+  wait_until (unread_is, &wait);
+  g_test_message ("the new notification showed after %.2f s", (g_get_monotonic_time () - start) / 1e6);
+  tooltip = g_strdup_printf ("Notifications, %u unread", before + 1);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (menu_button_of (button)), ==, tooltip);
+  assert_popover_whole (button, "ux-notifications");
+  /* Its day as the application writes dates, not as the API does. */
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+    g_autofree char *iso = g_date_time_format (now, "%Y-%m-%d");
+    g_autofree char *day = wb_format_iso_date (iso);
+    g_autoptr(GString) texts = g_string_new (NULL);
+
+    g_assert_cmpstr (day, !=, iso);
+    wb_test_collect_texts (GTK_WIDGET (wb_notifications_button_get_list (button)), texts);
+    g_assert_nonnull (strstr (texts->str, day));
+  }
+
+  /* Read in another session of the same user: it leaves this one's list too. */
+  owner_elsewhere = wb_test_api_login (server->url, OWNER, WB_DEMO_PASSWORD, NULL);
+  read_path = g_strdup_printf ("api/v1/notifications/%" G_GINT64_FORMAT "/read", newest_unread_id (owner_elsewhere));
+  {
+    g_autoptr(JsonNode) answer = wb_test_api_request (owner_elsewhere, "POST", read_path, "{}", NULL, &error);
+
+    g_assert_no_error (error);
+  }
+  wait = (UnreadWait) { button, before, NULL };
+  wait_until (unread_is, &wait);
+  {
+    g_autoptr(GString) texts = g_string_new (NULL);
+
+    wb_test_collect_texts (GTK_WIDGET (wb_notifications_button_get_list (button)), texts);
+    g_assert_null (strstr (texts->str, "Tweede gesprek"));
+    g_assert_nonnull (strstr (texts->str, "Eerste gesprek"));
+  }
+
+  wb_session_stop_feed (session);
+  wb_notifications_button_set_session (button, NULL);
+  gtk_window_destroy (window);
+  wb_test_server_stop (server);
+  wb_test_remove_dir (dir);
+}
+
 static void
 skip_without_display (void)
 {
@@ -364,6 +624,7 @@ main (int   argc,
 
   g_test_add_func ("/app-ux/scope/empty-offers-wider-scope", test_empty_offers_wider_scope);
   g_test_add_func ("/app-ux/scope/empty-wider-scope-at-360", test_empty_wider_scope_narrow);
+  g_test_add_func ("/app-ux/notifications/follow-the-change-feed", test_notifications_follow_feed);
 
   return g_test_run ();
 }
