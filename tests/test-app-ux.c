@@ -16,12 +16,15 @@
 #include "wb-format.h"
 #include "wb-list-view.h"
 #include "wb-notifications-button.h"
+#include "wb-secret.h"
 #include "wb-session.h"
 #include "wb-store.h"
 #include "wb-test-api.h"
 #include "wb-test-gtk.h"
 #include "wb-test-server.h"
 #include "wb-test-util.h"
+#include "wb-view-switcher-grid.h"
+#include "wb-window.h"
 
 /* Widget tests of what a user trips over (issue 13): a search that finds nothing in a
  * narrow scope offers the wider ones with the same search; the notifications follow the
@@ -601,6 +604,226 @@ test_notifications_follow_feed (void)
   wb_test_remove_dir (dir);
 }
 
+/* 3. Narrow windows: nothing cut at 360 px */
+
+/* Every label on screen below @widget whose text is cut ("Vacan…"), as "text (parent type)".
+ * The cells of a table are left out: a column is as wide as the user makes it, and a row
+ * speaks its whole content (issue 13's narrow lists show the most important columns first). */
+static void
+collect_cut_labels (GtkWidget *widget,
+                    GPtrArray *cut)
+{
+  if (!gtk_widget_get_mapped (widget) || GTK_IS_COLUMN_VIEW (widget))
+    return;
+  if (GTK_IS_LABEL (widget) && pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget))))
+    g_ptr_array_add (cut, g_strdup_printf ("“%s” in %s", gtk_label_get_text (GTK_LABEL (widget)),
+                                           G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget))));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_cut_labels (child, cut);
+}
+
+/* What asks for more than 300 px, to find what widens a window. */
+static void
+print_widths (GtkWidget *widget,
+              int        depth)
+{
+  int minimum;
+
+  if (!gtk_widget_get_visible (widget))
+    return;
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  if (minimum > 300 || depth < 2 || GTK_IS_CENTER_BOX (gtk_widget_get_parent (widget)) ||
+      (gtk_widget_get_parent (widget) != NULL && GTK_IS_CENTER_BOX (gtk_widget_get_parent (gtk_widget_get_parent (widget)))))
+    g_test_message ("%*s%s %s: %d", depth * 2, "", G_OBJECT_TYPE_NAME (widget), gtk_widget_get_name (widget), minimum);
+  if (minimum > 300 && depth < 40)
+    for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+         child = gtk_widget_get_next_sibling (child))
+      print_widths (child, depth + 1);
+}
+
+static gboolean
+window_at_width (gpointer window)
+{
+  return gtk_widget_get_width (window) <= 360;
+}
+
+static gboolean
+window_at_login (gpointer window)
+{
+  return g_strcmp0 (wb_window_get_state (window), "login") == 0;
+}
+
+static gboolean
+window_signed_in (gpointer window)
+{
+  return g_strcmp0 (wb_window_get_state (window), "main") == 0;
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The list's stack below @widget: the one with a "loading" and an "empty" page. */
+static GtkStack *
+find_loading_stack (GtkWidget *widget)
+{
+  if (GTK_IS_STACK (widget) && gtk_stack_get_child_by_name (GTK_STACK (widget), "loading") != NULL &&
+      gtk_stack_get_child_by_name (GTK_STACK (widget), "empty") != NULL)
+    return GTK_STACK (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkStack *found = find_loading_stack (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A list shows its rows, or says why not (none, denied, an error): not loading any more. */
+static gboolean
+view_loaded (gpointer view)
+{
+  GtkStack *stack = find_loading_stack (view);
+
+  return stack == NULL || g_strcmp0 (gtk_stack_get_visible_child_name (stack), "loading") != 0;
+}
+
+/* Each role's window at 360 px, every view in turn, light and dark: no label is cut, the
+ * view switcher's included (it moves to the bottom bar), and the window stays 360 wide. */
+static void
+test_narrow_every_view (void)
+{
+  /* Between them every view there is: a coordinator's six, an administrator's seven, and an
+   * account manager's four (the others' views are among these). */
+  static const char * const users[] = { "isd-bol.coordinator", "admin", "isd-bol.lam1" };
+  g_autofree char *dir = wb_test_make_dir ();
+  g_autofree char *db = g_build_filename (dir, "werkbrug.db", NULL);
+  WbDemoOptions options = { .n_clients = 60, .n_employers = 60, .n_vacancies = 10, .seed = 7 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WbStore) store = wb_store_open (db, &error);
+  g_autoptr(GPtrArray) cut = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *layout = NULL;
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  WbTestServer *server;
+
+  g_assert_no_error (error);
+  g_assert_true (wb_demo_generate (store, &options, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  server = wb_test_server_start (db);
+  /* The window buttons of GNOME, the desktop Werkbrug is made for (Xvfb has no settings
+   * daemon, and GTK falls back to minimize, maximize and close). */
+  g_object_get (gtk_settings_get_default (), "gtk-decoration-layout", &layout, NULL);
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "appmenu:close", NULL);
+
+  for (guint u = 0; u < G_N_ELEMENTS (users); u++)
+    {
+      g_autoptr(GSettings) settings = wb_application_create_settings ();
+      WbSession *session;
+      WbWindow *window;
+      AdwViewStack *stack;
+      g_autoptr(GtkSelectionModel) pages = NULL;
+
+      /* Each user signs in anew: no token kept from the one before. */
+      wb_secret_clear_token (server->url);
+      /* The test's server, not an embedded one of the window's own. */
+      g_settings_set_string (settings, "server-url", server->url);
+      window = wb_window_new_with_settings (NULL, settings);
+      stack = ADW_VIEW_STACK (find_descendant (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+
+      gtk_window_set_default_size (GTK_WINDOW (window), 360, 740);
+      gtk_window_present (GTK_WINDOW (window));
+      /* Signed in as a user does, on the sign-in page. */
+      wait_until (window_at_login, window);
+      wb_login_page_fill (wb_window_get_login_page (window), users[u], WB_DEMO_PASSWORD);
+      wb_login_page_submit (wb_window_get_login_page (window));
+      wait_until (window_signed_in, window);
+      session = wb_window_get_session (window);
+      settle (GTK_WIDGET (window));
+      g_test_message ("%s: window %d px", users[u], gtk_widget_get_width (GTK_WIDGET (window)));
+      if (gtk_widget_get_width (GTK_WIDGET (window)) > 360)
+        print_widths (GTK_WIDGET (window), 0);
+      wait_until (window_at_width, window);
+      pages = adw_view_stack_get_pages (stack);
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pages)); i++)
+        {
+          g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+          GtkWidget *view = adw_view_stack_page_get_child (page);
+
+          if (!adw_view_stack_page_get_visible (page))
+            continue;
+          adw_view_stack_set_visible_child (stack, view);
+          g_test_message ("%s: %s", users[u], adw_view_stack_page_get_name (page));
+          wait_until (view_loaded, view);
+          /* The views are switched at the bottom, each button named by its view's title. */
+          {
+            WbViewSwitcherGrid *grid = WB_VIEW_SWITCHER_GRID (find_descendant (GTK_WIDGET (window),
+                                                                               WB_TYPE_VIEW_SWITCHER_GRID));
+            GtkWidget *button = wb_view_switcher_grid_get_button (grid, adw_view_stack_page_get_name (page));
+            g_autofree char *name = accessible_label (button);
+
+            g_assert_true (gtk_widget_get_mapped (button));
+            g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)));
+            g_assert_cmpstr (name, ==, adw_view_stack_page_get_title (page));
+          }
+          for (guint dark = 0; dark < 2; dark++)
+            {
+              g_autofree char *shot = g_strdup_printf ("ux-360-%s-%s-%s", users[u],
+                                                       adw_view_stack_page_get_name (page), dark ? "dark" : "light");
+              guint before = cut->len;
+
+              adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                                               : ADW_COLOR_SCHEME_FORCE_LIGHT);
+              int minimum;
+
+              settle (GTK_WIDGET (window));
+              /* Nothing asks for more than 360 px: the window goes down to that. */
+              gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+              if (minimum > 360)
+                print_widths (GTK_WIDGET (window), 0);
+              g_assert_cmpint (minimum, <=, 360);
+              if (gtk_widget_get_width (GTK_WIDGET (window)) > 360)
+                g_test_message ("%s, %s: the window grew to %d px", users[u], adw_view_stack_page_get_name (page),
+                                gtk_widget_get_width (GTK_WIDGET (window)));
+              collect_cut_labels (GTK_WIDGET (window), cut);
+              for (guint c = before; c < cut->len; c++)
+                {
+                  char *where = g_strdup_printf ("%s, %s: %s", users[u], adw_view_stack_page_get_name (page),
+                                                 (char *) cut->pdata[c]);
+
+                  g_free (cut->pdata[c]);
+                  cut->pdata[c] = where;
+                  g_test_message ("cut at 360 px: %s", where);
+                }
+              wb_test_save_shot (GTK_WINDOW (window), shot);
+            }
+        }
+      adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+      (void) session;
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", layout, NULL);
+  g_assert_cmpuint (cut->len, ==, 0);
+  wb_test_server_stop (server);
+  wb_test_remove_dir (dir);
+}
+
 static void
 skip_without_display (void)
 {
@@ -621,10 +844,19 @@ main (int   argc,
   adw_init ();
   wb_application_ensure_resources ();
   wb_a11y_install ();
+  /* The application's style sheet, as AdwApplication loads it: sizes depend on it. */
+  {
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (css, "/nl/werkbrug/Werkbrug/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
 
   g_test_add_func ("/app-ux/scope/empty-offers-wider-scope", test_empty_offers_wider_scope);
   g_test_add_func ("/app-ux/scope/empty-wider-scope-at-360", test_empty_wider_scope_narrow);
   g_test_add_func ("/app-ux/notifications/follow-the-change-feed", test_notifications_follow_feed);
+  g_test_add_func ("/app-ux/narrow/nothing-cut-at-360", test_narrow_every_view);
 
   return g_test_run ();
 }

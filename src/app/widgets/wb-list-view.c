@@ -2442,7 +2442,23 @@ wb_list_view_set_spec (WbListView       *self,
                                   _(texts->loading_label), -1);
   if (spec->css_class != NULL)
     gtk_widget_add_css_class (GTK_WIDGET (priv->column_view), spec->css_class);
-  gtk_button_set_label (priv->open_button, _(texts->open_label));
+  /* Its words where they fit, else an arrow (with the words as its tooltip and name): at
+   * 360 px "Open Organisation" beside the filters, the count and "clear" made the window
+   * wider than 360. */
+  {
+    GtkWidget *squeezer = adw_squeezer_new ();
+    GtkWidget *label = gtk_label_new_with_mnemonic (_(texts->open_label));
+    GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
+    g_autofree char *words = wb_a11y_strip_mnemonic (_(texts->open_label));
+
+    adw_squeezer_set_transition_type (ADW_SQUEEZER (squeezer), ADW_SQUEEZER_TRANSITION_TYPE_NONE);
+    adw_squeezer_set_switch_threshold_policy (ADW_SQUEEZER (squeezer), ADW_FOLD_THRESHOLD_POLICY_NATURAL);
+    adw_squeezer_add (ADW_SQUEEZER (squeezer), label);
+    adw_squeezer_add (ADW_SQUEEZER (squeezer), arrow);
+    gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (priv->open_button));
+    gtk_button_set_child (priv->open_button, squeezer);
+    gtk_widget_set_tooltip_text (GTK_WIDGET (priv->open_button), words);
+  }
   wb_a11y_set_label (GTK_WIDGET (priv->open_button), _(texts->open_accessible));
   adw_status_page_set_title (priv->loading_page, _(texts->loading_title));
   adw_status_page_set_title (priv->empty_page, _(texts->empty_title));
