@@ -62,6 +62,8 @@ typedef struct
   GtkSpinner *loading_spinner;
   GtkColumnView *column_view;
   AdwStatusPage *empty_page;
+  GtkBox *empty_scopes_box;
+  GtkButton *empty_scope_buttons[WB_N_LIST_SCOPES];  /* the same search in a wider scope */
   GtkButton *empty_clear_button;
   AdwStatusPage *none_page;
   AdwStatusPage *denied_page;
@@ -232,6 +234,8 @@ show_list_page (WbListView *self,
     }
 }
 
+static void update_empty_page (WbListView *self);
+
 static void
 update_state (WbListView *self)
 {
@@ -253,6 +257,8 @@ update_state (WbListView *self)
   else
     page = "list";
   show_list_page (self, page);
+  if (g_str_equal (page, "empty"))
+    update_empty_page (self);
 
   gtk_label_set_text (priv->count_label, priv->denied || (loaded == 0 && !priv->loaded) ? "" : count);
   gtk_widget_set_sensitive (GTK_WIDGET (priv->clear_button), wb_list_model_get_narrowed (priv->model));
@@ -1006,6 +1012,106 @@ update_scope_counts (WbListView *self)
           /* Its one name, as shown: "Mine (12)", not the mnemonic's text beside it. */
           wb_a11y_set_label (button, spoken);
         }
+    }
+}
+
+/* The scope filter that narrows the list now (not "All I may see"), or -1. */
+static int
+narrowing_scope_filter (WbListView *self)
+{
+  WbListViewPrivate *priv = PRIV (self);
+
+  for (guint i = 0; priv->filter_widgets != NULL && i < priv->filter_widgets->len; i++)
+    if (priv->spec->filters[i].kind == WB_LIST_FILTER_SCOPE &&
+        wb_list_model_get_scope (priv->model, i) != WB_LIST_SCOPE_ALL)
+      return i;
+  return -1;
+}
+
+/* The "no match" page. Where a scope narrows the list, nothing found there is no proof that
+ * the record does not exist (a colleague's client in "Mine"): the page says where it looked,
+ * and offers each wider scope that has matches for the same search and filters in one click,
+ * with their number ("Show 3 clients in My organisation"); the search stays as typed. */
+static void
+update_empty_page (WbListView *self)
+{
+  WbListViewPrivate *priv = PRIV (self);
+  int index = narrowing_scope_filter (self);
+  guint counts[WB_N_LIST_SCOPES];
+  g_autofree char *where = NULL;
+  g_autofree char *description = NULL;
+  WbListScope scope;
+  gboolean wider = FALSE;
+
+  for (scope = 0; scope < WB_N_LIST_SCOPES; scope++)
+    gtk_widget_set_visible (GTK_WIDGET (priv->empty_scope_buttons[scope]), FALSE);
+  if (index < 0)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (priv->empty_scopes_box), FALSE);
+      adw_status_page_set_description (priv->empty_page, _("Try other words, or clear the search and the filters."));
+      return;
+    }
+
+  wb_list_model_count_in_scopes (priv->model, index, counts);
+  for (scope = wb_list_model_get_scope (priv->model, index) + 1; scope < WB_N_LIST_SCOPES; scope++)
+    {
+      GtkButton *button = priv->empty_scope_buttons[scope];
+      g_autofree char *scope_name = NULL;
+      g_autofree char *count = NULL;
+      g_autofree char *label = NULL;
+
+      /* Only a scope that shows more than the narrower one before it. */
+      if (counts[scope] == 0 || (wider && counts[scope] == counts[scope - 1]))
+        continue;
+      scope_name = wb_a11y_strip_mnemonic (SCOPE_LABEL (scope));
+      count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, priv->spec->counts->singular,
+                                            priv->spec->counts->plural, counts[scope]), counts[scope]);
+      /* TRANSLATORS: a button on the "no match" page: "Show 3 clients in My organisation" */
+      label = g_strdup_printf (_("Show %s in %s"), count, scope_name);
+      gtk_label_set_text (GTK_LABEL (gtk_button_get_child (button)), label);
+      wb_a11y_set_label (GTK_WIDGET (button), label);
+      gtk_widget_set_visible (GTK_WIDGET (button), TRUE);
+      /* The nearest wider scope is the way on. */
+      if (wider)
+        gtk_widget_remove_css_class (GTK_WIDGET (button), "suggested-action");
+      else
+        gtk_widget_add_css_class (GTK_WIDGET (button), "suggested-action");
+      wider = TRUE;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (priv->empty_scopes_box), wider);
+
+  where = wb_a11y_strip_mnemonic (SCOPE_LABEL (wb_list_model_get_scope (priv->model, index)));
+  if (wider)
+    /* TRANSLATORS: on the "no match" page; %s is a scope of the list, "Mine" */
+    description = g_strdup_printf (_("Nothing in “%s” matches, but a wider scope has matches."), where);
+  else
+    /* TRANSLATORS: on the "no match" page; %s is a scope of the list, "Mine" */
+    description = g_strdup_printf (_("Nothing in “%s” matches, nor in any wider scope. Try other words, or clear the "
+                                     "search and the filters."), where);
+  adw_status_page_set_description (priv->empty_page, description);
+}
+
+/* A wider scope from the "no match" page: for this search, so it is not remembered as the
+ * scope the list opens on. The focus stays with the search, or goes to the first match. */
+static void
+on_empty_scope_clicked_cb (GtkButton  *button,
+                           WbListView *self)
+{
+  WbListViewPrivate *priv = PRIV (self);
+  int index = narrowing_scope_filter (self);
+  WbListScope scope = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), SCOPE_KEY));
+
+  if (index < 0)
+    return;
+  priv->applying_scope = TRUE;
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (scope_button (priv->filter_widgets->pdata[index], scope)), TRUE);
+  priv->applying_scope = FALSE;
+  if (gtk_widget_get_visible (GTK_WIDGET (priv->search_bar)) && gtk_search_bar_get_search_mode (priv->search_bar))
+    gtk_widget_grab_focus (GTK_WIDGET (priv->search_entry));
+  else if (wb_list_model_get_n_shown (priv->model) > 0)
+    {
+      gtk_single_selection_set_selected (priv->selection, 0);
+      wb_list_view_focus_row (self, selected_row (self));
     }
 }
 
@@ -2085,6 +2191,7 @@ wb_list_view_class_init (WbListViewClass *klass)
   gtk_widget_class_bind_template_child_private (widget_class, WbListView, loading_spinner);
   gtk_widget_class_bind_template_child_private (widget_class, WbListView, column_view);
   gtk_widget_class_bind_template_child_private (widget_class, WbListView, empty_page);
+  gtk_widget_class_bind_template_child_private (widget_class, WbListView, empty_scopes_box);
   gtk_widget_class_bind_template_child_private (widget_class, WbListView, empty_clear_button);
   gtk_widget_class_bind_template_child_private (widget_class, WbListView, none_page);
   gtk_widget_class_bind_template_child_private (widget_class, WbListView, denied_page);
@@ -2134,6 +2241,24 @@ wb_list_view_init (WbListView *self)
   g_signal_connect (priv->search_bar, "notify::search-mode-enabled", G_CALLBACK (on_search_mode_cb), self);
   g_signal_connect (priv->clear_button, "clicked", G_CALLBACK (on_clear_clicked_cb), self);
   g_signal_connect (priv->empty_clear_button, "clicked", G_CALLBACK (on_clear_clicked_cb), self);
+  for (WbListScope scope = 0; scope < WB_N_LIST_SCOPES; scope++)
+    {
+      GtkWidget *label = gtk_label_new (NULL);
+      GtkWidget *button = gtk_button_new ();
+
+      /* Long counts and scope names wrap within a 360 px window. */
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
+      gtk_button_set_child (GTK_BUTTON (button), label);
+      gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (button, "pill");
+      gtk_widget_set_visible (button, FALSE);
+      g_object_set_data (G_OBJECT (button), SCOPE_KEY, GUINT_TO_POINTER (scope));
+      g_signal_connect (button, "clicked", G_CALLBACK (on_empty_scope_clicked_cb), self);
+      gtk_box_append (priv->empty_scopes_box, button);
+      priv->empty_scope_buttons[scope] = GTK_BUTTON (button);
+    }
   g_signal_connect_swapped (priv->error_retry_button, "clicked", G_CALLBACK (wb_list_view_retry), self);
   g_signal_connect (priv->column_view, "activate", G_CALLBACK (on_activate_cb), self);
   g_signal_connect (priv->leaflet, "notify::visible-child", G_CALLBACK (on_leaflet_child_cb), self);
@@ -2317,7 +2442,23 @@ wb_list_view_set_spec (WbListView       *self,
                                   _(texts->loading_label), -1);
   if (spec->css_class != NULL)
     gtk_widget_add_css_class (GTK_WIDGET (priv->column_view), spec->css_class);
-  gtk_button_set_label (priv->open_button, _(texts->open_label));
+  /* Its words where they fit, else an arrow (with the words as its tooltip and name): at
+   * 360 px "Open Organisation" beside the filters, the count and "clear" made the window
+   * wider than 360. */
+  {
+    GtkWidget *squeezer = adw_squeezer_new ();
+    GtkWidget *label = gtk_label_new_with_mnemonic (_(texts->open_label));
+    GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
+    g_autofree char *words = wb_a11y_strip_mnemonic (_(texts->open_label));
+
+    adw_squeezer_set_transition_type (ADW_SQUEEZER (squeezer), ADW_SQUEEZER_TRANSITION_TYPE_NONE);
+    adw_squeezer_set_switch_threshold_policy (ADW_SQUEEZER (squeezer), ADW_FOLD_THRESHOLD_POLICY_NATURAL);
+    adw_squeezer_add (ADW_SQUEEZER (squeezer), label);
+    adw_squeezer_add (ADW_SQUEEZER (squeezer), arrow);
+    gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (priv->open_button));
+    gtk_button_set_child (priv->open_button, squeezer);
+    gtk_widget_set_tooltip_text (GTK_WIDGET (priv->open_button), words);
+  }
   wb_a11y_set_label (GTK_WIDGET (priv->open_button), _(texts->open_accessible));
   adw_status_page_set_title (priv->loading_page, _(texts->loading_title));
   adw_status_page_set_title (priv->empty_page, _(texts->empty_title));
@@ -2880,4 +3021,16 @@ wb_list_view_get_scope_button (WbListView  *self,
     if (priv->spec->filters[i].kind == WB_LIST_FILTER_SCOPE)
       return scope_button (priv->filter_widgets->pdata[i], scope);
   return NULL;
+}
+
+/* The button of the "no match" page that shows the same search in the wider @scope (hidden
+ * when that scope has no more matches): for tests. */
+GtkWidget *
+wb_list_view_get_empty_scope_button (WbListView  *self,
+                                     WbListScope  scope)
+{
+  g_return_val_if_fail (WB_IS_LIST_VIEW (self), NULL);
+  g_return_val_if_fail (scope < WB_N_LIST_SCOPES, NULL);
+
+  return GTK_WIDGET (PRIV (self)->empty_scope_buttons[scope]);
 }
