@@ -277,6 +277,7 @@ typedef struct {
   gint64 t0;
   double frame_ms;
   double rows_ms;        /* when the first rows were in the list */
+  guint n_frames;        /* frames painted before the one that shows rows */
 } LaunchWatch;
 
 static void
@@ -295,7 +296,10 @@ on_launch_paint_cb (GdkFrameClock *clock,
   if (watch->frame_ms > 0)
     return;
   if (watch->view != NULL && wb_client_list_model_get_n_shown (wb_clients_view_get_list_model (watch->view)) == 0)
-    return;
+    {
+      watch->n_frames++;
+      return;
+    }
   watch->frame_ms = (g_get_monotonic_time () - watch->t0) / 1000.0;
   g_main_loop_quit (watch->loop);
 }
@@ -318,7 +322,7 @@ launch_child (gboolean    bare,
   g_autoptr(WbRecord) me = NULL;
   g_autoptr(WbSession) session = NULL;
   g_autoptr(GError) error = NULL;
-  LaunchWatch watch = { loop, NULL, NULL, t0, 0, 0 };
+  LaunchWatch watch = { loop, NULL, NULL, t0, 0, 0, 0 };
   Wait wait = { loop };
   double init_ms, view_ms = 0, backend_ms = 0, login_ms = 0, session_ms = 0;
 
@@ -386,8 +390,8 @@ launch_child (gboolean    bare,
     g_main_loop_run (loop);
 
   printf ("total %.1f\n", watch.frame_ms);
-  printf ("gtk %.1f view %.1f backend %.1f login %.1f session %.1f rows %.1f (t0 %.6f s)\n", init_ms, view_ms,
-          backend_ms, login_ms, session_ms, watch.rows_ms, t0 / 1e6);
+  printf ("gtk %.1f view %.1f backend %.1f login %.1f session %.1f rows %.1f, %u frames before (t0 %.6f s)\n",
+          init_ms, view_ms, backend_ms, login_ms, session_ms, watch.rows_ms, watch.n_frames, t0 / 1e6);
   gtk_window_destroy (GTK_WINDOW (watch.window));
   if (backend != NULL)
     wb_embedded_backend_stop (backend);
