@@ -31,8 +31,14 @@
  *     types: the time the keystroke takes in the main loop, the time until the frame that
  *     shows its result is on screen and the main thread's CPU time until then (what the
  *     keystroke costs on a busy machine), first with every row the column view keeps rebound
- *     at once (the anchor), then as the list does;
+ *     at once (the anchor), then as the list does. The list searches in the update of the
+ *     frame after the key, so "the search call" is the key into the entry and the search
+ *     itself counts in "the frame's layout" (the frame's update and layout);
  *   - resident memory with the list loaded (application and embedded server together).
+ * The windows draw with the renderer Werkbrug picks (wb-renderer.c: Cairo where OpenGL is a
+ * software rasteriser, as under Xvfb); GSK_RENDERER=gl measures them with OpenGL. The
+ * launch's anchor stays the bare window as GTK draws it; the same window with Werkbrug's
+ * renderer is printed beside it.
  * Run under a display: xvfb-run -a ./_build/bench/bench-app [BENCH_REPEAT=N]; BENCH_DB=path
  * keeps the seeded database there for the next run, BENCH_TRACE=1 prints every keystroke
  * (where its main-thread time went: the search call, before the frame, the frame's layout
