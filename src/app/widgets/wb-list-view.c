@@ -100,6 +100,9 @@ typedef struct
   guint next_page_tick;            /* the large pages wait for the frame that shows the first */
   guint next_page_timeout;
   guint spinner_id;                /* the loading page's spinner turns after a while */
+  char *typed_search;              /* typed, for the next frame to search */
+  guint typed_search_tick;
+  char *entry_text;                /* the entry's text as it last said it changed */
 } WbListViewPrivate;
 
 G_DEFINE_TYPE_WITH_PRIVATE (WbListView, wb_list_view, GTK_TYPE_BOX)
@@ -1289,11 +1292,70 @@ on_clear_clicked_cb (GtkButton  *button,
     wb_list_view_focus_row (self, selected_row (self));
 }
 
+/* Search as you type: the result of a key is in the next frame. The entry waits for no
+ * pause (GTK waits 150 ms after the last key by default: the list followed the typing only
+ * when it stopped), and the keys typed before a frame make one search, of the last text,
+ * in that frame's update, before its layout. */
+static void search (WbListView *self, const char *text);
+
+static void
+cancel_typed_search (WbListView *self)
+{
+  WbListViewPrivate *priv = PRIV (self);
+
+  if (priv->typed_search_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), priv->typed_search_tick);
+  priv->typed_search_tick = 0;
+  g_clear_pointer (&priv->typed_search, g_free);
+}
+
+/* What was typed, searched now (before Enter or Down act on the results). */
+static void
+flush_typed_search (WbListView *self)
+{
+  WbListViewPrivate *priv = PRIV (self);
+  const char *typed = gtk_editable_get_text (GTK_EDITABLE (priv->search_entry));
+  g_autofree char *text = NULL;
+
+  /* Keys the entry has not said anything of yet (it says so from the main loop). */
+  if (g_strcmp0 (typed, priv->entry_text) != 0)
+    {
+      g_free (priv->entry_text);
+      priv->entry_text = g_strdup (typed);
+      g_free (priv->typed_search);
+      priv->typed_search = g_strdup (typed);
+    }
+  text = g_steal_pointer (&priv->typed_search);
+  cancel_typed_search (self);
+  if (text != NULL)
+    search (self, text);
+}
+
+static gboolean
+typed_search_tick_cb (GtkWidget     *widget,
+                      GdkFrameClock *clock,
+                      gpointer       user_data)
+{
+  PRIV (widget)->typed_search_tick = 0;
+  flush_typed_search (WB_LIST_VIEW (widget));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_search_changed_cb (GtkSearchEntry *entry,
                       WbListView     *self)
 {
-  wb_list_view_search (self, gtk_editable_get_text (GTK_EDITABLE (entry)));
+  WbListViewPrivate *priv = PRIV (self);
+
+  g_free (priv->entry_text);
+  priv->entry_text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry)));
+  g_free (priv->typed_search);
+  priv->typed_search = g_strdup (priv->entry_text);
+  /* Not on screen, no frame comes: at once. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    flush_typed_search (self);
+  else if (priv->typed_search_tick == 0)
+    priv->typed_search_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), typed_search_tick_cb, NULL, NULL);
 }
 
 /* Down from the search goes to the results, not to the first filter. */
@@ -1306,7 +1368,10 @@ on_search_key_cb (GtkEventControllerKey *controller,
 {
   WbListViewPrivate *priv = PRIV (self);
 
-  if ((keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down) || wb_list_model_get_n_shown (priv->model) == 0)
+  if (keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down)
+    return FALSE;
+  flush_typed_search (self);
+  if (wb_list_model_get_n_shown (priv->model) == 0)
     return FALSE;
   /* The first result, selected, with the focus on its line. */
   gtk_single_selection_set_selected (priv->selection, 0);
@@ -1319,6 +1384,7 @@ static void
 on_search_activate_cb (GtkSearchEntry *entry,
                        WbListView     *self)
 {
+  flush_typed_search (self);
   if (wb_list_model_get_n_shown (PRIV (self)->model) > 0)
     wb_list_view_open_row (self, selected_row (self));
 }
@@ -2110,6 +2176,8 @@ wb_list_view_dispose (GObject *object)
   g_clear_object (&priv->work_cancellable);
   g_clear_handle_id (&priv->follow_id, g_source_remove);
   g_clear_handle_id (&priv->spinner_id, g_source_remove);
+  cancel_typed_search (WB_LIST_VIEW (object));
+  g_clear_pointer (&priv->entry_text, g_free);
   cancel_next_page (WB_LIST_VIEW (object));
   g_clear_pointer (&priv->changed_ids, g_hash_table_unref);
   if (priv->chooser != NULL)
@@ -2226,6 +2294,8 @@ wb_list_view_init (WbListView *self)
   gtk_column_view_set_model (priv->column_view, GTK_SELECTION_MODEL (priv->selection));
 
   gtk_search_bar_connect_entry (priv->search_bar, GTK_EDITABLE (priv->search_entry));
+  /* The next frame shows what was typed (on_search_changed_cb), not the frame after a pause. */
+  gtk_search_entry_set_search_delay (priv->search_entry, 0);
   gtk_search_bar_set_key_capture_widget (priv->search_bar, GTK_WIDGET (priv->list_page));
   keys = gtk_event_controller_key_new ();
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_search_key_cb), self);
@@ -2820,11 +2890,10 @@ wb_list_view_retry (WbListView *self)
     wb_record_page_reload (priv->page);
 }
 
-void
-wb_list_view_search (WbListView *self,
-                     const char *text)
+static void
+search (WbListView *self,
+        const char *text)
 {
-  g_return_if_fail (WB_IS_LIST_VIEW (self));
   /* A list without a search bar searches with its filters. */
   if (PRIV (self)->spec->texts->search_label == NULL)
     return;
@@ -2833,6 +2902,17 @@ wb_list_view_search (WbListView *self,
    * match; GtkSingleSelection only looks for its item when its slot is taken away. */
   wb_list_model_set_search (PRIV (self)->model, text);
   end_refilter (self);
+}
+
+void
+wb_list_view_search (WbListView *self,
+                     const char *text)
+{
+  g_return_if_fail (WB_IS_LIST_VIEW (self));
+
+  /* A search typed before this one is not shown after it. */
+  cancel_typed_search (self);
+  search (self, text);
 }
 
 void
