@@ -642,6 +642,77 @@ test_panel_controls_rerank (void)
   g_assert_finalize_object (panel);
 }
 
+/* What the panel shows each time it says "ranked": how many items, and the first row's
+ * explanation bar (which only the same item keeps). */
+typedef struct {
+  GArray *lengths;
+  WbScoreBar *first_bar;
+} Shown;
+
+static void
+on_shown_cb (WbCandidatesPanel *panel,
+             Shown             *shown)
+{
+  guint n = wb_candidates_panel_get_ranking (panel)->items->len;
+
+  g_array_append_val (shown->lengths, n);
+  if (shown->lengths->len == 1)
+    {
+      g_assert_true (wb_candidates_panel_get_shown (panel));
+      g_assert_cmpuint (wb_candidates_panel_get_n_rows (panel), ==, n);
+      wb_candidates_panel_set_row_expanded (panel, 0, TRUE);
+      shown->first_bar = wb_candidates_panel_get_row_bar (panel, 0);
+      g_assert_nonnull (shown->first_bar);
+    }
+}
+
+static gboolean
+panel_done (gpointer panel)
+{
+  return wb_candidates_panel_get_shown (panel) && !wb_candidates_panel_get_loading (panel);
+}
+
+/* The rows the list shows at once are asked first and shown; the rest of the ranking follows,
+ * and the rows already there stay as they are (the same items: what the user opened stays
+ * open, nothing is built twice). */
+static void
+test_panel_first_rows_then_rest (void)
+{
+  g_autoptr(WbSession) session = session_for (WSP_MANAGER);
+  g_autoptr(JsonObject) answer = raw_ranking (wb_session_get_api (session), fx.vacancy, "limit=50");
+  WbCandidatesPanel *panel = g_object_ref_sink (wb_candidates_panel_new (WB_MATCH_DIRECTION_CANDIDATES));
+  g_autoptr(GArray) lengths = g_array_new (FALSE, FALSE, sizeof (guint));
+  Shown shown = { lengths, NULL };
+  guint n = json_array_get_length (items_of (answer));
+
+  /* The fixture's vacancy has more candidates than the list shows at once. */
+  g_assert_cmpuint (n, >, 15);
+  g_signal_connect (panel, "ranked", G_CALLBACK (on_shown_cb), &shown);
+  wb_candidates_panel_set_session (panel, session);
+  wb_candidates_panel_set_subject (panel, fx.vacancy);
+  wait_until (panel_done, panel);
+  g_assert_null (wb_candidates_panel_get_error_text (panel));
+
+  g_assert_cmpuint (lengths->len, ==, 2);
+  g_assert_cmpuint (g_array_index (lengths, guint, 0), ==, 15);
+  g_assert_cmpuint (g_array_index (lengths, guint, 1), ==, n);
+  g_assert_true (wb_candidates_panel_get_row_bar (panel, 0) == shown.first_bar);
+  assert_panel_shows (panel, answer);
+
+  /* A control asks the first rows again, then the rest. */
+  g_array_set_size (lengths, 0);
+  wb_candidates_panel_set_near_misses (panel, TRUE);
+  wait_until (panel_done, panel);
+  g_assert_cmpuint (lengths->len, >=, 1);
+  g_assert_cmpuint (g_array_index (lengths, guint, 0), <=, 15);
+  {
+    g_autoptr(JsonObject) near = raw_ranking (wb_session_get_api (session), fx.vacancy, "limit=50&near_misses=true");
+
+    assert_panel_shows (panel, near);
+  }
+  g_assert_finalize_object (panel);
+}
+
 static void
 test_panel_empty_and_errors (void)
 {
@@ -893,6 +964,7 @@ main (int   argc,
   g_test_add_func ("/app-matching/score-bar/equals-api-parts", test_score_bar_equals_api_parts);
   g_test_add_func ("/app-matching/panel/ranks-with-explanations", test_panel_ranks_with_explanations);
   g_test_add_func ("/app-matching/panel/controls-rerank", test_panel_controls_rerank);
+  g_test_add_func ("/app-matching/panel/first-rows-then-rest", test_panel_first_rows_then_rest);
   g_test_add_func ("/app-matching/panel/empty-and-errors", test_panel_empty_and_errors);
   g_test_add_func ("/app-matching/panel/on-the-vacancy-page", test_panel_on_vacancy_page);
   g_test_add_func ("/app-matching/client/suitable-vacancies", test_client_suitable_vacancies);
