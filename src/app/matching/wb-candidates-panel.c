@@ -194,6 +194,36 @@ unwrap_labels (GtkWidget *widget)
     }
 }
 
+static GtkWidget *
+find_header (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = ADW_IS_ACTION_ROW (child) ? child : find_header (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The line of the list view around a row says its name (bind_row): the expander row inside it
+ * and the expander's header row, which its title labels, would each say it again, one after
+ * the other as the focus moves in. They stay unnamed (an empty name, which the names given
+ * to unnamed rows leave alone); the header's subtitle still describes it. */
+static void
+name_once (GtkWidget *expander)
+{
+  GtkWidget *header = find_header (expander);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+  if (header != NULL)
+    {
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (header), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (header), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+    }
+}
+
 static void
 on_setup_row_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *list_item,
@@ -206,6 +236,7 @@ on_setup_row_cb (GtkSignalListItemFactory *factory,
   row->row = ADW_EXPANDER_ROW (expander);
   gtk_widget_add_css_class (expander, "wb-ranked-row");
   unwrap_labels (expander);
+  name_once (expander);
 
   /* The score, as a number and as a bar. */
   suffix = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
@@ -674,14 +705,20 @@ on_rest_ranked_cb (GObject      *source,
   g_signal_emit (self, signals[RANKED], 0);
 }
 
+static void
+request_rest_now (WbCandidatesPanel *self)
+{
+  cancel_rest (self);
+  request_ranking (self, full_limit (self), on_rest_ranked_cb);
+}
+
 static gboolean
 request_rest_cb (gpointer data)
 {
   WbCandidatesPanel *self = data;
 
   self->rest_id = 0;
-  cancel_rest (self);
-  request_ranking (self, full_limit (self), on_rest_ranked_cb);
+  request_rest_now (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -689,7 +726,7 @@ static void
 on_first_rows_painted_cb (GdkFrameClock     *clock,
                           WbCandidatesPanel *self)
 {
-  request_rest_cb (self);
+  request_rest_now (self);
 }
 
 /* The rest of the ranking is asked once the first rows are painted: reading and parsing it
@@ -703,7 +740,7 @@ request_rest (WbCandidatesPanel *self)
   cancel_rest (self);
   if (clock == NULL)
     {
-      request_rest_cb (self);
+      request_rest_now (self);
       return;
     }
   self->rest_clock = g_object_ref (clock);
