@@ -92,6 +92,64 @@ accessible_label (GtkWidget *widget)
   return gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, "\x01");
 }
 
+/* 4. Spoken names: every interactive control on screen below @root has a name of its own,
+ * not a type's name, not its words twice ("Cancel Cancel"), and no two have the same one. */
+static void
+collect_names (GtkWidget  *widget,
+               GHashTable *seen,
+               GPtrArray  *problems)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget) || GTK_IS_DROP_DOWN (widget) || GTK_IS_EDITABLE (widget))
+    {
+      g_autofree char *name = accessible_label (widget);
+      const char *label = GTK_IS_BUTTON (widget) ? gtk_button_get_label (GTK_BUTTON (widget)) : NULL;
+      g_autofree char *spoken = name != NULL ? g_strdup (name) : g_strdup (label);
+      g_auto(GStrv) words = spoken != NULL ? g_strsplit (spoken, " ", -1) : NULL;
+      guint n = words != NULL ? g_strv_length (words) : 0;
+
+      if (spoken == NULL || *spoken == '\0')
+        g_ptr_array_add (problems, g_strdup_printf ("a %s without a name", G_OBJECT_TYPE_NAME (widget)));
+      else if (g_str_has_prefix (spoken, "Gtk") || g_str_has_prefix (spoken, "Adw"))
+        g_ptr_array_add (problems, g_strdup_printf ("a generic name: %s", spoken));
+      else if (n % 2 == 0 && n > 0)
+        {
+          gboolean doubled = TRUE;
+
+          for (guint i = 0; i < n / 2; i++)
+            doubled = doubled && g_str_equal (words[i], words[n / 2 + i]);
+          if (doubled)
+            g_ptr_array_add (problems, g_strdup_printf ("a name said twice: %s", spoken));
+        }
+      if (spoken != NULL && *spoken != '\0')
+        {
+          if (g_hash_table_contains (seen, spoken))
+            g_ptr_array_add (problems, g_strdup_printf ("two controls named “%s”", spoken));
+          else
+            g_hash_table_add (seen, g_strdup (spoken));
+        }
+      if (GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget))
+        return;   /* its label and icon are its own */
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_names (child, seen, problems);
+}
+
+static void
+assert_names (GtkWidget *root)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+
+  collect_names (root, seen, problems);
+  for (guint i = 0; i < problems->len; i++)
+    g_test_message ("spoken names: %s", (char *) problems->pdata[i]);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_cmpuint (g_hash_table_size (seen), >, 0);
+}
+
 /* Synthetic clients */
 
 static WbRecord *
@@ -288,6 +346,7 @@ test_empty_offers_wider_scope (void)
   g_assert_cmpstr (button_text (all), ==, "Show 1 client in All I may see");
   name = accessible_label (all);
   g_assert_cmpstr (name, ==, "Show 1 client in All I may see");
+  assert_names (gtk_widget_get_ancestor (all, ADW_TYPE_STATUS_PAGE));
   wb_test_save_shot (fixture.window, "ux-empty-wider-scope");
 
   g_signal_emit_by_name (all, "clicked");
@@ -489,6 +548,8 @@ assert_popover_whole (WbNotificationsButton *notifications,
   settle (popover);
   g_assert_cmpint (gtk_widget_get_width (gtk_popover_get_child (GTK_POPOVER (popover))), <=, 360);
   g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), <=, gtk_adjustment_get_page_size (adjustment) + 0.5);
+  /* Each row's buttons say which notification they act on. */
+  assert_names (gtk_popover_get_child (GTK_POPOVER (popover)));
   if (dir != NULL)
     {
       width = gtk_widget_get_width (popover);
@@ -802,6 +863,7 @@ test_narrow_every_view (void)
             g_assert_true (gtk_widget_get_mapped (button));
             g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)));
             g_assert_cmpstr (name, ==, adw_view_stack_page_get_title (page));
+            assert_names (GTK_WIDGET (grid));
           }
           for (guint dark = 0; dark < 2; dark++)
             {
