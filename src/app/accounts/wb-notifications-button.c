@@ -118,6 +118,15 @@ notification_row (WbNotificationsButton *self,
   gint64 id = wb_record_get_id (notification);
   gint64 employer = g_strcmp0 (wb_record_get_string (notification, "resource"), "employers") == 0 ?
                     wb_record_get_int (notification, "resource_id") : 0;
+  /* Every row has these two buttons: each says which notification it acts on, or a screen
+   * reader hears ten times "Mark as read" and cannot tell them apart. */
+  g_autofree char *subject = body != NULL && *body != '\0'
+                             ? g_strdup_printf ("%s — %s", wb_record_get_string (notification, "title"), body)
+                             : g_strdup (wb_record_get_string (notification, "title"));
+  /* TRANSLATORS: the spoken name of a notification's button; %s is the notification's title */
+  g_autofree char *read_name = g_strdup_printf (_("Mark as read: %s"), subject);
+  /* TRANSLATORS: the spoken name of a notification's button; %s is the notification's title */
+  g_autofree char *open_name = g_strdup_printf (_("Open the account: %s"), subject);
   GtkWidget *read;
 
   gtk_widget_set_margin_top (box, 6);
@@ -157,7 +166,7 @@ notification_row (WbNotificationsButton *self,
       gtk_widget_set_valign (open, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (open, "flat");
       gtk_widget_set_tooltip_text (open, _("Open the account"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (open), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Open the account"), -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (open), GTK_ACCESSIBLE_PROPERTY_LABEL, open_name, -1);
       g_object_set_data (G_OBJECT (open), "employer", GSIZE_TO_POINTER (employer));
       g_object_set_data (G_OBJECT (open), "id", GSIZE_TO_POINTER (id));
       g_signal_connect (open, "clicked", G_CALLBACK (on_open_clicked_cb), self);
@@ -167,7 +176,7 @@ notification_row (WbNotificationsButton *self,
   gtk_widget_set_valign (read, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (read, "flat");
   gtk_widget_set_tooltip_text (read, _("Mark as read"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (read), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Mark as read"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (read), GTK_ACCESSIBLE_PROPERTY_LABEL, read_name, -1);
   g_object_set_data (G_OBJECT (read), "id", GSIZE_TO_POINTER (id));
   g_signal_connect (read, "clicked", G_CALLBACK (on_read_clicked_cb), self);
   gtk_box_append (GTK_BOX (box), read);

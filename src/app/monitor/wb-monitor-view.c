@@ -1290,6 +1290,20 @@ wb_monitor_view_init (WbMonitorView *self)
   self->tile_texts = g_ptr_array_new_with_free_func (g_free);
 
   wb_a11y_set_label (GTK_WIDGET (self->output_button), _("Print or save the dashboard"));
+  /* Its word where it fits, else a table's icon (the name and tooltip keep the words): in
+   * Dutch the filters beside it took the bar past 360 px. */
+  {
+    GtkWidget *squeezer = adw_squeezer_new ();
+    GtkWidget *label = gtk_label_new_with_mnemonic (gtk_button_get_label (GTK_BUTTON (self->table_button)));
+    GtkWidget *icon = gtk_image_new_from_icon_name ("view-grid-symbolic");
+
+    adw_squeezer_set_transition_type (ADW_SQUEEZER (squeezer), ADW_SQUEEZER_TRANSITION_TYPE_NONE);
+    adw_squeezer_set_switch_threshold_policy (ADW_SQUEEZER (squeezer), ADW_FOLD_THRESHOLD_POLICY_NATURAL);
+    adw_squeezer_add (ADW_SQUEEZER (squeezer), label);
+    adw_squeezer_add (ADW_SQUEEZER (squeezer), icon);
+    gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (self->table_button));
+    gtk_button_set_child (GTK_BUTTON (self->table_button), squeezer);
+  }
   wb_a11y_set_label (GTK_WIDGET (self->table_button), _("Show all figures as tables"));
   wb_a11y_set_label (GTK_WIDGET (self->retry_button), _("Load the figures again"));
   g_signal_connect (self->table_button, "toggled", G_CALLBACK (on_tables_toggled_cb), self);
