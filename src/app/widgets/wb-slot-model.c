@@ -45,9 +45,11 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (WbSlotModel, wb_slot_model, G_TYPE_OBJECT,
  * that narrows a list below them tears rows down, and the key that widens it again builds
  * a hundred rows at once (1,000 widgets and more in a column view), off screen. A list that
  * grows near the screen therefore gets the positions on screen at once and the others when
- * the changes pause, as the rows off screen catch up: while a user types, the rows stay as
- * many as the screen needs; the count and the model below are whole all along. */
+ * the changes pause, a few per frame as the rows off screen catch up: while a user types,
+ * the rows stay as many as the screen needs, and a key typed meanwhile waits for a dozen
+ * rows at most; the count and the model below are whole all along. */
 #define GROW_NEAR 256
+#define GROW_SLOTS 12
 
 static void
 clear_slot (gpointer data)
@@ -148,13 +150,35 @@ grow (WbSlotModel *self)
   g_list_model_items_changed (G_LIST_MODEL (self), n_before, 0, n_after - n_before);
 }
 
+/* A few positions more a tick, and the rest at once past the rows the view keeps. */
 static gboolean
-grow_cb (gpointer data)
+grow_step_cb (gpointer data)
+{
+  WbSlotModel *self = data;
+  guint n_before = self->slots->len;
+  guint n_after = self->model != NULL ? g_list_model_get_n_items (self->model) : 0;
+  guint first = 0, end, n = G_MAXUINT;
+
+  if (self->range_func != NULL)
+    self->range_func (self->range_data, &first, &n);
+  if (n == G_MAXUINT || n_before >= first + n + GROW_NEAR || n_after <= n_before + GROW_SLOTS)
+    {
+      self->grow_source = 0;
+      grow (self);
+      return G_SOURCE_REMOVE;
+    }
+  end = n_before + GROW_SLOTS;
+  g_ptr_array_set_size (self->slots, end);
+  g_list_model_items_changed (G_LIST_MODEL (self), n_before, 0, end - n_before);
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+start_grow_cb (gpointer data)
 {
   WbSlotModel *self = data;
 
-  self->grow_source = 0;
-  grow (self);
+  self->grow_source = g_timeout_add_full (G_PRIORITY_DEFAULT, CATCH_UP_INTERVAL_MS, grow_step_cb, self, NULL);
   return G_SOURCE_REMOVE;
 }
 
@@ -240,7 +264,7 @@ on_items_changed_cb (GListModel  *model,
           g_list_model_items_changed (G_LIST_MODEL (self), n_before, 0, n - n_before);
         }
       if (n < n_after)
-        self->grow_source = g_timeout_add_full (G_PRIORITY_DEFAULT, CATCH_UP_DELAY_MS, grow_cb, self, NULL);
+        self->grow_source = g_timeout_add_full (G_PRIORITY_DEFAULT, CATCH_UP_DELAY_MS, start_grow_cb, self, NULL);
     }
 }
 
