@@ -12,6 +12,7 @@
 #include "wb-clients-view.h"
 #include "wb-renderer.h"
 #include "wb-session.h"
+#include "wb-slot-model.h"
 
 /* What makes the lists keep up with typing, and what it must not change: a search typed into
  * the list's entry is shown in the next frame, keys typed before a frame make one search of
@@ -260,6 +261,79 @@ test_typed_search_enter (void)
   fixture_tear_down (&fixture);
 }
 
+/* The rows (lines) the column view has made: one name cell each. */
+static guint
+count_rows (GtkWidget          *widget,
+            const WbListColumn *name_column)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if ((GTK_IS_LABEL (child) || GTK_IS_INSCRIPTION (child)) && wb_list_cell_get_column (child) == name_column)
+        n++;
+      else
+        n += count_rows (child, name_column);
+    }
+  return n;
+}
+
+/* A search that widens the list again near the screen builds the rows on screen in its
+ * frame and the others (GTK 4.8 keeps some 200) once the typing pauses; the list then has
+ * every position, each slot showing its row. */
+static void
+test_widening_builds_rows_later (void)
+{
+  Fixture fixture = { 0 };
+  GtkColumnView *column_view;
+  const WbListColumn *name;
+  GtkSelectionModel *selection;
+  WbSlotModel *slots;
+  GListModel *shown;
+  guint before, after;
+  gint64 until;
+
+  fixture_set_up (&fixture);
+  column_view = wb_clients_view_get_column_view (fixture.view);
+  name = &wb_list_view_get_spec (WB_LIST_VIEW (fixture.view))->columns[WB_CLIENT_COLUMN_NAME];
+  selection = gtk_column_view_get_model (column_view);
+  slots = WB_SLOT_MODEL (gtk_single_selection_get_model (GTK_SINGLE_SELECTION (selection)));
+  shown = G_LIST_MODEL (wb_clients_view_get_list_model (fixture.view));
+
+  /* given11, given110..given119: the rows past them are torn down. */
+  wb_clients_view_search (fixture.view, "given11");
+  wait_frames (&fixture, 2);
+  before = count_rows (GTK_WIDGET (column_view), name);
+  g_assert_cmpuint (before, <=, 11);
+
+  /* Deleting the key: 111 rows, of which a screenful in the frame after it. */
+  wb_clients_view_search (fixture.view, "given1");
+  wait_frames (&fixture, 1);
+  after = count_rows (GTK_WIDGET (column_view), name);
+  g_assert_cmpuint (after, >, before);
+  g_assert_cmpuint (after, <, 100);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 111);
+  g_assert_false (wb_slot_model_get_caught_up (slots));
+
+  /* Once the typing pauses, every position, each with its row. */
+  until = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  while (!wb_slot_model_get_caught_up (slots) && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (wb_slot_model_get_caught_up (slots));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (slots)), ==, 111);
+  for (guint i = 0; i < 111; i++)
+    {
+      g_autoptr(WbSlot) slot = g_list_model_get_item (G_LIST_MODEL (slots), i);
+      g_autoptr(GObject) row = g_list_model_get_item (shown, i);
+
+      g_assert_true (wb_slot_get_item (slot) == (gpointer) row);
+    }
+  wait_frames (&fixture, 1);
+  g_assert_cmpuint (count_rows (GTK_WIDGET (column_view), name), >=, 100);
+  fixture_tear_down (&fixture);
+}
+
 /* Mesa's software rasterisers draw with Cairo; a graphics driver keeps GTK's choice. */
 static void
 test_renderer_for_gl (void)
@@ -312,6 +386,7 @@ main (int   argc,
   g_test_add_func ("/app-speed/renderer/user-choice-stands", test_renderer_user_choice);
   g_test_add_func ("/app-speed/search/typed-in-the-next-frame", test_typed_search_next_frame);
   g_test_add_func ("/app-speed/search/enter-acts-on-what-was-typed", test_typed_search_enter);
+  g_test_add_func ("/app-speed/search/widening-builds-rows-off-screen-later", test_widening_builds_rows_later);
 
   return g_test_run ();
 }

@@ -22,6 +22,9 @@ struct _WbSlotModel
   guint stale_first;
   guint stale_end;
   guint catch_up_source;
+  /* The list below is longer than the slots: the positions past the screen that a list
+   * growing back adds once the changes pause (grow_source). */
+  guint grow_source;
 };
 
 static void wb_slot_model_list_model_init (GListModelInterface *iface);
@@ -36,6 +39,17 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (WbSlotModel, wb_slot_model, G_TYPE_OBJECT,
 #define CATCH_UP_SLOTS 12
 #define CATCH_UP_INTERVAL_MS 16
 #define CATCH_UP_DELAY_MS 150
+
+/* GTK 4.8's list view keeps a row widget (and a cell per column) for each of some 200
+ * positions around where it is scrolled to, and makes them the moment they exist: a search
+ * that narrows a list below them tears rows down, and the key that widens it again builds
+ * a hundred rows at once (1,000 widgets and more in a column view), off screen. A list that
+ * grows near the screen therefore gets the positions on screen at once and the others when
+ * the changes pause, a few per frame as the rows off screen catch up: while a user types,
+ * the rows stay as many as the screen needs, and a key typed meanwhile waits for a dozen
+ * rows at most; the count and the model below are whole all along. */
+#define GROW_NEAR 256
+#define GROW_SLOTS 12
 
 static void
 clear_slot (gpointer data)
@@ -122,6 +136,70 @@ hot_range (WbSlotModel *self,
   *end = n == G_MAXUINT ? G_MAXUINT : *first + n;
 }
 
+/* The positions the list below has and the slots do not yet, all of them now. */
+static void
+grow (WbSlotModel *self)
+{
+  guint n_before = self->slots->len;
+  guint n_after = self->model != NULL ? g_list_model_get_n_items (self->model) : 0;
+
+  g_clear_handle_id (&self->grow_source, g_source_remove);
+  if (n_after <= n_before)
+    return;
+  g_ptr_array_set_size (self->slots, n_after);
+  g_list_model_items_changed (G_LIST_MODEL (self), n_before, 0, n_after - n_before);
+}
+
+/* A few positions more a tick, and the rest at once past the rows the view keeps. */
+static gboolean
+grow_step_cb (gpointer data)
+{
+  WbSlotModel *self = data;
+  guint n_before = self->slots->len;
+  guint n_after = self->model != NULL ? g_list_model_get_n_items (self->model) : 0;
+  guint first = 0, end, n = G_MAXUINT;
+
+  if (self->range_func != NULL)
+    self->range_func (self->range_data, &first, &n);
+  if (n == G_MAXUINT || n_before >= first + n + GROW_NEAR || n_after <= n_before + GROW_SLOTS)
+    {
+      self->grow_source = 0;
+      grow (self);
+      return G_SOURCE_REMOVE;
+    }
+  end = n_before + GROW_SLOTS;
+  g_ptr_array_set_size (self->slots, end);
+  g_list_model_items_changed (G_LIST_MODEL (self), n_before, 0, end - n_before);
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+start_grow_cb (gpointer data)
+{
+  WbSlotModel *self = data;
+
+  self->grow_source = g_timeout_add_full (G_PRIORITY_DEFAULT, CATCH_UP_INTERVAL_MS, grow_step_cb, self, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+/* How many slots a list growing from @n_before to @n_after slots gets now: every one, or
+ * (near the rows the list view keeps, with a range function) those up to a screenful past
+ * the screen. */
+static guint
+grow_now (WbSlotModel *self,
+          guint        n_before,
+          guint        n_after,
+          guint        hot_first,
+          guint        hot_end)
+{
+  guint wanted;
+
+  if (hot_end == G_MAXUINT || (guint64) n_before >= (guint64) hot_end + GROW_NEAR)
+    return n_after;
+  wanted = hot_end + (hot_end - hot_first);
+  return MIN (n_after, MAX (n_before, wanted));
+}
+
 /* The items from @position on may all have moved: every slot there takes the item that
  * stands at its position now, and only the change in length is an items-changed. */
 static void
@@ -169,6 +247,8 @@ on_items_changed_cb (GListModel  *model,
   if (self->stale_first < self->stale_end)
     self->catch_up_source = g_timeout_add_full (G_PRIORITY_DEFAULT, CATCH_UP_DELAY_MS, start_catch_up_cb, self, NULL);
 
+  /* Every change puts growing off until the changes pause, as catching up. */
+  g_clear_handle_id (&self->grow_source, g_source_remove);
   if (n_after < n_before)
     {
       g_ptr_array_remove_range (self->slots, n_after, n_before - n_after);
@@ -176,8 +256,15 @@ on_items_changed_cb (GListModel  *model,
     }
   else if (n_after > n_before)
     {
-      g_ptr_array_set_size (self->slots, n_after);
-      g_list_model_items_changed (G_LIST_MODEL (self), n_before, 0, n_after - n_before);
+      guint n = grow_now (self, n_before, n_after, hot_first, hot_end);
+
+      if (n > n_before)
+        {
+          g_ptr_array_set_size (self->slots, n);
+          g_list_model_items_changed (G_LIST_MODEL (self), n_before, 0, n - n_before);
+        }
+      if (n < n_after)
+        self->grow_source = g_timeout_add_full (G_PRIORITY_DEFAULT, CATCH_UP_DELAY_MS, start_grow_cb, self, NULL);
     }
 }
 
@@ -227,6 +314,7 @@ wb_slot_model_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (self->model, on_items_changed_cb, self);
   g_clear_object (&self->model);
   g_clear_handle_id (&self->catch_up_source, g_source_remove);
+  g_clear_handle_id (&self->grow_source, g_source_remove);
 
   G_OBJECT_CLASS (wb_slot_model_parent_class)->dispose (object);
 }
@@ -294,6 +382,7 @@ wb_slot_model_set_model (WbSlotModel *self,
 
   /* A new list is a new list: its rows are new slots. */
   g_clear_handle_id (&self->catch_up_source, g_source_remove);
+  g_clear_handle_id (&self->grow_source, g_source_remove);
   self->stale_first = self->stale_end = 0;
   n_before = self->slots->len;
   n_after = model != NULL ? g_list_model_get_n_items (model) : 0;
@@ -356,10 +445,17 @@ wb_slot_model_update_visible (WbSlotModel *self)
 
   g_return_if_fail (WB_IS_SLOT_MODEL (self));
 
-  if (self->stale_first >= self->stale_end || self->model == NULL)
+  if (self->model == NULL)
     return;
-  hot_range (self, self->slots->len, &first, &end);
-  update_stale_range (self, first, end);
+  /* The screen's rows from the scroll position, with the number of rows the view has now. */
+  if (self->stale_first < self->stale_end)
+    {
+      hot_range (self, self->slots->len, &first, &end);
+      update_stale_range (self, first, end);
+    }
+  /* Scrolled: the list is as long as the one below, before it can be scrolled further. */
+  if (self->grow_source != 0)
+    grow (self);
 }
 
 void
@@ -367,6 +463,8 @@ wb_slot_model_flush (WbSlotModel *self)
 {
   g_return_if_fail (WB_IS_SLOT_MODEL (self));
 
+  if (self->grow_source != 0)
+    grow (self);
   if (self->stale_first < self->stale_end && self->model != NULL)
     update_stale_range (self, 0, G_MAXUINT);
   self->stale_first = self->stale_end = 0;
@@ -377,7 +475,7 @@ gboolean
 wb_slot_model_get_caught_up (WbSlotModel *self)
 {
   g_return_val_if_fail (WB_IS_SLOT_MODEL (self), TRUE);
-  return self->stale_first >= self->stale_end;
+  return self->stale_first >= self->stale_end && self->grow_source == 0;
 }
 
 /* The factory */
