@@ -719,7 +719,8 @@ static GtkWidget *
 find_descendant (GtkWidget *widget,
                  GType      type)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *found;
 
@@ -763,7 +764,8 @@ times_named (AdwExpanderRow *row,
       else if (label == NULL && gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widgets[i]),
                                                                   GTK_ACCESSIBLE_RELATION_LABELLED_BY))
         {
-          for (GtkWidget *l = find_descendant (widgets[i], GTK_TYPE_LABEL); l != NULL; l = gtk_widget_get_next_sibling (l))
+          for (GtkWidget *l = find_descendant (widgets[i], GTK_TYPE_LABEL); l != NULL;
+               l = gtk_widget_get_next_sibling (l))
             if (GTK_IS_LABEL (l) && strstr (gtk_label_get_text (GTK_LABEL (l)), name) != NULL)
               {
                 g_autofree char *other = gtk_test_accessible_check_relation (GTK_ACCESSIBLE (widgets[i]),

@@ -200,7 +200,8 @@ unwrap_labels (GtkWidget *widget)
 static GtkWidget *
 find_header (GtkWidget *widget)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *found = ADW_IS_ACTION_ROW (child) ? child : find_header (child);
 
