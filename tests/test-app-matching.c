@@ -719,7 +719,8 @@ static GtkWidget *
 find_descendant (GtkWidget *widget,
                  GType      type)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *found;
 
@@ -763,7 +764,8 @@ times_named (AdwExpanderRow *row,
       else if (label == NULL && gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widgets[i]),
                                                                   GTK_ACCESSIBLE_RELATION_LABELLED_BY))
         {
-          for (GtkWidget *l = find_descendant (widgets[i], GTK_TYPE_LABEL); l != NULL; l = gtk_widget_get_next_sibling (l))
+          for (GtkWidget *l = find_descendant (widgets[i], GTK_TYPE_LABEL); l != NULL;
+               l = gtk_widget_get_next_sibling (l))
             if (GTK_IS_LABEL (l) && strstr (gtk_label_get_text (GTK_LABEL (l)), name) != NULL)
               {
                 g_autofree char *other = gtk_test_accessible_check_relation (GTK_ACCESSIBLE (widgets[i]),
@@ -805,12 +807,82 @@ test_panel_row_named_once (void)
           const char *title = wb_candidates_panel_get_row_text (panel, i, "title");
           g_autofree char *line = spoken_label (gtk_widget_get_parent (GTK_WIDGET (row)));
 
+          g_autofree char *header = spoken_label (find_descendant (GTK_WIDGET (row), ADW_TYPE_ACTION_ROW));
+
           g_assert_cmpstr (line, ==, title);
           g_assert_cmpuint (times_named (row, title), ==, 1);
+          /* Each list item a user reaches has a name; the expander between them is a group. */
+          g_assert_cmpstr (header, ==, wb_candidates_panel_get_row_text (panel, i, "subtitle"));
+          g_assert_true (gtk_test_accessible_has_role (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_ROLE_GROUP));
         }
       wb_candidates_panel_set_near_misses (panel, TRUE);
       wait_until (panel_done, panel);
     }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static GtkLabel *
+row_label (AdwExpanderRow *row,
+           const char     *css_class)
+{
+  GtkWidget *header = find_descendant (GTK_WIDGET (row), ADW_TYPE_ACTION_ROW);
+
+  for (GtkWidget *label = find_descendant (header, GTK_TYPE_LABEL); label != NULL;
+       label = gtk_widget_get_next_sibling (label))
+    if (GTK_IS_LABEL (label) && gtk_widget_has_css_class (label, css_class))
+      return GTK_LABEL (label);
+  g_assert_not_reached ();
+}
+
+static gboolean
+rows_wrap (gpointer panel)
+{
+  GtkLabel *title = row_label (wb_candidates_panel_get_row (panel, 0), "title");
+
+  return gtk_label_get_wrap (title) && gtk_label_get_ellipsize (title) == PANGO_ELLIPSIZE_NONE;
+}
+
+static gboolean
+rows_unwrapped (gpointer panel)
+{
+  GtkLabel *title = row_label (wb_candidates_panel_get_row (panel, 0), "title");
+
+  return !gtk_label_get_wrap (title) && gtk_label_get_ellipsize (title) == PANGO_ELLIPSIZE_END;
+}
+
+/* In a narrow window (360 px) a row's name and flags wrap instead of being cut off; wide,
+ * they keep to a line each. */
+static void
+test_panel_narrow_rows_wrap (void)
+{
+  g_autoptr(WbSession) session = session_for (WSP_MANAGER);
+  WbCandidatesPanel *panel = wb_candidates_panel_new (WB_MATCH_DIRECTION_CANDIDATES);
+  GtkWidget *window = gtk_window_new ();
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 800);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (panel));
+  gtk_window_present (GTK_WINDOW (window));
+  wb_candidates_panel_set_session (panel, session);
+  wb_candidates_panel_set_subject (panel, fx.vacancy);
+  wait_until (panel_done, panel);
+  wait_until (rows_wrap, panel);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (panel)), <, 560);
+  g_assert_true (gtk_label_get_wrap (row_label (wb_candidates_panel_get_row (panel, 0), "subtitle")));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* Wide, the same rows keep to a line each. */
+  panel = wb_candidates_panel_new (WB_MATCH_DIRECTION_CANDIDATES);
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 800);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (panel));
+  gtk_window_present (GTK_WINDOW (window));
+  wb_candidates_panel_set_session (panel, session);
+  wb_candidates_panel_set_subject (panel, fx.vacancy);
+  wait_until (panel_done, panel);
+  wait_until (rows_unwrapped, panel);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (panel)), >=, 560);
+  g_assert_false (gtk_label_get_wrap (row_label (wb_candidates_panel_get_row (panel, 0), "subtitle")));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -1067,6 +1139,7 @@ main (int   argc,
   g_test_add_func ("/app-matching/panel/controls-rerank", test_panel_controls_rerank);
   g_test_add_func ("/app-matching/panel/first-rows-then-rest", test_panel_first_rows_then_rest);
   g_test_add_func ("/app-matching/panel/row-named-once", test_panel_row_named_once);
+  g_test_add_func ("/app-matching/panel/narrow-rows-wrap", test_panel_narrow_rows_wrap);
   g_test_add_func ("/app-matching/panel/empty-and-errors", test_panel_empty_and_errors);
   g_test_add_func ("/app-matching/panel/on-the-vacancy-page", test_panel_on_vacancy_page);
   g_test_add_func ("/app-matching/client/suitable-vacancies", test_client_suitable_vacancies);

@@ -23,6 +23,7 @@
 #define SPINNER_DELAY_MS 300
 #define ROWS_AT_ONCE 15             /* rows in the list at once; scrolling to its end (or "Show More") adds the next */
 #define REST_DELAY_MS 100           /* the rest of a ranking is asked after the next frame, or after this */
+#define NARROW_WIDTH 560            /* narrower, a row's name and flags wrap instead of being cut off */
 
 struct _WbCandidatesPanel
 {
@@ -62,6 +63,8 @@ struct _WbCandidatesPanel
   guint spinner_id;
   GdkFrameClock *rest_clock;      /* painting the first rows, after which the rest is asked */
   guint rest_id;
+  gboolean narrow;                /* the rows' texts wrap (NARROW_WIDTH) */
+  guint narrow_id;
 
   /* The weights dialog of a coordinator. */
   char *weights_etag;
@@ -197,7 +200,8 @@ unwrap_labels (GtkWidget *widget)
 static GtkWidget *
 find_header (GtkWidget *widget)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *found = ADW_IS_ACTION_ROW (child) ? child : find_header (child);
 
@@ -207,10 +211,11 @@ find_header (GtkWidget *widget)
   return NULL;
 }
 
-/* The line of the list view around a row says its name (bind_row): the expander row inside it
- * and the expander's header row, which its title labels, would each say it again, one after
- * the other as the focus moves in. They stay unnamed (an empty name, which the names given
- * to unnamed rows leave alone); the header's subtitle still describes it. */
+/* The line of the list view around a row says its name (bind_row). The expander row inside
+ * it and the expander's header row, which its title labels, would each say it again, one
+ * after the other as the focus moves in. The expander is a group without a name (an empty
+ * one, which the names given to unnamed rows leave alone); the header, where Tab goes, says
+ * what the subtitle shows instead of the title (bind_row). */
 static void
 name_once (GtkWidget *expander)
 {
@@ -220,8 +225,39 @@ name_once (GtkWidget *expander)
   if (header != NULL)
     {
       gtk_accessible_reset_relation (GTK_ACCESSIBLE (header), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (header), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (header), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY);
     }
+}
+
+/* Narrow, a row's title and subtitle wrap (and the small bar beside the score, which the
+ * explanation shows large, makes room for them); wide, they stay on one line each. */
+static void
+row_set_narrow (Row      *row,
+                gboolean  narrow)
+{
+  g_autoptr(GPtrArray) todo = g_ptr_array_new ();
+
+  g_ptr_array_add (todo, row->row);
+  while (todo->len > 0)
+    {
+      GtkWidget *widget = g_ptr_array_steal_index_fast (todo, todo->len - 1);
+
+      for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        {
+          if (GTK_IS_LABEL (child) &&
+              (gtk_widget_has_css_class (child, "title") || gtk_widget_has_css_class (child, "subtitle")))
+            {
+              gtk_label_set_wrap (GTK_LABEL (child), narrow);
+              gtk_label_set_wrap_mode (GTK_LABEL (child), PANGO_WRAP_WORD_CHAR);
+              gtk_label_set_ellipsize (GTK_LABEL (child), narrow ? PANGO_ELLIPSIZE_NONE : PANGO_ELLIPSIZE_END);
+            }
+          /* Not into the explanation: its labels wrap always. */
+          else if (!GTK_IS_LIST_BOX (child) || gtk_widget_get_ancestor (child, GTK_TYPE_REVEALER) == NULL)
+            g_ptr_array_add (todo, child);
+        }
+    }
+  gtk_widget_set_visible (GTK_WIDGET (row->bar), !narrow);
 }
 
 static void
@@ -230,7 +266,7 @@ on_setup_row_cb (GtkSignalListItemFactory *factory,
                  WbCandidatesPanel        *self)
 {
   Row *row = g_new0 (Row, 1);
-  GtkWidget *expander = adw_expander_row_new ();
+  GtkWidget *expander = g_object_new (ADW_TYPE_EXPANDER_ROW, "accessible-role", GTK_ACCESSIBLE_ROLE_GROUP, NULL);
   GtkWidget *suffix;
 
   row->row = ADW_EXPANDER_ROW (expander);
@@ -258,6 +294,9 @@ on_setup_row_cb (GtkSignalListItemFactory *factory,
   g_signal_connect_swapped (row->why, "clicked", G_CALLBACK (on_why_clicked_cb), expander);
   gtk_box_append (GTK_BOX (suffix), row->why);
   adw_expander_row_add_action (row->row, suffix);
+
+  if (self->narrow)
+    row_set_narrow (row, TRUE);
 
   g_signal_connect (expander, "notify::expanded", G_CALLBACK (on_row_expanded_cb), row);
   g_object_set_data_full (G_OBJECT (expander), ROW_KEY, row, row_free);
@@ -298,8 +337,13 @@ bind_row (GtkListItem *list_item,
                                     GTK_ACCESSIBLE_PROPERTY_LABEL, wb_candidate_item_get_text (item, "title"), -1);
   if (g_strcmp0 (adw_expander_row_get_subtitle (row->row), subtitle) != 0)
     {
+      GtkWidget *header = find_header (GTK_WIDGET (row->row));
+
       adw_expander_row_set_subtitle (row->row, subtitle);
       gtk_widget_set_tooltip_text (GTK_WIDGET (row->row), wb_candidate_item_get_text (item, "subtitle"));
+      if (header != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (header), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        wb_candidate_item_get_text (item, "subtitle"), -1);
     }
   if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (row->score_label)), score) != 0)
     gtk_label_set_text (GTK_LABEL (row->score_label), score);
@@ -991,6 +1035,53 @@ update_visibility (WbCandidatesPanel *self)
   gtk_widget_set_visible (self->heading, !self->compact);
 }
 
+static gboolean
+apply_narrow_cb (gpointer data)
+{
+  WbCandidatesPanel *self = data;
+  gboolean narrow = gtk_widget_get_width (GTK_WIDGET (self)) < NARROW_WIDTH;
+
+  self->narrow_id = 0;
+  if (narrow == self->narrow || self->list == NULL)
+    return G_SOURCE_REMOVE;
+  self->narrow = narrow;
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *widget = gtk_widget_get_first_child (child);
+      Row *row = widget != NULL ? g_object_get_data (G_OBJECT (widget), ROW_KEY) : NULL;
+
+      if (row != NULL)
+        row_set_narrow (row, narrow);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* The rows follow the width once a frame laid the window out, not in the middle of it (that
+ * would measure them again while they are allocated). The panel's box layout allocates it
+ * without the widget's size_allocate. */
+static void
+on_laid_out_cb (GdkFrameClock     *clock,
+                WbCandidatesPanel *self)
+{
+  if ((gtk_widget_get_width (GTK_WIDGET (self)) < NARROW_WIDTH) != self->narrow && self->narrow_id == 0)
+    self->narrow_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, apply_narrow_cb, self, NULL);
+}
+
+static void
+wb_candidates_panel_realize (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (wb_candidates_panel_parent_class)->realize (widget);
+  g_signal_connect_after (gtk_widget_get_frame_clock (widget), "layout", G_CALLBACK (on_laid_out_cb), widget);
+}
+
+static void
+wb_candidates_panel_unrealize (GtkWidget *widget)
+{
+  g_signal_handlers_disconnect_by_func (gtk_widget_get_frame_clock (widget), on_laid_out_cb, widget);
+  GTK_WIDGET_CLASS (wb_candidates_panel_parent_class)->unrealize (widget);
+}
+
 static void
 wb_candidates_panel_dispose (GObject *object)
 {
@@ -1000,6 +1091,7 @@ wb_candidates_panel_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->spinner_id, g_source_remove);
+  g_clear_handle_id (&self->narrow_id, g_source_remove);
   cancel_rest (self);
   self->list = NULL;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -1030,6 +1122,8 @@ wb_candidates_panel_class_init (WbCandidatesPanelClass *klass)
 
   object_class->dispose = wb_candidates_panel_dispose;
   object_class->finalize = wb_candidates_panel_finalize;
+  widget_class->realize = wb_candidates_panel_realize;
+  widget_class->unrealize = wb_candidates_panel_unrealize;
 
   signals[RANKED] = g_signal_new ("ranked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                   G_TYPE_NONE, 0);
