@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "wb-api-client.h"
+#include "wb-a11y.h"
 #include "wb-api-matching.h"
 #include "wb-application.h"
 #include "wb-demo.h"
@@ -642,6 +643,177 @@ test_panel_controls_rerank (void)
   g_assert_finalize_object (panel);
 }
 
+/* What the panel shows each time it says "ranked": how many items, and the first row's
+ * explanation bar (which only the same item keeps). */
+typedef struct {
+  GArray *lengths;
+  WbScoreBar *first_bar;
+} Shown;
+
+static void
+on_shown_cb (WbCandidatesPanel *panel,
+             Shown             *shown)
+{
+  guint n = wb_candidates_panel_get_ranking (panel)->items->len;
+
+  g_array_append_val (shown->lengths, n);
+  if (shown->lengths->len == 1)
+    {
+      g_assert_true (wb_candidates_panel_get_shown (panel));
+      g_assert_cmpuint (wb_candidates_panel_get_n_rows (panel), ==, n);
+      wb_candidates_panel_set_row_expanded (panel, 0, TRUE);
+      shown->first_bar = wb_candidates_panel_get_row_bar (panel, 0);
+      g_assert_nonnull (shown->first_bar);
+    }
+}
+
+static gboolean
+panel_done (gpointer panel)
+{
+  return wb_candidates_panel_get_shown (panel) && !wb_candidates_panel_get_loading (panel);
+}
+
+/* The rows the list shows at once are asked first and shown; the rest of the ranking follows,
+ * and the rows already there stay as they are (the same items: what the user opened stays
+ * open, nothing is built twice). */
+static void
+test_panel_first_rows_then_rest (void)
+{
+  g_autoptr(WbSession) session = session_for (WSP_MANAGER);
+  g_autoptr(JsonObject) answer = raw_ranking (wb_session_get_api (session), fx.vacancy, "limit=50");
+  WbCandidatesPanel *panel = g_object_ref_sink (wb_candidates_panel_new (WB_MATCH_DIRECTION_CANDIDATES));
+  g_autoptr(GArray) lengths = g_array_new (FALSE, FALSE, sizeof (guint));
+  Shown shown = { lengths, NULL };
+  guint n = json_array_get_length (items_of (answer));
+
+  /* The fixture's vacancy has more candidates than the list shows at once. */
+  g_assert_cmpuint (n, >, 15);
+  g_signal_connect (panel, "ranked", G_CALLBACK (on_shown_cb), &shown);
+  wb_candidates_panel_set_session (panel, session);
+  wb_candidates_panel_set_subject (panel, fx.vacancy);
+  wait_until (panel_done, panel);
+  g_assert_null (wb_candidates_panel_get_error_text (panel));
+
+  g_assert_cmpuint (lengths->len, ==, 2);
+  g_assert_cmpuint (g_array_index (lengths, guint, 0), ==, 15);
+  g_assert_cmpuint (g_array_index (lengths, guint, 1), ==, n);
+  g_assert_true (wb_candidates_panel_get_row_bar (panel, 0) == shown.first_bar);
+  assert_panel_shows (panel, answer);
+
+  /* A control asks the first rows again, then the rest. */
+  g_array_set_size (lengths, 0);
+  wb_candidates_panel_set_near_misses (panel, TRUE);
+  wait_until (panel_done, panel);
+  g_assert_cmpuint (lengths->len, >=, 1);
+  g_assert_cmpuint (g_array_index (lengths, guint, 0), <=, 15);
+  {
+    g_autoptr(JsonObject) near = raw_ranking (wb_session_get_api (session), fx.vacancy, "limit=50&near_misses=true");
+
+    assert_panel_shows (panel, near);
+  }
+  g_assert_finalize_object (panel);
+}
+
+/* The first descendant of @widget of @type, or NULL. */
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      if ((found = find_descendant (child, type)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The name a screen reader says for @widget, or NULL. */
+static char *
+spoken_label (GtkWidget *widget)
+{
+  /* gtk_test_accessible_check_property () returns NULL for the value asked for, and
+   * otherwise the value as it is: asking for an impossible one gives it. */
+  if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
+    return NULL;
+  return gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, "\x01");
+}
+
+/* How many of the nested list items of a ranked row (the list view's line, the expander row
+ * and its header row) say @name: a screen reader says each as the focus moves in. */
+static guint
+times_named (AdwExpanderRow *row,
+             const char     *name)
+{
+  GtkWidget *widgets[] = { gtk_widget_get_parent (GTK_WIDGET (row)), GTK_WIDGET (row),
+                           find_descendant (GTK_WIDGET (row), ADW_TYPE_ACTION_ROW) };
+  guint n = 0;
+
+  g_assert_nonnull (widgets[2]);
+  for (guint i = 0; i < G_N_ELEMENTS (widgets); i++)
+    {
+      g_autofree char *label = spoken_label (widgets[i]);
+
+      if (label != NULL && strstr (label, name) != NULL)
+        n++;
+      /* Labelled by a label of its own that shows the name. */
+      else if (label == NULL && gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widgets[i]),
+                                                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+        {
+          for (GtkWidget *l = find_descendant (widgets[i], GTK_TYPE_LABEL); l != NULL; l = gtk_widget_get_next_sibling (l))
+            if (GTK_IS_LABEL (l) && strstr (gtk_label_get_text (GTK_LABEL (l)), name) != NULL)
+              {
+                g_autofree char *other = gtk_test_accessible_check_relation (GTK_ACCESSIBLE (widgets[i]),
+                                                                             GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                                                             l, NULL);
+                if (other == NULL)
+                  n++;
+              }
+        }
+    }
+  return n;
+}
+
+/* A screen reader says a ranked row's name once (with the names the application gives
+ * unnamed rows), also after the rows were given other candidates by a control. */
+static void
+test_panel_row_named_once (void)
+{
+  g_autoptr(WbSession) session = session_for (WSP_MANAGER);
+  WbCandidatesPanel *panel = wb_candidates_panel_new (WB_MATCH_DIRECTION_CANDIDATES);
+  GtkWidget *window = gtk_window_new ();
+
+  wb_a11y_install ();
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 800);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (panel));
+  gtk_window_present (GTK_WINDOW (window));
+  wb_candidates_panel_set_session (panel, session);
+  wb_candidates_panel_set_subject (panel, fx.vacancy);
+  wait_until (panel_done, panel);
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      g_assert_cmpuint (wb_candidates_panel_get_n_rows (panel), >, 0);
+      for (guint i = 0; i < MIN (3, wb_candidates_panel_get_n_rows (panel)); i++)
+        {
+          AdwExpanderRow *row = wb_candidates_panel_get_row (panel, i);
+
+          g_assert_nonnull (row);
+          const char *title = wb_candidates_panel_get_row_text (panel, i, "title");
+          g_autofree char *line = spoken_label (gtk_widget_get_parent (GTK_WIDGET (row)));
+
+          g_assert_cmpstr (line, ==, title);
+          g_assert_cmpuint (times_named (row, title), ==, 1);
+        }
+      wb_candidates_panel_set_near_misses (panel, TRUE);
+      wait_until (panel_done, panel);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_panel_empty_and_errors (void)
 {
@@ -893,6 +1065,8 @@ main (int   argc,
   g_test_add_func ("/app-matching/score-bar/equals-api-parts", test_score_bar_equals_api_parts);
   g_test_add_func ("/app-matching/panel/ranks-with-explanations", test_panel_ranks_with_explanations);
   g_test_add_func ("/app-matching/panel/controls-rerank", test_panel_controls_rerank);
+  g_test_add_func ("/app-matching/panel/first-rows-then-rest", test_panel_first_rows_then_rest);
+  g_test_add_func ("/app-matching/panel/row-named-once", test_panel_row_named_once);
   g_test_add_func ("/app-matching/panel/empty-and-errors", test_panel_empty_and_errors);
   g_test_add_func ("/app-matching/panel/on-the-vacancy-page", test_panel_on_vacancy_page);
   g_test_add_func ("/app-matching/client/suitable-vacancies", test_client_suitable_vacancies);

@@ -1527,6 +1527,15 @@ test_passwords_and_tokens (Fixture       *fx,
   g_assert_false (wb_password_verify (NULL, "correct horse battery"));
   g_assert_false (wb_password_verify ("$argon2id$garbage", "correct horse battery"));
 
+  /* The dummy hash of an unknown username costs what a user's hash costs, or its time
+   * would tell which usernames exist; and it lets no password in. */
+  g_assert_true (wb_password_has_current_cost (hash));
+  g_assert_true (wb_password_has_current_cost (wb_password_dummy_hash ()));
+  g_assert_false (wb_password_has_current_cost ("$argon2id$v=19$m=8,t=1,p=1$c2FsdHNhbHRzYWx0$aGFzaGhhc2hoYXNoaGFzaA"));
+  g_assert_false (wb_password_has_current_cost ("$argon2i$garbage"));
+  g_assert_false (wb_password_verify (wb_password_dummy_hash (), "correct horse battery"));
+  g_assert_false (wb_password_verify (wb_password_dummy_hash (), ""));
+
   /* Salted: the same password hashes differently each time, and both verify. */
   again = wb_password_hash ("correct horse battery", &error);
   g_assert_cmpstr (again, !=, hash);

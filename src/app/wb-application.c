@@ -12,6 +12,7 @@
 #include "werkbrug-resources.h"
 #include "wb-a11y.h"
 #include "wb-preferences-window.h"
+#include "wb-renderer.h"
 #include "wb-window.h"
 
 #include "wb-application.h"
@@ -153,6 +154,8 @@ wb_application_startup (GApplication *application)
   wb_a11y_install ();
 
   G_APPLICATION_CLASS (wb_application_parent_class)->startup (application);
+  /* Before the first window: Cairo where OpenGL is drawn by the processor. */
+  wb_renderer_choose (gdk_display_get_default ());
 
   self->settings = wb_application_create_settings ();
 

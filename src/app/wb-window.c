@@ -18,6 +18,7 @@
 #include "wb-clients-view.h"
 #include "wb-accounts-view.h"
 #include "wb-notifications-button.h"
+#include "wb-view-switcher-grid.h"
 #include "wb-monitor-view.h"
 #include "wb-review-queue.h"
 #include "wb-vacancies-view.h"
@@ -43,6 +44,8 @@ struct _WbWindow
   GtkLabel *user_label;
   GtkLabel *user_name_label;
   AdwViewSwitcherTitle *switcher_title;
+  GtkRevealer *narrow_switcher_revealer;
+  WbViewSwitcherGrid *narrow_switcher;
   GtkRevealer *banner_revealer;
   GtkLabel *banner_label;
   GtkButton *banner_button;
@@ -1414,6 +1417,7 @@ wb_window_class_init (WbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WbWindow, user_label);
   gtk_widget_class_bind_template_child (widget_class, WbWindow, user_name_label);
   gtk_widget_class_bind_template_child (widget_class, WbWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, WbWindow, narrow_switcher_revealer);
   gtk_widget_class_bind_template_child (widget_class, WbWindow, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, WbWindow, banner_label);
   gtk_widget_class_bind_template_child (widget_class, WbWindow, banner_button);
@@ -1499,6 +1503,13 @@ wb_window_init (WbWindow *self)
   self->notifications = wb_notifications_button_new ();
   gtk_box_append (self->notifications_box, GTK_WIDGET (self->notifications));
   g_signal_connect (self->notifications, "open-employer", G_CALLBACK (on_open_account_cb), self);
+
+  /* Where the header has no room for the switcher: at the bottom, in rows, titles whole. */
+  self->narrow_switcher = wb_view_switcher_grid_new ();
+  wb_view_switcher_grid_set_stack (self->narrow_switcher, self->view_stack);
+  gtk_revealer_set_child (self->narrow_switcher_revealer, GTK_WIDGET (self->narrow_switcher));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->narrow_switcher), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Views"), -1);
 
   g_signal_connect (self->view_stack, "notify::visible-child", G_CALLBACK (on_visible_page_cb), self);
   on_visible_page_cb (self->view_stack, NULL, self);

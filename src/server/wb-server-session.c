@@ -66,24 +66,6 @@ login_data_free (LoginData *data)
   g_free (data);
 }
 
-/* The hash verified against when a username is unknown, so that timing tells nothing. Made
- * in a thread of its own when the server starts, not in its way: Argon2id takes a
- * noticeable moment by design, and a launch of the desktop app waits for the server. */
-static GOnce dummy_hash_once = G_ONCE_INIT;
-
-static gpointer
-make_dummy_hash (gpointer data)
-{
-  return wb_password_hash ("no user has this password", NULL);
-}
-
-static gpointer
-dummy_hash_thread (gpointer data)
-{
-  g_once (&dummy_hash_once, make_dummy_hash, NULL);
-  return NULL;
-}
-
 static void
 verify_password_thread (GTask        *task,
                         gpointer      source_object,
@@ -92,8 +74,9 @@ verify_password_thread (GTask        *task,
 {
   LoginData *data = task_data;
 
+  /* An unknown username costs the same time as a known one. */
   if (data->hash == NULL)
-    data->hash = g_strdup (g_once (&dummy_hash_once, make_dummy_hash, NULL));
+    data->hash = g_strdup (wb_password_dummy_hash ());
   data->valid = wb_password_verify (data->hash, data->password) && data->user != NULL &&
                 data->user->password_hash != NULL && data->user->active;
   g_task_return_boolean (task, TRUE);
@@ -317,8 +300,6 @@ _wb_server_session_init (WbServerModule *module,
   static const WbThrottleConfig throttle = WB_THROTTLE_CONFIG_DEFAULT;
   Session *self = g_new0 (Session, 1);
 
-  if (dummy_hash_once.status != G_ONCE_STATUS_READY)
-    g_thread_unref (g_thread_new ("wb-dummy-hash", dummy_hash_thread, NULL));
   self->throttle = _wb_throttle_new (&throttle);
   module->routes = routes;
   module->n_routes = G_N_ELEMENTS (routes);

@@ -56,6 +56,27 @@ wb_password_verify (const char *hash,
   return crypto_pwhash_str_verify (hash, password, strlen (password)) == 0;
 }
 
+/* Made once with wb_password_hash; wb_password_has_current_cost() proves in the tests that
+ * it still costs what a real hash does. */
+#define DUMMY_HASH "$argon2id$v=19$m=65536,t=2,p=1$6kWO2063rZ0rgaxIL1Neuw$zPeKkIO0DoCV6A68D3ZtSCNetCG4hVUvY7Jwp8M6+tk"
+
+const char *
+wb_password_dummy_hash (void)
+{
+  return DUMMY_HASH;
+}
+
+gboolean
+wb_password_has_current_cost (const char *hash)
+{
+  g_return_val_if_fail (hash != NULL, FALSE);
+
+  if (!ensure_sodium (NULL) || !g_str_has_prefix (hash, crypto_pwhash_argon2id_STRPREFIX))
+    return FALSE;
+  return crypto_pwhash_str_needs_rehash (hash, crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                                         crypto_pwhash_MEMLIMIT_INTERACTIVE) == 0;
+}
+
 char *
 wb_token_new (void)
 {

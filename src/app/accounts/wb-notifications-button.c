@@ -9,10 +9,18 @@
 
 #include "wb-a11y.h"
 #include "wb-api-accounts.h"
+#include "wb-format.h"
 
 #include "wb-notifications-button.h"
 
+/* The change feed brings a new notification at once; without a feed (it reconnects, or the
+ * server is an older one) the button asks every minute. */
 #define REFRESH_SECONDS 60
+/* The changes of one moment (a handover notifies per account) are read in one request. */
+#define FOLLOW_DELAY_MS 300
+/* The popover's width: it fits a 360 px window with its margins. */
+#define CONTENT_WIDTH 320
+#define MAX_LIST_HEIGHT 480
 
 struct _WbNotificationsButton
 {
@@ -23,12 +31,14 @@ struct _WbNotificationsButton
   GtkPopover *popover;
   GtkStack *stack;
   GtkListBox *list;
+  GtkScrolledWindow *scrolled;
   GtkButton *all_read_button;
   AdwStatusPage *error_page;
 
   WbSession *session;
   GCancellable *cancellable;
   guint refresh_id;
+  guint follow_id;
   guint n_unread;
 };
 
@@ -61,6 +71,18 @@ set_count (WbNotificationsButton *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self->all_read_button), n > 0);
 }
 
+/* GTK 4.8's scrolled window asks its child for its natural height at no width in particular,
+ * which for wrapped titles is too short: the list scrolled with its last row cut in half.
+ * The list's height at the popover's width instead, up to a limit. */
+static void
+fit_list_height (WbNotificationsButton *self)
+{
+  int natural = 0;
+
+  gtk_widget_measure (GTK_WIDGET (self->list), GTK_ORIENTATION_VERTICAL, CONTENT_WIDTH, NULL, &natural, NULL, NULL);
+  gtk_scrolled_window_set_min_content_height (self->scrolled, MIN (natural, MAX_LIST_HEIGHT));
+}
+
 static void
 on_open_clicked_cb (GtkButton             *button,
                     WbNotificationsButton *self)
@@ -90,7 +112,9 @@ notification_row (WbNotificationsButton *self,
   GtkWidget *title = gtk_label_new (wb_record_get_string (notification, "title"));
   const char *body = wb_record_get_string (notification, "body");
   const char *created = wb_record_get_string (notification, "created_at");
-  g_autofree char *date = created != NULL ? g_strndup (created, 10) : NULL;
+  g_autofree char *day = created != NULL ? g_strndup (created, 10) : NULL;
+  /* "3 dec. 2026" in Dutch, as every date the application shows; never the API's ISO. */
+  g_autofree char *date = day != NULL ? wb_format_iso_date (day) : NULL;
   gint64 id = wb_record_get_id (notification);
   gint64 employer = g_strcmp0 (wb_record_get_string (notification, "resource"), "employers") == 0 ?
                     wb_record_get_int (notification, "resource_id") : 0;
@@ -151,6 +175,7 @@ notification_row (WbNotificationsButton *self,
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   g_object_set_data (G_OBJECT (row), "id", GSIZE_TO_POINTER (id));
+  g_object_set_data_full (G_OBJECT (row), "wb-id", g_memdup2 (&id, sizeof id), g_free);
   return row;
 }
 
@@ -174,15 +199,52 @@ on_list_cb (GObject      *source,
       return;
     }
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
-    gtk_list_box_remove (self->list, child);
-  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
-    {
-      g_autoptr(WbRecord) notification = g_list_model_get_item (items, i);
+  /* Rows that stay keep their widgets (and the focus, when the popover is open); new ones
+   * take their place in the server's order, newest first; those read elsewhere leave. */
+  {
+    g_autoptr(GHashTable) answer = g_hash_table_new (g_int64_hash, g_int64_equal);
+    g_autoptr(GHashTable) shown = g_hash_table_new (g_int64_hash, g_int64_equal);
+    guint n = g_list_model_get_n_items (items);
+    g_autofree gint64 *ids = g_new0 (gint64, MAX (n, 1));
+    GtkWidget *next;
 
-      gtk_list_box_append (self->list, notification_row (self, notification));
-    }
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(WbRecord) notification = g_list_model_get_item (items, i);
+
+        ids[i] = wb_record_get_id (notification);
+        g_hash_table_add (answer, &ids[i]);
+      }
+    for (child = gtk_widget_get_first_child (GTK_WIDGET (self->list)); child != NULL; child = next)
+      {
+        gint64 *id = g_object_get_data (G_OBJECT (child), "wb-id");
+
+        next = gtk_widget_get_next_sibling (child);
+        if (id != NULL && g_hash_table_contains (answer, id))
+          g_hash_table_insert (shown, id, child);
+        else
+          gtk_list_box_remove (self->list, child);
+      }
+    for (guint i = 0; i < n; i++)
+      {
+        GtkListBoxRow *at = gtk_list_box_get_row_at_index (self->list, (int) i);
+        GtkWidget *same = g_hash_table_lookup (shown, &ids[i]);
+        g_autoptr(WbRecord) notification = NULL;
+
+        if (same != NULL && same == GTK_WIDGET (at))
+          continue;
+        /* Out of order (it should not be): made again at its place. */
+        if (same != NULL)
+          {
+            g_hash_table_remove (shown, &ids[i]);
+            gtk_list_box_remove (self->list, same);
+          }
+        notification = g_list_model_get_item (items, i);
+        gtk_list_box_insert (self->list, notification_row (self, notification), (int) i);
+      }
+  }
   set_count (self, total);
+  fit_list_height (self);
   gtk_stack_set_visible_child_name (self->stack, total > 0 ? "list" : "empty");
 }
 
@@ -224,6 +286,7 @@ mark_read (WbNotificationsButton *self,
       {
         gtk_list_box_remove (self->list, row);
         set_count (self, self->n_unread > 0 ? self->n_unread - 1 : 0);
+        fit_list_height (self);
         break;
       }
   if (self->n_unread == 0)
@@ -251,8 +314,48 @@ on_all_read_clicked_cb (GtkButton             *button,
 static gboolean
 on_refresh_timeout_cb (gpointer user_data)
 {
-  wb_notifications_button_refresh (user_data);
+  WbNotificationsButton *self = user_data;
+  WbApiFeed *feed = self->session != NULL ? wb_session_get_feed (self->session) : NULL;
+
+  /* The feed says when there is something new. */
+  if (feed == NULL || !wb_api_feed_is_connected (feed))
+    wb_notifications_button_refresh (self);
   return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+on_follow_timeout_cb (gpointer user_data)
+{
+  WbNotificationsButton *self = user_data;
+
+  self->follow_id = 0;
+  wb_notifications_button_refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+follow_soon (WbNotificationsButton *self)
+{
+  if (self->follow_id == 0)
+    self->follow_id = g_timeout_add (FOLLOW_DELAY_MS, on_follow_timeout_cb, self);
+}
+
+/* A notification of the user's was made (a reported arrangement, a handover, a decision),
+ * read in another window, or deleted: the server's change feed says so. */
+static void
+on_remote_change_cb (WbSession             *session,
+                     const WbApiChange     *change,
+                     WbNotificationsButton *self)
+{
+  if (g_strcmp0 (change->resource, "notifications") == 0)
+    follow_soon (self);
+}
+
+static void
+on_remote_reset_cb (WbSession             *session,
+                    WbNotificationsButton *self)
+{
+  follow_soon (self);
 }
 
 static void
@@ -271,6 +374,9 @@ wb_notifications_button_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_clear_handle_id (&self->follow_id, g_source_remove);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
   g_clear_object (&self->session);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_box_remove (GTK_BOX (self), child);
@@ -314,7 +420,7 @@ wb_notifications_button_init (WbNotificationsButton *self)
 
   self->popover = GTK_POPOVER (gtk_popover_new ());
   content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_widget_set_size_request (content, 360, -1);
+  gtk_widget_set_size_request (content, CONTENT_WIDTH, -1);
   header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   heading = gtk_label_new (_("Notifications"));
   gtk_widget_add_css_class (heading, "heading");
@@ -339,9 +445,10 @@ wb_notifications_button_init (WbNotificationsButton *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Unread notifications"), -1);
   scrolled = gtk_scrolled_window_new ();
+  self->scrolled = GTK_SCROLLED_WINDOW (scrolled);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 480);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), MAX_LIST_HEIGHT);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->list));
   gtk_stack_add_named (self->stack, scrolled, "list");
 
@@ -386,6 +493,9 @@ wb_notifications_button_set_session (WbNotificationsButton *self,
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_clear_handle_id (&self->follow_id, g_source_remove);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
   g_set_object (&self->session, session);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
     gtk_list_box_remove (self->list, child);
@@ -393,7 +503,23 @@ wb_notifications_button_set_session (WbNotificationsButton *self,
   gtk_stack_set_visible_child_name (self->stack, "empty");
   if (session == NULL)
     return;
+  g_signal_connect (session, "remote-change", G_CALLBACK (on_remote_change_cb), self);
+  g_signal_connect (session, "remote-reset", G_CALLBACK (on_remote_reset_cb), self);
   self->refresh_id = g_timeout_add_seconds (REFRESH_SECONDS, on_refresh_timeout_cb, self);
   wb_notifications_button_refresh (self);
 }
 
+
+guint
+wb_notifications_button_get_n_unread (WbNotificationsButton *self)
+{
+  g_return_val_if_fail (WB_IS_NOTIFICATIONS_BUTTON (self), 0);
+  return self->n_unread;
+}
+
+GtkListBox *
+wb_notifications_button_get_list (WbNotificationsButton *self)
+{
+  g_return_val_if_fail (WB_IS_NOTIFICATIONS_BUTTON (self), NULL);
+  return self->list;
+}

@@ -22,6 +22,7 @@
 #define FULL_LIMIT 50
 #define SPINNER_DELAY_MS 300
 #define ROWS_AT_ONCE 15             /* rows in the list at once; scrolling to its end (or "Show More") adds the next */
+#define REST_DELAY_MS 100           /* the rest of a ranking is asked after the next frame, or after this */
 
 struct _WbCandidatesPanel
 {
@@ -56,8 +57,11 @@ struct _WbCandidatesPanel
   GListStore *items;              /* WbCandidateItem: the first of the ranking, in the list */
   WbSlotModel *slots;             /* over items: the rows stay, their items change */
   char *weights_text;
-  gboolean loading;
+  gboolean loading;               /* until the whole ranking (or its failure) is in */
+  gboolean shown;                 /* the rows show the ranking asked last (at least its first rows) */
   guint spinner_id;
+  GdkFrameClock *rest_clock;      /* painting the first rows, after which the rest is asked */
+  guint rest_id;
 
   /* The weights dialog of a coordinator. */
   char *weights_etag;
@@ -190,6 +194,36 @@ unwrap_labels (GtkWidget *widget)
     }
 }
 
+static GtkWidget *
+find_header (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = ADW_IS_ACTION_ROW (child) ? child : find_header (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The line of the list view around a row says its name (bind_row): the expander row inside it
+ * and the expander's header row, which its title labels, would each say it again, one after
+ * the other as the focus moves in. They stay unnamed (an empty name, which the names given
+ * to unnamed rows leave alone); the header's subtitle still describes it. */
+static void
+name_once (GtkWidget *expander)
+{
+  GtkWidget *header = find_header (expander);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+  if (header != NULL)
+    {
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (header), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (header), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+    }
+}
+
 static void
 on_setup_row_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *list_item,
@@ -202,6 +236,7 @@ on_setup_row_cb (GtkSignalListItemFactory *factory,
   row->row = ADW_EXPANDER_ROW (expander);
   gtk_widget_add_css_class (expander, "wb-ranked-row");
   unwrap_labels (expander);
+  name_once (expander);
 
   /* The score, as a number and as a bar. */
   suffix = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
@@ -361,18 +396,25 @@ show_spinner_cb (gpointer data)
 /* The spinner only for a ranking that takes a while: one that spins a frame at a time for
  * a ranking of a few milliseconds draws more than the ranking it waits for. */
 static void
-set_loading (WbCandidatesPanel *self,
-             gboolean           loading)
+set_spinning (WbCandidatesPanel *self,
+              gboolean           spinning)
 {
-  self->loading = loading;
   g_clear_handle_id (&self->spinner_id, g_source_remove);
-  if (loading && !gtk_widget_get_visible (self->spinner))
+  if (spinning && !gtk_widget_get_visible (self->spinner))
     self->spinner_id = g_timeout_add (SPINNER_DELAY_MS, show_spinner_cb, self);
-  else if (!loading)
+  else if (!spinning)
     {
       gtk_widget_set_visible (self->spinner, FALSE);
       gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), FALSE);
     }
+}
+
+static void
+set_loading (WbCandidatesPanel *self,
+             gboolean           loading)
+{
+  self->loading = loading;
+  set_spinning (self, loading);
 }
 
 static gboolean
@@ -471,13 +513,41 @@ replace_rows (WbCandidatesPanel *self)
   gtk_widget_set_visible (self->more_button, !self->compact && n_rows (self) < n);
 }
 
+/* Whether the rows show the first items of @ranking already: the same candidates, ranks and
+ * scores. */
+static gboolean
+rows_show (WbCandidatesPanel *self,
+           WbApiRanking      *ranking)
+{
+  guint n = n_rows (self);
+
+  if (n > ranking->items->len)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(WbCandidateItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
+      WbApiRankedMatch *shown = wb_candidate_item_get_match (item);
+      WbApiRankedMatch *match = g_ptr_array_index (ranking->items, i);
+
+      if (shown->client_id != match->client_id || shown->vacancy_id != match->vacancy_id ||
+          shown->rank != match->rank || shown->score != match->score)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Shows self->ranking; with @keep_rows, the rows there are already show its first items. */
 static void
-show_ranking (WbCandidatesPanel *self)
+show_ranking (WbCandidatesPanel *self,
+              gboolean           keep_rows)
 {
   WbApiRanking *ranking = self->ranking;
   g_autofree char *count = NULL;
 
-  replace_rows (self);
+  if (keep_rows)
+    gtk_widget_set_visible (self->more_button, !self->compact && n_rows (self) < ranking->items->len);
+  else
+    replace_rows (self);
 
   g_clear_pointer (&self->weights_text, g_free);
   self->weights_text = weights_text (&ranking->weights);
@@ -545,6 +615,139 @@ show_error (WbCandidatesPanel *self,
   gtk_stack_set_visible_child_name (self->stack, "error");
 }
 
+/* The most a ranking holds, and how many of them are asked first: the rows the list shows at
+ * once. The rest follows once those are on screen. */
+static guint
+full_limit (WbCandidatesPanel *self)
+{
+  return self->compact ? COMPACT_LIMIT : FULL_LIMIT;
+}
+
+static guint
+first_limit (WbCandidatesPanel *self)
+{
+  return MIN (ROWS_AT_ONCE, full_limit (self));
+}
+
+static void
+cancel_rest (WbCandidatesPanel *self)
+{
+  g_clear_handle_id (&self->rest_id, g_source_remove);
+  if (self->rest_clock != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->rest_clock, self);
+      g_clear_object (&self->rest_clock);
+    }
+}
+
+/* An answer, parsed, or NULL with @error (which is NULL for a cancelled request). */
+static WbApiRanking *
+finish_ranking (WbCandidatesPanel  *self,
+                GObject            *source,
+                GAsyncResult       *result,
+                GError            **error)
+{
+  g_autoptr(JsonObject) answer = NULL;
+
+  if (self->direction == WB_MATCH_DIRECTION_CANDIDATES)
+    answer = wb_api_client_rank_candidates_finish (WB_API_CLIENT (source), result, error);
+  else
+    answer = wb_api_client_rank_vacancies_finish (WB_API_CLIENT (source), result, error);
+  if (answer == NULL)
+    return NULL;
+  return wb_api_ranking_new_from_json (answer, error);
+}
+
+static void
+request_ranking (WbCandidatesPanel   *self,
+                 guint                limit,
+                 GAsyncReadyCallback  callback)
+{
+  WbApiRankQuery query;
+
+  wb_candidates_panel_get_query (self, &query);
+  query.limit = limit;
+  if (for_vacancy (self))
+    wb_api_client_rank_candidates_async (wb_session_get_api (self->session), self->subject_id, &query,
+                                         self->cancellable, callback, g_object_ref (self));
+  else
+    wb_api_client_rank_vacancies_async (wb_session_get_api (self->session), self->subject_id, &query,
+                                        self->cancellable, callback, g_object_ref (self));
+}
+
+static void
+on_rest_ranked_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(WbCandidatesPanel) self = user_data;
+  g_autoptr(GError) error = NULL;
+  WbApiRanking *ranking = finish_ranking (self, source, result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  set_loading (self, FALSE);
+  if (ranking == NULL)
+    {
+      /* The first rows stay: they are right, only the rest is not there. */
+      g_debug ("The rest of the ranking could not be read: %s", error->message);
+    }
+  else
+    {
+      /* The rows on screen stay as they are when the whole ranking starts with them (it does
+       * unless a write came in between). */
+      gboolean keep_rows = rows_show (self, ranking);
+
+      g_clear_pointer (&self->ranking, wb_api_ranking_unref);
+      self->ranking = ranking;
+      show_ranking (self, keep_rows);
+    }
+  g_signal_emit (self, signals[RANKED], 0);
+}
+
+static void
+request_rest_now (WbCandidatesPanel *self)
+{
+  cancel_rest (self);
+  request_ranking (self, full_limit (self), on_rest_ranked_cb);
+}
+
+static gboolean
+request_rest_cb (gpointer data)
+{
+  WbCandidatesPanel *self = data;
+
+  self->rest_id = 0;
+  request_rest_now (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_first_rows_painted_cb (GdkFrameClock     *clock,
+                          WbCandidatesPanel *self)
+{
+  request_rest_now (self);
+}
+
+/* The rest of the ranking is asked once the first rows are painted: reading and parsing it
+ * then does not hold them up. A window that paints no frame (hidden, or not there) waits
+ * REST_DELAY_MS at most. */
+static void
+request_rest (WbCandidatesPanel *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  cancel_rest (self);
+  if (clock == NULL)
+    {
+      request_rest_now (self);
+      return;
+    }
+  self->rest_clock = g_object_ref (clock);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_first_rows_painted_cb), self);
+  self->rest_id = g_timeout_add (REST_DELAY_MS, request_rest_cb, self);
+}
+
 static void
 on_ranked_cb (GObject      *source,
               GAsyncResult *result,
@@ -552,27 +755,27 @@ on_ranked_cb (GObject      *source,
 {
   g_autoptr(WbCandidatesPanel) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonObject) answer = NULL;
-  WbApiRanking *ranking = NULL;
+  WbApiRanking *ranking = finish_ranking (self, source, result, &error);
 
-  if (self->direction == WB_MATCH_DIRECTION_CANDIDATES)
-    answer = wb_api_client_rank_candidates_finish (WB_API_CLIENT (source), result, &error);
-  else
-    answer = wb_api_client_rank_vacancies_finish (WB_API_CLIENT (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
   set_loading (self, FALSE);
-  if (answer != NULL)
-    ranking = wb_api_ranking_new_from_json (answer, &error);
   g_clear_pointer (&self->ranking, wb_api_ranking_unref);
+  self->shown = TRUE;
   if (ranking == NULL)
     show_error (self, error);
   else
     {
       g_clear_pointer (&self->error_text, g_free);
       self->ranking = ranking;
-      show_ranking (self);
+      show_ranking (self, FALSE);
+      /* As many as were asked: there may be more. */
+      if (ranking->items->len >= first_limit (self) && first_limit (self) < full_limit (self))
+        {
+          self->loading = TRUE;
+          request_rest (self);
+        }
     }
   g_signal_emit (self, signals[RANKED], 0);
 }
@@ -580,10 +783,10 @@ on_ranked_cb (GObject      *source,
 static void
 rank (WbCandidatesPanel *self)
 {
-  WbApiRankQuery query;
-
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  cancel_rest (self);
+  self->shown = FALSE;
   if (self->session == NULL || wb_session_get_api (self->session) == NULL || self->subject_id <= 0)
     {
       clear_rows (self);
@@ -593,16 +796,10 @@ rank (WbCandidatesPanel *self)
     }
 
   self->cancellable = g_cancellable_new ();
-  wb_candidates_panel_get_query (self, &query);
   set_loading (self, TRUE);
   if (self->ranking == NULL && self->error_text == NULL)
     gtk_stack_set_visible_child_name (self->stack, "loading");
-  if (for_vacancy (self))
-    wb_api_client_rank_candidates_async (wb_session_get_api (self->session), self->subject_id, &query,
-                                         self->cancellable, on_ranked_cb, g_object_ref (self));
-  else
-    wb_api_client_rank_vacancies_async (wb_session_get_api (self->session), self->subject_id, &query,
-                                        self->cancellable, on_ranked_cb, g_object_ref (self));
+  request_ranking (self, first_limit (self), on_ranked_cb);
 }
 
 static void
@@ -803,6 +1000,7 @@ wb_candidates_panel_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->spinner_id, g_source_remove);
+  cancel_rest (self);
   self->list = NULL;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -1158,6 +1356,13 @@ wb_candidates_panel_get_loading (WbCandidatesPanel *self)
 {
   g_return_val_if_fail (WB_IS_CANDIDATES_PANEL (self), FALSE);
   return self->loading;
+}
+
+gboolean
+wb_candidates_panel_get_shown (WbCandidatesPanel *self)
+{
+  g_return_val_if_fail (WB_IS_CANDIDATES_PANEL (self), FALSE);
+  return self->shown;
 }
 
 WbApiRanking *

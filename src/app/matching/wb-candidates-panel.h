@@ -34,7 +34,8 @@ G_DECLARE_FINAL_TYPE (WbCandidatesPanel, wb_candidates_panel, WB, CANDIDATES_PAN
  * region's weights from here. Compact, the panel shows the top five without controls and a
  * button that emits "show-all".
  *
- * Signals: "ranked" (each time a ranking is shown, or its failure), "show-all". */
+ * Signals: "ranked" (each time a ranking, or its first rows, or its failure is shown),
+ * "show-all". */
 WbCandidatesPanel *wb_candidates_panel_new              (WbMatchDirection   direction);
 WbMatchDirection   wb_candidates_panel_get_direction    (WbCandidatesPanel *self);
 void               wb_candidates_panel_set_session      (WbCandidatesPanel *self,
@@ -67,8 +68,11 @@ void               wb_candidates_panel_set_near_misses  (WbCandidatesPanel *self
 void               wb_candidates_panel_get_query        (WbCandidatesPanel *self,
                                                          WbApiRankQuery    *query);
 
-/* What is shown, for tests and benchmarks. */
+/* What is shown, for tests and benchmarks. Loading: until the whole ranking (or its failure)
+ * is in; shown: once the rows show the ranking asked last, which may be its first rows only
+ * while the rest is read (the list shows no more at once). */
 gboolean           wb_candidates_panel_get_loading      (WbCandidatesPanel *self);
+gboolean           wb_candidates_panel_get_shown        (WbCandidatesPanel *self);
 WbApiRanking      *wb_candidates_panel_get_ranking      (WbCandidatesPanel *self);
 /* The failure shown instead of a ranking, or NULL. */
 const char        *wb_candidates_panel_get_error_text   (WbCandidatesPanel *self);

@@ -916,6 +916,38 @@ wb_list_model_count_scope (WbListModel *self,
   return n;
 }
 
+void
+wb_list_model_count_in_scopes (WbListModel *self,
+                               guint        index,
+                               guint        counts[WB_N_LIST_SCOPES])
+{
+  WbListModelPrivate *priv;
+  const WbListFilter *scope_filter;
+
+  g_return_if_fail (WB_IS_LIST_MODEL (self));
+  g_return_if_fail (index < PRIV (self)->spec->n_filters);
+  g_return_if_fail (PRIV (self)->spec->filters[index].kind == WB_LIST_FILTER_SCOPE);
+
+  priv = PRIV (self);
+  scope_filter = &priv->spec->filters[index];
+  memset (counts, 0, sizeof (guint) * WB_N_LIST_SCOPES);
+  for (guint r = 0; r < priv->rows->len; r++)
+    {
+      gpointer row = priv->rows->pdata[r];
+      gboolean passes = TRUE;
+
+      if (priv->search != NULL && strstr (priv->spec->search_key (row), priv->search) == NULL)
+        continue;
+      for (guint i = 0; passes && i < priv->spec->n_filters; i++)
+        if (i != index && priv->active[i])
+          passes = filter_matches (priv, &priv->spec->filters[i], &priv->values[i], row);
+      if (!passes)
+        continue;
+      for (WbListScope scope = 0; scope < WB_N_LIST_SCOPES; scope++)
+        counts[scope] += scope_matches (scope_filter, scope, priv->session, row) ? 1 : 0;
+    }
+}
+
 gboolean
 wb_list_model_get_narrowed (WbListModel *self)
 {

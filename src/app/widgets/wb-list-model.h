@@ -88,6 +88,11 @@ WbListScope        wb_list_model_get_scope       (WbListModel       *self,
 guint              wb_list_model_count_scope     (WbListModel       *self,
                                                   guint              index,
                                                   WbListScope        scope);
+/* Fills @counts with how many loaded rows the search and the other filters leave in each
+ * scope of the SCOPE filter at @index, in one pass: what a wider scope would show. */
+void               wb_list_model_count_in_scopes (WbListModel       *self,
+                                                  guint              index,
+                                                  guint              counts[WB_N_LIST_SCOPES]);
 /* Whether a search or a filter other than a scope narrows the list: what "Clear Filters"
  * takes away. */
 gboolean           wb_list_model_get_narrowed    (WbListModel       *self);

@@ -62,6 +62,8 @@ typedef struct
   GtkSpinner *loading_spinner;
   GtkColumnView *column_view;
   AdwStatusPage *empty_page;
+  GtkBox *empty_scopes_box;
+  GtkButton *empty_scope_buttons[WB_N_LIST_SCOPES];  /* the same search in a wider scope */
   GtkButton *empty_clear_button;
   AdwStatusPage *none_page;
   AdwStatusPage *denied_page;
@@ -98,6 +100,9 @@ typedef struct
   guint next_page_tick;            /* the large pages wait for the frame that shows the first */
   guint next_page_timeout;
   guint spinner_id;                /* the loading page's spinner turns after a while */
+  char *typed_search;              /* typed, for the next frame to search */
+  guint typed_search_tick;
+  char *entry_text;                /* the entry's text as it last said it changed */
 } WbListViewPrivate;
 
 G_DEFINE_TYPE_WITH_PRIVATE (WbListView, wb_list_view, GTK_TYPE_BOX)
@@ -232,6 +237,8 @@ show_list_page (WbListView *self,
     }
 }
 
+static void update_empty_page (WbListView *self);
+
 static void
 update_state (WbListView *self)
 {
@@ -253,6 +260,8 @@ update_state (WbListView *self)
   else
     page = "list";
   show_list_page (self, page);
+  if (g_str_equal (page, "empty"))
+    update_empty_page (self);
 
   gtk_label_set_text (priv->count_label, priv->denied || (loaded == 0 && !priv->loaded) ? "" : count);
   gtk_widget_set_sensitive (GTK_WIDGET (priv->clear_button), wb_list_model_get_narrowed (priv->model));
@@ -1009,6 +1018,106 @@ update_scope_counts (WbListView *self)
     }
 }
 
+/* The scope filter that narrows the list now (not "All I may see"), or -1. */
+static int
+narrowing_scope_filter (WbListView *self)
+{
+  WbListViewPrivate *priv = PRIV (self);
+
+  for (guint i = 0; priv->filter_widgets != NULL && i < priv->filter_widgets->len; i++)
+    if (priv->spec->filters[i].kind == WB_LIST_FILTER_SCOPE &&
+        wb_list_model_get_scope (priv->model, i) != WB_LIST_SCOPE_ALL)
+      return i;
+  return -1;
+}
+
+/* The "no match" page. Where a scope narrows the list, nothing found there is no proof that
+ * the record does not exist (a colleague's client in "Mine"): the page says where it looked,
+ * and offers each wider scope that has matches for the same search and filters in one click,
+ * with their number ("Show 3 clients in My organisation"); the search stays as typed. */
+static void
+update_empty_page (WbListView *self)
+{
+  WbListViewPrivate *priv = PRIV (self);
+  int index = narrowing_scope_filter (self);
+  guint counts[WB_N_LIST_SCOPES];
+  g_autofree char *where = NULL;
+  g_autofree char *description = NULL;
+  WbListScope scope;
+  gboolean wider = FALSE;
+
+  for (scope = 0; scope < WB_N_LIST_SCOPES; scope++)
+    gtk_widget_set_visible (GTK_WIDGET (priv->empty_scope_buttons[scope]), FALSE);
+  if (index < 0)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (priv->empty_scopes_box), FALSE);
+      adw_status_page_set_description (priv->empty_page, _("Try other words, or clear the search and the filters."));
+      return;
+    }
+
+  wb_list_model_count_in_scopes (priv->model, index, counts);
+  for (scope = wb_list_model_get_scope (priv->model, index) + 1; scope < WB_N_LIST_SCOPES; scope++)
+    {
+      GtkButton *button = priv->empty_scope_buttons[scope];
+      g_autofree char *scope_name = NULL;
+      g_autofree char *count = NULL;
+      g_autofree char *label = NULL;
+
+      /* Only a scope that shows more than the narrower one before it. */
+      if (counts[scope] == 0 || (wider && counts[scope] == counts[scope - 1]))
+        continue;
+      scope_name = wb_a11y_strip_mnemonic (SCOPE_LABEL (scope));
+      count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, priv->spec->counts->singular,
+                                            priv->spec->counts->plural, counts[scope]), counts[scope]);
+      /* TRANSLATORS: a button on the "no match" page: "Show 3 clients in My organisation" */
+      label = g_strdup_printf (_("Show %s in %s"), count, scope_name);
+      gtk_label_set_text (GTK_LABEL (gtk_button_get_child (button)), label);
+      wb_a11y_set_label (GTK_WIDGET (button), label);
+      gtk_widget_set_visible (GTK_WIDGET (button), TRUE);
+      /* The nearest wider scope is the way on. */
+      if (wider)
+        gtk_widget_remove_css_class (GTK_WIDGET (button), "suggested-action");
+      else
+        gtk_widget_add_css_class (GTK_WIDGET (button), "suggested-action");
+      wider = TRUE;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (priv->empty_scopes_box), wider);
+
+  where = wb_a11y_strip_mnemonic (SCOPE_LABEL (wb_list_model_get_scope (priv->model, index)));
+  if (wider)
+    /* TRANSLATORS: on the "no match" page; %s is a scope of the list, "Mine" */
+    description = g_strdup_printf (_("Nothing in “%s” matches, but a wider scope has matches."), where);
+  else
+    /* TRANSLATORS: on the "no match" page; %s is a scope of the list, "Mine" */
+    description = g_strdup_printf (_("Nothing in “%s” matches, nor in any wider scope. Try other words, or clear the "
+                                     "search and the filters."), where);
+  adw_status_page_set_description (priv->empty_page, description);
+}
+
+/* A wider scope from the "no match" page: for this search, so it is not remembered as the
+ * scope the list opens on. The focus stays with the search, or goes to the first match. */
+static void
+on_empty_scope_clicked_cb (GtkButton  *button,
+                           WbListView *self)
+{
+  WbListViewPrivate *priv = PRIV (self);
+  int index = narrowing_scope_filter (self);
+  WbListScope scope = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), SCOPE_KEY));
+
+  if (index < 0)
+    return;
+  priv->applying_scope = TRUE;
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (scope_button (priv->filter_widgets->pdata[index], scope)), TRUE);
+  priv->applying_scope = FALSE;
+  if (gtk_widget_get_visible (GTK_WIDGET (priv->search_bar)) && gtk_search_bar_get_search_mode (priv->search_bar))
+    gtk_widget_grab_focus (GTK_WIDGET (priv->search_entry));
+  else if (wb_list_model_get_n_shown (priv->model) > 0)
+    {
+      gtk_single_selection_set_selected (priv->selection, 0);
+      wb_list_view_focus_row (self, selected_row (self));
+    }
+}
+
 /* The scope a user opens a list on: the one they chose last, else their own caseload for
  * those who have one (account managers, consultants), else all they may see. */
 static void
@@ -1183,11 +1292,70 @@ on_clear_clicked_cb (GtkButton  *button,
     wb_list_view_focus_row (self, selected_row (self));
 }
 
+/* Search as you type: the result of a key is in the next frame. The entry waits for no
+ * pause (GTK waits 150 ms after the last key by default: the list followed the typing only
+ * when it stopped), and the keys typed before a frame make one search, of the last text,
+ * in that frame's update, before its layout. */
+static void search (WbListView *self, const char *text);
+
+static void
+cancel_typed_search (WbListView *self)
+{
+  WbListViewPrivate *priv = PRIV (self);
+
+  if (priv->typed_search_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), priv->typed_search_tick);
+  priv->typed_search_tick = 0;
+  g_clear_pointer (&priv->typed_search, g_free);
+}
+
+/* What was typed, searched now (before Enter or Down act on the results). */
+static void
+flush_typed_search (WbListView *self)
+{
+  WbListViewPrivate *priv = PRIV (self);
+  const char *typed = gtk_editable_get_text (GTK_EDITABLE (priv->search_entry));
+  g_autofree char *text = NULL;
+
+  /* Keys the entry has not said anything of yet (it says so from the main loop). */
+  if (g_strcmp0 (typed, priv->entry_text) != 0)
+    {
+      g_free (priv->entry_text);
+      priv->entry_text = g_strdup (typed);
+      g_free (priv->typed_search);
+      priv->typed_search = g_strdup (typed);
+    }
+  text = g_steal_pointer (&priv->typed_search);
+  cancel_typed_search (self);
+  if (text != NULL)
+    search (self, text);
+}
+
+static gboolean
+typed_search_tick_cb (GtkWidget     *widget,
+                      GdkFrameClock *clock,
+                      gpointer       user_data)
+{
+  PRIV (widget)->typed_search_tick = 0;
+  flush_typed_search (WB_LIST_VIEW (widget));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_search_changed_cb (GtkSearchEntry *entry,
                       WbListView     *self)
 {
-  wb_list_view_search (self, gtk_editable_get_text (GTK_EDITABLE (entry)));
+  WbListViewPrivate *priv = PRIV (self);
+
+  g_free (priv->entry_text);
+  priv->entry_text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry)));
+  g_free (priv->typed_search);
+  priv->typed_search = g_strdup (priv->entry_text);
+  /* Not on screen, no frame comes: at once. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    flush_typed_search (self);
+  else if (priv->typed_search_tick == 0)
+    priv->typed_search_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), typed_search_tick_cb, NULL, NULL);
 }
 
 /* Down from the search goes to the results, not to the first filter. */
@@ -1200,7 +1368,10 @@ on_search_key_cb (GtkEventControllerKey *controller,
 {
   WbListViewPrivate *priv = PRIV (self);
 
-  if ((keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down) || wb_list_model_get_n_shown (priv->model) == 0)
+  if (keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down)
+    return FALSE;
+  flush_typed_search (self);
+  if (wb_list_model_get_n_shown (priv->model) == 0)
     return FALSE;
   /* The first result, selected, with the focus on its line. */
   gtk_single_selection_set_selected (priv->selection, 0);
@@ -1213,6 +1384,7 @@ static void
 on_search_activate_cb (GtkSearchEntry *entry,
                        WbListView     *self)
 {
+  flush_typed_search (self);
   if (wb_list_model_get_n_shown (PRIV (self)->model) > 0)
     wb_list_view_open_row (self, selected_row (self));
 }
@@ -2004,6 +2176,8 @@ wb_list_view_dispose (GObject *object)
   g_clear_object (&priv->work_cancellable);
   g_clear_handle_id (&priv->follow_id, g_source_remove);
   g_clear_handle_id (&priv->spinner_id, g_source_remove);
+  cancel_typed_search (WB_LIST_VIEW (object));
+  g_clear_pointer (&priv->entry_text, g_free);
   cancel_next_page (WB_LIST_VIEW (object));
   g_clear_pointer (&priv->changed_ids, g_hash_table_unref);
   if (priv->chooser != NULL)
@@ -2085,6 +2259,7 @@ wb_list_view_class_init (WbListViewClass *klass)
   gtk_widget_class_bind_template_child_private (widget_class, WbListView, loading_spinner);
   gtk_widget_class_bind_template_child_private (widget_class, WbListView, column_view);
   gtk_widget_class_bind_template_child_private (widget_class, WbListView, empty_page);
+  gtk_widget_class_bind_template_child_private (widget_class, WbListView, empty_scopes_box);
   gtk_widget_class_bind_template_child_private (widget_class, WbListView, empty_clear_button);
   gtk_widget_class_bind_template_child_private (widget_class, WbListView, none_page);
   gtk_widget_class_bind_template_child_private (widget_class, WbListView, denied_page);
@@ -2119,6 +2294,8 @@ wb_list_view_init (WbListView *self)
   gtk_column_view_set_model (priv->column_view, GTK_SELECTION_MODEL (priv->selection));
 
   gtk_search_bar_connect_entry (priv->search_bar, GTK_EDITABLE (priv->search_entry));
+  /* The next frame shows what was typed (on_search_changed_cb), not the frame after a pause. */
+  gtk_search_entry_set_search_delay (priv->search_entry, 0);
   gtk_search_bar_set_key_capture_widget (priv->search_bar, GTK_WIDGET (priv->list_page));
   keys = gtk_event_controller_key_new ();
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_search_key_cb), self);
@@ -2134,6 +2311,24 @@ wb_list_view_init (WbListView *self)
   g_signal_connect (priv->search_bar, "notify::search-mode-enabled", G_CALLBACK (on_search_mode_cb), self);
   g_signal_connect (priv->clear_button, "clicked", G_CALLBACK (on_clear_clicked_cb), self);
   g_signal_connect (priv->empty_clear_button, "clicked", G_CALLBACK (on_clear_clicked_cb), self);
+  for (WbListScope scope = 0; scope < WB_N_LIST_SCOPES; scope++)
+    {
+      GtkWidget *label = gtk_label_new (NULL);
+      GtkWidget *button = gtk_button_new ();
+
+      /* Long counts and scope names wrap within a 360 px window. */
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
+      gtk_button_set_child (GTK_BUTTON (button), label);
+      gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (button, "pill");
+      gtk_widget_set_visible (button, FALSE);
+      g_object_set_data (G_OBJECT (button), SCOPE_KEY, GUINT_TO_POINTER (scope));
+      g_signal_connect (button, "clicked", G_CALLBACK (on_empty_scope_clicked_cb), self);
+      gtk_box_append (priv->empty_scopes_box, button);
+      priv->empty_scope_buttons[scope] = GTK_BUTTON (button);
+    }
   g_signal_connect_swapped (priv->error_retry_button, "clicked", G_CALLBACK (wb_list_view_retry), self);
   g_signal_connect (priv->column_view, "activate", G_CALLBACK (on_activate_cb), self);
   g_signal_connect (priv->leaflet, "notify::visible-child", G_CALLBACK (on_leaflet_child_cb), self);
@@ -2317,7 +2512,23 @@ wb_list_view_set_spec (WbListView       *self,
                                   _(texts->loading_label), -1);
   if (spec->css_class != NULL)
     gtk_widget_add_css_class (GTK_WIDGET (priv->column_view), spec->css_class);
-  gtk_button_set_label (priv->open_button, _(texts->open_label));
+  /* Its words where they fit, else an arrow (with the words as its tooltip and name): at
+   * 360 px "Open Organisation" beside the filters, the count and "clear" made the window
+   * wider than 360. */
+  {
+    GtkWidget *squeezer = adw_squeezer_new ();
+    GtkWidget *label = gtk_label_new_with_mnemonic (_(texts->open_label));
+    GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
+    g_autofree char *words = wb_a11y_strip_mnemonic (_(texts->open_label));
+
+    adw_squeezer_set_transition_type (ADW_SQUEEZER (squeezer), ADW_SQUEEZER_TRANSITION_TYPE_NONE);
+    adw_squeezer_set_switch_threshold_policy (ADW_SQUEEZER (squeezer), ADW_FOLD_THRESHOLD_POLICY_NATURAL);
+    adw_squeezer_add (ADW_SQUEEZER (squeezer), label);
+    adw_squeezer_add (ADW_SQUEEZER (squeezer), arrow);
+    gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (priv->open_button));
+    gtk_button_set_child (priv->open_button, squeezer);
+    gtk_widget_set_tooltip_text (GTK_WIDGET (priv->open_button), words);
+  }
   wb_a11y_set_label (GTK_WIDGET (priv->open_button), _(texts->open_accessible));
   adw_status_page_set_title (priv->loading_page, _(texts->loading_title));
   adw_status_page_set_title (priv->empty_page, _(texts->empty_title));
@@ -2679,11 +2890,10 @@ wb_list_view_retry (WbListView *self)
     wb_record_page_reload (priv->page);
 }
 
-void
-wb_list_view_search (WbListView *self,
-                     const char *text)
+static void
+search (WbListView *self,
+        const char *text)
 {
-  g_return_if_fail (WB_IS_LIST_VIEW (self));
   /* A list without a search bar searches with its filters. */
   if (PRIV (self)->spec->texts->search_label == NULL)
     return;
@@ -2692,6 +2902,17 @@ wb_list_view_search (WbListView *self,
    * match; GtkSingleSelection only looks for its item when its slot is taken away. */
   wb_list_model_set_search (PRIV (self)->model, text);
   end_refilter (self);
+}
+
+void
+wb_list_view_search (WbListView *self,
+                     const char *text)
+{
+  g_return_if_fail (WB_IS_LIST_VIEW (self));
+
+  /* A search typed before this one is not shown after it. */
+  cancel_typed_search (self);
+  search (self, text);
 }
 
 void
@@ -2880,4 +3101,16 @@ wb_list_view_get_scope_button (WbListView  *self,
     if (priv->spec->filters[i].kind == WB_LIST_FILTER_SCOPE)
       return scope_button (priv->filter_widgets->pdata[i], scope);
   return NULL;
+}
+
+/* The button of the "no match" page that shows the same search in the wider @scope (hidden
+ * when that scope has no more matches): for tests. */
+GtkWidget *
+wb_list_view_get_empty_scope_button (WbListView  *self,
+                                     WbListScope  scope)
+{
+  g_return_val_if_fail (WB_IS_LIST_VIEW (self), NULL);
+  g_return_val_if_fail (scope < WB_N_LIST_SCOPES, NULL);
+
+  return GTK_WIDGET (PRIV (self)->empty_scope_buttons[scope]);
 }

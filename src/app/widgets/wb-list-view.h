@@ -139,6 +139,10 @@ void          wb_list_view_set_scope         (WbListView       *self,
 /* The toggle button of @scope, whose label gives its count; NULL without a scope. */
 GtkWidget    *wb_list_view_get_scope_button  (WbListView       *self,
                                               WbListScope       scope);
+/* The "no match" page's button that shows the same search in the wider @scope, visible
+ * when that scope has matches the narrower ones lack. */
+GtkWidget    *wb_list_view_get_empty_scope_button (WbListView  *self,
+                                                   WbListScope  scope);
 
 /* The rows of @model as a typed table, with the columns of the list's CSV: numbers as
  * numbers, days as dates, the rest as the screen says it. */

@@ -1,0 +1,317 @@
+/* Copyright 2026 The Werkbrug authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "test-app-speed"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "wb-application.h"
+#include "wb-clients-view.h"
+#include "wb-renderer.h"
+#include "wb-session.h"
+
+/* What makes the lists keep up with typing, and what it must not change: a search typed into
+ * the list's entry is shown in the next frame, keys typed before a frame make one search of
+ * the last text, Enter and Down act on what was typed; the renderer asked for where OpenGL
+ * is a software rasteriser. (Speed itself is measured in bench/bench-app, never here.) */
+
+#define N_CLIENTS 300
+
+static WbRecord *
+make_record (WbResource  resource,
+             JsonObject *object)
+{
+  WbRecord *record = wb_record_new (resource, object);
+
+  json_object_unref (object);
+  return record;
+}
+
+/* A consultant (user 7) of organisation 1. */
+static WbSession *
+make_session (void)
+{
+  JsonObject *me = json_object_new ();
+  g_autoptr(WbRecord) me_record = NULL;
+  g_autoptr(GListStore) orgs = g_list_store_new (WB_TYPE_RECORD);
+  g_autoptr(GListStore) municipalities = g_list_store_new (WB_TYPE_RECORD);
+  WbSession *session;
+
+  json_object_set_int_member (me, "id", 7);
+  json_object_set_int_member (me, "organisation_id", 1);
+  json_object_set_string_member (me, "role", "consultant");
+  json_object_set_string_member (me, "display_name", "Test Consultant");
+  me_record = make_record (WB_RESOURCE_USERS, me);
+  session = wb_session_new (NULL, me_record);
+  {
+    JsonObject *o = json_object_new ();
+    g_autoptr(WbRecord) org = NULL;
+
+    json_object_set_int_member (o, "id", 1);
+    json_object_set_string_member (o, "name", "ISD Kompas");
+    org = make_record (WB_RESOURCE_ORGANISATIONS, o);
+    g_list_store_append (orgs, org);
+  }
+  {
+    JsonObject *o = json_object_new ();
+    g_autoptr(WbRecord) municipality = NULL;
+
+    json_object_set_int_member (o, "id", 1);
+    json_object_set_string_member (o, "name", "Heerlen");
+    municipality = make_record (WB_RESOURCE_MUNICIPALITIES, o);
+    g_list_store_append (municipalities, municipality);
+  }
+  wb_session_set_lookup (session, WB_RESOURCE_ORGANISATIONS, G_LIST_MODEL (orgs));
+  wb_session_set_lookup (session, WB_RESOURCE_MUNICIPALITIES, G_LIST_MODEL (municipalities));
+  return session;
+}
+
+/* Client i is "Given<i> Family<i>". */
+static GListModel *
+make_clients (guint n)
+{
+  GListStore *store = g_list_store_new (WB_TYPE_RECORD);
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonObject *o = json_object_new ();
+      g_autofree char *given = g_strdup_printf ("Given%u", i);
+      g_autofree char *family = g_strdup_printf ("Family%u", i);
+      g_autofree char *pseudonym = g_strdup_printf ("K-%06u", i + 1);
+      g_autoptr(WbRecord) record = NULL;
+
+      json_object_set_int_member (o, "id", i + 1);
+      json_object_set_int_member (o, "version", 1);
+      json_object_set_int_member (o, "organisation_id", 1);
+      json_object_set_int_member (o, "municipality_id", 1);
+      json_object_set_int_member (o, "case_manager_id", 7);
+      json_object_set_string_member (o, "given_name", given);
+      json_object_set_string_member (o, "family_name", family);
+      json_object_set_string_member (o, "pseudonym", pseudonym);
+      json_object_set_string_member (o, "client_group", "participatiewet");
+      json_object_set_string_member (o, "phase", "intake");
+      json_object_set_string_member (o, "status", "active");
+      record = make_record (WB_RESOURCE_CLIENTS, o);
+      g_list_store_append (store, record);
+    }
+  return G_LIST_MODEL (store);
+}
+
+typedef struct {
+  GtkWindow *window;
+  WbClientsView *view;
+  WbSession *session;
+  GtkWidget *entry;
+  gint64 painted;
+  guint searches;       /* changes of the model's search */
+} Fixture;
+
+static void
+on_after_paint_cb (GdkFrameClock *clock,
+                   Fixture       *fixture)
+{
+  fixture->painted++;
+}
+
+static void
+on_filtered_cb (GObject    *model,
+                GParamSpec *pspec,
+                Fixture    *fixture)
+{
+  fixture->searches++;
+}
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until @n more frames were painted (or fails after a generous while). */
+static void
+wait_frames (Fixture *fixture,
+             guint    n)
+{
+  gint64 until = fixture->painted + n;
+  gboolean timed_out = FALSE;
+  guint source = g_timeout_add_seconds (30, timeout_cb, &timed_out);
+
+  while (fixture->painted < until && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (source);
+}
+
+/* The list's search entry, in its search bar. */
+static GtkWidget *
+find_search_entry (GtkWidget *widget,
+                   gboolean   in_bar)
+{
+  in_bar = in_bar || GTK_IS_SEARCH_BAR (widget);
+  if (in_bar && GTK_IS_SEARCH_ENTRY (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *entry = find_search_entry (child, in_bar);
+
+      if (entry != NULL)
+        return entry;
+    }
+  return NULL;
+}
+
+static void
+fixture_set_up (Fixture *fixture)
+{
+  g_autoptr(GListModel) clients = make_clients (N_CLIENTS);
+
+  fixture->session = make_session ();
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (fixture->window, 1000, 700);
+  fixture->view = wb_clients_view_new ();
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->view));
+  wb_clients_view_set_session (fixture->view, fixture->session);
+  wb_list_view_set_records (WB_LIST_VIEW (fixture->view), clients);
+  wb_list_view_set_scope (WB_LIST_VIEW (fixture->view), WB_LIST_SCOPE_ALL);
+  gtk_window_present (fixture->window);
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (fixture->window)), "after-paint",
+                    G_CALLBACK (on_after_paint_cb), fixture);
+  g_signal_connect (wb_clients_view_get_list_model (fixture->view), "notify::filtered",
+                    G_CALLBACK (on_filtered_cb), fixture);
+  wait_frames (fixture, 2);
+  wb_list_view_focus_search (WB_LIST_VIEW (fixture->view));
+  fixture->entry = find_search_entry (GTK_WIDGET (fixture->view), FALSE);
+  g_assert_nonnull (fixture->entry);
+  wait_frames (fixture, 1);
+}
+
+static void
+fixture_tear_down (Fixture *fixture)
+{
+  gboolean done = FALSE;
+
+  g_signal_handlers_disconnect_by_data (wb_clients_view_get_list_model (fixture->view), fixture);
+  g_signal_handlers_disconnect_by_data (gtk_widget_get_frame_clock (GTK_WIDGET (fixture->window)), fixture);
+  gtk_window_destroy (fixture->window);
+  g_clear_object (&fixture->session);
+  g_timeout_add (50, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static const char *
+model_search (Fixture *fixture)
+{
+  return wb_list_model_get_search (WB_LIST_MODEL (wb_clients_view_get_list_model (fixture->view)));
+}
+
+static guint
+n_shown (Fixture *fixture)
+{
+  return wb_client_list_model_get_n_shown (wb_clients_view_get_list_model (fixture->view));
+}
+
+/* Typed keys are in the next frame, not after a pause in the typing; the keys typed
+ * before a frame make one search, of the last text. */
+static void
+test_typed_search_next_frame (void)
+{
+  Fixture fixture = { 0 };
+
+  fixture_set_up (&fixture);
+  fixture.searches = 0;
+  gtk_editable_set_text (GTK_EDITABLE (fixture.entry), "g");
+  gtk_editable_set_text (GTK_EDITABLE (fixture.entry), "gi");
+  gtk_editable_set_text (GTK_EDITABLE (fixture.entry), "given1");
+  /* The search entry waits for no pause before it says that its text changed. */
+  g_assert_cmpuint (gtk_search_entry_get_search_delay (GTK_SEARCH_ENTRY (fixture.entry)), ==, 0);
+  wait_frames (&fixture, 1);
+  g_assert_cmpstr (model_search (&fixture), ==, "given1");
+  /* given1, given10..given19, given100..given199 */
+  g_assert_cmpuint (n_shown (&fixture), ==, 111);
+  g_assert_cmpuint (fixture.searches, ==, 1);
+
+  /* Deleting back is the same. */
+  gtk_editable_set_text (GTK_EDITABLE (fixture.entry), "given");
+  wait_frames (&fixture, 1);
+  g_assert_cmpstr (model_search (&fixture), ==, "given");
+  g_assert_cmpuint (n_shown (&fixture), ==, N_CLIENTS);
+  gtk_editable_set_text (GTK_EDITABLE (fixture.entry), "");
+  wait_frames (&fixture, 1);
+  g_assert_null (model_search (&fixture));
+  fixture_tear_down (&fixture);
+}
+
+/* Enter opens the first result of what was typed, also when no frame came in between. */
+static void
+test_typed_search_enter (void)
+{
+  Fixture fixture = { 0 };
+
+  fixture_set_up (&fixture);
+  gtk_editable_set_text (GTK_EDITABLE (fixture.entry), "family42");
+  g_signal_emit_by_name (fixture.entry, "activate");
+  g_assert_cmpstr (model_search (&fixture), ==, "family42");
+  g_assert_cmpuint (n_shown (&fixture), ==, 1);
+  fixture_tear_down (&fixture);
+}
+
+/* Mesa's software rasterisers draw with Cairo; a graphics driver keeps GTK's choice. */
+static void
+test_renderer_for_gl (void)
+{
+  g_assert_cmpstr (wb_renderer_for_gl ("llvmpipe (LLVM 15.0.6, 256 bits)"), ==, "cairo");
+  g_assert_cmpstr (wb_renderer_for_gl ("softpipe"), ==, "cairo");
+  g_assert_cmpstr (wb_renderer_for_gl ("Software Rasterizer"), ==, "cairo");
+  g_assert_null (wb_renderer_for_gl ("Mesa Intel(R) UHD Graphics 620 (KBL GT2)"));
+  g_assert_null (wb_renderer_for_gl ("AMD Radeon RX 6600 (navi23, LLVM 15.0.6, DRM 3.49, 6.1.0-13-amd64)"));
+  g_assert_null (wb_renderer_for_gl ("NVIDIA GeForce GTX 1650/PCIe/SSE2"));
+  g_assert_null (wb_renderer_for_gl (NULL));
+}
+
+/* A renderer the user chose stands. */
+static void
+test_renderer_user_choice (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_setenv ("GSK_RENDERER", "gl", TRUE);
+      g_assert_null (wb_renderer_choose (gdk_display_get_default ()));
+      g_assert_cmpstr (g_getenv ("GSK_RENDERER"), ==, "gl");
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
+static void
+skip_without_display (void)
+{
+  g_test_skip ("No display: run under Xvfb (build-aux/setup.sh test does)");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/app-speed/renderer/software-gl-draws-with-cairo", test_renderer_for_gl);
+  if (!gtk_init_check ())
+    {
+      g_test_add_func ("/app-speed/no-display", skip_without_display);
+      return g_test_run ();
+    }
+  adw_init ();
+  wb_application_ensure_resources ();
+
+  g_test_add_func ("/app-speed/renderer/user-choice-stands", test_renderer_user_choice);
+  g_test_add_func ("/app-speed/search/typed-in-the-next-frame", test_typed_search_next_frame);
+  g_test_add_func ("/app-speed/search/enter-acts-on-what-was-typed", test_typed_search_enter);
+
+  return g_test_run ();
+}

@@ -1,0 +1,862 @@
+/* Copyright 2026 The Werkbrug authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "test-app-ux"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "wb-a11y.h"
+#include "wb-api-client.h"
+#include "wb-application.h"
+#include "wb-clients-view.h"
+#include "wb-demo.h"
+#include "wb-format.h"
+#include "wb-list-view.h"
+#include "wb-notifications-button.h"
+#include "wb-secret.h"
+#include "wb-session.h"
+#include "wb-store.h"
+#include "wb-test-api.h"
+#include "wb-test-gtk.h"
+#include "wb-test-server.h"
+#include "wb-test-util.h"
+#include "wb-view-switcher-grid.h"
+#include "wb-window.h"
+
+/* Widget tests of what a user trips over (issue 13): a search that finds nothing in a
+ * narrow scope offers the wider ones with the same search; the notifications follow the
+ * server's change feed (against a real server with the demo data). */
+
+#define N_CLIENTS 300
+
+/* Waiting */
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until @check (@data) holds, for at most a generous half minute (the
+ * notifications button polls only every minute without its feed). */
+static void
+wait_until (gboolean (*check) (gpointer data),
+            gpointer   data)
+{
+  gboolean timed_out = FALSE;
+  guint source = g_timeout_add_seconds (30, timeout_cb, &timed_out);
+
+  while (!check (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (source);
+}
+
+static gboolean
+is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+/* Lets the window draw what it has now, a few frames. */
+static void
+settle (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gint64 until = gdk_frame_clock_get_frame_counter (clock) + 3;
+  gboolean timed_out = FALSE;
+  guint source = g_timeout_add_seconds (30, timeout_cb, &timed_out);
+
+  while (gdk_frame_clock_get_frame_counter (clock) < until && !timed_out)
+    {
+      gtk_widget_queue_draw (widget);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_false (timed_out);
+  g_source_remove (source);
+}
+
+/* What a screen reader reads as the widget's name; NULL when it has none of its own. */
+static char *
+accessible_label (GtkWidget *widget)
+{
+  if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
+    return NULL;
+  return gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, "\x01");
+}
+
+/* Synthetic clients */
+
+static WbRecord *
+make_record (WbResource  resource,
+             JsonObject *object)
+{
+  WbRecord *record = wb_record_new (resource, object);
+
+  json_object_unref (object);
+  return record;
+}
+
+static WbRecord *
+make_named (WbResource  resource,
+            gint64      id,
+            const char *name)
+{
+  JsonObject *o = json_object_new ();
+
+  json_object_set_int_member (o, "id", id);
+  json_object_set_string_member (o, resource == WB_RESOURCE_USERS ? "display_name" : "name", name);
+  if (resource == WB_RESOURCE_USERS)
+    json_object_set_int_member (o, "organisation_id", 1);
+  return make_record (resource, o);
+}
+
+/* A consultant (user 7) of organisation 1, without a server. */
+static WbSession *
+make_session (void)
+{
+  JsonObject *me = json_object_new ();
+  g_autoptr(WbRecord) me_record = NULL;
+  g_autoptr(GListStore) orgs = g_list_store_new (WB_TYPE_RECORD);
+  g_autoptr(GListStore) municipalities = g_list_store_new (WB_TYPE_RECORD);
+  g_autoptr(GListStore) users = g_list_store_new (WB_TYPE_RECORD);
+  static const char * const org_names[] = { "ISD Kompas", "ISD BOL", "Gemeente Heerlen" };
+  static const char * const municipality_names[] = { "Heerlen", "Kerkrade", "Brunssum", "Landgraaf" };
+  WbSession *session;
+
+  json_object_set_int_member (me, "id", 7);
+  json_object_set_int_member (me, "organisation_id", 1);
+  json_object_set_string_member (me, "role", "consultant");
+  json_object_set_string_member (me, "display_name", "Test Consultant");
+  me_record = make_record (WB_RESOURCE_USERS, me);
+  session = wb_session_new (NULL, me_record);
+
+  for (guint i = 0; i < G_N_ELEMENTS (org_names); i++)
+    {
+      g_autoptr(WbRecord) r = make_named (WB_RESOURCE_ORGANISATIONS, i + 1, org_names[i]);
+      g_list_store_append (orgs, r);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (municipality_names); i++)
+    {
+      g_autoptr(WbRecord) r = make_named (WB_RESOURCE_MUNICIPALITIES, i + 1, municipality_names[i]);
+      g_list_store_append (municipalities, r);
+    }
+  {
+    g_autoptr(WbRecord) a = make_named (WB_RESOURCE_USERS, 7, "Test Consultant");
+    g_list_store_append (users, a);
+  }
+  wb_session_set_lookup (session, WB_RESOURCE_ORGANISATIONS, G_LIST_MODEL (orgs));
+  wb_session_set_lookup (session, WB_RESOURCE_MUNICIPALITIES, G_LIST_MODEL (municipalities));
+  wb_session_set_lookup (session, WB_RESOURCE_USERS, G_LIST_MODEL (users));
+  return session;
+}
+
+/* Client i is "Given<i> Family<i>" of organisation 1 + i % 3 (the consultant's own when
+ * i % 3 == 0), with the consultant as case manager when i % 5 == 0. */
+static GListModel *
+make_clients (guint n)
+{
+  GListStore *store = g_list_store_new (WB_TYPE_RECORD);
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonObject *o = json_object_new ();
+      g_autofree char *given = g_strdup_printf ("Given%u", i);
+      g_autofree char *family = g_strdup_printf ("Family%u", i);
+      g_autofree char *pseudonym = g_strdup_printf ("K-%06u", i + 1);
+      g_autoptr(WbRecord) record = NULL;
+
+      json_object_set_int_member (o, "id", i + 1);
+      json_object_set_int_member (o, "version", 1);
+      json_object_set_int_member (o, "organisation_id", 1 + i % 3);
+      json_object_set_int_member (o, "municipality_id", 1 + i % 4);
+      json_object_set_int_member (o, "case_manager_id", i % 5 == 0 ? 7 : 9);
+      json_object_set_string_member (o, "given_name", given);
+      json_object_set_string_member (o, "family_name", family);
+      json_object_set_string_member (o, "pseudonym", pseudonym);
+      json_object_set_string_member (o, "client_group", "participatiewet");
+      json_object_set_string_member (o, "phase", "intake");
+      json_object_set_string_member (o, "status", "active");
+      json_object_set_string_member (o, "last_activity", "2026-11-30");
+      record = make_record (WB_RESOURCE_CLIENTS, o);
+      g_list_store_append (store, record);
+    }
+  return G_LIST_MODEL (store);
+}
+
+/* 1. A search that finds nothing in a narrow scope */
+
+typedef struct {
+  GtkWindow *window;
+  WbClientsView *view;
+  WbSession *session;
+  GSettings *settings;
+} ListFixture;
+
+static void
+list_fixture_set_up (ListFixture *fixture,
+                     int          width)
+{
+  g_autoptr(GListModel) clients = make_clients (N_CLIENTS);
+
+  fixture->session = make_session ();
+  fixture->settings = wb_application_create_settings ();
+  g_settings_reset (fixture->settings, "list-scopes");
+  fixture->view = wb_clients_view_new ();
+  wb_list_view_set_settings (WB_LIST_VIEW (fixture->view), fixture->settings);
+  fixture->window = wb_test_show_in_window (GTK_WIDGET (fixture->view), width, 700);
+  wb_clients_view_set_session (fixture->view, fixture->session);
+  wb_list_view_set_records (WB_LIST_VIEW (fixture->view), clients);
+  settle (GTK_WIDGET (fixture->window));
+}
+
+static void
+list_fixture_tear_down (ListFixture *fixture)
+{
+  g_settings_reset (fixture->settings, "list-scopes");
+  gtk_window_destroy (fixture->window);
+  g_clear_object (&fixture->session);
+  g_clear_object (&fixture->settings);
+}
+
+/* The page the list's stack shows: "list", "empty", … */
+static const char *
+stack_page (ListFixture *fixture)
+{
+  GtkWidget *button = wb_list_view_get_empty_scope_button (WB_LIST_VIEW (fixture->view), WB_LIST_SCOPE_ALL);
+  GtkWidget *stack = gtk_widget_get_ancestor (button, GTK_TYPE_STACK);
+
+  return gtk_stack_get_visible_child_name (GTK_STACK (stack));
+}
+
+static const char *
+empty_description (ListFixture *fixture)
+{
+  GtkWidget *button = wb_list_view_get_empty_scope_button (WB_LIST_VIEW (fixture->view), WB_LIST_SCOPE_ALL);
+  GtkWidget *page = gtk_widget_get_ancestor (button, ADW_TYPE_STATUS_PAGE);
+
+  return adw_status_page_get_description (ADW_STATUS_PAGE (page));
+}
+
+static const char *
+button_text (GtkWidget *button)
+{
+  return gtk_label_get_text (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))));
+}
+
+static guint
+n_shown (ListFixture *fixture)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (wb_clients_view_get_list_model (fixture->view)));
+}
+
+static void
+test_empty_offers_wider_scope (void)
+{
+  ListFixture fixture = { 0 };
+  WbListView *list;
+  GtkWidget *ours, *all;
+  g_autofree char *name = NULL;
+  g_autoptr(GVariant) scopes = NULL;
+
+  list_fixture_set_up (&fixture, 1000);
+  list = WB_LIST_VIEW (fixture.view);
+  ours = wb_list_view_get_empty_scope_button (list, WB_LIST_SCOPE_ORGANISATION);
+  all = wb_list_view_get_empty_scope_button (list, WB_LIST_SCOPE_ALL);
+  g_assert_nonnull (ours);
+  g_assert_nonnull (all);
+  g_assert_cmpint (wb_list_view_get_scope (list), ==, WB_LIST_SCOPE_MINE);
+  g_assert_cmpuint (n_shown (&fixture), ==, N_CLIENTS / 5);
+
+  /* A colleague's client of another organisation (7: organisation 2, case manager 9): not
+   * in "Mine", nor in "My organisation"; one click shows it, the search kept. */
+  wb_list_view_search (list, "given7 family7");
+  settle (GTK_WIDGET (fixture.window));
+  g_assert_cmpuint (n_shown (&fixture), ==, 0);
+  g_assert_cmpstr (stack_page (&fixture), ==, "empty");
+  g_assert_nonnull (strstr (empty_description (&fixture), "Nothing in “Mine” matches"));
+  g_assert_false (gtk_widget_get_visible (ours));
+  g_assert_true (gtk_widget_get_visible (all));
+  g_assert_true (gtk_widget_get_mapped (all));
+  g_assert_cmpstr (button_text (all), ==, "Show 1 client in All I may see");
+  name = accessible_label (all);
+  g_assert_cmpstr (name, ==, "Show 1 client in All I may see");
+  wb_test_save_shot (fixture.window, "ux-empty-wider-scope");
+
+  g_signal_emit_by_name (all, "clicked");
+  settle (GTK_WIDGET (fixture.window));
+  g_assert_cmpint (wb_list_view_get_scope (list), ==, WB_LIST_SCOPE_ALL);
+  g_assert_cmpuint (n_shown (&fixture), ==, 1);
+  g_assert_cmpstr (stack_page (&fixture), ==, "list");
+  g_assert_cmpstr (wb_list_model_get_search (wb_list_view_get_model (list)), ==, "given7 family7");
+  /* A detour for this search: the list still opens on the scope the user chose. */
+  scopes = g_settings_get_value (fixture.settings, "list-scopes");
+  g_assert_false (g_variant_lookup (scopes, "clients", "&s", NULL));
+
+  /* Client 3 is of the consultant's organisation: both wider scopes have it, the nearest
+   * is offered (the same one client in "All I may see" adds nothing). */
+  wb_list_view_set_scope (list, WB_LIST_SCOPE_MINE);
+  wb_list_view_search (list, "given3 family3");
+  settle (GTK_WIDGET (fixture.window));
+  g_assert_cmpstr (stack_page (&fixture), ==, "empty");
+  g_assert_true (gtk_widget_get_visible (ours));
+  g_assert_cmpstr (button_text (ours), ==, "Show 1 client in My organisation");
+  g_assert_false (gtk_widget_get_visible (all));
+
+  /* A search with matches in "Mine" shows them. */
+  wb_list_view_search (list, "given2");
+  settle (GTK_WIDGET (fixture.window));
+  g_assert_cmpuint (n_shown (&fixture), >, 0);
+  g_assert_cmpstr (stack_page (&fixture), ==, "list");
+
+  /* Nothing anywhere: the page says that it looked everywhere, and offers nothing wider. */
+  wb_list_view_search (list, "no such client");
+  settle (GTK_WIDGET (fixture.window));
+  g_assert_cmpstr (stack_page (&fixture), ==, "empty");
+  g_assert_false (gtk_widget_get_visible (ours));
+  g_assert_false (gtk_widget_get_visible (all));
+  g_assert_nonnull (strstr (empty_description (&fixture), "nor in any wider scope"));
+
+  /* In "All I may see" the page is as before. */
+  wb_list_view_set_scope (list, WB_LIST_SCOPE_ALL);
+  settle (GTK_WIDGET (fixture.window));
+  g_assert_cmpstr (stack_page (&fixture), ==, "empty");
+  g_assert_false (gtk_widget_get_visible (all));
+  g_assert_cmpstr (empty_description (&fixture), ==, "Try other words, or clear the search and the filters.");
+
+  list_fixture_tear_down (&fixture);
+}
+
+/* At 360 px, with both wider scopes offered: nothing cut (looked at in the screenshot), the
+ * buttons within the window. */
+static void
+test_empty_wider_scope_narrow (void)
+{
+  ListFixture fixture = { 0 };
+  WbListView *list;
+  GtkWidget *all;
+  graphene_rect_t bounds;
+
+  list_fixture_set_up (&fixture, 360);
+  list = WB_LIST_VIEW (fixture.view);
+  wb_list_view_search (list, "given7 family7");
+  settle (GTK_WIDGET (fixture.window));
+  all = wb_list_view_get_empty_scope_button (list, WB_LIST_SCOPE_ALL);
+  wait_until (is_mapped, all);
+  g_assert_true (gtk_widget_compute_bounds (all, GTK_WIDGET (fixture.window), &bounds));
+  g_assert_cmpfloat (bounds.origin.x, >=, 0);
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (GTK_WIDGET (fixture.window)));
+  wb_test_save_shot (fixture.window, "ux-empty-wider-scope-360");
+  list_fixture_tear_down (&fixture);
+}
+
+/* 2. Notifications follow the change feed */
+
+#define OWNER "isd-bol.lam1"         /* a local account manager, who owns accounts */
+#define OTHER_PARTY "wsp-parkstad.am1"
+
+static void
+on_session_loaded_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (wb_session_load_finish (WB_SESSION (source), result, &error));
+  g_assert_no_error (error);
+  *(gboolean *) user_data = TRUE;
+}
+
+static gboolean
+flag_set (gpointer flag)
+{
+  return *(gboolean *) flag;
+}
+
+static gboolean
+feed_connected (gpointer session)
+{
+  return wb_api_feed_is_connected (wb_session_get_feed (session));
+}
+
+static WbSession *
+session_for (WbTestServer *server,
+             const char   *username)
+{
+  g_autoptr(WbRecord) me = NULL;
+  g_autoptr(WbApiClient) api = wb_test_api_login (server->url, username, WB_DEMO_PASSWORD, &me);
+  WbSession *session = wb_session_new (api, me);
+  gboolean loaded = FALSE;
+
+  wb_session_load_async (session, NULL, on_session_loaded_cb, &loaded);
+  wait_until (flag_set, &loaded);
+  return session;
+}
+
+/* How many unread notifications the server has for the user of @api. */
+static guint
+unread_on_server (WbApiClient *api)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) answer = wb_test_api_request (api, "GET", "api/v1/notifications?unread=true&per_page=1",
+                                                    NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  return json_object_get_int_member (json_node_get_object (answer), "total");
+}
+
+static gint64
+newest_unread_id (WbApiClient *api)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) answer = wb_test_api_request (api, "GET", "api/v1/notifications?unread=true&per_page=1",
+                                                    NULL, NULL, &error);
+  JsonArray *items;
+
+  g_assert_no_error (error);
+  items = json_object_get_array_member (json_node_get_object (answer), "items");
+  g_assert_cmpuint (json_array_get_length (items), >=, 1);
+  return json_object_get_int_member (json_array_get_object_element (items, 0), "id");
+}
+
+/* Logs a contact by another organisation with an account of the owner's: the owner is told. */
+static void
+contact_by_other_party (WbApiClient *other,
+                        gint64       employer,
+                        const char  *note)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *path = g_strdup_printf ("api/v1/employers/%" G_GINT64_FORMAT "/contact-log", employer);
+  g_autofree char *body = g_strdup_printf ("{\"date\":\"%s\",\"kind\":\"call\",\"note\":\"%s\"}", today, note);
+  g_autoptr(JsonNode) answer = wb_test_api_request (other, "POST", path, body, NULL, &error);
+
+  g_assert_no_error (error);
+}
+
+typedef struct {
+  WbNotificationsButton *button;
+  guint n_unread;
+  const char *text;   /* shown in the popover's list, or NULL */
+} UnreadWait;
+
+static gboolean
+unread_is (gpointer data)
+{
+  UnreadWait *wait = data;
+  g_autoptr(GString) texts = g_string_new (NULL);
+
+  if (wb_notifications_button_get_n_unread (wait->button) != wait->n_unread)
+    return FALSE;
+  wb_test_collect_texts (GTK_WIDGET (wb_notifications_button_get_list (wait->button)), texts);
+  return wait->text == NULL || strstr (texts->str, wait->text) != NULL;
+}
+
+static GtkWidget *
+menu_button_of (WbNotificationsButton *button)
+{
+  return gtk_widget_get_first_child (GTK_WIDGET (button));
+}
+
+/* The popover, open: as wide as a 360 px window allows, and showing every row whole (a few
+ * rows do not scroll). With WB_TEST_SHOTS set, saved as drawn, to look at. */
+static void
+assert_popover_whole (WbNotificationsButton *notifications,
+                      const char            *name)
+{
+  GtkMenuButton *button = GTK_MENU_BUTTON (gtk_widget_get_first_child (GTK_WIDGET (notifications)));
+  const char *dir = g_getenv ("WB_TEST_SHOTS");
+  GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
+  GtkWidget *list = GTK_WIDGET (wb_notifications_button_get_list (notifications));
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (gtk_widget_get_parent (list)));
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  GtkSnapshot *snapshot;
+  int width, height;
+
+  gtk_menu_button_popup (button);
+  wait_until (is_mapped, popover);
+  settle (popover);
+  g_assert_cmpint (gtk_widget_get_width (gtk_popover_get_child (GTK_POPOVER (popover))), <=, 360);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), <=, gtk_adjustment_get_page_size (adjustment) + 0.5);
+  if (dir != NULL)
+    {
+      width = gtk_widget_get_width (popover);
+      height = gtk_widget_get_height (popover);
+      paintable = gtk_widget_paintable_new (popover);
+      snapshot = gtk_snapshot_new ();
+      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+      node = gtk_snapshot_free_to_node (snapshot);
+      if (node != NULL)
+        {
+          texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (popover)), node,
+                                                 &GRAPHENE_RECT_INIT (0, 0, width, height));
+          file = g_strdup_printf ("%s/%s.png", dir, name);
+          gdk_texture_save_to_png (texture, file);
+        }
+    }
+  gtk_menu_button_popdown (button);
+}
+
+static void
+test_notifications_follow_feed (void)
+{
+  g_autofree char *dir = wb_test_make_dir ();
+  g_autofree char *db = g_build_filename (dir, "werkbrug.db", NULL);
+  WbDemoOptions options = { .n_clients = 60, .n_employers = 60, .n_vacancies = 10, .seed = 7 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WbStore) store = wb_store_open (db, &error);
+  WbTestServer *server;
+  g_autoptr(WbSession) session = NULL;
+  g_autoptr(WbApiClient) other = NULL;
+  g_autoptr(WbApiClient) owner_elsewhere = NULL;
+  g_autoptr(JsonNode) owned = NULL;
+  g_autofree char *owned_path = NULL;
+  g_autofree char *tooltip = NULL;
+  g_autofree char *read_path = NULL;
+  WbNotificationsButton *button;
+  GtkWindow *window;
+  UnreadWait wait;
+  gint64 employer;
+  guint before;
+  gint64 start;
+
+  g_assert_no_error (error);
+  g_assert_true (wb_demo_generate (store, &options, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  server = wb_test_server_start (db);
+
+  /* An account of the owner's, and one contact by another party already: the button shows
+   * it once it has read the list. */
+  session = session_for (server, OWNER);
+  owned_path = g_strdup_printf ("api/v1/employers?owner_id=%" G_GINT64_FORMAT "&per_page=1",
+                                wb_session_get_user_id (session));
+  owned = wb_test_api_request (wb_session_get_api (session), "GET", owned_path, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (owned), "items")), ==, 1);
+  employer = json_object_get_int_member (json_array_get_object_element (
+               json_object_get_array_member (json_node_get_object (owned), "items"), 0), "id");
+  other = wb_test_api_login (server->url, OTHER_PARTY, WB_DEMO_PASSWORD, NULL);
+  contact_by_other_party (other, employer, "Eerste gesprek");
+  before = unread_on_server (wb_session_get_api (session));
+  g_assert_cmpuint (before, >=, 1);
+
+  wb_session_start_feed (session);
+  wait_until (feed_connected, session);
+  button = wb_notifications_button_new ();
+  window = wb_test_show_in_window (GTK_WIDGET (button), 400, 600);
+  wb_notifications_button_set_session (button, session);
+  wait = (UnreadWait) { button, before, "Eerste gesprek" };
+  wait_until (unread_is, &wait);
+
+  /* A new one, written by someone else: the count and the list follow, without reopening
+   * (the minute's poll waits while the feed is connected). */
+  start = g_get_monotonic_time ();
+  contact_by_other_party (other, employer, "Tweede gesprek over orderpickers");
+  wait = (UnreadWait) { button, before + 1, "Tweede gesprek over orderpickers" };
+  wait_until (unread_is, &wait);
+  g_test_message ("the new notification showed after %.2f s", (g_get_monotonic_time () - start) / 1e6);
+  tooltip = g_strdup_printf ("Notifications, %u unread", before + 1);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (menu_button_of (button)), ==, tooltip);
+  assert_popover_whole (button, "ux-notifications");
+  /* Its day as the application writes dates, not as the API does. */
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+    g_autofree char *iso = g_date_time_format (now, "%Y-%m-%d");
+    g_autofree char *day = wb_format_iso_date (iso);
+    g_autoptr(GString) texts = g_string_new (NULL);
+
+    g_assert_cmpstr (day, !=, iso);
+    wb_test_collect_texts (GTK_WIDGET (wb_notifications_button_get_list (button)), texts);
+    g_assert_nonnull (strstr (texts->str, day));
+  }
+
+  /* Read in another session of the same user: it leaves this one's list too. */
+  owner_elsewhere = wb_test_api_login (server->url, OWNER, WB_DEMO_PASSWORD, NULL);
+  read_path = g_strdup_printf ("api/v1/notifications/%" G_GINT64_FORMAT "/read", newest_unread_id (owner_elsewhere));
+  {
+    g_autoptr(JsonNode) answer = wb_test_api_request (owner_elsewhere, "POST", read_path, "{}", NULL, &error);
+
+    g_assert_no_error (error);
+  }
+  wait = (UnreadWait) { button, before, NULL };
+  wait_until (unread_is, &wait);
+  {
+    g_autoptr(GString) texts = g_string_new (NULL);
+
+    wb_test_collect_texts (GTK_WIDGET (wb_notifications_button_get_list (button)), texts);
+    g_assert_null (strstr (texts->str, "Tweede gesprek"));
+    g_assert_nonnull (strstr (texts->str, "Eerste gesprek"));
+  }
+
+  wb_session_stop_feed (session);
+  wb_notifications_button_set_session (button, NULL);
+  gtk_window_destroy (window);
+  wb_test_server_stop (server);
+  wb_test_remove_dir (dir);
+}
+
+/* 3. Narrow windows: nothing cut at 360 px */
+
+/* Every label on screen below @widget whose text is cut ("Vacan…"), as "text (parent type)".
+ * The cells of a table are left out: a column is as wide as the user makes it, and a row
+ * speaks its whole content (issue 13's narrow lists show the most important columns first). */
+static void
+collect_cut_labels (GtkWidget *widget,
+                    GPtrArray *cut)
+{
+  if (!gtk_widget_get_mapped (widget) || GTK_IS_COLUMN_VIEW (widget))
+    return;
+  if (GTK_IS_LABEL (widget) && pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget))))
+    g_ptr_array_add (cut, g_strdup_printf ("“%s” in %s", gtk_label_get_text (GTK_LABEL (widget)),
+                                           G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget))));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_cut_labels (child, cut);
+}
+
+/* What asks for more than 300 px, to find what widens a window. */
+static void
+print_widths (GtkWidget *widget,
+              int        depth)
+{
+  int minimum;
+
+  if (!gtk_widget_get_visible (widget))
+    return;
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  if (minimum > 300 || depth < 2 || GTK_IS_CENTER_BOX (gtk_widget_get_parent (widget)) ||
+      (gtk_widget_get_parent (widget) != NULL && GTK_IS_CENTER_BOX (gtk_widget_get_parent (gtk_widget_get_parent (widget)))))
+    g_test_message ("%*s%s %s: %d", depth * 2, "", G_OBJECT_TYPE_NAME (widget), gtk_widget_get_name (widget), minimum);
+  if (minimum > 300 && depth < 40)
+    for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+         child = gtk_widget_get_next_sibling (child))
+      print_widths (child, depth + 1);
+}
+
+static gboolean
+window_at_width (gpointer window)
+{
+  return gtk_widget_get_width (window) <= 360;
+}
+
+static gboolean
+window_at_login (gpointer window)
+{
+  return g_strcmp0 (wb_window_get_state (window), "login") == 0;
+}
+
+static gboolean
+window_signed_in (gpointer window)
+{
+  return g_strcmp0 (wb_window_get_state (window), "main") == 0;
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The list's stack below @widget: the one with a "loading" and an "empty" page. */
+static GtkStack *
+find_loading_stack (GtkWidget *widget)
+{
+  if (GTK_IS_STACK (widget) && gtk_stack_get_child_by_name (GTK_STACK (widget), "loading") != NULL &&
+      gtk_stack_get_child_by_name (GTK_STACK (widget), "empty") != NULL)
+    return GTK_STACK (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkStack *found = find_loading_stack (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A list shows its rows, or says why not (none, denied, an error): not loading any more. */
+static gboolean
+view_loaded (gpointer view)
+{
+  GtkStack *stack = find_loading_stack (view);
+
+  return stack == NULL || g_strcmp0 (gtk_stack_get_visible_child_name (stack), "loading") != 0;
+}
+
+/* Each role's window at 360 px, every view in turn, light and dark: no label is cut, the
+ * view switcher's included (it moves to the bottom bar), and the window stays 360 wide. */
+static void
+test_narrow_every_view (void)
+{
+  /* Between them every view there is: a coordinator's six, an administrator's seven, and an
+   * account manager's four (the others' views are among these). */
+  static const char * const users[] = { "isd-bol.coordinator", "admin", "isd-bol.lam1" };
+  g_autofree char *dir = wb_test_make_dir ();
+  g_autofree char *db = g_build_filename (dir, "werkbrug.db", NULL);
+  WbDemoOptions options = { .n_clients = 60, .n_employers = 60, .n_vacancies = 10, .seed = 7 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WbStore) store = wb_store_open (db, &error);
+  g_autoptr(GPtrArray) cut = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *layout = NULL;
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  WbTestServer *server;
+
+  g_assert_no_error (error);
+  g_assert_true (wb_demo_generate (store, &options, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  server = wb_test_server_start (db);
+  /* The window buttons of GNOME, the desktop Werkbrug is made for (Xvfb has no settings
+   * daemon, and GTK falls back to minimize, maximize and close). */
+  g_object_get (gtk_settings_get_default (), "gtk-decoration-layout", &layout, NULL);
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "appmenu:close", NULL);
+
+  for (guint u = 0; u < G_N_ELEMENTS (users); u++)
+    {
+      g_autoptr(GSettings) settings = wb_application_create_settings ();
+      WbSession *session;
+      WbWindow *window;
+      AdwViewStack *stack;
+      g_autoptr(GtkSelectionModel) pages = NULL;
+
+      /* Each user signs in anew: no token kept from the one before. */
+      wb_secret_clear_token (server->url);
+      /* The test's server, not an embedded one of the window's own. */
+      g_settings_set_string (settings, "server-url", server->url);
+      window = wb_window_new_with_settings (NULL, settings);
+      stack = ADW_VIEW_STACK (find_descendant (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+
+      gtk_window_set_default_size (GTK_WINDOW (window), 360, 740);
+      gtk_window_present (GTK_WINDOW (window));
+      /* Signed in as a user does, on the sign-in page. */
+      wait_until (window_at_login, window);
+      wb_login_page_fill (wb_window_get_login_page (window), users[u], WB_DEMO_PASSWORD);
+      wb_login_page_submit (wb_window_get_login_page (window));
+      wait_until (window_signed_in, window);
+      session = wb_window_get_session (window);
+      settle (GTK_WIDGET (window));
+      g_test_message ("%s: window %d px", users[u], gtk_widget_get_width (GTK_WIDGET (window)));
+      if (gtk_widget_get_width (GTK_WIDGET (window)) > 360)
+        print_widths (GTK_WIDGET (window), 0);
+      wait_until (window_at_width, window);
+      pages = adw_view_stack_get_pages (stack);
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pages)); i++)
+        {
+          g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+          GtkWidget *view = adw_view_stack_page_get_child (page);
+
+          if (!adw_view_stack_page_get_visible (page))
+            continue;
+          adw_view_stack_set_visible_child (stack, view);
+          g_test_message ("%s: %s", users[u], adw_view_stack_page_get_name (page));
+          wait_until (view_loaded, view);
+          /* The views are switched at the bottom, each button named by its view's title. */
+          {
+            WbViewSwitcherGrid *grid = WB_VIEW_SWITCHER_GRID (find_descendant (GTK_WIDGET (window),
+                                                                               WB_TYPE_VIEW_SWITCHER_GRID));
+            GtkWidget *button = wb_view_switcher_grid_get_button (grid, adw_view_stack_page_get_name (page));
+            g_autofree char *name = accessible_label (button);
+
+            g_assert_true (gtk_widget_get_mapped (button));
+            g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)));
+            g_assert_cmpstr (name, ==, adw_view_stack_page_get_title (page));
+          }
+          for (guint dark = 0; dark < 2; dark++)
+            {
+              g_autofree char *shot = g_strdup_printf ("ux-360-%s-%s-%s", users[u],
+                                                       adw_view_stack_page_get_name (page), dark ? "dark" : "light");
+              guint before = cut->len;
+
+              adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                                               : ADW_COLOR_SCHEME_FORCE_LIGHT);
+              int minimum;
+
+              settle (GTK_WIDGET (window));
+              /* Nothing asks for more than 360 px: the window goes down to that. */
+              gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+              if (minimum > 360)
+                print_widths (GTK_WIDGET (window), 0);
+              g_assert_cmpint (minimum, <=, 360);
+              if (gtk_widget_get_width (GTK_WIDGET (window)) > 360)
+                g_test_message ("%s, %s: the window grew to %d px", users[u], adw_view_stack_page_get_name (page),
+                                gtk_widget_get_width (GTK_WIDGET (window)));
+              collect_cut_labels (GTK_WIDGET (window), cut);
+              for (guint c = before; c < cut->len; c++)
+                {
+                  char *where = g_strdup_printf ("%s, %s: %s", users[u], adw_view_stack_page_get_name (page),
+                                                 (char *) cut->pdata[c]);
+
+                  g_free (cut->pdata[c]);
+                  cut->pdata[c] = where;
+                  g_test_message ("cut at 360 px: %s", where);
+                }
+              wb_test_save_shot (GTK_WINDOW (window), shot);
+            }
+        }
+      adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+      (void) session;
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", layout, NULL);
+  g_assert_cmpuint (cut->len, ==, 0);
+  wb_test_server_stop (server);
+  wb_test_remove_dir (dir);
+}
+
+static void
+skip_without_display (void)
+{
+  g_test_skip ("No display: run under Xvfb (build-aux/setup.sh test does)");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_test_add_func ("/app-ux/no-display", skip_without_display);
+      return g_test_run ();
+    }
+  adw_init ();
+  wb_application_ensure_resources ();
+  wb_a11y_install ();
+  /* The application's style sheet, as AdwApplication loads it: sizes depend on it. */
+  {
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (css, "/nl/werkbrug/Werkbrug/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
+
+  g_test_add_func ("/app-ux/scope/empty-offers-wider-scope", test_empty_offers_wider_scope);
+  g_test_add_func ("/app-ux/scope/empty-wider-scope-at-360", test_empty_wider_scope_narrow);
+  g_test_add_func ("/app-ux/notifications/follow-the-change-feed", test_notifications_follow_feed);
+  g_test_add_func ("/app-ux/narrow/nothing-cut-at-360", test_narrow_every_view);
+
+  return g_test_run ();
+}
