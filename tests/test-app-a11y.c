@@ -131,16 +131,6 @@ accessible_label (GtkWidget *widget)
   return gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, "\x01");
 }
 
-static WbRecord *
-make_record (WbResource  resource,
-             JsonObject *object)
-{
-  WbRecord *record = wb_record_new (resource, object);
-
-  json_object_unref (object);
-  return record;
-}
-
 static char *
 date_days_ago (int days)
 {
@@ -187,19 +177,7 @@ make_client (guint i)
     }
   if (i % 3 == 2)
     wb_policy_pseudonymise_client (o, g_date_get_year (&date));
-  return make_record (WB_RESOURCE_CLIENTS, o);
-}
-
-static WbRecord *
-make_named (WbResource  resource,
-            gint64      id,
-            const char *name)
-{
-  JsonObject *o = json_object_new ();
-
-  json_object_set_int_member (o, "id", id);
-  json_object_set_string_member (o, resource == WB_RESOURCE_USERS ? "display_name" : "name", name);
-  return make_record (resource, o);
+  return wb_test_record_take (WB_RESOURCE_CLIENTS, o);
 }
 
 static WbSession *
@@ -217,17 +195,17 @@ make_session (void)
   json_object_set_int_member (me, "organisation_id", 1);
   json_object_set_string_member (me, "role", "consultant");
   json_object_set_string_member (me, "display_name", "Test Consultant");
-  me_record = make_record (WB_RESOURCE_USERS, me);
+  me_record = wb_test_record_take (WB_RESOURCE_USERS, me);
   session = wb_session_new (NULL, me_record);
   for (guint i = 0; i < G_N_ELEMENTS (org_names); i++)
     {
-      g_autoptr(WbRecord) r = make_named (WB_RESOURCE_ORGANISATIONS, i + 1, org_names[i]);
+      g_autoptr(WbRecord) r = wb_test_named_record (WB_RESOURCE_ORGANISATIONS, i + 1, org_names[i]);
 
       g_list_store_append (orgs, r);
     }
   for (guint i = 0; i < G_N_ELEMENTS (municipality_names); i++)
     {
-      g_autoptr(WbRecord) r = make_named (WB_RESOURCE_MUNICIPALITIES, i + 1, municipality_names[i]);
+      g_autoptr(WbRecord) r = wb_test_named_record (WB_RESOURCE_MUNICIPALITIES, i + 1, municipality_names[i]);
 
       g_list_store_append (municipalities, r);
     }

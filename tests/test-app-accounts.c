@@ -152,16 +152,6 @@ make_account (guint i)
   return o;
 }
 
-static WbRecord *
-make_record (WbResource  resource,
-             JsonObject *object)
-{
-  WbRecord *record = wb_record_new (resource, object);
-
-  json_object_unref (object);
-  return record;
-}
-
 static WbSession *
 make_session (gint64 me_id)
 {
@@ -183,12 +173,12 @@ make_session (gint64 me_id)
       json_object_set_string_member (user, "display_name", users[u].name);
       json_object_set_string_member (user, "role", users[u].role);
       json_object_set_boolean_member (user, "active", TRUE);
-      record = make_record (WB_RESOURCE_USERS, user);
+      record = wb_test_record_take (WB_RESOURCE_USERS, user);
       g_list_store_append (people, record);
       if (users[u].id == me_id)
         me = json_object_ref (wb_record_get_object (record));
     }
-  me_record = make_record (WB_RESOURCE_USERS, me);
+  me_record = wb_test_record_take (WB_RESOURCE_USERS, me);
   session = wb_session_new (NULL, me_record);
 
   for (guint i = 0; i < G_N_ELEMENTS (organisation_names); i++)
@@ -199,7 +189,7 @@ make_session (gint64 me_id)
       json_object_set_int_member (o, "id", i + 1);
       json_object_set_string_member (o, "name", organisation_names[i]);
       json_object_set_string_member (o, "kind", kinds[i]);
-      r = make_record (WB_RESOURCE_ORGANISATIONS, o);
+      r = wb_test_record_take (WB_RESOURCE_ORGANISATIONS, o);
       g_list_store_append (orgs, r);
     }
   for (guint i = 0; i < G_N_ELEMENTS (municipality_names); i++)
@@ -209,7 +199,7 @@ make_session (gint64 me_id)
 
       json_object_set_int_member (o, "id", i + 1);
       json_object_set_string_member (o, "name", municipality_names[i]);
-      r = make_record (WB_RESOURCE_MUNICIPALITIES, o);
+      r = wb_test_record_take (WB_RESOURCE_MUNICIPALITIES, o);
       g_list_store_append (municipalities, r);
     }
   wb_session_set_lookup (session, WB_RESOURCE_ORGANISATIONS, G_LIST_MODEL (orgs));
@@ -225,7 +215,7 @@ make_records (void)
 
   for (guint i = 0; i < N_ACCOUNTS; i++)
     {
-      g_autoptr(WbRecord) record = make_record (WB_RESOURCE_EMPLOYERS, make_account (i));
+      g_autoptr(WbRecord) record = wb_test_record_take (WB_RESOURCE_EMPLOYERS, make_account (i));
       g_list_store_append (records, record);
     }
   return G_LIST_MODEL (records);
@@ -516,7 +506,7 @@ test_replace (void)
 
   /* After a decision the account comes back with its new status and shows under the filter. */
   json_object_set_string_member (changed, "status", "exception_approved");
-  record = make_record (WB_RESOURCE_EMPLOYERS, changed);
+  record = wb_test_record_take (WB_RESOURCE_EMPLOYERS, changed);
   wb_account_list_model_replace_record (model, record);
   g_assert_cmpuint (n_shown (model), ==,
                     count_where (of_status, GINT_TO_POINTER (WB_ACCOUNT_STATUS_EXCEPTION_APPROVED)) + 1);
@@ -525,7 +515,7 @@ test_replace (void)
   /* A merged-away employer leaves the list. */
   changed = make_account (9);
   json_object_set_boolean_member (changed, "active", FALSE);
-  merged = make_record (WB_RESOURCE_EMPLOYERS, changed);
+  merged = wb_test_record_take (WB_RESOURCE_EMPLOYERS, changed);
   wb_account_list_model_replace_record (model, merged);
   g_assert_cmpuint (wb_account_list_model_get_n_loaded (model), ==, N_ACCOUNTS - 1);
   g_assert_null (wb_account_list_model_find (model, 10));
@@ -766,7 +756,7 @@ make_excepted_account (void)
                                  "This employer has 49 employees, so it belongs with a WSP account manager. Mila Maas, a "
                                  "local account manager, keeps it as an approved exception (Goede ingang: jarenlange "
                                  "relatie met de eigenaar), approved by Cora Coördinator on 2026-06-04.");
-  return make_record (WB_RESOURCE_EMPLOYERS, o);
+  return wb_test_record_take (WB_RESOURCE_EMPLOYERS, o);
 }
 
 static WbAccountPage *
@@ -803,12 +793,12 @@ test_page_binds_account (void)
     json_object_set_int_member (e, "version", 3);
     json_object_set_boolean_member (e, "arrangement", TRUE);
     json_object_set_boolean_member (e, "learn_work", FALSE);
-    employer = make_record (WB_RESOURCE_EMPLOYERS, e);
+    employer = wb_test_record_take (WB_RESOURCE_EMPLOYERS, e);
     json_object_set_int_member (contact, "id", 1);
     json_object_set_string_member (contact, "name", "Mevrouw Janssen");
     json_object_set_string_member (contact, "function", "HR-adviseur");
     json_object_set_string_member (contact, "phone", "045-1234567");
-    r1 = make_record (WB_RESOURCE_CONTACTS, contact);
+    r1 = wb_test_record_take (WB_RESOURCE_CONTACTS, contact);
     g_list_store_append (contacts, r1);
     json_object_set_int_member (entry, "id", 1);
     json_object_set_string_member (entry, "date", "2026-10-01");
@@ -816,14 +806,14 @@ test_page_binds_account (void)
     json_object_set_int_member (entry, "user_id", 12);
     json_object_set_int_member (entry, "organisation_id", 2);
     json_object_set_string_member (entry, "note", "Gesproken over een leerwerkplek");
-    r2 = make_record (WB_RESOURCE_CONTACT_LOG, entry);
+    r2 = wb_test_record_take (WB_RESOURCE_CONTACT_LOG, entry);
     g_list_store_append (log, r2);
     json_object_set_int_member (vacancy, "id", 1);
     json_object_set_string_member (vacancy, "title", "Orderpicker");
     json_object_set_string_member (vacancy, "status", "open");
     json_object_set_int_member (vacancy, "positions", 2);
     json_object_set_string_member (vacancy, "opened_at", "2026-09-15");
-    r3 = make_record (WB_RESOURCE_VACANCIES, vacancy);
+    r3 = wb_test_record_take (WB_RESOURCE_VACANCIES, vacancy);
     g_list_store_append (vacancies, r3);
   }
 
@@ -866,7 +856,7 @@ test_page_binds_account (void)
     g_autoptr(WbRecord) record = NULL;
 
     json_object_set_string_member (plain, "explanation", "Some words.");
-    record = make_record (WB_RESOURCE_EMPLOYERS, plain);
+    record = wb_test_record_take (WB_RESOURCE_EMPLOYERS, plain);
     wb_account_page_set_data (page, record, NULL, NULL, NULL, NULL);
     g_assert_null (wb_account_page_get_field_text (page, "exception_reason"));
     g_assert_null (wb_account_page_get_field_text (page, "exception_approved_by"));
@@ -892,7 +882,7 @@ test_page_policy (void)
     JsonObject *e = json_object_ref (wb_record_get_object (account));
 
     json_object_set_int_member (e, "version", 3);
-    employer = make_record (WB_RESOURCE_EMPLOYERS, e);
+    employer = wb_test_record_take (WB_RESOURCE_EMPLOYERS, e);
   }
 
   /* A consultant reads the account and changes nothing. */
@@ -925,7 +915,7 @@ test_editor_changes (void)
 
     json_object_set_int_member (e, "version", 2);
     json_object_set_boolean_member (e, "arrangement", FALSE);
-    employer = make_record (WB_RESOURCE_EMPLOYERS, e);
+    employer = wb_test_record_take (WB_RESOURCE_EMPLOYERS, e);
   }
   editor = WB_RECORD_EDITOR (wb_account_editor_new (session, employer));
   g_object_ref_sink (editor);
@@ -971,7 +961,7 @@ make_review (gint64      id,
 {
   JsonObject *o = json_object_new ();
   JsonObject *employer = json_object_new ();
-  g_autoptr(WbRecord) source = make_record (WB_RESOURCE_EMPLOYERS, make_account (account));
+  g_autoptr(WbRecord) source = wb_test_record_take (WB_RESOURCE_EMPLOYERS, make_account (account));
   g_autofree char *reason = g_strdup_printf ("Reason %" G_GINT64_FORMAT, id);
 
   json_object_set_int_member (o, "id", id);
@@ -992,7 +982,7 @@ make_review (gint64      id,
     }
   json_object_set_object_member (o, "employer", employer);
   json_object_set_null_member (o, "related_employer");
-  return make_record (WB_RESOURCE_EMPLOYERS, o);
+  return wb_test_record_take (WB_RESOURCE_EMPLOYERS, o);
 }
 
 static void
@@ -1099,7 +1089,7 @@ test_queue_decided_leaves (void)
 
     json_object_set_string_member (o, "status", "decided");
     json_object_set_string_member (o, "decision", "approve_exception");
-    decided = make_record (WB_RESOURCE_EMPLOYERS, o);
+    decided = wb_test_record_take (WB_RESOURCE_EMPLOYERS, o);
   }
   g_signal_emit_by_name (dialog, "decided", decided);
   g_assert_cmpuint (wb_review_queue_get_n_open (queue), ==, 1);
@@ -1259,7 +1249,7 @@ test_queue_rows_speak_and_focus_stays (void)
 
     json_object_set_string_member (o, "status", "decided");
     json_object_set_string_member (o, "decision", "approve_exception");
-    decided = make_record (WB_RESOURCE_EMPLOYERS, o);
+    decided = wb_test_record_take (WB_RESOURCE_EMPLOYERS, o);
   }
   g_signal_emit_by_name (dialog, "decided", decided);
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -1467,7 +1457,7 @@ test_page_history (void)
 
     json_object_set_boolean_member (e, "arrangement", TRUE);
     json_object_set_string_member (e, "arrangement_note", "Twee leerwerkplekken logistiek");
-    employer = make_record (WB_RESOURCE_EMPLOYERS, e);
+    employer = wb_test_record_take (WB_RESOURCE_EMPLOYERS, e);
   }
   g_list_store_append (history, handover);
   g_list_store_append (history, report);
@@ -1620,7 +1610,7 @@ test_handover_dialog (void)
     JsonObject *o = json_object_ref (wb_record_get_object (source));
 
     json_object_set_string_member (o, "kind", "dormant");
-    dormant = make_record (WB_RESOURCE_EMPLOYERS, o);
+    dormant = wb_test_record_take (WB_RESOURCE_EMPLOYERS, o);
   }
   g_list_store_append (reviews, dormant);
   wb_review_queue_set_reviews (queue, G_LIST_MODEL (reviews));

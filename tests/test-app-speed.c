@@ -13,6 +13,7 @@
 #include "wb-renderer.h"
 #include "wb-session.h"
 #include "wb-slot-model.h"
+#include "wb-test-gtk.h"
 
 /* What makes the lists keep up with typing, and what it must not change: a search typed into
  * the list's entry is shown in the next frame, keys typed before a frame make one search of
@@ -20,16 +21,6 @@
  * is a software rasteriser. (Speed itself is measured in bench/bench-app, never here.) */
 
 #define N_CLIENTS 300
-
-static WbRecord *
-make_record (WbResource  resource,
-             JsonObject *object)
-{
-  WbRecord *record = wb_record_new (resource, object);
-
-  json_object_unref (object);
-  return record;
-}
 
 /* A consultant (user 7) of organisation 1. */
 static WbSession *
@@ -45,7 +36,7 @@ make_session (void)
   json_object_set_int_member (me, "organisation_id", 1);
   json_object_set_string_member (me, "role", "consultant");
   json_object_set_string_member (me, "display_name", "Test Consultant");
-  me_record = make_record (WB_RESOURCE_USERS, me);
+  me_record = wb_test_record_take (WB_RESOURCE_USERS, me);
   session = wb_session_new (NULL, me_record);
   {
     JsonObject *o = json_object_new ();
@@ -53,7 +44,7 @@ make_session (void)
 
     json_object_set_int_member (o, "id", 1);
     json_object_set_string_member (o, "name", "ISD Kompas");
-    org = make_record (WB_RESOURCE_ORGANISATIONS, o);
+    org = wb_test_record_take (WB_RESOURCE_ORGANISATIONS, o);
     g_list_store_append (orgs, org);
   }
   {
@@ -62,7 +53,7 @@ make_session (void)
 
     json_object_set_int_member (o, "id", 1);
     json_object_set_string_member (o, "name", "Heerlen");
-    municipality = make_record (WB_RESOURCE_MUNICIPALITIES, o);
+    municipality = wb_test_record_take (WB_RESOURCE_MUNICIPALITIES, o);
     g_list_store_append (municipalities, municipality);
   }
   wb_session_set_lookup (session, WB_RESOURCE_ORGANISATIONS, G_LIST_MODEL (orgs));
@@ -95,7 +86,7 @@ make_clients (guint n)
       json_object_set_string_member (o, "client_group", "participatiewet");
       json_object_set_string_member (o, "phase", "intake");
       json_object_set_string_member (o, "status", "active");
-      record = make_record (WB_RESOURCE_CLIENTS, o);
+      record = wb_test_record_take (WB_RESOURCE_CLIENTS, o);
       g_list_store_append (store, record);
     }
   return G_LIST_MODEL (store);

@@ -152,30 +152,6 @@ assert_names (GtkWidget *root)
 
 /* Synthetic clients */
 
-static WbRecord *
-make_record (WbResource  resource,
-             JsonObject *object)
-{
-  WbRecord *record = wb_record_new (resource, object);
-
-  json_object_unref (object);
-  return record;
-}
-
-static WbRecord *
-make_named (WbResource  resource,
-            gint64      id,
-            const char *name)
-{
-  JsonObject *o = json_object_new ();
-
-  json_object_set_int_member (o, "id", id);
-  json_object_set_string_member (o, resource == WB_RESOURCE_USERS ? "display_name" : "name", name);
-  if (resource == WB_RESOURCE_USERS)
-    json_object_set_int_member (o, "organisation_id", 1);
-  return make_record (resource, o);
-}
-
 /* A consultant (user 7) of organisation 1, without a server. */
 static WbSession *
 make_session (void)
@@ -193,21 +169,21 @@ make_session (void)
   json_object_set_int_member (me, "organisation_id", 1);
   json_object_set_string_member (me, "role", "consultant");
   json_object_set_string_member (me, "display_name", "Test Consultant");
-  me_record = make_record (WB_RESOURCE_USERS, me);
+  me_record = wb_test_record_take (WB_RESOURCE_USERS, me);
   session = wb_session_new (NULL, me_record);
 
   for (guint i = 0; i < G_N_ELEMENTS (org_names); i++)
     {
-      g_autoptr(WbRecord) r = make_named (WB_RESOURCE_ORGANISATIONS, i + 1, org_names[i]);
+      g_autoptr(WbRecord) r = wb_test_named_record (WB_RESOURCE_ORGANISATIONS, i + 1, org_names[i]);
       g_list_store_append (orgs, r);
     }
   for (guint i = 0; i < G_N_ELEMENTS (municipality_names); i++)
     {
-      g_autoptr(WbRecord) r = make_named (WB_RESOURCE_MUNICIPALITIES, i + 1, municipality_names[i]);
+      g_autoptr(WbRecord) r = wb_test_named_record (WB_RESOURCE_MUNICIPALITIES, i + 1, municipality_names[i]);
       g_list_store_append (municipalities, r);
     }
   {
-    g_autoptr(WbRecord) a = make_named (WB_RESOURCE_USERS, 7, "Test Consultant");
+    g_autoptr(WbRecord) a = wb_test_named_record (WB_RESOURCE_USERS, 7, "Test Consultant");
     g_list_store_append (users, a);
   }
   wb_session_set_lookup (session, WB_RESOURCE_ORGANISATIONS, G_LIST_MODEL (orgs));
@@ -243,7 +219,7 @@ make_clients (guint n)
       json_object_set_string_member (o, "phase", "intake");
       json_object_set_string_member (o, "status", "active");
       json_object_set_string_member (o, "last_activity", "2026-11-30");
-      record = make_record (WB_RESOURCE_CLIENTS, o);
+      record = wb_test_record_take (WB_RESOURCE_CLIENTS, o);
       g_list_store_append (store, record);
     }
   return G_LIST_MODEL (store);

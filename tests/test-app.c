@@ -144,16 +144,6 @@ make_client (guint    i,
 }
 
 static WbRecord *
-make_record (WbResource  resource,
-             JsonObject *object)
-{
-  WbRecord *record = wb_record_new (resource, object);
-
-  json_object_unref (object);
-  return record;
-}
-
-static WbRecord *
 make_named (WbResource  resource,
             gint64      id,
             const char *field,
@@ -168,7 +158,7 @@ make_named (WbResource  resource,
       json_object_set_int_member (o, "organisation_id", 1);
       json_object_set_string_member (o, "role", id == 8 ? "account_manager_wsp" : "consultant");
     }
-  return make_record (resource, o);
+  return wb_test_record_take (resource, o);
 }
 
 static WbSession *
@@ -187,7 +177,7 @@ make_session (void)
   json_object_set_int_member (me, "organisation_id", 1);
   json_object_set_string_member (me, "role", "consultant");
   json_object_set_string_member (me, "display_name", "Test Consultant");
-  me_record = make_record (WB_RESOURCE_USERS, me);
+  me_record = wb_test_record_take (WB_RESOURCE_USERS, me);
   session = wb_session_new (NULL, me_record);
 
   for (guint i = 0; i < 3; i++)
@@ -223,7 +213,7 @@ make_model (WbSession *session)
   /* Two pages, as the view loads them. */
   for (guint i = 0; i < N_CLIENTS; i++)
     {
-      g_autoptr(WbRecord) record = make_record (WB_RESOURCE_CLIENTS, make_client (i, FALSE));
+      g_autoptr(WbRecord) record = wb_test_record_take (WB_RESOURCE_CLIENTS, make_client (i, FALSE));
       g_list_store_append (i < 200 ? page1 : page2, record);
     }
   wb_client_list_model_append_records (model, G_LIST_MODEL (page1));
@@ -537,7 +527,7 @@ test_replace (void)
 
   /* Client 9 (i = 8) was in intake; after a save it is placed and shows under the filter. */
   json_object_set_string_member (changed, "phase", "placed");
-  record = make_record (WB_RESOURCE_CLIENTS, changed);
+  record = wb_test_record_take (WB_RESOURCE_CLIENTS, changed);
   wb_client_list_model_replace_record (model, record);
   g_assert_cmpuint (n_shown (model), ==, 38);
   g_assert_cmpuint (wb_client_list_model_get_n_loaded (model), ==, N_CLIENTS);
@@ -591,7 +581,7 @@ test_profile_own (void)
     json_object_set_string_member (event, "kind", "diagnosis_signal");
     json_object_set_string_member (event, "date", "2026-01-02");
     json_object_set_int_member (event, "addressed_to", 3);
-    event_record = make_record (WB_RESOURCE_EVENTS, event);
+    event_record = wb_test_record_take (WB_RESOURCE_EVENTS, event);
     g_list_store_append (events, event_record);
   }
   {
@@ -604,12 +594,12 @@ test_profile_own (void)
     json_object_set_int_member (event, "hours", 24);
     json_object_set_string_member (event, "contract", "temporary");
     json_object_set_string_member (event, "outflow_type", "partial");
-    event_record = make_record (WB_RESOURCE_EVENTS, event);
+    event_record = wb_test_record_take (WB_RESOURCE_EVENTS, event);
     g_list_store_append (events, event_record);
   }
 
   /* i = 3 belongs to organisation 1, the user's own. */
-  record = make_record (WB_RESOURCE_CLIENTS, make_client (3, TRUE));
+  record = wb_test_record_take (WB_RESOURCE_CLIENTS, make_client (3, TRUE));
   g_assert_cmpint (wb_record_get_int (record, "organisation_id"), ==, 1);
 
   wb_client_profile_set_record (profile, record, G_LIST_MODEL (events));
@@ -683,7 +673,7 @@ test_profile_pseudonymous (void)
 
   /* i = 5 belongs to organisation 3: the record arrives pseudonymised, as the server
    * sends it (wb_policy_pseudonymise_client on a full record). */
-  record = make_record (WB_RESOURCE_CLIENTS, make_client (5, TRUE));
+  record = wb_test_record_take (WB_RESOURCE_CLIENTS, make_client (5, TRUE));
   g_assert_true (wb_record_get_boolean (record, "pseudonymous"));
   wb_client_profile_set_record (profile, record, NULL);
 
@@ -826,7 +816,7 @@ static void
 test_refer_suggests_region (void)
 {
   g_autoptr(WbSession) session = make_session ();
-  g_autoptr(WbRecord) record = make_record (WB_RESOURCE_CLIENTS, make_client (0, TRUE));
+  g_autoptr(WbRecord) record = wb_test_record_take (WB_RESOURCE_CLIENTS, make_client (0, TRUE));
   WbClientProfile *profile;
   GtkWidget *window = gtk_window_new ();
   AdwMessageDialog *dialog;
@@ -871,7 +861,7 @@ test_referral_shown_and_ordered (void)
 {
   g_autoptr(WbSession) session = make_session ();
   g_autoptr(GListStore) events = g_list_store_new (WB_TYPE_RECORD);
-  g_autoptr(WbRecord) record = make_record (WB_RESOURCE_CLIENTS, make_client (0, TRUE));
+  g_autoptr(WbRecord) record = wb_test_record_take (WB_RESOURCE_CLIENTS, make_client (0, TRUE));
   g_autoptr(WbRecord) referral = make_from_json (WB_RESOURCE_EVENTS,
                                                  "{\"id\":9,\"kind\":\"referral_wsp\",\"date\":\"2026-09-01\",\"note\":\"Zoe Zulu\"}");
   g_autoptr(WbRecord) older = make_from_json (WB_RESOURCE_EVENTS,
@@ -936,8 +926,8 @@ test_profile_starts_at_top (void)
 {
   g_autoptr(WbSession) session = make_session ();
   WbClientProfile *profile = make_profile (session);
-  g_autoptr(WbRecord) first = make_record (WB_RESOURCE_CLIENTS, make_client (3, TRUE));
-  g_autoptr(WbRecord) second = make_record (WB_RESOURCE_CLIENTS, make_client (6, TRUE));
+  g_autoptr(WbRecord) first = wb_test_record_take (WB_RESOURCE_CLIENTS, make_client (3, TRUE));
+  g_autoptr(WbRecord) second = wb_test_record_take (WB_RESOURCE_CLIENTS, make_client (6, TRUE));
   g_autoptr(WbClientRow) row = wb_client_row_new (second, session, today);
   g_autoptr(WbRecord) summary = wb_client_row_dup_summary (row);
   GtkAdjustment *adjustment = wb_record_page_get_vadjustment (WB_RECORD_PAGE (profile));
@@ -966,7 +956,7 @@ test_row_summary (void)
 
   for (guint i = 0; i < 12; i++)
     {
-      g_autoptr(WbRecord) record = make_record (WB_RESOURCE_CLIENTS, make_client (i, FALSE));
+      g_autoptr(WbRecord) record = wb_test_record_take (WB_RESOURCE_CLIENTS, make_client (i, FALSE));
       g_autoptr(WbClientRow) row = wb_client_row_new (record, session, today);
       g_autoptr(WbRecord) summary = wb_client_row_dup_summary (row);
       g_autoptr(WbClientRow) again = wb_client_row_new (summary, session, today);

@@ -203,3 +203,27 @@ wb_test_list_line_of (GtkWidget *label)
       return widget;
   return NULL;
 }
+
+WbRecord *
+wb_test_record_take (WbResource  resource,
+                     JsonObject *object)
+{
+  WbRecord *record = wb_record_new (resource, object);
+
+  json_object_unref (object);
+  return record;
+}
+
+WbRecord *
+wb_test_named_record (WbResource  resource,
+                      gint64      id,
+                      const char *name)
+{
+  JsonObject *o = json_object_new ();
+
+  json_object_set_int_member (o, "id", id);
+  json_object_set_string_member (o, resource == WB_RESOURCE_USERS ? "display_name" : "name", name);
+  if (resource == WB_RESOURCE_USERS)
+    json_object_set_int_member (o, "organisation_id", 1);
+  return wb_test_record_take (resource, o);
+}

@@ -5,6 +5,8 @@
 
 #include <adwaita.h>
 
+#include "wb-record.h"
+
 G_BEGIN_DECLS
 
 /* How long a test waits for something before it fails: long enough for the sanitizer build
@@ -24,6 +26,15 @@ G_BEGIN_DECLS
         wb_test_iterate ();                                                                  \
       }                                                                                      \
   } G_STMT_END
+
+/* Synthetic records for widget tests: a record of @object, which it takes. */
+WbRecord         *wb_test_record_take             (WbResource  resource,
+                                                   JsonObject *object);
+/* A record with @id and a name ("display_name" for a user, of organisation 1; "name"
+ * otherwise). */
+WbRecord         *wb_test_named_record            (WbResource  resource,
+                                                   gint64      id,
+                                                   const char *name);
 
 /* One round of the main loop, or a millisecond's pause when nothing is due. */
 void              wb_test_iterate                 (void);
