@@ -336,6 +336,7 @@ static const WbListCounts counts = {
 
 static const WbListSpec spec = {
   .id = "accounts",
+  .row_type = wb_account_row_get_type,
   .row_id = (WbListInt64Func) wb_account_row_get_id,
   .search_key = (WbListTextFunc) wb_account_row_get_search_key,
   .compare = (int (*) (gpointer, gpointer)) compare_names,
@@ -355,15 +356,7 @@ static const WbListSpec spec = {
 const WbListSpec *
 wb_account_list_spec (void)
 {
-  static WbListSpec typed;
-
-  /* A GType is no constant: the row type is filled in once. */
-  if (typed.row_id == NULL)
-    {
-      typed = spec;
-      typed.row_type = WB_TYPE_ACCOUNT_ROW;
-    }
-  return &typed;
+  return &spec;
 }
 
 static gpointer

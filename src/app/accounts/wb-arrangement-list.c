@@ -237,6 +237,7 @@ row_label (WbRecord *report)
 }
 
 static const WbListSpec spec = {
+  .row_type = wb_record_get_type,
   .row_id = (WbListInt64Func) wb_record_get_id,
   .search_key = (WbListTextFunc) row_search_key,
   .compare = (int (*) (gpointer, gpointer)) compare_reports,
@@ -257,14 +258,7 @@ static const WbListSpec spec = {
 const WbListSpec *
 wb_arrangement_list_spec (void)
 {
-  static WbListSpec typed;
-
-  if (typed.row_id == NULL)
-    {
-      typed = spec;
-      typed.row_type = WB_TYPE_RECORD;
-    }
-  return &typed;
+  return &spec;
 }
 
 static void

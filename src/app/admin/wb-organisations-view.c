@@ -132,6 +132,7 @@ static const WbListCounts counts = {
 };
 
 static const WbListSpec spec = {
+  .row_type = wb_record_get_type,
   .row_id = (WbListInt64Func) wb_record_get_id,
   .search_key = (WbListTextFunc) row_search_key,
   .compare = (int (*) (gpointer, gpointer)) compare_names,
@@ -151,14 +152,7 @@ static const WbListSpec spec = {
 const WbListSpec *
 wb_organisation_list_spec (void)
 {
-  static WbListSpec typed;
-
-  if (typed.row_id == NULL)
-    {
-      typed = spec;
-      typed.row_type = WB_TYPE_RECORD;
-    }
-  return &typed;
+  return &spec;
 }
 
 static gpointer

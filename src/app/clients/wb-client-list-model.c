@@ -266,7 +266,7 @@ static const WbListCounts counts = {
 
 static const WbListSpec spec = {
   .id = "clients",
-  .row_type = G_TYPE_OBJECT,  /* WbClientRow, set below: a GType is no constant */
+  .row_type = wb_client_row_get_type,
   .row_id = (WbListInt64Func) wb_client_row_get_id,
   .search_key = (WbListTextFunc) wb_client_row_get_search_key,
   .compare = (int (*) (gpointer, gpointer)) compare_names,
@@ -285,14 +285,7 @@ static const WbListSpec spec = {
 const WbListSpec *
 wb_client_list_spec (void)
 {
-  static WbListSpec typed;
-
-  if (typed.row_id == NULL)
-    {
-      typed = spec;
-      typed.row_type = WB_TYPE_CLIENT_ROW;
-    }
-  return &typed;
+  return &spec;
 }
 
 static gpointer

@@ -371,7 +371,7 @@ static const WbListCounts counts = {
 };
 
 static const WbListSpec spec = {
-  .row_type = G_TYPE_OBJECT,  /* WbVacancyRow, set below: a GType is no constant */
+  .row_type = wb_vacancy_row_get_type,
   .row_id = (WbListInt64Func) wb_vacancy_row_get_id,
   .search_key = (WbListTextFunc) wb_vacancy_row_get_search_key,
   .compare = (int (*) (gpointer, gpointer)) compare_vacancies,
@@ -392,14 +392,7 @@ static const WbListSpec spec = {
 const WbListSpec *
 wb_vacancy_list_spec (void)
 {
-  static WbListSpec typed;
-
-  if (typed.row_id == NULL)
-    {
-      typed = spec;
-      typed.row_type = WB_TYPE_VACANCY_ROW;
-    }
-  return &typed;
+  return &spec;
 }
 
 static gpointer

@@ -295,7 +295,7 @@ wb_list_model_get_item_type (GListModel *model)
 {
   WbListModelPrivate *priv = PRIV (model);
 
-  return priv->spec != NULL ? priv->spec->row_type : G_TYPE_OBJECT;
+  return priv->spec != NULL && priv->spec->row_type != NULL ? priv->spec->row_type () : G_TYPE_OBJECT;
 }
 
 static guint

@@ -184,7 +184,9 @@ typedef struct {
 
 typedef struct {
   const char         *id;            /* stable name ("clients"): where its settings are kept */
-  GType               row_type;
+  /* The type of the rows, as its get_type function: a GType is no compile-time constant, a
+   * function is, so that a spec can be a static const. */
+  GType             (*row_type)   (void);
   WbListInt64Func     row_id;
   WbListTextFunc      search_key;  /* case-folded and normalised, as wb_list_fold_search() */
   /* The natural order of two rows (e.g. by name), where a column's key ties; NULL: by id. */
