@@ -890,6 +890,62 @@ skip_without_display (void)
   g_test_skip ("No display: run under Xvfb (build-aux/setup.sh test does)");
 }
 
+/* The review queue's count changes while a switcher button has the keyboard focus: the
+ * button shows the new count and keeps the focus (it was rebuilt, and the focus fell back
+ * to the window). A page shown or hidden keeps the focus on the same page's button. */
+static void
+test_switcher_keeps_focus (void)
+{
+  AdwViewStack *stack = ADW_VIEW_STACK (adw_view_stack_new ());
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  WbViewSwitcherGrid *grid = NULL;
+  AdwViewStackPage *reviews, *admin;
+  GtkWindow *window;
+  GtkWidget *button;
+  g_autoptr(GString) texts = g_string_new (NULL);
+
+  adw_view_stack_add_titled (stack, gtk_label_new ("clients"), "clients", "Clients");
+  reviews = adw_view_stack_add_titled (stack, gtk_label_new ("reviews"), "reviews", "Review Queue");
+  admin = adw_view_stack_add_titled (stack, gtk_label_new ("admin"), "admin", "Users");
+  adw_view_stack_page_set_icon_name (reviews, "view-list-symbolic");
+  grid = wb_view_switcher_grid_new ();
+  wb_view_switcher_grid_set_stack (grid, stack);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (stack));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (grid));
+  window = wb_test_show_in_window (box, 360, 400);
+  wb_test_wait_frames (GTK_WIDGET (grid), 2);
+
+  button = wb_view_switcher_grid_get_button (grid, "reviews");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_grab_focus (button));
+  g_assert_true (gtk_widget_has_focus (button));
+
+  adw_view_stack_page_set_badge_number (reviews, 7);
+  wb_test_wait_frames (GTK_WIDGET (grid), 1);
+  g_assert_true (wb_view_switcher_grid_get_button (grid, "reviews") == button);
+  g_assert_true (gtk_widget_has_focus (button));
+  wb_test_collect_texts (button, texts);
+  g_assert_nonnull (strstr (texts->str, "7\n"));
+  g_string_truncate (texts, 0);
+
+  adw_view_stack_page_set_badge_number (reviews, 0);
+  adw_view_stack_page_set_needs_attention (reviews, TRUE);
+  wb_test_wait_frames (GTK_WIDGET (grid), 1);
+  g_assert_true (gtk_widget_has_focus (button));
+  g_assert_true (gtk_widget_has_css_class (button, "needs-attention"));
+  wb_test_collect_texts (button, texts);
+  g_assert_null (strstr (texts->str, "7\n"));
+
+  /* Another page hidden: the buttons are made again, the focus stays on this page's. */
+  adw_view_stack_page_set_visible (admin, FALSE);
+  wb_test_wait_frames (GTK_WIDGET (grid), 1);
+  g_assert_null (wb_view_switcher_grid_get_button (grid, "admin"));
+  button = wb_view_switcher_grid_get_button (grid, "reviews");
+  g_assert_true (gtk_widget_has_focus (button));
+
+  gtk_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -917,6 +973,7 @@ main (int   argc,
   g_test_add_func ("/app-ux/scope/empty-wider-scope-at-360", test_empty_wider_scope_narrow);
   g_test_add_func ("/app-ux/notifications/follow-the-change-feed", test_notifications_follow_feed);
   g_test_add_func ("/app-ux/narrow/nothing-cut-at-360", test_narrow_every_view);
+  g_test_add_func ("/app-ux/switcher/count-keeps-focus", test_switcher_keeps_focus);
 
   return g_test_run ();
 }
