@@ -663,6 +663,58 @@ collect_cut_labels (GtkWidget *widget,
     collect_cut_labels (child, cut);
 }
 
+/* Every table on screen below @widget that runs past its window's edge (a column cut by the
+ * edge, the next ones behind a sideways scroll). */
+static void
+collect_sideways_tables (GtkWidget *widget,
+                         GPtrArray *cut)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (GTK_IS_COLUMN_VIEW (widget))
+    {
+      GtkAdjustment *h = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (widget));
+
+      if (gtk_adjustment_get_upper (h) > gtk_adjustment_get_page_size (h) + 1)
+        g_ptr_array_add (cut, g_strdup_printf ("a table %.0f px wide in %.0f px",
+                                               gtk_adjustment_get_upper (h), gtk_adjustment_get_page_size (h)));
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_sideways_tables (child, cut);
+}
+
+/* The number of columns of the first table shown below @widget that are hidden, or -1. */
+static int
+hidden_columns (GtkWidget *widget)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return -1;
+  if (GTK_IS_COLUMN_VIEW (widget))
+    {
+      GListModel *columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (widget));
+      int hidden = 0;
+
+      for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+        {
+          g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+          hidden += gtk_column_view_column_get_visible (column) ? 0 : 1;
+        }
+      return hidden;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int hidden = hidden_columns (child);
+
+      if (hidden >= 0)
+        return hidden;
+    }
+  return -1;
+}
+
 /* What asks for more than 300 px, to find what widens a window. */
 static void
 print_widths (GtkWidget *widget,
@@ -861,6 +913,7 @@ test_narrow_every_view (void)
                 g_test_message ("%s, %s: the window grew to %d px", user, adw_view_stack_page_get_name (page),
                                 gtk_widget_get_width (GTK_WIDGET (window)));
               collect_cut_labels (GTK_WIDGET (window), cut);
+              collect_sideways_tables (GTK_WIDGET (window), cut);
               for (guint c = before; c < cut->len; c++)
                 {
                   char *where = g_strdup_printf ("%s, %s: %s", user, adw_view_stack_page_get_name (page),
@@ -874,6 +927,19 @@ test_narrow_every_view (void)
             }
         }
       adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+      /* The columns that did not fit come back when the window is wide again. */
+      {
+        GtkWidget *view = adw_view_stack_get_child_by_name (stack, "clients");
+
+        adw_view_stack_set_visible_child (stack, view);
+        settle (GTK_WIDGET (window));
+        g_assert_cmpint (hidden_columns (view), >, 0);
+        gtk_window_set_default_size (GTK_WINDOW (window), 1280, 740);
+        settle (GTK_WIDGET (window));
+        settle (GTK_WIDGET (window));
+        g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), >=, 1000);
+        g_assert_cmpint (hidden_columns (view), ==, 0);
+      }
       (void) session;
       gtk_window_destroy (GTK_WINDOW (window));
       setlocale (LC_MESSAGES, messages);
