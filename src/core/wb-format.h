@@ -38,6 +38,11 @@ WbDateOrder  wb_format_table_date_order (void);
  * one): "3 dec. 2026" and "03-12-2026" in Dutch. A text that is no date comes back as it is. */
 char        *wb_format_iso_date       (const char *iso);
 char        *wb_format_iso_table_date (const char *iso);
+/* A moment as the API writes it (ISO 8601 in UTC, "2026-12-03T20:35:24Z", or with an
+ * offset) at the user's clock: "3 dec. 2026, 21:35" and, in a table, "03-12-2026 21:35" in
+ * Dutch (Amsterdam's winter time). A text that is no moment comes back as it is. */
+char        *wb_format_iso_date_time       (const char *iso);
+char        *wb_format_iso_table_date_time (const char *iso);
 
 
 /* For an axis: "2025", "K3 2025", "jul 2025". For words (a table, a screen reader):

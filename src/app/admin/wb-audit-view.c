@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "wb-audit-entry-page.h"
+#include "wb-format.h"
 
 #include "wb-audit-view.h"
 
@@ -23,7 +24,7 @@ G_DEFINE_FINAL_TYPE (WbAuditListModel, wb_audit_list_model, WB_TYPE_LIST_MODEL)
 /* What a row shows, computed once. */
 typedef struct {
   char *search_key;
-  char *when;      /* "2026-11-23 00:37" */
+  char *when;      /* "23-11-2026 01:37": at the user's clock */
   char *record;    /* "Client 123" */
   guint32 day;     /* Julian day of "at", for the period */
 } AuditRow;
@@ -310,17 +311,22 @@ wb_audit_list_model_make_row (WbListModel *model,
   g_autofree char *key = NULL;
   AuditRow *row = g_new0 (AuditRow, 1);
 
-  if (at != NULL && strlen (at) >= 16)
+  if (at != NULL)
     {
-      int year = 0, month = 0, day = 0;
+      g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+      g_autoptr(GDateTime) moment = g_date_time_new_from_iso8601 (at, utc);
+      g_autoptr(GDateTime) local = moment != NULL ? g_date_time_to_local (moment) : NULL;
 
-      row->when = g_strdup_printf ("%.10s %.5s", at, at + 11);
-      if (sscanf (at, "%4d-%2d-%2d", &year, &month, &day) == 3 && g_date_valid_dmy (day, month, year))
+      /* At the user's clock, as a table shows a date ("03-12-2026 21:35"): the server
+       * writes UTC. */
+      row->when = wb_format_iso_table_date_time (at);
+      if (local != NULL)
         {
           GDate date;
 
           g_date_clear (&date, 1);
-          g_date_set_dmy (&date, day, month, year);
+          g_date_set_dmy (&date, (GDateDay) g_date_time_get_day_of_month (local),
+                          (GDateMonth) g_date_time_get_month (local), (GDateYear) g_date_time_get_year (local));
           row->day = g_date_get_julian (&date);
         }
     }
