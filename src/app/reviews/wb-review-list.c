@@ -341,7 +341,7 @@ bind_employer_cb (GtkListItem *item,
 
 static const WbListColumn columns[] = {
   [WB_REVIEW_COLUMN_KIND] = {
-    .id = "kind", .title = N_("Kind"), .width = 172, .cell = WB_LIST_CELL_BADGE,
+    .id = "kind", .title = N_("Kind"), .width = 212, .cell = WB_LIST_CELL_BADGE,
     .text = (WbListTextFunc) row_kind_label, .style = (WbListTextFunc) row_kind_style,
     .sort_number = (WbListIntFunc) row_kind_rank,
   },
