@@ -692,12 +692,15 @@ column_sortable (const WbListColumn *column)
   return column->sortable || column->sort_text != NULL || column->sort_number != NULL || column->sort_int64 != NULL;
 }
 
-/* Narrow windows: the columns that fit whole, in the spec's order (the most important
- * first), and no sideways scrolling. A column that can take the rest of the width goes down
- * to EXPAND_MINIMUM; the last column shown takes the rest. At 360 px a table used to run
- * past the window's edge, with half a name in the last column seen. A row speaks all of its
- * columns, and its page shows them. */
+/* Narrow windows (a list narrower than FIT_BELOW): the columns that fit whole, in the
+ * spec's order (the most important first), and no sideways scrolling. A column that can
+ * take the rest of the width goes down to EXPAND_MINIMUM; the last column shown takes the
+ * rest. At 360 px a table used to run past the window's edge, with half a name in the last
+ * column seen. A row speaks all of its columns, and its page shows them. A wider list keeps
+ * every column at its width, and scrolls sideways to those that do not fit, as a desktop
+ * table does. */
 #define EXPAND_MINIMUM 128
+#define FIT_BELOW 720
 
 static int
 column_wanted_width (const WbListColumn *column)
@@ -733,7 +736,7 @@ fit_columns_cb (gpointer data)
       g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
       const WbListColumn *spec = g_object_get_data (G_OBJECT (column), COLUMN_KEY);
 
-      if (i > 0 && least + column_least_width (spec) > available)
+      if (i > 0 && least + column_least_width (spec) > available && available < FIT_BELOW)
         break;
       least += column_least_width (spec);
       wanted += column_wanted_width (spec);
@@ -741,7 +744,7 @@ fit_columns_cb (gpointer data)
     }
   /* Every column at the width its list gave it: as built, and a column the user widened
    * keeps its width. */
-  whole = shown == n && wanted <= available;
+  whole = shown == n && (wanted <= available || available >= FIT_BELOW);
   if (whole && priv->n_fitted == n)
     return G_SOURCE_REMOVE;
   priv->n_fitted = whole ? n : 0;
