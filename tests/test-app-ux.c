@@ -950,6 +950,12 @@ test_narrow_every_view (void)
         settle (GTK_WIDGET (window));
         g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), >=, 1000);
         g_assert_cmpint (hidden_columns (view), ==, 0);
+        /* A table wider than a desktop window keeps its columns and scrolls sideways. */
+        view = adw_view_stack_get_child_by_name (stack, "vacancies");
+        adw_view_stack_set_visible_child (stack, view);
+        wait_until (view_loaded, view);
+        settle (GTK_WIDGET (window));
+        g_assert_cmpint (hidden_columns (view), ==, 0);
       }
       (void) session;
       gtk_window_destroy (GTK_WINDOW (window));
