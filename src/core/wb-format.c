@@ -131,10 +131,9 @@ wb_format_table_date_order (void)
   return WB_DATE_ORDER_DMY;
 }
 
-/* A YYYY-MM-DD (or a timestamp starting with one) as a GDate; FALSE when it is none. */
-static gboolean
-parse_iso (const char *iso,
-           GDate      *date)
+gboolean
+wb_format_parse_day (const char *iso,
+                     GDate      *date)
 {
   int year, month, day;
 
@@ -166,7 +165,7 @@ wb_format_iso_date (const char *iso)
 {
   GDate date;
 
-  if (!parse_iso (iso, &date))
+  if (!wb_format_parse_day (iso, &date))
     return g_strdup (iso != NULL ? iso : "");
   return format_dmy (g_date_get_day (&date), g_date_get_month (&date), g_date_get_year (&date));
 }
@@ -176,7 +175,7 @@ wb_format_iso_table_date (const char *iso)
 {
   GDate date;
 
-  if (!parse_iso (iso, &date))
+  if (!wb_format_parse_day (iso, &date))
     return g_strdup (iso != NULL ? iso : "");
   return wb_format_table_date (&date);
 }
@@ -213,11 +212,8 @@ wb_format_iso_table_date_time (const char *iso)
   g_autofree char *time = NULL;
   GDate day;
 
-  if (local == NULL)
+  if (local == NULL || !wb_format_parse_day (iso, &day))
     return g_strdup (iso != NULL ? iso : "");
-  g_date_clear (&day, 1);
-  g_date_set_dmy (&day, (GDateDay) g_date_time_get_day_of_month (local), (GDateMonth) g_date_time_get_month (local),
-                  (GDateYear) g_date_time_get_year (local));
   date = wb_format_table_date (&day);
   time = g_date_time_format (local, "%H:%M");
   return g_strdup_printf ("%s %s", date, time);

@@ -313,22 +313,13 @@ wb_audit_list_model_make_row (WbListModel *model,
 
   if (at != NULL)
     {
-      g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
-      g_autoptr(GDateTime) moment = g_date_time_new_from_iso8601 (at, utc);
-      g_autoptr(GDateTime) local = moment != NULL ? g_date_time_to_local (moment) : NULL;
+      GDate date;
 
       /* At the user's clock, as a table shows a date ("03-12-2026 21:35"): the server
        * writes UTC. */
       row->when = wb_format_iso_table_date_time (at);
-      if (local != NULL)
-        {
-          GDate date;
-
-          g_date_clear (&date, 1);
-          g_date_set_dmy (&date, (GDateDay) g_date_time_get_day_of_month (local),
-                          (GDateMonth) g_date_time_get_month (local), (GDateYear) g_date_time_get_year (local));
-          row->day = g_date_get_julian (&date);
-        }
+      if (wb_format_parse_day (at, &date))
+        row->day = g_date_get_julian (&date);
     }
   if (g_strcmp0 (resource, "clients") == 0 && resource_id > 0)
     /* TRANSLATORS: the record an audit entry is about: a client and their number */
