@@ -649,7 +649,8 @@ test_notifications_follow_feed (void)
 /* Every label on screen below @widget whose text is cut ("Vacan…"), as "text (parent type)".
  * The text cells of a table are left out: a column is as wide as the user makes it, and a
  * row speaks its whole content (issue 13's narrow lists show the most important columns
- * first). Its badges are not: a column of badges is as wide as its longest. */
+ * first). Its badges and headings are not: a column of badges is as wide as its longest,
+ * and a heading (the review queue's employer) wraps. */
 static void
 collect_cut_labels_in (GtkWidget *widget,
                        GPtrArray *cut,
@@ -658,7 +659,8 @@ collect_cut_labels_in (GtkWidget *widget,
   if (!gtk_widget_get_mapped (widget))
     return;
   in_table = in_table || GTK_IS_COLUMN_VIEW (widget);
-  if (GTK_IS_LABEL (widget) && (!in_table || gtk_widget_has_css_class (widget, "wb-badge")) &&
+  if (GTK_IS_LABEL (widget) &&
+      (!in_table || gtk_widget_has_css_class (widget, "wb-badge") || gtk_widget_has_css_class (widget, "heading")) &&
       pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget))))
     g_ptr_array_add (cut, g_strdup_printf ("“%s” in %s", gtk_label_get_text (GTK_LABEL (widget)),
                                            G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget))));
