@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <math.h>
 #include <string.h>
 
 #include "wb-api-client.h"
@@ -996,6 +997,63 @@ feed_connected (WbListView   *view,
   return wb_api_feed_is_connected (wb_session_get_feed ((WbSession *) session));
 }
 
+static gboolean
+list_has_rows (WbListView   *view,
+               gconstpointer data)
+{
+  return wb_list_model_get_n_loaded (wb_list_view_get_model (view)) > 0;
+}
+
+static gboolean
+view_laid_out (WbListView   *view,
+               gconstpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (view)) && gtk_widget_get_height (GTK_WIDGET (view)) > 0;
+}
+
+/* The first page a list on screen asks for is a screenful: the rows that fill the view, not
+ * the 60 it asked for whatever its height (its first frame makes a widget for each row it
+ * has, on the way to the first frame of a launch). */
+static void
+test_first_page_a_screenful (void)
+{
+  g_autoptr(WbRecord) me = NULL;
+  g_autoptr(WbApiClient) api = login (&me);
+  g_autoptr(WbSession) session = loaded_session (api, me);
+  WbClientsView *view = g_object_ref_sink (wb_clients_view_new ());
+  WbListView *list = WB_LIST_VIEW (view);
+  GtkWindow *window = wb_test_show_in_window (GTK_WIDGET (view), 1000, 500);
+  GtkWidget *inner, *row;
+  guint first, all, fit;
+
+  wait_for_list (list, view_laid_out, NULL);
+  wb_list_view_set_scope (list, WB_LIST_SCOPE_ALL);
+  wb_list_view_set_session (list, session);
+  wait_for_list (list, list_has_rows, NULL);
+  first = wb_list_model_get_n_loaded (wb_list_view_get_model (list));
+  wait_for_list (list, list_loaded, NULL);
+  all = wb_list_model_get_n_loaded (wb_list_view_get_model (list));
+  g_assert_cmpuint (all, >=, 60);
+  g_assert_cmpuint (first, <, 60);
+
+  /* And the screenful is full: as many rows as the list shows at once, at least. */
+  wb_test_wait_frames (GTK_WIDGET (window), 3);
+  inner = gtk_widget_get_first_child (GTK_WIDGET (wb_list_view_get_column_view (list)));
+  while (inner != NULL && !GTK_IS_LIST_VIEW (inner))
+    inner = gtk_widget_get_next_sibling (inner);
+  g_assert_nonnull (inner);
+  row = gtk_widget_get_first_child (inner);
+  g_assert_nonnull (row);
+  g_assert_cmpint (gtk_widget_get_height (row), >, 0);
+  fit = (guint) ceil ((double) gtk_widget_get_height (inner) / gtk_widget_get_height (row));
+  g_test_message ("first page %u rows, %u fit in the list (%d px, rows of %d px)", first, fit,
+                  gtk_widget_get_height (inner), gtk_widget_get_height (row));
+  g_assert_cmpuint (first, >=, fit);
+
+  gtk_window_destroy (window);
+  g_object_unref (view);
+}
+
 /* What someone else changes reaches the open clients list through the change feed: the
  * changed row is read again as a list row (no full read, so no audit row in the name of a
  * user who read nothing), takes its place under the user's search, and stays selected; a new
@@ -1155,6 +1213,7 @@ main (int   argc,
   g_test_add_func ("/app-editor/saved/focus-back-where-seen", test_saved_focus_back);
   g_test_add_func ("/app-editor/live/others-note-shows-edits-kept", test_live_profile_follows_others);
   g_test_add_func ("/app-editor/live/clients-list-follows-without-reads", test_live_clients_list_follows_others);
+  g_test_add_func ("/app-editor/list/first-page-a-screenful", test_first_page_a_screenful);
   g_test_add_func ("/app-editor/live/accounts-list-follows", test_live_accounts_list_follows_others);
   g_test_add_func ("/app-editor/dialogs/fit-small-screens", test_dialogs_fit);
   g_test_add_func ("/app-editor/start/demo-data-said-only-when-made", test_start_says_demo_only_once);
