@@ -766,6 +766,68 @@ test_start_says_demo_only_once (void)
   g_assert_cmpuint (second.other, >, 0);
 }
 
+/* A backend started, its URL and, signed in there, the token of the user. */
+static char *
+start_and_sign_in (WbEmbeddedBackend *backend,
+                   char             **token)
+{
+  gboolean started = FALSE;
+  g_autoptr(WbApiClient) api = NULL;
+
+  wb_embedded_backend_start_async (backend, NULL, on_backend_started_cb, &started);
+  wb_test_wait_until (&started);
+  if (token != NULL)
+    {
+      api = wb_test_api_login (wb_embedded_backend_get_url (backend), USERNAME, WB_DEMO_PASSWORD, NULL);
+      *token = g_strdup (wb_api_client_get_token (api));
+    }
+  return g_strdup (wb_embedded_backend_get_url (backend));
+}
+
+/* The window signs in on a later start with the token the keyring kept ("who am I"): the
+ * built-in server must know the token after a restart, as a server does. */
+static void
+test_start_keeps_sign_in (void)
+{
+  g_autofree char *path = g_build_filename (fx.dir, "restart.db", NULL);
+  g_autofree char *shared = g_strdup (g_getenv ("WB_SHARED_DATA"));
+  g_autofree char *token = NULL;
+  g_autofree char *first_url = NULL;
+  g_autofree char *second_url = NULL;
+  g_autoptr(WbApiClient) api = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WbRecord) me = NULL;
+
+  g_setenv ("WERKBRUG_DEMO_CLIENTS", "60", TRUE);
+  g_unsetenv ("WB_SHARED_DATA");
+  {
+    g_autoptr(WbEmbeddedBackend) first = wb_embedded_backend_new (path);
+
+    first_url = start_and_sign_in (first, &token);
+    wb_embedded_backend_stop (first);
+  }
+  {
+    g_autoptr(WbEmbeddedBackend) second = wb_embedded_backend_new (path);
+
+    second_url = start_and_sign_in (second, NULL);
+    api = wb_api_client_new (second_url);
+    wb_api_client_set_token (api, token);
+    wb_api_client_me_async (api, NULL, wb_test_store_result, &result);
+    wb_test_wait (&result);
+    me = wb_api_client_me_finish (api, result, &error);
+    wb_embedded_backend_stop (second);
+  }
+  if (shared != NULL)
+    g_setenv ("WB_SHARED_DATA", shared, TRUE);
+  g_unsetenv ("WERKBRUG_DEMO_CLIENTS");
+
+  g_assert_no_error (error);
+  g_assert_nonnull (me);
+  g_assert_cmpstr (wb_record_get_string (me, "username"), ==, USERNAME);
+  g_assert_cmpstr (wb_api_client_get_token (api), ==, token);
+}
+
 static gboolean
 window_says (GtkWidget  *window,
              const char *text)
@@ -1217,6 +1279,7 @@ main (int   argc,
   g_test_add_func ("/app-editor/live/accounts-list-follows", test_live_accounts_list_follows_others);
   g_test_add_func ("/app-editor/dialogs/fit-small-screens", test_dialogs_fit);
   g_test_add_func ("/app-editor/start/demo-data-said-only-when-made", test_start_says_demo_only_once);
+  g_test_add_func ("/app-editor/start/sign-in-kept-over-a-restart", test_start_keeps_sign_in);
   g_test_add_func ("/app-editor/import/report-names-rows-and-columns", test_import_report_names_columns);
   status = g_test_run ();
   fixture_teardown ();
