@@ -364,6 +364,87 @@ on_launch_realize_cb (GtkWidget   *window,
   g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (on_launch_paint_cb), watch);
 }
 
+/* The restore of a launch, from the backend's start to the session in the view, each step
+ * begun from the answer of the one before, as the window does it (wb-window.c: start,
+ * check_server, on_me_cb, begin_session, on_session_loaded_cb). */
+typedef struct {
+  LaunchWatch *watch;
+  LaunchMode mode;
+  const char *token;
+  WbEmbeddedBackend *backend;
+  WbApiClient *api;
+  WbSession *session;
+  double backend_ms, login_ms, session_ms;
+} Restore;
+
+static double
+since_t0 (LaunchWatch *watch)
+{
+  return (g_get_monotonic_time () - watch->t0) / 1000.0;
+}
+
+static void
+on_restore_session_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  Restore *restore = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!wb_session_load_finish (restore->session, result, &error))
+    g_error ("The session did not load: %s", error->message);
+  restore->session_ms = since_t0 (restore->watch);
+  wb_clients_view_set_session (restore->watch->view, restore->session);
+  g_signal_connect (wb_clients_view_get_list_model (restore->watch->view), "notify::n-loaded",
+                    G_CALLBACK (on_launch_rows_cb), restore->watch);
+  /* The whole list, as before the scope: the account manager has no caseload of clients. */
+  wb_list_view_set_scope (WB_LIST_VIEW (restore->watch->view), WB_LIST_SCOPE_ALL);
+}
+
+static void
+on_restore_signed_in_cb (GObject      *source,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  Restore *restore = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WbRecord) me = restore->mode == LAUNCH_TOKEN
+                           ? wb_api_client_me_finish (restore->api, result, &error)
+                           : wb_api_client_login_finish (restore->api, result, &error);
+
+  if (me == NULL)
+    g_error ("The launch did not sign in: %s", error->message);
+  restore->login_ms = since_t0 (restore->watch);
+  /* As the window begins a session (begin_session): it follows what others change. */
+  restore->session = wb_session_new (restore->api, me);
+  wb_session_start_feed (restore->session);
+  wb_session_load_async (restore->session, NULL, on_restore_session_cb, restore);
+}
+
+static void
+on_restore_backend_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  Restore *restore = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!wb_embedded_backend_start_finish (restore->backend, result, &error))
+    g_error ("The embedded backend did not start: %s", error->message);
+  restore->backend_ms = since_t0 (restore->watch);
+  restore->api = wb_api_client_new (wb_embedded_backend_get_url (restore->backend));
+  if (restore->mode == LAUNCH_TOKEN)
+    {
+      /* The token kept from an earlier run, asked "who am I" as the window asks
+       * (check_server). */
+      wb_api_client_set_token (restore->api, restore->token);
+      wb_api_client_me_async (restore->api, NULL, on_restore_signed_in_cb, restore);
+    }
+  else
+    wb_api_client_login_async (restore->api, "wsp-zuid-limburg.am1", WB_DEMO_PASSWORD, NULL,
+                               on_restore_signed_in_cb, restore);
+}
+
 static int
 launch_child (LaunchMode  mode,
               gint64      t0,
@@ -371,21 +452,16 @@ launch_child (LaunchMode  mode,
               const char *token)
 {
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
-  g_autoptr(WbEmbeddedBackend) backend = NULL;
-  g_autoptr(WbApiClient) api = NULL;
-  g_autoptr(WbRecord) me = NULL;
-  g_autoptr(WbSession) session = NULL;
-  g_autoptr(GError) error = NULL;
   gboolean bare = mode == LAUNCH_BARE || mode == LAUNCH_BARE_CHOSEN;
   LaunchWatch watch = { loop, NULL, NULL, t0, 0, 0, 0 };
-  Wait wait = { loop };
-  double init_ms, view_ms = 0, backend_ms = 0, login_ms = 0, session_ms = 0;
+  Restore restore = { &watch, mode, token };
+  double init_ms, view_ms = 0;
 
-  /* The backend opens its database in its own thread while GTK starts, as the window does. */
+  /* The backend opens its database in its own thread while GTK starts. */
   if (!bare)
     {
-      backend = wb_embedded_backend_new (db);
-      wb_embedded_backend_start_async (backend, NULL, bench_on_done_cb, &wait);
+      restore.backend = wb_embedded_backend_new (db);
+      wb_embedded_backend_start_async (restore.backend, NULL, on_restore_backend_cb, &restore);
     }
   if (!gtk_init_check ())
     return 77;
@@ -395,7 +471,7 @@ launch_child (LaunchMode  mode,
     wb_renderer_choose (gdk_display_get_default ());
   if (!bare)
     wb_application_ensure_resources ();
-  init_ms = (g_get_monotonic_time () - t0) / 1000.0;
+  init_ms = since_t0 (&watch);
 
   watch.window = adw_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (watch.window), 1200, 800);
@@ -414,63 +490,35 @@ launch_child (LaunchMode  mode,
     else
       {
         watch.view = wb_clients_view_new ();
-        view_ms = (g_get_monotonic_time () - t0) / 1000.0;
+        view_ms = since_t0 (&watch);
         gtk_widget_set_vexpand (GTK_WIDGET (watch.view), TRUE);
         gtk_box_append (GTK_BOX (box), GTK_WIDGET (watch.view));
       }
     adw_window_set_content (ADW_WINDOW (watch.window), box);
   }
   g_signal_connect (watch.window, "realize", G_CALLBACK (on_launch_realize_cb), &watch);
+  /* The window begins its restore as it is made, before it is presented (start () in its
+   * constructor): with the backend ready by then, the first question goes out now. */
+  if (!bare)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
   gtk_window_present (GTK_WINDOW (watch.window));
 
-  if (!bare)
-    {
-      if (!wb_embedded_backend_start_finish (backend, bench_run (&wait), &error))
-        g_error ("The embedded backend did not start: %s", error->message);
-      backend_ms = (g_get_monotonic_time () - t0) / 1000.0;
-      api = wb_api_client_new (wb_embedded_backend_get_url (backend));
-      if (mode == LAUNCH_TOKEN)
-        {
-          /* The token kept from an earlier run, asked "who am I" as the window asks
-           * (check_server). */
-          wb_api_client_set_token (api, token);
-          wb_api_client_me_async (api, NULL, bench_on_done_cb, &wait);
-          me = wb_api_client_me_finish (api, bench_run (&wait), &error);
-        }
-      else
-        {
-          wb_api_client_login_async (api, "wsp-zuid-limburg.am1", WB_DEMO_PASSWORD, NULL, bench_on_done_cb, &wait);
-          me = wb_api_client_login_finish (api, bench_run (&wait), &error);
-        }
-      if (me == NULL)
-        g_error ("The launch did not sign in: %s", error->message);
-      login_ms = (g_get_monotonic_time () - t0) / 1000.0;
-      /* As the window begins a session (begin_session): it follows what others change. */
-      session = wb_session_new (api, me);
-      wb_session_start_feed (session);
-      wb_session_load_async (session, NULL, bench_on_done_cb, &wait);
-      wb_session_load_finish (session, bench_run (&wait), &error);
-      g_assert_no_error (error);
-      session_ms = (g_get_monotonic_time () - t0) / 1000.0;
-      wb_clients_view_set_session (watch.view, session);
-      g_signal_connect (wb_clients_view_get_list_model (watch.view), "notify::n-loaded",
-                        G_CALLBACK (on_launch_rows_cb), &watch);
-      /* The whole list, as before the scope: the account manager has no caseload of clients. */
-      wb_list_view_set_scope (WB_LIST_VIEW (watch.view), WB_LIST_SCOPE_ALL);
-    }
   if (watch.frame_ms == 0)
     g_main_loop_run (loop);
 
   printf ("total %.1f\n", watch.frame_ms);
   printf ("gtk %.1f view %.1f backend %.1f %s %.1f session %.1f rows %.1f, %u frames before (t0 %.6f s)\n",
-          init_ms, view_ms, backend_ms, mode == LAUNCH_TOKEN ? "me" : "login", login_ms, session_ms, watch.rows_ms,
-          watch.n_frames, t0 / 1e6);
+          init_ms, view_ms, restore.backend_ms, mode == LAUNCH_TOKEN ? "me" : "login", restore.login_ms,
+          restore.session_ms, watch.rows_ms, watch.n_frames, t0 / 1e6);
   gtk_window_destroy (GTK_WINDOW (watch.window));
-  if (session != NULL)
-    wb_session_stop_feed (session);
-  if (backend != NULL)
-    wb_embedded_backend_stop (backend);
-  g_clear_object (&wait.result);
+  if (restore.session != NULL)
+    wb_session_stop_feed (restore.session);
+  g_clear_object (&restore.session);
+  g_clear_object (&restore.api);
+  if (restore.backend != NULL)
+    wb_embedded_backend_stop (restore.backend);
+  g_clear_object (&restore.backend);
   return 0;
 }
 
