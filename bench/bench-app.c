@@ -331,6 +331,8 @@ typedef struct {
   double frame_ms;
   double rows_ms;        /* when the first rows were in the list */
   guint n_frames;        /* frames painted before the one that shows rows */
+  double cpu_ms;         /* the process's CPU time until that frame, all threads */
+  double main_cpu_ms;    /* and the main thread's */
 } LaunchWatch;
 
 static void
@@ -354,6 +356,13 @@ on_launch_paint_cb (GdkFrameClock *clock,
       return;
     }
   watch->frame_ms = (g_get_monotonic_time () - watch->t0) / 1000.0;
+  watch->main_cpu_ms = thread_cpu_ms ();
+  {
+    struct timespec ts;
+
+    clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
+    watch->cpu_ms = ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+  }
   g_main_loop_quit (watch->loop);
 }
 
@@ -453,7 +462,7 @@ launch_child (LaunchMode  mode,
 {
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
   gboolean bare = mode == LAUNCH_BARE || mode == LAUNCH_BARE_CHOSEN;
-  LaunchWatch watch = { loop, NULL, NULL, t0, 0, 0, 0 };
+  LaunchWatch watch = { loop, NULL, NULL, t0, 0, 0, 0, 0, 0 };
   Restore restore = { &watch, mode, token };
   double init_ms, view_ms = 0;
 
@@ -508,6 +517,7 @@ launch_child (LaunchMode  mode,
     g_main_loop_run (loop);
 
   printf ("total %.1f\n", watch.frame_ms);
+  printf ("cpu %.1f %.1f\n", watch.cpu_ms, watch.main_cpu_ms);
   printf ("gtk %.1f view %.1f backend %.1f %s %.1f session %.1f rows %.1f, %u frames before (t0 %.6f s)\n",
           init_ms, view_ms, restore.backend_ms, mode == LAUNCH_TOKEN ? "me" : "login", restore.login_ms,
           restore.session_ms, watch.rows_ms, watch.n_frames, t0 / 1e6);
@@ -553,6 +563,8 @@ static double
 spawn_launch (const char  *mode,
               const char  *db,
               const char  *token,
+              double      *cpu_ms,
+              double      *main_cpu_ms,
               char       **phases)
 {
   g_autofree char *t0_text = g_strdup_printf ("%" G_GINT64_FORMAT, g_get_monotonic_time ());
@@ -565,9 +577,16 @@ spawn_launch (const char  *mode,
   if (!g_spawn_sync (NULL, (char **) child, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error) ||
       !g_spawn_check_wait_status (status, &error))
     g_error ("The launch %s failed: %s", mode, error->message);
+  const char *cpu;
+  char *end;
+
   total = strstr (out, "total ");
+  cpu = strstr (out, "cpu ");
   g_assert_nonnull (total);
-  *phases = g_strdup (strchr (total, '\n') + 1);
+  g_assert_nonnull (cpu);
+  *cpu_ms = g_ascii_strtod (cpu + 4, &end);
+  *main_cpu_ms = g_ascii_strtod (end, NULL);
+  *phases = g_strdup (strchr (cpu, '\n') + 1);
   g_strstrip (*phases);
   return g_ascii_strtod (total + 6, NULL);
 }
@@ -585,11 +604,17 @@ compare_launches (const char *db,
 {
   static const char * const modes[] = { "--bare", "--bare-chosen", "--launch", "--launch-password" };
   GArray *samples[G_N_ELEMENTS (modes)];
+  GArray *cpu[G_N_ELEMENTS (modes)];
+  GArray *main_cpu[G_N_ELEMENTS (modes)];
   g_autofree char *token = sign_in_once (db);
   double bare, chosen, daily, password;
 
   for (guint m = 0; m < G_N_ELEMENTS (modes); m++)
-    samples[m] = g_array_new (FALSE, FALSE, sizeof (double));
+    {
+      samples[m] = g_array_new (FALSE, FALSE, sizeof (double));
+      cpu[m] = g_array_new (FALSE, FALSE, sizeof (double));
+      main_cpu[m] = g_array_new (FALSE, FALSE, sizeof (double));
+    }
   for (guint i = 0; i < n; i++)
     {
       char *phases[G_N_ELEMENTS (modes)] = { NULL };
@@ -597,9 +622,12 @@ compare_launches (const char *db,
       /* In turn, so that a disturbance of the machine falls on all of them alike. */
       for (guint m = 0; m < G_N_ELEMENTS (modes); m++)
         {
-          double ms = spawn_launch (modes[m], db, token, &phases[m]);
+          double cpu_ms, main_cpu_ms;
+          double ms = spawn_launch (modes[m], db, token, &cpu_ms, &main_cpu_ms, &phases[m]);
 
           g_array_append_val (samples[m], ms);
+          g_array_append_val (cpu[m], cpu_ms);
+          g_array_append_val (main_cpu[m], main_cpu_ms);
         }
       if (g_getenv ("BENCH_TRACE") != NULL)
         printf ("  bare %.0f ms, with the renderer Werkbrug picks %.0f ms\n"
@@ -626,8 +654,16 @@ compare_launches (const char *db,
    * software rasteriser): what the list costs beyond the window, renderer for renderer. */
   printf ("  a bare window, renderer as Werkbrug:  %6.0f ms  (the daily list is %.2f x this)\n",
           chosen, daily / chosen);
+  /* What the time is made of, apart from waiting for the processor on a busy machine. */
+  printf ("CPU time until that frame, median (all threads of the process / its main thread):\n");
   for (guint m = 0; m < G_N_ELEMENTS (modes); m++)
-    g_array_unref (samples[m]);
+    printf ("  %-18s %6.0f / %6.0f ms\n", modes[m] + 2, median (cpu[m]), median (main_cpu[m]));
+  for (guint m = 0; m < G_N_ELEMENTS (modes); m++)
+    {
+      g_array_unref (samples[m]);
+      g_array_unref (cpu[m]);
+      g_array_unref (main_cpu[m]);
+    }
 }
 
 int
