@@ -472,10 +472,13 @@ launch_child (LaunchMode  mode,
       restore.backend = wb_embedded_backend_new (db);
       wb_embedded_backend_start_async (restore.backend, NULL, on_restore_backend_cb, &restore);
     }
+  /* As WbApplication starts: Cairo where OpenGL is drawn by the processor, and where the
+   * X server has no direct rendering, no OpenGL loaded at all. */
+  if (mode != LAUNCH_BARE)
+    wb_renderer_choose_early ();
   if (!gtk_init_check ())
     return 77;
   adw_init ();
-  /* As WbApplication starts: Cairo where OpenGL is drawn by the processor. */
   if (mode != LAUNCH_BARE)
     wb_renderer_choose (gdk_display_get_default ());
   if (!bare)
