@@ -34,6 +34,7 @@ static struct {
   gint64 e_ok, e_pending, e_wrong, e_left, e_noowner, e_dup_a, e_dup_b;
   gint64 e_excepted, e_size, e_two, e_dormant, e_formula;
   GHashTable *tokens;  /* username -> token */
+  char *unchecked_read_db, *unchecked_write_db;  /* copies of the fixture before any server */
   guint decisions;     /* decisions taken so far, each of which must leave an audit row */
 } fx;
 
@@ -1968,6 +1969,84 @@ test_handover (void)
   g_assert_nonnull (strstr (field_error (answer, "assignments"), "owns no account"));
 }
 
+/* Tests: the first requests, before the server has checked the account list */
+
+/* A copy of the fixture's database as it is before any server opens it (closed, so all in
+ * the one file), for a server of its own. */
+static char *
+copy_fixture (const char *name)
+{
+  char *copy = g_build_filename (fx.dir, name, NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_get_contents (fx.db, &contents, &length, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents_full (copy, contents, length, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error));
+  g_assert_no_error (error);
+  return copy;
+}
+
+/* Runs @body against a server of its own on @db that checks the account list (brings the
+ * review queue up to date, reads the counts) only when a request needs it, so that the
+ * first request of @body comes before that check as it may at any start. */
+static void
+with_unchecked_server (const char *db,
+                       void      (*body) (void))
+{
+  WbTestServer *fixture_server = fx.server;
+  GHashTable *fixture_tokens = fx.tokens;
+
+  g_setenv ("WB_ACCOUNTS_START", "wait", TRUE);
+  fx.server = wb_test_server_start (db);
+  g_unsetenv ("WB_ACCOUNTS_START");
+  fx.tokens = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  body ();
+  wb_test_server_stop (fx.server);
+  g_hash_table_unref (fx.tokens);
+  fx.server = fixture_server;
+  fx.tokens = fixture_tokens;
+}
+
+static void
+read_queue_first (void)
+{
+  g_autoptr(Answer) answer = get ("coord", "api/v1/reviews?per_page=1000");
+
+  g_assert_cmpuint (answer->status, ==, 200);
+  g_assert_cmpint (json_object_get_int_member (object_of (answer), "total"), ==, 6);
+}
+
+/* The queue read before the check waits for it: it holds what the check finds. */
+static void
+test_start_queue_read_first (void)
+{
+  with_unchecked_server (fx.unchecked_read_db, read_queue_first);
+}
+
+static void
+cross_size_first (void)
+{
+  g_autoptr(JsonObject) account = employer (fx.e_size);
+  g_autofree char *etag = g_strdup_printf ("\"v%" G_GINT64_FORMAT "\"", json_object_get_int_member (account, "version"));
+  g_autofree char *path = g_strdup_printf ("api/v1/employers/%" G_GINT64_FORMAT, fx.e_size);
+  g_autoptr(Answer) patch = call (token_of ("lam"), "PATCH", path, "{\"employee_count\":30}", etag);
+  g_autoptr(JsonObject) review = NULL;
+
+  g_assert_cmpuint (patch->status, ==, 200);
+  review = find_open_review ("recheck_size", fx.e_size);
+  g_assert_nonnull (review);
+}
+
+/* A write before the check is compared with the count as it was before it: the crossing
+ * of 25 by the very first write is seen. */
+static void
+test_start_crossing_written_first (void)
+{
+  with_unchecked_server (fx.unchecked_write_db, cross_size_first);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1977,9 +2056,13 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   create_fixture ();
+  fx.unchecked_read_db = copy_fixture ("unchecked-read.db");
+  fx.unchecked_write_db = copy_fixture ("unchecked-write.db");
   fx.server = wb_test_server_start (fx.db);
 
   g_test_add_func ("/accounts-http/queue/initial-oldest-first", test_initial_queue);
+  g_test_add_func ("/accounts-http/start/queue-read-before-the-check", test_start_queue_read_first);
+  g_test_add_func ("/accounts-http/start/crossing-written-before-the-check", test_start_crossing_written_first);
   g_test_add_func ("/accounts-http/queue/suggests-what-the-rule-asks", test_suggested_actions);
   g_test_add_func ("/accounts-http/queue/only-coordinators", test_queue_permissions);
   g_test_add_func ("/accounts-http/rule/plain-words", test_rule);
@@ -2015,5 +2098,7 @@ main (int   argc,
   g_free (fx.today);
   g_free (fx.dir);
   g_free (fx.db);
+  g_free (fx.unchecked_read_db);
+  g_free (fx.unchecked_write_db);
   return status;
 }

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <math.h>
 #include <string.h>
 
 #include "wb-api-client.h"
@@ -765,6 +766,68 @@ test_start_says_demo_only_once (void)
   g_assert_cmpuint (second.other, >, 0);
 }
 
+/* A backend started, its URL and, signed in there, the token of the user. */
+static char *
+start_and_sign_in (WbEmbeddedBackend *backend,
+                   char             **token)
+{
+  gboolean started = FALSE;
+  g_autoptr(WbApiClient) api = NULL;
+
+  wb_embedded_backend_start_async (backend, NULL, on_backend_started_cb, &started);
+  wb_test_wait_until (&started);
+  if (token != NULL)
+    {
+      api = wb_test_api_login (wb_embedded_backend_get_url (backend), USERNAME, WB_DEMO_PASSWORD, NULL);
+      *token = g_strdup (wb_api_client_get_token (api));
+    }
+  return g_strdup (wb_embedded_backend_get_url (backend));
+}
+
+/* The window signs in on a later start with the token the keyring kept ("who am I"): the
+ * built-in server must know the token after a restart, as a server does. */
+static void
+test_start_keeps_sign_in (void)
+{
+  g_autofree char *path = g_build_filename (fx.dir, "restart.db", NULL);
+  g_autofree char *shared = g_strdup (g_getenv ("WB_SHARED_DATA"));
+  g_autofree char *token = NULL;
+  g_autofree char *first_url = NULL;
+  g_autofree char *second_url = NULL;
+  g_autoptr(WbApiClient) api = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WbRecord) me = NULL;
+
+  g_setenv ("WERKBRUG_DEMO_CLIENTS", "60", TRUE);
+  g_unsetenv ("WB_SHARED_DATA");
+  {
+    g_autoptr(WbEmbeddedBackend) first = wb_embedded_backend_new (path);
+
+    first_url = start_and_sign_in (first, &token);
+    wb_embedded_backend_stop (first);
+  }
+  {
+    g_autoptr(WbEmbeddedBackend) second = wb_embedded_backend_new (path);
+
+    second_url = start_and_sign_in (second, NULL);
+    api = wb_api_client_new (second_url);
+    wb_api_client_set_token (api, token);
+    wb_api_client_me_async (api, NULL, wb_test_store_result, &result);
+    wb_test_wait (&result);
+    me = wb_api_client_me_finish (api, result, &error);
+    wb_embedded_backend_stop (second);
+  }
+  if (shared != NULL)
+    g_setenv ("WB_SHARED_DATA", shared, TRUE);
+  g_unsetenv ("WERKBRUG_DEMO_CLIENTS");
+
+  g_assert_no_error (error);
+  g_assert_nonnull (me);
+  g_assert_cmpstr (wb_record_get_string (me, "username"), ==, USERNAME);
+  g_assert_cmpstr (wb_api_client_get_token (api), ==, token);
+}
+
 static gboolean
 window_says (GtkWidget  *window,
              const char *text)
@@ -996,6 +1059,63 @@ feed_connected (WbListView   *view,
   return wb_api_feed_is_connected (wb_session_get_feed ((WbSession *) session));
 }
 
+static gboolean
+list_has_rows (WbListView   *view,
+               gconstpointer data)
+{
+  return wb_list_model_get_n_loaded (wb_list_view_get_model (view)) > 0;
+}
+
+static gboolean
+view_laid_out (WbListView   *view,
+               gconstpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (view)) && gtk_widget_get_height (GTK_WIDGET (view)) > 0;
+}
+
+/* The first page a list on screen asks for is a screenful: the rows that fill the view, not
+ * the 60 it asked for whatever its height (its first frame makes a widget for each row it
+ * has, on the way to the first frame of a launch). */
+static void
+test_first_page_a_screenful (void)
+{
+  g_autoptr(WbRecord) me = NULL;
+  g_autoptr(WbApiClient) api = login (&me);
+  g_autoptr(WbSession) session = loaded_session (api, me);
+  WbClientsView *view = g_object_ref_sink (wb_clients_view_new ());
+  WbListView *list = WB_LIST_VIEW (view);
+  GtkWindow *window = wb_test_show_in_window (GTK_WIDGET (view), 1000, 500);
+  GtkWidget *inner, *row;
+  guint first, all, fit;
+
+  wait_for_list (list, view_laid_out, NULL);
+  wb_list_view_set_scope (list, WB_LIST_SCOPE_ALL);
+  wb_list_view_set_session (list, session);
+  wait_for_list (list, list_has_rows, NULL);
+  first = wb_list_model_get_n_loaded (wb_list_view_get_model (list));
+  wait_for_list (list, list_loaded, NULL);
+  all = wb_list_model_get_n_loaded (wb_list_view_get_model (list));
+  g_assert_cmpuint (all, >=, 60);
+  g_assert_cmpuint (first, <, 60);
+
+  /* And the screenful is full: as many rows as the list shows at once, at least. */
+  wb_test_wait_frames (GTK_WIDGET (window), 3);
+  inner = gtk_widget_get_first_child (GTK_WIDGET (wb_list_view_get_column_view (list)));
+  while (inner != NULL && !GTK_IS_LIST_VIEW (inner))
+    inner = gtk_widget_get_next_sibling (inner);
+  g_assert_nonnull (inner);
+  row = gtk_widget_get_first_child (inner);
+  g_assert_nonnull (row);
+  g_assert_cmpint (gtk_widget_get_height (row), >, 0);
+  fit = (guint) ceil ((double) gtk_widget_get_height (inner) / gtk_widget_get_height (row));
+  g_test_message ("first page %u rows, %u fit in the list (%d px, rows of %d px)", first, fit,
+                  gtk_widget_get_height (inner), gtk_widget_get_height (row));
+  g_assert_cmpuint (first, >=, fit);
+
+  gtk_window_destroy (window);
+  g_object_unref (view);
+}
+
 /* What someone else changes reaches the open clients list through the change feed: the
  * changed row is read again as a list row (no full read, so no audit row in the name of a
  * user who read nothing), takes its place under the user's search, and stays selected; a new
@@ -1155,9 +1275,11 @@ main (int   argc,
   g_test_add_func ("/app-editor/saved/focus-back-where-seen", test_saved_focus_back);
   g_test_add_func ("/app-editor/live/others-note-shows-edits-kept", test_live_profile_follows_others);
   g_test_add_func ("/app-editor/live/clients-list-follows-without-reads", test_live_clients_list_follows_others);
+  g_test_add_func ("/app-editor/list/first-page-a-screenful", test_first_page_a_screenful);
   g_test_add_func ("/app-editor/live/accounts-list-follows", test_live_accounts_list_follows_others);
   g_test_add_func ("/app-editor/dialogs/fit-small-screens", test_dialogs_fit);
   g_test_add_func ("/app-editor/start/demo-data-said-only-when-made", test_start_says_demo_only_once);
+  g_test_add_func ("/app-editor/start/sign-in-kept-over-a-restart", test_start_keeps_sign_in);
   g_test_add_func ("/app-editor/import/report-names-rows-and-columns", test_import_report_names_columns);
   status = g_test_run ();
   fixture_teardown ();

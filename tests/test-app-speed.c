@@ -353,6 +353,43 @@ test_renderer_user_choice (void)
   g_test_trap_assert_passed ();
 }
 
+/* On an X server without direct rendering (Xvfb here) the renderer is chosen before GTK
+ * starts, and GTK then loads no OpenGL at all (the Mesa driver and LLVM took some 150 ms of
+ * every start): run in a process of its own, which has not started GTK yet (see main). */
+static void
+test_renderer_no_gl_without_direct_rendering (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *maps = NULL;
+      GtkWidget *window;
+
+      /* A display with direct rendering (a desktop's): nothing is chosen early. */
+      if (wb_renderer_choose_early () == NULL)
+        return;
+      g_assert_cmpstr (g_getenv ("GSK_RENDERER"), ==, "cairo");
+      g_assert_true (gtk_init_check ());
+      window = gtk_window_new ();
+      gtk_window_present (GTK_WINDOW (window));
+      while (!gtk_widget_get_mapped (window))
+        g_main_context_iteration (NULL, TRUE);
+      g_assert_true (g_file_get_contents ("/proc/self/maps", &maps, NULL, NULL));
+      g_assert_null (strstr (maps, "_dri.so"));
+      g_assert_null (strstr (maps, "libLLVM"));
+      gtk_window_destroy (GTK_WINDOW (window));
+      return;
+    }
+  if (g_getenv ("GSK_RENDERER") != NULL)
+    {
+      g_test_skip ("GSK_RENDERER is set: the renderer is not chosen");
+      return;
+    }
+  g_setenv ("WB_TEST_BEFORE_GTK", "1", TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_unsetenv ("WB_TEST_BEFORE_GTK");
+  g_test_trap_assert_passed ();
+}
+
 static void
 skip_without_display (void)
 {
@@ -366,6 +403,10 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/app-speed/renderer/software-gl-draws-with-cairo", test_renderer_for_gl);
+  g_test_add_func ("/app-speed/renderer/no-gl-without-direct-rendering", test_renderer_no_gl_without_direct_rendering);
+  /* That test's own process starts GTK itself, after choosing the renderer. */
+  if (g_test_subprocess () && g_getenv ("WB_TEST_BEFORE_GTK") != NULL)
+    return g_test_run ();
   if (!gtk_init_check ())
     {
       g_test_add_func ("/app-speed/no-display", skip_without_display);

@@ -162,6 +162,63 @@ assert_same_page (WbStore           *store,
     }
 }
 
+static int
+count_steps_cb (void *data)
+{
+  (*(guint64 *) data)++;
+  return 0;
+}
+
+/* The SQLite steps (in tens) a list call takes on a connection of its own that has not
+ * listed anything yet. */
+static guint64
+steps_of_first_list (const WbListQuery *query,
+                     guint             *n_rows,
+                     gint64            *total)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WbStore) store = wb_store_open_readonly (fixture.path, &error);
+  g_autoptr(GPtrArray) rows = NULL;
+  guint64 steps = 0;
+
+  g_assert_no_error (error);
+  /* The schema is read before counting. */
+  g_assert_cmpint (wb_store_count (store, "users"), >, 0);
+  sqlite3_progress_handler (_wb_store_get_db (store), 10, count_steps_cb, &steps);
+  rows = wb_store_list (store, WB_RESOURCE_CLIENTS, query, total, &error);
+  sqlite3_progress_handler (_wb_store_get_db (store), 0, NULL, NULL);
+  g_assert_no_error (error);
+  *n_rows = rows->len;
+  return steps;
+}
+
+/* The first small page of a list that a connection has not listed yet (the screenful a
+ * launch shows first) reads the order only as far as the page goes, and counts the total:
+ * it does not wait for the order of every row, which the next, larger page takes. */
+static void
+test_small_first_page_reads_its_rows (void)
+{
+  WbListQuery small = { .limit = 20, .restrict_identity = TRUE, .full_organisation_id = 1, .full_user_id = 33 };
+  WbListQuery large = small;
+  guint64 small_steps, large_steps;
+  guint n_small, n_large;
+  gint64 total_small = -1, total_large = -1;
+
+  large.limit = 101;
+  demo_store ();
+  small_steps = steps_of_first_list (&small, &n_small, &total_small);
+  large_steps = steps_of_first_list (&large, &n_large, &total_large);
+  g_test_message ("first page of 20: %" G_GUINT64_FORMAT "0 steps; of 101: %" G_GUINT64_FORMAT "0 steps",
+                  small_steps, large_steps);
+  g_assert_cmpuint (n_small, ==, 20);
+  g_assert_cmpuint (n_large, ==, 101);
+  g_assert_cmpint (total_small, ==, 300);
+  g_assert_cmpint (total_large, ==, 300);
+  /* Before, the page of 20 took two thirds of what the page of 101 takes (the whole order
+   * and 20 rows); now less than half. */
+  g_assert_cmpuint (small_steps * 2, <, large_steps);
+}
+
 static void
 test_pages_as_plain_query (void)
 {
@@ -370,6 +427,7 @@ main (int    argc,
 
   g_test_add_func ("/store/paging/indexes-serve-every-sort", test_indexes_serve_every_sort);
   g_test_add_func ("/store/paging/pages-as-plain-query", test_pages_as_plain_query);
+  g_test_add_func ("/store/paging/small-first-page-reads-its-rows", test_small_first_page_reads_its_rows);
   g_test_add_func ("/store/paging/pages-follow-writes", test_pages_follow_writes);
   g_test_add_func ("/store/paging/kept-past-other-tables", test_kept_past_other_tables);
 

@@ -310,6 +310,48 @@ test_reopen_is_idempotent (Fixture       *fx,
     }
 }
 
+/* A file whose tables lack some of the triggers that count their writes (one from before a
+ * column was added, say) gets them back when it is opened, and one that has them all is
+ * left as it is. */
+static void
+test_reopen_restores_generation_triggers (Fixture       *fx,
+                                          gconstpointer  data)
+{
+  static const char count_sql[] =
+    "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name LIKE '%\\_generation\\_%' ESCAPE '\\'";
+  g_autofree char *all = NULL;
+  g_autofree char *fewer = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *column = NULL;
+  g_autofree char *table = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WbStore) store = NULL;
+  sqlite3 *raw;
+
+  g_clear_object (&fx->store);
+  raw = raw_open (fx->path);
+  all = db_text (raw, count_sql);
+  g_assert_cmpint (g_ascii_strtoll (all, NULL, 10), >, 100);
+  g_assert_cmpint (sqlite3_exec (raw, "DROP TRIGGER clients_generation_of_family_name; "
+                                      "DROP TRIGGER employers_generation_delete", NULL, NULL, NULL), ==, SQLITE_OK);
+  fewer = db_text (raw, count_sql);
+  g_assert_cmpint (g_ascii_strtoll (fewer, NULL, 10), ==, g_ascii_strtoll (all, NULL, 10) - 2);
+  sqlite3_close (raw);
+
+  store = wb_store_open (fx->path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  raw = raw_open (fx->path);
+  again = db_text (raw, count_sql);
+  g_assert_cmpstr (again, ==, all);
+  column = db_text (raw, "SELECT name FROM sqlite_schema WHERE name = 'clients_generation_of_family_name'");
+  table = db_text (raw, "SELECT name FROM sqlite_schema WHERE name = 'employers_generation_delete'");
+  g_assert_cmpstr (column, ==, "clients_generation_of_family_name");
+  g_assert_cmpstr (table, ==, "employers_generation_delete");
+  sqlite3_close (raw);
+}
+
 static void
 test_newer_schema_refused (Fixture       *fx,
                            gconstpointer  data)
@@ -2042,6 +2084,7 @@ main (int   argc,
 #define ADD_BASE(path, func) g_test_add (path, Fixture, "base", fixture_set_up, func, fixture_tear_down)
   ADD ("/store/open/migrates-from-empty", test_open_from_empty);
   ADD_BASE ("/store/open/reopen-is-idempotent", test_reopen_is_idempotent);
+  ADD_BASE ("/store/open/restores-generation-triggers", test_reopen_restores_generation_triggers);
   ADD_BASE ("/store/open/newer-schema-refused", test_newer_schema_refused);
   ADD ("/store/open/not-a-database", test_not_a_database);
   ADD ("/store/open/concurrent-first-open", test_concurrent_first_open);

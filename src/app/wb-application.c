@@ -153,6 +153,8 @@ wb_application_startup (GApplication *application)
   wb_application_ensure_resources ();
   wb_a11y_install ();
 
+  /* Before GTK opens the display (in the startup of GtkApplication). */
+  wb_renderer_choose_early ();
   G_APPLICATION_CLASS (wb_application_parent_class)->startup (application);
   /* Before the first window: Cairo where OpenGL is drawn by the processor. */
   wb_renderer_choose (gdk_display_get_default ());

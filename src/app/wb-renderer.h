@@ -23,5 +23,12 @@ const char *wb_renderer_for_gl       (const char *gl_renderer);
  * on @display is a software rasteriser, unless GSK_RENDERER is set already. Returns the
  * renderer asked for, or NULL. */
 const char *wb_renderer_choose       (GdkDisplay *display);
+/* Before GTK starts (gtk_init): on an X server without direct rendering (Xvfb, Xvnc, most
+ * remote desktops), where OpenGL can only be Mesa's software rasteriser, asks for the Cairo
+ * renderer and tells GDK to leave OpenGL alone. GTK 4.8 otherwise loads OpenGL (the Mesa
+ * driver and LLVM) as it opens the X display, some 150 ms of processor time at every start,
+ * for a renderer that is then not used. Returns the renderer asked for, or NULL (the user's
+ * GSK_RENDERER, Wayland, direct rendering: then wb_renderer_choose decides as before). */
+const char *wb_renderer_choose_early (void);
 
 G_END_DECLS

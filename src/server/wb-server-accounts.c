@@ -29,6 +29,23 @@ typedef struct {
   gint64 organisation_id;
 } Writer;
 
+/* The work of the start: the review queue brought up to date with every account (some
+ * may have become dormant or crossed a rule since the last run), and the counts and
+ * arrangements of every account read on the way. It runs in a thread of its own, on a
+ * connection of its own, so that the server answers "who am I", the session and the first
+ * page of a list before it is done; each route of this module, and each write it follows,
+ * waits for it first (start_wait, start_take). */
+typedef struct
+{
+  GMutex lock;
+  GCond cond;
+  gboolean done;
+  GThread *thread;
+  char *path;
+  GHashTable *counts;          /* for the module, until it takes them (on the write path) */
+  GHashTable *arrangements;
+} Start;
+
 /* The module's state: written on the write path only (its hooks, its write routes and
  * on_changed, after a committed write). */
 typedef struct
@@ -37,6 +54,8 @@ typedef struct
   GHashTable *import_crossed;  /* while an import is followed: the ids whose count crossed 25 */
   GHashTable *arrangements;    /* employer id (gint64 *) -> Arrangement * */
   Writer writer;               /* of the employer write under way, or all zero */
+  Start start;                 /* read by every route (under its lock) */
+  gboolean started;            /* the start's counts and arrangements are taken */
 } WbServerAccounts;
 
 typedef enum {
@@ -62,11 +81,19 @@ int64_dup (gint64 value)
 }
 
 static void
+put_count (GHashTable *counts,
+           gint64      employer_id,
+           gint64      count)
+{
+  g_hash_table_replace (counts, int64_dup (employer_id), int64_dup (count));
+}
+
+static void
 remember_count (WbServerAccounts *self,
                 gint64            employer_id,
                 gint64            count)
 {
-  g_hash_table_replace (self->counts, int64_dup (employer_id), int64_dup (count));
+  put_count (self->counts, employer_id, count);
 }
 
 static void
@@ -77,16 +104,25 @@ arrangement_free (Arrangement *arrangement)
 }
 
 static void
-remember_arrangement (WbServerAccounts *self,
-                      gint64            employer_id,
-                      gboolean          marked,
-                      const char       *note)
+put_arrangement (GHashTable *arrangements,
+                 gint64      employer_id,
+                 gboolean    marked,
+                 const char *note)
 {
   Arrangement *arrangement = g_new0 (Arrangement, 1);
 
   arrangement->marked = marked;
   arrangement->note = g_strdup (note);
-  g_hash_table_replace (self->arrangements, int64_dup (employer_id), arrangement);
+  g_hash_table_replace (arrangements, int64_dup (employer_id), arrangement);
+}
+
+static void
+remember_arrangement (WbServerAccounts *self,
+                      gint64            employer_id,
+                      gboolean          marked,
+                      const char       *note)
+{
+  put_arrangement (self->arrangements, employer_id, marked, note);
 }
 
 static void
@@ -102,6 +138,134 @@ refresh_reviews (WbStore    *store,
   else if (result.opened > 0 || result.closed > 0)
     g_debug ("Review queue: %u opened, %u closed after checking %u accounts",
              result.opened, result.closed, result.checked);
+}
+
+/* The start */
+
+/* Brings the queue up to date with every account and keeps their counts and arrangements
+ * in @start: one reading of the accounts for both. */
+static void
+start_run (Start   *start,
+           WbStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) accounts = NULL;
+  WbReviewRefresh result = { 0 };
+  gint64 begin = g_get_monotonic_time ();
+
+  accounts = wb_store_reviews_refresh_all (store, &result, &error);
+  if (accounts == NULL)
+    {
+      g_message ("Could not bring the review queue up to date: %s", error->message);
+      return;
+    }
+  for (guint i = 0; i < accounts->len; i++)
+    {
+      WbStoreAccount *account = accounts->pdata[i];
+
+      put_count (start->counts, account->id, account->facts.employee_count);
+      put_arrangement (start->arrangements, account->id, account->arrangement, account->arrangement_note);
+    }
+  g_debug ("Checked the account list in %.0f ms: %u reviews opened, %u closed", (g_get_monotonic_time () - begin) / 1000.0,
+           result.opened, result.closed);
+}
+
+static gpointer
+start_thread (gpointer data)
+{
+  Start *start = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WbStore) store = wb_store_open (start->path, &error);
+
+  if (store == NULL)
+    g_message ("Could not open %s to check the account list: %s", start->path, error->message);
+  else
+    start_run (start, store);
+  g_clear_object (&store);
+
+  g_mutex_lock (&start->lock);
+  start->done = TRUE;
+  g_cond_broadcast (&start->cond);
+  g_mutex_unlock (&start->lock);
+  return NULL;
+}
+
+/* WB_ACCOUNTS_START=wait keeps the start from running until a route or a write needs it
+ * (tests of the requests that come first); anything else runs it at once, in its thread. */
+static void
+start_begin (Start   *start,
+             WbStore *store)
+{
+  const char *path = wb_store_get_path (store);
+
+  g_mutex_init (&start->lock);
+  g_cond_init (&start->cond);
+  start->counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  start->arrangements = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) arrangement_free);
+  /* An in-memory database has no second connection: its (small) start runs here. */
+  if (g_str_equal (path, ":memory:") || path[0] == '\0')
+    {
+      start_run (start, store);
+      start->done = TRUE;
+      return;
+    }
+  start->path = g_strdup (path);
+  if (g_strcmp0 (g_getenv ("WB_ACCOUNTS_START"), "wait") != 0)
+    start->thread = g_thread_new ("wb-accounts-start", start_thread, start);
+}
+
+/* Waits until the start's work is done, starting it when it waits to be asked. */
+static void
+start_wait (Start *start)
+{
+  g_mutex_lock (&start->lock);
+  if (!start->done && start->thread == NULL)
+    start->thread = g_thread_new ("wb-accounts-start", start_thread, start);
+  while (!start->done)
+    g_cond_wait (&start->cond, &start->lock);
+  g_mutex_unlock (&start->lock);
+}
+
+/* On the write path: waits for the start and takes its counts and arrangements, under
+ * what the writes since have remembered. */
+static void
+start_take (WbServerAccounts *self)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (self->started)
+    return;
+  start_wait (&self->start);
+  self->started = TRUE;
+  g_hash_table_iter_init (&iter, self->start.counts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (!g_hash_table_contains (self->counts, key))
+      {
+        g_hash_table_iter_steal (&iter);
+        g_hash_table_insert (self->counts, key, value);
+      }
+  g_hash_table_iter_init (&iter, self->start.arrangements);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (!g_hash_table_contains (self->arrangements, key))
+      {
+        g_hash_table_iter_steal (&iter);
+        g_hash_table_insert (self->arrangements, key, value);
+      }
+  g_hash_table_remove_all (self->start.counts);
+  g_hash_table_remove_all (self->start.arrangements);
+}
+
+static void
+start_clear (Start *start)
+{
+  if (start->thread != NULL)
+    g_thread_join (g_steal_pointer (&start->thread));
+  g_clear_pointer (&start->counts, g_hash_table_unref);
+  g_clear_pointer (&start->arrangements, g_hash_table_unref);
+  g_clear_pointer (&start->path, g_free);
+  g_mutex_clear (&start->lock);
+  g_cond_clear (&start->cond);
 }
 
 /* Requests */
@@ -1850,6 +2014,9 @@ guard_employer (WbRequest *request,
   WbServerAccounts *self = request->module;
   g_autoptr(JsonObject) body = NULL;
 
+  /* The counts as they were before this write, or a crossing of 25 by it is not seen:
+   * the start reads them before the write begins. */
+  start_take (self);
   /* Who writes, for the report of an arrangement after the write (follow_arrangement). */
   self->writer.employer_id = id;
   self->writer.user_id = request->caller.id;
@@ -1900,20 +2067,49 @@ before_contact (WbRequest *request,
   return TRUE;
 }
 
+/* Every route answers from the queue as the start has brought it up to date: a read waits
+ * for the start, a write takes what it read as well. */
+#define AFTER_START_READ(handler) \
+  static void handler##_after_start (WbRequest *request) \
+  { \
+    start_wait (&((WbServerAccounts *) request->module)->start); \
+    handler (request); \
+  }
+#define AFTER_START_WRITE(handler) \
+  static void handler##_after_start (WbRequest *request) \
+  { \
+    start_take (request->module); \
+    handler (request); \
+  }
+
+AFTER_START_WRITE (handle_import)
+AFTER_START_READ (handle_rule)
+AFTER_START_READ (handle_history)
+AFTER_START_READ (handle_arrangements)
+AFTER_START_READ (handle_handover_proposal)
+AFTER_START_WRITE (handle_handover)
+AFTER_START_READ (handle_accounts_list)
+AFTER_START_READ (handle_export)
+AFTER_START_READ (handle_reviews_list)
+AFTER_START_READ (handle_review)
+AFTER_START_WRITE (handle_decision)
+AFTER_START_READ (handle_notifications_list)
+AFTER_START_WRITE (handle_notification_read)
+
 static const WbRoute routes[] = {
-  { "POST", "/api/v1/employers/import",        handle_import,             WB_ROUTE_WRITES },
-  { "GET",  "/api/v1/employers/{id}/rule",     handle_rule,               WB_ROUTE_READS },
-  { "GET",  "/api/v1/employers/{id}/history",  handle_history,            WB_ROUTE_READS },
-  { "GET",  "/api/v1/arrangements",            handle_arrangements,       WB_ROUTE_READS },
-  { "GET",  "/api/v1/users/{id}/handover",     handle_handover_proposal,  WB_ROUTE_READS },
-  { "POST", "/api/v1/users/{id}/handover",     handle_handover,           WB_ROUTE_WRITES },
-  { "GET",  "/api/v1/accounts",                handle_accounts_list,      WB_ROUTE_READS },
-  { "GET",  "/api/v1/accounts/export.csv",     handle_export,             WB_ROUTE_READS },
-  { "GET",  "/api/v1/reviews",                 handle_reviews_list,       WB_ROUTE_READS },
-  { "GET",  "/api/v1/reviews/{id}",            handle_review,             WB_ROUTE_READS },
-  { "POST", "/api/v1/reviews/{id}/decision",   handle_decision,           WB_ROUTE_WRITES },
-  { "GET",  "/api/v1/notifications",           handle_notifications_list, WB_ROUTE_READS },
-  { "POST", "/api/v1/notifications/{id}/read", handle_notification_read,  WB_ROUTE_WRITES },
+  { "POST", "/api/v1/employers/import",        handle_import_after_start,             WB_ROUTE_WRITES },
+  { "GET",  "/api/v1/employers/{id}/rule",     handle_rule_after_start,               WB_ROUTE_READS },
+  { "GET",  "/api/v1/employers/{id}/history",  handle_history_after_start,            WB_ROUTE_READS },
+  { "GET",  "/api/v1/arrangements",            handle_arrangements_after_start,       WB_ROUTE_READS },
+  { "GET",  "/api/v1/users/{id}/handover",     handle_handover_proposal_after_start,  WB_ROUTE_READS },
+  { "POST", "/api/v1/users/{id}/handover",     handle_handover_after_start,           WB_ROUTE_WRITES },
+  { "GET",  "/api/v1/accounts",                handle_accounts_list_after_start,      WB_ROUTE_READS },
+  { "GET",  "/api/v1/accounts/export.csv",     handle_export_after_start,             WB_ROUTE_READS },
+  { "GET",  "/api/v1/reviews",                 handle_reviews_list_after_start,       WB_ROUTE_READS },
+  { "GET",  "/api/v1/reviews/{id}",            handle_review_after_start,             WB_ROUTE_READS },
+  { "POST", "/api/v1/reviews/{id}/decision",   handle_decision_after_start,           WB_ROUTE_WRITES },
+  { "GET",  "/api/v1/notifications",           handle_notifications_list_after_start, WB_ROUTE_READS },
+  { "POST", "/api/v1/notifications/{id}/read", handle_notification_read_after_start,  WB_ROUTE_WRITES },
 };
 
 static const WbRecordHooks record_hooks[] = {
@@ -1932,6 +2128,7 @@ on_changed (gpointer    module,
   WbServerAccounts *self = module;
   g_autoptr(JsonObject) record = NULL;
 
+  start_take (self);
   switch (resource)
     {
     case WB_RESOURCE_EMPLOYERS:
@@ -2008,6 +2205,7 @@ on_followed (gpointer    module,
 
   if (resource != WB_RESOURCE_EMPLOYERS)
     return;
+  start_take (self);
   record = wb_store_get (store, WB_RESOURCE_EMPLOYERS, id, NULL);
   if (record == NULL)
     return;
@@ -2020,6 +2218,7 @@ on_followed (gpointer    module,
 static void
 accounts_free (WbServerAccounts *self)
 {
+  start_clear (&self->start);
   g_clear_pointer (&self->counts, g_hash_table_unref);
   g_clear_pointer (&self->arrangements, g_hash_table_unref);
   g_free (self);
@@ -2030,28 +2229,12 @@ _wb_server_accounts_init (WbServerModule *module,
                           WbStore        *store)
 {
   WbServerAccounts *self = g_new0 (WbServerAccounts, 1);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) accounts = NULL;
-  g_autofree char *today = wb_store_today ();
-  gint64 start = g_get_monotonic_time ();
 
   self->counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   self->arrangements = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) arrangement_free);
-
-  /* The employee counts as they are now, so that a crossing of 25 shows on a later write. */
-  accounts = wb_store_accounts_load (store, 0, FALSE, NULL, today, &error);
-  if (accounts == NULL)
-    g_message ("Could not read the employer accounts: %s", error->message);
-  for (guint i = 0; accounts != NULL && i < accounts->len; i++)
-    {
-      WbStoreAccount *account = accounts->pdata[i];
-
-      remember_count (self, account->id, account->facts.employee_count);
-      remember_arrangement (self, account->id, account->arrangement, account->arrangement_note);
-    }
-
-  refresh_reviews (store, 0, NULL);
-  g_debug ("Checked the account list in %.0f ms", (g_get_monotonic_time () - start) / 1000.0);
+  /* The employee counts as they are now, so that a crossing of 25 shows on a later write,
+   * and the queue brought up to date: in the background (see Start). */
+  start_begin (&self->start, store);
 
   module->routes = routes;
   module->n_routes = G_N_ELEMENTS (routes);

@@ -100,6 +100,10 @@ reader_thread (gpointer data)
   GAsyncQueue *jobs = g_async_queue_ref (reader->server->jobs);
   Job *job;
 
+  /* A connection reads the schema (some 600 entries) on its first statement: here, while
+   * the server starts listening, rather than in the first requests it answers ("who am I"
+   * and the session's lookups come first, each to a reader of its own). */
+  wb_store_count (reader->store, "users");
   while ((job = g_async_queue_pop (jobs)) != &stop_job)
     {
       GSource *source;

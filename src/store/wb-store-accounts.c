@@ -494,23 +494,22 @@ reconcile (WbStore          *store,
   return TRUE;
 }
 
-gboolean
-wb_store_reviews_refresh (WbStore          *store,
-                          gint64            employer_id,
-                          GHashTable       *crossed,
-                          WbReviewRefresh  *result,
-                          GError          **error)
+/* The refresh, handing back the accounts it read. */
+static GPtrArray *
+refresh_reviews (WbStore          *store,
+                 gint64            employer_id,
+                 GHashTable       *crossed,
+                 WbReviewRefresh  *result,
+                 GError          **error)
 {
   g_autoptr(GPtrArray) accounts = NULL;
   g_autoptr(GHashTable) problems = NULL;
   g_autofree char *today = wb_store_today ();
   gboolean own_transaction;
 
-  g_return_val_if_fail (WB_IS_STORE (store), FALSE);
-
   own_transaction = sqlite3_get_autocommit (_wb_store_get_db (store));
   if (own_transaction && !wb_store_begin (store, error))
-    return FALSE;
+    return NULL;
 
   accounts = wb_store_accounts_load (store, employer_id, TRUE, crossed, today, error);
   if (accounts == NULL)
@@ -520,13 +519,38 @@ wb_store_reviews_refresh (WbStore          *store,
     goto fail;
 
   if (own_transaction && !wb_store_commit (store, error))
-    return FALSE;
-  return TRUE;
+    return NULL;
+  return g_steal_pointer (&accounts);
 
 fail:
   if (own_transaction)
     wb_store_rollback (store);
-  return FALSE;
+  return NULL;
+}
+
+gboolean
+wb_store_reviews_refresh (WbStore          *store,
+                          gint64            employer_id,
+                          GHashTable       *crossed,
+                          WbReviewRefresh  *result,
+                          GError          **error)
+{
+  g_autoptr(GPtrArray) accounts = NULL;
+
+  g_return_val_if_fail (WB_IS_STORE (store), FALSE);
+
+  accounts = refresh_reviews (store, employer_id, crossed, result, error);
+  return accounts != NULL;
+}
+
+GPtrArray *
+wb_store_reviews_refresh_all (WbStore          *store,
+                              WbReviewRefresh  *result,
+                              GError          **error)
+{
+  g_return_val_if_fail (WB_IS_STORE (store), NULL);
+
+  return refresh_reviews (store, 0, NULL, result, error);
 }
 
 #define EMPLOYER_SUMMARY_COLUMNS(e, m, u, o) \

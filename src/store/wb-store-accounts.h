@@ -73,6 +73,12 @@ gboolean      wb_store_reviews_refresh            (WbStore          *store,
                                                    WbReviewRefresh  *result,
                                                    GError          **error);
 
+/* The whole queue brought up to date as wb_store_reviews_refresh (@store, 0, NULL, ...)
+ * does; returns the active accounts it read for that (of WbStoreAccount), or NULL. */
+GPtrArray    *wb_store_reviews_refresh_all        (WbStore          *store,
+                                                   WbReviewRefresh  *result,
+                                                   GError          **error);
+
 /* A review as the API shows it, with a summary of its employer (and the related employer
  * of a duplicate). */
 JsonObject   *wb_store_review_get                 (WbStore      *store,

@@ -25,9 +25,11 @@
 /* The first rows come in a small page, a screenful, so that the list shows soon after
  * signing in (its first frame makes a widget for each row it has); then the rows from the
  * start again in large pages, which cost fewer round trips (the rows already there are
- * skipped). */
+ * skipped). A screenful is what the view's height holds at the lowest a row can be, at
+ * most FIRST_PAGE_SIZE (a view not laid out yet asks for that). */
 #define FIRST_PAGE_SIZE 60
 #define PAGE_SIZE 1000
+#define LOWEST_ROW_PX 20
 
 #define COLUMN_KEY "wb-list-column"
 #define FILTER_KEY "wb-list-filter"
@@ -1702,6 +1704,17 @@ load_next_page (WbListView *self)
   priv->next_page_timeout = g_timeout_add (100, next_page_timeout_cb, self);
 }
 
+/* The rows that fill the view on screen, with a few to spare. */
+static guint
+first_page_size (WbListView *self)
+{
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)) || height <= 0)
+    return FIRST_PAGE_SIZE;
+  return CLAMP ((guint) height / LOWEST_ROW_PX + 2 * VISIBLE_MARGIN, 1, FIRST_PAGE_SIZE);
+}
+
 static void
 load_page (WbListView *self)
 {
@@ -1709,7 +1722,7 @@ load_page (WbListView *self)
   WbApiQuery query = { 0 };
 
   /* Every large page so far was full, so the next one starts where they end. */
-  query.per_page = priv->first_page_read ? PAGE_SIZE : FIRST_PAGE_SIZE;
+  query.per_page = priv->first_page_read ? PAGE_SIZE : first_page_size (self);
   query.page = priv->first_page_read ? priv->fetched / PAGE_SIZE + 1 : 1;
   priv->loading = TRUE;
   WB_LIST_VIEW_GET_CLASS (self)->fetch_async (self, wb_session_get_api (priv->session), &query,
