@@ -652,6 +652,62 @@ test_page_keeps_its_cards (void)
   g_assert_finalize_object (page);
 }
 
+/* In a window, the cards below the first two follow the frame that shows the vacancy: hidden
+ * until then (never showing the last vacancy's values), filled and shown after it. */
+static void
+test_page_lower_cards_follow (void)
+{
+  g_autoptr(WbSession) session = session_for (WSP_MANAGER);
+  WbApiClient *api = wb_session_get_api (session);
+  g_autoptr(WbRecord) own = get_vacancy (api, fx.own_vacancy);
+  g_autoptr(GListModel) rows = all_vacancies (api);
+  g_autoptr(WbRecord) other = NULL;
+  GtkWidget *window = gtk_window_new ();
+  WbVacancyPage *page = wb_vacancy_page_new ();
+  WbRecordPage *record_page = WB_RECORD_PAGE (page);
+  GtkWidget *hours_row, *work_card;
+  g_autofree char *hours = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows) && other == NULL; i++)
+    {
+      g_autoptr(WbRecord) summary = g_list_model_get_item (rows, i);
+
+      if (wb_record_get_id (summary) != fx.own_vacancy &&
+          wb_record_get_int (summary, "hours") != wb_record_get_int (own, "hours"))
+        other = get_vacancy (api, wb_record_get_id (summary));
+    }
+  g_assert_nonnull (other);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
+  gtk_window_present (GTK_WINDOW (window));
+  wb_record_page_set_session (record_page, session);
+  wb_record_page_load (record_page, own);
+  wait_until (page_loaded, page);
+  hours_row = find_row_titled (GTK_WIDGET (page), "Hours");
+  work_card = gtk_widget_get_ancestor (hours_row, ADW_TYPE_PREFERENCES_GROUP);
+  g_assert_true (gtk_widget_get_visible (work_card));
+  g_assert_cmpstr (wb_record_page_get_field_text (record_page, "hours"), ==, "32 hours a week");
+
+  wb_record_page_load (record_page, other);
+  /* The title and the first cards at once; the work card not yet, and not the last one's. */
+  g_assert_cmpstr (wb_record_page_get_title (record_page), ==, wb_record_get_string (other, "title"));
+  g_assert_false (gtk_widget_get_visible (work_card));
+  g_assert_true (wb_vacancy_page_get_loading (page));
+  wait_until (page_loaded, page);
+  g_assert_true (find_row_titled (GTK_WIDGET (page), "Hours") == hours_row);
+  g_assert_true (gtk_widget_get_visible (work_card));
+  hours = g_strdup_printf ("%d hours a week", (int) wb_record_get_int (other, "hours"));
+  g_assert_cmpstr (wb_record_page_get_field_text (record_page, "hours"), ==, hours);
+
+  /* The same vacancy read again fills them at once. */
+  wb_record_page_reload (record_page);
+  wait_until (page_loaded, page);
+  g_assert_true (gtk_widget_get_visible (work_card));
+  g_assert_cmpstr (wb_record_page_get_field_text (record_page, "hours"), ==, hours);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Another organisation's vacancy, or a role that only reads: no edit. */
 static void
 test_page_policy (void)
@@ -1102,6 +1158,7 @@ main (int   argc,
   g_test_add_func ("/app-vacancies/page/shows-the-vacancy", test_page_shows_vacancy);
   g_test_add_func ("/app-vacancies/page/edit-as-the-policy-allows", test_page_policy);
   g_test_add_func ("/app-vacancies/page/keeps-its-cards", test_page_keeps_its_cards);
+  g_test_add_func ("/app-vacancies/page/lower-cards-follow-the-frame", test_page_lower_cards_follow);
   g_test_add_func ("/app-vacancies/editor/occupation-proposes-competences", test_editor_occupation_proposal);
   g_test_add_func ("/app-vacancies/editor/conflict-keeps-the-edit", test_editor_conflict_keeps_edit);
   g_test_add_func ("/app-vacancies/editor/validation-at-the-field", test_editor_validation_at_field);

@@ -64,7 +64,15 @@ struct _WbVacancyPage
   GtkWidget *open_account;
   AdwPreferencesGroup *requirements_card;
   GPtrArray *requirement_rows;    /* AdwActionRow, in the card's order; those past the vacancy's hidden */
+  AdwPreferencesGroup *work_card;
+  AdwPreferencesGroup *place_card;
   AdwPreferencesGroup *description_card;
+  /* The cards below the first two are filled once the frame that shows the vacancy (and,
+   * usually, its candidates) is painted: they are mostly below the fold, and their texts
+   * measured and laid out in that frame would hold it up. Hidden meanwhile, not stale. */
+  GdkFrameClock *rest_clock;
+  guint rest_id;
+  gint64 shown_id;                /* the vacancy the cards were last filled for */
 
   GCancellable *cancellable;
   guint pending;
@@ -217,8 +225,8 @@ make_cards (WbVacancyPage *self)
   cards[0] = wb_record_page_add_card (PAGE (self), _("Employer"), NULL);
   cards[1] = self->requirements_card = wb_record_page_add_card (PAGE (self), _("Requirements"), NULL);
   wb_record_page_add_field (PAGE (self), "requirements", GTK_WIDGET (self->requirements_card));
-  cards[2] = wb_record_page_add_card (PAGE (self), _("Work"), NULL);
-  cards[3] = wb_record_page_add_card (PAGE (self), _("Place and dates"), NULL);
+  cards[2] = self->work_card = wb_record_page_add_card (PAGE (self), _("Work"), NULL);
+  cards[3] = self->place_card = wb_record_page_add_card (PAGE (self), _("Place and dates"), NULL);
   for (guint i = 0; i < N_ROWS; i++)
     self->rows[i] = wb_record_page_add_row (PAGE (self), cards[rows[i].card], rows[i].field, _(rows[i].title), NULL);
 
@@ -247,7 +255,10 @@ forget_cards (WbVacancyPage *self)
   memset (self->rows, 0, sizeof self->rows);
   self->open_account = NULL;
   self->requirements_card = NULL;
+  self->work_card = NULL;
+  self->place_card = NULL;
   self->description_card = NULL;
+  self->shown_id = 0;
   self->requirements_button = NULL;
   g_ptr_array_set_size (self->requirement_rows, 0);
   g_ptr_array_set_size (self->more_requirements, 0);
@@ -486,6 +497,79 @@ update_actions (WbVacancyPage *self)
 }
 
 static void
+cancel_rest (WbVacancyPage *self)
+{
+  g_clear_handle_id (&self->rest_id, g_source_remove);
+  if (self->rest_clock != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->rest_clock, self);
+      g_clear_object (&self->rest_clock);
+    }
+}
+
+static void
+fill_rest (WbVacancyPage *self)
+{
+  fill_work (self);
+  fill_place (self);
+  fill_description (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->work_card), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->place_card), TRUE);
+}
+
+static void
+on_rest_due (WbVacancyPage *self)
+{
+  cancel_rest (self);
+  if (self->vacancy != NULL && self->work_card != NULL)
+    fill_rest (self);
+  set_pending (self, -1);
+}
+
+static void
+on_shown_painted_cb (GdkFrameClock *clock,
+                     WbVacancyPage *self)
+{
+  on_rest_due (self);
+}
+
+static gboolean
+rest_due_cb (gpointer data)
+{
+  WbVacancyPage *self = data;
+
+  self->rest_id = 0;
+  on_rest_due (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The lower cards wait for the next frame (REST_DELAY_MS at most: a window that paints
+ * none, hidden say); a page that is not in a window fills them at once. */
+#define REST_DELAY_MS 100
+
+static void
+fill_rest_later (WbVacancyPage *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_mapped (GTK_WIDGET (self)) ? gtk_widget_get_frame_clock (GTK_WIDGET (self))
+                                                                      : NULL;
+
+  if (self->rest_clock != NULL || self->rest_id != 0)
+    return;
+  if (clock == NULL)
+    {
+      fill_rest (self);
+      return;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->work_card), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->place_card), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->description_card), FALSE);
+  self->rest_clock = g_object_ref (clock);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_shown_painted_cb), self);
+  self->rest_id = g_timeout_add (REST_DELAY_MS, rest_due_cb, self);
+  set_pending (self, +1);
+}
+
+static void
 rebuild (WbVacancyPage *self)
 {
   const char *employer, *region, *sector;
@@ -526,9 +610,17 @@ rebuild (WbVacancyPage *self)
 
   fill_employer (self);
   fill_requirements (self);
-  fill_work (self);
-  fill_place (self);
-  fill_description (self);
+  if (self->rest_clock != NULL || self->rest_id != 0)
+    return;
+  if (self->shown_id == self->vacancy_id)
+    fill_rest (self);
+  else
+    {
+      /* Another vacancy: its first frame shows the cards above the fold (and beside them its
+       * candidates); the rest follows. */
+      self->shown_id = self->vacancy_id;
+      fill_rest_later (self);
+    }
 }
 
 /* Loading */
@@ -698,6 +790,7 @@ on_edit_clicked_cb (GtkButton     *button,
 static void
 forget (WbVacancyPage *self)
 {
+  cancel_rest (self);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
@@ -766,6 +859,7 @@ wb_vacancy_page_dispose (GObject *object)
 {
   WbVacancyPage *self = (WbVacancyPage *) object;
 
+  cancel_rest (self);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->vacancy);
