@@ -2,7 +2,7 @@
 # The systemd units of werkbrug-server as systemd reads them: "systemd-analyze verify"
 # passes without a single warning (an unknown or misspelt key is only a warning to
 # systemd), and the security check rates the server's exposure at most 2.0 and the
-# backup's at most 1.0 (out of 10). Usage: check-systemd-units.sh SERVER BACKUP TIMER
+# backup's at most 1.0 (out of 10), and the server speaks Dutch. Usage: check-systemd-units.sh SERVER BACKUP TIMER
 set -u
 
 analyze=$(command -v systemd-analyze) || {
@@ -35,5 +35,14 @@ check_exposure() {
 }
 check_exposure "$server" 20
 check_exposure "$backup" 10
+
+# The server writes its texts (review reasons, explanations, problems) in the region's
+# language: Dutch, with Dutch dates and numbers.
+if grep -qx 'Environment=LANG=nl_NL.UTF-8' "$server"; then
+  echo "$(basename "$server"): LANG=nl_NL.UTF-8"
+else
+  echo "$(basename "$server"): no Environment=LANG=nl_NL.UTF-8: the server would write English"
+  failed=1
+fi
 
 exit "$failed"

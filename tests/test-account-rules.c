@@ -7,9 +7,12 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+#include <locale.h>
 #include <string.h>
 
 #include "wb-account-rules.h"
+#include "wb-locale.h"
 
 #define TODAY "2026-03-15"
 
@@ -222,7 +225,7 @@ test_explanations (void)
   g_assert_cmpstr (explain (find_case ("approved exception")), ==,
                    "This employer has 40 employees, so it belongs with a WSP account manager. "
                    "Lotte Lokaal, a local account manager, keeps it as an approved exception (goede ingang), "
-                   "approved by Cor Coördinator on 2025-06-01.");
+                   "approved by Cor Coördinator on 1 Jun 2025.");
   g_assert_cmpstr (explain (find_case ("wsp owns 40")), ==,
                    "This employer has 40 employees, so it belongs with a WSP account manager. "
                    "Lotte Lokaal, a WSP account manager of WSP Parkstad, owns it.");
@@ -239,7 +242,7 @@ test_explanations (void)
   g_assert_cmpstr (explain (find_case ("vacancy at an excepted account")), ==,
                    "This employer has 40 employees, so it belongs with a WSP account manager. "
                    "Lotte Lokaal, a local account manager, keeps it as an exception (goede ingang), but a vacancy "
-                   "opened on 2026-03-01, after the approval on 2025-06-01: a natural moment to return it to the WSP.");
+                   "opened on 1 Mar 2026, after the approval on 1 Jun 2025: a natural moment to return it to the WSP.");
   g_assert_cmpstr (explain (find_case ("nobody owns 40")), ==,
                    "This employer has 40 employees, so it belongs with a WSP account manager. "
                    "No account manager owns it: a coordinator should assign one.");
@@ -279,7 +282,7 @@ test_explanation_singular_and_dormant (void)
   g_assert_cmpint (quiet->status, ==, WB_ACCOUNT_STATUS_OK);
   g_assert_null (quiet->reason);
   g_assert_true (g_str_has_suffix (quiet->explanation,
-                                   " There has been no contact for more than six months: the last was on 2025-09-14."));
+                                   " There has been no contact for more than six months: the last was on 14 Sep 2025."));
 
   facts.last_contact = NULL;
   never = wb_account_rules_evaluate (&facts);
@@ -432,7 +435,7 @@ test_queue_reasons (void)
 
   g_assert_cmpstr (duplicate, ==,
                    "Probably the same company as Bakkerij Janssen BV (KvK 14000001): the same name in postcode area 6411.");
-  g_assert_cmpstr (dormant, ==, "No contact for more than six months: the last was on 2025-01-02.");
+  g_assert_cmpstr (dormant, ==, "No contact for more than six months: the last was on 2 Jan 2025.");
   g_assert_cmpstr (never, ==, "No contact has been recorded with this employer.");
 
   /* The reason stays the same while only the numbers move, so the queue keeps its order. */
@@ -735,11 +738,11 @@ test_briefing_summary (void)
       "no contact logged; no open vacancies; no matches in progress; no exception" },
     { "{\"contacts\":1,\"last_contacts\":[{\"date\":\"2026-10-02\"}],\"open_vacancies\":[{\"id\":1}],"
       "\"matches_in_progress\":[{\"count\":1}],\"exception\":{\"reason\":\"goede ingang\",\"approved_by\":null}}",
-      "1 contact, the last on 2026-10-02; 1 open vacancy; 1 match in progress; an exception awaiting approval" },
+      "1 contact, the last on 2 Oct 2026; 1 open vacancy; 1 match in progress; an exception awaiting approval" },
     { "{\"contacts\":7,\"last_contacts\":[{\"date\":\"2026-11-30\"},{\"date\":\"2026-10-02\"}],"
       "\"open_vacancies\":[{\"id\":1},{\"id\":2}],\"matches_in_progress\":[{\"count\":2},{\"count\":3}],"
       "\"exception\":{\"reason\":\"goede ingang\",\"approved_by\":4}}",
-      "7 contacts, the last on 2026-11-30; 2 open vacancies; 5 matches in progress; an approved exception" },
+      "7 contacts, the last on 30 Nov 2026; 2 open vacancies; 5 matches in progress; an approved exception" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (briefings); i++)
@@ -749,6 +752,33 @@ test_briefing_summary (void)
 
       g_assert_cmpstr (summary, ==, briefings[i].summary);
     }
+}
+
+/* The texts a coordinator reads in the Dutch interface carry Dutch dates ("1 jun. 2025"),
+ * never the API's ISO dates. */
+static void
+test_dutch_dates (void)
+{
+  g_autofree char *previous = g_strdup (setlocale (LC_ALL, NULL));
+  g_autofree char *dormant = NULL;
+  const char *approved;
+
+  if (setlocale (LC_ALL, "nl_NL.UTF-8") == NULL)
+    {
+      g_test_skip ("The nl_NL.UTF-8 locale is not there (build-aux/setup.sh makes it)");
+      return;
+    }
+  bindtextdomain (GETTEXT_PACKAGE, wb_locale_dir ());
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+
+  approved = explain (find_case ("approved exception"));
+  g_assert_nonnull (strstr (approved, " op 1 jun. 2025"));
+  g_assert_null (strstr (approved, "2025-06-01"));
+  g_assert_nonnull (strstr (explain (find_case ("vacancy at an excepted account")), "1 mrt. 2026"));
+  dormant = wb_account_dormant_reason ("2025-01-02");
+  g_assert_nonnull (strstr (dormant, "2 jan. 2025"));
+
+  setlocale (LC_ALL, previous);
 }
 
 int
@@ -774,6 +804,7 @@ main (int   argc,
   g_test_add_func ("/core/account-rules/arrangement-change", test_arrangement_change);
   g_test_add_func ("/core/account-rules/quarters", test_quarters);
   g_test_add_func ("/core/account-rules/briefing-summary", test_briefing_summary);
+  g_test_add_func ("/core/account-rules/dutch-dates", test_dutch_dates);
 
   return g_test_run ();
 }

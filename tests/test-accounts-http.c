@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "wb-api-accounts.h"
+#include "wb-format.h"
 #include "wb-password.h"
 #include "wb-store.h"
 #include "wb-test-server.h"
@@ -567,7 +568,7 @@ test_rule (void)
   g_assert_cmpstr (json_object_get_string_member (object, "explanation"), ==,
                    "This employer has 50 employees, so it belongs with a WSP account manager. "
                    "Lotte Lokaal, a local account manager, keeps it as an approved exception (goede ingang), "
-                   "approved by Cora Coördinator on 2025-01-01.");
+                   "approved by Cora Coördinator on 1 Jan 2025.");
 
   g_assert_cmpuint (left->status, ==, 200);
   g_assert_cmpstr (json_object_get_string_member (object_of (left), "status"), ==, "owner_left");
@@ -1037,7 +1038,9 @@ test_two_parties (void)
 {
   g_autofree char *path = g_strdup_printf ("api/v1/employers/%" G_GINT64_FORMAT "/contact-log", fx.e_two);
   g_autofree char *body = g_strdup_printf ("{\"date\":\"%s\",\"kind\":\"call\",\"note\":\"Gebeld over orderpickers\"}", fx.today);
-  g_autofree char *title = g_strdup_printf ("Willem Wever of WSP Zuid contacted Fietsenmaker Peters on %s", fx.today);
+  /* The date as a person reads it ("3 Dec 2026"), never the API's ISO. */
+  g_autofree char *today = wb_format_iso_date (fx.today);
+  g_autofree char *title = g_strdup_printf ("Willem Wever of WSP Zuid contacted Fietsenmaker Peters on %s", today);
   g_autoptr(Answer) other = NULL;
   g_autoptr(Answer) own = NULL;
   g_autoptr(Answer) notifications = NULL;
@@ -1865,8 +1868,9 @@ test_handover (void)
                                                   "note"), ==, "Rondleiding glasoven");
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (briefing, "open_vacancies")), ==, 1);
   {
+    g_autofree char *today = wb_format_iso_date (fx.today);
     g_autofree char *summary = g_strdup_printf ("1 contact, the last on %s; 1 open vacancy; no matches in progress; "
-                                                "no exception", fx.today);
+                                                "no exception", today);
 
     g_assert_cmpstr (json_object_get_string_member (item, "briefing_summary"), ==, summary);
   }

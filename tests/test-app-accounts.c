@@ -755,7 +755,7 @@ make_excepted_account (void)
   json_object_set_string_member (o, "explanation",
                                  "This employer has 49 employees, so it belongs with a WSP account manager. Mila Maas, a "
                                  "local account manager, keeps it as an approved exception (Goede ingang: jarenlange "
-                                 "relatie met de eigenaar), approved by Cora Coördinator on 2026-06-04.");
+                                 "relatie met de eigenaar), approved by Cora Coördinator on 4 Jun 2026.");
   return wb_test_record_take (WB_RESOURCE_EMPLOYERS, o);
 }
 
@@ -1469,7 +1469,7 @@ test_page_history (void)
   g_assert_cmpstr (wb_account_page_get_field_text (page, "history_0"), ==,
                    "From Luuk Lemmens, by Cora Coördinator: Vertrokken per 1 december");
   g_assert_cmpstr (wb_account_page_get_field_text (page, "briefing_0"), ==,
-                   "4 contacts, the last on 2026-11-02; 1 open vacancy; 3 matches in progress; an approved exception");
+                   "4 contacts, the last on 2 Nov 2026; 1 open vacancy; 3 matches in progress; an approved exception");
   g_assert_cmpstr (wb_account_page_get_field_text (page, "history_1"), ==,
                    "Lotte Lokaal (ISD Heuvel) · Twee leerwerkplekken logistiek · reported to 1 WSP coordinator");
   collect_texts (GTK_WIDGET (page), texts);
@@ -1477,7 +1477,7 @@ test_page_history (void)
   g_assert_nonnull (strstr (texts->str, "20 Nov 2026 · Potential arrangement reported"));
   g_assert_nonnull (strstr (texts->str, "2 Nov 2026 · Visit · Luuk Lemmens (ISD Heuvel): Rondleiding magazijn"));
   g_assert_nonnull (strstr (texts->str, "Orderpicker: 2 candidates proposed to the employer"));
-  g_assert_nonnull (strstr (texts->str, "Goede ingang (approved by Cora Coördinator on 2026-06-04; it ended with the handover)"));
+  g_assert_nonnull (strstr (texts->str, "Goede ingang (approved by Cora Coördinator on 4 Jun 2026; it ended with the handover)"));
 
   /* No history yet: the card says so. */
   g_clear_object (&history);
@@ -1549,7 +1549,7 @@ static const char *handover_proposal =
   "                 {\"id\":26,\"display_name\":\"Luuk Lemmens\",\"organisation\":\"ISD Heuvel\",\"fit\":\"fit\",\"accounts\":9}],"
   " \"successor_id\":23,\"briefing\":{\"contacts\":2,\"last_contacts\":[{\"date\":\"2026-11-02\",\"kind\":\"call\"}],"
   " \"open_vacancies\":[],\"matches_in_progress\":[],\"exception\":null},"
-  " \"briefing_summary\":\"2 contacts, the last on 2026-11-02; no open vacancies; no matches in progress; no exception\"},"
+  " \"briefing_summary\":\"2 contacts, the last on 2 Nov 2026; no open vacancies; no matches in progress; no exception\"},"
   "{\"employer\":{\"id\":102,\"name\":\"Kinderopvang Heuts\",\"employee_count\":40,\"municipality\":\"Heerlen\"},"
   " \"successors\":[{\"id\":21,\"display_name\":\"Wim Wever\",\"organisation\":\"WSP Parkstad\",\"fit\":\"fit\",\"accounts\":30}],"
   " \"successor_id\":21,\"briefing\":null,\"briefing_summary\":null}]}";

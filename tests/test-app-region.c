@@ -14,6 +14,7 @@
 #include "wb-application.h"
 #include "wb-client-editor.h"
 #include "wb-demo.h"
+#include "wb-format.h"
 #include "wb-list-view.h"
 #include "wb-login-page.h"
 #include "wb-store.h"
@@ -946,7 +947,13 @@ test_audit_viewer (void)
     {
       g_autoptr(WbRecord) entry = g_list_model_get_item (G_LIST_MODEL (model), i);
 
+      g_autofree char *when = wb_format_iso_table_date_time (wb_record_get_string (entry, "at"));
+
       g_assert_cmpstr (wb_record_get_string (entry, "action"), !=, "audit_read");
+      /* When, at the user's clock and as a table writes dates: never the server's UTC ISO. */
+      g_assert_true (g_str_has_suffix (wb_record_get_string (entry, "at"), "Z"));
+      g_assert_cmpstr (wb_audit_list_spec ()->columns[WB_AUDIT_COLUMN_AT].text (entry), ==, when);
+      g_assert_null (strchr (when, 'T'));
     }
 
   /* The viewer's reading is in the audit, by the administrator. */

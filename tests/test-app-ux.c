@@ -647,20 +647,85 @@ test_notifications_follow_feed (void)
 /* 3. Narrow windows: nothing cut at 360 px */
 
 /* Every label on screen below @widget whose text is cut ("Vacan…"), as "text (parent type)".
- * The cells of a table are left out: a column is as wide as the user makes it, and a row
- * speaks its whole content (issue 13's narrow lists show the most important columns first). */
+ * The text cells of a table are left out: a column is as wide as the user makes it, and a
+ * row speaks its whole content (issue 13's narrow lists show the most important columns
+ * first). Its badges and headings are not: a column of badges is as wide as its longest,
+ * and a heading (the review queue's employer) wraps. */
 static void
-collect_cut_labels (GtkWidget *widget,
-                    GPtrArray *cut)
+collect_cut_labels_in (GtkWidget *widget,
+                       GPtrArray *cut,
+                       gboolean   in_table)
 {
-  if (!gtk_widget_get_mapped (widget) || GTK_IS_COLUMN_VIEW (widget))
+  if (!gtk_widget_get_mapped (widget))
     return;
-  if (GTK_IS_LABEL (widget) && pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget))))
+  in_table = in_table || GTK_IS_COLUMN_VIEW (widget);
+  if (GTK_IS_LABEL (widget) &&
+      (!in_table || gtk_widget_has_css_class (widget, "wb-badge") || gtk_widget_has_css_class (widget, "heading")) &&
+      pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget))))
     g_ptr_array_add (cut, g_strdup_printf ("“%s” in %s", gtk_label_get_text (GTK_LABEL (widget)),
                                            G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget))));
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    collect_cut_labels (child, cut);
+    collect_cut_labels_in (child, cut, in_table);
+}
+
+static void
+collect_cut_labels (GtkWidget *widget,
+                    GPtrArray *cut)
+{
+  collect_cut_labels_in (widget, cut, FALSE);
+}
+
+/* Every table on screen below @widget that runs past its window's edge (a column cut by the
+ * edge, the next ones behind a sideways scroll). */
+static void
+collect_sideways_tables (GtkWidget *widget,
+                         GPtrArray *cut)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (GTK_IS_COLUMN_VIEW (widget))
+    {
+      GtkAdjustment *h = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (widget));
+
+      if (gtk_adjustment_get_upper (h) > gtk_adjustment_get_page_size (h) + 1)
+        g_ptr_array_add (cut, g_strdup_printf ("a table %.0f px wide in %.0f px",
+                                               gtk_adjustment_get_upper (h), gtk_adjustment_get_page_size (h)));
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_sideways_tables (child, cut);
+}
+
+/* The number of columns of the first table shown below @widget that are hidden, or -1. */
+static int
+hidden_columns (GtkWidget *widget)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return -1;
+  if (GTK_IS_COLUMN_VIEW (widget))
+    {
+      GListModel *columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (widget));
+      int hidden = 0;
+
+      for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+        {
+          g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+          hidden += gtk_column_view_column_get_visible (column) ? 0 : 1;
+        }
+      return hidden;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int hidden = hidden_columns (child);
+
+      if (hidden >= 0)
+        return hidden;
+    }
+  return -1;
 }
 
 /* What asks for more than 300 px, to find what widens a window. */
@@ -861,6 +926,7 @@ test_narrow_every_view (void)
                 g_test_message ("%s, %s: the window grew to %d px", user, adw_view_stack_page_get_name (page),
                                 gtk_widget_get_width (GTK_WIDGET (window)));
               collect_cut_labels (GTK_WIDGET (window), cut);
+              collect_sideways_tables (GTK_WIDGET (window), cut);
               for (guint c = before; c < cut->len; c++)
                 {
                   char *where = g_strdup_printf ("%s, %s: %s", user, adw_view_stack_page_get_name (page),
@@ -874,6 +940,25 @@ test_narrow_every_view (void)
             }
         }
       adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+      /* The columns that did not fit come back when the window is wide again. */
+      {
+        GtkWidget *view = adw_view_stack_get_child_by_name (stack, "clients");
+
+        adw_view_stack_set_visible_child (stack, view);
+        settle (GTK_WIDGET (window));
+        g_assert_cmpint (hidden_columns (view), >, 0);
+        gtk_window_set_default_size (GTK_WINDOW (window), 1280, 740);
+        settle (GTK_WIDGET (window));
+        settle (GTK_WIDGET (window));
+        g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), >=, 1000);
+        g_assert_cmpint (hidden_columns (view), ==, 0);
+        /* A table wider than a desktop window keeps its columns and scrolls sideways. */
+        view = adw_view_stack_get_child_by_name (stack, "vacancies");
+        adw_view_stack_set_visible_child (stack, view);
+        wait_until (view_loaded, view);
+        settle (GTK_WIDGET (window));
+        g_assert_cmpint (hidden_columns (view), ==, 0);
+      }
       (void) session;
       gtk_window_destroy (GTK_WINDOW (window));
       setlocale (LC_MESSAGES, messages);
@@ -888,6 +973,62 @@ static void
 skip_without_display (void)
 {
   g_test_skip ("No display: run under Xvfb (build-aux/setup.sh test does)");
+}
+
+/* The review queue's count changes while a switcher button has the keyboard focus: the
+ * button shows the new count and keeps the focus (it was rebuilt, and the focus fell back
+ * to the window). A page shown or hidden keeps the focus on the same page's button. */
+static void
+test_switcher_keeps_focus (void)
+{
+  AdwViewStack *stack = ADW_VIEW_STACK (adw_view_stack_new ());
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  WbViewSwitcherGrid *grid = NULL;
+  AdwViewStackPage *reviews, *admin;
+  GtkWindow *window;
+  GtkWidget *button;
+  g_autoptr(GString) texts = g_string_new (NULL);
+
+  adw_view_stack_add_titled (stack, gtk_label_new ("clients"), "clients", "Clients");
+  reviews = adw_view_stack_add_titled (stack, gtk_label_new ("reviews"), "reviews", "Review Queue");
+  admin = adw_view_stack_add_titled (stack, gtk_label_new ("admin"), "admin", "Users");
+  adw_view_stack_page_set_icon_name (reviews, "view-list-symbolic");
+  grid = wb_view_switcher_grid_new ();
+  wb_view_switcher_grid_set_stack (grid, stack);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (stack));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (grid));
+  window = wb_test_show_in_window (box, 360, 400);
+  wb_test_wait_frames (GTK_WIDGET (grid), 2);
+
+  button = wb_view_switcher_grid_get_button (grid, "reviews");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_grab_focus (button));
+  g_assert_true (gtk_widget_has_focus (button));
+
+  adw_view_stack_page_set_badge_number (reviews, 7);
+  wb_test_wait_frames (GTK_WIDGET (grid), 1);
+  g_assert_true (wb_view_switcher_grid_get_button (grid, "reviews") == button);
+  g_assert_true (gtk_widget_has_focus (button));
+  wb_test_collect_texts (button, texts);
+  g_assert_nonnull (strstr (texts->str, "7\n"));
+  g_string_truncate (texts, 0);
+
+  adw_view_stack_page_set_badge_number (reviews, 0);
+  adw_view_stack_page_set_needs_attention (reviews, TRUE);
+  wb_test_wait_frames (GTK_WIDGET (grid), 1);
+  g_assert_true (gtk_widget_has_focus (button));
+  g_assert_true (gtk_widget_has_css_class (button, "needs-attention"));
+  wb_test_collect_texts (button, texts);
+  g_assert_null (strstr (texts->str, "7\n"));
+
+  /* Another page hidden: the buttons are made again, the focus stays on this page's. */
+  adw_view_stack_page_set_visible (admin, FALSE);
+  wb_test_wait_frames (GTK_WIDGET (grid), 1);
+  g_assert_null (wb_view_switcher_grid_get_button (grid, "admin"));
+  button = wb_view_switcher_grid_get_button (grid, "reviews");
+  g_assert_true (gtk_widget_has_focus (button));
+
+  gtk_window_destroy (window);
 }
 
 int
@@ -917,6 +1058,7 @@ main (int   argc,
   g_test_add_func ("/app-ux/scope/empty-wider-scope-at-360", test_empty_wider_scope_narrow);
   g_test_add_func ("/app-ux/notifications/follow-the-change-feed", test_notifications_follow_feed);
   g_test_add_func ("/app-ux/narrow/nothing-cut-at-360", test_narrow_every_view);
+  g_test_add_func ("/app-ux/switcher/count-keeps-focus", test_switcher_keeps_focus);
 
   return g_test_run ();
 }

@@ -476,6 +476,9 @@ test_page_shows_vacancy (void)
   /* Logistics is no opportunity sector of Parkstad. */
   g_assert_cmpstr (wb_record_page_get_field_text (record_page, "sector"), ==, "Logistics");
   g_assert_true (g_str_has_suffix (wb_record_page_get_field_text (record_page, "closes_at"), "(in 7 days)"));
+  /* Dates as a person reads them, never the API's ISO. */
+  g_assert_cmpstr (wb_record_page_get_field_text (record_page, "opened_at"), ==, "2 Nov 2026");
+  g_assert_null (strstr (wb_record_page_get_field_text (record_page, "closes_at"), "-"));
   g_assert_true (g_str_has_prefix (wb_record_page_get_field_text (record_page, "requirements"), "1 essential, 1 optional"));
   g_assert_cmpstr (wb_record_page_get_field_text (record_page, level_field), ==, "Level 3 of 5 · essential");
   g_assert_cmpstr (wb_record_page_get_field_text (record_page, optional_field), ==, "Level 2 of 5 · optional");

@@ -1272,6 +1272,11 @@ test_dutch_dates (void)
   g_autofree char *may = NULL;
   g_autofree char *table = NULL;
   g_autofree char *field = NULL;
+  g_autofree char *moment = NULL;
+  g_autofree char *summer = NULL;
+  g_autofree char *table_moment = NULL;
+  g_autofree char *late = NULL;
+  g_autofree char *zone = g_strdup (g_getenv ("TZ"));
   WbDateEntry *entry;
 
   if (setlocale (LC_MESSAGES, "nl_NL.UTF-8") == NULL)
@@ -1287,12 +1292,26 @@ test_dutch_dates (void)
   entry = g_object_ref_sink (wb_date_entry_new ());
   wb_date_entry_set_value (entry, "2026-12-03");
   field = g_strdup (gtk_editable_get_text (wb_date_entry_get_editable (entry)));
+  /* The server writes moments in UTC; a Dutch user reads them at their own clock. */
+  g_setenv ("TZ", "Europe/Amsterdam", TRUE);
+  moment = wb_format_iso_date_time ("2026-12-03T20:35:24Z");
+  summer = wb_format_iso_date_time ("2026-07-01T23:10:00Z");
+  table_moment = wb_format_iso_table_date_time ("2026-12-03T23:35:24Z");
+  late = wb_format_iso_date ("2026-12-03T23:30:00Z");
+  if (zone != NULL)
+    g_setenv ("TZ", zone, TRUE);
+  else
+    g_unsetenv ("TZ");
   setlocale (LC_MESSAGES, previous);
 
   g_assert_cmpstr (text, ==, "3 dec. 2026");
   g_assert_cmpstr (may, ==, "7 mei 2026");
   g_assert_cmpstr (table, ==, "03-12-2026");
   g_assert_cmpstr (field, ==, "03-12-2026");
+  g_assert_cmpstr (moment, ==, "3 dec. 2026, 21:35");
+  g_assert_cmpstr (summer, ==, "2 jul. 2026, 01:10");
+  g_assert_cmpstr (table_moment, ==, "04-12-2026 00:35");
+  g_assert_cmpstr (late, ==, "4 dec. 2026");
   g_assert_finalize_object (entry);
 }
 

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "wb-account-rules.h"
+#include "wb-format.h"
 #include "wb-record.h"
 
 /* What the pair (expected owner type, actual owner type) means before the details of an
@@ -265,6 +266,13 @@ or_unknown (const char *text)
   return is_set (text) ? text : _("(unknown)");
 }
 
+/* A date of the facts (YYYY-MM-DD, or a timestamp) as a person reads it: "3 dec. 2026". */
+static char *
+date_or_unknown (const char *iso)
+{
+  return is_set (iso) ? wb_format_iso_date (iso) : g_strdup (_("(unknown)"));
+}
+
 /* The sentence about size: which kind of owner the account belongs with. */
 static char *
 size_sentence (const WbAccountFacts *facts,
@@ -343,6 +351,8 @@ owner_sentence (const WbAccountFacts *facts,
   const char *owner = or_unknown (facts->owner_name);
   const char *organisation = or_unknown (facts->owner_organisation_name);
   const char *municipality = or_unknown (facts->municipality_name);
+  g_autofree char *approved_at = NULL;
+  g_autofree char *vacancy_at = NULL;
 
   switch (status)
     {
@@ -352,9 +362,10 @@ owner_sentence (const WbAccountFacts *facts,
       return g_strdup_printf (_("%s of %s, which serves %s, owns it."), owner, organisation, municipality);
 
     case WB_ACCOUNT_STATUS_EXCEPTION_APPROVED:
+      approved_at = date_or_unknown (facts->exception_approved_at);
       return g_strdup_printf (_("%s, a local account manager, keeps it as an approved exception (%s), approved by %s on %s."),
                               owner, facts->exception_reason, or_unknown (facts->exception_approved_by_name),
-                              or_unknown (facts->exception_approved_at));
+                              approved_at);
 
     case WB_ACCOUNT_STATUS_EXCEPTION_PENDING:
       return g_strdup_printf (_("%s, a local account manager, keeps it with the reason “%s”, but no coordinator has approved this exception yet."),
@@ -381,9 +392,10 @@ owner_sentence (const WbAccountFacts *facts,
       if (!is_set (facts->exception_reason))
         return g_strdup_printf (_("%s, a local account manager, kept it as an exception, but the reason for it was withdrawn: a natural moment to return it to the WSP."),
                                 owner);
+      approved_at = date_or_unknown (facts->exception_approved_at);
+      vacancy_at = date_or_unknown (facts->vacancy_since_exception);
       return g_strdup_printf (_("%s, a local account manager, keeps it as an exception (%s), but a vacancy opened on %s, after the approval on %s: a natural moment to return it to the WSP."),
-                              owner, facts->exception_reason, facts->vacancy_since_exception,
-                              or_unknown (facts->exception_approved_at));
+                              owner, facts->exception_reason, vacancy_at, approved_at);
 
     case WB_ACCOUNT_STATUS_RECHECK_SIZE:
       if (expected == WB_OWNER_TYPE_WSP)
@@ -406,6 +418,7 @@ review_reason (const WbAccountFacts *facts,
                WbOwnerType           actual)
 {
   const char *owner = or_unknown (facts->owner_name);
+  g_autofree char *vacancy_at = NULL;
 
   switch (status)
     {
@@ -432,8 +445,9 @@ review_reason (const WbAccountFacts *facts,
     case WB_ACCOUNT_STATUS_NATURAL_MOMENT_RETURN:
       if (!is_set (facts->exception_reason))
         return g_strdup (_("The reason for the exception was withdrawn: a natural moment to return the account to the WSP."));
+      vacancy_at = date_or_unknown (facts->vacancy_since_exception);
       return g_strdup_printf (_("A vacancy opened on %s at this excepted account: a natural moment to return it to the WSP."),
-                              facts->vacancy_since_exception);
+                              vacancy_at);
 
     case WB_ACCOUNT_STATUS_RECHECK_SIZE:
       if (expected == WB_OWNER_TYPE_WSP)
@@ -451,9 +465,12 @@ review_reason (const WbAccountFacts *facts,
 char *
 wb_account_dormant_reason (const char *last_contact)
 {
+  g_autofree char *last = NULL;
+
   if (!is_set (last_contact))
     return g_strdup (_("No contact has been recorded with this employer."));
-  return g_strdup_printf (_("No contact for more than six months: the last was on %s."), last_contact);
+  last = wb_format_iso_date (last_contact);
+  return g_strdup_printf (_("No contact for more than six months: the last was on %s."), last);
 }
 
 WbAccountVerdict *
@@ -479,7 +496,11 @@ wb_account_rules_evaluate (const WbAccountFacts *facts)
   size = size_sentence (facts, verdict->expected_owner_type);
   owner = owner_sentence (facts, verdict->status, verdict->expected_owner_type, verdict->owner_type);
   if (verdict->dormant && is_set (facts->last_contact))
-    dormant = g_strdup_printf (_("There has been no contact for more than six months: the last was on %s."), facts->last_contact);
+    {
+      g_autofree char *last = wb_format_iso_date (facts->last_contact);
+
+      dormant = g_strdup_printf (_("There has been no contact for more than six months: the last was on %s."), last);
+    }
   else if (verdict->dormant)
     dormant = g_strdup (_("No contact has been recorded."));
 
@@ -751,10 +772,15 @@ wb_account_briefing_summary (JsonObject *briefing)
   if (contacts == 0 || last == NULL || json_array_get_length (last) == 0)
     contact = g_strdup (_("no contact logged"));
   else
-    /* TRANSLATORS: in a handover's briefing: how many contacts were logged, and the last one's date */
-    contact = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u contact, the last on %s", "%u contacts, the last on %s",
-                                            contacts),
-                               contacts, wb_json_get_string (json_array_get_object_element (last, 0), "date") ?: "?");
+    {
+      const char *last_date = wb_json_get_string (json_array_get_object_element (last, 0), "date");
+      g_autofree char *last_on = last_date != NULL ? wb_format_iso_date (last_date) : g_strdup ("?");
+
+      /* TRANSLATORS: in a handover's briefing: how many contacts were logged, and the last one's date */
+      contact = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u contact, the last on %s", "%u contacts, the last on %s",
+                                              contacts),
+                                 contacts, last_on);
+    }
   vacancy = n_vacancies == 0 ? g_strdup (_("no open vacancies")) :
             g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u open vacancy", "%u open vacancies", n_vacancies),
                              n_vacancies);

@@ -10,6 +10,7 @@
 
 #include "wb-account-rules.h"
 #include "wb-csv-writer.h"
+#include "wb-format.h"
 #include "wb-import.h"
 #include "wb-server-modules.h"
 #include "wb-store-accounts.h"
@@ -1559,6 +1560,7 @@ notify_owner_of_contact (WbStore *store,
   g_autoptr(JsonObject) organisation = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
+  g_autofree char *date = NULL;
   gint64 owner_id, owner_organisation;
   Candidate owner;
   gboolean found;
@@ -1582,11 +1584,11 @@ notify_owner_of_contact (WbStore *store,
 
   author = wb_store_get (store, WB_RESOURCE_USERS, json_id (entry, "user_id"), NULL);
   organisation = wb_store_get (store, WB_RESOURCE_ORGANISATIONS, json_id (entry, "organisation_id"), NULL);
+  date = wb_format_iso_date (json_object_get_string_member (entry, "date"));
   title = g_strdup_printf (_("%s of %s contacted %s on %s"),
                            author != NULL ? json_object_get_string_member (author, "display_name") : "?",
                            organisation != NULL ? json_object_get_string_member (organisation, "name") : "?",
-                           json_object_get_string_member (employer, "name"),
-                           json_object_get_string_member (entry, "date"));
+                           json_object_get_string_member (employer, "name"), date);
   if (wb_store_add_notification (store, owner_id, "contact_by_other_party", title,
                                  json_object_get_string_member_with_default (entry, "note", NULL),
                                  "employers", json_id (employer, "id"), 0, -1, &error) == 0)

@@ -108,12 +108,14 @@ wb_account_briefing_add_rows (AdwExpanderRow *row,
   else
     {
       g_autofree char *about = NULL;
+      const char *approved_at = wb_json_get_string (exception, "approved_at");
+      g_autofree char *approved_on = approved_at != NULL ? wb_format_iso_date (approved_at) : g_strdup ("?");
 
       if (wb_json_get_int (exception, "approved_by") > 0)
         /* TRANSLATORS: an exception in a briefing: its reason, who approved it and when */
         about = g_strdup_printf (_("%s (approved by %s on %s; it ended with the handover)"),
                                  wb_json_get_string (exception, "reason") ?: "?", wb_json_get_string (exception, "approved_by_name") ?: "?",
-                                 wb_json_get_string (exception, "approved_at") ?: "?");
+                                 approved_on);
       else
         about = g_strdup_printf (_("%s (not approved; it ended with the handover)"), wb_json_get_string (exception, "reason") ?: "?");
       add_part (row, _("Exception"), about);

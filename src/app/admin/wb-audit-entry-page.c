@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "wb-audit-view.h"
+#include "wb-format.h"
 
 #include "wb-audit-entry-page.h"
 
@@ -27,12 +28,14 @@ rebuild (WbAuditEntryPage *self)
   AdwPreferencesGroup *card;
   g_autofree char *who = NULL;
   g_autofree char *record = NULL;
+  g_autofree char *when = NULL;
   const char *resource;
 
   wb_record_page_clear (page);
   if (self->entry == NULL)
     return;
   resource = wb_record_get_string (self->entry, "resource");
+  when = wb_format_iso_date_time (wb_record_get_string (self->entry, "at"));
   if (wb_record_get_int (self->entry, "resource_id") > 0)
     record = g_strdup_printf ("%s %" G_GINT64_FORMAT, g_strcmp0 (resource, "clients") == 0 ? _("Client") : resource,
                               wb_record_get_int (self->entry, "resource_id"));
@@ -44,7 +47,7 @@ rebuild (WbAuditEntryPage *self)
 
   wb_record_page_set_title (page, wb_audit_action_label (wb_record_get_string (self->entry, "action")), record);
   card = wb_record_page_add_card (page, _("Audit entry"), NULL);
-  wb_record_page_add_row (page, card, "at", _("When"), wb_record_get_string (self->entry, "at"));
+  wb_record_page_add_row (page, card, "at", _("When"), when);
   wb_record_page_add_row (page, card, "user", _("Who"), who);
   wb_record_page_add_row (page, card, "organisation", _("Organisation"), wb_record_get_string (self->entry, "organisation"));
   wb_record_page_add_row (page, card, "reason", _("Why"), wb_record_get_string (self->entry, "reason"));

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "wb-audit-entry-page.h"
+#include "wb-format.h"
 
 #include "wb-audit-view.h"
 
@@ -23,7 +24,7 @@ G_DEFINE_FINAL_TYPE (WbAuditListModel, wb_audit_list_model, WB_TYPE_LIST_MODEL)
 /* What a row shows, computed once. */
 typedef struct {
   char *search_key;
-  char *when;      /* "2026-11-23 00:37" */
+  char *when;      /* "23-11-2026 01:37": at the user's clock */
   char *record;    /* "Client 123" */
   guint32 day;     /* Julian day of "at", for the period */
 } AuditRow;
@@ -310,19 +311,15 @@ wb_audit_list_model_make_row (WbListModel *model,
   g_autofree char *key = NULL;
   AuditRow *row = g_new0 (AuditRow, 1);
 
-  if (at != NULL && strlen (at) >= 16)
+  if (at != NULL)
     {
-      int year = 0, month = 0, day = 0;
+      GDate date;
 
-      row->when = g_strdup_printf ("%.10s %.5s", at, at + 11);
-      if (sscanf (at, "%4d-%2d-%2d", &year, &month, &day) == 3 && g_date_valid_dmy (day, month, year))
-        {
-          GDate date;
-
-          g_date_clear (&date, 1);
-          g_date_set_dmy (&date, day, month, year);
-          row->day = g_date_get_julian (&date);
-        }
+      /* At the user's clock, as a table shows a date ("03-12-2026 21:35"): the server
+       * writes UTC. */
+      row->when = wb_format_iso_table_date_time (at);
+      if (wb_format_parse_day (at, &date))
+        row->day = g_date_get_julian (&date);
     }
   if (g_strcmp0 (resource, "clients") == 0 && resource_id > 0)
     /* TRANSLATORS: the record an audit entry is about: a client and their number */

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "wb-format.h"
 #include "wb-labels.h"
 #include "wb-user-editor.h"
 
@@ -42,11 +43,14 @@ rebuild (WbUserPage *self)
   WbRecordPage *page = PAGE (self);
   AdwPreferencesGroup *card;
   gboolean active, mine, may;
-  const char *organisation;
+  const char *organisation, *left_at;
+  g_autofree char *left_on = NULL;
 
   wb_record_page_clear (page);
   if (self->user == NULL)
     return;
+  left_at = wb_record_get_string (self->user, "left_at");
+  left_on = left_at != NULL ? wb_format_iso_date (left_at) : NULL;
   active = wb_record_get_boolean (self->user, "active");
   mine = self->session != NULL && wb_record_get_id (self->user) == wb_session_get_user_id (self->session);
   may = may_change (self);
@@ -65,7 +69,7 @@ rebuild (WbUserPage *self)
   wb_record_page_add_row (page, card, "role", _("Role"), wb_label_for_role (wb_record_get_string (self->user, "role")));
   wb_record_page_add_row (page, card, "organisation", _("Organisation"), organisation);
   wb_record_page_add_row (page, card, "email", _("E-mail address"), wb_record_get_string (self->user, "email"));
-  wb_record_page_add_row (page, card, "left_at", _("Left on"), wb_record_get_string (self->user, "left_at"));
+  wb_record_page_add_row (page, card, "left_at", _("Left on"), left_on);
 
   wb_record_page_set_action_visible (page, "edit", may);
   wb_record_page_set_action_visible (page, "reset", may && active && !mine);

@@ -316,6 +316,10 @@ setup_employer_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_margin_top (box, 3);
   gtk_widget_set_margin_bottom (box, 3);
   gtk_label_set_xalign (GTK_LABEL (name), 0);
+  /* The employer whole, on up to three lines where the column is narrow (360 px). */
+  gtk_label_set_wrap (GTK_LABEL (name), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (name), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (name), 3);
   gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (name, "heading");
   gtk_label_set_xalign (GTK_LABEL (reason), 0);
@@ -341,7 +345,7 @@ bind_employer_cb (GtkListItem *item,
 
 static const WbListColumn columns[] = {
   [WB_REVIEW_COLUMN_KIND] = {
-    .id = "kind", .title = N_("Kind"), .width = 172, .cell = WB_LIST_CELL_BADGE,
+    .id = "kind", .title = N_("Kind"), .width = 212, .cell = WB_LIST_CELL_BADGE,
     .text = (WbListTextFunc) row_kind_label, .style = (WbListTextFunc) row_kind_style,
     .sort_number = (WbListIntFunc) row_kind_rank,
   },

@@ -10,6 +10,7 @@
 
 #include "wb-a11y.h"
 #include "wb-client-row.h"
+#include "wb-format.h"
 #include "wb-labels.h"
 #include "wb-vacancy-editor.h"
 
@@ -441,19 +442,22 @@ static char *
 closes_text (const char *closes_at)
 {
   guint32 closes = wb_julian_of_date (closes_at);
+  g_autofree char *date = NULL;
   int days;
 
   if (closes == 0)
     return g_strdup (_("Open until filled"));
+  /* "20 dec. 2026 (in 17 days)": never the API's ISO date. */
+  date = wb_format_iso_date (closes_at);
   days = (int) ((gint64) closes - (gint64) wb_today_julian ());
   if (days == 0)
     /* TRANSLATORS: a closing date that is today */
-    return g_strdup_printf (_("%s (today)"), closes_at);
+    return g_strdup_printf (_("%s (today)"), date);
   if (days > 0)
     /* TRANSLATORS: a closing date, and how many days are left */
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s (in %d day)", "%s (in %d days)", days), closes_at, days);
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s (in %d day)", "%s (in %d days)", days), date, days);
   /* TRANSLATORS: a closing date that has passed, and how long ago */
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s (%d day ago)", "%s (%d days ago)", -days), closes_at, -days);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s (%d day ago)", "%s (%d days ago)", -days), date, -days);
 }
 
 static void
@@ -462,12 +466,14 @@ fill_place (WbVacancyPage *self)
   const char *municipality = wb_session_lookup_name (self->session, WB_RESOURCE_MUNICIPALITIES,
                                                      wb_record_get_int (self->vacancy, "municipality_id"));
   g_autofree char *closes = closes_text (wb_record_get_string (self->vacancy, "closes_at"));
+  const char *opened_at = wb_record_get_string (self->vacancy, "opened_at");
+  g_autofree char *opened = opened_at != NULL ? wb_format_iso_date (opened_at) : NULL;
 
   set_value (self, ROW_PC4, wb_record_get_string (self->vacancy, "pc4"));
   set_value (self, ROW_MUNICIPALITY, municipality);
   set_value (self, ROW_REGION, wb_record_get_string (self->vacancy, "region"));
   set_value (self, ROW_STATUS, wb_label_for_enum ("vacancy_status", wb_record_get_string (self->vacancy, "status")));
-  set_value (self, ROW_OPENED, wb_record_get_string (self->vacancy, "opened_at"));
+  set_value (self, ROW_OPENED, opened);
   set_value (self, ROW_CLOSES, closes);
 }
 

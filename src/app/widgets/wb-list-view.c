@@ -103,6 +103,8 @@ typedef struct
   char *typed_search;              /* typed, for the next frame to search */
   guint typed_search_tick;
   char *entry_text;                /* the entry's text as it last said it changed */
+  guint fit_id;                    /* the columns are fitted to a new width after its frame */
+  guint n_fitted;                  /* every column shown as its list made it: their number; else 0 */
 } WbListViewPrivate;
 
 G_DEFINE_TYPE_WITH_PRIVATE (WbListView, wb_list_view, GTK_TYPE_BOX)
@@ -688,6 +690,121 @@ static gboolean
 column_sortable (const WbListColumn *column)
 {
   return column->sortable || column->sort_text != NULL || column->sort_number != NULL || column->sort_int64 != NULL;
+}
+
+/* Narrow windows (a list narrower than FIT_BELOW): the columns that fit whole, in the
+ * spec's order (the most important first), and no sideways scrolling. A column that can
+ * take the rest of the width goes down to EXPAND_MINIMUM; the last column shown takes the
+ * rest. At 360 px a table used to run past the window's edge, with half a name in the last
+ * column seen. A row speaks all of its columns, and its page shows them. A wider list keeps
+ * every column at its width, and scrolls sideways to those that do not fit, as a desktop
+ * table does. */
+#define EXPAND_MINIMUM 128
+#define FIT_BELOW 720
+
+static int
+column_wanted_width (const WbListColumn *column)
+{
+  return column->width > 0 ? column->width : EXPAND_MINIMUM;
+}
+
+static int
+column_least_width (const WbListColumn *column)
+{
+  return column->expand ? MIN (column_wanted_width (column), EXPAND_MINIMUM) : column_wanted_width (column);
+}
+
+static gboolean
+fit_columns_cb (gpointer data)
+{
+  WbListView *self = data;
+  WbListViewPrivate *priv = PRIV (self);
+  GListModel *columns = gtk_column_view_get_columns (priv->column_view);
+  GtkAdjustment *h = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (priv->column_view));
+  int available = (int) gtk_adjustment_get_page_size (h);
+  guint n = g_list_model_get_n_items (columns);
+  g_autofree int *widths = NULL;
+  guint shown = 0, widest = 0;
+  int least = 0, wanted = 0, fixed = 0, flexible = 0, rest, total = 0;
+  gboolean whole;
+
+  priv->fit_id = 0;
+  if (available <= 0 || n == 0)
+    return G_SOURCE_REMOVE;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      const WbListColumn *spec = g_object_get_data (G_OBJECT (column), COLUMN_KEY);
+
+      if (i > 0 && least + column_least_width (spec) > available && available < FIT_BELOW)
+        break;
+      least += column_least_width (spec);
+      wanted += column_wanted_width (spec);
+      shown++;
+    }
+  /* Every column at the width its list gave it: as built, and a column the user widened
+   * keeps its width. */
+  whole = shown == n && (wanted <= available || available >= FIT_BELOW);
+  if (whole && priv->n_fitted == n)
+    return G_SOURCE_REMOVE;
+  priv->n_fitted = whole ? n : 0;
+
+  /* Otherwise the columns shown share the width: each that may grow (and the last shown)
+   * in proportion to the width it wants, the others at theirs. */
+  widths = g_new0 (int, n);
+  for (guint i = 0; i < shown; i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      const WbListColumn *spec = g_object_get_data (G_OBJECT (column), COLUMN_KEY);
+
+      if (spec->expand || i == shown - 1)
+        flexible += column_wanted_width (spec);
+      else
+        fixed += column_wanted_width (spec);
+    }
+  rest = available - fixed;
+  for (guint i = 0; i < shown; i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      const WbListColumn *spec = g_object_get_data (G_OBJECT (column), COLUMN_KEY);
+
+      if (whole)
+        widths[i] = spec->width;
+      else if (spec->expand || i == shown - 1)
+        widths[i] = MAX (column_least_width (spec),
+                         (int) ((gint64) rest * column_wanted_width (spec) / MAX (flexible, 1)));
+      else
+        widths[i] = column_wanted_width (spec);
+      total += widths[i];
+      if (widths[i] > widths[widest])
+        widest = i;
+    }
+  /* What rounding and the least widths added comes off the widest. */
+  if (!whole && total > available)
+    widths[widest] = MAX (widths[widest] - (total - available), 1);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      const WbListColumn *spec = g_object_get_data (G_OBJECT (column), COLUMN_KEY);
+
+      gtk_column_view_column_set_visible (column, i < shown);
+      if (i < shown)
+        gtk_column_view_column_set_fixed_width (column, widths[i] > 0 ? widths[i] : -1);
+      gtk_column_view_column_set_expand (column, whole && spec->expand);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_list_width_cb (GtkAdjustment *h,
+                  GParamSpec    *pspec,
+                  WbListView    *self)
+{
+  WbListViewPrivate *priv = PRIV (self);
+
+  /* Not in the middle of the allocation that told the new width. */
+  if (priv->fit_id == 0)
+    priv->fit_id = g_idle_add_full (GTK_PRIORITY_RESIZE - 1, fit_columns_cb, self, NULL);
 }
 
 static void
@@ -2176,6 +2293,7 @@ wb_list_view_dispose (GObject *object)
   g_clear_object (&priv->work_cancellable);
   g_clear_handle_id (&priv->follow_id, g_source_remove);
   g_clear_handle_id (&priv->spinner_id, g_source_remove);
+  g_clear_handle_id (&priv->fit_id, g_source_remove);
   cancel_typed_search (WB_LIST_VIEW (object));
   g_clear_pointer (&priv->entry_text, g_free);
   cancel_next_page (WB_LIST_VIEW (object));
@@ -2288,6 +2406,8 @@ wb_list_view_init (WbListView *self)
   wb_slot_model_set_range_func (priv->slots, visible_range_cb, self);
   g_signal_connect_object (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (priv->column_view)), "value-changed",
                            G_CALLBACK (on_scrolled_cb), self, 0);
+  g_signal_connect_object (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (priv->column_view)), "notify::page-size",
+                           G_CALLBACK (on_list_width_cb), self, 0);
   priv->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (priv->slots)));
   gtk_single_selection_set_autoselect (priv->selection, TRUE);
   gtk_single_selection_set_can_unselect (priv->selection, TRUE);

@@ -215,6 +215,41 @@ sync_active (WbViewSwitcherGrid *self)
   self->syncing = FALSE;
 }
 
+#define ICON_KEY "wb-view-icon"
+#define TITLE_KEY "wb-view-title"
+#define COUNT_KEY "wb-view-count"
+
+/* Shows what @page says now on its @button: icon, title, count, attention. A change of
+ * these updates the button in place, so that a focused button keeps the focus when the
+ * review queue's count changes. */
+static void
+update_button (GtkWidget        *button,
+               AdwViewStackPage *page)
+{
+  GtkWidget *icon = g_object_get_data (G_OBJECT (button), ICON_KEY);
+  GtkWidget *title = g_object_get_data (G_OBJECT (button), TITLE_KEY);
+  GtkWidget *count = g_object_get_data (G_OBJECT (button), COUNT_KEY);
+  guint badge = adw_view_stack_page_get_badge_number (page);
+
+  gtk_image_set_from_icon_name (GTK_IMAGE (icon), adw_view_stack_page_get_icon_name (page));
+  gtk_label_set_text (GTK_LABEL (title), adw_view_stack_page_get_title (page));
+  if (badge > 0)
+    {
+      g_autofree char *text = badge > 99 ? g_strdup ("99+") : g_strdup_printf ("%u", badge);
+
+      gtk_label_set_text (GTK_LABEL (count), text);
+    }
+  gtk_widget_set_visible (count, badge > 0);
+  /* Room for the count beside the icon's top corner. */
+  gtk_widget_set_margin_start (icon, badge > 0 ? 12 : 0);
+  gtk_widget_set_margin_end (icon, badge > 0 ? 12 : 0);
+  if (adw_view_stack_page_get_needs_attention (page))
+    gtk_widget_add_css_class (button, "needs-attention");
+  else
+    gtk_widget_remove_css_class (button, "needs-attention");
+  wb_a11y_set_label (button, adw_view_stack_page_get_title (page));
+}
+
 static GtkWidget *
 make_button (WbViewSwitcherGrid *self,
              AdwViewStackPage   *page,
@@ -223,26 +258,17 @@ make_button (WbViewSwitcherGrid *self,
   GtkWidget *button = gtk_toggle_button_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *overlay = gtk_overlay_new ();
-  GtkWidget *icon = gtk_image_new_from_icon_name (adw_view_stack_page_get_icon_name (page));
-  GtkWidget *label = gtk_label_new (adw_view_stack_page_get_title (page));
-  guint badge = adw_view_stack_page_get_badge_number (page);
+  GtkWidget *icon = gtk_image_new ();
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *count = gtk_label_new (NULL);
 
   gtk_widget_set_halign (overlay, GTK_ALIGN_CENTER);
   gtk_overlay_set_child (GTK_OVERLAY (overlay), icon);
-  if (badge > 0)
-    {
-      g_autofree char *text = badge > 99 ? g_strdup ("99+") : g_strdup_printf ("%u", badge);
-      GtkWidget *count = gtk_label_new (text);
-
-      gtk_widget_add_css_class (count, "wb-count-badge");
-      gtk_widget_set_halign (count, GTK_ALIGN_END);
-      gtk_widget_set_valign (count, GTK_ALIGN_START);
-      gtk_widget_set_can_target (count, FALSE);
-      gtk_overlay_add_overlay (GTK_OVERLAY (overlay), count);
-      /* Room for the count beside the icon's top corner. */
-      gtk_widget_set_margin_start (icon, 12);
-      gtk_widget_set_margin_end (icon, 12);
-    }
+  gtk_widget_add_css_class (count, "wb-count-badge");
+  gtk_widget_set_halign (count, GTK_ALIGN_END);
+  gtk_widget_set_valign (count, GTK_ALIGN_START);
+  gtk_widget_set_can_target (count, FALSE);
+  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), count);
   gtk_box_append (GTK_BOX (box), overlay);
   /* Whole words, a long title on two lines; never "…". */
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
@@ -253,9 +279,10 @@ make_button (WbViewSwitcherGrid *self,
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
   gtk_button_set_child (GTK_BUTTON (button), box);
   gtk_widget_add_css_class (button, "flat");
-  if (adw_view_stack_page_get_needs_attention (page))
-    gtk_widget_add_css_class (button, "needs-attention");
-  wb_a11y_set_label (button, adw_view_stack_page_get_title (page));
+  g_object_set_data (G_OBJECT (button), ICON_KEY, icon);
+  g_object_set_data (G_OBJECT (button), TITLE_KEY, label);
+  g_object_set_data (G_OBJECT (button), COUNT_KEY, count);
+  update_button (button, page);
   if (group != NULL)
     gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), GTK_TOGGLE_BUTTON (group));
   g_object_set_data_full (G_OBJECT (button), PAGE_KEY, g_object_ref (page), g_object_unref);
@@ -263,12 +290,32 @@ make_button (WbViewSwitcherGrid *self,
   return button;
 }
 
+static GtkWidget *
+button_of_page (WbViewSwitcherGrid *self,
+                AdwViewStackPage   *page)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (g_object_get_data (G_OBJECT (child), PAGE_KEY) == page)
+      return child;
+  return NULL;
+}
+
 static void
 on_page_notify_cb (AdwViewStackPage   *page,
                    GParamSpec         *pspec,
                    WbViewSwitcherGrid *self)
 {
-  rebuild (self);
+  GtkWidget *button = button_of_page (self, page);
+
+  /* A page shown or hidden changes the buttons; anything else changes one button. */
+  if (button == NULL || g_str_equal (pspec->name, "visible"))
+    rebuild (self);
+  else
+    {
+      update_button (button, page);
+      gtk_widget_queue_resize (GTK_WIDGET (self));
+    }
 }
 
 static void
@@ -284,7 +331,18 @@ rebuild (WbViewSwitcherGrid *self)
 {
   GtkWidget *child;
   GtkWidget *group = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  g_autoptr(AdwViewStackPage) focused_page = NULL;
 
+  /* The page whose button has the focus keeps it on its new button. */
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
+    {
+      while (focus != NULL && gtk_widget_get_parent (focus) != GTK_WIDGET (self))
+        focus = gtk_widget_get_parent (focus);
+      if (focus != NULL && g_object_get_data (G_OBJECT (focus), PAGE_KEY) != NULL)
+        focused_page = g_object_ref (g_object_get_data (G_OBJECT (focus), PAGE_KEY));
+    }
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   unwatch_pages (self);
@@ -307,6 +365,8 @@ rebuild (WbViewSwitcherGrid *self)
     }
   sync_active (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
+  if (focused_page != NULL && (child = button_of_page (self, focused_page)) != NULL)
+    gtk_widget_grab_focus (child);
 }
 
 static void

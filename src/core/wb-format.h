@@ -37,7 +37,15 @@ WbDateOrder  wb_format_table_date_order (void);
 /* The same of a date as the API writes it (YYYY-MM-DD, or a timestamp that starts with
  * one): "3 dec. 2026" and "03-12-2026" in Dutch. A text that is no date comes back as it is. */
 char        *wb_format_iso_date       (const char *iso);
+/* The day of such a date, or of a moment at the user's clock; FALSE when it is none. */
+gboolean     wb_format_parse_day      (const char *iso,
+                                       GDate      *date);
 char        *wb_format_iso_table_date (const char *iso);
+/* A moment as the API writes it (ISO 8601 in UTC, "2026-12-03T20:35:24Z", or with an
+ * offset) at the user's clock: "3 dec. 2026, 21:35" and, in a table, "03-12-2026 21:35" in
+ * Dutch (Amsterdam's winter time). A text that is no moment comes back as it is. */
+char        *wb_format_iso_date_time       (const char *iso);
+char        *wb_format_iso_table_date_time (const char *iso);
 
 
 /* For an axis: "2025", "K3 2025", "jul 2025". For words (a table, a screen reader):

@@ -131,14 +131,28 @@ wb_format_table_date_order (void)
   return WB_DATE_ORDER_DMY;
 }
 
-/* A YYYY-MM-DD (or a timestamp starting with one) as a GDate; FALSE when it is none. */
-static gboolean
-parse_iso (const char *iso,
-           GDate      *date)
+gboolean
+wb_format_parse_day (const char *iso,
+                     GDate      *date)
 {
   int year, month, day;
 
   g_date_clear (date, 1);
+  /* A moment (the server writes UTC) falls on the day of the user's clock: an event written
+   * at 00:30 in Amsterdam is of that day, not of the day before. */
+  if (iso != NULL && strlen (iso) > 10 && iso[10] == 'T')
+    {
+      g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+      g_autoptr(GDateTime) moment = g_date_time_new_from_iso8601 (iso, utc);
+      g_autoptr(GDateTime) local = moment != NULL ? g_date_time_to_local (moment) : NULL;
+
+      if (local != NULL)
+        {
+          g_date_set_dmy (date, (GDateDay) g_date_time_get_day_of_month (local),
+                          (GDateMonth) g_date_time_get_month (local), (GDateYear) g_date_time_get_year (local));
+          return TRUE;
+        }
+    }
   if (iso == NULL || strlen (iso) < 10 || sscanf (iso, "%4d-%2d-%2d", &year, &month, &day) != 3 ||
       !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
     return FALSE;
@@ -151,7 +165,7 @@ wb_format_iso_date (const char *iso)
 {
   GDate date;
 
-  if (!parse_iso (iso, &date))
+  if (!wb_format_parse_day (iso, &date))
     return g_strdup (iso != NULL ? iso : "");
   return format_dmy (g_date_get_day (&date), g_date_get_month (&date), g_date_get_year (&date));
 }
@@ -161,9 +175,48 @@ wb_format_iso_table_date (const char *iso)
 {
   GDate date;
 
-  if (!parse_iso (iso, &date))
+  if (!wb_format_parse_day (iso, &date))
     return g_strdup (iso != NULL ? iso : "");
   return wb_format_table_date (&date);
+}
+
+/* A moment of the API at the user's clock, or NULL when @iso is none. */
+static GDateTime *
+parse_iso_moment (const char *iso)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) moment = NULL;
+
+  if (iso == NULL)
+    return NULL;
+  /* A moment without a zone is UTC, as the server writes every moment. */
+  moment = g_date_time_new_from_iso8601 (iso, utc);
+  return moment != NULL ? g_date_time_to_local (moment) : NULL;
+}
+
+char *
+wb_format_iso_date_time (const char *iso)
+{
+  g_autoptr(GDateTime) local = parse_iso_moment (iso);
+
+  if (local == NULL)
+    return g_strdup (iso != NULL ? iso : "");
+  return wb_format_date_time (local);
+}
+
+char *
+wb_format_iso_table_date_time (const char *iso)
+{
+  g_autoptr(GDateTime) local = parse_iso_moment (iso);
+  g_autofree char *date = NULL;
+  g_autofree char *time = NULL;
+  GDate day;
+
+  if (local == NULL || !wb_format_parse_day (iso, &day))
+    return g_strdup (iso != NULL ? iso : "");
+  date = wb_format_table_date (&day);
+  time = g_date_time_format (local, "%H:%M");
+  return g_strdup_printf ("%s %s", date, time);
 }
 
 char *
