@@ -17,6 +17,7 @@
 #include "wb-candidates-panel.h"
 #include "wb-demo.h"
 #include "wb-embedded-backend.h"
+#include "wb-renderer.h"
 #include "wb-session.h"
 #include "wb-vacancy-page.h"
 
@@ -38,7 +39,10 @@
  *   - the CPU time of the process (the window, the embedded server, the renderer's threads)
  *     for the anchor, the click and the control change: their cost, which a busy machine
  *     does not lengthen as it does the time until the frame.
- * Run under a display: xvfb-run -a ./_build/bench/bench-candidates [BENCH_REPEAT=N]; BENCH_DB=path
+ * The window draws with the renderer Werkbrug picks (wb-renderer.c: Cairo where OpenGL is a
+ * software rasteriser, as under Xvfb), printed first; GSK_RENDERER=gl measures with OpenGL.
+ * Run under a display: xvfb-run -a ./_build/bench/bench-candidates [BENCH_REPEAT=N]; BENCH_TRACE=1 prints
+ * every sample with the frames and rankings on its way (ms from its start); BENCH_DB=path
  * keeps the seeded database for the next run, which then skips seeding (a minute and a half). */
 
 #define MANAGER "wsp-parkstad.am1"
@@ -98,6 +102,11 @@ typedef struct {
   gint64 painted;             /* when the last frame was painted */
   gint64 ranked;              /* when the panel last showed a ranking */
   double cpu_ms;              /* the CPU time of the process until that frame (until_on_screen) */
+  double main_cpu_ms;         /* the same for the main thread alone */
+  GString *trace;             /* BENCH_TRACE: the frames and the ranked signals of a sample, or NULL */
+  gint64 t0;                  /* the start of the sample traced */
+  gint64 frame_start;
+  gint64 layout_end;
 } Watch;
 
 /* The CPU time of the whole process, in ms: the window, the embedded server's threads and
@@ -112,11 +121,47 @@ process_cpu_ms (void)
   return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
+/* The same for the main thread: what the window itself does on the way to the frame. */
+static double
+thread_cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+static double
+since (Watch  *watch,
+       gint64  t)
+{
+  return (t - watch->t0) / 1000.0;
+}
+
+static void
+on_before_paint_cb (GdkFrameClock *clock,
+                    Watch         *watch)
+{
+  watch->frame_start = g_get_monotonic_time ();
+}
+
+static void
+on_layout_done_cb (GdkFrameClock *clock,
+                   Watch         *watch)
+{
+  watch->layout_end = g_get_monotonic_time ();
+}
+
 static void
 on_after_paint_cb (GdkFrameClock *clock,
                    Watch         *watch)
 {
   watch->painted = g_get_monotonic_time ();
+  /* A frame: when it started, how long its layout and its paint took. */
+  if (watch->trace != NULL)
+    g_string_append_printf (watch->trace, " [frame %.1f: layout %.1f, paint %.1f]", since (watch, watch->frame_start),
+                            (watch->layout_end - watch->frame_start) / 1000.0,
+                            (watch->painted - watch->layout_end) / 1000.0);
 }
 
 static void
@@ -124,6 +169,9 @@ on_ranked_cb (WbCandidatesPanel *panel,
               Watch             *watch)
 {
   watch->ranked = g_get_monotonic_time ();
+  if (watch->trace != NULL)
+    g_string_append_printf (watch->trace, " [ranked %.1f%s]", since (watch, watch->ranked),
+                            wb_candidates_panel_get_loading (panel) ? ", first rows" : "");
 }
 
 /* Runs the main loop until @panel showed a ranking of @subject (the rows the list shows at
@@ -135,7 +183,8 @@ until_on_screen (Watch             *watch,
                  WbCandidatesPanel *panel,
                  gint64             subject,
                  gint64             t0,
-                 double             cpu0)
+                 double             cpu0,
+                 double             main_cpu0)
 {
   watch->ranked = 0;
   while (watch->ranked == 0 || !wb_candidates_panel_get_shown (panel) ||
@@ -152,7 +201,33 @@ until_on_screen (Watch             *watch,
   while (watch->painted == 0)
     g_main_context_iteration (NULL, TRUE);
   watch->cpu_ms = process_cpu_ms () - cpu0;
+  watch->main_cpu_ms = thread_cpu_ms () - main_cpu0;
   return (watch->painted - t0) / 1000.0;
+}
+
+/* BENCH_TRACE=1: one line a sample, with the frames painted and the rankings shown on the
+ * way, to see what the slow ones (the p95) spend their time on. */
+static void
+trace_start (Watch  *watch,
+             gint64  t0)
+{
+  watch->t0 = t0;
+  if (g_getenv ("BENCH_TRACE") != NULL)
+    watch->trace = g_string_new (NULL);
+}
+
+static void
+trace_end (Watch      *watch,
+           const char *what,
+           gint64      id,
+           double      ms)
+{
+  if (watch->trace == NULL)
+    return;
+  printf ("  %-7s %5" G_GINT64_FORMAT " %7.1f ms, CPU %6.1f (main thread %6.1f):%s\n", what, id, ms, watch->cpu_ms,
+          watch->main_cpu_ms, watch->trace->str);
+  g_string_free (watch->trace, TRUE);
+  watch->trace = NULL;
 }
 
 /* The machine's load (1, 5 and 15 minutes): figures measured on a busy machine are longer
@@ -239,6 +314,10 @@ main (int   argc,
     }
   adw_init ();
   wb_application_ensure_resources ();
+  /* The window draws as Werkbrug's do. */
+  printf ("renderer:                                    %s\n",
+          wb_renderer_choose (gdk_display_get_default ()) != NULL ? g_getenv ("GSK_RENDERER")
+          : g_getenv ("GSK_RENDERER") != NULL ? g_getenv ("GSK_RENDERER") : "GTK's choice (OpenGL)");
   if (g_getenv ("WERKBRUG_DEMO_CLIENTS") == NULL)
     g_setenv ("WERKBRUG_DEMO_CLIENTS", "100000", TRUE);
 
@@ -293,6 +372,8 @@ main (int   argc,
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (page));
   gtk_window_set_child (GTK_WINDOW (window), scrolled);
   gtk_window_present (GTK_WINDOW (window));
+  g_signal_connect (gtk_widget_get_frame_clock (window), "before-paint", G_CALLBACK (on_before_paint_cb), &watch);
+  g_signal_connect_after (gtk_widget_get_frame_clock (window), "layout", G_CALLBACK (on_layout_done_cb), &watch);
   g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (on_after_paint_cb), &watch);
   watch.loop = loop;
   settle (loop);
@@ -305,7 +386,7 @@ main (int   argc,
         gint64 id = wb_record_get_id (vacancy);
         WbApiRankQuery query = { .limit = 50 };
         gint64 t0;
-        double ms, cpu0;
+        double ms, cpu0, main_cpu0;
 
         /* The anchor: the same ranking over HTTP, parsed, without a screen. */
         {
@@ -344,7 +425,11 @@ main (int   argc,
         /* The click: the page shows the vacancy and its candidates. */
         t0 = g_get_monotonic_time ();
         cpu0 = process_cpu_ms ();
+        main_cpu0 = thread_cpu_ms ();
+        trace_start (&watch, t0);
         wb_record_page_load (WB_RECORD_PAGE (page), vacancy);
+        if (watch.trace != NULL)
+          g_string_append_printf (watch.trace, " [loaded %.1f]", since (&watch, g_get_monotonic_time ()));
         if (panel == NULL)
           {
             while (!WB_IS_CANDIDATES_PANEL (wb_vacancy_page_get_candidates_widget (page)))
@@ -352,7 +437,8 @@ main (int   argc,
             panel = WB_CANDIDATES_PANEL (wb_vacancy_page_get_candidates_widget (page));
             g_signal_connect (panel, "ranked", G_CALLBACK (on_ranked_cb), &watch);
           }
-        ms = until_on_screen (&watch, panel, id, t0, cpu0);
+        ms = until_on_screen (&watch, panel, id, t0, cpu0, main_cpu0);
+        trace_end (&watch, "click", id, ms);
         g_array_append_val (click_ms, ms);
         g_array_append_val (click_cpu, watch.cpu_ms);
         {
@@ -376,6 +462,8 @@ main (int   argc,
           {
             t0 = g_get_monotonic_time ();
             cpu0 = process_cpu_ms ();
+            main_cpu0 = thread_cpu_ms ();
+            trace_start (&watch, t0);
             switch (c)
               {
               case 0: wb_candidates_panel_set_max_km (panel, 25); break;
@@ -387,7 +475,8 @@ main (int   argc,
               case 6: wb_candidates_panel_set_own_organisation (panel, TRUE); break;
               default: wb_candidates_panel_set_own_organisation (panel, FALSE); break;
               }
-            ms = until_on_screen (&watch, panel, id, t0, cpu0);
+            ms = until_on_screen (&watch, panel, id, t0, cpu0, main_cpu0);
+            trace_end (&watch, "control", id, ms);
             g_array_append_val (control_ms, ms);
             g_array_append_val (control_cpu, watch.cpu_ms);
             settle_panel (loop, panel);

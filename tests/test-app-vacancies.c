@@ -507,6 +507,210 @@ test_page_shows_vacancy (void)
   g_assert_finalize_object (page);
 }
 
+/* The row titled @title under @widget, or NULL. */
+static GtkWidget *
+find_row_titled (GtkWidget  *widget,
+                 const char *title)
+{
+  if (ADW_IS_ACTION_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row_titled (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Rows with a level bar (a requirement) that are shown, and all there are. */
+static void
+count_requirement_rows (GtkWidget *widget,
+                        guint     *shown,
+                        guint     *all)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LEVEL_BAR (child))
+        {
+          GtkWidget *row = gtk_widget_get_ancestor (child, ADW_TYPE_ACTION_ROW);
+
+          (*all)++;
+          *shown += row != NULL && gtk_widget_get_visible (row);
+        }
+      count_requirement_rows (child, shown, all);
+    }
+}
+
+static void
+assert_requirements_shown (WbRecordPage *page,
+                           WbRecord     *vacancy)
+{
+  JsonArray *competences = wb_record_get_array (vacancy, "competences");
+  guint n = competences != NULL ? json_array_get_length (competences) : 0;
+  guint shown = 0, all = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonObject *item = json_array_get_object_element (competences, i);
+      g_autofree char *field = g_strdup_printf ("competence:%" G_GINT64_FORMAT,
+                                                json_object_get_int_member (item, "competence_id"));
+      g_autofree char *text = g_strdup_printf (json_object_get_boolean_member (item, "essential") ?
+                                               "Level %d of 5 · essential" : "Level %d of 5 · optional",
+                                               (int) json_object_get_int_member (item, "level"));
+
+      g_assert_cmpstr (wb_record_page_get_field_text (page, field), ==, text);
+    }
+  /* Past the first five, the rest waits for "Show All". */
+  count_requirement_rows (GTK_WIDGET (page), &shown, &all);
+  g_assert_cmpuint (shown, ==, MIN (n, 5));
+  g_assert_cmpuint (all, >=, n);
+}
+
+/* Another vacancy is shown in the same cards: their rows are given its values, not built
+ * again, and what the first showed that the second has not is gone from the page. */
+static void
+test_page_keeps_its_cards (void)
+{
+  g_autoptr(WbSession) session = session_for (WSP_MANAGER);
+  WbApiClient *api = wb_session_get_api (session);
+  g_autoptr(WbRecord) own = get_vacancy (api, fx.own_vacancy);
+  g_autoptr(GListModel) rows = all_vacancies (api);
+  g_autoptr(WbRecord) other = NULL;
+  WbVacancyPage *page = g_object_ref_sink (wb_vacancy_page_new ());
+  WbRecordPage *record_page = WB_RECORD_PAGE (page);
+  g_autofree char *own_field = g_strdup_printf ("competence:%" G_GINT64_FORMAT, fx.competences[0]);
+  g_autofree char *hours = NULL;
+  GtkWidget *hours_row;
+  guint most = 0;
+
+  /* The vacancy with the most requirements, none of them the own vacancy's first. */
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(WbRecord) summary = g_list_model_get_item (rows, i);
+      g_autoptr(WbRecord) vacancy = get_vacancy (api, wb_record_get_id (summary));
+      JsonArray *competences = wb_record_get_array (vacancy, "competences");
+      guint n = competences != NULL ? json_array_get_length (competences) : 0;
+      gboolean shares = FALSE;
+
+      for (guint c = 0; c < n; c++)
+        shares = shares || json_object_get_int_member (json_array_get_object_element (competences, c),
+                                                       "competence_id") == fx.competences[0];
+      if (wb_record_get_id (vacancy) != fx.own_vacancy && !shares && n > most)
+        {
+          g_set_object (&other, vacancy);
+          most = n;
+        }
+    }
+  g_assert_nonnull (other);
+  g_assert_cmpuint (most, >, 2);
+
+  wb_record_page_set_session (record_page, session);
+  wb_record_page_load (record_page, own);
+  wait_until (page_loaded, page);
+  assert_requirements_shown (record_page, own);
+  hours_row = find_row_titled (GTK_WIDGET (page), "Hours");
+  g_assert_nonnull (hours_row);
+
+  wb_record_page_load (record_page, other);
+  wait_until (page_loaded, page);
+  g_assert_cmpstr (wb_record_page_get_title (record_page), ==, wb_record_get_string (other, "title"));
+  g_assert_true (find_row_titled (GTK_WIDGET (page), "Hours") == hours_row);
+  hours = g_strdup_printf ("%d hours a week", (int) wb_record_get_int (other, "hours"));
+  g_assert_cmpstr (wb_record_page_get_field_text (record_page, "hours"), ==, hours);
+  g_assert_null (wb_record_page_get_field_text (record_page, own_field));
+  assert_requirements_shown (record_page, other);
+
+  /* And back: the rows the other needed more are hidden and known by no field. */
+  wb_record_page_load (record_page, own);
+  wait_until (page_loaded, page);
+  g_assert_true (find_row_titled (GTK_WIDGET (page), "Hours") == hours_row);
+  g_assert_cmpstr (wb_record_page_get_field_text (record_page, "hours"), ==, "32 hours a week");
+  g_assert_cmpstr (wb_record_page_get_field_text (record_page, own_field), ==, "Level 3 of 5 · essential");
+  assert_requirements_shown (record_page, own);
+  {
+    JsonArray *competences = wb_record_get_array (other, "competences");
+
+    for (guint c = 0; c < json_array_get_length (competences); c++)
+      {
+        g_autofree char *field = g_strdup_printf ("competence:%" G_GINT64_FORMAT,
+                                                  json_object_get_int_member (json_array_get_object_element (competences, c),
+                                                                              "competence_id"));
+        gboolean own_has = FALSE;
+        JsonArray *own_competences = wb_record_get_array (own, "competences");
+
+        for (guint o = 0; o < json_array_get_length (own_competences); o++)
+          own_has = own_has || json_object_get_int_member (json_array_get_object_element (own_competences, o),
+                                                           "competence_id") ==
+                               json_object_get_int_member (json_array_get_object_element (competences, c),
+                                                           "competence_id");
+        if (!own_has)
+          g_assert_null (wb_record_page_get_field_text (record_page, field));
+      }
+  }
+  g_assert_finalize_object (page);
+}
+
+/* In a window, the cards below the first two follow the frame that shows the vacancy: hidden
+ * until then (never showing the last vacancy's values), filled and shown after it. */
+static void
+test_page_lower_cards_follow (void)
+{
+  g_autoptr(WbSession) session = session_for (WSP_MANAGER);
+  WbApiClient *api = wb_session_get_api (session);
+  g_autoptr(WbRecord) own = get_vacancy (api, fx.own_vacancy);
+  g_autoptr(GListModel) rows = all_vacancies (api);
+  g_autoptr(WbRecord) other = NULL;
+  GtkWidget *window = gtk_window_new ();
+  WbVacancyPage *page = wb_vacancy_page_new ();
+  WbRecordPage *record_page = WB_RECORD_PAGE (page);
+  GtkWidget *hours_row, *work_card;
+  g_autofree char *hours = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows) && other == NULL; i++)
+    {
+      g_autoptr(WbRecord) summary = g_list_model_get_item (rows, i);
+
+      if (wb_record_get_id (summary) != fx.own_vacancy &&
+          wb_record_get_int (summary, "hours") != wb_record_get_int (own, "hours"))
+        other = get_vacancy (api, wb_record_get_id (summary));
+    }
+  g_assert_nonnull (other);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
+  gtk_window_present (GTK_WINDOW (window));
+  wb_record_page_set_session (record_page, session);
+  wb_record_page_load (record_page, own);
+  wait_until (page_loaded, page);
+  hours_row = find_row_titled (GTK_WIDGET (page), "Hours");
+  work_card = gtk_widget_get_ancestor (hours_row, ADW_TYPE_PREFERENCES_GROUP);
+  g_assert_true (gtk_widget_get_visible (work_card));
+  g_assert_cmpstr (wb_record_page_get_field_text (record_page, "hours"), ==, "32 hours a week");
+
+  wb_record_page_load (record_page, other);
+  /* The title and the first cards at once; the work card not yet, and not the last one's. */
+  g_assert_cmpstr (wb_record_page_get_title (record_page), ==, wb_record_get_string (other, "title"));
+  g_assert_false (gtk_widget_get_visible (work_card));
+  g_assert_true (wb_vacancy_page_get_loading (page));
+  wait_until (page_loaded, page);
+  g_assert_true (find_row_titled (GTK_WIDGET (page), "Hours") == hours_row);
+  g_assert_true (gtk_widget_get_visible (work_card));
+  hours = g_strdup_printf ("%d hours a week", (int) wb_record_get_int (other, "hours"));
+  g_assert_cmpstr (wb_record_page_get_field_text (record_page, "hours"), ==, hours);
+
+  /* The same vacancy read again fills them at once. */
+  wb_record_page_reload (record_page);
+  wait_until (page_loaded, page);
+  g_assert_true (gtk_widget_get_visible (work_card));
+  g_assert_cmpstr (wb_record_page_get_field_text (record_page, "hours"), ==, hours);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Another organisation's vacancy, or a role that only reads: no edit. */
 static void
 test_page_policy (void)
@@ -956,6 +1160,8 @@ main (int   argc,
   g_test_add_func ("/app-vacancies/list/follows-what-others-change", test_list_follows_others);
   g_test_add_func ("/app-vacancies/page/shows-the-vacancy", test_page_shows_vacancy);
   g_test_add_func ("/app-vacancies/page/edit-as-the-policy-allows", test_page_policy);
+  g_test_add_func ("/app-vacancies/page/keeps-its-cards", test_page_keeps_its_cards);
+  g_test_add_func ("/app-vacancies/page/lower-cards-follow-the-frame", test_page_lower_cards_follow);
   g_test_add_func ("/app-vacancies/editor/occupation-proposes-competences", test_editor_occupation_proposal);
   g_test_add_func ("/app-vacancies/editor/conflict-keeps-the-edit", test_editor_conflict_keeps_edit);
   g_test_add_func ("/app-vacancies/editor/validation-at-the-field", test_editor_validation_at_field);

@@ -1164,6 +1164,154 @@ test_api_ranking_structs (void)
   g_assert_cmpuint (with_unknown, >, 0);
 }
 
+static WbApiRanking *
+fetch_ranking (WbApiClient          *api,
+               gboolean              for_vacancy,
+               gint64                id,
+               const WbApiRankQuery *query,
+               GError              **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  wb_api_client_fetch_ranking_async (api, for_vacancy, id, query, NULL, wb_test_store_result, &result);
+  wb_test_wait (&result);
+  return wb_api_client_fetch_ranking_finish (api, result, error);
+}
+
+static void
+assert_same_requirements (GArray *a,
+                          GArray *b)
+{
+  g_assert_cmpuint (a->len, ==, b->len);
+  for (guint i = 0; i < a->len; i++)
+    {
+      WbApiMatchRequirement *x = &g_array_index (a, WbApiMatchRequirement, i);
+      WbApiMatchRequirement *y = &g_array_index (b, WbApiMatchRequirement, i);
+
+      g_assert_cmpint (x->competence_id, ==, y->competence_id);
+      g_assert_cmpstr (x->label, ==, y->label);
+    }
+}
+
+static void
+assert_same_ranking (WbApiRanking *a,
+                     WbApiRanking *b)
+{
+  g_assert_cmpuint (a->considered, ==, b->considered);
+  g_assert_cmpuint (a->items->len, ==, b->items->len);
+  g_assert_cmpstr (a->weights.region, ==, b->weights.region);
+  for (guint i = 0; i < a->items->len; i++)
+    {
+      WbApiRankedMatch *x = a->items->pdata[i];
+      WbApiRankedMatch *y = b->items->pdata[i];
+
+      g_assert_cmpuint (x->rank, ==, y->rank);
+      g_assert_cmpint (x->client_id, ==, y->client_id);
+      g_assert_cmpint (x->vacancy_id, ==, y->vacancy_id);
+      g_assert_cmpfloat (x->score, ==, y->score);
+      for (guint p = 0; p < WB_MATCH_N_PARTS; p++)
+        g_assert_cmpfloat (x->parts[p].points, ==, y->parts[p].points);
+      assert_same_requirements (x->matched, y->matched);
+      assert_same_requirements (x->gap, y->gap);
+      assert_same_requirements (x->unknown, y->unknown);
+      g_assert_cmpstr (x->training_suggestion, ==, y->training_suggestion);
+      g_assert_cmpint (x->pseudonymous, ==, y->pseudonymous);
+      g_assert_cmpfloat (x->distance_km, ==, y->distance_km);
+      g_assert_true ((x->client == NULL) == (y->client == NULL));
+      if (x->client != NULL)
+        g_assert_cmpstr (wb_record_get_string (x->client, "name"), ==, wb_record_get_string (y->client, "name"));
+    }
+}
+
+static void
+on_session_ended_cb (WbApiClient *api,
+                     guint       *count)
+{
+  (*count)++;
+}
+
+/* A ranking asked, read and parsed on a thread of its own is the ranking the server gives,
+ * both ways and with every control; its failures are those of every call, and a refused
+ * token ends the session on the caller's thread. */
+static void
+test_fetch_ranking_on_a_thread (void)
+{
+  g_autoptr(WbApiClient) wsp = login ("wsp.am");
+  g_autoptr(WbApiClient) a = login ("a.lam");
+  g_autoptr(WbApiClient) analyst = login ("a.analyst");
+  WbApiRankQuery queries[] = {
+    { 0 },
+    { .near_misses = TRUE },
+    { .pool = TRUE, .max_km = 12.5 },
+    { .organisation_id = fx.org_b, .limit = 2 },
+  };
+  gint64 vacancies[] = { fx.v_warehouse, fx.v_shop };
+  gint64 clients[] = { fx.a1, fx.b1 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WbApiRanking) fetched = NULL;
+  guint ended = 0;
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      for (guint v = 0; v < G_N_ELEMENTS (vacancies); v++)
+        {
+          g_autoptr(JsonObject) answer = rank_candidates (wsp, vacancies[v], &queries[q], &error);
+          g_autoptr(WbApiRanking) expected = NULL;
+          g_autoptr(WbApiRanking) ranking = NULL;
+
+          g_assert_no_error (error);
+          expected = wb_api_ranking_new_from_json (answer, NULL);
+          ranking = fetch_ranking (wsp, TRUE, vacancies[v], &queries[q], &error);
+          g_assert_no_error (error);
+          assert_same_ranking (ranking, expected);
+        }
+      for (guint c = 0; c < G_N_ELEMENTS (clients); c++)
+        {
+          g_autoptr(JsonObject) answer = rank_vacancies (a, clients[c], &queries[q], &error);
+          g_autoptr(WbApiRanking) expected = NULL;
+          g_autoptr(WbApiRanking) ranking = NULL;
+
+          g_assert_no_error (error);
+          expected = wb_api_ranking_new_from_json (answer, NULL);
+          ranking = fetch_ranking (a, FALSE, clients[c], &queries[q], &error);
+          g_assert_no_error (error);
+          assert_same_ranking (ranking, expected);
+        }
+    }
+
+  fetched = fetch_ranking (analyst, TRUE, fx.v_warehouse, NULL, &error);
+  g_assert_null (fetched);
+  g_assert_error (error, WB_API_ERROR, 403);
+  g_assert_nonnull (wb_api_error_get_problem (error));
+  g_clear_error (&error);
+  fetched = fetch_ranking (wsp, TRUE, 999999, NULL, &error);
+  g_assert_null (fetched);
+  g_assert_error (error, WB_API_ERROR, 404);
+  g_clear_error (&error);
+
+  /* A cancelled request says so, as every call does. */
+  {
+    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+    g_autoptr(GAsyncResult) result = NULL;
+
+    g_cancellable_cancel (cancellable);
+    wb_api_client_fetch_ranking_async (wsp, TRUE, fx.v_warehouse, &queries[0], cancellable, wb_test_store_result,
+                                       &result);
+    wb_test_wait (&result);
+    fetched = wb_api_client_fetch_ranking_finish (wsp, result, &error);
+    g_assert_null (fetched);
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_clear_error (&error);
+  }
+
+  g_signal_connect (wsp, "session-ended", G_CALLBACK (on_session_ended_cb), &ended);
+  wb_api_client_set_token (wsp, "not-a-token");
+  fetched = fetch_ranking (wsp, TRUE, fx.v_warehouse, NULL, &error);
+  g_assert_null (fetched);
+  g_assert_error (error, WB_API_ERROR, 401);
+  g_assert_cmpuint (ended, ==, 1);
+}
+
 /* An answer that is not a ranking is a parse error naming what is wrong. */
 static void
 test_api_ranking_parse_errors (void)
@@ -1678,6 +1826,7 @@ main (int   argc,
   g_test_add_func ("/matching-http/weights/read-by-all-changed-by-coordinators", test_weights_read_by_all_changed_by_coordinators);
   g_test_add_func ("/matching-http/api/ranking-structs", test_api_ranking_structs);
   g_test_add_func ("/matching-http/api/ranking-parse-errors", test_api_ranking_parse_errors);
+  g_test_add_func ("/matching-http/api/fetch-ranking-on-a-thread", test_fetch_ranking_on_a_thread);
   g_test_add_func ("/matching-http/proposal/records-score-and-weights", test_proposal_records_score_and_weights);
   g_test_add_func ("/matching-http/proposal/workflow", test_workflow);
   g_test_add_func ("/matching-http/index/follows-writes", test_index_follows_writes);

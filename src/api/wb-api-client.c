@@ -294,6 +294,43 @@ holds_object (JsonNode  *node,
   return TRUE;
 }
 
+/* The error of a request that got no answer (@error, taken): cancelled as it is, a refused
+ * certificate said as such, anything else as a server that cannot be reached. */
+static GError *
+error_from_transport (RequestData *data,
+                      SoupMessage *msg,
+                      GError      *error)
+{
+  g_autoptr(GError) cause = error;
+
+  if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return g_steal_pointer (&cause);
+  if (data->refused_certificate != NULL || g_error_matches (cause, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE))
+    {
+      g_autofree char *text = wb_api_tls_describe (data->refused_certificate,
+                                                   data->refused_errors != 0 ? data->refused_errors
+                                                                             : G_TLS_CERTIFICATE_GENERIC_ERROR,
+                                                   g_uri_get_host (soup_message_get_uri (msg)));
+
+      return g_error_new (WB_API_ERROR, WB_API_ERROR_TLS, "%s", text);
+    }
+  return g_error_new (WB_API_ERROR, WB_API_ERROR_NETWORK, _("The server cannot be reached: %s"), cause->message);
+}
+
+/* A 401 to the token the client holds ends its session, once. */
+static void
+check_token (WbApiClient *self,
+             RequestData *data,
+             SoupMessage *msg)
+{
+  if (soup_message_get_status (msg) == SOUP_STATUS_UNAUTHORIZED && data->kind != ANSWER_LOGIN &&
+      data->token != NULL && g_strcmp0 (data->token, self->token) == 0 && !self->token_refused)
+    {
+      self->token_refused = TRUE;
+      g_signal_emit (self, signals[SESSION_ENDED], 0);
+    }
+}
+
 static void
 on_sent_cb (GObject      *source,
             GAsyncResult *result,
@@ -309,30 +346,12 @@ on_sent_cb (GObject      *source,
 
   if (body == NULL)
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_task_return_error (task, g_steal_pointer (&error));
-      else if (data->refused_certificate != NULL || g_error_matches (error, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE))
-        {
-          g_autofree char *text = wb_api_tls_describe (data->refused_certificate,
-                                                       data->refused_errors != 0 ? data->refused_errors
-                                                                                 : G_TLS_CERTIFICATE_GENERIC_ERROR,
-                                                       g_uri_get_host (soup_message_get_uri (data->msg)));
-
-          g_task_return_new_error (task, WB_API_ERROR, WB_API_ERROR_TLS, "%s", text);
-        }
-      else
-        g_task_return_new_error (task, WB_API_ERROR, WB_API_ERROR_NETWORK,
-                                 _("The server cannot be reached: %s"), error->message);
+      g_task_return_error (task, error_from_transport (data, data->msg, g_steal_pointer (&error)));
       return;
     }
 
   status = soup_message_get_status (data->msg);
-  if (status == SOUP_STATUS_UNAUTHORIZED && data->kind != ANSWER_LOGIN && data->token != NULL &&
-      g_strcmp0 (data->token, self->token) == 0 && !self->token_refused)
-    {
-      self->token_refused = TRUE;
-      g_signal_emit (self, signals[SESSION_ENDED], 0);
-    }
+  check_token (self, data, data->msg);
   if (status >= 300)
     {
       g_task_return_error (task, error_from_answer (status, soup_message_get_reason_phrase (data->msg), body));
@@ -512,6 +531,91 @@ start_request (WbApiClient *self,
 
   soup_session_send_and_read_async (self->session, data->msg, G_PRIORITY_DEFAULT, g_task_get_cancellable (task),
                                     on_sent_cb, task);
+}
+
+/* Requests sent from a worker's thread */
+
+#define REQUEST_DATA_KEY "wb-api-request"
+
+SoupMessage *
+_wb_api_client_new_get (WbApiClient *self,
+                        const char  *path)
+{
+  g_autofree char *url = NULL;
+  RequestData *data;
+  SoupMessageHeaders *headers;
+
+  g_return_val_if_fail (WB_IS_API_CLIENT (self), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  url = g_strconcat (self->base_url, path, NULL);
+  data = g_new0 (RequestData, 1);
+  data->kind = ANSWER_RAW;
+  data->msg = soup_message_new ("GET", url);
+  if (data->msg == NULL)
+    {
+      request_data_free (data);
+      return NULL;
+    }
+  data->ca = self->ca != NULL ? g_object_ref (self->ca) : NULL;
+  data->token = g_strdup (self->token);
+  g_signal_connect (data->msg, "accept-certificate", G_CALLBACK (on_accept_certificate_cb), data);
+  headers = soup_message_get_request_headers (data->msg);
+  soup_message_headers_replace (headers, "Accept", "application/json, application/problem+json");
+  if (data->token != NULL)
+    {
+      g_autofree char *authorization = g_strconcat ("Bearer ", data->token, NULL);
+
+      soup_message_headers_replace (headers, "Authorization", authorization);
+    }
+  /* The message holds what its handlers use; the data does not hold the message. */
+  g_object_set_data_full (G_OBJECT (data->msg), REQUEST_DATA_KEY, data, (GDestroyNotify) request_data_free);
+  return g_steal_pointer (&data->msg);
+}
+
+GBytes *
+_wb_api_client_send_sync (WbApiClient   *self,
+                          SoupMessage   *msg,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
+  RequestData *data;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GBytes) body = NULL;
+  guint status;
+
+  g_return_val_if_fail (WB_IS_API_CLIENT (self), NULL);
+  g_return_val_if_fail (SOUP_IS_MESSAGE (msg), NULL);
+
+  data = g_object_get_data (G_OBJECT (msg), REQUEST_DATA_KEY);
+  g_return_val_if_fail (data != NULL, NULL);
+  body = soup_session_send_and_read (self->session, msg, cancellable, &local_error);
+  if (body == NULL)
+    {
+      g_propagate_error (error, error_from_transport (data, msg, g_steal_pointer (&local_error)));
+      return NULL;
+    }
+  status = soup_message_get_status (msg);
+  if (status >= 300)
+    {
+      g_propagate_error (error, error_from_answer (status, soup_message_get_reason_phrase (msg), body));
+      return NULL;
+    }
+  return g_steal_pointer (&body);
+}
+
+void
+_wb_api_client_check_answer (WbApiClient *self,
+                             SoupMessage *msg)
+{
+  RequestData *data;
+
+  g_return_if_fail (WB_IS_API_CLIENT (self));
+  g_return_if_fail (SOUP_IS_MESSAGE (msg));
+
+  data = g_object_get_data (G_OBJECT (msg), REQUEST_DATA_KEY);
+  if (data != NULL)
+    check_token (self, data, msg);
 }
 
 static void

@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "wb-api-matching.h"
+#include "wb-api-private.h"
 
 /* Each call is a task of its own around the generic request, so that its _finish checks
  * the source tag and turns the answer into what the call promises. */
@@ -184,6 +185,138 @@ wb_api_client_rank_vacancies_finish (WbApiClient   *self,
                                      GError       **error)
 {
   return finish (self, result, wb_api_client_rank_vacancies_async, NULL, error);
+}
+
+/* Rankings read on a thread of their own */
+
+typedef struct {
+  WbApiClient *client;
+  SoupMessage *msg;
+} FetchData;
+
+static void
+fetch_data_free (FetchData *data)
+{
+  g_clear_object (&data->msg);
+  g_clear_object (&data->client);
+  g_free (data);
+}
+
+/* One thread, for good: its requests one after another on a connection of its own, with
+ * a thread-default context of its own for libsoup. */
+static void
+fetch_in_thread (gpointer task_data,
+                 gpointer pool_data)
+{
+  static GMainContext *context;
+  g_autoptr(GTask) task = task_data;
+  FetchData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  JsonNode *root;
+  const char *text;
+  gsize length = 0;
+  WbApiRanking *ranking;
+
+  if (context == NULL)
+    {
+      context = g_main_context_new ();
+      g_main_context_push_thread_default (context);
+    }
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  body = _wb_api_client_send_sync (data->client, data->msg, g_task_get_cancellable (task), &error);
+  if (body == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  text = g_bytes_get_data (body, &length);
+  parser = json_parser_new ();
+  if (length == 0 || !json_parser_load_from_data (parser, text, (gssize) length, NULL) ||
+      (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_task_return_new_error (task, WB_API_ERROR, WB_API_ERROR_PARSE, _("The server answered something that is not JSON"));
+      return;
+    }
+  ranking = wb_api_ranking_new_from_json (json_node_get_object (root), &error);
+  /* The tree's references go before the ranking is handed over: json-glib counts them
+   * without atomics, and from then on only the caller's thread touches what the ranking
+   * holds of it. */
+  g_clear_object (&parser);
+  if (ranking == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, ranking, (GDestroyNotify) wb_api_ranking_unref);
+}
+
+static gpointer
+create_fetch_pool (gpointer unused)
+{
+  g_autoptr(GError) error = NULL;
+  GThreadPool *pool = g_thread_pool_new (fetch_in_thread, NULL, 1, TRUE, &error);
+
+  if (pool == NULL)
+    g_warning ("No thread to read rankings on: %s", error->message);
+  return pool;
+}
+
+void
+wb_api_client_fetch_ranking_async (WbApiClient          *self,
+                                   gboolean              for_vacancy,
+                                   gint64                id,
+                                   const WbApiRankQuery *query,
+                                   GCancellable         *cancellable,
+                                   GAsyncReadyCallback   callback,
+                                   gpointer              user_data)
+{
+  static GOnce pool_once = G_ONCE_INIT;
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *params = NULL;
+  g_autofree char *path = NULL;
+  GThreadPool *pool;
+  FetchData *data;
+
+  g_return_if_fail (WB_IS_API_CLIENT (self));
+  g_return_if_fail (id > 0);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, wb_api_client_fetch_ranking_async);
+  params = wb_api_rank_query_to_string (query);
+  path = g_strdup_printf ("api/v1/%s/%" G_GINT64_FORMAT "/matches%s", for_vacancy ? "vacancies" : "clients", id,
+                          params);
+  data = g_new0 (FetchData, 1);
+  data->client = g_object_ref (self);
+  data->msg = _wb_api_client_new_get (self, path);
+  g_task_set_task_data (task, data, (GDestroyNotify) fetch_data_free);
+  if (data->msg == NULL)
+    {
+      g_task_return_new_error (task, WB_API_ERROR, WB_API_ERROR_NETWORK, _("%s is not a valid address"), path);
+      return;
+    }
+  pool = g_once (&pool_once, create_fetch_pool, NULL);
+  if (pool == NULL || !g_thread_pool_push (pool, g_object_ref (task), NULL))
+    {
+      g_task_return_new_error (task, WB_API_ERROR, WB_API_ERROR_NETWORK, _("The ranking could not be asked"));
+      g_object_unref (task);
+    }
+}
+
+WbApiRanking *
+wb_api_client_fetch_ranking_finish (WbApiClient   *self,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  FetchData *data;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == wb_api_client_fetch_ranking_async, NULL);
+
+  data = g_task_get_task_data (G_TASK (result));
+  if (data->msg != NULL)
+    _wb_api_client_check_answer (self, data->msg);
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 void

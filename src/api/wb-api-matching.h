@@ -37,6 +37,20 @@ JsonObject   *wb_api_client_rank_vacancies_finish     (WbApiClient          *sel
                                                        GAsyncResult         *result,
                                                        GError              **error);
 
+/* The same rankings (@for_vacancy: a vacancy's candidates, else a client's vacancies), asked,
+ * read and parsed on a thread of their own: neither waits for the caller's main loop, which
+ * gets the ranking parsed (or the error, as for every call). @query may be NULL. */
+void          wb_api_client_fetch_ranking_async       (WbApiClient          *self,
+                                                       gboolean              for_vacancy,
+                                                       gint64                id,
+                                                       const WbApiRankQuery *query,
+                                                       GCancellable         *cancellable,
+                                                       GAsyncReadyCallback   callback,
+                                                       gpointer              user_data);
+WbApiRanking *wb_api_client_fetch_ranking_finish      (WbApiClient          *self,
+                                                       GAsyncResult         *result,
+                                                       GError              **error);
+
 /* POST /api/v1/matches: records a proposal; the server stores the score, its parts and
  * the weights of that moment. @state is NULL for "suggested". */
 void          wb_api_client_propose_match_async       (WbApiClient          *self,

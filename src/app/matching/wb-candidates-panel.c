@@ -691,17 +691,12 @@ finish_ranking (WbCandidatesPanel  *self,
                 GAsyncResult       *result,
                 GError            **error)
 {
-  g_autoptr(JsonObject) answer = NULL;
-
-  if (self->direction == WB_MATCH_DIRECTION_CANDIDATES)
-    answer = wb_api_client_rank_candidates_finish (WB_API_CLIENT (source), result, error);
-  else
-    answer = wb_api_client_rank_vacancies_finish (WB_API_CLIENT (source), result, error);
-  if (answer == NULL)
-    return NULL;
-  return wb_api_ranking_new_from_json (answer, error);
+  return wb_api_client_fetch_ranking_finish (WB_API_CLIENT (source), result, error);
 }
 
+/* The request goes out, and its answer is read and parsed, on a thread of its own: it does
+ * not wait for the page's first frame (its layout and paint) on the main loop, and is there
+ * to be shown when that is done, or before it. */
 static void
 request_ranking (WbCandidatesPanel   *self,
                  guint                limit,
@@ -711,12 +706,8 @@ request_ranking (WbCandidatesPanel   *self,
 
   wb_candidates_panel_get_query (self, &query);
   query.limit = limit;
-  if (for_vacancy (self))
-    wb_api_client_rank_candidates_async (wb_session_get_api (self->session), self->subject_id, &query,
-                                         self->cancellable, callback, g_object_ref (self));
-  else
-    wb_api_client_rank_vacancies_async (wb_session_get_api (self->session), self->subject_id, &query,
-                                        self->cancellable, callback, g_object_ref (self));
+  wb_api_client_fetch_ranking_async (wb_session_get_api (self->session), for_vacancy (self), self->subject_id, &query,
+                                     self->cancellable, callback, g_object_ref (self));
 }
 
 static void

@@ -454,6 +454,19 @@ wb_record_page_clear (WbRecordPage *self)
     wb_record_page_add_badge (self, priv->last_loaded, "warning");
 }
 
+void
+wb_record_page_clear_badges (WbRecordPage *self)
+{
+  WbRecordPagePrivate *priv;
+
+  g_return_if_fail (WB_IS_RECORD_PAGE (self));
+
+  priv = PRIV (self);
+  wb_card_remove_all (priv->badges_box);
+  if (priv->last_loaded != NULL)
+    wb_record_page_add_badge (self, priv->last_loaded, "warning");
+}
+
 static gboolean
 is_offline (const GError *error)
 {
@@ -627,6 +640,16 @@ wb_record_page_add_field (WbRecordPage *self,
   g_return_if_fail (field != NULL && GTK_IS_WIDGET (widget));
 
   g_hash_table_insert (PRIV (self)->field_rows, g_strdup (field), widget);
+}
+
+void
+wb_record_page_remove_field (WbRecordPage *self,
+                             const char   *field)
+{
+  g_return_if_fail (WB_IS_RECORD_PAGE (self));
+  g_return_if_fail (field != NULL);
+
+  g_hash_table_remove (PRIV (self)->field_rows, field);
 }
 
 const char *

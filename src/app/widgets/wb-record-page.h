@@ -120,6 +120,9 @@ void                 wb_record_page_set_last_loaded    (WbRecordPage        *sel
 
 /* The header and the cards. clear() removes every card and badge and forgets the fields. */
 void                 wb_record_page_clear              (WbRecordPage        *self);
+/* Removes the badges only (the badge of values as last loaded stays): for a page that
+ * keeps its cards and sets their values again. */
+void                 wb_record_page_clear_badges       (WbRecordPage        *self);
 void                 wb_record_page_set_title          (WbRecordPage        *self,
                                                         const char          *title,
                                                         const char          *subtitle);
@@ -163,6 +166,9 @@ gboolean             wb_record_page_get_wide           (WbRecordPage        *sel
 void                 wb_record_page_add_field          (WbRecordPage        *self,
                                                         const char          *field,
                                                         GtkWidget           *widget);
+/* Forgets @field (a row that will show something else). */
+void                 wb_record_page_remove_field       (WbRecordPage        *self,
+                                                        const char          *field);
 /* The value shown for @field (a row's subtitle, an expander's, a card's description), or NULL. */
 const char          *wb_record_page_get_field_text     (WbRecordPage        *self,
                                                         const char          *field);
