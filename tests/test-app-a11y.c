@@ -180,40 +180,6 @@ make_client (guint i)
   return wb_test_record_take (WB_RESOURCE_CLIENTS, o);
 }
 
-static WbSession *
-make_session (void)
-{
-  JsonObject *me = json_object_new ();
-  g_autoptr(WbRecord) me_record = NULL;
-  g_autoptr(GListStore) orgs = g_list_store_new (WB_TYPE_RECORD);
-  g_autoptr(GListStore) municipalities = g_list_store_new (WB_TYPE_RECORD);
-  static const char * const org_names[] = { "ISD Kompas", "ISD BOL", "Gemeente Heerlen" };
-  static const char * const municipality_names[] = { "Heerlen", "Kerkrade", "Brunssum", "Landgraaf" };
-  WbSession *session;
-
-  json_object_set_int_member (me, "id", 7);
-  json_object_set_int_member (me, "organisation_id", 1);
-  json_object_set_string_member (me, "role", "consultant");
-  json_object_set_string_member (me, "display_name", "Test Consultant");
-  me_record = wb_test_record_take (WB_RESOURCE_USERS, me);
-  session = wb_session_new (NULL, me_record);
-  for (guint i = 0; i < G_N_ELEMENTS (org_names); i++)
-    {
-      g_autoptr(WbRecord) r = wb_test_named_record (WB_RESOURCE_ORGANISATIONS, i + 1, org_names[i]);
-
-      g_list_store_append (orgs, r);
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (municipality_names); i++)
-    {
-      g_autoptr(WbRecord) r = wb_test_named_record (WB_RESOURCE_MUNICIPALITIES, i + 1, municipality_names[i]);
-
-      g_list_store_append (municipalities, r);
-    }
-  wb_session_set_lookup (session, WB_RESOURCE_ORGANISATIONS, G_LIST_MODEL (orgs));
-  wb_session_set_lookup (session, WB_RESOURCE_MUNICIPALITIES, G_LIST_MODEL (municipalities));
-  return session;
-}
-
 typedef struct
 {
   GtkWidget *window;
@@ -227,7 +193,7 @@ fixture_set_up (Fixture *fixture,
 {
   g_autoptr(GListStore) records = g_list_store_new (WB_TYPE_RECORD);
 
-  fixture->session = make_session ();
+  fixture->session = wb_test_consultant_session ();
   fixture->window = gtk_window_new ();
   fixture->view = WB_LIST_VIEW (wb_clients_view_new ());
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, 700);
@@ -596,7 +562,7 @@ settle (WbListView *view)
 static void
 test_search_button (void)
 {
-  g_autoptr(WbSession) session = make_session ();
+  g_autoptr(WbSession) session = wb_test_consultant_session ();
   g_autoptr(GListStore) records = g_list_store_new (WB_TYPE_RECORD);
   GtkWidget *window = GTK_WIDGET (g_object_new (WB_TYPE_WINDOW, NULL));
   WbListView *view;

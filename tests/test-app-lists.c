@@ -22,50 +22,7 @@
 
 #define N_CLIENTS 1000
 
-/* A consultant (user 7) of organisation 1. */
-static WbSession *
-make_session (void)
-{
-  JsonObject *me = json_object_new ();
-  g_autoptr(WbRecord) me_record = NULL;
-  g_autoptr(GListStore) orgs = g_list_store_new (WB_TYPE_RECORD);
-  g_autoptr(GListStore) municipalities = g_list_store_new (WB_TYPE_RECORD);
-  g_autoptr(GListStore) users = g_list_store_new (WB_TYPE_RECORD);
-  static const char * const org_names[] = { "ISD Kompas", "ISD BOL", "Gemeente Heerlen" };
-  static const char * const municipality_names[] = { "Heerlen", "Kerkrade", "Brunssum", "Landgraaf" };
-  WbSession *session;
-
-  json_object_set_int_member (me, "id", 7);
-  json_object_set_int_member (me, "organisation_id", 1);
-  json_object_set_string_member (me, "role", "consultant");
-  json_object_set_string_member (me, "display_name", "Test Consultant");
-  me_record = wb_test_record_take (WB_RESOURCE_USERS, me);
-  session = wb_session_new (NULL, me_record);
-
-  for (guint i = 0; i < G_N_ELEMENTS (org_names); i++)
-    {
-      g_autoptr(WbRecord) r = wb_test_named_record (WB_RESOURCE_ORGANISATIONS, i + 1, org_names[i]);
-      g_list_store_append (orgs, r);
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (municipality_names); i++)
-    {
-      g_autoptr(WbRecord) r = wb_test_named_record (WB_RESOURCE_MUNICIPALITIES, i + 1, municipality_names[i]);
-      g_list_store_append (municipalities, r);
-    }
-  {
-    g_autoptr(WbRecord) a = wb_test_named_record (WB_RESOURCE_USERS, 7, "Test Consultant");
-    g_autoptr(WbRecord) b = wb_test_named_record (WB_RESOURCE_USERS, 8, "Wendy Wsp");
-    g_list_store_append (users, a);
-    g_list_store_append (users, b);
-  }
-  wb_session_set_lookup (session, WB_RESOURCE_ORGANISATIONS, G_LIST_MODEL (orgs));
-  wb_session_set_lookup (session, WB_RESOURCE_MUNICIPALITIES, G_LIST_MODEL (municipalities));
-  wb_session_set_lookup (session, WB_RESOURCE_USERS, G_LIST_MODEL (users));
-  return session;
-}
-
-/* Client i is "Given<i> Family<i>" of organisation 1 + i % 3, case manager 7 (the
- * consultant) when i % 5 == 0, with an own organisation's full name. */
+/* Client i as wb_test_client_object() makes it, last active i % 400 days ago. */
 static GListModel *
 make_clients (guint n)
 {
@@ -74,29 +31,12 @@ make_clients (guint n)
 
   for (guint i = 0; i < n; i++)
     {
-      JsonObject *o = json_object_new ();
-      g_autofree char *given = g_strdup_printf ("Given%u", i);
-      g_autofree char *family = g_strdup_printf ("Family%u", i);
-      g_autofree char *pseudonym = g_strdup_printf ("K-%06u", i + 1);
+      JsonObject *o = wb_test_client_object (i);
+      g_autoptr(GDateTime) day = g_date_time_add_days (now, -(int) (i % 400));
+      g_autofree char *text = g_date_time_format (day, "%Y-%m-%d");
       g_autoptr(WbRecord) record = NULL;
 
-      json_object_set_int_member (o, "id", i + 1);
-      json_object_set_int_member (o, "version", 1);
-      json_object_set_int_member (o, "organisation_id", 1 + i % 3);
-      json_object_set_int_member (o, "municipality_id", 1 + i % 4);
-      json_object_set_int_member (o, "case_manager_id", i % 5 == 0 ? 7 : 9);
-      json_object_set_string_member (o, "given_name", given);
-      json_object_set_string_member (o, "family_name", family);
-      json_object_set_string_member (o, "pseudonym", pseudonym);
-      json_object_set_string_member (o, "client_group", "participatiewet");
-      json_object_set_string_member (o, "phase", "intake");
-      json_object_set_string_member (o, "status", "active");
-      {
-        g_autoptr(GDateTime) day = g_date_time_add_days (now, -(int) (i % 400));
-        g_autofree char *text = g_date_time_format (day, "%Y-%m-%d");
-
-        json_object_set_string_member (o, "last_activity", text);
-      }
+      json_object_set_string_member (o, "last_activity", text);
       record = wb_test_record_take (WB_RESOURCE_CLIENTS, o);
       g_list_store_append (store, record);
     }
@@ -161,7 +101,7 @@ fixture_set_up (Fixture *fixture)
 {
   g_autoptr(GListModel) clients = make_clients (N_CLIENTS);
 
-  fixture->session = make_session ();
+  fixture->session = wb_test_consultant_session ();
   fixture->window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (fixture->window, 1000, 700);
   fixture->view = wb_clients_view_new ();
@@ -452,7 +392,7 @@ test_loading_quiet_and_switches_at_once (void)
   GtkWidget *spinner;
   GtkStack *stack;
 
-  fixture.session = make_session ();
+  fixture.session = wb_test_consultant_session ();
   fixture.window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (fixture.window, 1000, 700);
   fixture.view = wb_clients_view_new ();

@@ -22,46 +22,8 @@
 
 #define N_CLIENTS 300
 
-/* A consultant (user 7) of organisation 1. */
-static WbSession *
-make_session (void)
-{
-  JsonObject *me = json_object_new ();
-  g_autoptr(WbRecord) me_record = NULL;
-  g_autoptr(GListStore) orgs = g_list_store_new (WB_TYPE_RECORD);
-  g_autoptr(GListStore) municipalities = g_list_store_new (WB_TYPE_RECORD);
-  WbSession *session;
-
-  json_object_set_int_member (me, "id", 7);
-  json_object_set_int_member (me, "organisation_id", 1);
-  json_object_set_string_member (me, "role", "consultant");
-  json_object_set_string_member (me, "display_name", "Test Consultant");
-  me_record = wb_test_record_take (WB_RESOURCE_USERS, me);
-  session = wb_session_new (NULL, me_record);
-  {
-    JsonObject *o = json_object_new ();
-    g_autoptr(WbRecord) org = NULL;
-
-    json_object_set_int_member (o, "id", 1);
-    json_object_set_string_member (o, "name", "ISD Kompas");
-    org = wb_test_record_take (WB_RESOURCE_ORGANISATIONS, o);
-    g_list_store_append (orgs, org);
-  }
-  {
-    JsonObject *o = json_object_new ();
-    g_autoptr(WbRecord) municipality = NULL;
-
-    json_object_set_int_member (o, "id", 1);
-    json_object_set_string_member (o, "name", "Heerlen");
-    municipality = wb_test_record_take (WB_RESOURCE_MUNICIPALITIES, o);
-    g_list_store_append (municipalities, municipality);
-  }
-  wb_session_set_lookup (session, WB_RESOURCE_ORGANISATIONS, G_LIST_MODEL (orgs));
-  wb_session_set_lookup (session, WB_RESOURCE_MUNICIPALITIES, G_LIST_MODEL (municipalities));
-  return session;
-}
-
-/* Client i is "Given<i> Family<i>". */
+/* Client i is "Given<i> Family<i>", all of the consultant's organisation, municipality and
+ * caseload. */
 static GListModel *
 make_clients (guint n)
 {
@@ -69,23 +31,12 @@ make_clients (guint n)
 
   for (guint i = 0; i < n; i++)
     {
-      JsonObject *o = json_object_new ();
-      g_autofree char *given = g_strdup_printf ("Given%u", i);
-      g_autofree char *family = g_strdup_printf ("Family%u", i);
-      g_autofree char *pseudonym = g_strdup_printf ("K-%06u", i + 1);
+      JsonObject *o = wb_test_client_object (i);
       g_autoptr(WbRecord) record = NULL;
 
-      json_object_set_int_member (o, "id", i + 1);
-      json_object_set_int_member (o, "version", 1);
       json_object_set_int_member (o, "organisation_id", 1);
       json_object_set_int_member (o, "municipality_id", 1);
       json_object_set_int_member (o, "case_manager_id", 7);
-      json_object_set_string_member (o, "given_name", given);
-      json_object_set_string_member (o, "family_name", family);
-      json_object_set_string_member (o, "pseudonym", pseudonym);
-      json_object_set_string_member (o, "client_group", "participatiewet");
-      json_object_set_string_member (o, "phase", "intake");
-      json_object_set_string_member (o, "status", "active");
       record = wb_test_record_take (WB_RESOURCE_CLIENTS, o);
       g_list_store_append (store, record);
     }
@@ -161,7 +112,7 @@ fixture_set_up (Fixture *fixture)
 {
   g_autoptr(GListModel) clients = make_clients (N_CLIENTS);
 
-  fixture->session = make_session ();
+  fixture->session = wb_test_consultant_session ();
   fixture->window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (fixture->window, 1000, 700);
   fixture->view = wb_clients_view_new ();

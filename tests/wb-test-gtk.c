@@ -227,3 +227,68 @@ wb_test_named_record (WbResource  resource,
     json_object_set_int_member (o, "organisation_id", 1);
   return wb_test_record_take (resource, o);
 }
+
+WbSession *
+wb_test_consultant_session (void)
+{
+  static const char * const org_names[] = { "ISD Kompas", "ISD BOL", "Gemeente Heerlen" };
+  static const char * const municipality_names[] = { "Heerlen", "Kerkrade", "Brunssum", "Landgraaf" };
+  static const struct { gint64 id; const char *name; } users[] = { { 7, "Test Consultant" }, { 8, "Wendy Wsp" } };
+  JsonObject *me = json_object_new ();
+  g_autoptr(WbRecord) me_record = NULL;
+  g_autoptr(GListStore) orgs = g_list_store_new (WB_TYPE_RECORD);
+  g_autoptr(GListStore) municipalities = g_list_store_new (WB_TYPE_RECORD);
+  g_autoptr(GListStore) people = g_list_store_new (WB_TYPE_RECORD);
+  WbSession *session;
+
+  json_object_set_int_member (me, "id", 7);
+  json_object_set_int_member (me, "organisation_id", 1);
+  json_object_set_string_member (me, "role", "consultant");
+  json_object_set_string_member (me, "display_name", "Test Consultant");
+  me_record = wb_test_record_take (WB_RESOURCE_USERS, me);
+  session = wb_session_new (NULL, me_record);
+  for (guint i = 0; i < G_N_ELEMENTS (org_names); i++)
+    {
+      g_autoptr(WbRecord) r = wb_test_named_record (WB_RESOURCE_ORGANISATIONS, i + 1, org_names[i]);
+
+      g_list_store_append (orgs, r);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (municipality_names); i++)
+    {
+      g_autoptr(WbRecord) r = wb_test_named_record (WB_RESOURCE_MUNICIPALITIES, i + 1, municipality_names[i]);
+
+      g_list_store_append (municipalities, r);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (users); i++)
+    {
+      g_autoptr(WbRecord) r = wb_test_named_record (WB_RESOURCE_USERS, users[i].id, users[i].name);
+
+      g_list_store_append (people, r);
+    }
+  wb_session_set_lookup (session, WB_RESOURCE_ORGANISATIONS, G_LIST_MODEL (orgs));
+  wb_session_set_lookup (session, WB_RESOURCE_MUNICIPALITIES, G_LIST_MODEL (municipalities));
+  wb_session_set_lookup (session, WB_RESOURCE_USERS, G_LIST_MODEL (people));
+  return session;
+}
+
+JsonObject *
+wb_test_client_object (guint i)
+{
+  JsonObject *o = json_object_new ();
+  g_autofree char *given = g_strdup_printf ("Given%u", i);
+  g_autofree char *family = g_strdup_printf ("Family%u", i);
+  g_autofree char *pseudonym = g_strdup_printf ("K-%06u", i + 1);
+
+  json_object_set_int_member (o, "id", i + 1);
+  json_object_set_int_member (o, "version", 1);
+  json_object_set_int_member (o, "organisation_id", 1 + i % 3);
+  json_object_set_int_member (o, "municipality_id", 1 + i % 4);
+  json_object_set_int_member (o, "case_manager_id", i % 5 == 0 ? 7 : 9);
+  json_object_set_string_member (o, "given_name", given);
+  json_object_set_string_member (o, "family_name", family);
+  json_object_set_string_member (o, "pseudonym", pseudonym);
+  json_object_set_string_member (o, "client_group", "participatiewet");
+  json_object_set_string_member (o, "phase", "intake");
+  json_object_set_string_member (o, "status", "active");
+  return o;
+}

@@ -6,6 +6,7 @@
 #include <adwaita.h>
 
 #include "wb-record.h"
+#include "wb-session.h"
 
 G_BEGIN_DECLS
 
@@ -35,6 +36,16 @@ WbRecord         *wb_test_record_take             (WbResource  resource,
 WbRecord         *wb_test_named_record            (WbResource  resource,
                                                    gint64      id,
                                                    const char *name);
+
+/* The session of a consultant (user 7, "Test Consultant") of organisation 1, without a
+ * server, with the lookups the synthetic clients name: organisations 1-3 ("ISD Kompas",
+ * "ISD BOL", "Gemeente Heerlen"), municipalities 1-4 ("Heerlen", "Kerkrade", "Brunssum",
+ * "Landgraaf") and users 7 and 8 ("Wendy Wsp"). */
+WbSession        *wb_test_consultant_session      (void);
+/* Synthetic client @i: "Given<i> Family<i>", pseudonym K-<i + 1, six digits>, of
+ * organisation 1 + i % 3 and municipality 1 + i % 4, with the consultant as case manager
+ * when i % 5 == 0 (else user 9); an active participatiewet client in intake, version 1. */
+JsonObject       *wb_test_client_object           (guint       i);
 
 /* One round of the main loop, or a millisecond's pause when nothing is due. */
 void              wb_test_iterate                 (void);
