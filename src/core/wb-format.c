@@ -131,6 +131,29 @@ wb_format_table_date_order (void)
   return WB_DATE_ORDER_DMY;
 }
 
+/* A moment of the API at the user's clock, or NULL when @iso is none. */
+static GDateTime *
+parse_iso_moment (const char *iso)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) moment = NULL;
+
+  if (iso == NULL)
+    return NULL;
+  /* A moment without a zone is UTC, as the server writes every moment. */
+  moment = g_date_time_new_from_iso8601 (iso, utc);
+  return moment != NULL ? g_date_time_to_local (moment) : NULL;
+}
+
+/* The day of @when, as a GDate. */
+static void
+set_day_of (GDate     *date,
+            GDateTime *when)
+{
+  g_date_set_dmy (date, (GDateDay) g_date_time_get_day_of_month (when), (GDateMonth) g_date_time_get_month (when),
+                  (GDateYear) g_date_time_get_year (when));
+}
+
 gboolean
 wb_format_parse_day (const char *iso,
                      GDate      *date)
@@ -142,14 +165,11 @@ wb_format_parse_day (const char *iso,
    * at 00:30 in Amsterdam is of that day, not of the day before. */
   if (iso != NULL && strlen (iso) > 10 && iso[10] == 'T')
     {
-      g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
-      g_autoptr(GDateTime) moment = g_date_time_new_from_iso8601 (iso, utc);
-      g_autoptr(GDateTime) local = moment != NULL ? g_date_time_to_local (moment) : NULL;
+      g_autoptr(GDateTime) local = parse_iso_moment (iso);
 
       if (local != NULL)
         {
-          g_date_set_dmy (date, (GDateDay) g_date_time_get_day_of_month (local),
-                          (GDateMonth) g_date_time_get_month (local), (GDateYear) g_date_time_get_year (local));
+          set_day_of (date, local);
           return TRUE;
         }
     }
@@ -180,20 +200,6 @@ wb_format_iso_table_date (const char *iso)
   return wb_format_table_date (&date);
 }
 
-/* A moment of the API at the user's clock, or NULL when @iso is none. */
-static GDateTime *
-parse_iso_moment (const char *iso)
-{
-  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
-  g_autoptr(GDateTime) moment = NULL;
-
-  if (iso == NULL)
-    return NULL;
-  /* A moment without a zone is UTC, as the server writes every moment. */
-  moment = g_date_time_new_from_iso8601 (iso, utc);
-  return moment != NULL ? g_date_time_to_local (moment) : NULL;
-}
-
 char *
 wb_format_iso_date_time (const char *iso)
 {
@@ -212,8 +218,10 @@ wb_format_iso_table_date_time (const char *iso)
   g_autofree char *time = NULL;
   GDate day;
 
-  if (local == NULL || !wb_format_parse_day (iso, &day))
+  if (local == NULL)
     return g_strdup (iso != NULL ? iso : "");
+  g_date_clear (&day, 1);
+  set_day_of (&day, local);
   date = wb_format_table_date (&day);
   time = g_date_time_format (local, "%H:%M");
   return g_strdup_printf ("%s %s", date, time);

@@ -6,8 +6,6 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <stdio.h>
-#include <string.h>
 
 #include "wb-audit-entry-page.h"
 #include "wb-format.h"
