@@ -1223,6 +1223,23 @@ assert_same_ranking (WbApiRanking *a,
     }
 }
 
+/* The ranking fetched on the worker thread is the one @answer (the plain request's) says. */
+static void
+assert_fetched_as_answered (WbApiClient          *api,
+                            gboolean              for_vacancy,
+                            gint64                id,
+                            const WbApiRankQuery *query,
+                            JsonObject           *answer)
+{
+  g_autoptr(WbApiRanking) expected = wb_api_ranking_new_from_json (answer, NULL);
+  g_autoptr(WbApiRanking) ranking = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ranking = fetch_ranking (api, for_vacancy, id, query, &error);
+  g_assert_no_error (error);
+  assert_same_ranking (ranking, expected);
+}
+
 static void
 on_session_ended_cb (WbApiClient *api,
                      guint       *count)
@@ -1256,26 +1273,16 @@ test_fetch_ranking_on_a_thread (void)
       for (guint v = 0; v < G_N_ELEMENTS (vacancies); v++)
         {
           g_autoptr(JsonObject) answer = rank_candidates (wsp, vacancies[v], &queries[q], &error);
-          g_autoptr(WbApiRanking) expected = NULL;
-          g_autoptr(WbApiRanking) ranking = NULL;
 
           g_assert_no_error (error);
-          expected = wb_api_ranking_new_from_json (answer, NULL);
-          ranking = fetch_ranking (wsp, TRUE, vacancies[v], &queries[q], &error);
-          g_assert_no_error (error);
-          assert_same_ranking (ranking, expected);
+          assert_fetched_as_answered (wsp, TRUE, vacancies[v], &queries[q], answer);
         }
       for (guint c = 0; c < G_N_ELEMENTS (clients); c++)
         {
           g_autoptr(JsonObject) answer = rank_vacancies (a, clients[c], &queries[q], &error);
-          g_autoptr(WbApiRanking) expected = NULL;
-          g_autoptr(WbApiRanking) ranking = NULL;
 
           g_assert_no_error (error);
-          expected = wb_api_ranking_new_from_json (answer, NULL);
-          ranking = fetch_ranking (a, FALSE, clients[c], &queries[q], &error);
-          g_assert_no_error (error);
-          assert_same_ranking (ranking, expected);
+          assert_fetched_as_answered (a, FALSE, clients[c], &queries[q], answer);
         }
     }
 
