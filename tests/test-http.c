@@ -1165,6 +1165,103 @@ on_progress_cb (guint    loaded,
   progress->calls++;
 }
 
+/* The blocking questions, asked from a worker's thread as a restored sign-in asks them. */
+typedef struct {
+  WbApiClient *client;
+  WbRecord *me;
+  GListModel *clients;
+  GError *error;
+} InThread;
+
+static void
+ask_in_thread (GTask        *task,
+               gpointer      source,
+               gpointer      data,
+               GCancellable *cancellable)
+{
+  InThread *in = data;
+  g_autoptr(GMainContext) context = g_main_context_new ();
+
+  g_main_context_push_thread_default (context);
+  in->me = wb_api_client_me (in->client, NULL, &in->error);
+  if (in->me != NULL)
+    in->clients = wb_api_client_list_all (in->client, WB_RESOURCE_CLIENTS, NULL, &in->error);
+  g_main_context_pop_thread_default (context);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+ask_from_a_thread (InThread *in)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, wb_test_store_result, &result);
+
+  g_task_set_task_data (task, in, NULL);
+  g_task_run_in_thread (task, ask_in_thread);
+  wb_test_wait (&result);
+}
+
+static GThread *test_thread;
+
+static void
+on_ended_cb (WbApiClient *client,
+             guint       *ended)
+{
+  g_assert_true (g_thread_self () == test_thread);
+  (*ended)++;
+}
+
+/* From a worker's thread, "who am I" and a whole list in pages of 1000 answer as the
+ * asynchronous calls do; a token no longer good is 401 there, and ends the session once, on
+ * the caller's thread, when a list page read on a worker's thread is refused. */
+static void
+test_list_from_a_thread (void)
+{
+  g_autoptr(WbApiClient) b = login ("b.consultant");
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GListModel) all = NULL;
+  g_autoptr(GListModel) page = NULL;
+  g_autoptr(GError) error = NULL;
+  InThread in = { b };
+  guint ended = 0;
+
+  test_thread = g_thread_self ();
+  wb_api_client_list_all_async (b, WB_RESOURCE_CLIENTS, 0, NULL, NULL, NULL, NULL, wb_test_store_result, &result);
+  wb_test_wait (&result);
+  all = wb_api_client_list_all_finish (b, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (all), >, 1000);
+
+  ask_from_a_thread (&in);
+  g_assert_no_error (in.error);
+  g_assert_cmpstr (wb_record_get_string (in.me, "username"), ==, "b.consultant");
+  g_assert_cmpuint (g_list_model_get_n_items (in.clients), ==, g_list_model_get_n_items (all));
+  for (guint i = 0; i < g_list_model_get_n_items (all); i += 97)
+    {
+      g_autoptr(WbRecord) expected = g_list_model_get_item (all, i);
+      g_autoptr(WbRecord) got = g_list_model_get_item (in.clients, i);
+
+      g_assert_cmpint (wb_record_get_id (got), ==, wb_record_get_id (expected));
+      g_assert_cmpint (wb_record_get_resource (got), ==, WB_RESOURCE_CLIENTS);
+    }
+  g_clear_object (&in.me);
+  g_clear_object (&in.clients);
+
+  g_signal_connect (b, "session-ended", G_CALLBACK (on_ended_cb), &ended);
+  wb_api_client_set_token (b, "not-a-token");
+  ask_from_a_thread (&in);
+  g_assert_null (in.me);
+  g_assert_error (in.error, WB_API_ERROR, 401);
+  g_clear_error (&in.error);
+  /* Asked from a worker's thread, the caller decides: nothing ended yet. */
+  g_assert_cmpuint (ended, ==, 0);
+
+  page = wb_test_api_list (b, WB_RESOURCE_CLIENTS, 0, NULL, NULL, &error);
+  g_assert_null (page);
+  g_assert_error (error, WB_API_ERROR, 401);
+  g_assert_cmpuint (ended, ==, 1);
+}
+
 static void
 test_list_all (void)
 {
@@ -2079,6 +2176,7 @@ main (int   argc,
   g_test_add_func ("/http/write/sql-injection-is-text", test_sql_injection_is_text);
   g_test_add_func ("/http/list/paging-filter-sort", test_list_paging_filter_sort);
   g_test_add_func ("/http/list/all-pages", test_list_all);
+  g_test_add_func ("/http/list/from-a-worker-thread", test_list_from_a_thread);
   g_test_add_func ("/http/nested/events", test_events);
   g_test_add_func ("/http/nested/event-corrections", test_event_corrections);
   g_test_add_func ("/http/nested/diagnosis-signal", test_diagnosis_signal);

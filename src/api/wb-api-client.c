@@ -65,6 +65,8 @@ struct _WbApiClient
   char *token;
   gboolean token_refused;   /* "session-ended" was emitted for this token */
   GTlsDatabase *ca;         /* the organisation's own certificate authority, if any */
+  GMutex lock;              /* token and ca, as a worker's thread reads them (only the
+                             * caller's thread writes them) */
 };
 
 G_DEFINE_FINAL_TYPE (WbApiClient, wb_api_client, G_TYPE_OBJECT)
@@ -137,6 +139,7 @@ wb_api_client_finalize (GObject *object)
   g_clear_object (&self->ca);
   g_clear_pointer (&self->base_url, g_free);
   g_clear_pointer (&self->token, g_free);
+  g_mutex_clear (&self->lock);
 
   G_OBJECT_CLASS (wb_api_client_parent_class)->finalize (object);
 }
@@ -218,6 +221,7 @@ wb_api_client_class_init (WbApiClientClass *klass)
 static void
 wb_api_client_init (WbApiClient *self)
 {
+  g_mutex_init (&self->lock);
   /* The change feed holds one connection open for as long as the session lasts; libsoup's
    * default of two per host would leave every other request queueing on the one left. */
   self->session = soup_session_new_with_options ("user-agent", "werkbrug/" PACKAGE_VERSION,
@@ -294,6 +298,41 @@ holds_object (JsonNode  *node,
   return TRUE;
 }
 
+/* The records of one page of a list, appended to @items; @total gets how many rows match
+ * over all pages. */
+static gboolean
+read_list_page (WbResource   resource,
+                JsonNode    *root,
+                GListStore  *items,
+                guint       *total,
+                GError     **error)
+{
+  JsonObject *object;
+  JsonArray *array;
+
+  if (!holds_object (root, error))
+    return FALSE;
+  object = json_node_get_object (root);
+  if (!json_object_has_member (object, "items") || !JSON_NODE_HOLDS_ARRAY (json_object_get_member (object, "items")))
+    {
+      g_set_error (error, WB_API_ERROR, WB_API_ERROR_PARSE, _("The server answered without the list"));
+      return FALSE;
+    }
+  array = json_object_get_array_member (object, "items");
+  *total = (guint) json_object_get_int_member_with_default (object, "total", 0);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *item = json_array_get_element (array, i);
+      g_autoptr(WbRecord) record = NULL;
+
+      if (!JSON_NODE_HOLDS_OBJECT (item))
+        continue;
+      record = wb_record_new (resource, json_node_get_object (item));
+      g_list_store_append (items, record);
+    }
+  return TRUE;
+}
+
 /* The error of a request that got no answer (@error, taken): cancelled as it is, a refused
  * certificate said as such, anything else as a server that cannot be reached. */
 static GError *
@@ -331,27 +370,26 @@ check_token (WbApiClient *self,
     }
 }
 
+/* Returns what the answer @body (NULL: none came, and @error says why) means to @task. On
+ * the thread that read it: for a list a worker's, where the token is checked at the finish. */
 static void
-on_sent_cb (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
+return_answer (GTask   *task,
+               GBytes  *body,
+               GError  *transport_error)
 {
-  g_autoptr(GTask) task = user_data;
   WbApiClient *self = g_task_get_source_object (task);
   RequestData *data = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) body = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
   g_autoptr(JsonNode) root = NULL;
   guint status;
 
   if (body == NULL)
     {
-      g_task_return_error (task, error_from_transport (data, data->msg, g_steal_pointer (&error)));
+      g_task_return_error (task, error_from_transport (data, data->msg, transport_error));
       return;
     }
 
   status = soup_message_get_status (data->msg);
-  check_token (self, data, data->msg);
   if (status >= 300)
     {
       g_task_return_error (task, error_from_answer (status, soup_message_get_reason_phrase (data->msg), body));
@@ -360,7 +398,7 @@ on_sent_cb (GObject      *source,
 
   if (data->kind == ANSWER_BYTES)
     {
-      g_task_return_pointer (task, g_steal_pointer (&body), (GDestroyNotify) g_bytes_unref);
+      g_task_return_pointer (task, g_bytes_ref (body), (GDestroyNotify) g_bytes_unref);
       return;
     }
 
@@ -409,36 +447,18 @@ on_sent_cb (GObject      *source,
 
     case ANSWER_LIST:
       {
-        ListPage *page;
-        JsonObject *object;
-        JsonArray *items;
+        ListPage *page = g_new0 (ListPage, 1);
 
-        if (!holds_object (root, &error))
+        page->items = g_list_store_new (WB_TYPE_RECORD);
+        if (!read_list_page (data->resource, root, page->items, &page->total, &error))
           {
+            list_page_free (page);
             g_task_return_error (task, g_steal_pointer (&error));
             break;
           }
-        object = json_node_get_object (root);
-        if (!json_object_has_member (object, "items") ||
-            !JSON_NODE_HOLDS_ARRAY (json_object_get_member (object, "items")))
-          {
-            g_task_return_new_error (task, WB_API_ERROR, WB_API_ERROR_PARSE, _("The server answered without the list"));
-            break;
-          }
-        items = json_object_get_array_member (object, "items");
-        page = g_new0 (ListPage, 1);
-        page->items = g_list_store_new (WB_TYPE_RECORD);
-        page->total = (guint) json_object_get_int_member_with_default (object, "total", 0);
-        for (guint i = 0; i < json_array_get_length (items); i++)
-          {
-            JsonNode *item = json_array_get_element (items, i);
-            g_autoptr(WbRecord) record = NULL;
-
-            if (!JSON_NODE_HOLDS_OBJECT (item))
-              continue;
-            record = wb_record_new (data->resource, json_node_get_object (item));
-            g_list_store_append (page->items, record);
-          }
+        /* The tree's references go on this thread, before the records are handed over:
+         * json-glib counts them without atomics. */
+        g_clear_pointer (&root, json_node_unref);
         g_task_return_pointer (task, page, (GDestroyNotify) list_page_free);
       }
       break;
@@ -446,6 +466,42 @@ on_sent_cb (GObject      *source,
     default:
       g_assert_not_reached ();
     }
+}
+
+static void
+on_sent_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  RequestData *data = g_task_get_task_data (task);
+  GError *error = NULL;
+  g_autoptr(GBytes) body = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
+
+  if (body != NULL)
+    check_token (g_task_get_source_object (task), data, data->msg);
+  return_answer (task, body, error);
+}
+
+/* A page of a list is read and parsed on a worker's thread, with a context of its own for
+ * libsoup: a thousand rows parsed take the main thread from frames, and a launch's first
+ * page answered while the window is presented is in the list before its first frame. */
+static void
+read_list_in_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  WbApiClient *self = source_object;
+  RequestData *data = task_data;
+  g_autoptr(GMainContext) context = g_main_context_new ();
+  GError *error = NULL;
+  g_autoptr(GBytes) body = NULL;
+
+  g_main_context_push_thread_default (context);
+  body = soup_session_send_and_read (self->session, data->msg, cancellable, &error);
+  g_main_context_pop_thread_default (context);
+  return_answer (task, body, error);
 }
 
 /* A certificate the system does not trust may still be signed by the organisation's own
@@ -537,6 +593,9 @@ start_request (WbApiClient *self,
 
 #define REQUEST_DATA_KEY "wb-api-request"
 
+/* The rows per page when a whole list is read. */
+#define LIST_ALL_PAGE 1000
+
 SoupMessage *
 _wb_api_client_new_get (WbApiClient *self,
                         const char  *path)
@@ -557,8 +616,10 @@ _wb_api_client_new_get (WbApiClient *self,
       request_data_free (data);
       return NULL;
     }
+  g_mutex_lock (&self->lock);
   data->ca = self->ca != NULL ? g_object_ref (self->ca) : NULL;
   data->token = g_strdup (self->token);
+  g_mutex_unlock (&self->lock);
   g_signal_connect (data->msg, "accept-certificate", G_CALLBACK (on_accept_certificate_cb), data);
   headers = soup_message_get_request_headers (data->msg);
   soup_message_headers_replace (headers, "Accept", "application/json, application/problem+json");
@@ -731,6 +792,80 @@ list_path (WbResource        resource,
   return g_string_free (path, FALSE);
 }
 
+/* Questions asked from a worker's thread, blocking it: the answer is read and parsed
+ * there, and a 401 does not end the session (the caller's thread decides). */
+
+/* Asks @path from a worker's thread and parses the answer there. */
+static JsonNode *
+get_in_thread (WbApiClient   *self,
+               const char    *path,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  g_autoptr(SoupMessage) msg = _wb_api_client_new_get (self, path);
+  g_autoptr(GBytes) body = NULL;
+
+  if (msg == NULL)
+    {
+      g_set_error (error, WB_API_ERROR, WB_API_ERROR_NETWORK, _("%s is not a valid address"), path);
+      return NULL;
+    }
+  body = _wb_api_client_send_sync (self, msg, cancellable, error);
+  if (body == NULL)
+    return NULL;
+  return parse_answer (body, error);
+}
+
+WbRecord *
+wb_api_client_me (WbApiClient   *self,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(JsonNode) root = NULL;
+
+  g_return_val_if_fail (WB_IS_API_CLIENT (self), NULL);
+
+  root = get_in_thread (self, "api/v1/me", cancellable, &local_error);
+  if (local_error != NULL || !holds_object (root, &local_error))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  return wb_record_new (WB_RESOURCE_USERS, json_node_get_object (root));
+}
+
+GListModel *
+wb_api_client_list_all (WbApiClient   *self,
+                        WbResource     resource,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  g_autoptr(GListStore) items = NULL;
+
+  g_return_val_if_fail (WB_IS_API_CLIENT (self), NULL);
+  g_return_val_if_fail (resource < WB_N_RESOURCES, NULL);
+
+  items = g_list_store_new (WB_TYPE_RECORD);
+  for (guint page = 1;; page++)
+    {
+      g_autofree char *path = list_path (resource, 0, NULL, page, LIST_ALL_PAGE);
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(JsonNode) root = get_in_thread (self, path, cancellable, &local_error);
+      guint before = g_list_model_get_n_items (G_LIST_MODEL (items));
+      guint total = 0;
+
+      if (local_error != NULL || !read_list_page (resource, root, items, &total, &local_error))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      if (g_list_model_get_n_items (G_LIST_MODEL (items)) == before ||
+          g_list_model_get_n_items (G_LIST_MODEL (items)) >= total)
+        return G_LIST_MODEL (g_steal_pointer (&items));
+    }
+}
+
 /* The pointer of a task of @self that @source_tag started. */
 gpointer
 _wb_api_finish_pointer (WbApiClient   *self,
@@ -791,7 +926,9 @@ wb_api_client_set_tls_ca_file (WbApiClient  *self,
           return FALSE;
         }
     }
+  g_mutex_lock (&self->lock);
   g_set_object (&self->ca, ca);
+  g_mutex_unlock (&self->lock);
   return TRUE;
 }
 
@@ -803,8 +940,10 @@ wb_api_client_set_token (WbApiClient *self,
 
   if (g_strcmp0 (self->token, token) == 0)
     return;
+  g_mutex_lock (&self->lock);
   g_free (self->token);
   self->token = g_strdup (token);
+  g_mutex_unlock (&self->lock);
   self->token_refused = FALSE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOKEN]);
 }
@@ -897,6 +1036,7 @@ wb_api_client_list_async (WbApiClient         *self,
                           gpointer             user_data)
 {
   g_autofree char *path = NULL;
+  g_autoptr(GTask) task = NULL;
 
   g_return_if_fail (WB_IS_API_CLIENT (self));
   g_return_if_fail (resource < WB_N_RESOURCES);
@@ -904,8 +1044,10 @@ wb_api_client_list_async (WbApiClient         *self,
   path = list_path (resource, parent_id, query,
                     query != NULL && query->page > 0 ? query->page : 1,
                     query != NULL && query->per_page > 0 ? query->per_page : 50);
-  send_request (self, "GET", path, NULL, NULL, NULL, ANSWER_LIST, resource,
-                wb_api_client_list_async, cancellable, callback, user_data);
+  task = new_request (self, "GET", path, ANSWER_LIST, resource, wb_api_client_list_async, cancellable, callback,
+                      user_data);
+  if (task != NULL)
+    g_task_run_in_thread (task, read_list_in_thread);
 }
 
 GListModel *
@@ -915,8 +1057,11 @@ wb_api_client_list_finish (WbApiClient   *self,
                            GError       **error)
 {
   ListPage *page = _wb_api_finish_pointer (self, result, wb_api_client_list_async, error);
+  RequestData *data = g_task_get_task_data (G_TASK (result));
   GListModel *items;
 
+  /* Read on a worker's thread: a refused token ends the session here, on the caller's. */
+  check_token (self, data, data->msg);
   if (page == NULL)
     return NULL;
   if (total != NULL)
@@ -992,7 +1137,7 @@ static void
 fetch_next_page (GTask *task)
 {
   ListAllData *data = g_task_get_task_data (task);
-  WbApiQuery query = { data->q, data->sort, data->page, 1000, data->filters };
+  WbApiQuery query = { data->q, data->sort, data->page, LIST_ALL_PAGE, data->filters };
 
   wb_api_client_list_async (g_task_get_source_object (task), data->resource, data->parent_id, &query,
                             g_task_get_cancellable (task), on_page_cb, task);

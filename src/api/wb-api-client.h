@@ -84,6 +84,17 @@ WbRecord     *wb_api_client_me_finish       (WbApiClient         *self,
                                              GAsyncResult        *result,
                                              GError             **error);
 
+/* The same questions, blocking: for a worker's thread with a thread-default main context
+ * of its own (libsoup 3.2 sends from any thread). The answer is parsed on that thread; a
+ * 401 does not emit "session-ended". */
+WbRecord     *wb_api_client_me              (WbApiClient         *self,
+                                             GCancellable        *cancellable,
+                                             GError             **error);
+GListModel   *wb_api_client_list_all        (WbApiClient         *self,
+                                             WbResource           resource,
+                                             GCancellable        *cancellable,
+                                             GError             **error);
+
 /* One page of a resource; with @parent_id > 0, of a nested resource under that parent
  * (events of a client, contacts of an employer). */
 void          wb_api_client_list_async      (WbApiClient         *self,
