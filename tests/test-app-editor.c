@@ -1116,6 +1116,66 @@ test_first_page_a_screenful (void)
   g_object_unref (view);
 }
 
+/* A kept token restores its session off the main thread: who it belongs to and the lookups
+ * a sign-in loads. A token no longer good answers 401 (the window then asks for the
+ * password), and a role that may not read the users, the analyst, still gets its session. */
+static WbSession *
+restore (WbApiClient  *api,
+         GError      **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  wb_session_restore_async (api, NULL, wb_test_store_result, &result);
+  wb_test_wait (&result);
+  return wb_session_restore_finish (api, result, error);
+}
+
+static void
+test_session_restored_from_token (void)
+{
+  g_autoptr(WbRecord) me = NULL;
+  g_autoptr(WbApiClient) signed_in = login (&me);
+  g_autoptr(WbSession) loaded = loaded_session (signed_in, me);
+  g_autoptr(WbApiClient) api = wb_api_client_new (fx.server->url);
+  g_autoptr(WbApiClient) analyst_api = NULL;
+  g_autoptr(WbRecord) analyst = NULL;
+  g_autoptr(WbSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 municipality = wb_record_get_int (me, "organisation_id");
+
+  wb_api_client_set_token (api, wb_api_client_get_token (signed_in));
+  session = restore (api, &error);
+  g_assert_no_error (error);
+  g_assert_true (wb_session_get_api (session) == api);
+  g_assert_cmpint (wb_session_get_user_id (session), ==, wb_record_get_id (me));
+  g_assert_cmpint (wb_session_get_role (session), ==, wb_session_get_role (loaded));
+  for (WbResource r = 0; r < WB_N_RESOURCES; r++)
+    if (r == WB_RESOURCE_ORGANISATIONS || r == WB_RESOURCE_MUNICIPALITIES || r == WB_RESOURCE_USERS)
+      {
+        GListModel *restored = wb_session_get_lookup (session, r);
+        GListModel *expected = wb_session_get_lookup (loaded, r);
+
+        g_assert_cmpuint (g_list_model_get_n_items (restored), >, 0);
+        g_assert_cmpuint (g_list_model_get_n_items (restored), ==, g_list_model_get_n_items (expected));
+      }
+  g_assert_cmpstr (wb_session_lookup_name (session, WB_RESOURCE_ORGANISATIONS, municipality), ==,
+                   wb_session_lookup_name (loaded, WB_RESOURCE_ORGANISATIONS, municipality));
+  g_clear_object (&session);
+
+  /* Signed out elsewhere: the token is no longer good. */
+  wb_api_client_set_token (api, "0123456789abcdef");
+  session = restore (api, &error);
+  g_assert_null (session);
+  g_assert_error (error, WB_API_ERROR, 401);
+  g_clear_error (&error);
+
+  analyst_api = wb_test_api_login (fx.server->url, "szmh.analyst", WB_DEMO_PASSWORD, &analyst);
+  session = restore (analyst_api, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (wb_session_get_role (session), ==, WB_ROLE_ANALYST);
+  g_assert_cmpuint (g_list_model_get_n_items (wb_session_get_lookup (session, WB_RESOURCE_ORGANISATIONS)), >, 0);
+}
+
 /* What someone else changes reaches the open clients list through the change feed: the
  * changed row is read again as a list row (no full read, so no audit row in the name of a
  * user who read nothing), takes its place under the user's search, and stays selected; a new
@@ -1276,6 +1336,7 @@ main (int   argc,
   g_test_add_func ("/app-editor/live/others-note-shows-edits-kept", test_live_profile_follows_others);
   g_test_add_func ("/app-editor/live/clients-list-follows-without-reads", test_live_clients_list_follows_others);
   g_test_add_func ("/app-editor/list/first-page-a-screenful", test_first_page_a_screenful);
+  g_test_add_func ("/app-editor/start/session-restored-from-token", test_session_restored_from_token);
   g_test_add_func ("/app-editor/live/accounts-list-follows", test_live_accounts_list_follows_others);
   g_test_add_func ("/app-editor/dialogs/fit-small-screens", test_dialogs_fit);
   g_test_add_func ("/app-editor/start/demo-data-said-only-when-made", test_start_says_demo_only_once);

@@ -23,6 +23,15 @@ enum {
   N_LOOKUPS
 };
 
+static const struct {
+  WbResource resource;
+  const char *name_field;
+} lookup_kinds[N_LOOKUPS] = {
+  { WB_RESOURCE_ORGANISATIONS, "name" },
+  { WB_RESOURCE_MUNICIPALITIES, "name" },
+  { WB_RESOURCE_USERS, "display_name" },
+};
+
 struct _WbSession
 {
   GObject parent_instance;
@@ -96,16 +105,10 @@ wb_session_class_init (WbSessionClass *klass)
 static void
 wb_session_init (WbSession *self)
 {
-  static const struct { WbResource resource; const char *name_field; } kinds[N_LOOKUPS] = {
-    { WB_RESOURCE_ORGANISATIONS, "name" },
-    { WB_RESOURCE_MUNICIPALITIES, "name" },
-    { WB_RESOURCE_USERS, "display_name" },
-  };
-
   for (guint i = 0; i < N_LOOKUPS; i++)
     {
-      self->lookups[i].resource = kinds[i].resource;
-      self->lookups[i].name_field = kinds[i].name_field;
+      self->lookups[i].resource = lookup_kinds[i].resource;
+      self->lookups[i].name_field = lookup_kinds[i].name_field;
       self->lookups[i].records = g_list_store_new (WB_TYPE_RECORD);
       self->lookups[i].by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
     }
@@ -256,53 +259,97 @@ wb_session_can (WbSession  *self,
   return wb_policy_decide (self->role, resource, action, scope) == WB_DECISION_ALLOW;
 }
 
-/* Loading the lookups: every lookup asked for at once, so that the round trips overlap
- * (the first list a user sees waits for them). */
+/* Loading: the lookups (and, restoring a sign-in, "who am I" before them) are asked and
+ * parsed on a worker's thread, so that a launch's questions go out and come back while the
+ * main thread is still busy starting GTK or building the window; the main thread only
+ * takes the answers in. */
 
 typedef struct {
-  GTask *task;       /* shared; the last answer lets go of it */
-  guint index;
-} LookupLoad;
-
-typedef struct {
-  guint pending;
-  GError *error;
-} LoadState;
+  WbApiClient *api;
+  gboolean ask_me;
+  WbRecord *me;
+  GListModel *records[N_LOOKUPS];  /* NULL: the role may not read that list */
+  GTask *task;                     /* the caller's */
+} Load;
 
 static void
-load_state_free (LoadState *state)
+load_free (Load *load)
 {
-  g_clear_error (&state->error);
-  g_free (state);
+  g_clear_object (&load->api);
+  g_clear_object (&load->me);
+  for (guint i = 0; i < N_LOOKUPS; i++)
+    g_clear_object (&load->records[i]);
+  g_clear_object (&load->task);
+  g_free (load);
 }
 
 static void
-on_lookup_loaded_cb (GObject      *source,
-                     GAsyncResult *result,
-                     gpointer      user_data)
+load_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
 {
-  LookupLoad *load = user_data;
-  GTask *task = load->task;
-  WbSession *self = g_task_get_source_object (task);
-  LoadState *state = g_task_get_task_data (task);
+  Load *load = task_data;
+  g_autoptr(GMainContext) context = g_main_context_new ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) records = NULL;
 
-  records = wb_api_client_list_all_finish (WB_API_CLIENT (source), result, &error);
-  if (records != NULL)
-    wb_session_set_lookup (self, self->lookups[load->index].resource, records);
-  /* A role that may not read users (the analyst) still gets a working session. */
-  else if (!g_error_matches (error, WB_API_ERROR, 403) && state->error == NULL)
-    state->error = g_steal_pointer (&error);
-  g_free (load);
+  /* libsoup sends from this thread, on a context of its own. */
+  g_main_context_push_thread_default (context);
+  if (load->ask_me)
+    load->me = wb_api_client_me (load->api, cancellable, &error);
+  for (guint i = 0; error == NULL && i < N_LOOKUPS; i++)
+    {
+      g_autoptr(GError) lookup_error = NULL;
 
-  if (--state->pending > 0)
-    return;
-  if (state->error != NULL)
-    g_task_return_error (task, g_steal_pointer (&state->error));
+      load->records[i] = wb_api_client_list_all (load->api, lookup_kinds[i].resource, cancellable, &lookup_error);
+      /* A role that may not read users (the analyst) still gets a working session. */
+      if (load->records[i] == NULL && !g_error_matches (lookup_error, WB_API_ERROR, 403))
+        error = g_steal_pointer (&lookup_error);
+    }
+  g_main_context_pop_thread_default (context);
+  if (error != NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_boolean (task, TRUE);
-  g_object_unref (task);
+}
+
+static void
+set_lookups (WbSession *self,
+             Load      *load)
+{
+  for (guint i = 0; i < N_LOOKUPS; i++)
+    if (load->records[i] != NULL)
+      wb_session_set_lookup (self, lookup_kinds[i].resource, load->records[i]);
+}
+
+/* Runs @load on a worker's thread; @done takes the answers in on the caller's. */
+static void
+start_load (Load                *load,
+            GCancellable        *cancellable,
+            GAsyncReadyCallback  done)
+{
+  g_autoptr(GTask) worker = g_task_new (NULL, cancellable, done, load);
+
+  g_task_set_task_data (worker, load, (GDestroyNotify) load_free);
+  g_task_run_in_thread (worker, load_in_thread);
+}
+
+static void
+on_loaded_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  Load *load = user_data;
+  g_autoptr(GTask) task = g_steal_pointer (&load->task);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  set_lookups (g_task_get_source_object (task), load);
+  g_task_return_boolean (task, TRUE);
 }
 
 void
@@ -311,24 +358,16 @@ wb_session_load_async (WbSession           *self,
                        GAsyncReadyCallback  callback,
                        gpointer             user_data)
 {
-  GTask *task;
+  Load *load;
 
   g_return_if_fail (WB_IS_SESSION (self));
   g_return_if_fail (self->api != NULL);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, wb_session_load_async);
-  g_task_set_task_data (task, g_new0 (LoadState, 1), (GDestroyNotify) load_state_free);
-  ((LoadState *) g_task_get_task_data (task))->pending = N_LOOKUPS;
-  for (guint i = 0; i < N_LOOKUPS; i++)
-    {
-      LookupLoad *load = g_new0 (LookupLoad, 1);
-
-      load->task = task;
-      load->index = i;
-      wb_api_client_list_all_async (self->api, self->lookups[i].resource, 0, NULL, NULL, NULL, cancellable,
-                                    on_lookup_loaded_cb, load);
-    }
+  load = g_new0 (Load, 1);
+  load->api = g_object_ref (self->api);
+  load->task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (load->task, wb_session_load_async);
+  start_load (load, cancellable, on_loaded_cb);
 }
 
 gboolean
@@ -339,6 +378,55 @@ wb_session_load_finish (WbSession     *self,
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+on_restored_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  Load *load = user_data;
+  g_autoptr(GTask) task = g_steal_pointer (&load->task);
+  g_autoptr(GError) error = NULL;
+  WbSession *session;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  session = wb_session_new (load->api, load->me);
+  set_lookups (session, load);
+  g_task_return_pointer (task, session, g_object_unref);
+}
+
+void
+wb_session_restore_async (WbApiClient         *api,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  Load *load;
+
+  g_return_if_fail (WB_IS_API_CLIENT (api));
+
+  load = g_new0 (Load, 1);
+  load->api = g_object_ref (api);
+  load->ask_me = TRUE;
+  load->task = g_task_new (api, cancellable, callback, user_data);
+  g_task_set_source_tag (load->task, wb_session_restore_async);
+  start_load (load, cancellable, on_restored_cb);
+}
+
+WbSession *
+wb_session_restore_finish (WbApiClient   *api,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, api), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == wb_session_restore_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 void

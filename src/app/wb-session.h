@@ -33,6 +33,17 @@ gboolean      wb_session_load_finish          (WbSession           *self,
                                                GAsyncResult        *result,
                                                GError             **error);
 
+/* Restores the sign-in of @api's token: asks who it belongs to and fills the lookups, on a
+ * worker's thread, and returns the loaded session; the error of "who am I" as it came
+ * (401 for a token no longer good, WB_API_ERROR_NETWORK for no server). */
+void          wb_session_restore_async        (WbApiClient         *api,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+WbSession    *wb_session_restore_finish       (WbApiClient         *api,
+                                               GAsyncResult        *result,
+                                               GError             **error);
+
 /* Sets the records of one lookup directly (organisations, municipalities or users). */
 void          wb_session_set_lookup           (WbSession           *self,
                                                WbResource           resource,

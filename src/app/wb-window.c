@@ -1005,14 +1005,14 @@ server_check_free (ServerCheck *check)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ServerCheck, server_check_free)
 
 static void
-on_me_cb (GObject      *source,
-          GAsyncResult *result,
-          gpointer      user_data)
+on_restored_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
   g_autoptr(ServerCheck) check = user_data;
   WbWindow *self = check->self;
   g_autoptr(GError) error = NULL;
-  g_autoptr(WbRecord) me = wb_api_client_me_finish (WB_API_CLIENT (source), result, &error);
+  g_autoptr(WbSession) session = wb_session_restore_finish (WB_API_CLIENT (source), result, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -1021,7 +1021,7 @@ on_me_cb (GObject      *source,
    * brought nor begin a second session. */
   if (WB_API_CLIENT (source) != self->api || g_strcmp0 (check->token, wb_api_client_get_token (self->api)) != 0)
     return;
-  if (me == NULL)
+  if (session == NULL)
     {
       ensure_login (self);
       if (g_error_matches (error, WB_API_ERROR, WB_API_ERROR_NETWORK))
@@ -1048,11 +1048,19 @@ on_me_cb (GObject      *source,
       wb_api_client_set_token (self->api, NULL);
       return;
     }
-  begin_session (self, me);
+  if (self->session != NULL)
+    wb_session_stop_feed (self->session);
+  g_set_object (&self->session, session);
+  /* What others change reaches the open lists and pages. */
+  wb_session_start_feed (self->session);
+  wb_login_page_set_busy (self->login_page, FALSE);
+  wb_window_show_session (self, self->session);
 }
 
-/* Asks the server who the token belongs to: the user when the token is good, 401 when
- * there is none or it is no longer good, and no answer when the server is down. */
+/* Asks the server who the token belongs to, and with a good token restores the session
+ * (on a worker's thread, while the window is still being made): the user when the token is
+ * good, 401 when there is none or it is no longer good, and no answer when the server is
+ * down. */
 static void
 check_server (WbWindow *self)
 {
@@ -1063,7 +1071,7 @@ check_server (WbWindow *self)
   check = g_new0 (ServerCheck, 1);
   check->self = g_object_ref (self);
   check->token = g_strdup (wb_api_client_get_token (self->api));
-  wb_api_client_me_async (self->api, self->cancellable, on_me_cb, check);
+  wb_session_restore_async (self->api, self->cancellable, on_restored_cb, check);
 }
 
 static void
