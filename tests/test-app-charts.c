@@ -923,16 +923,12 @@ count_colour (GtkWidget  *widget,
 static void
 test_style_sheet (void)
 {
-  GtkCssProvider *light = gtk_css_provider_new ();
-  GtkCssProvider *dark = gtk_css_provider_new ();
+  GtkCssProvider *light = wb_test_load_css ("/nl/werkbrug/Werkbrug/style.css", GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  GtkCssProvider *dark = NULL;
   GtkWidget *window = gtk_window_new ();
   GtkWidget *chart = wb_chart_new ();
   WbChartStyle paper, seen;
 
-  gtk_css_provider_load_from_resource (light, "/nl/werkbrug/Werkbrug/style.css");
-  gtk_css_provider_load_from_resource (dark, "/nl/werkbrug/Werkbrug/style-dark.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (light),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   g_autoptr(WbChartModel) model = wb_test_chart_new (WB_TEST_CHART_BAR);
 
   wb_chart_set_model (WB_CHART (chart), model);
@@ -951,8 +947,7 @@ test_style_sheet (void)
   /* Dark as the application goes dark: libadwaita's dark colours, and the AdwApplication's
    * style-dark.css over style.css. */
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (dark),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1);
+  dark = wb_test_load_css ("/nl/werkbrug/Werkbrug/style-dark.css", GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1);
   /* The style is recomputed on the next frame. */
   wb_test_wait_for (count_colour (chart, "#62a0ea") > 0);
   g_assert_cmpuint (count_colour (chart, "#1c71d8"), ==, 0);

@@ -1116,6 +1116,52 @@ test_first_page_a_screenful (void)
   g_object_unref (view);
 }
 
+/* A list in a window not presented yet (a launch) has no height of its own: it asks for what
+ * the window's height holds, not 60 rows, and in the application's style that fills the list
+ * once it is laid out. */
+static void
+test_first_page_before_the_window_shows (void)
+{
+  g_autoptr(GtkCssProvider) style = wb_test_load_css ("/nl/werkbrug/Werkbrug/style.css",
+                                                      GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  g_autoptr(WbRecord) me = NULL;
+  g_autoptr(WbApiClient) api = login (&me);
+  g_autoptr(WbSession) session = loaded_session (api, me);
+  WbClientsView *view = g_object_ref_sink (wb_clients_view_new ());
+  WbListView *list = WB_LIST_VIEW (view);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *inner, *row;
+  guint first, fit;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 500);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  wb_list_view_set_scope (list, WB_LIST_SCOPE_ALL);
+  wb_list_view_set_session (list, session);
+  wait_for_list (list, list_has_rows, NULL);
+  first = wb_list_model_get_n_loaded (wb_list_view_get_model (list));
+  g_assert_cmpuint (first, ==, 500 / 29);
+
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_list (list, list_loaded, NULL);
+  g_assert_cmpuint (wb_list_model_get_n_loaded (wb_list_view_get_model (list)), >, first);
+
+  wb_test_wait_frames (window, 3);
+  inner = gtk_widget_get_first_child (GTK_WIDGET (wb_list_view_get_column_view (list)));
+  while (inner != NULL && !GTK_IS_LIST_VIEW (inner))
+    inner = gtk_widget_get_next_sibling (inner);
+  g_assert_nonnull (inner);
+  row = gtk_widget_get_first_child (inner);
+  g_assert_nonnull (row);
+  fit = (guint) ceil ((double) gtk_widget_get_height (inner) / gtk_widget_get_height (row));
+  g_test_message ("first page %u rows, %u fit in the list (%d px, rows of %d px)", first, fit,
+                  gtk_widget_get_height (inner), gtk_widget_get_height (row));
+  g_assert_cmpuint (first, >=, fit);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (view);
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (style));
+}
+
 /* A kept token restores its session off the main thread: who it belongs to and the lookups
  * a sign-in loads. A token no longer good answers 401 (the window then asks for the
  * password), and a role that may not read the users, the analyst, still gets its session. */
@@ -1336,6 +1382,7 @@ main (int   argc,
   g_test_add_func ("/app-editor/live/others-note-shows-edits-kept", test_live_profile_follows_others);
   g_test_add_func ("/app-editor/live/clients-list-follows-without-reads", test_live_clients_list_follows_others);
   g_test_add_func ("/app-editor/list/first-page-a-screenful", test_first_page_a_screenful);
+  g_test_add_func ("/app-editor/list/first-page-before-the-window-shows", test_first_page_before_the_window_shows);
   g_test_add_func ("/app-editor/start/session-restored-from-token", test_session_restored_from_token);
   g_test_add_func ("/app-editor/live/accounts-list-follows", test_live_accounts_list_follows_others);
   g_test_add_func ("/app-editor/dialogs/fit-small-screens", test_dialogs_fit);

@@ -477,24 +477,13 @@ save_shot (GtkWidget  *window,
   g_assert_true (gdk_texture_save_to_png (texture, file));
 }
 
-static GtkCssProvider *
-load_css (const char *resource)
-{
-  GtkCssProvider *provider = gtk_css_provider_new ();
-
-  gtk_css_provider_load_from_resource (provider, resource);
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  return provider;
-}
-
 /* Screenshots of @widget in a window, light and dark, @wide px wide and 360 px narrow. */
 static void
 take_shots (GtkWidget  *widget,
             const char *name,
             int         wide)
 {
-  g_autoptr(GtkCssProvider) light = load_css ("/nl/werkbrug/Werkbrug/style.css");
+  g_autoptr(GtkCssProvider) light = wb_test_load_css ("/nl/werkbrug/Werkbrug/style.css", GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   GtkWidget *window = gtk_window_new ();
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   AdwStyleManager *manager = adw_style_manager_get_default ();
@@ -512,7 +501,7 @@ take_shots (GtkWidget  *widget,
 
       adw_style_manager_set_color_scheme (manager, dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
       if (dark)
-        dark_css = load_css ("/nl/werkbrug/Werkbrug/style-dark.css");
+        dark_css = wb_test_load_css ("/nl/werkbrug/Werkbrug/style-dark.css", GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
       gtk_window_set_default_size (GTK_WINDOW (window), wide, 900);
       save_shot (window, wide_name);
       gtk_window_set_default_size (GTK_WINDOW (window), 360, 900);

@@ -95,6 +95,17 @@ wb_test_wait_frames (GtkWidget *widget,
   g_object_unref (clock);
 }
 
+GtkCssProvider *
+wb_test_load_css (const char *resource,
+                  guint       priority)
+{
+  GtkCssProvider *provider = gtk_css_provider_new ();
+
+  gtk_css_provider_load_from_resource (provider, resource);
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider), priority);
+  return provider;
+}
+
 GtkWindow *
 wb_test_show_in_window (GtkWidget *widget,
                         int        width,

@@ -68,6 +68,11 @@ void              wb_test_wait_until              (gboolean  *done);
 /* Shows @widget in a window of @width × @height and, when WB_TEST_SHOTS names a folder,
  * saves what it shows there as NAME.png (dark: with the dark style). Returns the window
  * (destroy it); @widget stays the caller's. */
+/* A style sheet of the application's resources (as "/nl/werkbrug/Werkbrug/style.css"), added
+ * to the display at @priority as the AdwApplication adds it; remove it with
+ * gtk_style_context_remove_provider_for_display when the test is done. */
+GtkCssProvider   *wb_test_load_css                (const char *resource,
+                                                   guint       priority);
 GtkWindow        *wb_test_show_in_window          (GtkWidget  *widget,
                                                    int         width,
                                                    int         height);

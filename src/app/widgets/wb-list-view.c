@@ -26,10 +26,12 @@
  * signing in (its first frame makes a widget for each row it has); then the rows from the
  * start again in large pages, which cost fewer round trips (the rows already there are
  * skipped). A screenful is what the view's height holds at the lowest a row can be, at
- * most FIRST_PAGE_SIZE (a view not laid out yet asks for that). */
+ * most FIRST_PAGE_SIZE; a view not laid out yet asks for what its window's height holds
+ * (first_page_size). */
 #define FIRST_PAGE_SIZE 60
 #define PAGE_SIZE 1000
 #define LOWEST_ROW_PX 20
+#define DEFAULT_ROW_PX 29
 
 #define COLUMN_KEY "wb-list-column"
 #define FILTER_KEY "wb-list-filter"
@@ -99,7 +101,8 @@ typedef struct
   gboolean denied;
   GHashTable *changed_ids;         /* records others changed, read again soon: gint64 set */
   guint follow_id;
-  guint next_page_tick;            /* the large pages wait for the frame that shows the first */
+  guint next_page_tick;            /* the large pages wait for the frame after the first */
+  gboolean next_page_ticked;       /* the frame that shows the first page has begun */
   guint next_page_timeout;
   guint spinner_id;                /* the loading page's spinner turns after a while */
   char *typed_search;              /* typed, for the next frame to search */
@@ -1671,6 +1674,13 @@ next_page_tick_cb (GtkWidget     *widget,
                    GdkFrameClock *clock,
                    gpointer       data)
 {
+  /* The first tick is the update of the frame that shows the screenful: its layout and
+   * paint come first, without a server and a parser busy on the same processors. */
+  if (!PRIV (widget)->next_page_ticked)
+    {
+      PRIV (widget)->next_page_ticked = TRUE;
+      return G_SOURCE_CONTINUE;
+    }
   PRIV (widget)->next_page_tick = 0;
   cancel_next_page (WB_LIST_VIEW (widget));
   load_page (WB_LIST_VIEW (widget));
@@ -1686,20 +1696,22 @@ next_page_timeout_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* After the first screenful, the large pages are asked for in the frame that shows it:
- * read and parsed at once, they would take the main loop before that frame (a thousand
- * rows before the first sixty are seen). A list not on screen waits a moment instead. */
+/* After the first screenful, the large pages are asked for in the frame after the one that
+ * shows it: asked before, a thousand rows read, parsed and added would take the processors
+ * and the main loop from that frame. A list not on screen yet (a window still being
+ * presented, a view not shown) waits for those frames or a moment, whichever comes first. */
 static void
 load_next_page (WbListView *self)
 {
   WbListViewPrivate *priv = PRIV (self);
 
   cancel_next_page (self);
-  if (wb_list_model_get_n_loaded (priv->model) > FIRST_PAGE_SIZE || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+  if (wb_list_model_get_n_loaded (priv->model) > FIRST_PAGE_SIZE)
     {
       load_page (self);
       return;
     }
+  priv->next_page_ticked = FALSE;
   priv->next_page_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), next_page_tick_cb, NULL, NULL);
   priv->next_page_timeout = g_timeout_add (100, next_page_timeout_cb, self);
 }
@@ -1708,11 +1720,25 @@ load_next_page (WbListView *self)
 static guint
 first_page_size (WbListView *self)
 {
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (self)));
   int height = gtk_widget_get_height (GTK_WIDGET (self));
+  int window_width = 0, window_height = 0;
 
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)) || height <= 0)
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && height > 0)
+    return CLAMP ((guint) height / LOWEST_ROW_PX + 2 * VISIBLE_MARGIN, 1, FIRST_PAGE_SIZE);
+  /* Not laid out yet, as in a window about to be presented: what the window's height holds
+   * at the rows' height in the default font. The window's header, the list's bar and its
+   * column titles (over 100 px) leave room for rows down to 24 px; with smaller ones the
+   * large page fills the last rows a frame later. */
+  if (GTK_IS_WINDOW (root))
+    {
+      window_height = gtk_widget_get_height (root);
+      if (window_height <= 0)
+        gtk_window_get_default_size (GTK_WINDOW (root), &window_width, &window_height);
+    }
+  if (window_height <= 0)
     return FIRST_PAGE_SIZE;
-  return CLAMP ((guint) height / LOWEST_ROW_PX + 2 * VISIBLE_MARGIN, 1, FIRST_PAGE_SIZE);
+  return CLAMP ((guint) window_height / DEFAULT_ROW_PX, 1, FIRST_PAGE_SIZE);
 }
 
 static void
