@@ -296,6 +296,51 @@ wb_window_show_queue_shortcuts (GtkShortcutsWindow *overlay,
   return TRUE;
 }
 
+/* A view only some roles have (the review queue, users, organisations, audit): made the
+ * first time a role needs it, and kept while it is out of the stack, for the next user of
+ * such a role. @view is the window's field. */
+static void
+ensure_role_view (WbWindow   *self,
+                  GtkWidget **view,
+                  GtkWidget *(*create) (void))
+{
+  if (*view != NULL)
+    return;
+  *view = g_object_ref_sink (create ());
+  g_signal_connect (*view, "backend-error", G_CALLBACK (on_view_error_cb), self);
+  g_signal_connect (*view, "backend-recovered", G_CALLBACK (on_view_recovered_cb), self);
+  g_signal_connect (*view, "toast", G_CALLBACK (on_view_toast_cb), self);
+  if (WB_IS_REVIEW_QUEUE (*view))
+    {
+      g_signal_connect (*view, "decided", G_CALLBACK (on_review_decided_cb), self);
+      g_signal_connect (*view, "open-account", G_CALLBACK (on_open_account_cb), self);
+    }
+}
+
+static GtkWidget *
+create_review_queue (void)
+{
+  return GTK_WIDGET (wb_review_queue_new ());
+}
+
+static GtkWidget *
+create_users_view (void)
+{
+  return GTK_WIDGET (wb_users_view_new ());
+}
+
+static GtkWidget *
+create_organisations_view (void)
+{
+  return GTK_WIDGET (wb_organisations_view_new ());
+}
+
+static GtkWidget *
+create_audit_view (void)
+{
+  return GTK_WIDGET (wb_audit_view_new ());
+}
+
 static void
 set_queue_visible (WbWindow *self,
                    gboolean  visible)
@@ -308,6 +353,7 @@ set_queue_visible (WbWindow *self,
 
   if (visible && self->queue_page == NULL)
     {
+      ensure_role_view (self, (GtkWidget **) &self->review_queue, create_review_queue);
       self->queue_page = adw_view_stack_add_titled (self->view_stack, GTK_WIDGET (self->review_queue), "reviews",
                                                     _("Review Queue"));
       adw_view_stack_page_set_icon_name (self->queue_page, "task-due-symbolic");
@@ -329,6 +375,7 @@ set_users_visible (WbWindow *self,
 {
   if (visible && self->users_page == NULL)
     {
+      ensure_role_view (self, (GtkWidget **) &self->users_view, create_users_view);
       self->users_page = adw_view_stack_add_titled (self->view_stack, GTK_WIDGET (self->users_view), "users",
                                                     _("Users"));
       adw_view_stack_page_set_icon_name (self->users_page, "system-users-symbolic");
@@ -346,6 +393,7 @@ set_audit_visible (WbWindow *self,
 {
   if (visible && self->audit_page == NULL)
     {
+      ensure_role_view (self, (GtkWidget **) &self->audit_view, create_audit_view);
       self->audit_page = adw_view_stack_add_titled (self->view_stack, GTK_WIDGET (self->audit_view), "audit", _("Audit"));
       adw_view_stack_page_set_icon_name (self->audit_page, "security-high-symbolic");
     }
@@ -362,6 +410,7 @@ set_organisations_visible (WbWindow *self,
 {
   if (visible && self->organisations_page == NULL)
     {
+      ensure_role_view (self, (GtkWidget **) &self->organisations_view, create_organisations_view);
       self->organisations_page = adw_view_stack_add_titled (self->view_stack, GTK_WIDGET (self->organisations_view),
                                                             "organisations", _("Organisations"));
       adw_view_stack_page_set_icon_name (self->organisations_page, "x-office-address-book-symbolic");
@@ -449,17 +498,21 @@ reset_views (WbWindow *self)
   wb_accounts_view_set_session (self->accounts_view, NULL);
   wb_vacancies_view_set_session (self->vacancies_view, NULL);
   wb_notifications_button_set_session (self->notifications, NULL);
-  wb_review_queue_set_session (self->review_queue, NULL);
+  if (self->review_queue != NULL)
+    wb_review_queue_set_session (self->review_queue, NULL);
   wb_monitor_view_set_session (self->monitor_view, NULL);
   set_queue_visible (self, FALSE);
   adw_view_stack_page_set_visible (self->clients_page, TRUE);
   adw_view_stack_page_set_visible (self->accounts_page, TRUE);
   adw_view_stack_page_set_visible (self->vacancies_page, TRUE);
-  wb_users_view_set_session (self->users_view, NULL);
+  if (self->users_view != NULL)
+    wb_users_view_set_session (self->users_view, NULL);
   set_users_visible (self, FALSE);
-  wb_organisations_view_set_session (self->organisations_view, NULL);
+  if (self->organisations_view != NULL)
+    wb_organisations_view_set_session (self->organisations_view, NULL);
   set_organisations_visible (self, FALSE);
-  wb_audit_view_set_session (self->audit_view, NULL);
+  if (self->audit_view != NULL)
+    wb_audit_view_set_session (self->audit_view, NULL);
   set_audit_visible (self, FALSE);
   adw_view_stack_set_visible_child (self->view_stack, GTK_WIDGET (self->clients_view));
   if (self->session != NULL)
@@ -640,17 +693,21 @@ wb_window_show_session (WbWindow  *self,
   wb_vacancies_view_set_session (self->vacancies_view, self->session);
   wb_notifications_button_set_session (self->notifications, self->session);
   set_queue_visible (self, wb_session_get_role (self->session) == WB_ROLE_COORDINATOR);
-  wb_review_queue_set_session (self->review_queue, self->queue_page != NULL ? self->session : NULL);
+  if (self->review_queue != NULL)
+    wb_review_queue_set_session (self->review_queue, self->queue_page != NULL ? self->session : NULL);
   wb_monitor_view_set_session (self->monitor_view, self->session);
   show_pages_of_role (self);
   set_users_visible (self, wb_session_can (self->session, WB_RESOURCE_USERS, WB_ACTION_CREATE, WB_SCOPE_OWN));
-  wb_users_view_set_session (self->users_view, self->users_page != NULL ? self->session : NULL);
+  if (self->users_view != NULL)
+    wb_users_view_set_session (self->users_view, self->users_page != NULL ? self->session : NULL);
   set_organisations_visible (self, wb_session_can (self->session, WB_RESOURCE_ORGANISATIONS, WB_ACTION_CREATE,
                                                    WB_SCOPE_OTHER));
-  wb_organisations_view_set_session (self->organisations_view,
-                                     self->organisations_page != NULL ? self->session : NULL);
+  if (self->organisations_view != NULL)
+    wb_organisations_view_set_session (self->organisations_view,
+                                       self->organisations_page != NULL ? self->session : NULL);
   set_audit_visible (self, wb_session_can (self->session, WB_RESOURCE_AUDIT, WB_ACTION_READ, WB_SCOPE_OWN));
-  wb_audit_view_set_session (self->audit_view, self->audit_page != NULL ? self->session : NULL);
+  if (self->audit_view != NULL)
+    wb_audit_view_set_session (self->audit_view, self->audit_page != NULL ? self->session : NULL);
   /* An administrator's work is the users, not a list of clients they may not open. */
   if (self->users_page != NULL)
     adw_view_stack_set_visible_child (self->view_stack, GTK_WIDGET (self->users_view));
@@ -1339,13 +1396,13 @@ wb_window_close_request (GtkWindow *window)
       wb_window_add_toast (self, _("Save or cancel the open edit before closing Werkbrug"));
       return TRUE;
     }
-  if (wb_list_view_has_unsaved_edits (WB_LIST_VIEW (self->users_view)))
+  if (self->users_view != NULL && wb_list_view_has_unsaved_edits (WB_LIST_VIEW (self->users_view)))
     {
       wb_list_view_present_editor (WB_LIST_VIEW (self->users_view));
       wb_window_add_toast (self, _("Save or cancel the open edit before closing Werkbrug"));
       return TRUE;
     }
-  if (wb_list_view_has_unsaved_edits (WB_LIST_VIEW (self->organisations_view)))
+  if (self->organisations_view != NULL && wb_list_view_has_unsaved_edits (WB_LIST_VIEW (self->organisations_view)))
     {
       wb_list_view_present_editor (WB_LIST_VIEW (self->organisations_view));
       wb_window_add_toast (self, _("Save or cancel the open edit before closing Werkbrug"));
@@ -1368,15 +1425,17 @@ wb_window_dispose (GObject *object)
   g_clear_pointer (&self->search_binding, g_binding_unbind);
   /* A view's request may still end after the window is gone (it holds the view): it
    * must not reach the window's labels then. */
-  if (self->review_queue != NULL)
+  if (self->cancellable != NULL)
     {
+      GObject *role_views[] = { G_OBJECT (self->review_queue), G_OBJECT (self->users_view),
+                                G_OBJECT (self->organisations_view), G_OBJECT (self->audit_view) };
+
       g_signal_handlers_disconnect_by_data (self->clients_view, self);
       g_signal_handlers_disconnect_by_data (self->accounts_view, self);
       g_signal_handlers_disconnect_by_data (self->vacancies_view, self);
-      g_signal_handlers_disconnect_by_data (self->review_queue, self);
-      g_signal_handlers_disconnect_by_data (self->users_view, self);
-      g_signal_handlers_disconnect_by_data (self->organisations_view, self);
-      g_signal_handlers_disconnect_by_data (self->audit_view, self);
+      for (guint i = 0; i < G_N_ELEMENTS (role_views); i++)
+        if (role_views[i] != NULL)
+          g_signal_handlers_disconnect_by_data (role_views[i], self);
       g_signal_handlers_disconnect_by_data (self->notifications, self);
       g_signal_handlers_disconnect_by_data (wb_list_view_get_page (WB_LIST_VIEW (self->accounts_view)), self);
     }
@@ -1485,28 +1544,8 @@ wb_window_init (WbWindow *self)
   g_signal_connect (self->vacancies_view, "toast", G_CALLBACK (on_view_toast_cb), self);
   g_signal_connect (self->vacancies_view, "open-employer", G_CALLBACK (on_open_account_cb), self);
 
-  /* Kept while it is out of the stack, for the next coordinator who signs in. */
-  self->review_queue = g_object_ref_sink (wb_review_queue_new ());
-  g_signal_connect (self->review_queue, "backend-error", G_CALLBACK (on_view_error_cb), self);
-  g_signal_connect (self->review_queue, "backend-recovered", G_CALLBACK (on_view_recovered_cb), self);
-  g_signal_connect (self->review_queue, "toast", G_CALLBACK (on_view_toast_cb), self);
-  g_signal_connect (self->review_queue, "decided", G_CALLBACK (on_review_decided_cb), self);
-  g_signal_connect (self->review_queue, "open-account", G_CALLBACK (on_open_account_cb), self);
-
-  self->users_view = g_object_ref_sink (wb_users_view_new ());
-  g_signal_connect (self->users_view, "backend-error", G_CALLBACK (on_view_error_cb), self);
-  g_signal_connect (self->users_view, "backend-recovered", G_CALLBACK (on_view_recovered_cb), self);
-  g_signal_connect (self->users_view, "toast", G_CALLBACK (on_view_toast_cb), self);
-
-  self->organisations_view = g_object_ref_sink (wb_organisations_view_new ());
-  g_signal_connect (self->organisations_view, "backend-error", G_CALLBACK (on_view_error_cb), self);
-  g_signal_connect (self->organisations_view, "backend-recovered", G_CALLBACK (on_view_recovered_cb), self);
-  g_signal_connect (self->organisations_view, "toast", G_CALLBACK (on_view_toast_cb), self);
-
-  self->audit_view = g_object_ref_sink (wb_audit_view_new ());
-  g_signal_connect (self->audit_view, "backend-error", G_CALLBACK (on_view_error_cb), self);
-  g_signal_connect (self->audit_view, "backend-recovered", G_CALLBACK (on_view_recovered_cb), self);
-  g_signal_connect (self->audit_view, "toast", G_CALLBACK (on_view_toast_cb), self);
+  /* The review queue and the administration's views (users, organisations, audit) are made
+   * for the first role that has them (ensure_role_view), not at every start. */
 
   self->notifications = wb_notifications_button_new ();
   gtk_box_append (self->notifications_box, GTK_WIDGET (self->notifications));
