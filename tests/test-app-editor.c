@@ -1073,6 +1073,27 @@ view_laid_out (WbListView   *view,
   return gtk_widget_get_mapped (GTK_WIDGET (view)) && gtk_widget_get_height (GTK_WIDGET (view)) > 0;
 }
 
+/* How many rows the list on screen shows at once (the first page had @first). */
+static guint
+rows_that_fit (WbListView *list,
+               guint       first)
+{
+  GtkWidget *inner = gtk_widget_get_first_child (GTK_WIDGET (wb_list_view_get_column_view (list)));
+  GtkWidget *row;
+  guint fit;
+
+  while (inner != NULL && !GTK_IS_LIST_VIEW (inner))
+    inner = gtk_widget_get_next_sibling (inner);
+  g_assert_nonnull (inner);
+  row = gtk_widget_get_first_child (inner);
+  g_assert_nonnull (row);
+  g_assert_cmpint (gtk_widget_get_height (row), >, 0);
+  fit = (guint) ceil ((double) gtk_widget_get_height (inner) / gtk_widget_get_height (row));
+  g_test_message ("first page %u rows, %u fit in the list (%d px, rows of %d px)", first, fit,
+                  gtk_widget_get_height (inner), gtk_widget_get_height (row));
+  return fit;
+}
+
 /* The first page a list on screen asks for is a screenful: the rows that fill the view, not
  * the 60 it asked for whatever its height (its first frame makes a widget for each row it
  * has, on the way to the first frame of a launch). */
@@ -1085,8 +1106,7 @@ test_first_page_a_screenful (void)
   WbClientsView *view = g_object_ref_sink (wb_clients_view_new ());
   WbListView *list = WB_LIST_VIEW (view);
   GtkWindow *window = wb_test_show_in_window (GTK_WIDGET (view), 1000, 500);
-  GtkWidget *inner, *row;
-  guint first, all, fit;
+  guint first, all;
 
   wait_for_list (list, view_laid_out, NULL);
   wb_list_view_set_scope (list, WB_LIST_SCOPE_ALL);
@@ -1100,17 +1120,7 @@ test_first_page_a_screenful (void)
 
   /* And the screenful is full: as many rows as the list shows at once, at least. */
   wb_test_wait_frames (GTK_WIDGET (window), 3);
-  inner = gtk_widget_get_first_child (GTK_WIDGET (wb_list_view_get_column_view (list)));
-  while (inner != NULL && !GTK_IS_LIST_VIEW (inner))
-    inner = gtk_widget_get_next_sibling (inner);
-  g_assert_nonnull (inner);
-  row = gtk_widget_get_first_child (inner);
-  g_assert_nonnull (row);
-  g_assert_cmpint (gtk_widget_get_height (row), >, 0);
-  fit = (guint) ceil ((double) gtk_widget_get_height (inner) / gtk_widget_get_height (row));
-  g_test_message ("first page %u rows, %u fit in the list (%d px, rows of %d px)", first, fit,
-                  gtk_widget_get_height (inner), gtk_widget_get_height (row));
-  g_assert_cmpuint (first, >=, fit);
+  g_assert_cmpuint (first, >=, rows_that_fit (list, first));
 
   gtk_window_destroy (window);
   g_object_unref (view);
@@ -1130,8 +1140,7 @@ test_first_page_before_the_window_shows (void)
   WbClientsView *view = g_object_ref_sink (wb_clients_view_new ());
   WbListView *list = WB_LIST_VIEW (view);
   GtkWidget *window = gtk_window_new ();
-  GtkWidget *inner, *row;
-  guint first, fit;
+  guint first;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 500);
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
@@ -1146,16 +1155,7 @@ test_first_page_before_the_window_shows (void)
   g_assert_cmpuint (wb_list_model_get_n_loaded (wb_list_view_get_model (list)), >, first);
 
   wb_test_wait_frames (window, 3);
-  inner = gtk_widget_get_first_child (GTK_WIDGET (wb_list_view_get_column_view (list)));
-  while (inner != NULL && !GTK_IS_LIST_VIEW (inner))
-    inner = gtk_widget_get_next_sibling (inner);
-  g_assert_nonnull (inner);
-  row = gtk_widget_get_first_child (inner);
-  g_assert_nonnull (row);
-  fit = (guint) ceil ((double) gtk_widget_get_height (inner) / gtk_widget_get_height (row));
-  g_test_message ("first page %u rows, %u fit in the list (%d px, rows of %d px)", first, fit,
-                  gtk_widget_get_height (inner), gtk_widget_get_height (row));
-  g_assert_cmpuint (first, >=, fit);
+  g_assert_cmpuint (first, >=, rows_that_fit (list, first));
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_object_unref (view);

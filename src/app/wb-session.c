@@ -334,6 +334,8 @@ start_load (Load                *load,
   g_task_run_in_thread (worker, load_in_thread);
 }
 
+/* Takes the answers in on the caller's thread: into the session that asked, or, restoring a
+ * sign-in, into a new one for the user the token belongs to. */
 static void
 on_loaded_cb (GObject      *source,
               GAsyncResult *result,
@@ -342,14 +344,22 @@ on_loaded_cb (GObject      *source,
   Load *load = user_data;
   g_autoptr(GTask) task = g_steal_pointer (&load->task);
   g_autoptr(GError) error = NULL;
+  WbSession *session;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  set_lookups (g_task_get_source_object (task), load);
-  g_task_return_boolean (task, TRUE);
+  if (!load->ask_me)
+    {
+      set_lookups (g_task_get_source_object (task), load);
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+  session = wb_session_new (load->api, load->me);
+  set_lookups (session, load);
+  g_task_return_pointer (task, session, g_object_unref);
 }
 
 void
@@ -380,26 +390,6 @@ wb_session_load_finish (WbSession     *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
-static void
-on_restored_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  Load *load = user_data;
-  g_autoptr(GTask) task = g_steal_pointer (&load->task);
-  g_autoptr(GError) error = NULL;
-  WbSession *session;
-
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  session = wb_session_new (load->api, load->me);
-  set_lookups (session, load);
-  g_task_return_pointer (task, session, g_object_unref);
-}
-
 void
 wb_session_restore_async (WbApiClient         *api,
                           GCancellable        *cancellable,
@@ -415,7 +405,7 @@ wb_session_restore_async (WbApiClient         *api,
   load->ask_me = TRUE;
   load->task = g_task_new (api, cancellable, callback, user_data);
   g_task_set_source_tag (load->task, wb_session_restore_async);
-  start_load (load, cancellable, on_restored_cb);
+  start_load (load, cancellable, on_loaded_cb);
 }
 
 WbSession *
