@@ -17,6 +17,7 @@
 #include "wb-format.h"
 #include "wb-list-view.h"
 #include "wb-login-page.h"
+#include "wb-monitor-view.h"
 #include "wb-store.h"
 #include "wb-test-api.h"
 #include "wb-test-gtk.h"
@@ -502,21 +503,30 @@ test_session_ended (void)
   wb_test_server_stop (server);
 }
 
+/* A descendant of @widget of @type: on screen, or (@mapped FALSE) any. */
 static GtkWidget *
-find_mapped (GtkWidget *widget,
-             GType      type)
+find_of_type (GtkWidget *widget,
+              GType      type,
+              gboolean   mapped)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_get_mapped (widget))
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && (!mapped || gtk_widget_get_mapped (widget)))
     return widget;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_mapped (child, type);
+      GtkWidget *found = find_of_type (child, type, mapped);
 
       if (found != NULL)
         return found;
     }
   return NULL;
+}
+
+static GtkWidget *
+find_mapped (GtkWidget *widget,
+             GType      type)
+{
+  return find_of_type (widget, type, TRUE);
 }
 
 static gboolean
@@ -562,6 +572,33 @@ test_search_after_sign_in (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
   wait_until (window, focus_in_search, "the focus is in the search");
   g_assert_nonnull (find_mapped (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  wb_test_server_stop (server);
+}
+
+static gboolean
+monitor_shown (WbWindow *window)
+{
+  GtkWidget *monitor = find_mapped (GTK_WIDGET (window), WB_TYPE_MONITOR_VIEW);
+
+  return monitor != NULL && !wb_monitor_view_get_loading (WB_MONITOR_VIEW (monitor)) &&
+         wb_chart_view_get_model (wb_monitor_view_get_chart_view (WB_MONITOR_VIEW (monitor),
+                                                                  WB_MONITOR_CHART_OVER_TIME)) != NULL;
+}
+
+/* The monitor, the most costly view to make, is not made at start: the first time its page is
+ * shown (Alt+4 here), with the signed-in user's figures. */
+static void
+test_monitor_made_when_shown (void)
+{
+  WbTestServer *server = wb_test_server_start (fx.db);
+  WbWindow *window = new_window (server->url);
+
+  sign_in (window);
+  g_assert_null (find_of_type (GTK_WIDGET (window), WB_TYPE_MONITOR_VIEW, FALSE));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "i", 4));
+  wait_until (window, monitor_shown, "the monitor shows its figures");
 
   gtk_window_destroy (GTK_WINDOW (window));
   wb_test_server_stop (server);
@@ -1174,6 +1211,7 @@ main (int   argc,
   g_test_add_func ("/app-region/session/ended-keeps-edits-and-place", test_session_ended);
   g_test_add_func ("/app-region/sign-in/late-answer-keeps-the-sign-in", test_late_answer_keeps_sign_in);
   g_test_add_func ("/app-region/sign-in/search-at-once", test_search_after_sign_in);
+  g_test_add_func ("/app-region/start/monitor-made-when-shown", test_monitor_made_when_shown);
   g_test_add_func ("/app-region/narrow/every-role-360", test_narrow_every_role);
   g_test_add_func ("/app-region/keyring/none-says-why-keeps-for-this-run", test_no_keyring);
   g_test_add_func ("/app-region/admin/users-one-time-password-and-leaving", test_admin_users);

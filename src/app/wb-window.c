@@ -55,7 +55,8 @@ struct _WbWindow
   WbClientsView *clients_view;
   WbAccountsView *accounts_view;
   WbVacanciesView *vacancies_view;
-  WbMonitorView *monitor_view;
+  WbMonitorView *monitor_view;   /* made when its page is first shown (ensure_monitor) */
+  GtkWidget *monitor_slot;       /* the monitor's page */
   /* Hidden for analysts, who see aggregates only. */
   AdwViewStackPage *clients_page;
   AdwViewStackPage *accounts_page;
@@ -422,6 +423,21 @@ set_organisations_visible (WbWindow *self,
     }
 }
 
+/* The monitor (its charts are the most costly view to make) is made the first time its page
+ * is shown, with the session of that moment. */
+static void
+ensure_monitor (WbWindow *self)
+{
+  if (self->monitor_view != NULL)
+    return;
+  self->monitor_view = WB_MONITOR_VIEW (wb_monitor_view_new ());
+  gtk_widget_set_hexpand (GTK_WIDGET (self->monitor_view), TRUE);
+  gtk_widget_set_vexpand (GTK_WIDGET (self->monitor_view), TRUE);
+  gtk_box_append (GTK_BOX (self->monitor_slot), GTK_WIDGET (self->monitor_view));
+  if (self->session != NULL)
+    wb_monitor_view_set_session (self->monitor_view, self->session);
+}
+
 /* The search button and Ctrl+F work on the page that is shown. */
 static void
 on_visible_page_cb (AdwViewStack *stack,
@@ -435,6 +451,8 @@ on_visible_page_cb (AdwViewStack *stack,
                                           page == GTK_WIDGET (self->organisations_view) ||
                                           page == GTK_WIDGET (self->audit_view)));
 
+  if (page != NULL && page == self->monitor_slot)
+    ensure_monitor (self);
   g_clear_pointer (&self->search_binding, g_binding_unbind);
   gtk_widget_set_visible (GTK_WIDGET (self->search_button), searchable);
   if (searchable)
@@ -486,7 +504,7 @@ show_pages_of_role (WbWindow *self)
   adw_view_stack_page_set_visible (self->accounts_page, persons);
   adw_view_stack_page_set_visible (self->vacancies_page, persons);
   if (!persons)
-    adw_view_stack_set_visible_child (self->view_stack, GTK_WIDGET (self->monitor_view));
+    adw_view_stack_set_visible_child (self->view_stack, self->monitor_slot);
 }
 
 /* Signing in */
@@ -500,7 +518,8 @@ reset_views (WbWindow *self)
   wb_notifications_button_set_session (self->notifications, NULL);
   if (self->review_queue != NULL)
     wb_review_queue_set_session (self->review_queue, NULL);
-  wb_monitor_view_set_session (self->monitor_view, NULL);
+  if (self->monitor_view != NULL)
+    wb_monitor_view_set_session (self->monitor_view, NULL);
   set_queue_visible (self, FALSE);
   adw_view_stack_page_set_visible (self->clients_page, TRUE);
   adw_view_stack_page_set_visible (self->accounts_page, TRUE);
@@ -695,7 +714,8 @@ wb_window_show_session (WbWindow  *self,
   set_queue_visible (self, wb_session_get_role (self->session) == WB_ROLE_COORDINATOR);
   if (self->review_queue != NULL)
     wb_review_queue_set_session (self->review_queue, self->queue_page != NULL ? self->session : NULL);
-  wb_monitor_view_set_session (self->monitor_view, self->session);
+  if (self->monitor_view != NULL)
+    wb_monitor_view_set_session (self->monitor_view, self->session);
   show_pages_of_role (self);
   set_users_visible (self, wb_session_can (self->session, WB_RESOURCE_USERS, WB_ACTION_CREATE, WB_SCOPE_OWN));
   if (self->users_view != NULL)
@@ -1536,8 +1556,8 @@ wb_window_init (WbWindow *self)
   page = self->vacancies_page = adw_view_stack_add_titled (self->view_stack, GTK_WIDGET (self->vacancies_view), "vacancies", _("Vacancies"));
   adw_view_stack_page_set_icon_name (page, "emblem-documents-symbolic");
 
-  self->monitor_view = WB_MONITOR_VIEW (wb_monitor_view_new ());
-  page = adw_view_stack_add_titled (self->view_stack, GTK_WIDGET (self->monitor_view), "monitor", _("Monitor"));
+  self->monitor_slot = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  page = adw_view_stack_add_titled (self->view_stack, self->monitor_slot, "monitor", _("Monitor"));
   adw_view_stack_page_set_icon_name (page, "x-office-presentation-symbolic");
   g_signal_connect (self->vacancies_view, "backend-error", G_CALLBACK (on_view_error_cb), self);
   g_signal_connect (self->vacancies_view, "backend-recovered", G_CALLBACK (on_view_recovered_cb), self);
