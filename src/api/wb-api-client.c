@@ -268,9 +268,9 @@ error_from_answer (guint        status,
   return error;
 }
 
-static JsonNode *
-parse_answer (GBytes  *body,
-              GError **error)
+JsonNode *
+_wb_api_parse_answer (GBytes  *body,
+                      GError **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   gsize length = 0;
@@ -403,7 +403,7 @@ return_answer (GTask   *task,
     }
 
   data->etag = g_strdup (soup_message_headers_get_one (soup_message_get_response_headers (data->msg), "ETag"));
-  root = parse_answer (body, &error);
+  root = _wb_api_parse_answer (body, &error);
   if (error != NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -483,9 +483,32 @@ on_sent_cb (GObject      *source,
   return_answer (task, body, error);
 }
 
-/* A page of a list is read and parsed on a worker's thread, with a context of its own for
- * libsoup: a thousand rows parsed take the main thread from frames, and a launch's first
- * page answered while the window is presented is in the list before its first frame. */
+static void
+context_unref (gpointer context)
+{
+  g_main_context_unref (context);
+}
+
+/* The context a worker's thread sends on, made once for that thread and kept (libsoup ties a
+ * thread's connections to it): a thread's next request can reuse its connection instead of
+ * connecting, and for a region's server shaking hands, again as a new context would. */
+static GMainContext *
+worker_context (void)
+{
+  static GPrivate key = G_PRIVATE_INIT (context_unref);
+  GMainContext *context = g_private_get (&key);
+
+  if (context == NULL)
+    {
+      context = g_main_context_new ();
+      g_private_set (&key, context);
+    }
+  return context;
+}
+
+/* A page of a list is read and parsed on a worker's thread: a thousand rows parsed take the
+ * main thread from frames, and a launch's first page answered while the window is presented
+ * is in the list before its first frame. */
 static void
 read_list_in_thread (GTask        *task,
                      gpointer      source_object,
@@ -494,13 +517,12 @@ read_list_in_thread (GTask        *task,
 {
   WbApiClient *self = source_object;
   RequestData *data = task_data;
-  g_autoptr(GMainContext) context = g_main_context_new ();
   GError *error = NULL;
   g_autoptr(GBytes) body = NULL;
 
-  g_main_context_push_thread_default (context);
+  g_main_context_push_thread_default (worker_context ());
   body = soup_session_send_and_read (self->session, data->msg, cancellable, &error);
-  g_main_context_pop_thread_default (context);
+  g_main_context_pop_thread_default (worker_context ());
   return_answer (task, body, error);
 }
 
@@ -537,6 +559,39 @@ on_accept_certificate_cb (SoupMessage          *msg,
   return FALSE;
 }
 
+/* A request's message (NULL when @url is no address) with the token and the organisation's
+ * authority of the moment, read under the lock: a worker's thread makes requests too. */
+static RequestData *
+request_data_new (WbApiClient *self,
+                  const char  *method,
+                  const char  *url,
+                  AnswerKind   kind,
+                  WbResource   resource)
+{
+  RequestData *data = g_new0 (RequestData, 1);
+  SoupMessageHeaders *headers;
+
+  data->kind = kind;
+  data->resource = resource;
+  data->msg = soup_message_new (method, url);
+  if (data->msg == NULL)
+    return data;
+  g_mutex_lock (&self->lock);
+  data->ca = self->ca != NULL ? g_object_ref (self->ca) : NULL;
+  data->token = g_strdup (self->token);
+  g_mutex_unlock (&self->lock);
+  g_signal_connect (data->msg, "accept-certificate", G_CALLBACK (on_accept_certificate_cb), data);
+  headers = soup_message_get_request_headers (data->msg);
+  soup_message_headers_replace (headers, "Accept", kind == ANSWER_BYTES ? "*/*" : "application/json, application/problem+json");
+  if (data->token != NULL)
+    {
+      g_autofree char *authorization = g_strconcat ("Bearer ", data->token, NULL);
+
+      soup_message_headers_replace (headers, "Authorization", authorization);
+    }
+  return data;
+}
+
 /* A request with its task; NULL when the address is not one (the task has failed then). */
 static GTask *
 new_request (WbApiClient         *self,
@@ -551,30 +606,14 @@ new_request (WbApiClient         *self,
 {
   g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
   g_autofree char *url = g_strconcat (self->base_url, path, NULL);
-  RequestData *data = g_new0 (RequestData, 1);
-  SoupMessageHeaders *headers;
+  RequestData *data = request_data_new (self, method, url, kind, resource);
 
   g_task_set_source_tag (task, source_tag);
   g_task_set_task_data (task, data, (GDestroyNotify) request_data_free);
-  data->kind = kind;
-  data->resource = resource;
-  data->msg = soup_message_new (method, url);
   if (data->msg == NULL)
     {
       g_task_return_new_error (task, WB_API_ERROR, WB_API_ERROR_NETWORK, _("%s is not a valid address"), url);
       return NULL;
-    }
-
-  data->ca = self->ca != NULL ? g_object_ref (self->ca) : NULL;
-  g_signal_connect (data->msg, "accept-certificate", G_CALLBACK (on_accept_certificate_cb), data);
-
-  headers = soup_message_get_request_headers (data->msg);
-  soup_message_headers_replace (headers, "Accept", kind == ANSWER_BYTES ? "*/*" : "application/json, application/problem+json");
-  if (self->token != NULL)
-    {
-      g_autofree char *authorization = g_strconcat ("Bearer ", self->token, NULL);
-      soup_message_headers_replace (headers, "Authorization", authorization);
-      data->token = g_strdup (self->token);
     }
   return g_steal_pointer (&task);
 }
@@ -602,32 +641,16 @@ _wb_api_client_new_get (WbApiClient *self,
 {
   g_autofree char *url = NULL;
   RequestData *data;
-  SoupMessageHeaders *headers;
 
   g_return_val_if_fail (WB_IS_API_CLIENT (self), NULL);
   g_return_val_if_fail (path != NULL, NULL);
 
   url = g_strconcat (self->base_url, path, NULL);
-  data = g_new0 (RequestData, 1);
-  data->kind = ANSWER_RAW;
-  data->msg = soup_message_new ("GET", url);
+  data = request_data_new (self, "GET", url, ANSWER_RAW, 0);
   if (data->msg == NULL)
     {
       request_data_free (data);
       return NULL;
-    }
-  g_mutex_lock (&self->lock);
-  data->ca = self->ca != NULL ? g_object_ref (self->ca) : NULL;
-  data->token = g_strdup (self->token);
-  g_mutex_unlock (&self->lock);
-  g_signal_connect (data->msg, "accept-certificate", G_CALLBACK (on_accept_certificate_cb), data);
-  headers = soup_message_get_request_headers (data->msg);
-  soup_message_headers_replace (headers, "Accept", "application/json, application/problem+json");
-  if (data->token != NULL)
-    {
-      g_autofree char *authorization = g_strconcat ("Bearer ", data->token, NULL);
-
-      soup_message_headers_replace (headers, "Authorization", authorization);
     }
   /* The message holds what its handlers use; the data does not hold the message. */
   g_object_set_data_full (G_OBJECT (data->msg), REQUEST_DATA_KEY, data, (GDestroyNotify) request_data_free);
@@ -650,7 +673,9 @@ _wb_api_client_send_sync (WbApiClient   *self,
 
   data = g_object_get_data (G_OBJECT (msg), REQUEST_DATA_KEY);
   g_return_val_if_fail (data != NULL, NULL);
+  g_main_context_push_thread_default (worker_context ());
   body = soup_session_send_and_read (self->session, msg, cancellable, &local_error);
+  g_main_context_pop_thread_default (worker_context ());
   if (body == NULL)
     {
       g_propagate_error (error, error_from_transport (data, msg, g_steal_pointer (&local_error)));
@@ -813,7 +838,7 @@ get_in_thread (WbApiClient   *self,
   body = _wb_api_client_send_sync (self, msg, cancellable, error);
   if (body == NULL)
     return NULL;
-  return parse_answer (body, error);
+  return _wb_api_parse_answer (body, error);
 }
 
 WbRecord *

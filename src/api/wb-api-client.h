@@ -84,9 +84,8 @@ WbRecord     *wb_api_client_me_finish       (WbApiClient         *self,
                                              GAsyncResult        *result,
                                              GError             **error);
 
-/* The same questions, blocking: for a worker's thread with a thread-default main context
- * of its own (libsoup 3.2 sends from any thread). The answer is parsed on that thread; a
- * 401 does not emit "session-ended". */
+/* The same questions, blocking: for a worker's thread (libsoup 3.2 sends from any thread).
+ * The answer is parsed on that thread; a 401 does not emit "session-ended". */
 WbRecord     *wb_api_client_me              (WbApiClient         *self,
                                              GCancellable        *cancellable,
                                              GError             **error);

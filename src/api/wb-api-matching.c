@@ -202,28 +202,18 @@ fetch_data_free (FetchData *data)
   g_free (data);
 }
 
-/* One thread, for good: its requests one after another on a connection of its own, with
- * a thread-default context of its own for libsoup. */
+/* One thread, for good: its requests one after another, on the connection it keeps. */
 static void
 fetch_in_thread (gpointer task_data,
                  gpointer pool_data)
 {
-  static GMainContext *context;
   g_autoptr(GTask) task = task_data;
   FetchData *data = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) body = NULL;
-  g_autoptr(JsonParser) parser = NULL;
-  JsonNode *root;
-  const char *text;
-  gsize length = 0;
+  g_autoptr(JsonNode) root = NULL;
   WbApiRanking *ranking;
 
-  if (context == NULL)
-    {
-      context = g_main_context_new ();
-      g_main_context_push_thread_default (context);
-    }
   if (g_task_return_error_if_cancelled (task))
     return;
   body = _wb_api_client_send_sync (data->client, data->msg, g_task_get_cancellable (task), &error);
@@ -232,10 +222,8 @@ fetch_in_thread (gpointer task_data,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  text = g_bytes_get_data (body, &length);
-  parser = json_parser_new ();
-  if (length == 0 || !json_parser_load_from_data (parser, text, (gssize) length, NULL) ||
-      (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+  root = _wb_api_parse_answer (body, NULL);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
       g_task_return_new_error (task, WB_API_ERROR, WB_API_ERROR_PARSE, _("The server answered something that is not JSON"));
       return;
@@ -244,7 +232,7 @@ fetch_in_thread (gpointer task_data,
   /* The tree's references go before the ranking is handed over: json-glib counts them
    * without atomics, and from then on only the caller's thread touches what the ranking
    * holds of it. */
-  g_clear_object (&parser);
+  g_clear_pointer (&root, json_node_unref);
   if (ranking == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else

@@ -30,11 +30,15 @@ SoupSession  *_wb_api_client_get_session (WbApiClient  *self);
  * with the token of the moment (NULL for a path that is no address). */
 SoupMessage  *_wb_api_client_new_get     (WbApiClient   *self,
                                           const char    *path);
-/* On the worker's (with a thread-default context of its own): sends @msg and waits for the
- * answer; its body, or NULL with @error as every call of the library gives it. */
+/* On the worker's (on a context of that thread's own, kept with its connection): sends @msg
+ * and waits for the answer; its body, or NULL with @error as every call of the library
+ * gives it. */
 GBytes       *_wb_api_client_send_sync   (WbApiClient   *self,
                                           SoupMessage   *msg,
                                           GCancellable  *cancellable,
+                                          GError       **error);
+/* The JSON of an answer's body: NULL for an empty one, or NULL with a parse error. */
+JsonNode     *_wb_api_parse_answer       (GBytes        *body,
                                           GError       **error);
 /* Back on the caller's thread: a refused token ends the session, as for every call. */
 void          _wb_api_client_check_answer (WbApiClient  *self,

@@ -290,11 +290,8 @@ load_in_thread (GTask        *task,
                 GCancellable *cancellable)
 {
   Load *load = task_data;
-  g_autoptr(GMainContext) context = g_main_context_new ();
   g_autoptr(GError) error = NULL;
 
-  /* libsoup sends from this thread, on a context of its own. */
-  g_main_context_push_thread_default (context);
   if (load->ask_me)
     load->me = wb_api_client_me (load->api, cancellable, &error);
   for (guint i = 0; error == NULL && i < N_LOOKUPS; i++)
@@ -306,7 +303,6 @@ load_in_thread (GTask        *task,
       if (load->records[i] == NULL && !g_error_matches (lookup_error, WB_API_ERROR, 403))
         error = g_steal_pointer (&lookup_error);
     }
-  g_main_context_pop_thread_default (context);
   if (error != NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else

@@ -729,6 +729,7 @@ fit_columns_cb (gpointer data)
   int available = (int) gtk_adjustment_get_page_size (h);
   guint n = g_list_model_get_n_items (columns);
   g_autofree int *widths = NULL;
+  g_autofree const WbListColumn **specs = NULL;
   guint shown = 0, widest = 0;
   int least = 0, wanted = 0, fixed = 0, flexible = 0, rest, total = 0;
   gboolean whole;
@@ -736,15 +737,19 @@ fit_columns_cb (gpointer data)
   priv->fit_id = 0;
   if (available <= 0 || n == 0)
     return G_SOURCE_REMOVE;
+  specs = g_new0 (const WbListColumn *, n);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
-      const WbListColumn *spec = g_object_get_data (G_OBJECT (column), COLUMN_KEY);
 
-      if (i > 0 && least + column_least_width (spec) > available && available < FIT_BELOW)
+      specs[i] = g_object_get_data (G_OBJECT (column), COLUMN_KEY);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      if (i > 0 && least + column_least_width (specs[i]) > available && available < FIT_BELOW)
         break;
-      least += column_least_width (spec);
-      wanted += column_wanted_width (spec);
+      least += column_least_width (specs[i]);
+      wanted += column_wanted_width (specs[i]);
       shown++;
     }
   /* Every column at the width its list gave it: as built, and a column the user widened
@@ -759,19 +764,15 @@ fit_columns_cb (gpointer data)
   widths = g_new0 (int, n);
   for (guint i = 0; i < shown; i++)
     {
-      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
-      const WbListColumn *spec = g_object_get_data (G_OBJECT (column), COLUMN_KEY);
-
-      if (spec->expand || i == shown - 1)
-        flexible += column_wanted_width (spec);
+      if (specs[i]->expand || i == shown - 1)
+        flexible += column_wanted_width (specs[i]);
       else
-        fixed += column_wanted_width (spec);
+        fixed += column_wanted_width (specs[i]);
     }
   rest = available - fixed;
   for (guint i = 0; i < shown; i++)
     {
-      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
-      const WbListColumn *spec = g_object_get_data (G_OBJECT (column), COLUMN_KEY);
+      const WbListColumn *spec = specs[i];
 
       if (whole)
         widths[i] = spec->width;
@@ -790,12 +791,11 @@ fit_columns_cb (gpointer data)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
-      const WbListColumn *spec = g_object_get_data (G_OBJECT (column), COLUMN_KEY);
 
       gtk_column_view_column_set_visible (column, i < shown);
       if (i < shown)
         gtk_column_view_column_set_fixed_width (column, widths[i] > 0 ? widths[i] : -1);
-      gtk_column_view_column_set_expand (column, whole && spec->expand);
+      gtk_column_view_column_set_expand (column, whole && specs[i]->expand);
     }
   return G_SOURCE_REMOVE;
 }
