@@ -134,25 +134,32 @@ on_open_employer_clicked_cb (GtkButton     *button,
     g_signal_emit (self, signals[OPEN_EMPLOYER], 0, employer_id);
 }
 
-/* A row's value; when there is none, the page's missing text ("—"). Only what differs is set:
- * a label that keeps its text is not measured again. */
-static void
-set_value (WbVacancyPage *self,
-           guint          row,
-           const char    *value)
-{
-  const char *text = value != NULL && *value != '\0' ? value : wb_record_page_get_missing_text (PAGE (self));
-
-  if (g_strcmp0 (adw_action_row_get_subtitle (self->rows[row]), text) != 0)
-    adw_action_row_set_subtitle (self->rows[row], text);
-}
-
+/* A row's title and subtitle: only what differs is set, as a label that keeps its text is
+ * not measured again. */
 static void
 set_text (AdwPreferencesRow *row,
           const char        *title)
 {
   if (g_strcmp0 (adw_preferences_row_get_title (row), title) != 0)
     adw_preferences_row_set_title (row, title);
+}
+
+static void
+set_subtitle (AdwActionRow *row,
+              const char   *subtitle)
+{
+  if (g_strcmp0 (adw_action_row_get_subtitle (row), subtitle) != 0)
+    adw_action_row_set_subtitle (row, subtitle);
+}
+
+/* A row's value; when there is none, the page's missing text ("—"). */
+static void
+set_value (WbVacancyPage *self,
+           guint          row,
+           const char    *value)
+{
+  set_subtitle (self->rows[row], value != NULL && *value != '\0' ? value
+                                                                 : wb_record_page_get_missing_text (PAGE (self)));
 }
 
 /* The requirements shown before "Show All": the candidates beside them stay in view. */
@@ -323,8 +330,7 @@ set_requirement (WbVacancyPage *self,
                                                level);
 
   set_text (ADW_PREFERENCES_ROW (row), json_object_get_string_member_with_default (item, "label", "?"));
-  if (g_strcmp0 (adw_action_row_get_subtitle (row), subtitle) != 0)
-    adw_action_row_set_subtitle (row, subtitle);
+  set_subtitle (row, subtitle);
   gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), CLAMP (level, 0, 5));
   /* The bar says what the words under the title say. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_PROPERTY_LABEL, subtitle, -1);
