@@ -318,18 +318,6 @@ set_lookups (WbSession *self,
       wb_session_set_lookup (self, lookup_kinds[i].resource, load->records[i]);
 }
 
-/* Runs @load on a worker's thread; @done takes the answers in on the caller's. */
-static void
-start_load (Load                *load,
-            GCancellable        *cancellable,
-            GAsyncReadyCallback  done)
-{
-  g_autoptr(GTask) worker = g_task_new (NULL, cancellable, done, load);
-
-  g_task_set_task_data (worker, load, (GDestroyNotify) load_free);
-  g_task_run_in_thread (worker, load_in_thread);
-}
-
 /* Takes the answers in on the caller's thread: into the session that asked, or, restoring a
  * sign-in, into a new one for the user the token belongs to. */
 static void
@@ -358,6 +346,17 @@ on_loaded_cb (GObject      *source,
   g_task_return_pointer (task, session, g_object_unref);
 }
 
+/* Runs @load on a worker's thread; on_loaded_cb takes the answers in on the caller's. */
+static void
+start_load (Load         *load,
+            GCancellable *cancellable)
+{
+  g_autoptr(GTask) worker = g_task_new (NULL, cancellable, on_loaded_cb, load);
+
+  g_task_set_task_data (worker, load, (GDestroyNotify) load_free);
+  g_task_run_in_thread (worker, load_in_thread);
+}
+
 void
 wb_session_load_async (WbSession           *self,
                        GCancellable        *cancellable,
@@ -373,7 +372,7 @@ wb_session_load_async (WbSession           *self,
   load->api = g_object_ref (self->api);
   load->task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (load->task, wb_session_load_async);
-  start_load (load, cancellable, on_loaded_cb);
+  start_load (load, cancellable);
 }
 
 gboolean
@@ -401,7 +400,7 @@ wb_session_restore_async (WbApiClient         *api,
   load->ask_me = TRUE;
   load->task = g_task_new (api, cancellable, callback, user_data);
   g_task_set_source_tag (load->task, wb_session_restore_async);
-  start_load (load, cancellable, on_loaded_cb);
+  start_load (load, cancellable);
 }
 
 WbSession *

@@ -303,11 +303,11 @@ wb_window_show_queue_shortcuts (GtkShortcutsWindow *overlay,
 static void
 ensure_role_view (WbWindow   *self,
                   GtkWidget **view,
-                  GtkWidget *(*create) (void))
+                  GType       type)
 {
   if (*view != NULL)
     return;
-  *view = g_object_ref_sink (create ());
+  *view = g_object_ref_sink (g_object_new (type, NULL));
   g_signal_connect (*view, "backend-error", G_CALLBACK (on_view_error_cb), self);
   g_signal_connect (*view, "backend-recovered", G_CALLBACK (on_view_recovered_cb), self);
   g_signal_connect (*view, "toast", G_CALLBACK (on_view_toast_cb), self);
@@ -316,30 +316,6 @@ ensure_role_view (WbWindow   *self,
       g_signal_connect (*view, "decided", G_CALLBACK (on_review_decided_cb), self);
       g_signal_connect (*view, "open-account", G_CALLBACK (on_open_account_cb), self);
     }
-}
-
-static GtkWidget *
-create_review_queue (void)
-{
-  return GTK_WIDGET (wb_review_queue_new ());
-}
-
-static GtkWidget *
-create_users_view (void)
-{
-  return GTK_WIDGET (wb_users_view_new ());
-}
-
-static GtkWidget *
-create_organisations_view (void)
-{
-  return GTK_WIDGET (wb_organisations_view_new ());
-}
-
-static GtkWidget *
-create_audit_view (void)
-{
-  return GTK_WIDGET (wb_audit_view_new ());
 }
 
 static void
@@ -354,7 +330,7 @@ set_queue_visible (WbWindow *self,
 
   if (visible && self->queue_page == NULL)
     {
-      ensure_role_view (self, (GtkWidget **) &self->review_queue, create_review_queue);
+      ensure_role_view (self, (GtkWidget **) &self->review_queue, WB_TYPE_REVIEW_QUEUE);
       self->queue_page = adw_view_stack_add_titled (self->view_stack, GTK_WIDGET (self->review_queue), "reviews",
                                                     _("Review Queue"));
       adw_view_stack_page_set_icon_name (self->queue_page, "task-due-symbolic");
@@ -376,7 +352,7 @@ set_users_visible (WbWindow *self,
 {
   if (visible && self->users_page == NULL)
     {
-      ensure_role_view (self, (GtkWidget **) &self->users_view, create_users_view);
+      ensure_role_view (self, (GtkWidget **) &self->users_view, WB_TYPE_USERS_VIEW);
       self->users_page = adw_view_stack_add_titled (self->view_stack, GTK_WIDGET (self->users_view), "users",
                                                     _("Users"));
       adw_view_stack_page_set_icon_name (self->users_page, "system-users-symbolic");
@@ -394,7 +370,7 @@ set_audit_visible (WbWindow *self,
 {
   if (visible && self->audit_page == NULL)
     {
-      ensure_role_view (self, (GtkWidget **) &self->audit_view, create_audit_view);
+      ensure_role_view (self, (GtkWidget **) &self->audit_view, WB_TYPE_AUDIT_VIEW);
       self->audit_page = adw_view_stack_add_titled (self->view_stack, GTK_WIDGET (self->audit_view), "audit", _("Audit"));
       adw_view_stack_page_set_icon_name (self->audit_page, "security-high-symbolic");
     }
@@ -411,7 +387,7 @@ set_organisations_visible (WbWindow *self,
 {
   if (visible && self->organisations_page == NULL)
     {
-      ensure_role_view (self, (GtkWidget **) &self->organisations_view, create_organisations_view);
+      ensure_role_view (self, (GtkWidget **) &self->organisations_view, WB_TYPE_ORGANISATIONS_VIEW);
       self->organisations_page = adw_view_stack_add_titled (self->view_stack, GTK_WIDGET (self->organisations_view),
                                                             "organisations", _("Organisations"));
       adw_view_stack_page_set_icon_name (self->organisations_page, "x-office-address-book-symbolic");
