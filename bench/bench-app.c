@@ -17,6 +17,7 @@
 #include "wb-demo.h"
 #include "wb-embedded-backend.h"
 #include "wb-renderer.h"
+#include "wb-secret.h"
 #include "wb-session.h"
 
 #include "bench-util.h"
@@ -368,7 +369,10 @@ on_launch_paint_cb (GdkFrameClock *clock,
     clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
     watch->cpu_ms = ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
   }
-  g_main_loop_quit (watch->loop);
+  if (watch->loop != NULL)
+    g_main_loop_quit (watch->loop);
+  else
+    g_application_quit (g_application_get_default ());
 }
 
 /* BENCH_TRACE=1: every phase of every frame of a launch, in ms on CLOCK_MONOTONIC, with the
@@ -511,6 +515,72 @@ on_restore_backend_cb (GObject      *source,
                              on_restore_signed_in_cb, restore);
 }
 
+/* The clients view in Werkbrug's window. */
+static WbClientsView *
+find_clients_view (GtkWidget *widget)
+{
+  if (WB_IS_CLIENTS_VIEW (widget))
+    return WB_CLIENTS_VIEW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      WbClientsView *view = find_clients_view (child);
+
+      if (view != NULL)
+        return view;
+    }
+  return NULL;
+}
+
+static void
+on_window_added_cb (GtkApplication *application,
+                    GtkWindow      *window,
+                    LaunchWatch    *watch)
+{
+  if (watch->window != NULL)
+    return;
+  watch->window = GTK_WIDGET (window);
+  watch->view = find_clients_view (watch->window);
+  g_assert_nonnull (watch->view);
+  g_signal_connect (wb_clients_view_get_list_model (watch->view), "notify::n-loaded",
+                    G_CALLBACK (on_launch_rows_cb), watch);
+  g_signal_connect (window, "realize", G_CALLBACK (on_launch_realize_cb), watch);
+}
+
+/* Werkbrug as a user starts it every day: its application and its window, on the region's
+ * server at @url, with the token that the bench kept in the keyring. Its settings are in
+ * memory: the server, the window's size and the list on every client (an account manager's
+ * own caseload of clients is empty in the demo region). */
+static int
+launch_window (gint64      t0,
+               const char *url)
+{
+  LaunchWatch watch = { NULL, NULL, NULL, t0, 0, 0, 0, 0, 0 };
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(WbApplication) application = NULL;
+  g_autoptr(GVariantBuilder) scopes = g_variant_builder_new (G_VARIANT_TYPE ("a{ss}"));
+  char *args[] = { (char *) "werkbrug", NULL };
+  int status;
+
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  settings = wb_application_create_settings ();
+  g_settings_set_string (settings, "server-url", url);
+  g_settings_set_int (settings, "window-width", 1200);
+  g_settings_set_int (settings, "window-height", 800);
+  g_variant_builder_add (scopes, "{ss}", "clients", "all");
+  g_settings_set_value (settings, "list-scopes", g_variant_builder_end (scopes));
+
+  application = wb_application_new ();
+  g_signal_connect (application, "window-added", G_CALLBACK (on_window_added_cb), &watch);
+  status = g_application_run (G_APPLICATION (application), 1, args);
+  if (watch.frame_ms == 0)
+    g_error ("Werkbrug ended before it showed the list (%d)", status);
+  printf ("total %.1f\n", watch.frame_ms);
+  printf ("cpu %.1f %.1f\n", watch.cpu_ms, watch.main_cpu_ms);
+  printf ("rows %.1f, %u frames before (t0 %.6f s)\n", watch.rows_ms, watch.n_frames, t0 / 1e6);
+  return 0;
+}
+
 /* @where: the database for the embedded server, the address of the running one for
  * LAUNCH_TOKEN. */
 static int
@@ -639,6 +709,26 @@ serve_and_sign_in (const char  *db,
   return backend;
 }
 
+/* Keeps @token where Werkbrug looks for it at every start, in the keyring; NULL, or why it
+ * could not. */
+static char *
+keep_token_in_keyring (const char *url,
+                       const char *token)
+{
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(GError) error = NULL;
+  Wait wait = { loop };
+
+  wb_secret_check_async (NULL, bench_on_done_cb, &wait);
+  if (wb_secret_check_finish (bench_run (&wait), &error))
+    {
+      wb_secret_store_token_async (url, "wsp-zuid-limburg.am1", token, NULL, bench_on_done_cb, &wait);
+      wb_secret_store_token_finish (bench_run (&wait), &error);
+    }
+  g_clear_object (&wait.result);
+  return error != NULL ? g_strdup (error->message) : NULL;
+}
+
 /* The environment the bench was started with: the launch children start from it, not from
  * the renderer this process chose for its own windows (GSK_RENDERER, GDK_DEBUG), so that the
  * bare window is drawn as GTK draws it and the others choose as Werkbrug does. */
@@ -690,13 +780,15 @@ compare_launches (const char *db,
                   guint       n)
 {
   static const char * const modes[] = { "--bare", "--bare-chosen", "--launch", "--launch-password", "--bare-cairo",
-                                        "--launch-embedded" };
+                                        "--launch-embedded", "--launch-window" };
   GArray *samples[G_N_ELEMENTS (modes)];
   GArray *cpu[G_N_ELEMENTS (modes)];
   GArray *main_cpu[G_N_ELEMENTS (modes)];
   g_autofree char *token = NULL;
   g_autoptr(WbEmbeddedBackend) server = serve_and_sign_in (db, &token);
   const char *url = wb_embedded_backend_get_url (server);
+  g_autofree char *no_keyring = keep_token_in_keyring (url, token);
+  guint n_modes = no_keyring == NULL ? G_N_ELEMENTS (modes) : G_N_ELEMENTS (modes) - 1;
   double bare, chosen, daily, password, cairo, embedded;
 
   for (guint m = 0; m < G_N_ELEMENTS (modes); m++)
@@ -710,10 +802,11 @@ compare_launches (const char *db,
       char *phases[G_N_ELEMENTS (modes)] = { NULL };
 
       /* In turn, so that a disturbance of the machine falls on all of them alike. */
-      for (guint m = 0; m < G_N_ELEMENTS (modes); m++)
+      for (guint m = 0; m < n_modes; m++)
         {
           double cpu_ms, main_cpu_ms;
-          double ms = spawn_launch (modes[m], g_str_equal (modes[m], "--launch") ? url : db, token,
+          gboolean on_server = g_str_equal (modes[m], "--launch") || g_str_equal (modes[m], "--launch-window");
+          double ms = spawn_launch (modes[m], on_server ? url : db, token,
                                     &cpu_ms, &main_cpu_ms, &phases[m]);
 
           g_array_append_val (samples[m], ms);
@@ -728,6 +821,8 @@ compare_launches (const char *db,
                 g_array_index (samples[0], double, i), g_array_index (samples[1], double, i),
                 g_array_index (samples[2], double, i), phases[2], g_array_index (samples[5], double, i), phases[5],
                 g_array_index (samples[3], double, i), phases[3]);
+      if (g_getenv ("BENCH_TRACE") != NULL && n_modes == G_N_ELEMENTS (modes))
+        printf ("    Werkbrug's own window %.0f ms (ends of: %s)\n", g_array_index (samples[6], double, i), phases[6]);
       for (guint m = 0; m < G_N_ELEMENTS (modes); m++)
         g_free (phases[m]);
     }
@@ -748,6 +843,17 @@ compare_launches (const char *db,
           "    (a region's server, running; signed in with the token kept from an earlier run,\n"
           "    as every launch after the first)\n",
           daily, daily / chosen);
+  if (no_keyring == NULL)
+    {
+      double window = median (samples[6]);
+
+      printf ("  the same in Werkbrug's own window:            %6.0f ms  (%.2f x the anchor)\n"
+              "    (its application, its window with every view, the token from the keyring)\n",
+              window, window / chosen);
+    }
+  else
+    printf ("  the same in Werkbrug's own window:            not measured: %s\n"
+            "    (run the bench in bench/with-keyring, which gives it a keyring of its own)\n", no_keyring);
   printf ("  the same on the embedded server it starts:    %6.0f ms  (%.2f x the anchor)\n"
           "    (the server's start in the same process, on the same two cores)\n",
           embedded, embedded / chosen);
@@ -764,7 +870,7 @@ compare_launches (const char *db,
           cairo, daily / cairo, password / cairo);
   /* What the time is made of, apart from waiting for the processor on a busy machine. */
   printf ("CPU time until that frame, median (all threads of the process / its main thread):\n");
-  for (guint m = 0; m < G_N_ELEMENTS (modes); m++)
+  for (guint m = 0; m < n_modes; m++)
     printf ("  %-18s %6.0f / %6.0f ms\n", modes[m] + 2, median (cpu[m]), median (main_cpu[m]));
   wb_embedded_backend_stop (server);
   for (guint m = 0; m < G_N_ELEMENTS (modes); m++)
@@ -800,6 +906,8 @@ main (int   argc,
 
   if (argc == 3 && g_str_equal (argv[1], "--seed-only"))
     return seed_only (argv[2]);
+  if (argc == 5 && g_str_equal (argv[1], "--launch-window"))
+    return launch_window (g_ascii_strtoll (argv[2], NULL, 10), argv[3]);
   if (argc == 5 && (g_str_has_prefix (argv[1], "--bare") || g_str_has_prefix (argv[1], "--launch")))
     {
       LaunchMode mode = g_str_equal (argv[1], "--bare") ? LAUNCH_BARE
