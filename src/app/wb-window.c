@@ -53,10 +53,14 @@ struct _WbWindow
 
   WbLoginPage *login_page;
   WbClientsView *clients_view;
+  /* Made the first time they are needed (ensure_accounts, ensure_vacancies, ensure_monitor),
+   * in their pages' slots: a start makes only the view it shows. */
   WbAccountsView *accounts_view;
   WbVacanciesView *vacancies_view;
-  WbMonitorView *monitor_view;   /* made when its page is first shown (ensure_monitor) */
-  GtkWidget *monitor_slot;       /* the monitor's page */
+  WbMonitorView *monitor_view;
+  GtkWidget *accounts_slot;
+  GtkWidget *vacancies_slot;
+  GtkWidget *monitor_slot;
   /* Hidden for analysts, who see aggregates only. */
   AdwViewStackPage *clients_page;
   AdwViewStackPage *accounts_page;
@@ -91,6 +95,8 @@ struct _WbWindow
 G_DEFINE_FINAL_TYPE (WbWindow, wb_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void start (WbWindow *self);
+static WbAccountsView *ensure_accounts (WbWindow *self);
+static WbVacanciesView *ensure_vacancies (WbWindow *self);
 static void check_server (WbWindow *self);
 static void show_login (WbWindow *self);
 static void show_sign_in_error (WbWindow *self, const GError *error);
@@ -161,14 +167,26 @@ on_view_toast_cb (WbClientsView *view,
   wb_window_add_toast (self, message);
 }
 
+/* A view's requests tell the window when the server fails and recovers, and its messages. */
+static void
+follow_view (WbWindow  *self,
+             GtkWidget *view)
+{
+  g_signal_connect (view, "backend-error", G_CALLBACK (on_view_error_cb), self);
+  g_signal_connect (view, "backend-recovered", G_CALLBACK (on_view_recovered_cb), self);
+  g_signal_connect (view, "toast", G_CALLBACK (on_view_toast_cb), self);
+}
+
 static void
 on_banner_retry_cb (GtkButton *button,
                     WbWindow  *self)
 {
   show_banner (self, NULL);
   wb_clients_view_retry (self->clients_view);
-  wb_accounts_view_retry (self->accounts_view);
-  wb_list_view_retry (WB_LIST_VIEW (self->vacancies_view));
+  if (self->accounts_view != NULL)
+    wb_accounts_view_retry (self->accounts_view);
+  if (self->vacancies_view != NULL)
+    wb_list_view_retry (WB_LIST_VIEW (self->vacancies_view));
   if (self->queue_page != NULL)
     wb_review_queue_reload (self->review_queue);
   if (self->users_page != NULL)
@@ -187,8 +205,8 @@ show_account (WbWindow *self,
 {
   if (employer_id <= 0)
     return;
-  adw_view_stack_set_visible_child (self->view_stack, GTK_WIDGET (self->accounts_view));
-  wb_accounts_view_open_account (self->accounts_view, employer_id);
+  adw_view_stack_set_visible_child (self->view_stack, self->accounts_slot);
+  wb_accounts_view_open_account (ensure_accounts (self), employer_id);
 }
 
 static void
@@ -208,8 +226,8 @@ show_vacancy (WbWindow *self,
 {
   if (vacancy_id <= 0)
     return;
-  adw_view_stack_set_visible_child (self->view_stack, GTK_WIDGET (self->vacancies_view));
-  wb_vacancies_view_open_vacancy (self->vacancies_view, vacancy_id);
+  adw_view_stack_set_visible_child (self->view_stack, self->vacancies_slot);
+  wb_vacancies_view_open_vacancy (ensure_vacancies (self), vacancy_id);
 }
 
 static void
@@ -226,7 +244,8 @@ on_vacancy_taken_in_cb (GtkWindow *editor,
                         WbWindow  *self)
 {
   /* The account counts its open vacancies and lists them. */
-  wb_accounts_view_refresh_account (self->accounts_view, wb_record_get_int (vacancy, "employer_id"));
+  if (self->accounts_view != NULL)
+    wb_accounts_view_refresh_account (self->accounts_view, wb_record_get_int (vacancy, "employer_id"));
 }
 
 static void
@@ -234,7 +253,7 @@ on_new_vacancy_cb (GObject  *source,
                    WbRecord *employer,
                    WbWindow *self)
 {
-  GtkWindow *editor = wb_vacancies_view_new_vacancy (self->vacancies_view, employer);
+  GtkWindow *editor = wb_vacancies_view_new_vacancy (ensure_vacancies (self), employer);
 
   if (editor != NULL)
     g_signal_connect_object (editor, "saved", G_CALLBACK (on_vacancy_taken_in_cb), self, 0);
@@ -257,8 +276,11 @@ on_review_decided_cb (WbReviewQueue *queue,
                       WbWindow      *self)
 {
   /* The decision changed the account (and a merge two): the list shows them as they are now. */
-  wb_accounts_view_refresh_account (self->accounts_view, review_employer_id (review, "employer"));
-  wb_accounts_view_refresh_account (self->accounts_view, review_employer_id (review, "related_employer"));
+  if (self->accounts_view != NULL)
+    {
+      wb_accounts_view_refresh_account (self->accounts_view, review_employer_id (review, "employer"));
+      wb_accounts_view_refresh_account (self->accounts_view, review_employer_id (review, "related_employer"));
+    }
   wb_notifications_button_refresh (self->notifications);
 }
 
@@ -308,9 +330,7 @@ ensure_role_view (WbWindow   *self,
   if (*view != NULL)
     return;
   *view = g_object_ref_sink (g_object_new (type, NULL));
-  g_signal_connect (*view, "backend-error", G_CALLBACK (on_view_error_cb), self);
-  g_signal_connect (*view, "backend-recovered", G_CALLBACK (on_view_recovered_cb), self);
-  g_signal_connect (*view, "toast", G_CALLBACK (on_view_toast_cb), self);
+  follow_view (self, *view);
   if (WB_IS_REVIEW_QUEUE (*view))
     {
       g_signal_connect (*view, "decided", G_CALLBACK (on_review_decided_cb), self);
@@ -399,36 +419,109 @@ set_organisations_visible (WbWindow *self,
     }
 }
 
-/* The monitor (its charts are the most costly view to make) is made the first time its page
- * is shown, with the session of that moment. */
+/* The pages of Accounts, Vacancies and Monitor: slots in the view stack that take their
+ * view in the first time it is needed (its page shown, an account or vacancy opened from
+ * elsewhere), with the session of that moment. Making every view at the start cost more than
+ * half of the window's making; a user starts on one page. */
+static GtkWidget *
+add_slot (WbWindow          *self,
+          const char        *name,
+          const char        *title,
+          const char        *icon_name,
+          AdwViewStackPage **page)
+{
+  GtkWidget *slot = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  AdwViewStackPage *added = adw_view_stack_add_titled (self->view_stack, slot, name, title);
+
+  adw_view_stack_page_set_icon_name (added, icon_name);
+  if (page != NULL)
+    *page = added;
+  return slot;
+}
+
 static void
+fill_slot (GtkWidget *slot,
+           GtkWidget *view)
+{
+  gtk_widget_set_hexpand (view, TRUE);
+  gtk_widget_set_vexpand (view, TRUE);
+  gtk_box_append (GTK_BOX (slot), view);
+}
+
+static WbAccountsView *
+ensure_accounts (WbWindow *self)
+{
+  WbRecordPage *page;
+
+  if (self->accounts_view != NULL)
+    return self->accounts_view;
+  self->accounts_view = wb_accounts_view_new ();
+  follow_view (self, GTK_WIDGET (self->accounts_view));
+  page = wb_list_view_get_page (WB_LIST_VIEW (self->accounts_view));
+  g_signal_connect (page, "new-vacancy", G_CALLBACK (on_new_vacancy_cb), self);
+  g_signal_connect (page, "open-vacancy", G_CALLBACK (on_open_vacancy_cb), self);
+  /* The list remembers whose rows it shows. */
+  if (self->settings != NULL)
+    wb_list_view_set_settings (WB_LIST_VIEW (self->accounts_view), self->settings);
+  fill_slot (self->accounts_slot, GTK_WIDGET (self->accounts_view));
+  if (self->session != NULL)
+    wb_accounts_view_set_session (self->accounts_view, self->session);
+  return self->accounts_view;
+}
+
+static WbVacanciesView *
+ensure_vacancies (WbWindow *self)
+{
+  if (self->vacancies_view != NULL)
+    return self->vacancies_view;
+  self->vacancies_view = wb_vacancies_view_new ();
+  follow_view (self, GTK_WIDGET (self->vacancies_view));
+  g_signal_connect (self->vacancies_view, "open-employer", G_CALLBACK (on_open_account_cb), self);
+  fill_slot (self->vacancies_slot, GTK_WIDGET (self->vacancies_view));
+  if (self->session != NULL)
+    wb_vacancies_view_set_session (self->vacancies_view, self->session);
+  return self->vacancies_view;
+}
+
+static WbMonitorView *
 ensure_monitor (WbWindow *self)
 {
   if (self->monitor_view != NULL)
-    return;
+    return self->monitor_view;
   self->monitor_view = WB_MONITOR_VIEW (wb_monitor_view_new ());
-  gtk_widget_set_hexpand (GTK_WIDGET (self->monitor_view), TRUE);
-  gtk_widget_set_vexpand (GTK_WIDGET (self->monitor_view), TRUE);
-  gtk_box_append (GTK_BOX (self->monitor_slot), GTK_WIDGET (self->monitor_view));
+  fill_slot (self->monitor_slot, GTK_WIDGET (self->monitor_view));
   if (self->session != NULL)
     wb_monitor_view_set_session (self->monitor_view, self->session);
+  return self->monitor_view;
 }
 
-/* The search button and Ctrl+F work on the page that is shown. */
+/* The view on the page that is shown, made if it is a slot's that was not needed before. */
+static GtkWidget *
+visible_view (WbWindow *self)
+{
+  GtkWidget *page = adw_view_stack_get_visible_child (self->view_stack);
+
+  if (page == NULL)
+    return NULL;
+  if (page == self->accounts_slot)
+    return GTK_WIDGET (ensure_accounts (self));
+  if (page == self->vacancies_slot)
+    return GTK_WIDGET (ensure_vacancies (self));
+  if (page == self->monitor_slot)
+    return GTK_WIDGET (ensure_monitor (self));
+  return page;
+}
+
+/* The search button and Ctrl+F work on the list that is shown (the review queue has
+ * filters, no search). */
 static void
 on_visible_page_cb (AdwViewStack *stack,
                     GParamSpec   *pspec,
                     WbWindow     *self)
 {
-  GtkWidget *page = adw_view_stack_get_visible_child (stack);
-  gboolean searchable = page == GTK_WIDGET (self->clients_view) || page == GTK_WIDGET (self->accounts_view) ||
-                        page == GTK_WIDGET (self->vacancies_view) ||
-                        (page != NULL && (page == GTK_WIDGET (self->users_view) ||
-                                          page == GTK_WIDGET (self->organisations_view) ||
-                                          page == GTK_WIDGET (self->audit_view)));
+  GtkWidget *page = visible_view (self);
+  gboolean searchable = WB_IS_LIST_VIEW (page) && !WB_IS_REVIEW_QUEUE (page);
 
-  if (page != NULL && page == self->monitor_slot)
-    ensure_monitor (self);
   g_clear_pointer (&self->search_binding, g_binding_unbind);
   gtk_widget_set_visible (GTK_WIDGET (self->search_button), searchable);
   if (searchable)
@@ -444,7 +537,7 @@ static void
 on_search_clicked_cb (GtkButton *button,
                       WbWindow  *self)
 {
-  GtkWidget *page = adw_view_stack_get_visible_child (self->view_stack);
+  GtkWidget *page = visible_view (self);
 
   if (!WB_IS_LIST_VIEW (page))
     return;
@@ -489,8 +582,10 @@ static void
 reset_views (WbWindow *self)
 {
   wb_clients_view_set_session (self->clients_view, NULL);
-  wb_accounts_view_set_session (self->accounts_view, NULL);
-  wb_vacancies_view_set_session (self->vacancies_view, NULL);
+  if (self->accounts_view != NULL)
+    wb_accounts_view_set_session (self->accounts_view, NULL);
+  if (self->vacancies_view != NULL)
+    wb_vacancies_view_set_session (self->vacancies_view, NULL);
   wb_notifications_button_set_session (self->notifications, NULL);
   if (self->review_queue != NULL)
     wb_review_queue_set_session (self->review_queue, NULL);
@@ -684,8 +779,10 @@ wb_window_show_session (WbWindow  *self,
   show_banner (self, NULL);
   gtk_stack_set_visible_child_name (self->stack, "main");
   wb_clients_view_set_session (self->clients_view, self->session);
-  wb_accounts_view_set_session (self->accounts_view, self->session);
-  wb_vacancies_view_set_session (self->vacancies_view, self->session);
+  if (self->accounts_view != NULL)
+    wb_accounts_view_set_session (self->accounts_view, self->session);
+  if (self->vacancies_view != NULL)
+    wb_vacancies_view_set_session (self->vacancies_view, self->session);
   wb_notifications_button_set_session (self->notifications, self->session);
   set_queue_visible (self, wb_session_get_role (self->session) == WB_ROLE_COORDINATOR);
   if (self->review_queue != NULL)
@@ -1275,7 +1372,7 @@ refresh_action (GtkWidget  *widget,
 
   if (self->session == NULL)
     return;
-  visible = adw_view_stack_get_visible_child (self->view_stack);
+  visible = visible_view (self);
   if (WB_IS_LIST_VIEW (visible))
     {
       WbListView *list = WB_LIST_VIEW (visible);
@@ -1294,42 +1391,20 @@ search_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   WbWindow *self = WB_WINDOW (widget);
+  GtkWidget *view;
 
   if (self->session == NULL)
     return;
-  if (adw_view_stack_get_visible_child (self->view_stack) == GTK_WIDGET (self->accounts_view))
+  view = visible_view (self);
+  if (WB_IS_REVIEW_QUEUE (view))
     {
-      gtk_toggle_button_set_active (self->search_button, TRUE);
-      wb_accounts_view_focus_search (self->accounts_view);
+      wb_review_queue_focus_filter (WB_REVIEW_QUEUE (view));
       return;
     }
-  if (adw_view_stack_get_visible_child (self->view_stack) == GTK_WIDGET (self->vacancies_view))
-    {
-      gtk_toggle_button_set_active (self->search_button, TRUE);
-      wb_list_view_focus_search (WB_LIST_VIEW (self->vacancies_view));
-      return;
-    }
-  if ((self->users_page != NULL &&
-       adw_view_stack_get_visible_child (self->view_stack) == GTK_WIDGET (self->users_view)) ||
-      (self->organisations_page != NULL &&
-       adw_view_stack_get_visible_child (self->view_stack) == GTK_WIDGET (self->organisations_view)) ||
-      (self->audit_page != NULL &&
-       adw_view_stack_get_visible_child (self->view_stack) == GTK_WIDGET (self->audit_view)))
-    {
-      gtk_toggle_button_set_active (self->search_button, TRUE);
-      wb_list_view_focus_search (WB_LIST_VIEW (adw_view_stack_get_visible_child (self->view_stack)));
-      return;
-    }
-  if (self->queue_page != NULL &&
-      adw_view_stack_get_visible_child (self->view_stack) == GTK_WIDGET (self->review_queue))
-    {
-      wb_review_queue_focus_filter (self->review_queue);
-      return;
-    }
-  if (adw_view_stack_get_visible_child (self->view_stack) != GTK_WIDGET (self->clients_view))
+  if (!WB_IS_LIST_VIEW (view))
     return;
   gtk_toggle_button_set_active (self->search_button, TRUE);
-  wb_clients_view_focus_search (self->clients_view);
+  wb_list_view_focus_search (WB_LIST_VIEW (view));
 }
 
 /* Alt+1, 2, 3 … show the views in the switcher's order (listed under Ctrl+?). */
@@ -1380,13 +1455,13 @@ wb_window_close_request (GtkWindow *window)
       wb_window_add_toast (self, _("Save or cancel the open edit before closing Werkbrug"));
       return TRUE;
     }
-  if (wb_accounts_view_has_unsaved_edits (self->accounts_view))
+  if (self->accounts_view != NULL && wb_accounts_view_has_unsaved_edits (self->accounts_view))
     {
       wb_accounts_view_present_editor (self->accounts_view);
       wb_window_add_toast (self, _("Save or cancel the open edit before closing Werkbrug"));
       return TRUE;
     }
-  if (wb_list_view_has_unsaved_edits (WB_LIST_VIEW (self->vacancies_view)))
+  if (self->vacancies_view != NULL && wb_list_view_has_unsaved_edits (WB_LIST_VIEW (self->vacancies_view)))
     {
       wb_list_view_present_editor (WB_LIST_VIEW (self->vacancies_view));
       wb_window_add_toast (self, _("Save or cancel the open edit before closing Werkbrug"));
@@ -1423,17 +1498,17 @@ wb_window_dispose (GObject *object)
    * must not reach the window's labels then. */
   if (self->cancellable != NULL)
     {
-      GObject *role_views[] = { G_OBJECT (self->review_queue), G_OBJECT (self->users_view),
-                                G_OBJECT (self->organisations_view), G_OBJECT (self->audit_view) };
+      GObject *views[] = { G_OBJECT (self->clients_view), G_OBJECT (self->accounts_view),
+                           G_OBJECT (self->vacancies_view), G_OBJECT (self->review_queue),
+                           G_OBJECT (self->users_view), G_OBJECT (self->organisations_view),
+                           G_OBJECT (self->audit_view) };
 
-      g_signal_handlers_disconnect_by_data (self->clients_view, self);
-      g_signal_handlers_disconnect_by_data (self->accounts_view, self);
-      g_signal_handlers_disconnect_by_data (self->vacancies_view, self);
-      for (guint i = 0; i < G_N_ELEMENTS (role_views); i++)
-        if (role_views[i] != NULL)
-          g_signal_handlers_disconnect_by_data (role_views[i], self);
+      for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+        if (views[i] != NULL)
+          g_signal_handlers_disconnect_by_data (views[i], self);
       g_signal_handlers_disconnect_by_data (self->notifications, self);
-      g_signal_handlers_disconnect_by_data (wb_list_view_get_page (WB_LIST_VIEW (self->accounts_view)), self);
+      if (self->accounts_view != NULL)
+        g_signal_handlers_disconnect_by_data (wb_list_view_get_page (WB_LIST_VIEW (self->accounts_view)), self);
     }
   gtk_widget_dispose_template (GTK_WIDGET (self), WB_TYPE_WINDOW);
   g_clear_object (&self->review_queue);
@@ -1513,32 +1588,13 @@ wb_window_init (WbWindow *self)
   self->clients_view = wb_clients_view_new ();
   page = self->clients_page = adw_view_stack_add_titled (self->view_stack, GTK_WIDGET (self->clients_view), "clients", _("Clients"));
   adw_view_stack_page_set_icon_name (page, "system-users-symbolic");
-  g_signal_connect (self->clients_view, "backend-error", G_CALLBACK (on_view_error_cb), self);
-  g_signal_connect (self->clients_view, "backend-recovered", G_CALLBACK (on_view_recovered_cb), self);
-  g_signal_connect (self->clients_view, "toast", G_CALLBACK (on_view_toast_cb), self);
+  follow_view (self, GTK_WIDGET (self->clients_view));
 
-  self->accounts_view = wb_accounts_view_new ();
-  page = self->accounts_page = adw_view_stack_add_titled (self->view_stack, GTK_WIDGET (self->accounts_view), "accounts", _("Accounts"));
-  adw_view_stack_page_set_icon_name (page, "x-office-address-book-symbolic");
-  g_signal_connect (self->accounts_view, "backend-error", G_CALLBACK (on_view_error_cb), self);
-  g_signal_connect (self->accounts_view, "backend-recovered", G_CALLBACK (on_view_recovered_cb), self);
-  g_signal_connect (self->accounts_view, "toast", G_CALLBACK (on_view_toast_cb), self);
-  g_signal_connect (wb_list_view_get_page (WB_LIST_VIEW (self->accounts_view)), "new-vacancy",
-                    G_CALLBACK (on_new_vacancy_cb), self);
-  g_signal_connect (wb_list_view_get_page (WB_LIST_VIEW (self->accounts_view)), "open-vacancy",
-                    G_CALLBACK (on_open_vacancy_cb), self);
-
-  self->vacancies_view = wb_vacancies_view_new ();
-  page = self->vacancies_page = adw_view_stack_add_titled (self->view_stack, GTK_WIDGET (self->vacancies_view), "vacancies", _("Vacancies"));
-  adw_view_stack_page_set_icon_name (page, "emblem-documents-symbolic");
-
-  self->monitor_slot = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  page = adw_view_stack_add_titled (self->view_stack, self->monitor_slot, "monitor", _("Monitor"));
-  adw_view_stack_page_set_icon_name (page, "x-office-presentation-symbolic");
-  g_signal_connect (self->vacancies_view, "backend-error", G_CALLBACK (on_view_error_cb), self);
-  g_signal_connect (self->vacancies_view, "backend-recovered", G_CALLBACK (on_view_recovered_cb), self);
-  g_signal_connect (self->vacancies_view, "toast", G_CALLBACK (on_view_toast_cb), self);
-  g_signal_connect (self->vacancies_view, "open-employer", G_CALLBACK (on_open_account_cb), self);
+  self->accounts_slot = add_slot (self, "accounts", _("Accounts"), "x-office-address-book-symbolic",
+                                  &self->accounts_page);
+  self->vacancies_slot = add_slot (self, "vacancies", _("Vacancies"), "emblem-documents-symbolic",
+                                   &self->vacancies_page);
+  self->monitor_slot = add_slot (self, "monitor", _("Monitor"), "x-office-presentation-symbolic", NULL);
 
   /* The review queue and the administration's views (users, organisations, audit) are made
    * for the first role that has them (ensure_role_view), not at every start. */
@@ -1581,7 +1637,6 @@ wb_window_new_with_settings (GtkApplication *application,
   self->settings = g_object_ref (settings);
   /* The lists remember whose rows they show. */
   wb_list_view_set_settings (WB_LIST_VIEW (self->clients_view), settings);
-  wb_list_view_set_settings (WB_LIST_VIEW (self->accounts_view), settings);
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (settings, "window-width"),
                                g_settings_get_int (settings, "window-height"));
