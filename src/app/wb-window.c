@@ -1231,6 +1231,9 @@ on_login_retry_cb (WbLoginPage *page,
   check_server (self);
 }
 
+/* The keyring's answer: the token kept from the last run, restored at once; none, and the
+ * sign-in page; or no keyring at all, and the sign-in page says why the password is asked
+ * on every start. */
 static void
 on_token_found_cb (GObject      *source,
                    GAsyncResult *result,
@@ -1238,46 +1241,29 @@ on_token_found_cb (GObject      *source,
 {
   g_autoptr(WbWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *token = wb_secret_lookup_token_finish (result, &error);
+  g_autofree char *token = wb_secret_find_token_finish (result, &error);
+  g_autofree char *note = NULL;
 
-  if (token == NULL)
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_pointer (&self->no_keyring, g_free);
+  if (token != NULL)
     {
-      if (error != NULL)
-        g_debug ("No keyring: %s", error->message);
-      show_login (self);
-      /* Whether the server is there, before the user has typed everything. */
+      wb_api_client_set_token (self->api, token);
       check_server (self);
       return;
     }
-  wb_api_client_set_token (self->api, token);
-  check_server (self);
-}
-
-static void
-on_keyring_checked_cb (GObject      *source,
-                       GAsyncResult *result,
-                       gpointer      user_data)
-{
-  g_autoptr(WbWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *note = NULL;
-
-  g_clear_pointer (&self->no_keyring, g_free);
-  if (wb_secret_check_finish (result, &error))
-    {
-      wb_secret_lookup_token_async (self->server_url, self->cancellable, on_token_found_cb, g_object_ref (self));
-      return;
-    }
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  /* No keyring to ask (and no prompt to show): the sign-in page says why the password is
-   * asked on every start. */
-  self->no_keyring = g_strdup (error->message);
   show_login (self);
-  note = g_strdup_printf (_("%s, so Werkbrug cannot keep your sign-in between runs. "
-                            "After you sign in, you stay signed in until you close Werkbrug."), self->no_keyring);
-  wb_login_page_set_note (self->login_page, note);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED))
+    {
+      self->no_keyring = g_strdup (error->message);
+      note = g_strdup_printf (_("%s, so Werkbrug cannot keep your sign-in between runs. "
+                                "After you sign in, you stay signed in until you close Werkbrug."), self->no_keyring);
+      wb_login_page_set_note (self->login_page, note);
+    }
+  else if (error != NULL)
+    g_debug ("The keyring did not answer: %s", error->message);
+  /* Whether the server is there, before the user has typed everything. */
   check_server (self);
 }
 
@@ -1318,7 +1304,7 @@ start (WbWindow *self)
   use_server (self, self->server_url);
   adw_status_page_set_description (self->starting_page, self->server_url);
   gtk_stack_set_visible_child_name (self->stack, "starting");
-  wb_secret_check_async (self->cancellable, on_keyring_checked_cb, g_object_ref (self));
+  wb_secret_find_token_async (self->server_url, self->cancellable, on_token_found_cb, g_object_ref (self));
 }
 
 /* Actions */
