@@ -190,48 +190,14 @@ wb_secret_check_finish (GAsyncResult  *result,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
-/* The keyring is asked on a worker's thread: its questions to the keyring daemon go out
- * while the window is made and drawn, not between its frames. */
-static void
-find_in_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  GError *error = NULL;
-  char *token;
-
-  if (!keyring_answers (cancellable, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  token = secret_password_lookup_sync (token_schema (), cancellable, &error, "server", task_data, NULL);
-  if (error != NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, token, g_free);
-}
-
-void
-wb_secret_find_token_async (const char          *server_url,
-                            GCancellable        *cancellable,
-                            GAsyncReadyCallback  callback,
-                            gpointer             user_data)
-{
-  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
-
-  g_task_set_source_tag (task, wb_secret_find_token_async);
-  g_task_set_task_data (task, g_strdup (server_url), g_free);
-  g_task_run_in_thread (task, find_in_thread);
-}
-
 char *
-wb_secret_find_token_finish (GAsyncResult  *result,
-                             GError       **error)
+wb_secret_find_token (const char    *server_url,
+                      GCancellable  *cancellable,
+                      GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  if (!keyring_answers (cancellable, error))
+    return NULL;
+  return secret_password_lookup_sync (token_schema (), cancellable, error, "server", server_url, NULL);
 }
 
 void
