@@ -397,22 +397,33 @@ wb_session_load_finish (WbSession     *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+/* A restore of @api's token, or with @keyring_url of the one kept in the keyring. */
+static void
+start_restore (WbApiClient         *api,
+               const char          *keyring_url,
+               GCancellable        *cancellable,
+               GAsyncReadyCallback  callback,
+               gpointer             user_data)
+{
+  Load *load = g_new0 (Load, 1);
+
+  load->api = g_object_ref (api);
+  load->keyring_url = g_strdup (keyring_url);
+  load->ask_me = TRUE;
+  load->task = g_task_new (api, cancellable, callback, user_data);
+  g_task_set_source_tag (load->task, wb_session_restore_async);
+  start_load (load, cancellable);
+}
+
 void
 wb_session_restore_async (WbApiClient         *api,
                           GCancellable        *cancellable,
                           GAsyncReadyCallback  callback,
                           gpointer             user_data)
 {
-  Load *load;
-
   g_return_if_fail (WB_IS_API_CLIENT (api));
 
-  load = g_new0 (Load, 1);
-  load->api = g_object_ref (api);
-  load->ask_me = TRUE;
-  load->task = g_task_new (api, cancellable, callback, user_data);
-  g_task_set_source_tag (load->task, wb_session_restore_async);
-  start_load (load, cancellable);
+  start_restore (api, NULL, cancellable, callback, user_data);
 }
 
 void
@@ -422,18 +433,10 @@ wb_session_restore_kept_async (WbApiClient         *api,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
 {
-  Load *load;
-
   g_return_if_fail (WB_IS_API_CLIENT (api));
   g_return_if_fail (server_url != NULL);
 
-  load = g_new0 (Load, 1);
-  load->api = g_object_ref (api);
-  load->keyring_url = g_strdup (server_url);
-  load->ask_me = TRUE;
-  load->task = g_task_new (api, cancellable, callback, user_data);
-  g_task_set_source_tag (load->task, wb_session_restore_async);
-  start_load (load, cancellable);
+  start_restore (api, server_url, cancellable, callback, user_data);
 }
 
 WbSession *
