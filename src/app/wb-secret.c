@@ -34,10 +34,10 @@ keyring_disabled (void)
 }
 
 static void
-set_no_keyring (GError **error)
+return_no_keyring (GTask *task)
 {
-  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                       _("No keyring (Secret Service) answers on this computer"));
+  g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           _("No keyring (Secret Service) answers on this computer"));
 }
 
 /* Tokens on their way to the keyring: quitting waits for them (wb_secret_flush). */
@@ -72,10 +72,7 @@ wb_secret_store_token_async (const char          *server_url,
   g_task_set_source_tag (task, wb_secret_store_token_async);
   if (keyring_disabled ())
     {
-      GError *error = NULL;
-
-      set_no_keyring (&error);
-      g_task_return_error (task, error);
+      return_no_keyring (task);
       return;
     }
   pending_stores++;
@@ -107,68 +104,122 @@ wb_secret_store_token_finish (GAsyncResult  *result,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+static void
+on_looked_up_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  char *token = secret_password_lookup_finish (result, &error);
+
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, token, g_free);
+}
+
+void
+wb_secret_lookup_token_async (const char          *server_url,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, wb_secret_lookup_token_async);
+  if (keyring_disabled ())
+    {
+      return_no_keyring (task);
+      return;
+    }
+  secret_password_lookup (token_schema (), cancellable, on_looked_up_cb, g_steal_pointer (&task),
+                          "server", server_url, NULL);
+}
+
+char *
+wb_secret_lookup_token_finish (GAsyncResult  *result,
+                               GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 /* Whether a Secret Service answers: its bus name has an owner, or D-Bus can start one.
  * Asked before the keyring is used, so that a computer without one gets a word of
- * explanation instead of a prompt or a silent failure. Blocks: for a worker's thread. */
+ * explanation instead of a prompt or a silent failure. */
 
 #define SECRETS_NAME "org.freedesktop.secrets"
 
-static gboolean
-keyring_answers (GCancellable  *cancellable,
-                 GError       **error)
+static void
+on_activatable_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(GDBusConnection) bus = NULL;
-  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVariant) reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (source), result, &error);
   g_autofree const char **names = NULL;
-  gboolean has_owner = FALSE;
 
-  if (keyring_disabled ())
-    {
-      set_no_keyring (error);
-      return FALSE;
-    }
-  bus = g_bus_get_sync (G_BUS_TYPE_SESSION, cancellable, &local_error);
-  if (bus == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                   _("There is no session bus to reach a keyring on: %s"), local_error->message);
-      return FALSE;
-    }
-  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus",
-                                       "NameHasOwner", g_variant_new ("(s)", SECRETS_NAME), G_VARIANT_TYPE ("(b)"),
-                                       G_DBUS_CALL_FLAGS_NONE, 5000, cancellable, error);
   if (reply == NULL)
-    return FALSE;
-  g_variant_get (reply, "(b)", &has_owner);
-  if (has_owner)
-    return TRUE;
-  g_clear_pointer (&reply, g_variant_unref);
-  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus",
-                                       "ListActivatableNames", NULL, G_VARIANT_TYPE ("(as)"),
-                                       G_DBUS_CALL_FLAGS_NONE, 5000, cancellable, error);
-  if (reply == NULL)
-    return FALSE;
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
   g_variant_get (reply, "(^a&s)", &names);
   if (names != NULL && g_strv_contains (names, SECRETS_NAME))
-    return TRUE;
-  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                       _("No keyring (Secret Service) is installed or running on this computer"));
-  return FALSE;
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                             _("No keyring (Secret Service) is installed or running on this computer"));
 }
 
 static void
-check_in_thread (GTask        *task,
-                 gpointer      source_object,
-                 gpointer      task_data,
-                 GCancellable *cancellable)
+on_has_owner_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
 {
-  GError *error = NULL;
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVariant) reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (source), result, &error);
+  gboolean has_owner = FALSE;
 
-  if (keyring_answers (cancellable, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  if (reply == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_variant_get (reply, "(b)", &has_owner);
+  if (has_owner)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+  g_dbus_connection_call (G_DBUS_CONNECTION (source), "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                          "org.freedesktop.DBus", "ListActivatableNames", NULL, G_VARIANT_TYPE ("(as)"),
+                          G_DBUS_CALL_FLAGS_NONE, 5000, g_task_get_cancellable (task), on_activatable_cb,
+                          g_object_ref (task));
+}
+
+static void
+on_bus_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDBusConnection) bus = g_bus_get_finish (result, &error);
+
+  if (bus == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                               _("There is no session bus to reach a keyring on: %s"), error->message);
+      return;
+    }
+  g_dbus_connection_call (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus",
+                          "NameHasOwner", g_variant_new ("(s)", SECRETS_NAME), G_VARIANT_TYPE ("(b)"),
+                          G_DBUS_CALL_FLAGS_NONE, 5000, g_task_get_cancellable (task), on_has_owner_cb,
+                          g_object_ref (task));
 }
 
 void
@@ -179,7 +230,12 @@ wb_secret_check_async (GCancellable        *cancellable,
   g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
 
   g_task_set_source_tag (task, wb_secret_check_async);
-  g_task_run_in_thread (task, check_in_thread);
+  if (keyring_disabled ())
+    {
+      return_no_keyring (task);
+      return;
+    }
+  g_bus_get (G_BUS_TYPE_SESSION, cancellable, on_bus_cb, g_steal_pointer (&task));
 }
 
 gboolean
@@ -188,16 +244,6 @@ wb_secret_check_finish (GAsyncResult  *result,
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-char *
-wb_secret_find_token (const char    *server_url,
-                      GCancellable  *cancellable,
-                      GError       **error)
-{
-  if (!keyring_answers (cancellable, error))
-    return NULL;
-  return secret_password_lookup_sync (token_schema (), cancellable, error, "server", server_url, NULL);
 }
 
 void
