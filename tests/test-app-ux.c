@@ -704,6 +704,13 @@ window_at_login (gpointer window)
   return g_strcmp0 (wb_window_get_state (window), "login") == 0;
 }
 
+/* Past the starting page: at the sign-in page or signed in. */
+static gboolean
+window_left_start (gpointer window)
+{
+  return g_strcmp0 (wb_window_get_state (window), "starting") != 0;
+}
+
 static gboolean
 window_signed_in (gpointer window)
 {
@@ -914,6 +921,91 @@ test_narrow_every_view (void)
   wb_test_remove_dir (dir);
 }
 
+/* Runs the main loop for @ms and says whether @window stayed at its sign-in page all along. */
+static gboolean
+stays_at_login (WbWindow *window,
+                guint     ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
+  gboolean stayed = TRUE;
+
+  while (g_get_monotonic_time () < until)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      stayed = stayed && window_at_login (window);
+      g_usleep (2000);
+    }
+  return stayed;
+}
+
+/* The sign-in kept in the keyring (the test session's own) signs the next window in without
+ * a password; signing out forgets it: the start after it, and the next window, stay at the
+ * sign-in page, although the keyring is asked on a worker's thread while it still forgets. */
+static void
+test_sign_out_forgets_kept_sign_in (void)
+{
+  g_autofree char *dir = wb_test_make_dir ();
+  g_autofree char *db = g_build_filename (dir, "werkbrug.db", NULL);
+  WbDemoOptions options = { .n_clients = 20, .n_employers = 20, .n_vacancies = 4, .seed = 7 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WbStore) store = wb_store_open (db, &error);
+  g_autoptr(GSettings) settings = wb_application_create_settings ();
+  WbTestServer *server;
+  WbWindow *window;
+
+  g_assert_no_error (error);
+  g_assert_true (wb_demo_generate (store, &options, &error));
+  g_clear_object (&store);
+  server = wb_test_server_start (db);
+  g_settings_set_string (settings, "server-url", server->url);
+  wb_secret_clear_token (server->url);
+
+  window = wb_window_new_with_settings (NULL, settings);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (window_at_login, window);
+  wb_login_page_fill (wb_window_get_login_page (window), "wsp-zuid-limburg.am1", WB_DEMO_PASSWORD);
+  wb_login_page_submit (wb_window_get_login_page (window));
+  wait_until (window_signed_in, window);
+  /* The token reaches the keyring. */
+  wb_secret_flush (5000);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  window = wb_window_new_with_settings (NULL, settings);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (window_left_start, window);
+  if (window_at_login (window))
+    {
+      gtk_window_destroy (GTK_WINDOW (window));
+      wb_test_server_stop (server);
+      wb_test_remove_dir (dir);
+      g_test_skip ("No keyring keeps the sign-in in this session");
+      return;
+    }
+  g_assert_cmpstr (wb_window_get_state (window), ==, "main");
+
+  /* Signing out starts the window anew: it asks the keyring while the token is forgotten. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.logout", NULL));
+  wait_until (window_left_start, window);
+  g_assert_true (stays_at_login (window, 1500));
+
+  /* Signed in again, and the kept token forgotten just before the next window starts (as
+   * the server's refusal of it does): a token still good on the server, being forgotten, is
+   * not used. */
+  wb_login_page_fill (wb_window_get_login_page (window), "wsp-zuid-limburg.am1", WB_DEMO_PASSWORD);
+  wb_login_page_submit (wb_window_get_login_page (window));
+  wait_until (window_signed_in, window);
+  wb_secret_flush (5000);
+  gtk_window_destroy (GTK_WINDOW (window));
+  wb_secret_clear_token (server->url);
+  window = wb_window_new_with_settings (NULL, settings);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (window_left_start, window);
+  g_assert_true (stays_at_login (window, 1500));
+  gtk_window_destroy (GTK_WINDOW (window));
+  wb_test_server_stop (server);
+  wb_test_remove_dir (dir);
+}
+
 static void
 skip_without_display (void)
 {
@@ -1003,6 +1095,7 @@ main (int   argc,
   g_test_add_func ("/app-ux/scope/empty-wider-scope-at-360", test_empty_wider_scope_narrow);
   g_test_add_func ("/app-ux/notifications/follow-the-change-feed", test_notifications_follow_feed);
   g_test_add_func ("/app-ux/narrow/nothing-cut-at-360", test_narrow_every_view);
+  g_test_add_func ("/app-ux/keyring/sign-out-forgets-kept-sign-in", test_sign_out_forgets_kept_sign_in);
   g_test_add_func ("/app-ux/switcher/count-keeps-focus", test_switcher_keeps_focus);
 
   return g_test_run ();

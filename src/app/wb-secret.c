@@ -34,10 +34,10 @@ keyring_disabled (void)
 }
 
 static void
-return_no_keyring (GTask *task)
+set_no_keyring (GError **error)
 {
-  g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                           _("No keyring (Secret Service) answers on this computer"));
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                       _("No keyring (Secret Service) answers on this computer"));
 }
 
 /* Tokens on their way to the keyring: quitting waits for them (wb_secret_flush). */
@@ -72,7 +72,10 @@ wb_secret_store_token_async (const char          *server_url,
   g_task_set_source_tag (task, wb_secret_store_token_async);
   if (keyring_disabled ())
     {
-      return_no_keyring (task);
+      GError *error = NULL;
+
+      set_no_keyring (&error);
+      g_task_return_error (task, error);
       return;
     }
   pending_stores++;
@@ -104,122 +107,68 @@ wb_secret_store_token_finish (GAsyncResult  *result,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
-static void
-on_looked_up_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-  char *token = secret_password_lookup_finish (result, &error);
-
-  if (error != NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, token, g_free);
-}
-
-void
-wb_secret_lookup_token_async (const char          *server_url,
-                              GCancellable        *cancellable,
-                              GAsyncReadyCallback  callback,
-                              gpointer             user_data)
-{
-  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
-
-  g_task_set_source_tag (task, wb_secret_lookup_token_async);
-  if (keyring_disabled ())
-    {
-      return_no_keyring (task);
-      return;
-    }
-  secret_password_lookup (token_schema (), cancellable, on_looked_up_cb, g_steal_pointer (&task),
-                          "server", server_url, NULL);
-}
-
-char *
-wb_secret_lookup_token_finish (GAsyncResult  *result,
-                               GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
 /* Whether a Secret Service answers: its bus name has an owner, or D-Bus can start one.
  * Asked before the keyring is used, so that a computer without one gets a word of
- * explanation instead of a prompt or a silent failure. */
+ * explanation instead of a prompt or a silent failure. Blocks: for a worker's thread. */
 
 #define SECRETS_NAME "org.freedesktop.secrets"
 
-static void
-on_activatable_cb (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
+static gboolean
+keyring_answers (GCancellable  *cancellable,
+                 GError       **error)
 {
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GVariant) reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (source), result, &error);
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GDBusConnection) bus = NULL;
+  g_autoptr(GVariant) reply = NULL;
   g_autofree const char **names = NULL;
-
-  if (reply == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  g_variant_get (reply, "(^a&s)", &names);
-  if (names != NULL && g_strv_contains (names, SECRETS_NAME))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                             _("No keyring (Secret Service) is installed or running on this computer"));
-}
-
-static void
-on_has_owner_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GVariant) reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (source), result, &error);
   gboolean has_owner = FALSE;
 
-  if (reply == NULL)
+  if (keyring_disabled ())
     {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
+      set_no_keyring (error);
+      return FALSE;
     }
+  bus = g_bus_get_sync (G_BUS_TYPE_SESSION, cancellable, &local_error);
+  if (bus == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("There is no session bus to reach a keyring on: %s"), local_error->message);
+      return FALSE;
+    }
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus",
+                                       "NameHasOwner", g_variant_new ("(s)", SECRETS_NAME), G_VARIANT_TYPE ("(b)"),
+                                       G_DBUS_CALL_FLAGS_NONE, 5000, cancellable, error);
+  if (reply == NULL)
+    return FALSE;
   g_variant_get (reply, "(b)", &has_owner);
   if (has_owner)
-    {
-      g_task_return_boolean (task, TRUE);
-      return;
-    }
-  g_dbus_connection_call (G_DBUS_CONNECTION (source), "org.freedesktop.DBus", "/org/freedesktop/DBus",
-                          "org.freedesktop.DBus", "ListActivatableNames", NULL, G_VARIANT_TYPE ("(as)"),
-                          G_DBUS_CALL_FLAGS_NONE, 5000, g_task_get_cancellable (task), on_activatable_cb,
-                          g_object_ref (task));
+    return TRUE;
+  g_clear_pointer (&reply, g_variant_unref);
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus",
+                                       "ListActivatableNames", NULL, G_VARIANT_TYPE ("(as)"),
+                                       G_DBUS_CALL_FLAGS_NONE, 5000, cancellable, error);
+  if (reply == NULL)
+    return FALSE;
+  g_variant_get (reply, "(^a&s)", &names);
+  if (names != NULL && g_strv_contains (names, SECRETS_NAME))
+    return TRUE;
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                       _("No keyring (Secret Service) is installed or running on this computer"));
+  return FALSE;
 }
 
 static void
-on_bus_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
+check_in_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
 {
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDBusConnection) bus = g_bus_get_finish (result, &error);
+  GError *error = NULL;
 
-  if (bus == NULL)
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                               _("There is no session bus to reach a keyring on: %s"), error->message);
-      return;
-    }
-  g_dbus_connection_call (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus",
-                          "NameHasOwner", g_variant_new ("(s)", SECRETS_NAME), G_VARIANT_TYPE ("(b)"),
-                          G_DBUS_CALL_FLAGS_NONE, 5000, g_task_get_cancellable (task), on_has_owner_cb,
-                          g_object_ref (task));
+  if (keyring_answers (cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
 }
 
 void
@@ -230,12 +179,7 @@ wb_secret_check_async (GCancellable        *cancellable,
   g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
 
   g_task_set_source_tag (task, wb_secret_check_async);
-  if (keyring_disabled ())
-    {
-      return_no_keyring (task);
-      return;
-    }
-  g_bus_get (G_BUS_TYPE_SESSION, cancellable, on_bus_cb, g_steal_pointer (&task));
+  g_task_run_in_thread (task, check_in_thread);
 }
 
 gboolean
@@ -246,10 +190,78 @@ wb_secret_check_finish (GAsyncResult  *result,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+/* Tokens on their way out of the keyring, per server: a token being cleared (signing out,
+ * or refused by the server) is not kept any more, even where the keyring still answers with
+ * it, so that the start after a sign-out does not sign the user in again. */
+static GMutex clearing_lock;
+static GHashTable *clearing;
+
+static void
+on_cleared_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autofree char *server_url = user_data;
+  g_autoptr(GError) error = NULL;
+  guint count;
+
+  /* FALSE without an error: there was nothing to forget. */
+  if (!secret_password_clear_finish (result, &error) && error != NULL)
+    g_debug ("The keyring did not forget the sign-in at %s: %s", server_url, error->message);
+  g_mutex_lock (&clearing_lock);
+  count = GPOINTER_TO_UINT (g_hash_table_lookup (clearing, server_url));
+  if (count > 1)
+    g_hash_table_insert (clearing, g_strdup (server_url), GUINT_TO_POINTER (count - 1));
+  else
+    g_hash_table_remove (clearing, server_url);
+  g_mutex_unlock (&clearing_lock);
+}
+
+static gboolean
+being_cleared (const char *server_url)
+{
+  gboolean found;
+
+  g_mutex_lock (&clearing_lock);
+  found = clearing != NULL && g_hash_table_contains (clearing, server_url);
+  g_mutex_unlock (&clearing_lock);
+  return found;
+}
+
+char *
+wb_secret_find_token (const char    *server_url,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  g_autoptr(SecretService) service = NULL;
+  g_autoptr(GHashTable) attributes = NULL;
+  g_autoptr(SecretValue) value = NULL;
+
+  if (!keyring_answers (cancellable, error) || being_cleared (server_url))
+    return NULL;
+  /* A service of this call's own, opened and closed on this thread: libsecret's shared one
+   * is the main thread's, for its asynchronous calls. */
+  service = secret_service_open_sync (SECRET_TYPE_SERVICE, NULL, SECRET_SERVICE_OPEN_SESSION, cancellable, error);
+  if (service == NULL)
+    return NULL;
+  attributes = secret_attributes_build (token_schema (), "server", server_url, NULL);
+  value = secret_service_lookup_sync (service, token_schema (), attributes, cancellable, error);
+  /* Asked before the lookup and after it: a clear begun while it was out counts too. */
+  if (value == NULL || being_cleared (server_url))
+    return NULL;
+  return g_strdup (secret_value_get_text (value));
+}
+
 void
 wb_secret_clear_token (const char *server_url)
 {
   if (keyring_disabled ())
     return;
-  secret_password_clear (token_schema (), NULL, NULL, NULL, "server", server_url, NULL);
+  g_mutex_lock (&clearing_lock);
+  if (clearing == NULL)
+    clearing = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_hash_table_insert (clearing, g_strdup (server_url),
+                       GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (clearing, server_url)) + 1));
+  g_mutex_unlock (&clearing_lock);
+  secret_password_clear (token_schema (), NULL, on_cleared_cb, g_strdup (server_url), "server", server_url, NULL);
 }

@@ -17,12 +17,11 @@ void   wb_secret_store_token_async   (const char          *server_url,
 gboolean wb_secret_store_token_finish (GAsyncResult       *result,
                                       GError             **error);
 void   wb_secret_flush               (guint               timeout_ms);
-void   wb_secret_lookup_token_async  (const char          *server_url,
+/* Whether a keyring answers, and the token kept there for @server_url: NULL without an
+ * error when there is none, G_IO_ERROR_NOT_SUPPORTED when no keyring answers. Blocks: for a
+ * worker's thread. */
+char  *wb_secret_find_token          (const char          *server_url,
                                       GCancellable        *cancellable,
-                                      GAsyncReadyCallback  callback,
-                                      gpointer             user_data);
-/* The token, or NULL when there is none (or no keyring). */
-char  *wb_secret_lookup_token_finish (GAsyncResult        *result,
                                       GError             **error);
 void   wb_secret_clear_token         (const char          *server_url);
 /* Whether a keyring (Secret Service) answers on this computer; the error says why not. */

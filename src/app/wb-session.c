@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "wb-secret.h"
 #include "wb-session.h"
 
 typedef struct {
@@ -266,6 +267,7 @@ wb_session_can (WbSession  *self,
 
 typedef struct {
   WbApiClient *api;
+  char *keyring_url;               /* restoring the sign-in kept in the keyring for it */
   gboolean ask_me;
   WbRecord *me;
   GListModel *records[N_LOOKUPS];  /* NULL: the role may not read that list */
@@ -276,6 +278,7 @@ static void
 load_free (Load *load)
 {
   g_clear_object (&load->api);
+  g_free (load->keyring_url);
   g_clear_object (&load->me);
   for (guint i = 0; i < N_LOOKUPS; i++)
     g_clear_object (&load->records[i]);
@@ -292,7 +295,16 @@ load_in_thread (GTask        *task,
   Load *load = task_data;
   g_autoptr(GError) error = NULL;
 
-  if (load->ask_me)
+  if (load->keyring_url != NULL)
+    {
+      g_autofree char *token = wb_secret_find_token (load->keyring_url, cancellable, &error);
+
+      if (token != NULL)
+        wb_api_client_set_token (load->api, token);
+      else if (error == NULL)
+        g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "No sign-in is kept for this server");
+    }
+  if (load->ask_me && error == NULL)
     load->me = wb_api_client_me (load->api, cancellable, &error);
   for (guint i = 0; error == NULL && i < N_LOOKUPS; i++)
     {
@@ -385,22 +397,46 @@ wb_session_load_finish (WbSession     *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+/* A restore of @api's token, or with @keyring_url of the one kept in the keyring. */
+static void
+start_restore (WbApiClient         *api,
+               const char          *keyring_url,
+               GCancellable        *cancellable,
+               GAsyncReadyCallback  callback,
+               gpointer             user_data)
+{
+  Load *load = g_new0 (Load, 1);
+
+  load->api = g_object_ref (api);
+  load->keyring_url = g_strdup (keyring_url);
+  load->ask_me = TRUE;
+  load->task = g_task_new (api, cancellable, callback, user_data);
+  g_task_set_source_tag (load->task, wb_session_restore_async);
+  start_load (load, cancellable);
+}
+
 void
 wb_session_restore_async (WbApiClient         *api,
                           GCancellable        *cancellable,
                           GAsyncReadyCallback  callback,
                           gpointer             user_data)
 {
-  Load *load;
-
   g_return_if_fail (WB_IS_API_CLIENT (api));
 
-  load = g_new0 (Load, 1);
-  load->api = g_object_ref (api);
-  load->ask_me = TRUE;
-  load->task = g_task_new (api, cancellable, callback, user_data);
-  g_task_set_source_tag (load->task, wb_session_restore_async);
-  start_load (load, cancellable);
+  start_restore (api, NULL, cancellable, callback, user_data);
+}
+
+void
+wb_session_restore_kept_async (WbApiClient         *api,
+                               const char          *server_url,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_return_if_fail (WB_IS_API_CLIENT (api));
+  g_return_if_fail (server_url != NULL);
+
+  start_restore (api, server_url, cancellable, callback, user_data);
 }
 
 WbSession *

@@ -40,6 +40,14 @@ void          wb_session_restore_async        (WbApiClient         *api,
                                                GCancellable        *cancellable,
                                                GAsyncReadyCallback  callback,
                                                gpointer             user_data);
+/* The same, with the token kept in the keyring for @server_url, looked up on the same
+ * worker's thread first and given to @api: G_IO_ERROR_NOT_FOUND when none is kept,
+ * G_IO_ERROR_NOT_SUPPORTED when no keyring answers. Finished with wb_session_restore_finish. */
+void          wb_session_restore_kept_async   (WbApiClient         *api,
+                                               const char          *server_url,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
 WbSession    *wb_session_restore_finish       (WbApiClient         *api,
                                                GAsyncResult        *result,
                                                GError             **error);

@@ -1137,11 +1137,13 @@ ensure_login (WbWindow *self)
     show_login (self);
 }
 
-/* A question "who am I" and the token it was asked with. */
+/* A question "who am I" and the token it was asked with; or, for the kept sign-in, with
+ * the token the keyring gives on the worker's thread. */
 typedef struct
 {
   WbWindow *self;
   char *token;
+  gboolean kept;
 } ServerCheck;
 
 static void
@@ -1153,6 +1155,28 @@ server_check_free (ServerCheck *check)
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ServerCheck, server_check_free)
+
+/* No sign-in kept from the last run: the sign-in page; and where no keyring answers, it
+ * says why the password is asked on every start. */
+static void
+no_kept_sign_in (WbWindow     *self,
+                 const GError *error)
+{
+  g_autofree char *note = NULL;
+
+  show_login (self);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED))
+    {
+      self->no_keyring = g_strdup (error->message);
+      note = g_strdup_printf (_("%s, so Werkbrug cannot keep your sign-in between runs. "
+                                "After you sign in, you stay signed in until you close Werkbrug."), self->no_keyring);
+      wb_login_page_set_note (self->login_page, note);
+    }
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    g_debug ("The keyring did not answer: %s", error->message);
+  /* Whether the server is there, before the user has typed everything. */
+  check_server (self);
+}
 
 static void
 on_restored_cb (GObject      *source,
@@ -1166,6 +1190,20 @@ on_restored_cb (GObject      *source,
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
+  if (check->kept)
+    {
+      if (WB_API_CLIENT (source) != self->api)
+        return;
+      g_clear_pointer (&self->no_keyring, g_free);
+      /* The keyring's answer, not the server's: no token to restore. */
+      if (error != NULL && error->domain != WB_API_ERROR)
+        {
+          no_kept_sign_in (self, error);
+          return;
+        }
+      g_free (check->token);
+      check->token = g_strdup (wb_api_client_get_token (self->api));
+    }
   /* The user signed in (or out, or to another server) while the question was out: the
    * answer is about a token no longer used, and must neither throw away the one the sign-in
    * brought nor begin a second session. */
@@ -1232,59 +1270,10 @@ on_login_retry_cb (WbLoginPage *page,
 }
 
 static void
-on_token_found_cb (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(WbWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *token = wb_secret_lookup_token_finish (result, &error);
-
-  if (token == NULL)
-    {
-      if (error != NULL)
-        g_debug ("No keyring: %s", error->message);
-      show_login (self);
-      /* Whether the server is there, before the user has typed everything. */
-      check_server (self);
-      return;
-    }
-  wb_api_client_set_token (self->api, token);
-  check_server (self);
-}
-
-static void
-on_keyring_checked_cb (GObject      *source,
-                       GAsyncResult *result,
-                       gpointer      user_data)
-{
-  g_autoptr(WbWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *note = NULL;
-
-  g_clear_pointer (&self->no_keyring, g_free);
-  if (wb_secret_check_finish (result, &error))
-    {
-      wb_secret_lookup_token_async (self->server_url, self->cancellable, on_token_found_cb, g_object_ref (self));
-      return;
-    }
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  /* No keyring to ask (and no prompt to show): the sign-in page says why the password is
-   * asked on every start. */
-  self->no_keyring = g_strdup (error->message);
-  show_login (self);
-  note = g_strdup_printf (_("%s, so Werkbrug cannot keep your sign-in between runs. "
-                            "After you sign in, you stay signed in until you close Werkbrug."), self->no_keyring);
-  wb_login_page_set_note (self->login_page, note);
-  check_server (self);
-}
-
-static void
 start (WbWindow *self)
 {
   g_autofree char *url = g_settings_get_string (self->settings, "server-url");
+  ServerCheck *check;
 
   g_clear_pointer (&self->server_url, g_free);
   g_clear_object (&self->api);
@@ -1318,7 +1307,12 @@ start (WbWindow *self)
   use_server (self, self->server_url);
   adw_status_page_set_description (self->starting_page, self->server_url);
   gtk_stack_set_visible_child_name (self->stack, "starting");
-  wb_secret_check_async (self->cancellable, on_keyring_checked_cb, g_object_ref (self));
+  /* The token kept in the keyring, and who it belongs to, asked on a worker's thread while
+   * the window is made and shown. */
+  check = g_new0 (ServerCheck, 1);
+  check->self = g_object_ref (self);
+  check->kept = TRUE;
+  wb_session_restore_kept_async (self->api, self->server_url, self->cancellable, on_restored_cb, check);
 }
 
 /* Actions */
