@@ -490,14 +490,28 @@ assert_popover_whole (WbNotificationsButton *notifications,
   gtk_menu_button_popdown (button);
 }
 
+/* A server on a demo region of @options' size, generated in @dir. */
+static WbTestServer *
+start_demo_server (const char         *dir,
+                   const WbDemoOptions *options)
+{
+  g_autofree char *db = g_build_filename (dir, "werkbrug.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WbStore) store = wb_store_open (db, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (wb_demo_generate (store, options, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  return wb_test_server_start (db);
+}
+
 static void
 test_notifications_follow_feed (void)
 {
   g_autofree char *dir = wb_test_make_dir ();
-  g_autofree char *db = g_build_filename (dir, "werkbrug.db", NULL);
   WbDemoOptions options = { .n_clients = 60, .n_employers = 60, .n_vacancies = 10, .seed = 7 };
   g_autoptr(GError) error = NULL;
-  g_autoptr(WbStore) store = wb_store_open (db, &error);
   WbTestServer *server;
   g_autoptr(WbSession) session = NULL;
   g_autoptr(WbApiClient) other = NULL;
@@ -513,11 +527,7 @@ test_notifications_follow_feed (void)
   guint before;
   gint64 start;
 
-  g_assert_no_error (error);
-  g_assert_true (wb_demo_generate (store, &options, &error));
-  g_assert_no_error (error);
-  g_clear_object (&store);
-  server = wb_test_server_start (db);
+  server = start_demo_server (dir, &options);
 
   /* An account of the owner's, and one contact by another party already: the button shows
    * it once it has read the list. */
@@ -945,18 +955,11 @@ static void
 test_sign_out_forgets_kept_sign_in (void)
 {
   g_autofree char *dir = wb_test_make_dir ();
-  g_autofree char *db = g_build_filename (dir, "werkbrug.db", NULL);
   WbDemoOptions options = { .n_clients = 20, .n_employers = 20, .n_vacancies = 4, .seed = 7 };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(WbStore) store = wb_store_open (db, &error);
   g_autoptr(GSettings) settings = wb_application_create_settings ();
-  WbTestServer *server;
+  WbTestServer *server = start_demo_server (dir, &options);
   WbWindow *window;
 
-  g_assert_no_error (error);
-  g_assert_true (wb_demo_generate (store, &options, &error));
-  g_clear_object (&store);
-  server = wb_test_server_start (db);
   g_settings_set_string (settings, "server-url", server->url);
   wb_secret_clear_token (server->url);
 
