@@ -727,23 +727,6 @@ window_signed_in (gpointer window)
   return g_strcmp0 (wb_window_get_state (window), "main") == 0;
 }
 
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The list's stack below @widget: the one with a "loading" and an "empty" page. */
 static GtkStack *
 find_loading_stack (GtkWidget *widget)
@@ -830,7 +813,7 @@ test_narrow_every_view (void)
       /* The test's server, not an embedded one of the window's own. */
       g_settings_set_string (settings, "server-url", server->url);
       window = wb_window_new_with_settings (NULL, settings);
-      stack = ADW_VIEW_STACK (find_descendant (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+      stack = ADW_VIEW_STACK (wb_test_find_descendant (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
 
       gtk_window_set_default_size (GTK_WINDOW (window), 360, 740);
       gtk_window_present (GTK_WINDOW (window));
@@ -858,7 +841,7 @@ test_narrow_every_view (void)
           wait_until (view_loaded, view);
           /* The views are switched at the bottom, each button named by its view's title. */
           {
-            WbViewSwitcherGrid *grid = WB_VIEW_SWITCHER_GRID (find_descendant (GTK_WIDGET (window),
+            WbViewSwitcherGrid *grid = WB_VIEW_SWITCHER_GRID (wb_test_find_descendant (GTK_WIDGET (window),
                                                                                WB_TYPE_VIEW_SWITCHER_GRID));
             GtkWidget *button = wb_view_switcher_grid_get_button (grid, adw_view_stack_page_get_name (page));
             g_autofree char *name = accessible_label (button);

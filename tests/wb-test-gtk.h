@@ -84,6 +84,9 @@ void              wb_test_save_shot               (GtkWindow  *window,
 GtkWidget        *wb_test_list_line_of            (GtkWidget  *label);
 GtkButton        *wb_test_find_button             (GtkWidget  *widget,
                                                    const char *label);
+/* The first widget of @type under @widget (or @widget itself), depth first; NULL if none. */
+GtkWidget        *wb_test_find_descendant         (GtkWidget  *widget,
+                                                   GType       type);
 /* The input after the label @label under @widget (a form's field), or NULL. */
 GtkWidget        *wb_test_find_field              (GtkWidget  *widget,
                                                    const char *label);

@@ -157,39 +157,6 @@ keyring_answers (GCancellable  *cancellable,
   return FALSE;
 }
 
-static void
-check_in_thread (GTask        *task,
-                 gpointer      source_object,
-                 gpointer      task_data,
-                 GCancellable *cancellable)
-{
-  GError *error = NULL;
-
-  if (keyring_answers (cancellable, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
-void
-wb_secret_check_async (GCancellable        *cancellable,
-                       GAsyncReadyCallback  callback,
-                       gpointer             user_data)
-{
-  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
-
-  g_task_set_source_tag (task, wb_secret_check_async);
-  g_task_run_in_thread (task, check_in_thread);
-}
-
-gboolean
-wb_secret_check_finish (GAsyncResult  *result,
-                        GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
 /* Tokens on their way out of the keyring, per server: a token being cleared (signing out,
  * or refused by the server) is not kept any more, even where the keyring still answers with
  * it, so that the start after a sign-out does not sign the user in again. */

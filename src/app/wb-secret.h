@@ -24,11 +24,5 @@ char  *wb_secret_find_token          (const char          *server_url,
                                       GCancellable        *cancellable,
                                       GError             **error);
 void   wb_secret_clear_token         (const char          *server_url);
-/* Whether a keyring (Secret Service) answers on this computer; the error says why not. */
-void     wb_secret_check_async       (GCancellable        *cancellable,
-                                      GAsyncReadyCallback  callback,
-                                      gpointer             user_data);
-gboolean wb_secret_check_finish      (GAsyncResult        *result,
-                                      GError             **error);
 
 G_END_DECLS
