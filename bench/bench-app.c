@@ -485,13 +485,15 @@ on_restore_restored_cb (GObject      *source,
 }
 
 /* The token kept from an earlier run, restored as the window restores the one in the
- * keyring (check_server). */
+ * keyring (start): with the first page of the list, once the view is there to say which. */
 static void
 restore_token (Restore    *restore,
                const char *url)
 {
   restore->api = wb_api_client_new (url);
   wb_api_client_set_token (restore->api, restore->token);
+  if (restore->watch->view != NULL)
+    wb_list_view_expect_first_page (WB_LIST_VIEW (restore->watch->view), restore->api);
   wb_session_restore_async (restore->api, NULL, on_restore_restored_cb, restore);
 }
 
@@ -577,11 +579,10 @@ launch_child (LaunchMode  mode,
   Restore restore = { &watch, mode, token };
   double init_ms, view_ms = 0;
 
-  /* The restore asks its questions on a thread of its own while GTK starts, and the
-   * embedded backend opens its database in its own thread. */
-  if (mode == LAUNCH_TOKEN)
-    restore_token (&restore, where);
-  else if (!bare)
+  /* The embedded backend opens its database in its own thread while GTK starts; the
+   * restore asks its questions on a thread of its own from when the window is made, as the
+   * window asks them (start). */
+  if (!bare && mode != LAUNCH_TOKEN)
     {
       restore.backend = wb_embedded_backend_new (where);
       wb_embedded_backend_start_async (restore.backend, NULL, on_restore_backend_cb, &restore);
@@ -633,6 +634,8 @@ launch_child (LaunchMode  mode,
       }
     adw_window_set_content (ADW_WINDOW (watch.window), box);
   }
+  if (mode == LAUNCH_TOKEN)
+    restore_token (&restore, where);
   g_signal_connect (watch.window, "realize", G_CALLBACK (on_launch_realize_cb), &watch);
   /* The window begins its restore as it is made, before it is presented (start () in its
    * constructor): with the backend ready by then, the first question goes out now. */

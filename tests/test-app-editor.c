@@ -1222,6 +1222,94 @@ test_session_restored_from_token (void)
   g_assert_cmpuint (g_list_model_get_n_items (wb_session_get_lookup (session, WB_RESOURCE_ORGANISATIONS)), >, 0);
 }
 
+static GListModel *
+list_first_page (WbApiClient       *api,
+                 const WbApiQuery  *query,
+                 guint             *total,
+                 GError           **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  wb_api_client_list_async (api, WB_RESOURCE_CLIENTS, 0, query, NULL, wb_test_store_result, &result);
+  wb_test_wait (&result);
+  return wb_api_client_list_finish (api, result, total, error);
+}
+
+/* The first page of the list shown first comes with the restore's own questions, on its
+ * worker's thread: the list that asks for it then gets it without a request (here, from a
+ * server that has gone away since), once, and only for the same page and the same token. */
+static void
+test_first_page_read_with_restore (void)
+{
+  WbTestServer *server = wb_test_server_start (fx.db);
+  g_autoptr(WbRecord) me = NULL;
+  g_autoptr(WbApiClient) api = wb_test_api_login (server->url, USERNAME, WB_DEMO_PASSWORD, &me);
+  WbApiQuery query = { .page = 1, .per_page = 7 };
+  WbApiQuery other = { .page = 1, .per_page = 8 };
+  guint total = 0, expected_total = 0;
+  g_autoptr(GListModel) expected = wb_test_api_list (api, WB_RESOURCE_CLIENTS, 0, &query, &expected_total, NULL);
+  g_autoptr(WbSession) session = NULL;
+  g_autoptr(GListModel) page = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (g_list_model_get_n_items (expected), ==, 7);
+  wb_api_client_expect_list (api, WB_RESOURCE_CLIENTS, &query);
+  session = restore (api, &error);
+  g_assert_no_error (error);
+  wb_test_server_stop (server);
+
+  /* Another page than the one expected is asked of the server, which is gone; and that
+   * ends the expectation. */
+  page = list_first_page (api, &other, &total, &error);
+  g_assert_null (page);
+  g_assert_error (error, WB_API_ERROR, WB_API_ERROR_NETWORK);
+  g_clear_error (&error);
+  page = list_first_page (api, &query, &total, &error);
+  g_assert_null (page);
+  g_assert_error (error, WB_API_ERROR, WB_API_ERROR_NETWORK);
+  g_clear_error (&error);
+
+  /* Expected and read ahead: the page as the server gave it, once. */
+  server = wb_test_server_start (fx.db);
+  g_clear_object (&api);
+  api = wb_test_api_login (server->url, USERNAME, WB_DEMO_PASSWORD, NULL);
+  wb_api_client_expect_list (api, WB_RESOURCE_CLIENTS, &query);
+  g_clear_object (&session);
+  session = restore (api, &error);
+  g_assert_no_error (error);
+  wb_test_server_stop (server);
+  page = list_first_page (api, &query, &total, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (page), ==, 7);
+  g_assert_cmpuint (total, ==, expected_total);
+  for (guint i = 0; i < 7; i++)
+    {
+      g_autoptr(WbRecord) got = g_list_model_get_item (page, i);
+      g_autoptr(WbRecord) want = g_list_model_get_item (expected, i);
+
+      g_assert_cmpint (wb_record_get_id (got), ==, wb_record_get_id (want));
+    }
+  g_clear_object (&page);
+  page = list_first_page (api, &query, &total, &error);
+  g_assert_null (page);
+  g_assert_error (error, WB_API_ERROR, WB_API_ERROR_NETWORK);
+  g_clear_error (&error);
+
+  /* Read with another token than the one used when the list asks: asked again. */
+  server = wb_test_server_start (fx.db);
+  g_clear_object (&api);
+  api = wb_test_api_login (server->url, USERNAME, WB_DEMO_PASSWORD, NULL);
+  wb_api_client_expect_list (api, WB_RESOURCE_CLIENTS, &query);
+  g_clear_object (&session);
+  session = restore (api, &error);
+  g_assert_no_error (error);
+  wb_test_server_stop (server);
+  wb_api_client_set_token (api, "0123456789abcdef");
+  page = list_first_page (api, &query, &total, &error);
+  g_assert_null (page);
+  g_assert_error (error, WB_API_ERROR, WB_API_ERROR_NETWORK);
+}
+
 /* What someone else changes reaches the open clients list through the change feed: the
  * changed row is read again as a list row (no full read, so no audit row in the name of a
  * user who read nothing), takes its place under the user's search, and stays selected; a new
@@ -1384,6 +1472,7 @@ main (int   argc,
   g_test_add_func ("/app-editor/list/first-page-a-screenful", test_first_page_a_screenful);
   g_test_add_func ("/app-editor/list/first-page-before-the-window-shows", test_first_page_before_the_window_shows);
   g_test_add_func ("/app-editor/start/session-restored-from-token", test_session_restored_from_token);
+  g_test_add_func ("/app-editor/start/first-page-read-with-restore", test_first_page_read_with_restore);
   g_test_add_func ("/app-editor/live/accounts-list-follows", test_live_accounts_list_follows_others);
   g_test_add_func ("/app-editor/dialogs/fit-small-screens", test_dialogs_fit);
   g_test_add_func ("/app-editor/start/demo-data-said-only-when-made", test_start_says_demo_only_once);

@@ -66,7 +66,11 @@ struct _WbApiClient
   gboolean token_refused;   /* "session-ended" was emitted for this token */
   GTlsDatabase *ca;         /* the organisation's own certificate authority, if any */
   GMutex lock;              /* token and ca, as a worker's thread reads them (only the
-                             * caller's thread writes them) */
+                             * caller's thread writes them); and the expected page */
+  /* A list's first page read ahead, with a sign-in's questions (wb_api_client_expect_list) */
+  char *expected_path;
+  WbResource expected_resource;
+  struct ExpectedPage *expected_page;
 };
 
 G_DEFINE_FINAL_TYPE (WbApiClient, wb_api_client, G_TYPE_OBJECT)
@@ -130,6 +134,22 @@ list_page_free (ListPage *page)
   g_free (page);
 }
 
+/* A page read ahead: its address and the token it was read with. */
+typedef struct ExpectedPage {
+  char *path;
+  char *token;
+  ListPage *page;
+} ExpectedPage;
+
+static void
+expected_page_free (ExpectedPage *expected)
+{
+  g_free (expected->path);
+  g_free (expected->token);
+  g_clear_pointer (&expected->page, list_page_free);
+  g_free (expected);
+}
+
 static void
 wb_api_client_finalize (GObject *object)
 {
@@ -139,6 +159,8 @@ wb_api_client_finalize (GObject *object)
   g_clear_object (&self->ca);
   g_clear_pointer (&self->base_url, g_free);
   g_clear_pointer (&self->token, g_free);
+  g_clear_pointer (&self->expected_path, g_free);
+  g_clear_pointer (&self->expected_page, expected_page_free);
   g_mutex_clear (&self->lock);
 
   G_OBJECT_CLASS (wb_api_client_parent_class)->finalize (object);
@@ -891,6 +913,99 @@ wb_api_client_list_all (WbApiClient   *self,
     }
 }
 
+/* The first page of a list, read ahead */
+
+void
+wb_api_client_expect_list (WbApiClient      *self,
+                           WbResource        resource,
+                           const WbApiQuery *query)
+{
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (WB_IS_API_CLIENT (self));
+  g_return_if_fail (resource < WB_N_RESOURCES);
+  g_return_if_fail (query != NULL && query->page > 0 && query->per_page > 0);
+
+  path = list_path (resource, 0, query, query->page, query->per_page);
+  g_mutex_lock (&self->lock);
+  g_free (self->expected_path);
+  self->expected_path = g_steal_pointer (&path);
+  self->expected_resource = resource;
+  g_clear_pointer (&self->expected_page, expected_page_free);
+  g_mutex_unlock (&self->lock);
+}
+
+void
+wb_api_client_read_expected (WbApiClient  *self,
+                             GCancellable *cancellable)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *token = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  ExpectedPage *expected;
+  WbResource resource;
+  ListPage *page;
+
+  g_return_if_fail (WB_IS_API_CLIENT (self));
+
+  g_mutex_lock (&self->lock);
+  path = g_strdup (self->expected_path);
+  token = g_strdup (self->token);
+  resource = self->expected_resource;
+  g_mutex_unlock (&self->lock);
+  if (path == NULL || token == NULL)
+    return;
+
+  /* Whatever goes wrong here, the list asks again itself and says what went wrong then. */
+  root = get_in_thread (self, path, cancellable, NULL);
+  if (root == NULL)
+    return;
+  page = g_new0 (ListPage, 1);
+  page->items = g_list_store_new (WB_TYPE_RECORD);
+  if (!read_list_page (resource, root, page->items, &page->total, NULL))
+    {
+      list_page_free (page);
+      return;
+    }
+  /* The tree's references go on this thread (json-glib counts them without atomics). */
+  g_clear_pointer (&root, json_node_unref);
+
+  expected = g_new0 (ExpectedPage, 1);
+  expected->path = g_steal_pointer (&path);
+  expected->token = g_steal_pointer (&token);
+  expected->page = page;
+  g_mutex_lock (&self->lock);
+  /* Another list expected meanwhile: this page is not it. */
+  if (g_strcmp0 (self->expected_path, expected->path) == 0)
+    {
+      g_clear_pointer (&self->expected_page, expected_page_free);
+      self->expected_page = g_steal_pointer (&expected);
+    }
+  g_mutex_unlock (&self->lock);
+  g_clear_pointer (&expected, expected_page_free);
+}
+
+/* The page read ahead for @path with the token used now, once; the expectation ends with
+ * the first list asked, whichever it is. */
+static ListPage *
+take_expected_page (WbApiClient *self,
+                    const char  *path)
+{
+  ExpectedPage *expected;
+  ListPage *page = NULL;
+
+  g_mutex_lock (&self->lock);
+  expected = g_steal_pointer (&self->expected_page);
+  g_clear_pointer (&self->expected_path, g_free);
+  g_mutex_unlock (&self->lock);
+  if (expected == NULL)
+    return NULL;
+  if (g_str_equal (expected->path, path) && g_strcmp0 (expected->token, self->token) == 0)
+    page = g_steal_pointer (&expected->page);
+  g_clear_pointer (&expected, expected_page_free);
+  return page;
+}
+
 /* The pointer of a task of @self that @source_tag started. */
 gpointer
 _wb_api_finish_pointer (WbApiClient   *self,
@@ -1062,6 +1177,7 @@ wb_api_client_list_async (WbApiClient         *self,
 {
   g_autofree char *path = NULL;
   g_autoptr(GTask) task = NULL;
+  ListPage *page;
 
   g_return_if_fail (WB_IS_API_CLIENT (self));
   g_return_if_fail (resource < WB_N_RESOURCES);
@@ -1071,7 +1187,12 @@ wb_api_client_list_async (WbApiClient         *self,
                     query != NULL && query->per_page > 0 ? query->per_page : 50);
   task = new_request (self, "GET", path, ANSWER_LIST, resource, wb_api_client_list_async, cancellable, callback,
                       user_data);
-  if (task != NULL)
+  if (task == NULL)
+    return;
+  page = take_expected_page (self, path);
+  if (page != NULL)
+    g_task_return_pointer (task, page, (GDestroyNotify) list_page_free);
+  else
     g_task_run_in_thread (task, read_list_in_thread);
 }
 

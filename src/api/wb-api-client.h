@@ -94,6 +94,18 @@ GListModel   *wb_api_client_list_all        (WbApiClient         *self,
                                              GCancellable        *cancellable,
                                              GError             **error);
 
+/* The first page a list will ask for after a sign-in, read ahead with the sign-in's own
+ * questions: wb_api_client_expect_list says which (on the caller's thread, before the
+ * questions go out), wb_api_client_read_expected reads it (blocking, on the worker's thread
+ * that asks them, after the token is known), and wb_api_client_list_async for the same
+ * page with the same token answers with it at once, once. A page that cannot be read ahead
+ * is simply asked for again. */
+void          wb_api_client_expect_list     (WbApiClient         *self,
+                                             WbResource           resource,
+                                             const WbApiQuery    *query);
+void          wb_api_client_read_expected   (WbApiClient         *self,
+                                             GCancellable        *cancellable);
+
 /* One page of a resource; with @parent_id > 0, of a nested resource under that parent
  * (events of a client, contacts of an employer). */
 void          wb_api_client_list_async      (WbApiClient         *self,

@@ -260,10 +260,11 @@ wb_session_can (WbSession  *self,
   return wb_policy_decide (self->role, resource, action, scope) == WB_DECISION_ALLOW;
 }
 
-/* Loading: the lookups (and, restoring a sign-in, "who am I" before them) are asked and
- * parsed on a worker's thread, so that a launch's questions go out and come back while the
- * main thread is still busy starting GTK or building the window; the main thread only
- * takes the answers in. */
+/* Loading: the lookups (and, restoring a sign-in, "who am I" before them; and after them
+ * the first page of the list shown first, wb_api_client_expect_list) are asked and parsed
+ * on a worker's thread, so that a launch's questions go out and come back while the main
+ * thread is still busy starting GTK or building the window; the main thread only takes the
+ * answers in. */
 
 typedef struct {
   WbApiClient *api;
@@ -315,6 +316,9 @@ load_in_thread (GTask        *task,
       if (load->records[i] == NULL && !g_error_matches (lookup_error, WB_API_ERROR, 403))
         error = g_steal_pointer (&lookup_error);
     }
+  /* The first page of the list the window shows first, when it said which. */
+  if (error == NULL)
+    wb_api_client_read_expected (load->api, cancellable);
   if (error != NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else

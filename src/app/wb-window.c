@@ -808,6 +808,16 @@ wb_window_show_session (WbWindow  *self,
   focus_view_shown (self);
 }
 
+/* The clients list, shown first after a sign-in, has its first page read with the
+ * sign-in's own questions: on the worker's thread that asks them while the window is made
+ * and presented, not after them from the main thread, where its answer waited behind the
+ * window's first frame. */
+static void
+expect_first_view (WbWindow *self)
+{
+  wb_list_view_expect_first_page (WB_LIST_VIEW (self->clients_view), self->api);
+}
+
 static void
 begin_session (WbWindow *self,
                WbRecord *me)
@@ -818,6 +828,7 @@ begin_session (WbWindow *self,
   self->session = wb_session_new (self->api, me);
   /* What others change reaches the open lists and pages. */
   wb_session_start_feed (self->session);
+  expect_first_view (self);
   wb_session_load_async (self->session, self->cancellable, on_session_loaded_cb, g_object_ref (self));
 }
 
@@ -1312,6 +1323,7 @@ start (WbWindow *self)
   check = g_new0 (ServerCheck, 1);
   check->self = g_object_ref (self);
   check->kept = TRUE;
+  expect_first_view (self);
   wb_session_restore_kept_async (self->api, self->server_url, self->cancellable, on_restored_cb, check);
 }
 

@@ -1741,6 +1741,26 @@ first_page_size (WbListView *self)
   return CLAMP ((guint) window_height / DEFAULT_ROW_PX, 1, FIRST_PAGE_SIZE);
 }
 
+/* The first page, asked as load_page asks it. */
+void
+wb_list_view_expect_first_page (WbListView  *self,
+                                WbApiClient *api)
+{
+  WbListViewPrivate *priv;
+  WbApiQuery query = { 0 };
+
+  g_return_if_fail (WB_IS_LIST_VIEW (self));
+  g_return_if_fail (WB_IS_API_CLIENT (api));
+
+  priv = PRIV (self);
+  if (priv->spec == NULL || priv->spec->path != NULL ||
+      WB_LIST_VIEW_GET_CLASS (self)->fetch_async != fetch_async_default)
+    return;
+  query.page = 1;
+  query.per_page = first_page_size (self);
+  wb_api_client_expect_list (api, priv->spec->resource, &query);
+}
+
 static void
 load_page (WbListView *self)
 {

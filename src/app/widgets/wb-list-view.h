@@ -69,6 +69,10 @@ const WbListSpec *wb_list_view_get_spec      (WbListView       *self);
 void          wb_list_view_set_session       (WbListView       *self,
                                               WbSession        *session);
 WbSession    *wb_list_view_get_session       (WbListView       *self);
+/* Has @api read this list's first page with a sign-in's own questions (a restore or a
+ * load of a session on @api), where the list reads its pages as a plain list. */
+void          wb_list_view_expect_first_page (WbListView       *self,
+                                              WbApiClient      *api);
 WbListModel  *wb_list_view_get_model         (WbListView       *self);
 WbRecordPage *wb_list_view_get_page          (WbListView       *self);
 GtkColumnView *wb_list_view_get_column_view  (WbListView       *self);
