@@ -340,6 +340,44 @@ test_options_speak (void)
 
 /* A control has one name: GTK 4.8 reads a button with a name of its own and a label
  * "Try again Try Again", and a mnemonic "_Save" with its underscore. */
+/* With the accessibility backend turned off (GTK_A11Y=none), the mending stays out of the
+ * way: a window of buttons with mnemonics, a stack and a list shows without a critical (the
+ * tests run with criticals fatal). In a process of its own, started with the variable, as
+ * GTK reads it once. */
+static void
+test_accessibility_off (void)
+{
+  if (g_test_subprocess ())
+    {
+      GtkWidget *window = gtk_window_new ();
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+      GtkWidget *stack = gtk_stack_new ();
+      GtkWidget *list = gtk_list_box_new ();
+
+      g_assert_cmpstr (g_getenv ("GTK_A11Y"), ==, "none");
+      gtk_box_append (GTK_BOX (box), gtk_button_new_with_mnemonic ("_Save"));
+      gtk_stack_add_named (GTK_STACK (stack), gtk_label_new ("Shown"), "shown");
+      gtk_stack_add_named (GTK_STACK (stack), gtk_label_new ("Not shown"), "hidden");
+      gtk_box_append (GTK_BOX (box), stack);
+      gtk_list_box_append (GTK_LIST_BOX (list), gtk_label_new ("Contact"));
+      gtk_box_append (GTK_BOX (box), list);
+      gtk_window_set_child (GTK_WINDOW (window), box);
+      gtk_window_present (GTK_WINDOW (window));
+      wb_test_wait_frames (window, 3);
+      g_assert_true (gtk_widget_get_mapped (list));
+      gtk_stack_set_visible_child_name (GTK_STACK (stack), "hidden");
+      wb_test_wait_frames (window, 2);
+      gtk_window_destroy (GTK_WINDOW (window));
+      return;
+    }
+  /* The child inherits it; this process does not make a widget while it is set. */
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_unsetenv ("GTK_A11Y");
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr_unmatched ("*CRITICAL*");
+}
+
 static void
 test_one_name (void)
 {
@@ -870,6 +908,7 @@ main (int   argc,
   g_test_add_func ("/app-a11y/list/options-speak", test_options_speak);
   g_test_add_func ("/app-a11y/list/list-view-lines-speak", test_list_view_lines_speak);
   g_test_add_func ("/app-a11y/one-name-and-hidden-pages", test_one_name);
+  g_test_add_func ("/app-a11y/accessibility-off", test_accessibility_off);
   g_test_add_func ("/app-a11y/list/keyboard", test_keyboard);
   g_test_add_func ("/app-a11y/list/sort-from-the-keyboard", test_sort_from_keyboard);
   g_test_add_func ("/app-a11y/dialogs-and-shortcuts", test_dialogs_and_shortcuts);
