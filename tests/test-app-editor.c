@@ -1235,49 +1235,62 @@ list_first_page (WbApiClient       *api,
   return wb_api_client_list_finish (api, result, total, error);
 }
 
+/* A signed-in client of a server of its own whose sign-in is restored with @query's page
+ * expected; the server is gone afterwards, so that a list asked of it fails unless it was
+ * read ahead. */
+static WbApiClient *
+restore_expecting (const WbApiQuery *query)
+{
+  WbTestServer *server = wb_test_server_start (fx.db);
+  WbApiClient *api = wb_test_api_login (server->url, USERNAME, WB_DEMO_PASSWORD, NULL);
+  g_autoptr(WbSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+
+  wb_api_client_expect_list (api, WB_RESOURCE_CLIENTS, query);
+  session = restore (api, &error);
+  g_assert_no_error (error);
+  wb_test_server_stop (server);
+  return api;
+}
+
+static void
+assert_not_read_ahead (WbApiClient      *api,
+                       const WbApiQuery *query)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) page = list_first_page (api, query, NULL, &error);
+
+  g_assert_null (page);
+  g_assert_error (error, WB_API_ERROR, WB_API_ERROR_NETWORK);
+}
+
 /* The first page of the list shown first comes with the restore's own questions, on its
  * worker's thread: the list that asks for it then gets it without a request (here, from a
  * server that has gone away since), once, and only for the same page and the same token. */
 static void
 test_first_page_read_with_restore (void)
 {
-  WbTestServer *server = wb_test_server_start (fx.db);
-  g_autoptr(WbRecord) me = NULL;
-  g_autoptr(WbApiClient) api = wb_test_api_login (server->url, USERNAME, WB_DEMO_PASSWORD, &me);
   WbApiQuery query = { .page = 1, .per_page = 7 };
   WbApiQuery other = { .page = 1, .per_page = 8 };
+  g_autoptr(WbApiClient) signed_in = login (NULL);
   guint total = 0, expected_total = 0;
-  g_autoptr(GListModel) expected = wb_test_api_list (api, WB_RESOURCE_CLIENTS, 0, &query, &expected_total, NULL);
-  g_autoptr(WbSession) session = NULL;
+  g_autoptr(GListModel) expected = wb_test_api_list (signed_in, WB_RESOURCE_CLIENTS, 0, &query, &expected_total,
+                                                     NULL);
+  g_autoptr(WbApiClient) api = NULL;
   g_autoptr(GListModel) page = NULL;
   g_autoptr(GError) error = NULL;
 
   g_assert_cmpuint (g_list_model_get_n_items (expected), ==, 7);
-  wb_api_client_expect_list (api, WB_RESOURCE_CLIENTS, &query);
-  session = restore (api, &error);
-  g_assert_no_error (error);
-  wb_test_server_stop (server);
 
   /* Another page than the one expected is asked of the server, which is gone; and that
    * ends the expectation. */
-  page = list_first_page (api, &other, &total, &error);
-  g_assert_null (page);
-  g_assert_error (error, WB_API_ERROR, WB_API_ERROR_NETWORK);
-  g_clear_error (&error);
-  page = list_first_page (api, &query, &total, &error);
-  g_assert_null (page);
-  g_assert_error (error, WB_API_ERROR, WB_API_ERROR_NETWORK);
-  g_clear_error (&error);
+  api = restore_expecting (&query);
+  assert_not_read_ahead (api, &other);
+  assert_not_read_ahead (api, &query);
+  g_clear_object (&api);
 
   /* Expected and read ahead: the page as the server gave it, once. */
-  server = wb_test_server_start (fx.db);
-  g_clear_object (&api);
-  api = wb_test_api_login (server->url, USERNAME, WB_DEMO_PASSWORD, NULL);
-  wb_api_client_expect_list (api, WB_RESOURCE_CLIENTS, &query);
-  g_clear_object (&session);
-  session = restore (api, &error);
-  g_assert_no_error (error);
-  wb_test_server_stop (server);
+  api = restore_expecting (&query);
   page = list_first_page (api, &query, &total, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (page), ==, 7);
@@ -1289,25 +1302,13 @@ test_first_page_read_with_restore (void)
 
       g_assert_cmpint (wb_record_get_id (got), ==, wb_record_get_id (want));
     }
-  g_clear_object (&page);
-  page = list_first_page (api, &query, &total, &error);
-  g_assert_null (page);
-  g_assert_error (error, WB_API_ERROR, WB_API_ERROR_NETWORK);
-  g_clear_error (&error);
+  assert_not_read_ahead (api, &query);
+  g_clear_object (&api);
 
   /* Read with another token than the one used when the list asks: asked again. */
-  server = wb_test_server_start (fx.db);
-  g_clear_object (&api);
-  api = wb_test_api_login (server->url, USERNAME, WB_DEMO_PASSWORD, NULL);
-  wb_api_client_expect_list (api, WB_RESOURCE_CLIENTS, &query);
-  g_clear_object (&session);
-  session = restore (api, &error);
-  g_assert_no_error (error);
-  wb_test_server_stop (server);
+  api = restore_expecting (&query);
   wb_api_client_set_token (api, "0123456789abcdef");
-  page = list_first_page (api, &query, &total, &error);
-  g_assert_null (page);
-  g_assert_error (error, WB_API_ERROR, WB_API_ERROR_NETWORK);
+  assert_not_read_ahead (api, &query);
 }
 
 /* What someone else changes reaches the open clients list through the change feed: the
