@@ -392,6 +392,22 @@ check_token (WbApiClient *self,
     }
 }
 
+/* The page in the answer @root, which it takes: the tree's references go on this thread,
+ * before the records are handed over (json-glib counts them without atomics). */
+static ListPage *
+list_page_take (WbResource   resource,
+                JsonNode    *root,
+                GError     **error)
+{
+  ListPage *page = g_new0 (ListPage, 1);
+
+  page->items = g_list_store_new (WB_TYPE_RECORD);
+  if (!read_list_page (resource, root, page->items, &page->total, error))
+    g_clear_pointer (&page, list_page_free);
+  json_node_unref (root);
+  return page;
+}
+
 /* Returns what the answer @body (NULL: none came, and @error says why) means to @task. On
  * the thread that read it: for a list a worker's, where the token is checked at the finish. */
 static void
@@ -469,19 +485,12 @@ return_answer (GTask   *task,
 
     case ANSWER_LIST:
       {
-        ListPage *page = g_new0 (ListPage, 1);
+        ListPage *page = list_page_take (data->resource, g_steal_pointer (&root), &error);
 
-        page->items = g_list_store_new (WB_TYPE_RECORD);
-        if (!read_list_page (data->resource, root, page->items, &page->total, &error))
-          {
-            list_page_free (page);
-            g_task_return_error (task, g_steal_pointer (&error));
-            break;
-          }
-        /* The tree's references go on this thread, before the records are handed over:
-         * json-glib counts them without atomics. */
-        g_clear_pointer (&root, json_node_unref);
-        g_task_return_pointer (task, page, (GDestroyNotify) list_page_free);
+        if (page == NULL)
+          g_task_return_error (task, g_steal_pointer (&error));
+        else
+          g_task_return_pointer (task, page, (GDestroyNotify) list_page_free);
       }
       break;
 
@@ -941,7 +950,7 @@ wb_api_client_read_expected (WbApiClient  *self,
 {
   g_autofree char *path = NULL;
   g_autofree char *token = NULL;
-  g_autoptr(JsonNode) root = NULL;
+  JsonNode *root;
   ExpectedPage *expected;
   WbResource resource;
   ListPage *page;
@@ -958,17 +967,9 @@ wb_api_client_read_expected (WbApiClient  *self,
 
   /* Whatever goes wrong here, the list asks again itself and says what went wrong then. */
   root = get_in_thread (self, path, cancellable, NULL);
-  if (root == NULL)
+  page = root != NULL ? list_page_take (resource, root, NULL) : NULL;
+  if (page == NULL)
     return;
-  page = g_new0 (ListPage, 1);
-  page->items = g_list_store_new (WB_TYPE_RECORD);
-  if (!read_list_page (resource, root, page->items, &page->total, NULL))
-    {
-      list_page_free (page);
-      return;
-    }
-  /* The tree's references go on this thread (json-glib counts them without atomics). */
-  g_clear_pointer (&root, json_node_unref);
 
   expected = g_new0 (ExpectedPage, 1);
   expected->path = g_steal_pointer (&path);

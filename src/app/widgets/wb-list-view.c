@@ -1741,13 +1741,26 @@ first_page_size (WbListView *self)
   return CLAMP ((guint) window_height / DEFAULT_ROW_PX, 1, FIRST_PAGE_SIZE);
 }
 
-/* The first page, asked as load_page asks it. */
+/* The next page to ask for: a screenful first, then the large pages. */
+static WbApiQuery
+page_query (WbListView *self,
+            gboolean    first)
+{
+  WbListViewPrivate *priv = PRIV (self);
+  WbApiQuery query = { 0 };
+
+  /* Every large page so far was full, so the next one starts where they end. */
+  query.per_page = first ? first_page_size (self) : PAGE_SIZE;
+  query.page = first ? 1 : priv->fetched / PAGE_SIZE + 1;
+  return query;
+}
+
 void
 wb_list_view_expect_first_page (WbListView  *self,
                                 WbApiClient *api)
 {
   WbListViewPrivate *priv;
-  WbApiQuery query = { 0 };
+  WbApiQuery query;
 
   g_return_if_fail (WB_IS_LIST_VIEW (self));
   g_return_if_fail (WB_IS_API_CLIENT (api));
@@ -1756,8 +1769,7 @@ wb_list_view_expect_first_page (WbListView  *self,
   if (priv->spec == NULL || priv->spec->path != NULL ||
       WB_LIST_VIEW_GET_CLASS (self)->fetch_async != fetch_async_default)
     return;
-  query.page = 1;
-  query.per_page = first_page_size (self);
+  query = page_query (self, TRUE);
   wb_api_client_expect_list (api, priv->spec->resource, &query);
 }
 
@@ -1765,11 +1777,8 @@ static void
 load_page (WbListView *self)
 {
   WbListViewPrivate *priv = PRIV (self);
-  WbApiQuery query = { 0 };
+  WbApiQuery query = page_query (self, !priv->first_page_read);
 
-  /* Every large page so far was full, so the next one starts where they end. */
-  query.per_page = priv->first_page_read ? PAGE_SIZE : first_page_size (self);
-  query.page = priv->first_page_read ? priv->fetched / PAGE_SIZE + 1 : 1;
   priv->loading = TRUE;
   WB_LIST_VIEW_GET_CLASS (self)->fetch_async (self, wb_session_get_api (priv->session), &query,
                                               priv->load_cancellable, on_page_loaded_cb, g_object_ref (self));
