@@ -12,6 +12,12 @@
 #include <string.h>
 #include <time.h>
 
+#if __has_include (<valgrind/callgrind.h>)
+#include <valgrind/callgrind.h>
+#else
+#define CALLGRIND_DUMP_STATS_AT(reason)
+#endif
+
 #include "wb-application.h"
 #include "wb-clients-view.h"
 #include "wb-demo.h"
@@ -50,7 +56,10 @@
  * (where its main-thread time went: the search call, before the frame, the frame's layout
  * and paint) and every launch's phases and frames, BENCH_WINDOWS=1 each keystroke's times on
  * CLOCK_MONOTONIC (for perf record -k CLOCK_MONOTONIC), BENCH_LAUNCHES=N the launches to
- * take the median of, BENCH_LAUNCH_ONLY=1 stops after them. */
+ * take the median of, BENCH_LAUNCH_ONLY=1 stops after them. BENCH_CALLGRIND=1 adds the
+ * instructions the main thread runs until the first frame, the anchor's and the own
+ * window's, counted by valgrind's callgrind (apt-get install valgrind): a figure that does
+ * not wander with the machine's load, for comparing two builds of one change. */
 
 /* A field of /proc/self/status in MiB. */
 static double
@@ -363,6 +372,8 @@ on_launch_paint_cb (GdkFrameClock *clock,
       return;
     }
   watch->frame_ms = (g_get_monotonic_time () - watch->t0) / 1000.0;
+  /* Under callgrind (BENCH_CALLGRIND): the count until here; elsewhere nothing. */
+  CALLGRIND_DUMP_STATS_AT ("first frame");
   watch->main_cpu_ms = thread_cpu_ms ();
   {
     struct timespec ts;
@@ -716,24 +727,34 @@ keep_token_in_keyring (const char *url,
  * bare window is drawn as GTK draws it and the others choose as Werkbrug does. */
 static char **launch_environment;
 
-/* Runs a launch child; returns its total in ms and its phases in @phases. */
+/* Runs a launch child, under @wrapper (a command line) if not NULL; returns its total in ms
+ * and its phases in @phases. */
 static double
-spawn_launch (const char  *mode,
-              const char  *where,
-              const char  *token,
-              double      *cpu_ms,
-              double      *main_cpu_ms,
-              char       **phases)
+spawn_launch_wrapped (const char  *wrapper,
+                      const char  *mode,
+                      const char  *where,
+                      const char  *token,
+                      double      *cpu_ms,
+                      double      *main_cpu_ms,
+                      char       **phases)
 {
   g_autofree char *t0_text = g_strdup_printf ("%" G_GINT64_FORMAT, g_get_monotonic_time ());
-  const char *child[] = { "/proc/self/exe", mode, t0_text, where, token, NULL };
+  g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
+  const char *child[] = { self, mode, t0_text, where, token };
+  g_auto(GStrv) wrapping = wrapper != NULL ? g_strsplit (wrapper, " ", -1) : g_new0 (char *, 1);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autofree char *out = NULL;
   g_autoptr(GError) error = NULL;
   const char *total;
   int status;
 
-  if (!g_spawn_sync (NULL, (char **) child, launch_environment, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status,
-                     &error) ||
+  for (guint i = 0; wrapping[i] != NULL; i++)
+    g_ptr_array_add (argv, wrapping[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (child); i++)
+    g_ptr_array_add (argv, (char *) child[i]);
+  g_ptr_array_add (argv, NULL);
+  if (!g_spawn_sync (NULL, (char **) argv->pdata, launch_environment, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL,
+                     &status, &error) ||
       !g_spawn_check_wait_status (status, &error))
     g_error ("The launch %s failed: %s", mode, error->message);
   const char *cpu;
@@ -748,6 +769,53 @@ spawn_launch (const char  *mode,
   *phases = g_strdup (strchr (cpu, '\n') + 1);
   g_strstrip (*phases);
   return g_ascii_strtod (total + 6, NULL);
+}
+
+static double
+spawn_launch (const char  *mode,
+              const char  *where,
+              const char  *token,
+              double      *cpu_ms,
+              double      *main_cpu_ms,
+              char       **phases)
+{
+  return spawn_launch_wrapped (NULL, mode, where, token, cpu_ms, main_cpu_ms, phases);
+}
+
+/* BENCH_CALLGRIND: the instructions of @mode's main thread until its first frame, in
+ * millions, or -1 when callgrind did not count them. */
+static double
+count_launch (const char *mode,
+              const char *where,
+              const char *token)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("bench-callgrind-XXXXXX", &error);
+  g_autofree char *wrapper = NULL;
+  g_autofree char *phases = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *dump = NULL;
+  const char *name, *summary;
+  double cpu_ms, main_cpu_ms, count = -1;
+  GDir *files;
+
+  g_assert_no_error (error);
+  /* One file a thread and a dump; the main thread's first dump is the one at the frame. */
+  wrapper = g_strdup_printf ("valgrind --tool=callgrind --separate-threads=yes --callgrind-out-file=%s/cg", dir);
+  spawn_launch_wrapped (wrapper, mode, where, token, &cpu_ms, &main_cpu_ms, &phases);
+  files = g_dir_open (dir, 0, NULL);
+  while (files != NULL && (name = g_dir_read_name (files)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_str_equal (name, "cg.1-01") && g_file_get_contents (path, &text, NULL, NULL) &&
+          (summary = strstr (text, "\nsummary: ")) != NULL)
+        count = g_ascii_strtod (summary + 10, NULL) / 1e6;
+      g_remove (path);
+    }
+  g_clear_pointer (&files, g_dir_close);
+  g_rmdir (dir);
+  return count;
 }
 
 static double
@@ -854,6 +922,18 @@ compare_launches (const char *db,
   printf ("CPU time until that frame, median (all threads of the process / its main thread):\n");
   for (guint m = 0; m < n_modes; m++)
     printf ("  %-18s %6.0f / %6.0f ms\n", modes[m] + 2, median (cpu[m]), median (main_cpu[m]));
+  if (g_getenv ("BENCH_CALLGRIND") != NULL)
+    {
+      g_autofree char *valgrind = g_find_program_in_path ("valgrind");
+      double anchor = valgrind != NULL ? count_launch ("--bare-chosen", db, token) : -1;
+      double own = valgrind != NULL && no_keyring == NULL ? count_launch ("--launch-window", url, token) : -1;
+
+      printf ("instructions of the main thread until that frame (callgrind):\n");
+      if (anchor < 0 || own < 0)
+        printf ("  not counted: %s\n", valgrind == NULL ? "valgrind is not installed" : "callgrind counted nothing");
+      else
+        printf ("  the anchor %.0f M, Werkbrug's own window %.0f M (%.2f x)\n", anchor, own, own / anchor);
+    }
   wb_embedded_backend_stop (server);
   for (guint m = 0; m < G_N_ELEMENTS (modes); m++)
     {
