@@ -380,6 +380,20 @@ find_descendant (GtkWidget *widget,
   return NULL;
 }
 
+static void
+assert_pages_hidden (GtkStack    *stack,
+                     const char **names)
+{
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      GtkWidget *page = gtk_stack_get_child_by_name (stack, names[i]);
+
+      g_assert_nonnull (page);
+      if (gtk_widget_get_visible (page))
+        g_error ("The page “%s” is visible before it is shown", names[i]);
+    }
+}
+
 /* While the list loads, its page says so at once and turns its spinner only when the wait
  * is long (a spinner redraws the window every frame, taking a core from software rendering);
  * between the rows and the "no match" page a keystroke switches at once, without a
@@ -407,6 +421,8 @@ test_loading_quiet_and_switches_at_once (void)
   g_assert_nonnull (spinner);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "loading");
   g_assert_true (gtk_widget_get_visible (spinner));
+  /* The pages not shown yet are hidden, so that GTK neither styles nor measures them. */
+  assert_pages_hidden (stack, (const char *[]) { "empty", "none", "denied", "error", NULL });
   g_assert_false (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
   g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (fixture.window)), "after-paint",
                     G_CALLBACK (on_after_paint_cb), &fixture);
@@ -422,9 +438,12 @@ test_loading_quiet_and_switches_at_once (void)
   g_assert_false (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
   wait_frames (&fixture, 2);
 
+  assert_pages_hidden (stack, (const char *[]) { "empty", "none", "denied", "error", NULL });
   search (&fixture, "no such client");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
   g_assert_false (gtk_stack_get_transition_running (stack));
+  g_assert_true (gtk_widget_get_mapped (gtk_stack_get_child_by_name (stack, "empty")));
+  assert_pages_hidden (stack, (const char *[]) { "none", "denied", "error", NULL });
   search (&fixture, "family1");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
   g_assert_false (gtk_stack_get_transition_running (stack));

@@ -18,6 +18,7 @@
 #include "wb-format.h"
 #include "wb-list-view.h"
 #include "wb-locale.h"
+#include "wb-login-page.h"
 #include "wb-notifications-button.h"
 #include "wb-secret.h"
 #include "wb-session.h"
@@ -968,6 +969,8 @@ test_sign_out_forgets_kept_sign_in (void)
       return;
     }
   g_assert_cmpstr (wb_window_get_state (window), ==, "main");
+  /* Restored without the sign-in page: it is made when it is first shown. */
+  g_assert_null (wb_test_find_descendant (GTK_WIDGET (window), WB_TYPE_LOGIN_PAGE));
 
   /* Signing out starts the window anew: it asks the keyring while the token is forgotten. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.logout", NULL));

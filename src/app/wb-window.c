@@ -15,6 +15,7 @@
 #include "wb-login-page.h"
 #include "wb-secret.h"
 #include "wb-session.h"
+#include "wb-stack.h"
 #include "wb-clients-view.h"
 #include "wb-accounts-view.h"
 #include "wb-notifications-button.h"
@@ -100,6 +101,34 @@ static WbVacanciesView *ensure_vacancies (WbWindow *self);
 static void check_server (WbWindow *self);
 static void show_login (WbWindow *self);
 static void show_sign_in_error (WbWindow *self, const GError *error);
+static void on_login_requested_cb (WbLoginPage *page, const char *username, const char *password,
+                                   WbWindow *self);
+static void on_login_retry_cb (WbLoginPage *page, WbWindow *self);
+
+/* The sign-in page, made when first needed: a launch that restores the sign-in kept in the
+ * keyring never shows it, and a page in the window's stack is styled and measured with the
+ * window whether it is shown or not. It stays hidden until show_login shows it. */
+static WbLoginPage *
+login_page (WbWindow *self)
+{
+  if (self->login_page == NULL)
+    {
+      self->login_page = wb_login_page_new ();
+      gtk_widget_set_visible (GTK_WIDGET (self->login_page), FALSE);
+      gtk_stack_add_named (self->stack, GTK_WIDGET (self->login_page), "login");
+      g_signal_connect (self->login_page, "login", G_CALLBACK (on_login_requested_cb), self);
+      g_signal_connect (self->login_page, "retry", G_CALLBACK (on_login_retry_cb), self);
+    }
+  return self->login_page;
+}
+
+/* Nothing to do on a sign-in page that was never made. */
+static void
+login_page_set_idle (WbWindow *self)
+{
+  if (self->login_page != NULL)
+    wb_login_page_set_busy (self->login_page, FALSE);
+}
 
 /* What a toast says, for a screen reader (libadwaita 1.2's toasts have no role): a label
  * with the role "status", mapped so that it is in the accessibility tree, but not seen. It
@@ -559,7 +588,7 @@ show_failure (WbWindow   *self,
 {
   adw_status_page_set_title (self->failed_page, title);
   adw_status_page_set_description (self->failed_page, message);
-  gtk_stack_set_visible_child_name (self->stack, "failed");
+  wb_stack_show_page (self->stack, "failed", gtk_stack_get_transition_type (self->stack));
 }
 
 /* An analyst sees aggregates only: the monitor is the whole window, and the page after
@@ -664,8 +693,8 @@ on_session_ended_cb (WbApiClient *api,
   show_login (self);
   me = wb_session_get_me (self->session);
   if (self->server_url != NULL)
-    wb_login_page_fill (self->login_page, wb_record_get_string (me, "username"), NULL);
-  wb_login_page_set_error (self->login_page, _("Your session has ended; sign in again."));
+    wb_login_page_fill (login_page (self), wb_record_get_string (me, "username"), NULL);
+  wb_login_page_set_error (login_page (self), _("Your session has ended; sign in again."));
 }
 
 static void
@@ -688,7 +717,7 @@ static void
 resume_session (WbWindow *self)
 {
   self->signing_in_again = FALSE;
-  wb_login_page_set_busy (self->login_page, FALSE);
+  login_page_set_idle (self);
   gtk_stack_set_visible_child_name (self->stack, "main");
   on_banner_retry_cb (NULL, self);
   release_windows (self, TRUE);
@@ -707,13 +736,13 @@ on_session_loaded_cb (GObject      *source,
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
-      wb_login_page_set_busy (self->login_page, FALSE);
-      wb_login_page_set_error (self->login_page, error->message);
+      login_page_set_idle (self);
+      wb_login_page_set_error (login_page (self), error->message);
       g_clear_object (&self->session);
       return;
     }
 
-  wb_login_page_set_busy (self->login_page, FALSE);
+  login_page_set_idle (self);
   wb_window_show_session (self, self->session);
 }
 
@@ -990,11 +1019,11 @@ on_login_cb (GObject      *source,
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
-      wb_login_page_set_busy (self->login_page, FALSE);
+      login_page_set_idle (self);
       if (g_error_matches (error, WB_API_ERROR, 401))
-        wb_login_page_set_error (self->login_page, _("The user name or password is not right."));
+        wb_login_page_set_error (login_page (self), _("The user name or password is not right."));
       else if (g_error_matches (error, WB_API_ERROR, WB_API_ERROR_NETWORK))
-        wb_login_page_set_unreachable (self->login_page, error->message);
+        wb_login_page_set_unreachable (login_page (self), error->message);
       else
         show_sign_in_error (self, error);
       return;
@@ -1044,7 +1073,7 @@ on_login_requested_cb (WbLoginPage *page,
 
   g_free (self->pending_username);
   self->pending_username = g_strdup (username);
-  wb_login_page_set_busy (self->login_page, TRUE);
+  wb_login_page_set_busy (login_page (self), TRUE);
   wb_api_client_login_async (self->api, username, password, self->cancellable, on_login_cb, g_object_ref (self));
 }
 
@@ -1052,16 +1081,16 @@ static void
 show_login (WbWindow *self)
 {
   if (self->backend != NULL)
-    wb_login_page_set_demo_users (self->login_page, wb_embedded_backend_get_demo_users (self->backend),
+    wb_login_page_set_demo_users (login_page (self), wb_embedded_backend_get_demo_users (self->backend),
                                   WB_DEMO_PASSWORD);
   else
     {
       g_autofree char *last = g_settings_get_string (self->settings, "last-username");
 
-      wb_login_page_set_server (self->login_page, self->server_url, last);
+      wb_login_page_set_server (login_page (self), self->server_url, last);
     }
-  wb_login_page_set_busy (self->login_page, FALSE);
-  gtk_stack_set_visible_child_name (self->stack, "login");
+  login_page_set_idle (self);
+  wb_stack_show_page (self->stack, "login", gtk_stack_get_transition_type (self->stack));
 }
 
 /* Starting: the embedded backend, or a configured server with a kept token. */
@@ -1128,10 +1157,10 @@ show_sign_in_error (WbWindow     *self,
     {
       g_autofree char *text = g_strconcat (self->ca_problem, "\n", error->message, NULL);
 
-      wb_login_page_set_error (self->login_page, text);
+      wb_login_page_set_error (login_page (self), text);
     }
   else
-    wb_login_page_set_error (self->login_page, error->message);
+    wb_login_page_set_error (login_page (self), error->message);
 }
 
 static gboolean
@@ -1181,7 +1210,7 @@ no_kept_sign_in (WbWindow     *self,
       self->no_keyring = g_strdup (error->message);
       note = g_strdup_printf (_("%s, so Werkbrug cannot keep your sign-in between runs. "
                                 "After you sign in, you stay signed in until you close Werkbrug."), self->no_keyring);
-      wb_login_page_set_note (self->login_page, note);
+      wb_login_page_set_note (login_page (self), note);
     }
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
     g_debug ("The keyring did not answer: %s", error->message);
@@ -1227,11 +1256,11 @@ on_restored_cb (GObject      *source,
         {
           /* A kept token stays for the next try: when the server is back, the user is
            * signed in without typing anything. */
-          wb_login_page_set_unreachable (self->login_page, error->message);
+          wb_login_page_set_unreachable (login_page (self), error->message);
           return;
         }
       /* Any answer at all means the server is there again. */
-      wb_login_page_set_reachable (self->login_page);
+      wb_login_page_set_reachable (login_page (self));
       if (g_error_matches (error, WB_API_ERROR, 401))
         {
           /* The token kept from the last run is no longer good: say so, rather than show
@@ -1239,7 +1268,7 @@ on_restored_cb (GObject      *source,
           if (self->server_url != NULL && wb_api_client_get_token (self->api) != NULL)
             {
               wb_secret_clear_token (self->server_url);
-              wb_login_page_set_error (self->login_page, _("Your session has ended; sign in again."));
+              wb_login_page_set_error (login_page (self), _("Your session has ended; sign in again."));
             }
         }
       else
@@ -1252,7 +1281,7 @@ on_restored_cb (GObject      *source,
   g_set_object (&self->session, session);
   /* What others change reaches the open lists and pages. */
   wb_session_start_feed (self->session);
-  wb_login_page_set_busy (self->login_page, FALSE);
+  login_page_set_idle (self);
   wb_window_show_session (self, self->session);
 }
 
@@ -1288,7 +1317,8 @@ start (WbWindow *self)
 
   g_clear_pointer (&self->server_url, g_free);
   g_clear_object (&self->api);
-  wb_login_page_set_note (self->login_page, NULL);
+  if (self->login_page != NULL)
+    wb_login_page_set_note (self->login_page, NULL);
 
   if (*url == '\0')
     {
@@ -1586,10 +1616,7 @@ wb_window_init (WbWindow *self)
   self->cancellable = g_cancellable_new ();
   self->held_windows = g_ptr_array_new_with_free_func (g_object_unref);
 
-  self->login_page = wb_login_page_new ();
-  gtk_stack_add_named (self->stack, GTK_WIDGET (self->login_page), "login");
-  g_signal_connect (self->login_page, "login", G_CALLBACK (on_login_requested_cb), self);
-  g_signal_connect (self->login_page, "retry", G_CALLBACK (on_login_retry_cb), self);
+  /* The sign-in page is made when first needed (login_page). */
 
   self->clients_view = wb_clients_view_new ();
   page = self->clients_page = adw_view_stack_add_titled (self->view_stack, GTK_WIDGET (self->clients_view), "clients", _("Clients"));
@@ -1657,7 +1684,7 @@ WbLoginPage *
 wb_window_get_login_page (WbWindow *self)
 {
   g_return_val_if_fail (WB_IS_WINDOW (self), NULL);
-  return self->login_page;
+  return login_page (self);
 }
 
 const char *

@@ -18,6 +18,7 @@
 #include "wb-filter-dropdown.h"
 #include "wb-labels.h"
 #include "wb-slot-model.h"
+#include "wb-stack.h"
 #include "wb-table-export.h"
 
 #include "wb-list-view.h"
@@ -229,9 +230,8 @@ show_list_page (WbListView *self,
                    (g_str_equal (page, "list") || g_str_equal (page, "empty"));
 
   if (g_strcmp0 (now, page) != 0)
-    gtk_stack_set_visible_child_full (priv->list_stack, page,
-                                      quick ? GTK_STACK_TRANSITION_TYPE_NONE
-                                            : gtk_stack_get_transition_type (priv->list_stack));
+    wb_stack_show_page (priv->list_stack, page,
+                        quick ? GTK_STACK_TRANSITION_TYPE_NONE : gtk_stack_get_transition_type (priv->list_stack));
   if (g_str_equal (page, "loading"))
     {
       if (priv->spinner_id == 0 && !gtk_spinner_get_spinning (priv->loading_spinner))

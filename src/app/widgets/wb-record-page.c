@@ -10,6 +10,7 @@
 #include "wb-a11y.h"
 #include "wb-cards.h"
 #include "wb-record-editor.h"
+#include "wb-stack.h"
 
 #include "wb-record-page.h"
 
@@ -406,7 +407,7 @@ wb_record_page_show (WbRecordPage      *self,
   g_return_if_fail (WB_IS_RECORD_PAGE (self));
   g_return_if_fail (state <= WB_RECORD_PAGE_RECORD);
 
-  gtk_stack_set_visible_child_name (PRIV (self)->stack, names[state]);
+  wb_stack_show_page (PRIV (self)->stack, names[state], gtk_stack_get_transition_type (PRIV (self)->stack));
 }
 
 static gboolean
