@@ -59,7 +59,8 @@
  * take the median of, BENCH_LAUNCH_ONLY=1 stops after them. BENCH_CALLGRIND=1 adds the
  * instructions the main thread runs until the first frame, the anchor's and the own
  * window's, counted by valgrind's callgrind (apt-get install valgrind): a figure that does
- * not wander with the machine's load, for comparing two builds of one change. */
+ * not wander with the machine's load, for comparing two builds of one change;
+ * BENCH_CALLGRIND=keep keeps callgrind's files and says where. */
 
 /* A field of /proc/self/status in MiB. */
 static double
@@ -797,6 +798,7 @@ count_launch (const char *mode,
   g_autofree char *dump = NULL;
   const char *name, *summary;
   double cpu_ms, main_cpu_ms, count = -1;
+  gboolean keep = g_strcmp0 (g_getenv ("BENCH_CALLGRIND"), "keep") == 0;
   GDir *files;
 
   g_assert_no_error (error);
@@ -811,10 +813,14 @@ count_launch (const char *mode,
       if (g_str_equal (name, "cg.1-01") && g_file_get_contents (path, &text, NULL, NULL) &&
           (summary = strstr (text, "\nsummary: ")) != NULL)
         count = g_ascii_strtod (summary + 10, NULL) / 1e6;
-      g_remove (path);
+      if (!keep)
+        g_remove (path);
     }
   g_clear_pointer (&files, g_dir_close);
-  g_rmdir (dir);
+  if (keep)
+    printf ("  (callgrind's files of %s, for callgrind_annotate: %s)\n", mode, dir);
+  else
+    g_rmdir (dir);
   return count;
 }
 
