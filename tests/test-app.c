@@ -15,6 +15,7 @@
 #include "wb-client-profile.h"
 #include "wb-event-dialog.h"
 #include "wb-date-entry.h"
+#include "wb-filter-dropdown.h"
 #include "wb-format.h"
 #include "wb-labels.h"
 #include "wb-locale.h"
@@ -1119,6 +1120,59 @@ test_dutch (void)
   g_assert_cmpstr (wb_diagnosis_status_to_label (WB_DIAGNOSIS_CURRENT), ==, "Current");
 }
 
+static void
+count_changes_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  guint      *n_changes)
+{
+  (*n_changes)++;
+}
+
+/* A filter's choices, filled anew (a list's session, its lookups), go in as one change of
+ * the drop-down's list, not one a choice; the same choices again change nothing, and keep
+ * what is selected. */
+static void
+test_filter_choices_at_once (void)
+{
+  static const char * const labels[] = { "Maastricht", "Heerlen", "Sittard-Geleen" };
+  static const char * const values[] = { "1", "2", "3" };
+  GtkDropDown *dropdown = g_object_ref_sink (wb_filter_dropdown_new ("All municipalities", "Municipality"));
+  GListModel *strings = gtk_drop_down_get_model (dropdown);
+  guint n_changes = 0;
+
+  g_signal_connect (strings, "items-changed", G_CALLBACK (count_changes_cb), &n_changes);
+  wb_filter_dropdown_begin_choices (dropdown);
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    wb_filter_dropdown_add_choice (dropdown, labels[i], values[i]);
+  g_assert_cmpuint (n_changes, ==, 0);
+  wb_filter_dropdown_end_choices (dropdown);
+  g_assert_cmpuint (n_changes, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (strings), ==, 4);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (strings), 3), ==, "Sittard-Geleen");
+  g_assert_true (wb_filter_dropdown_select_value (dropdown, "2"));
+  g_assert_cmpstr (wb_filter_dropdown_get_value (dropdown), ==, "2");
+
+  /* The same again: nothing changes, "Heerlen" stays selected. */
+  wb_filter_dropdown_begin_choices (dropdown);
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    wb_filter_dropdown_add_choice (dropdown, labels[i], values[i]);
+  wb_filter_dropdown_end_choices (dropdown);
+  g_assert_cmpuint (n_changes, ==, 1);
+  g_assert_cmpstr (wb_filter_dropdown_get_value (dropdown), ==, "2");
+
+  /* Others: in at once, and "any" selected. */
+  wb_filter_dropdown_begin_choices (dropdown);
+  wb_filter_dropdown_add_choice (dropdown, "Maastricht", "1");
+  wb_filter_dropdown_end_choices (dropdown);
+  g_assert_cmpuint (n_changes, ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (strings), ==, 2);
+  g_assert_null (wb_filter_dropdown_get_value (dropdown));
+  g_assert_false (wb_filter_dropdown_select_value (dropdown, "2"));
+  g_object_unref (dropdown);
+}
+
 /* One date entry for every date field: it takes dates typed the Dutch way (and ISO), says
  * them as the API wants them, and fills in the day chosen in its calendar. */
 static void
@@ -1354,6 +1408,7 @@ main (int   argc,
   g_test_add_func ("/app/i18n/dutch-dates", test_dutch_dates);
   g_test_add_func ("/app/i18n/english-dates", test_english_dates);
   g_test_add_func ("/app/date-entry/typed-and-chosen", test_date_entry);
+  g_test_add_func ("/app/filter-dropdown/choices-at-once", test_filter_choices_at_once);
 
   return g_test_run ();
 }

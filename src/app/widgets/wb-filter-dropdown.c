@@ -10,6 +10,21 @@
 
 /* The values are kept on the drop-down, in the order of its items after the first. */
 #define VALUES_KEY "values"
+/* Between begin_choices and end_choices: the labels and values gathered. */
+#define PENDING_KEY "pending-choices"
+
+typedef struct {
+  GPtrArray *labels;
+  GPtrArray *values;
+} Pending;
+
+static void
+pending_free (Pending *pending)
+{
+  g_ptr_array_unref (pending->labels);
+  g_ptr_array_unref (pending->values);
+  g_free (pending);
+}
 
 GtkDropDown *
 wb_filter_dropdown_new (const char *any_label,
@@ -36,8 +51,17 @@ wb_filter_dropdown_add_choice (GtkDropDown *dropdown,
   GtkStringList *strings;
   GPtrArray *values;
 
+  Pending *pending;
+
   g_return_if_fail (GTK_IS_DROP_DOWN (dropdown));
 
+  pending = g_object_get_data (G_OBJECT (dropdown), PENDING_KEY);
+  if (pending != NULL)
+    {
+      g_ptr_array_add (pending->labels, g_strdup (label));
+      g_ptr_array_add (pending->values, g_strdup (value));
+      return;
+    }
   strings = GTK_STRING_LIST (gtk_drop_down_get_model (dropdown));
   values = g_object_get_data (G_OBJECT (dropdown), VALUES_KEY);
   gtk_string_list_append (strings, label);
@@ -45,20 +69,61 @@ wb_filter_dropdown_add_choice (GtkDropDown *dropdown,
 }
 
 void
-wb_filter_dropdown_clear_choices (GtkDropDown *dropdown)
+wb_filter_dropdown_begin_choices (GtkDropDown *dropdown)
 {
+  Pending *pending;
+
+  g_return_if_fail (GTK_IS_DROP_DOWN (dropdown));
+  g_return_if_fail (g_object_get_data (G_OBJECT (dropdown), PENDING_KEY) == NULL);
+
+  pending = g_new0 (Pending, 1);
+  pending->labels = g_ptr_array_new_with_free_func (g_free);
+  pending->values = g_ptr_array_new_with_free_func (g_free);
+  g_object_set_data_full (G_OBJECT (dropdown), PENDING_KEY, pending, (GDestroyNotify) pending_free);
+}
+
+static gboolean
+has_choices (GtkDropDown *dropdown,
+             Pending     *pending)
+{
+  GListModel *strings = gtk_drop_down_get_model (dropdown);
+  GPtrArray *values = g_object_get_data (G_OBJECT (dropdown), VALUES_KEY);
+
+  if (values->len != pending->values->len)
+    return FALSE;
+  for (guint i = 0; i < values->len; i++)
+    if (g_strcmp0 (values->pdata[i], pending->values->pdata[i]) != 0 ||
+        g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (strings), i + 1), pending->labels->pdata[i]) != 0)
+      return FALSE;
+  return TRUE;
+}
+
+void
+wb_filter_dropdown_end_choices (GtkDropDown *dropdown)
+{
+  Pending *pending;
   GtkStringList *strings;
   GPtrArray *values;
   guint n;
 
   g_return_if_fail (GTK_IS_DROP_DOWN (dropdown));
 
-  strings = GTK_STRING_LIST (gtk_drop_down_get_model (dropdown));
-  values = g_object_get_data (G_OBJECT (dropdown), VALUES_KEY);
-  n = g_list_model_get_n_items (G_LIST_MODEL (strings));
-  gtk_drop_down_set_selected (dropdown, 0);
-  gtk_string_list_splice (strings, 1, n - 1, NULL);
-  g_ptr_array_set_size (values, 0);
+  pending = g_object_steal_data (G_OBJECT (dropdown), PENDING_KEY);
+  g_return_if_fail (pending != NULL);
+
+  if (!has_choices (dropdown, pending))
+    {
+      strings = GTK_STRING_LIST (gtk_drop_down_get_model (dropdown));
+      values = g_object_get_data (G_OBJECT (dropdown), VALUES_KEY);
+      n = g_list_model_get_n_items (G_LIST_MODEL (strings));
+      gtk_drop_down_set_selected (dropdown, 0);
+      g_ptr_array_add (pending->labels, NULL);
+      gtk_string_list_splice (strings, 1, n - 1, (const char * const *) pending->labels->pdata);
+      g_ptr_array_set_size (values, 0);
+      for (guint i = 0; i < pending->values->len; i++)
+        g_ptr_array_add (values, g_strdup (pending->values->pdata[i]));
+    }
+  pending_free (pending);
 }
 
 const char *

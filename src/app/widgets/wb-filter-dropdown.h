@@ -14,8 +14,11 @@ GtkDropDown *wb_filter_dropdown_new           (const char  *any_label,
 void         wb_filter_dropdown_add_choice    (GtkDropDown *dropdown,
                                                const char  *label,
                                                const char  *value);
-/* Selects "any" and leaves it the only item. */
-void         wb_filter_dropdown_clear_choices (GtkDropDown *dropdown);
+/* Between these two, wb_filter_dropdown_add_choice gathers the choices that replace the
+ * drop-down's; the end puts them in at once (one change of its list, not one a choice),
+ * selecting "any", or leaves the drop-down as it is when they are the ones it has. */
+void         wb_filter_dropdown_begin_choices (GtkDropDown *dropdown);
+void         wb_filter_dropdown_end_choices   (GtkDropDown *dropdown);
 /* Selects the item of @value; FALSE when there is none. */
 gboolean     wb_filter_dropdown_select_value  (GtkDropDown *dropdown,
                                                const char  *value);

@@ -919,7 +919,7 @@ fill_choices (GtkDropDown        *dropdown,
               const WbListFilter *filter,
               WbSession          *session)
 {
-  wb_filter_dropdown_clear_choices (dropdown);
+  wb_filter_dropdown_begin_choices (dropdown);
   for (guint i = 0; filter->choices != NULL && filter->choices[i].label != NULL; i++)
     wb_filter_dropdown_add_choice (dropdown, _(filter->choices[i].label), filter->choices[i].value);
   for (guint i = 0; filter->enum_values != NULL && filter->enum_values[i] != NULL; i++)
@@ -941,6 +941,7 @@ fill_choices (GtkDropDown        *dropdown,
     }
   if (filter->fill != NULL)
     filter->fill (dropdown, session);
+  wb_filter_dropdown_end_choices (dropdown);
 }
 
 static GtkWidget *
