@@ -22,6 +22,7 @@
 #include "wb-monitor-view.h"
 #include "wb-store.h"
 #include "wb-vacancies-view.h"
+#include "wb-view-switcher-grid.h"
 #include "wb-test-api.h"
 #include "wb-test-gtk.h"
 #include "wb-test-server.h"
@@ -610,6 +611,21 @@ vacancies_shown (WbWindow *window)
 /* A start makes the view it shows, the clients: accounts, vacancies and the monitor are
  * made the first time their page is shown (Alt+2, 3, 4 here), with the signed-in user's
  * rows and figures, and once only. */
+/* The views' switcher is in the header where it fits, else at the bottom; not both. */
+static void
+assert_switcher_at_bottom (WbWindow *window,
+                           gboolean  bottom)
+{
+  GtkWidget *header = find_of_type (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER, FALSE);
+  GtkWidget *grid = find_of_type (GTK_WIDGET (window), WB_TYPE_VIEW_SWITCHER_GRID, FALSE);
+
+  g_assert_nonnull (header);
+  g_assert_nonnull (grid);
+  wb_test_wait_frames (GTK_WIDGET (window), 2);
+  g_assert_cmpint (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_parent (grid))), ==, bottom);
+  g_assert_cmpint (gtk_widget_get_mapped (header), ==, !bottom);
+}
+
 static void
 test_views_made_when_shown (void)
 {
@@ -619,6 +635,8 @@ test_views_made_when_shown (void)
 
   sign_in (window);
   g_assert_nonnull (find_mapped (GTK_WIDGET (window), WB_TYPE_CLIENTS_VIEW));
+  assert_switcher_at_bottom (window, FALSE);
+  wb_test_save_shot (GTK_WINDOW (window), "region-switcher-in-header");
   g_assert_null (find_of_type (GTK_WIDGET (window), WB_TYPE_ACCOUNTS_VIEW, FALSE));
   g_assert_null (find_of_type (GTK_WIDGET (window), WB_TYPE_VACANCIES_VIEW, FALSE));
   g_assert_null (find_of_type (GTK_WIDGET (window), WB_TYPE_MONITOR_VIEW, FALSE));
@@ -766,6 +784,12 @@ test_narrow_every_role (void)
               g_string_append_printf (too_wide, " %s/%s: %d", role_users[r], adw_view_stack_page_get_name (view), minimum);
             }
         }
+      assert_switcher_at_bottom (window, TRUE);
+      {
+        g_autofree char *shot = g_strdup_printf ("region-switcher-at-bottom-%s", role_users[r]);
+
+        wb_test_save_shot (GTK_WINDOW (window), shot);
+      }
       /* Signed out with a profile open and loading, the lists reading again (F5): in one
        * window, six times, without a critical (they are fatal here). */
       for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pages)); i++)
