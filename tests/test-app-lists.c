@@ -355,8 +355,6 @@ test_search_as_you_type (void)
   fixture_tear_down (&fixture);
 }
 
-static void save_shot (Fixture    *fixture,
-                       const char *name);
 
 /* The first descendant of @widget of @type (for a GtkStack, the list's: with a "loading"
  * and an "empty" page). */
@@ -450,45 +448,11 @@ test_loading_quiet_and_switches_at_once (void)
   assert_search_result (&fixture, "family1");
   /* The cells of text, pseudonyms in italics and numbers at the right, to look at. */
   search (&fixture, "k-00000");
-  save_shot (&fixture, "cells-of-text");
+  wb_test_save_light_and_dark (fixture.window, "cells-of-text");
 
   fixture_tear_down (&fixture);
 }
 
-/* With WB_SHOT_DIR set, the window as it is drawn, in light and dark, to look at. */
-static void
-save_shot (Fixture    *fixture,
-           const char *name)
-{
-  const char *dir = g_getenv ("WB_SHOT_DIR");
-  AdwStyleManager *style = adw_style_manager_get_default ();
-
-  if (dir == NULL)
-    return;
-  for (guint dark = 0; dark < 2; dark++)
-    {
-      g_autofree char *file = g_strdup_printf ("%s-%s.png", name, dark ? "dark" : "light");
-      g_autofree char *path = g_build_filename (dir, file, NULL);
-      g_autoptr(GdkPaintable) paintable = NULL;
-      g_autoptr(GskRenderNode) node = NULL;
-      g_autoptr(GdkTexture) texture = NULL;
-      GtkSnapshot *snapshot;
-      int width, height;
-
-      adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
-      wait_frames (fixture, 2);
-      width = gtk_widget_get_width (GTK_WIDGET (fixture->window));
-      height = gtk_widget_get_height (GTK_WIDGET (fixture->window));
-      paintable = gtk_widget_paintable_new (GTK_WIDGET (fixture->window));
-      snapshot = gtk_snapshot_new ();
-      gdk_paintable_snapshot (paintable, snapshot, width, height);
-      node = gtk_snapshot_free_to_node (snapshot);
-      texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (fixture->window)), node,
-                                             &GRAPHENE_RECT_INIT (0, 0, width, height));
-      g_assert_true (gdk_texture_save_to_png (texture, path));
-    }
-  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
-}
 
 /* The scope */
 
@@ -571,7 +535,7 @@ test_scope_mine_first_and_remembered (void)
   assert_rows_show_the_list (&fixture, TRUE);
   description = wb_list_view_describe_filters (WB_LIST_VIEW (fixture.view));
   g_assert_nonnull (strstr (description, "Mine"));
-  save_shot (&fixture, "scope-mine");
+  wb_test_save_light_and_dark (fixture.window, "scope-mine");
 
   /* Every row shown is the consultant's; the search narrows within the scope, and clearing
    * the filters keeps it. */

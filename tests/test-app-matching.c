@@ -30,7 +30,7 @@
  * the score bar shows exactly the parts the server sent for a known vacancy; the candidates
  * panel shows the server's ranking with its explanations, re-ranks with each control as the
  * API does, says when there is nothing or when it failed; on the vacancy page it follows the
- * vacancy shown. Set WB_SHOTS_DIR to keep screenshots of the panel (light, dark, wide, narrow). */
+ * vacancy shown. Set WB_TEST_SHOTS to keep screenshots of the panel (wide, narrow; light, dark). */
 
 #define WSP_MANAGER "wsp-parkstad.am1"
 #define ANALYST "isd-kompas.analyst"
@@ -440,43 +440,6 @@ assert_panel_shows (WbCandidatesPanel *panel,
     }
 }
 
-static gboolean
-show_shots (void)
-{
-  return g_getenv ("WB_SHOTS_DIR") != NULL;
-}
-
-/* Saves @window as drawn now as WB_SHOTS_DIR/@name.png. */
-static void
-save_shot (GtkWidget  *window,
-           const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = NULL;
-  GtkSnapshot *snapshot;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = NULL;
-  int w, h;
-
-  for (int i = 0; i < 20; i++)
-    {
-      g_usleep (20000);
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-    }
-  w = gtk_widget_get_width (window);
-  h = gtk_widget_get_height (window);
-  paintable = gtk_widget_paintable_new (window);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, w, h);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
-  file = g_strdup_printf ("%s/%s.png", g_getenv ("WB_SHOTS_DIR"), name);
-  g_assert_true (gdk_texture_save_to_png (texture, file));
-}
-
 /* Screenshots of @widget in a window, light and dark, @wide px wide and 360 px narrow. */
 static void
 take_shots (GtkWidget  *widget,
@@ -486,30 +449,17 @@ take_shots (GtkWidget  *widget,
   g_autoptr(GtkCssProvider) light = wb_test_load_css ("/nl/werkbrug/Werkbrug/style.css", GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   GtkWidget *window = gtk_window_new ();
   GtkWidget *scrolled = gtk_scrolled_window_new ();
-  AdwStyleManager *manager = adw_style_manager_get_default ();
+  g_autofree char *wide_name = g_strdup_printf ("%s-wide", name);
+  g_autofree char *narrow = g_strdup_printf ("%s-360", name);
 
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), widget);
   gtk_widget_add_css_class (scrolled, "view");
   gtk_window_set_child (GTK_WINDOW (window), scrolled);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 900);
+  gtk_window_set_default_size (GTK_WINDOW (window), wide, 900);
   gtk_window_present (GTK_WINDOW (window));
-  for (guint dark = 0; dark < 2; dark++)
-    {
-      g_autoptr(GtkCssProvider) dark_css = NULL;
-      g_autofree char *wide_name = g_strdup_printf ("%s-%s-wide", name, dark ? "dark" : "light");
-      g_autofree char *narrow = g_strdup_printf ("%s-%s-360", name, dark ? "dark" : "light");
-
-      adw_style_manager_set_color_scheme (manager, dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
-      if (dark)
-        dark_css = wb_test_load_css ("/nl/werkbrug/Werkbrug/style-dark.css", GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-      gtk_window_set_default_size (GTK_WINDOW (window), wide, 900);
-      save_shot (window, wide_name);
-      gtk_window_set_default_size (GTK_WINDOW (window), 360, 900);
-      save_shot (window, narrow);
-      if (dark_css != NULL)
-        gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (dark_css));
-    }
-  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+  wb_test_save_light_and_dark (GTK_WINDOW (window), wide_name);
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 900);
+  wb_test_save_light_and_dark (GTK_WINDOW (window), narrow);
   gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (light));
   gtk_window_set_child (GTK_WINDOW (window), NULL);
   gtk_window_destroy (GTK_WINDOW (window));
@@ -550,7 +500,7 @@ test_panel_ranks_with_explanations (void)
   g_assert_nonnull (strstr (wb_candidates_panel_get_row_text (panel, 0, "weights"),
                             json_object_get_string_member (weights, "region")));
 
-  if (show_shots ())
+  if (wb_test_shots_wanted ())
     {
       wb_candidates_panel_set_row_expanded (panel, 0, TRUE);
       take_shots (GTK_WIDGET (panel), "candidates-panel", 1000);
@@ -944,7 +894,7 @@ test_panel_on_vacancy_page (void)
   wait_until (page_panel_ranked, page);
   assert_panel_shows (WB_CANDIDATES_PANEL (wb_vacancy_page_get_candidates_widget (page)), far_answer);
 
-  if (show_shots ())
+  if (wb_test_shots_wanted ())
     {
       /* The candidates beside the vacancy (wide), first after its header (360 px). */
       wb_record_page_load (WB_RECORD_PAGE (page), vacancy);
@@ -1086,7 +1036,7 @@ test_client_suitable_vacancies (void)
   for (guint i = 0; i < wb_candidates_panel_get_n_rows (full); i++)
     g_assert_true (g_str_has_prefix (wb_candidates_panel_get_row_text (full, i, "training"), "Training suggestion: "));
 
-  if (show_shots ())
+  if (wb_test_shots_wanted ())
     {
       WbCandidatesPanel *shot = wb_candidates_panel_new (WB_MATCH_DIRECTION_VACANCIES);
 

@@ -454,16 +454,9 @@ assert_popover_whole (WbNotificationsButton *notifications,
                       const char            *name)
 {
   GtkMenuButton *button = GTK_MENU_BUTTON (gtk_widget_get_first_child (GTK_WIDGET (notifications)));
-  const char *dir = g_getenv ("WB_TEST_SHOTS");
   GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
   GtkWidget *list = GTK_WIDGET (wb_notifications_button_get_list (notifications));
   GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (gtk_widget_get_parent (list)));
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = NULL;
-  GtkSnapshot *snapshot;
-  int width, height;
 
   gtk_menu_button_popup (button);
   wait_until (is_mapped, popover);
@@ -472,22 +465,7 @@ assert_popover_whole (WbNotificationsButton *notifications,
   g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), <=, gtk_adjustment_get_page_size (adjustment) + 0.5);
   /* Each row's buttons say which notification they act on. */
   assert_names (gtk_popover_get_child (GTK_POPOVER (popover)));
-  if (dir != NULL)
-    {
-      width = gtk_widget_get_width (popover);
-      height = gtk_widget_get_height (popover);
-      paintable = gtk_widget_paintable_new (popover);
-      snapshot = gtk_snapshot_new ();
-      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-      node = gtk_snapshot_free_to_node (snapshot);
-      if (node != NULL)
-        {
-          texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (popover)), node,
-                                                 &GRAPHENE_RECT_INIT (0, 0, width, height));
-          file = g_strdup_printf ("%s/%s.png", dir, name);
-          gdk_texture_save_to_png (texture, file);
-        }
-    }
+  wb_test_save_native_shot (popover, name);
   gtk_menu_button_popdown (button);
 }
 

@@ -1247,14 +1247,9 @@ test_date_entry (void)
     for (guint i = 0; i < 20; i++)
       g_main_context_iteration (NULL, FALSE);
     g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (calendar)));
-    /* The popover is a surface of its own: the screen shows it. */
-    if (g_getenv ("WB_TEST_SHOTS") != NULL)
-      {
-        g_autofree char *command = g_strdup_printf ("import -window root %s/date-entry-calendar.png",
-                                                    g_getenv ("WB_TEST_SHOTS"));
-
-        g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
-      }
+    /* The popover is a surface of its own. */
+    wb_test_save_native_shot (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button))),
+                              "date-entry-calendar");
     gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
     gtk_window_set_child (window, NULL);
     gtk_window_destroy (window);

@@ -120,9 +120,15 @@ wb_test_show_in_window (GtkWidget *widget,
   return GTK_WINDOW (window);
 }
 
+gboolean
+wb_test_shots_wanted (void)
+{
+  return g_getenv ("WB_TEST_SHOTS") != NULL;
+}
+
 void
-wb_test_save_shot (GtkWindow  *window,
-                   const char *name)
+wb_test_save_native_shot (GtkWidget  *native,
+                          const char *name)
 {
   const char *dir = g_getenv ("WB_TEST_SHOTS");
   g_autoptr(GdkPaintable) paintable = NULL;
@@ -132,21 +138,55 @@ wb_test_save_shot (GtkWindow  *window,
   g_autofree char *file = NULL;
   int width, height;
 
+  g_return_if_fail (GTK_IS_NATIVE (native));
+
   if (dir == NULL)
     return;
-  wb_test_wait_frames (GTK_WIDGET (window), 3);
-  width = gtk_widget_get_width (GTK_WIDGET (window));
-  height = gtk_widget_get_height (GTK_WIDGET (window));
-  paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
+  wb_test_wait_frames (native, 3);
+  width = gtk_widget_get_width (native);
+  height = gtk_widget_get_height (native);
+  paintable = gtk_widget_paintable_new (native);
   snapshot = gtk_snapshot_new ();
   gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
   if (node == NULL)
     return;
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (native)), node,
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));
   file = g_strdup_printf ("%s/%s.png", dir, name);
-  gdk_texture_save_to_png (texture, file);
+  if (!gdk_texture_save_to_png (texture, file))
+    g_test_message ("Could not save %s", file);
+}
+
+void
+wb_test_save_shot (GtkWindow  *window,
+                   const char *name)
+{
+  wb_test_save_native_shot (GTK_WIDGET (window), name);
+}
+
+void
+wb_test_save_light_and_dark (GtkWindow  *window,
+                             const char *name)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+
+  if (!wb_test_shots_wanted ())
+    return;
+  for (guint dark = 0; dark < 2; dark++)
+    {
+      g_autofree char *shot = g_strdup_printf ("%s-%s", name, dark ? "dark" : "light");
+      g_autoptr(GtkCssProvider) dark_css = NULL;
+
+      adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
+      /* The application's dark additions, as its style manager loads them. */
+      if (dark)
+        dark_css = wb_test_load_css ("/nl/werkbrug/Werkbrug/style-dark.css", GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+      wb_test_save_shot (window, shot);
+      if (dark_css != NULL)
+        gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (dark_css));
+    }
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 }
 
 GtkButton *

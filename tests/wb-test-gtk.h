@@ -76,7 +76,16 @@ GtkCssProvider   *wb_test_load_css                (const char *resource,
 GtkWindow        *wb_test_show_in_window          (GtkWidget  *widget,
                                                    int         width,
                                                    int         height);
+/* Screenshots to look at: with WB_TEST_SHOTS set to a directory, the tests save what they
+ * show there as NAME.png; without it they save nothing. */
+gboolean          wb_test_shots_wanted            (void);
+/* @native (a window, or an open popover, a surface of its own) as drawn now. */
+void              wb_test_save_native_shot        (GtkWidget  *native,
+                                                   const char *name);
 void              wb_test_save_shot               (GtkWindow  *window,
+                                                   const char *name);
+/* @window in the light style and in the dark one: NAME-light.png and NAME-dark.png. */
+void              wb_test_save_light_and_dark     (GtkWindow  *window,
                                                    const char *name);
 
 /* The button under @widget whose label is @label (with its mnemonic), or NULL. */

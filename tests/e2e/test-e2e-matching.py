@@ -41,7 +41,7 @@ entry, list_view_of = vacancies_e2e.entry, vacancies_e2e.list_view_of
 MANAGER = 'wsp-parkstad.am1'
 LOCAL_MANAGER = 'isd-kompas.lam1'
 TITLE = 'Heftruckchauffeur matching (e2e %d)' % (os.getpid() % 10000)
-SHOTS = os.environ.get('WB_SHOTS_DIR')
+SHOTS = os.environ.get('WB_TEST_SHOTS')
 ROW_TITLE = re.compile(r'^(\d+)\. (.*)$')
 
 
