@@ -626,17 +626,46 @@ assert_switcher_at_bottom (WbWindow *window,
   g_assert_cmpint (gtk_widget_get_mapped (header), ==, !bottom);
 }
 
+static GtkMenuButton *
+find_menu_button (GtkWidget  *widget,
+                  const char *icon_name)
+{
+  if (GTK_IS_MENU_BUTTON (widget) &&
+      g_strcmp0 (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (widget)), icon_name) == 0)
+    return GTK_MENU_BUTTON (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkMenuButton *found = find_menu_button (child, icon_name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_views_made_when_shown (void)
 {
   WbTestServer *server = wb_test_server_start (fx.db);
   WbWindow *window = new_window (server->url);
+  GtkMenuButton *main_menu;
   GtkWidget *accounts;
 
   sign_in (window);
   g_assert_nonnull (find_mapped (GTK_WIDGET (window), WB_TYPE_CLIENTS_VIEW));
   assert_switcher_at_bottom (window, FALSE);
   wb_test_save_shot (GTK_WINDOW (window), "region-switcher-in-header");
+  /* The main menu is made as it is first opened. */
+  main_menu = find_menu_button (GTK_WIDGET (window), "open-menu-symbolic");
+  g_assert_nonnull (main_menu);
+  g_assert_null (gtk_menu_button_get_popover (main_menu));
+  gtk_menu_button_popup (main_menu);
+  g_assert_true (GTK_IS_POPOVER_MENU (gtk_menu_button_get_popover (main_menu)));
+  g_assert_nonnull (gtk_menu_button_get_menu_model (main_menu));
+  wb_test_wait_frames (GTK_WIDGET (window), 2);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (gtk_menu_button_get_popover (main_menu))));
+  gtk_menu_button_popdown (main_menu);
   g_assert_null (find_of_type (GTK_WIDGET (window), WB_TYPE_ACCOUNTS_VIEW, FALSE));
   g_assert_null (find_of_type (GTK_WIDGET (window), WB_TYPE_VACANCIES_VIEW, FALSE));
   g_assert_null (find_of_type (GTK_WIDGET (window), WB_TYPE_MONITOR_VIEW, FALSE));

@@ -13,6 +13,7 @@
 #include "wb-embedded-backend.h"
 #include "wb-labels.h"
 #include "wb-login-page.h"
+#include "wb-menu-button.h"
 #include "wb-secret.h"
 #include "wb-session.h"
 #include "wb-stack.h"
@@ -42,6 +43,8 @@ struct _WbWindow
   AdwViewStack *view_stack;
   GtkBox *notifications_box;
   GtkToggleButton *search_button;
+  GtkMenuButton *main_menu_button;
+  GMenuModel *primary_menu;
   GtkLabel *user_label;
   GtkLabel *user_name_label;
   AdwSqueezer *title_squeezer;
@@ -1641,6 +1644,8 @@ wb_window_class_init (WbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WbWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, WbWindow, user_label);
   gtk_widget_class_bind_template_child (widget_class, WbWindow, user_name_label);
+  gtk_widget_class_bind_template_child (widget_class, WbWindow, main_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, WbWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, WbWindow, title_squeezer);
   gtk_widget_class_bind_template_child (widget_class, WbWindow, view_switcher);
   gtk_widget_class_bind_template_child (widget_class, WbWindow, narrow_switcher_revealer);
@@ -1665,6 +1670,7 @@ wb_window_init (WbWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   add_toast_status (self);
+  wb_menu_button_set_menu_when_opened (self->main_menu_button, self->primary_menu);
   self->view_pages = G_LIST_MODEL (adw_view_stack_get_pages (self->view_stack));
   g_signal_connect_object (self->view_pages, "items-changed", G_CALLBACK (on_view_pages_changed_cb), self, 0);
   g_signal_connect_object (self->title_squeezer, "notify::visible-child", G_CALLBACK (update_title), self,

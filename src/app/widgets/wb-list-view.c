@@ -17,6 +17,7 @@
 #include "wb-cells.h"
 #include "wb-filter-dropdown.h"
 #include "wb-labels.h"
+#include "wb-menu-button.h"
 #include "wb-slot-model.h"
 #include "wb-stack.h"
 #include "wb-table-export.h"
@@ -864,7 +865,7 @@ build_columns (WbListView *self)
       GtkWidget *button = gtk_menu_button_new ();
 
       gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-sort-ascending-symbolic");
-      gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (sort_menu));
+      wb_menu_button_set_menu_when_opened (GTK_MENU_BUTTON (button), G_MENU_MODEL (sort_menu));
       gtk_widget_set_tooltip_text (button, _("Sort the list (choose a column again to reverse the order)"));
       wb_a11y_set_label (button, _("Sort the list"));
       gtk_box_prepend (priv->tools_box, button);
