@@ -47,9 +47,7 @@ struct _WbWindow
   GMenuModel *primary_menu;
   GtkLabel *user_label;
   GtkLabel *user_name_label;
-  AdwSqueezer *title_squeezer;
-  AdwViewSwitcher *view_switcher;
-  GListModel *view_pages;
+  AdwViewSwitcherTitle *switcher_title;
   GtkRevealer *narrow_switcher_revealer;
   WbViewSwitcherGrid *narrow_switcher;
   GtkRevealer *banner_revealer;
@@ -563,52 +561,6 @@ on_visible_page_cb (AdwViewStack *stack,
                                                    G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
 }
 
-/* The header's title, as AdwViewSwitcherTitle has it: the switcher where the window has
- * two views or more and the squeezer has room for it; else the window's title, and the
- * switcher at the bottom. */
-static void
-update_title (WbWindow *self)
-{
-  guint n = g_list_model_get_n_items (self->view_pages);
-  guint n_visible = 0;
-  gboolean title;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (self->view_pages, i);
-
-      if (adw_view_stack_page_get_visible (page))
-        n_visible++;
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->view_switcher), n_visible > 1);
-  title = adw_squeezer_get_visible_child (self->title_squeezer) != GTK_WIDGET (self->view_switcher);
-  gtk_revealer_set_reveal_child (self->narrow_switcher_revealer, title);
-}
-
-static void
-on_view_page_visible_cb (AdwViewStackPage *page,
-                         GParamSpec       *pspec,
-                         WbWindow         *self)
-{
-  update_title (self);
-}
-
-static void
-on_view_pages_changed_cb (GListModel *pages,
-                          guint       position,
-                          guint       removed,
-                          guint       added,
-                          WbWindow   *self)
-{
-  for (guint i = position; i < position + added; i++)
-    {
-      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (pages, i);
-
-      g_signal_connect_object (page, "notify::visible", G_CALLBACK (on_view_page_visible_cb), self, 0);
-    }
-  update_title (self);
-}
-
 /* The Search button shows the search of the list on screen. Where the list is folded away
  * behind a record page, its search bar may be open and still out of sight: pressing the
  * button then goes back to the list with the search open and focused, as Ctrl+F does,
@@ -854,7 +806,7 @@ wb_window_show_session (WbWindow  *self,
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->user_label), who);
   gtk_label_set_text (self->user_name_label, wb_record_get_string (me, "display_name"));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->user_name_label), who);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_squeezer), who);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->switcher_title), who);
 
   show_banner (self, NULL);
   gtk_stack_set_visible_child_name (self->stack, "main");
@@ -1597,9 +1549,6 @@ wb_window_dispose (GObject *object)
       if (self->accounts_view != NULL)
         g_signal_handlers_disconnect_by_data (wb_list_view_get_page (WB_LIST_VIEW (self->accounts_view)), self);
     }
-  if (self->view_pages != NULL)
-    g_signal_handlers_disconnect_by_data (self->view_pages, self);
-  g_clear_object (&self->view_pages);
   gtk_widget_dispose_template (GTK_WIDGET (self), WB_TYPE_WINDOW);
   g_clear_object (&self->review_queue);
   g_clear_object (&self->users_view);
@@ -1646,8 +1595,7 @@ wb_window_class_init (WbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WbWindow, user_name_label);
   gtk_widget_class_bind_template_child (widget_class, WbWindow, main_menu_button);
   gtk_widget_class_bind_template_child (widget_class, WbWindow, primary_menu);
-  gtk_widget_class_bind_template_child (widget_class, WbWindow, title_squeezer);
-  gtk_widget_class_bind_template_child (widget_class, WbWindow, view_switcher);
+  gtk_widget_class_bind_template_child (widget_class, WbWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, WbWindow, narrow_switcher_revealer);
   gtk_widget_class_bind_template_child (widget_class, WbWindow, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, WbWindow, banner_label);
@@ -1671,10 +1619,6 @@ wb_window_init (WbWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   add_toast_status (self);
   wb_menu_button_set_menu_when_opened (self->main_menu_button, self->primary_menu);
-  self->view_pages = G_LIST_MODEL (adw_view_stack_get_pages (self->view_stack));
-  g_signal_connect_object (self->view_pages, "items-changed", G_CALLBACK (on_view_pages_changed_cb), self, 0);
-  g_signal_connect_object (self->title_squeezer, "notify::visible-child", G_CALLBACK (update_title), self,
-                           G_CONNECT_SWAPPED);
   self->cancellable = g_cancellable_new ();
   self->held_windows = g_ptr_array_new_with_free_func (g_object_unref);
 
