@@ -913,6 +913,23 @@ stays_at_login (WbWindow *window,
 /* The sign-in kept in the keyring (the test session's own) signs the next window in without
  * a password; signing out forgets it: the start after it, and the next window, stay at the
  * sign-in page, although the keyring is asked on a worker's thread while it still forgets. */
+static AdwStatusPage *
+find_status_page (GtkWidget  *widget,
+                  const char *title)
+{
+  if (ADW_IS_STATUS_PAGE (widget) && g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (widget)), title) == 0)
+    return ADW_STATUS_PAGE (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwStatusPage *found = find_status_page (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_sign_out_forgets_kept_sign_in (void)
 {
@@ -920,6 +937,7 @@ test_sign_out_forgets_kept_sign_in (void)
   WbDemoOptions options = { .n_clients = 20, .n_employers = 20, .n_vacancies = 4, .seed = 7 };
   g_autoptr(GSettings) settings = wb_application_create_settings ();
   WbTestServer *server = start_demo_server (dir, &options);
+  AdwStatusPage *starting;
   WbWindow *window;
 
   g_settings_set_string (settings, "server-url", server->url);
@@ -947,8 +965,15 @@ test_sign_out_forgets_kept_sign_in (void)
       return;
     }
   g_assert_cmpstr (wb_window_get_state (window), ==, "main");
-  /* Restored without the sign-in page: it is made when it is first shown. */
+  /* Restored without the sign-in page: it is made when it is first shown. And the starting
+   * page, never drawn, drew no icon. */
   g_assert_null (wb_test_find_descendant (GTK_WIDGET (window), WB_TYPE_LOGIN_PAGE));
+  starting = find_status_page (GTK_WIDGET (window), "Preparing Werkbrug");
+  g_assert_nonnull (starting);
+  g_assert_null (adw_status_page_get_icon_name (starting));
+  /* Past the starting page's delay, signed in all along. */
+  g_assert_false (stays_at_login (window, 400));
+  g_assert_null (adw_status_page_get_icon_name (starting));
 
   /* Signing out starts the window anew: it asks the keyring while the token is forgotten. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.logout", NULL));

@@ -38,6 +38,7 @@ struct _WbWindow
   GtkLabel *toast_status;
   GtkStack *stack;
   AdwStatusPage *starting_page;
+  guint starting_icon_id;
   GtkProgressBar *starting_progress;
   AdwStatusPage *failed_page;
   AdwViewStack *view_stack;
@@ -1312,6 +1313,32 @@ on_login_retry_cb (WbLoginPage *page,
   check_server (self);
 }
 
+/* The starting page's icon comes when starting takes a moment. A launch that restores its
+ * sign-in shows the views in its first frame: the icon, an SVG, had librsvg loaded and draw
+ * it on a worker's thread, beside the main thread's busiest work, for a page never drawn. */
+#define STARTING_ICON_DELAY_MS 300
+
+static gboolean
+show_starting_icon_cb (gpointer data)
+{
+  WbWindow *self = data;
+
+  self->starting_icon_id = 0;
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "starting") == 0)
+    adw_status_page_set_icon_name (self->starting_page, "nl.werkbrug.Werkbrug");
+  return G_SOURCE_REMOVE;
+}
+
+static void
+show_starting (WbWindow   *self,
+               const char *description)
+{
+  adw_status_page_set_description (self->starting_page, description);
+  gtk_stack_set_visible_child_name (self->stack, "starting");
+  if (self->starting_icon_id == 0 && adw_status_page_get_icon_name (self->starting_page) == NULL)
+    self->starting_icon_id = g_timeout_add (STARTING_ICON_DELAY_MS, show_starting_icon_cb, self);
+}
+
 static void
 start (WbWindow *self)
 {
@@ -1333,8 +1360,7 @@ start (WbWindow *self)
         }
       gtk_progress_bar_set_fraction (self->starting_progress, 0.0);
       gtk_widget_set_visible (GTK_WIDGET (self->starting_progress), FALSE);
-      adw_status_page_set_description (self->starting_page, _("Starting the built-in server…"));
-      gtk_stack_set_visible_child_name (self->stack, "starting");
+      show_starting (self, _("Starting the built-in server…"));
       self->backend = wb_embedded_backend_new (NULL);
       g_signal_connect (self->backend, "progress", G_CALLBACK (on_backend_progress_cb), self);
       wb_embedded_backend_start_async (self->backend, self->cancellable, on_backend_started_cb, g_object_ref (self));
@@ -1349,8 +1375,7 @@ start (WbWindow *self)
     }
   self->server_url = g_steal_pointer (&url);
   use_server (self, self->server_url);
-  adw_status_page_set_description (self->starting_page, self->server_url);
-  gtk_stack_set_visible_child_name (self->stack, "starting");
+  show_starting (self, self->server_url);
   /* The token kept in the keyring, and who it belongs to, asked on a worker's thread while
    * the window is made and shown. */
   check = g_new0 (ServerCheck, 1);
@@ -1528,6 +1553,7 @@ wb_window_dispose (GObject *object)
   WbWindow *self = (WbWindow *) object;
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->starting_icon_id, g_source_remove);
   if (self->backend != NULL)
     wb_embedded_backend_stop (self->backend);
   g_clear_object (&self->backend);
