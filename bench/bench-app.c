@@ -728,10 +728,10 @@ keep_token_in_keyring (const char *url,
  * bare window is drawn as GTK draws it and the others choose as Werkbrug does. */
 static char **launch_environment;
 
-/* Runs a launch child, under @wrapper (a command line) if not NULL; returns its total in ms
- * and its phases in @phases. */
+/* Runs a launch child, under @wrapper (a program and its arguments, NULL-terminated) if not
+ * NULL; returns its total in ms and its phases in @phases. */
 static double
-spawn_launch_wrapped (const char  *wrapper,
+spawn_launch_wrapped (const char * const *wrapper,
                       const char  *mode,
                       const char  *where,
                       const char  *token,
@@ -742,15 +742,14 @@ spawn_launch_wrapped (const char  *wrapper,
   g_autofree char *t0_text = g_strdup_printf ("%" G_GINT64_FORMAT, g_get_monotonic_time ());
   g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
   const char *child[] = { self, mode, t0_text, where, token };
-  g_auto(GStrv) wrapping = wrapper != NULL ? g_strsplit (wrapper, " ", -1) : g_new0 (char *, 1);
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autofree char *out = NULL;
   g_autoptr(GError) error = NULL;
   const char *total;
   int status;
 
-  for (guint i = 0; wrapping[i] != NULL; i++)
-    g_ptr_array_add (argv, wrapping[i]);
+  for (guint i = 0; wrapper != NULL && wrapper[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) wrapper[i]);
   for (guint i = 0; i < G_N_ELEMENTS (child); i++)
     g_ptr_array_add (argv, (char *) child[i]);
   g_ptr_array_add (argv, NULL);
@@ -792,10 +791,9 @@ count_launch (const char *mode,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("bench-callgrind-XXXXXX", &error);
-  g_autofree char *wrapper = NULL;
+  g_autofree char *out_file = NULL;
   g_autofree char *phases = NULL;
   g_autofree char *text = NULL;
-  g_autofree char *dump = NULL;
   const char *name, *summary;
   double cpu_ms, main_cpu_ms, count = -1;
   gboolean keep = g_strcmp0 (g_getenv ("BENCH_CALLGRIND"), "keep") == 0;
@@ -803,8 +801,9 @@ count_launch (const char *mode,
 
   g_assert_no_error (error);
   /* One file a thread and a dump; the main thread's first dump is the one at the frame. */
-  wrapper = g_strdup_printf ("valgrind --tool=callgrind --separate-threads=yes --callgrind-out-file=%s/cg", dir);
-  spawn_launch_wrapped (wrapper, mode, where, token, &cpu_ms, &main_cpu_ms, &phases);
+  out_file = g_strdup_printf ("--callgrind-out-file=%s/cg", dir);
+  spawn_launch_wrapped ((const char *[]) { "valgrind", "--tool=callgrind", "--separate-threads=yes", out_file, NULL },
+                        mode, where, token, &cpu_ms, &main_cpu_ms, &phases);
   files = g_dir_open (dir, 0, NULL);
   while (files != NULL && (name = g_dir_read_name (files)) != NULL)
     {

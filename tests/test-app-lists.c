@@ -355,7 +355,6 @@ test_search_as_you_type (void)
   fixture_tear_down (&fixture);
 }
 
-
 /* The first descendant of @widget of @type (for a GtkStack, the list's: with a "loading"
  * and an "empty" page). */
 static GtkWidget *
@@ -452,7 +451,6 @@ test_loading_quiet_and_switches_at_once (void)
 
   fixture_tear_down (&fixture);
 }
-
 
 /* The scope */
 

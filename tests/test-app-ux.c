@@ -910,26 +910,16 @@ stays_at_login (WbWindow *window,
   return stayed;
 }
 
+static gboolean
+is_status_page_titled (GtkWidget     *widget,
+                       gconstpointer  title)
+{
+  return ADW_IS_STATUS_PAGE (widget) && g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (widget)), title) == 0;
+}
+
 /* The sign-in kept in the keyring (the test session's own) signs the next window in without
  * a password; signing out forgets it: the start after it, and the next window, stay at the
  * sign-in page, although the keyring is asked on a worker's thread while it still forgets. */
-static AdwStatusPage *
-find_status_page (GtkWidget  *widget,
-                  const char *title)
-{
-  if (ADW_IS_STATUS_PAGE (widget) && g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (widget)), title) == 0)
-    return ADW_STATUS_PAGE (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      AdwStatusPage *found = find_status_page (child, title);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 test_sign_out_forgets_kept_sign_in (void)
 {
@@ -968,7 +958,7 @@ test_sign_out_forgets_kept_sign_in (void)
   /* Restored without the sign-in page: it is made when it is first shown. And the starting
    * page, never drawn, drew no icon. */
   g_assert_null (wb_test_find_descendant (GTK_WIDGET (window), WB_TYPE_LOGIN_PAGE));
-  starting = find_status_page (GTK_WIDGET (window), "Preparing Werkbrug");
+  starting = ADW_STATUS_PAGE (wb_test_find (GTK_WIDGET (window), is_status_page_titled, "Preparing Werkbrug"));
   g_assert_nonnull (starting);
   g_assert_null (adw_status_page_get_icon_name (starting));
   /* Past the starting page's delay, signed in all along. */

@@ -189,20 +189,18 @@ wb_test_save_light_and_dark (GtkWindow  *window,
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 }
 
+static gboolean
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
 GtkButton *
 wb_test_find_button (GtkWidget  *widget,
                      const char *label)
 {
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return GTK_BUTTON (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkButton *found = wb_test_find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_BUTTON (wb_test_find (widget, is_button_labelled, label));
 }
 
 GtkWidget *
@@ -345,18 +343,33 @@ wb_test_client_object (guint i)
 }
 
 GtkWidget *
-wb_test_find_descendant (GtkWidget *widget,
-                         GType      type)
+wb_test_find (GtkWidget      *widget,
+              gboolean      (*matches) (GtkWidget *widget, gconstpointer data),
+              gconstpointer   data)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+  if (matches (widget, data))
     return widget;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = wb_test_find_descendant (child, type);
+      GtkWidget *found = wb_test_find (child, matches, data);
 
       if (found != NULL)
         return found;
     }
   return NULL;
+}
+
+static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+GtkWidget *
+wb_test_find_descendant (GtkWidget *widget,
+                         GType      type)
+{
+  return wb_test_find (widget, is_of_type, GSIZE_TO_POINTER (type));
 }

@@ -93,6 +93,11 @@ void              wb_test_save_light_and_dark     (GtkWindow  *window,
 GtkWidget        *wb_test_list_line_of            (GtkWidget  *label);
 GtkButton        *wb_test_find_button             (GtkWidget  *widget,
                                                    const char *label);
+/* The first widget under @widget (or @widget itself), depth first, for which @matches
+ * says TRUE; NULL if none. */
+GtkWidget        *wb_test_find                    (GtkWidget  *widget,
+                                                   gboolean  (*matches) (GtkWidget *widget, gconstpointer data),
+                                                   gconstpointer data);
 /* The first widget of @type under @widget (or @widget itself), depth first; NULL if none. */
 GtkWidget        *wb_test_find_descendant         (GtkWidget  *widget,
                                                    GType       type);

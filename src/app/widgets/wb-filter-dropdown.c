@@ -22,7 +22,7 @@ static void
 pending_free (Pending *pending)
 {
   g_ptr_array_unref (pending->labels);
-  g_ptr_array_unref (pending->values);
+  g_clear_pointer (&pending->values, g_ptr_array_unref);
   g_free (pending);
 }
 
@@ -50,7 +50,6 @@ wb_filter_dropdown_add_choice (GtkDropDown *dropdown,
 {
   GtkStringList *strings;
   GPtrArray *values;
-
   Pending *pending;
 
   g_return_if_fail (GTK_IS_DROP_DOWN (dropdown));
@@ -103,8 +102,6 @@ wb_filter_dropdown_end_choices (GtkDropDown *dropdown)
 {
   Pending *pending;
   GtkStringList *strings;
-  GPtrArray *values;
-  guint n;
 
   g_return_if_fail (GTK_IS_DROP_DOWN (dropdown));
 
@@ -114,14 +111,13 @@ wb_filter_dropdown_end_choices (GtkDropDown *dropdown)
   if (!has_choices (dropdown, pending))
     {
       strings = GTK_STRING_LIST (gtk_drop_down_get_model (dropdown));
-      values = g_object_get_data (G_OBJECT (dropdown), VALUES_KEY);
-      n = g_list_model_get_n_items (G_LIST_MODEL (strings));
       gtk_drop_down_set_selected (dropdown, 0);
       g_ptr_array_add (pending->labels, NULL);
-      gtk_string_list_splice (strings, 1, n - 1, (const char * const *) pending->labels->pdata);
-      g_ptr_array_set_size (values, 0);
-      for (guint i = 0; i < pending->values->len; i++)
-        g_ptr_array_add (values, g_strdup (pending->values->pdata[i]));
+      gtk_string_list_splice (strings, 1, g_list_model_get_n_items (G_LIST_MODEL (strings)) - 1,
+                              (const char * const *) pending->labels->pdata);
+      /* The values gathered are the drop-down's now. */
+      g_object_set_data_full (G_OBJECT (dropdown), VALUES_KEY, g_steal_pointer (&pending->values),
+                              (GDestroyNotify) g_ptr_array_unref);
     }
   pending_free (pending);
 }
