@@ -927,7 +927,9 @@ test_sign_out_forgets_kept_sign_in (void)
   WbDemoOptions options = { .n_clients = 20, .n_employers = 20, .n_vacancies = 4, .seed = 7 };
   g_autoptr(GSettings) settings = wb_application_create_settings ();
   WbTestServer *server = start_demo_server (dir, &options);
+  g_autofree char *icon_when_left = NULL;
   AdwStatusPage *starting;
+  gint64 started, starting_ms;
   WbWindow *window;
 
   g_settings_set_string (settings, "server-url", server->url);
@@ -943,9 +945,11 @@ test_sign_out_forgets_kept_sign_in (void)
   wb_secret_flush (5000);
   gtk_window_destroy (GTK_WINDOW (window));
 
+  started = g_get_monotonic_time ();
   window = wb_window_new_with_settings (NULL, settings);
   gtk_window_present (GTK_WINDOW (window));
   wait_until (window_left_start, window);
+  starting_ms = (g_get_monotonic_time () - started) / 1000;
   if (window_at_login (window))
     {
       gtk_window_destroy (GTK_WINDOW (window));
@@ -956,14 +960,18 @@ test_sign_out_forgets_kept_sign_in (void)
     }
   g_assert_cmpstr (wb_window_get_state (window), ==, "main");
   /* Restored without the sign-in page: it is made when it is first shown. And the starting
-   * page, never drawn, drew no icon. */
+   * page gets its icon only when starting takes a moment (300 ms): a quick restore left it
+   * without one, and none comes once the page is left (a sanitizer build may be slower). */
   g_assert_null (wb_test_find_descendant (GTK_WIDGET (window), WB_TYPE_LOGIN_PAGE));
   starting = ADW_STATUS_PAGE (wb_test_find (GTK_WIDGET (window), is_status_page_titled, "Preparing Werkbrug"));
   g_assert_nonnull (starting);
-  g_assert_null (adw_status_page_get_icon_name (starting));
+  icon_when_left = g_strdup (adw_status_page_get_icon_name (starting));
+  g_test_message ("Restored in %" G_GINT64_FORMAT " ms", starting_ms);
+  if (starting_ms < 250)
+    g_assert_null (icon_when_left);
   /* Past the starting page's delay, signed in all along. */
   g_assert_false (stays_at_login (window, 400));
-  g_assert_null (adw_status_page_get_icon_name (starting));
+  g_assert_cmpstr (adw_status_page_get_icon_name (starting), ==, icon_when_left);
 
   /* Signing out starts the window anew: it asks the keyring while the token is forgotten. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.logout", NULL));
