@@ -25,6 +25,7 @@
 #include "wb-renderer.h"
 #include "wb-secret.h"
 #include "wb-session.h"
+#include "wb-theme.h"
 
 #include "bench-util.h"
 #include "wb-test-gtk.h"
@@ -607,6 +608,10 @@ launch_child (LaunchMode  mode,
     wb_renderer_choose_early ();
   if (!gtk_init_check ())
     return 77;
+  /* As WbApplication starts: without GTK's theme, which libadwaita replaces. The anchor is
+   * a bare libadwaita window as any application makes it, so it parses that theme. */
+  if (!bare)
+    wb_theme_skip_gtk_theme ();
   adw_init ();
   if (mode != LAUNCH_BARE)
     wb_renderer_choose (gdk_display_get_default ());

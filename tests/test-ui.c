@@ -16,6 +16,7 @@
 #include "wb-login-page.h"
 #include "wb-preferences-window.h"
 #include "wb-review-queue.h"
+#include "wb-theme.h"
 #include "wb-vacancies-view.h"
 #include "wb-vacancy-page.h"
 #include "wb-monitor-view.h"
@@ -91,6 +92,86 @@ test_help_overlay (void)
   gtk_window_destroy (GTK_WINDOW (overlay));
 }
 
+/* The height a button asks for, in the theme in effect. */
+static int
+button_height (void)
+{
+  GtkWidget *button = g_object_ref_sink (gtk_button_new_with_label ("Werkbrug"));
+  int minimum;
+
+  gtk_widget_measure (button, GTK_ORIENTATION_VERTICAL, -1, &minimum, NULL, NULL, NULL);
+  g_object_unref (button);
+  return minimum;
+}
+
+/* GTK's own theme is never parsed (wb-theme.c): the display's settings are made with
+ * libadwaita's empty theme, so that a button has no style at all until adw_init, which
+ * brings libadwaita's, and GTK_THEME is gone again before libadwaita looks at it. Without
+ * the skip, GTK's theme gives the button its padding before adw_init. In a process of its
+ * own: the settings of a display are made once. */
+static void
+test_theme_skipped (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *theme = NULL;
+      GtkWidget *label;
+      GdkRGBA color;
+      int bare, styled;
+
+      g_unsetenv ("GTK_THEME");
+      g_assert_true (gtk_init_check ());
+      g_assert_true (wb_theme_skip_gtk_theme ());
+      g_assert_null (g_getenv ("GTK_THEME"));
+      bare = button_height ();
+      adw_init ();
+      g_object_get (gtk_settings_get_default (), "gtk-theme-name", &theme, NULL);
+      g_assert_cmpstr (theme, ==, "Adwaita-empty");
+      styled = button_height ();
+      g_test_message ("a button %d px high without a theme, %d px with libadwaita's", bare, styled);
+      g_assert_cmpint (bare, <, 24);
+      g_assert_cmpint (styled, >=, 24);
+      /* libadwaita's own colours are there: its accent. */
+      label = g_object_ref_sink (gtk_label_new ("Werkbrug"));
+      gtk_widget_add_css_class (label, "accent");
+      gtk_style_context_get_color (gtk_widget_get_style_context (label), &color);
+      g_assert_cmpint ((int) (color.blue * 255 + 0.5), ==, 0xd8);
+      g_assert_cmpint ((int) (color.red * 255 + 0.5), ==, 0x1c);
+      g_object_unref (label);
+      return;
+    }
+  if (gdk_display_get_default () == NULL)
+    {
+      g_test_skip ("No display: run under Xvfb (build-aux/setup.sh test does)");
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
+/* A theme the user chose with GTK_THEME is left alone, and so is the variable. */
+static void
+test_theme_of_user_kept (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_setenv ("GTK_THEME", "Default", TRUE);
+      g_assert_true (gtk_init_check ());
+      g_assert_false (wb_theme_skip_gtk_theme ());
+      g_assert_cmpstr (g_getenv ("GTK_THEME"), ==, "Default");
+      /* GTK's theme is in effect: its button has padding. */
+      g_assert_cmpint (button_height (), >=, 24);
+      return;
+    }
+  if (gdk_display_get_default () == NULL)
+    {
+      g_test_skip ("No display: run under Xvfb (build-aux/setup.sh test does)");
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
 static void
 skip_without_display (void)
 {
@@ -102,6 +183,11 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  /* Before GTK starts: these start it themselves, each in a process of its own. */
+  g_test_add_func ("/ui/theme/gtk-theme-skipped", test_theme_skipped);
+  g_test_add_func ("/ui/theme/users-theme-kept", test_theme_of_user_kept);
+  if (g_test_subprocess ())
+    return g_test_run ();
   if (!gtk_init_check ())
     {
       g_test_add_func ("/ui/no-display", skip_without_display);

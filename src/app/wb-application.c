@@ -13,6 +13,7 @@
 #include "wb-a11y.h"
 #include "wb-preferences-window.h"
 #include "wb-renderer.h"
+#include "wb-theme.h"
 #include "wb-window.h"
 
 #include "wb-application.h"
@@ -155,6 +156,10 @@ wb_application_startup (GApplication *application)
 
   /* Before GTK opens the display (in the startup of GtkApplication). */
   wb_renderer_choose_early ();
+  /* GtkApplication's startup opens the display (gtk_init) and AdwApplication's starts
+   * libadwaita (adw_init): the display's settings in between, without GTK's theme. */
+  gtk_init ();
+  wb_theme_skip_gtk_theme ();
   G_APPLICATION_CLASS (wb_application_parent_class)->startup (application);
   /* Before the first window: Cairo where OpenGL is drawn by the processor. */
   wb_renderer_choose (gdk_display_get_default ());
