@@ -684,7 +684,7 @@ test_sort_from_keyboard (void)
 static void
 test_dialogs_and_shortcuts (void)
 {
-  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/nl/werkbrug/Werkbrug/gtk/help-overlay.ui");
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (WB_SHORTCUTS_RESOURCE);
   GtkWidget *overlay = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
   GType dialogs[] = { WB_TYPE_REVIEW_DECISION_DIALOG, WB_TYPE_HANDOVER_DIALOG, WB_TYPE_IMPORT_DIALOG };
   g_autoptr(GPtrArray) shortcuts = g_ptr_array_new ();

@@ -699,6 +699,51 @@ test_views_made_when_shown (void)
   wb_test_server_stop (server);
 }
 
+static gboolean
+is_named (GtkWidget     *widget,
+          gconstpointer  name)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
+}
+
+/* The keyboard shortcuts window is made the first time it is asked for (Ctrl+?, the main
+ * menu), not with every window (wb-window.c: show_help_overlay_action); then it is kept. It
+ * lists the review queue's keys only for a role that has the queue: a consultant here. */
+static void
+test_shortcuts_made_when_asked (void)
+{
+  WbTestServer *server = wb_test_server_start (fx.db);
+  WbWindow *window = new_window (server->url);
+  GtkApplicationWindow *app_window = GTK_APPLICATION_WINDOW (window);
+  GtkShortcutsWindow *overlay;
+  GtkWidget *queue_keys;
+
+  sign_in (window);
+  g_assert_null (gtk_application_window_get_help_overlay (app_window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  overlay = gtk_application_window_get_help_overlay (app_window);
+  g_assert_nonnull (overlay);
+  wb_test_wait_frames (GTK_WIDGET (overlay), 2);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (overlay)));
+  wb_test_save_native_shot (GTK_WIDGET (overlay), "region-shortcuts");
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (overlay)) == GTK_WINDOW (window));
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (overlay)));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (overlay)), ==, "Keyboard Shortcuts");
+  queue_keys = wb_test_find (GTK_WIDGET (overlay), is_named, "review-queue");
+  g_assert_nonnull (queue_keys);
+  g_assert_false (gtk_widget_get_visible (queue_keys));
+  /* Closed, it is hidden and shown again as it was. */
+  gtk_window_close (GTK_WINDOW (overlay));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  g_assert_true (gtk_application_window_get_help_overlay (app_window) == overlay);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  gtk_window_close (GTK_WINDOW (overlay));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  wb_test_server_stop (server);
+}
+
 /* The view on a page of the window: where the page is a slot that takes its view in when
  * first shown (wb-window.c: add_slot), the view in it. */
 static GtkWidget *
@@ -1328,6 +1373,7 @@ main (int   argc,
   g_test_add_func ("/app-region/sign-in/late-answer-keeps-the-sign-in", test_late_answer_keeps_sign_in);
   g_test_add_func ("/app-region/sign-in/search-at-once", test_search_after_sign_in);
   g_test_add_func ("/app-region/start/views-made-when-shown", test_views_made_when_shown);
+  g_test_add_func ("/app-region/start/shortcuts-made-when-asked", test_shortcuts_made_when_asked);
   g_test_add_func ("/app-region/header/many-views-stay-in-header", test_many_views_in_header);
   g_test_add_func ("/app-region/narrow/every-role-360", test_narrow_every_role);
   g_test_add_func ("/app-region/keyring/none-says-why-keeps-for-this-run", test_no_keyring);

@@ -82,7 +82,7 @@ test_every_file_is_tested (void)
 static void
 test_help_overlay (void)
 {
-  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/nl/werkbrug/Werkbrug/gtk/help-overlay.ui");
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (WB_SHORTCUTS_RESOURCE);
   GObject *overlay = gtk_builder_get_object (builder, "help_overlay");
 
   g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));

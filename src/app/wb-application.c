@@ -150,6 +150,9 @@ wb_application_startup (GApplication *application)
   static const char *preferences_accels[] = { "<Control>comma", NULL };
   static const char *search_accels[] = { "<Control>f", NULL };
   static const char *refresh_accels[] = { "F5", "<Control>r", NULL };
+  /* As GtkApplication gives them to a help overlay of its own (the window makes Werkbrug's
+   * when first asked: wb-window.c, show_help_overlay_action). */
+  static const char *shortcuts_accels[] = { "<Control>F1", "<Control>question", NULL };
 
   wb_application_ensure_resources ();
   wb_a11y_install ();
@@ -171,6 +174,7 @@ wb_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.search", search_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.refresh", refresh_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay", shortcuts_accels);
 
   g_unix_signal_add (SIGTERM, on_quit_signal_cb, self);
   g_unix_signal_add (SIGINT, on_quit_signal_cb, self);

@@ -1594,6 +1594,28 @@ wb_window_dispose (GObject *object)
   G_OBJECT_CLASS (wb_window_parent_class)->dispose (object);
 }
 
+/* The keyboard shortcuts window, made the first time it is asked for. GtkApplication would
+ * make it with every window, from gtk/help-overlay.ui among the application's resources:
+ * some 30 million instructions at every start, for a window few users open. */
+static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  WbWindow *self = WB_WINDOW (widget);
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self));
+
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (WB_SHORTCUTS_RESOURCE);
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (self), overlay);
+      wb_window_show_queue_shortcuts (overlay, self->queue_page != NULL);
+    }
+  gtk_window_present (GTK_WINDOW (overlay));
+}
+
 static void
 wb_window_class_init (WbWindowClass *klass)
 {
@@ -1633,6 +1655,7 @@ wb_window_class_init (WbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "win.show-view", "i", show_view_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
   for (int i = 1; i <= 9; i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0 + i, GDK_ALT_MASK, "win.show-view", "i", i);
 }

@@ -39,6 +39,11 @@ void      wb_window_show_session (WbWindow      *self,
 /* A short message at the bottom of the window. */
 void      wb_window_add_toast   (WbWindow      *self,
                                  const char    *message);
+/* The keyboard shortcuts window's file, among the application's resources: not at
+ * gtk/help-overlay.ui, where GtkApplication would make it with every window. The window makes
+ * it when first asked (win.show-help-overlay). */
+#define WB_SHORTCUTS_RESOURCE "/nl/werkbrug/Werkbrug/shortcuts/wb-shortcuts-window.ui"
+
 /* Shows or hides the review queue's group in the keyboard shortcuts window (the queue is a
  * coordinator's page); FALSE if @overlay has no such group. */
 gboolean  wb_window_show_queue_shortcuts (GtkShortcutsWindow *overlay,

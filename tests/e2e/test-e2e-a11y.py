@@ -307,6 +307,12 @@ def visit_shortcuts(app, role):
     except Failure:
         return ['%s: no keyboard shortcuts window' % role]
     problems = []
+    # WB_TEST_SHOTS: the window as the application made it on first asking (wb-window.c:
+    # show_help_overlay_action), with the keys the application gives its actions.
+    if os.environ.get('WB_TEST_SHOTS'):
+        time.sleep(1)
+        name = 'e2e-shortcuts-%s.png' % role.replace(' ', '-')
+        e2e.subprocess.call(['import', '-window', 'root', os.path.join(os.environ['WB_TEST_SHOTS'], name)])
     if not shortcuts.name or GENERIC.match(shortcuts.name):
         problems.append('%s: the shortcuts window is named %r' % (role, shortcuts.name))
     problems += problems_in(role + ' / shortcuts', shortcuts)
