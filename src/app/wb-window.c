@@ -875,15 +875,14 @@ on_token_stored_cb (GObject      *source,
 
   if (!wb_secret_store_token_finish (result, &error))
     {
-      g_autofree char *text = NULL;
-
       if (self->cancellable == NULL || g_cancellable_is_cancelled (self->cancellable))
         return;
       /* Declined or failed: the token stays in memory for this run, and the user knows why
-       * they will be asked for the password next time. */
-      text = g_strdup_printf (_("You stay signed in until you close Werkbrug: the keyring did not keep your sign-in (%s)."),
-                              error->message);
-      wb_window_add_toast (self, text);
+       * they will be asked for the password next time. The keyring's own words go to the log:
+       * "Object does not exist at path “/org/freedesktop/secrets/collection/login”" tells a
+       * user nothing, and its path, one word, was cut off in a toast at 360 px. */
+      g_message ("The keyring did not keep the sign-in: %s", error->message);
+      wb_window_add_toast (self, _("You stay signed in until you close Werkbrug: the keyring did not keep your sign-in."));
     }
 }
 

@@ -394,6 +394,13 @@ wb_a11y_name_dialog_buttons (void)
 }
 
 #define TOAST_STATUS_KEY "wb-a11y-toast-status"
+/* A toast's title wraps beyond this many characters (a line of a wide window), or fewer
+ * where the window is narrow: the toast takes its title's width, and what is wider than the
+ * window is cut off. The toast's margins, padding and close button take about
+ * TOAST_CHROME_PX, and a character of its bold title about TOAST_CHAR_PX. */
+#define TOAST_TITLE_CHARS 90
+#define TOAST_CHROME_PX 130
+#define TOAST_CHAR_PX 9
 
 void
 wb_a11y_set_toast_status (AdwToastOverlay *overlay,
@@ -429,6 +436,24 @@ wb_a11y_add_toast (GtkWidget *widget,
     {
       g_object_unref (toast);
       return FALSE;
+    }
+  /* libadwaita 1.2 keeps a toast's title on one line, wider than a narrow window: a title
+   * of its own that wraps. */
+  if (adw_toast_get_custom_title (toast) == NULL && adw_toast_get_title (toast) != NULL)
+    {
+      int width = gtk_widget_get_width (overlay);
+      int chars = width > 0 ? CLAMP ((width - TOAST_CHROME_PX) / TOAST_CHAR_PX, 16, TOAST_TITLE_CHARS)
+                            : TOAST_TITLE_CHARS;
+      GtkWidget *title = g_object_new (GTK_TYPE_LABEL,
+                                       "label", adw_toast_get_title (toast),
+                                       "wrap", TRUE,
+                                       "wrap-mode", PANGO_WRAP_WORD_CHAR,
+                                       "max-width-chars", chars,
+                                       "xalign", 0.0f,
+                                       NULL);
+
+      gtk_widget_add_css_class (title, "heading");
+      adw_toast_set_custom_title (toast, title);
     }
   status = g_object_get_data (G_OBJECT (overlay), TOAST_STATUS_KEY);
   if (status != NULL && adw_toast_get_title (toast) != NULL)
