@@ -400,7 +400,7 @@ test_loading_quiet_and_switches_at_once (void)
 {
   Fixture fixture = { 0 };
   g_autoptr(GListModel) clients = make_clients (N_CLIENTS);
-  GtkWidget *spinner;
+  GtkWidget *spinner, *page;
   GtkStack *stack;
 
   fixture.session = wb_test_consultant_session ();
@@ -445,6 +445,15 @@ test_loading_quiet_and_switches_at_once (void)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
   g_assert_false (gtk_stack_get_transition_running (stack));
   assert_search_result (&fixture, "family1");
+  /* The profile is out of sight until it is first shown: not styled, measured or exposed
+   * beside the list at every start. */
+  page = GTK_WIDGET (wb_list_view_get_page (WB_LIST_VIEW (fixture.view)));
+  g_assert_false (gtk_widget_get_visible (page));
+  wb_list_view_show_page (WB_LIST_VIEW (fixture.view));
+  wait_frames (&fixture, 2);
+  g_assert_true (gtk_widget_get_mapped (page));
+  g_signal_emit_by_name (page, "back");
+  wait_frames (&fixture, 2);
   /* The cells of text, pseudonyms in italics and numbers at the right, to look at. */
   search (&fixture, "k-00000");
   wb_test_save_light_and_dark (fixture.window, "cells-of-text");

@@ -1828,6 +1828,7 @@ wb_list_view_show_page (WbListView *self)
 {
   g_return_if_fail (WB_IS_LIST_VIEW (self));
 
+  gtk_widget_set_visible (GTK_WIDGET (PRIV (self)->page), TRUE);
   adw_leaflet_set_visible_child (PRIV (self)->leaflet, GTK_WIDGET (PRIV (self)->page));
   update_actions (self);
 }
@@ -2751,6 +2752,12 @@ wb_list_view_set_spec (WbListView       *self,
       gtk_widget_set_hexpand (priv->list_page, FALSE);
       gtk_widget_set_hexpand (GTK_WIDGET (priv->page), TRUE);
       g_signal_connect_swapped (priv->leaflet, "notify::folded", G_CALLBACK (on_folded_cb), self);
+    }
+  else
+    {
+      /* Out of sight until a record is first opened (wb_list_view_show_page): GTK 4.8 styles,
+       * measures and exposes a leaflet's hidden children as it does the one shown. */
+      gtk_widget_set_visible (GTK_WIDGET (priv->page), FALSE);
     }
   adw_leaflet_append (priv->leaflet, GTK_WIDGET (priv->page));
   g_signal_connect (priv->page, "back", G_CALLBACK (on_page_back_cb), self);
