@@ -626,6 +626,20 @@ assert_switcher_place (WbWindow      *window,
   g_assert_cmpint (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_parent (grid))), ==,
                    place == SWITCHER_AT_BOTTOM);
   g_assert_cmpint (find_mapped (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER) != NULL, ==, place == SWITCHER_IN_HEADER);
+  /* The bottom's switcher has the views' buttons once it is revealed. */
+  if (place == SWITCHER_AT_BOTTOM)
+    g_assert_nonnull (wb_view_switcher_grid_get_stack (WB_VIEW_SWITCHER_GRID (grid)));
+}
+
+/* A window that never needed the bottom's switcher has not made its buttons (wb-window.c:
+ * on_narrow_switcher_reveal_cb). */
+static void
+assert_bottom_switcher_unmade (WbWindow *window)
+{
+  GtkWidget *grid = find_of_type (GTK_WIDGET (window), WB_TYPE_VIEW_SWITCHER_GRID, FALSE);
+
+  g_assert_nonnull (grid);
+  g_assert_null (wb_view_switcher_grid_get_stack (WB_VIEW_SWITCHER_GRID (grid)));
 }
 
 /* An administrator's seven views stay in the header of a window as wide as the default
@@ -642,6 +656,7 @@ test_many_views_in_header (void)
   wb_login_page_submit (page);
   wait_until (window, is_signed_in, "signed in");
   assert_switcher_place (window, SWITCHER_IN_HEADER);
+  assert_bottom_switcher_unmade (window);
   wb_test_save_shot (GTK_WINDOW (window), "region-many-views-in-header");
   gtk_window_destroy (GTK_WINDOW (window));
   wb_test_server_stop (server);
@@ -669,6 +684,7 @@ test_views_made_when_shown (void)
   sign_in (window);
   g_assert_nonnull (find_mapped (GTK_WIDGET (window), WB_TYPE_CLIENTS_VIEW));
   assert_switcher_place (window, SWITCHER_IN_HEADER);
+  assert_bottom_switcher_unmade (window);
   wb_test_save_shot (GTK_WINDOW (window), "region-switcher-in-header");
   /* The main menu is made as it is first opened. */
   main_menu = GTK_MENU_BUTTON (wb_test_find (GTK_WIDGET (window), is_menu_button_with_icon, "open-menu-symbolic"));

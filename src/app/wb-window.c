@@ -528,6 +528,17 @@ ensure_monitor (WbWindow *self)
   return self->monitor_view;
 }
 
+/* The switcher at the bottom takes the views' buttons when it is first revealed: hidden in
+ * its revealer, GTK 4.8 still makes, styles and measures them at every start. */
+static void
+on_narrow_switcher_reveal_cb (GtkRevealer *revealer,
+                              GParamSpec  *pspec,
+                              WbWindow    *self)
+{
+  if (gtk_revealer_get_reveal_child (revealer))
+    wb_view_switcher_grid_set_stack (self->narrow_switcher, self->view_stack);
+}
+
 /* The view on the page that is shown, made if it is a slot's that was not needed before. */
 static GtkWidget *
 visible_view (WbWindow *self)
@@ -1692,8 +1703,10 @@ wb_window_init (WbWindow *self)
 
   /* Where the header has no room for the switcher: at the bottom, in rows, titles whole. */
   self->narrow_switcher = wb_view_switcher_grid_new ();
-  wb_view_switcher_grid_set_stack (self->narrow_switcher, self->view_stack);
   gtk_revealer_set_child (self->narrow_switcher_revealer, GTK_WIDGET (self->narrow_switcher));
+  g_signal_connect (self->narrow_switcher_revealer, "notify::reveal-child", G_CALLBACK (on_narrow_switcher_reveal_cb),
+                    self);
+  on_narrow_switcher_reveal_cb (self->narrow_switcher_revealer, NULL, self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->narrow_switcher), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Views"), -1);
 
