@@ -104,42 +104,11 @@ button_height (void)
   return minimum;
 }
 
-/* GTK's own theme is never parsed (wb-theme.c): the display's settings are made with
- * libadwaita's empty theme, so that a button has no style at all until adw_init, which
- * brings libadwaita's, and GTK_THEME is gone again before libadwaita looks at it. Without
- * the skip, GTK's theme gives the button its padding before adw_init. In a process of its
- * own: the settings of a display are made once. */
+/* The test that calls it again in a process of its own, which starts GTK itself: the
+ * settings of a display are made once. */
 static void
-test_theme_skipped (void)
+run_in_own_process (void)
 {
-  if (g_test_subprocess ())
-    {
-      g_autofree char *theme = NULL;
-      GtkWidget *label;
-      GdkRGBA color;
-      int bare, styled;
-
-      g_unsetenv ("GTK_THEME");
-      g_assert_true (gtk_init_check ());
-      g_assert_true (wb_theme_skip_gtk_theme ());
-      g_assert_null (g_getenv ("GTK_THEME"));
-      bare = button_height ();
-      adw_init ();
-      g_object_get (gtk_settings_get_default (), "gtk-theme-name", &theme, NULL);
-      g_assert_cmpstr (theme, ==, "Adwaita-empty");
-      styled = button_height ();
-      g_test_message ("a button %d px high without a theme, %d px with libadwaita's", bare, styled);
-      g_assert_cmpint (bare, <, 24);
-      g_assert_cmpint (styled, >=, 24);
-      /* libadwaita's own colours are there: its accent. */
-      label = g_object_ref_sink (gtk_label_new ("Werkbrug"));
-      gtk_widget_add_css_class (label, "accent");
-      gtk_style_context_get_color (gtk_widget_get_style_context (label), &color);
-      g_assert_cmpint ((int) (color.blue * 255 + 0.5), ==, 0xd8);
-      g_assert_cmpint ((int) (color.red * 255 + 0.5), ==, 0x1c);
-      g_object_unref (label);
-      return;
-    }
   if (gdk_display_get_default () == NULL)
     {
       g_test_skip ("No display: run under Xvfb (build-aux/setup.sh test does)");
@@ -149,27 +118,59 @@ test_theme_skipped (void)
   g_test_trap_assert_passed ();
 }
 
+/* GTK's own theme is never parsed (wb-theme.c): the display's settings are made with
+ * libadwaita's empty theme, so that a button has no style at all until adw_init, which
+ * brings libadwaita's, and GTK_THEME is gone again before libadwaita looks at it. Without
+ * the skip, GTK's theme gives the button its padding before adw_init. */
+static void
+test_theme_skipped (void)
+{
+  g_autofree char *theme = NULL;
+  GtkWidget *label;
+  GdkRGBA color;
+  int bare, styled;
+
+  if (!g_test_subprocess ())
+    {
+      run_in_own_process ();
+      return;
+    }
+  g_unsetenv ("GTK_THEME");
+  g_assert_true (gtk_init_check ());
+  g_assert_true (wb_theme_skip_gtk_theme ());
+  g_assert_null (g_getenv ("GTK_THEME"));
+  bare = button_height ();
+  adw_init ();
+  g_object_get (gtk_settings_get_default (), "gtk-theme-name", &theme, NULL);
+  g_assert_cmpstr (theme, ==, "Adwaita-empty");
+  styled = button_height ();
+  g_test_message ("a button %d px high without a theme, %d px with libadwaita's", bare, styled);
+  g_assert_cmpint (bare, <, 24);
+  g_assert_cmpint (styled, >=, 24);
+  /* libadwaita's own colours are there: its accent. */
+  label = g_object_ref_sink (gtk_label_new ("Werkbrug"));
+  gtk_widget_add_css_class (label, "accent");
+  gtk_style_context_get_color (gtk_widget_get_style_context (label), &color);
+  g_assert_cmpint ((int) (color.blue * 255 + 0.5), ==, 0xd8);
+  g_assert_cmpint ((int) (color.red * 255 + 0.5), ==, 0x1c);
+  g_object_unref (label);
+}
+
 /* A theme the user chose with GTK_THEME is left alone, and so is the variable. */
 static void
 test_theme_of_user_kept (void)
 {
-  if (g_test_subprocess ())
+  if (!g_test_subprocess ())
     {
-      g_setenv ("GTK_THEME", "Default", TRUE);
-      g_assert_true (gtk_init_check ());
-      g_assert_false (wb_theme_skip_gtk_theme ());
-      g_assert_cmpstr (g_getenv ("GTK_THEME"), ==, "Default");
-      /* GTK's theme is in effect: its button has padding. */
-      g_assert_cmpint (button_height (), >=, 24);
+      run_in_own_process ();
       return;
     }
-  if (gdk_display_get_default () == NULL)
-    {
-      g_test_skip ("No display: run under Xvfb (build-aux/setup.sh test does)");
-      return;
-    }
-  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
-  g_test_trap_assert_passed ();
+  g_setenv ("GTK_THEME", "Default", TRUE);
+  g_assert_true (gtk_init_check ());
+  g_assert_false (wb_theme_skip_gtk_theme ());
+  g_assert_cmpstr (g_getenv ("GTK_THEME"), ==, "Default");
+  /* GTK's theme is in effect: its button has padding. */
+  g_assert_cmpint (button_height (), >=, 24);
 }
 
 static void
