@@ -879,6 +879,54 @@ test_toasts_are_said (void)
   drain ();
 }
 
+static gboolean
+is_toast_title (GtkWidget     *widget,
+                gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0 &&
+         gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)) != GTK_ACCESSIBLE_ROLE_STATUS &&
+         gtk_widget_get_mapped (widget);
+}
+
+/* A long toast is read whole in a narrow window: libadwaita 1.2 gives a toast's own title two
+ * lines at most and ellipsizes the rest (wb-a11y.c: wb_a11y_add_toast). */
+static void
+test_toast_wraps_when_narrow (void)
+{
+  static const char text[] = "You stay signed in until you close Werkbrug: the keyring did not keep your sign-in.";
+  g_autoptr(GSettings) settings = wb_application_create_settings ();
+  WbWindow *window;
+  GtkWidget *title;
+  graphene_rect_t bounds;
+  int one_line;
+
+  g_settings_set_string (settings, "server-url", "http://127.0.0.1:9");
+  g_settings_set_int (settings, "window-width", 360);
+  g_settings_set_int (settings, "window-height", 700);
+  g_settings_set_boolean (settings, "window-maximized", FALSE);
+  window = wb_window_new_with_settings (NULL, settings);
+  gtk_window_present (GTK_WINDOW (window));
+  wb_test_wait_frames (GTK_WIDGET (window), 3);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 360);
+
+  wb_window_add_toast (window, text);
+  wb_test_wait_for ((title = wb_test_find (GTK_WIDGET (window), is_toast_title, text)) != NULL);
+  wb_test_wait_frames (GTK_WIDGET (window), 3);
+  g_assert_true (gtk_widget_compute_bounds (title, GTK_WIDGET (window), &bounds));
+  g_test_message ("the toast's title: %.0f px from the left, %.0f px wide, %.0f px high", bounds.origin.x,
+                  bounds.size.width, bounds.size.height);
+  g_assert_cmpfloat (bounds.origin.x, >=, 0);
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (GTK_WIDGET (window)));
+  /* Whole, on the lines it needs (libadwaita's own title stops at two, and ellipsizes). */
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (title))));
+  gtk_widget_measure (title, GTK_ORIENTATION_VERTICAL, G_MAXINT / 2, &one_line, NULL, NULL, NULL);
+  g_assert_cmpfloat (bounds.size.height, >=, 3 * one_line - 6);
+  wb_test_save_shot (GTK_WINDOW (window), "a11y-toast-360");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
+}
+
 static void
 skip_without_display (void)
 {
@@ -914,6 +962,7 @@ main (int   argc,
   g_test_add_func ("/app-a11y/dialogs-and-shortcuts", test_dialogs_and_shortcuts);
   g_test_add_func ("/app-a11y/list/narrow", test_narrow);
   g_test_add_func ("/app-a11y/toasts-are-said", test_toasts_are_said);
+  g_test_add_func ("/app-a11y/toast-wraps-when-narrow", test_toast_wraps_when_narrow);
   g_test_add_func ("/app-a11y/profile/facts-under-headings", test_profile_headings);
   g_test_add_func ("/app-a11y/window/search-button-shows-the-search", test_search_button);
 

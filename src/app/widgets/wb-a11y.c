@@ -394,6 +394,8 @@ wb_a11y_name_dialog_buttons (void)
 }
 
 #define TOAST_STATUS_KEY "wb-a11y-toast-status"
+/* A toast's words, kept on it: its own title is unset by the title that wraps. */
+#define TOAST_TEXT_KEY "wb-a11y-toast-text"
 /* A toast's title wraps beyond this many characters (a line of a wide window), or fewer
  * where the window is narrow: the toast takes its title's width, and what is wider than the
  * window is cut off. The toast's margins, padding and close button take about
@@ -417,7 +419,7 @@ on_toast_dismissed_cb (AdwToast *toast,
                        GtkLabel *status)
 {
   /* Said once: a reader walking the window later does not come upon an old message. */
-  if (g_strcmp0 (gtk_label_get_text (status), adw_toast_get_title (toast)) == 0)
+  if (g_strcmp0 (gtk_label_get_text (status), g_object_get_data (G_OBJECT (toast), TOAST_TEXT_KEY)) == 0)
     gtk_label_set_text (status, "");
 }
 
@@ -427,6 +429,7 @@ wb_a11y_add_toast (GtkWidget *widget,
 {
   GtkWidget *overlay;
   GtkLabel *status;
+  g_autofree char *text = NULL;
 
   g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
   g_return_val_if_fail (ADW_IS_TOAST (toast), FALSE);
@@ -437,15 +440,17 @@ wb_a11y_add_toast (GtkWidget *widget,
       g_object_unref (toast);
       return FALSE;
     }
-  /* libadwaita 1.2 keeps a toast's title on one line, wider than a narrow window: a title
-   * of its own that wraps. */
-  if (adw_toast_get_custom_title (toast) == NULL && adw_toast_get_title (toast) != NULL)
+  /* libadwaita 1.2 gives a toast's title two lines at most and ellipsizes the rest, which a
+   * narrow window cuts a long message to: a title of its own that wraps as far as it needs.
+   * (A custom title unsets the toast's title: its text is kept here.) */
+  text = g_strdup (adw_toast_get_title (toast));
+  if (adw_toast_get_custom_title (toast) == NULL && text != NULL)
     {
       int width = gtk_widget_get_width (overlay);
       int chars = width > 0 ? CLAMP ((width - TOAST_CHROME_PX) / TOAST_CHAR_PX, 16, TOAST_TITLE_CHARS)
                             : TOAST_TITLE_CHARS;
       GtkWidget *title = g_object_new (GTK_TYPE_LABEL,
-                                       "label", adw_toast_get_title (toast),
+                                       "label", text,
                                        "wrap", TRUE,
                                        "wrap-mode", PANGO_WRAP_WORD_CHAR,
                                        "max-width-chars", chars,
@@ -456,11 +461,12 @@ wb_a11y_add_toast (GtkWidget *widget,
       adw_toast_set_custom_title (toast, title);
     }
   status = g_object_get_data (G_OBJECT (overlay), TOAST_STATUS_KEY);
-  if (status != NULL && adw_toast_get_title (toast) != NULL)
+  if (status != NULL && text != NULL)
     {
       /* The same message twice is a change too. */
       gtk_label_set_text (status, "");
-      gtk_label_set_text (status, adw_toast_get_title (toast));
+      gtk_label_set_text (status, text);
+      g_object_set_data_full (G_OBJECT (toast), TOAST_TEXT_KEY, g_strdup (text), g_free);
       g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_toast_dismissed_cb), status, 0);
     }
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
