@@ -733,6 +733,14 @@ view_loaded (gpointer view)
   return stack == NULL || g_strcmp0 (gtk_stack_get_visible_child_name (stack), "loading") != 0;
 }
 
+/* All its columns are shown again: a view brought back to a wide window gets them back in the
+ * frames after its first, later on a busy machine. */
+static gboolean
+no_hidden_columns (gpointer view)
+{
+  return hidden_columns (view) == 0;
+}
+
 /* Each role's window at 360 px, every view in turn, light and dark: no label is cut, the
  * view switcher's included (it moves to the bottom bar), and the window stays 360 wide. */
 static void
@@ -875,13 +883,12 @@ test_narrow_every_view (void)
         settle (GTK_WIDGET (window));
         settle (GTK_WIDGET (window));
         g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), >=, 1000);
-        g_assert_cmpint (hidden_columns (view), ==, 0);
+        wait_until (no_hidden_columns, view);
         /* A table wider than a desktop window keeps its columns and scrolls sideways. */
         view = adw_view_stack_get_child_by_name (stack, "vacancies");
         adw_view_stack_set_visible_child (stack, view);
         wait_until (view_loaded, view);
-        settle (GTK_WIDGET (window));
-        g_assert_cmpint (hidden_columns (view), ==, 0);
+        wait_until (no_hidden_columns, view);
       }
       (void) session;
       gtk_window_destroy (GTK_WINDOW (window));
