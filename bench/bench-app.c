@@ -560,6 +560,8 @@ launch_window (gint64      t0,
   int status;
 
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  /* As Werkbrug's main does. */
+  wb_theme_prepare ();
   settings = wb_application_create_settings ();
   g_settings_set_string (settings, "server-url", url);
   g_settings_set_int (settings, "window-width", 1200);
@@ -592,6 +594,9 @@ launch_child (LaunchMode  mode,
   Restore restore = { &watch, mode, token };
   double init_ms, view_ms = 0;
 
+  /* As Werkbrug's main asks for libadwaita's empty theme, while this is the only thread. */
+  if (!bare)
+    wb_theme_prepare ();
   /* The embedded backend opens its database in its own thread while GTK starts; the
    * restore asks its questions on a thread of its own from when the window is made, as the
    * window asks them (start). */

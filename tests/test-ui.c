@@ -136,6 +136,10 @@ test_theme_skipped (void)
       return;
     }
   g_unsetenv ("GTK_THEME");
+  /* Not yet asked for: nothing to do. */
+  g_assert_false (wb_theme_skip_gtk_theme ());
+  wb_theme_prepare ();
+  g_assert_cmpstr (g_getenv ("GTK_THEME"), ==, "Adwaita-empty");
   g_assert_true (gtk_init_check ());
   g_assert_true (wb_theme_skip_gtk_theme ());
   g_assert_null (g_getenv ("GTK_THEME"));
@@ -166,6 +170,8 @@ test_theme_of_user_kept (void)
       return;
     }
   g_setenv ("GTK_THEME", "Default", TRUE);
+  wb_theme_prepare ();
+  g_assert_cmpstr (g_getenv ("GTK_THEME"), ==, "Default");
   g_assert_true (gtk_init_check ());
   g_assert_false (wb_theme_skip_gtk_theme ());
   g_assert_cmpstr (g_getenv ("GTK_THEME"), ==, "Default");

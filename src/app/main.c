@@ -9,6 +9,7 @@
 
 #include "wb-application.h"
 #include "wb-locale.h"
+#include "wb-theme.h"
 
 int
 main (int   argc,
@@ -16,6 +17,8 @@ main (int   argc,
 {
   g_autoptr(WbApplication) app = NULL;
 
+  /* While this is the only thread (wb-theme.h). */
+  wb_theme_prepare ();
   bindtextdomain (GETTEXT_PACKAGE, wb_locale_dir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);

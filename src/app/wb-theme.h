@@ -16,12 +16,19 @@ G_BEGIN_DECLS
  * million instructions, a quarter of what a bare libadwaita window runs before its first
  * frame.
  *
- * After gtk_init and before adw_init: makes the display's settings with libadwaita's empty
- * theme, so that GTK's theme is never parsed. It does so through GTK_THEME, which GTK reads
- * as it makes the settings, and removes it again before libadwaita looks at it (libadwaita
- * loads no style sheet of its own under a GTK_THEME of the user's). Does nothing when the
- * user has set GTK_THEME, and changes nothing when the settings were made already. Returns
- * FALSE when it did nothing. */
+ * The way there is GTK_THEME, which GTK reads as it makes the settings, and which must be
+ * gone again before libadwaita looks at it (libadwaita loads no style sheet of its own under
+ * a GTK_THEME of the user's). Setting it happens in two steps, because g_setenv is not safe
+ * once other threads read the environment (GDBus's from the application's registration on,
+ * GTK's accessibility connection from gtk_init on): a g_setenv that adds a variable may
+ * move the environment and free the old one under a reader. */
+
+/* First thing in main, while the process has one thread: asks GTK for libadwaita's empty
+ * theme through GTK_THEME. Does nothing when the user has set GTK_THEME. */
+void     wb_theme_prepare        (void);
+/* After gtk_init and before adw_init: makes the display's settings with that theme, so that
+ * GTK's own is never parsed, and removes GTK_THEME. Does nothing, and returns FALSE, when
+ * wb_theme_prepare did not ask; changes nothing when the settings were made already. */
 gboolean wb_theme_skip_gtk_theme (void);
 
 G_END_DECLS
