@@ -614,9 +614,9 @@ launch_child (LaunchMode  mode,
   if (!gtk_init_check ())
     return 77;
   /* As WbApplication starts: without GTK's theme, which libadwaita replaces. The anchor is
-   * a bare libadwaita window as any application makes it, so it parses that theme. */
-  if (!bare)
-    wb_theme_skip_gtk_theme ();
+   * a bare libadwaita window as any application makes it, so it parses that theme: it did
+   * not ask for the empty one (wb_theme_prepare), and the skip does nothing. */
+  wb_theme_skip_gtk_theme ();
   adw_init ();
   if (mode != LAUNCH_BARE)
     wb_renderer_choose (gdk_display_get_default ());

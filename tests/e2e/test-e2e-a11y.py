@@ -311,8 +311,7 @@ def visit_shortcuts(app, role):
     # show_help_overlay_action), with the keys the application gives its actions.
     if os.environ.get('WB_TEST_SHOTS'):
         time.sleep(1)
-        name = 'e2e-shortcuts-%s.png' % role.replace(' ', '-')
-        e2e.subprocess.call(['import', '-window', 'root', os.path.join(os.environ['WB_TEST_SHOTS'], name)])
+        e2e.shot('shortcuts-' + role.replace(' ', '-'))
     if not shortcuts.name or GENERIC.match(shortcuts.name):
         problems.append('%s: the shortcuts window is named %r' % (role, shortcuts.name))
     problems += problems_in(role + ' / shortcuts', shortcuts)

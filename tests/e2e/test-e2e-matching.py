@@ -41,13 +41,7 @@ entry, list_view_of = vacancies_e2e.entry, vacancies_e2e.list_view_of
 MANAGER = 'wsp-parkstad.am1'
 LOCAL_MANAGER = 'isd-kompas.lam1'
 TITLE = 'Heftruckchauffeur matching (e2e %d)' % (os.getpid() % 10000)
-SHOTS = os.environ.get('WB_TEST_SHOTS')
 ROW_TITLE = re.compile(r'^(\d+)\. (.*)$')
-
-
-def shot(name):
-    if SHOTS:
-        e2e.subprocess.call(['import', '-window', 'root', os.path.join(SHOTS, 'e2e-' + name + '.png')])
 
 
 def label_text(node):
@@ -139,7 +133,7 @@ def wsp_manager_part(node, api):
           (scores.description or '')[:80])
     weights = detail_label(view, 'Weights used: ', 'the weights used')
     check(ranking['weights']['region'] in weights.name, 'the weights used are named: ' + weights.name[:60])
-    shot('candidates')
+    e2e.shot('candidates')
 
     # Narrowed to 25 km and to the pool, as the API narrows them.
     spin = wait_for(view, lambda n: n.roleName == 'spin button' and n.name == 'Maximum distance in km',
@@ -183,7 +177,7 @@ def wsp_manager_part(node, api):
               in summary.name, 'the first candidate has every essential competence, and the text says so')
     distance = detail_label(view, 'Distance: ', 'the distance')
     check(distance.name.endswith(' km'), 'the distance in km: ' + distance.name)
-    shot('candidates-narrowed')
+    e2e.shot('candidates-narrowed')
     return vacancy
 
 
@@ -219,7 +213,7 @@ def local_manager_part(node, api):
         check(name in missing.name, 'the explanation names the missing competence ' + name)
     summary = detail_label(node, title[len('%d. ' % gap_item['rank']):] + ' scores ', 'the text to read out')
     check('Lacks: ' in summary.name, 'read out loud: ' + summary.name[:120])
-    shot('suitable-vacancies')
+    e2e.shot('suitable-vacancies')
 
 
 def main():

@@ -73,6 +73,13 @@ def shoot_failure(name):
         log('no screenshot at the failure (%s)' % error)
 
 
+def shot(name):
+    """WB_TEST_SHOTS: the screen as e2e-NAME.png in that directory, to look at."""
+    if os.environ.get('WB_TEST_SHOTS'):
+        path = os.path.join(os.environ['WB_TEST_SHOTS'], 'e2e-' + name + '.png')
+        subprocess.call(['import', '-window', 'root', path])
+
+
 def log(message):
     print('# ' + message, flush=True)
 

@@ -429,7 +429,7 @@ wb_a11y_add_toast (GtkWidget *widget,
 {
   GtkWidget *overlay;
   GtkLabel *status;
-  g_autofree char *text = NULL;
+  const char *text;
 
   g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
   g_return_val_if_fail (ADW_IS_TOAST (toast), FALSE);
@@ -442,8 +442,9 @@ wb_a11y_add_toast (GtkWidget *widget,
     }
   /* libadwaita 1.2 gives a toast's title two lines at most and ellipsizes the rest, which a
    * narrow window cuts a long message to: a title of its own that wraps as far as it needs.
-   * (A custom title unsets the toast's title: its text is kept here.) */
-  text = g_strdup (adw_toast_get_title (toast));
+   * (A custom title unsets the toast's title: its words are kept on the toast.) */
+  g_object_set_data_full (G_OBJECT (toast), TOAST_TEXT_KEY, g_strdup (adw_toast_get_title (toast)), g_free);
+  text = g_object_get_data (G_OBJECT (toast), TOAST_TEXT_KEY);
   if (adw_toast_get_custom_title (toast) == NULL && text != NULL)
     {
       int width = gtk_widget_get_width (overlay);
@@ -466,7 +467,6 @@ wb_a11y_add_toast (GtkWidget *widget,
       /* The same message twice is a change too. */
       gtk_label_set_text (status, "");
       gtk_label_set_text (status, text);
-      g_object_set_data_full (G_OBJECT (toast), TOAST_TEXT_KEY, g_strdup (text), g_free);
       g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_toast_dismissed_cb), status, 0);
     }
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
