@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "wb-a11y.h"
+#include "wb-cells.h"
 #include "wb-application.h"
 #include "wb-client-row.h"
 #include "wb-clients-view.h"
@@ -20,6 +21,7 @@
 #include "wb-review-decision-dialog.h"
 #include "wb-locale.h"
 #include "wb-session.h"
+#include "wb-text-cell.h"
 #include "wb-test-gtk.h"
 #include "wb-window.h"
 
@@ -74,13 +76,12 @@ find_by_type_name (GtkWidget  *widget,
     find_by_type_name (child, name, found);
 }
 
-/* A label, or a list's cell of text (an inscription), that shows @text on screen. */
+/* A label, or a list's cell of text (a WbTextCell), that shows @text on screen. */
 static GtkWidget *
 find_label (GtkWidget  *widget,
             const char *text)
 {
-  if (((GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0) ||
-       (GTK_IS_INSCRIPTION (widget) && g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (widget)), text) == 0)) &&
+  if ((GTK_IS_LABEL (widget) || WB_IS_TEXT_CELL (widget)) && g_strcmp0 (wb_cell_get_text (widget), text) == 0 &&
       gtk_widget_get_mapped (widget))
     return widget;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;

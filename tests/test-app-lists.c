@@ -14,6 +14,7 @@
 #include "wb-cells.h"
 #include "wb-clients-view.h"
 #include "wb-session.h"
+#include "wb-text-cell.h"
 #include "wb-slot-model.h"
 #include "wb-test-gtk.h"
 
@@ -160,7 +161,7 @@ collect_name_cells (GtkWidget          *widget,
 
       if (on_screen_only && !gtk_widget_get_mapped (child))
         continue;
-      if ((GTK_IS_LABEL (child) || GTK_IS_INSCRIPTION (child)) && wb_list_cell_get_column (child) == name_column)
+      if ((GTK_IS_LABEL (child) || WB_IS_TEXT_CELL (child)) && wb_list_cell_get_column (child) == name_column)
         {
           if (!gtk_widget_compute_bounds (child, viewport, &bounds))
             graphene_rect_init (&bounds, 0, G_MAXFLOAT, 0, 0);
@@ -677,6 +678,110 @@ test_export_xlsx_typed (void)
   g_rmdir (dir);
 }
 
+/* The cells of text */
+
+static GskRenderNode *
+find_text_node (GskRenderNode *node)
+{
+  GskRenderNode *found = NULL;
+
+  switch (gsk_render_node_get_node_type (node))
+    {
+    case GSK_TEXT_NODE:
+      return node;
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node) && found == NULL; i++)
+        found = find_text_node (gsk_container_node_get_child (node, i));
+      return found;
+    case GSK_CLIP_NODE:
+      return find_text_node (gsk_clip_node_get_child (node));
+    case GSK_TRANSFORM_NODE:
+      return find_text_node (gsk_transform_node_get_child (node));
+    case GSK_OPACITY_NODE:
+      return find_text_node (gsk_opacity_node_get_child (node));
+    case GSK_DEBUG_NODE:
+      return find_text_node (gsk_debug_node_get_child (node));
+    default:
+      return NULL;
+    }
+}
+
+/* The glyphs @cell draws now, 0 for none: its own drawing, as its parent asks for it. */
+static guint
+drawn_glyphs (GtkWidget *cell)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  GskRenderNode *text;
+
+  GTK_WIDGET_GET_CLASS (cell)->snapshot (cell, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  text = node != NULL ? find_text_node (node) : NULL;
+  return text != NULL ? gsk_text_node_get_num_glyphs (text) : 0;
+}
+
+static int
+height_of (GtkWidget *widget)
+{
+  int height = 0;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, -1, &height, NULL, NULL, NULL);
+  return height;
+}
+
+/* A list's cell of text (wb_cell_new_text, a WbTextCell) is as tall as GTK's own cell for
+ * text in a list, a GtkInscription, in any font; it asks for no width (the column gives it);
+ * it draws its text on one line, ellipsized within its width, and, given a new text, that one. */
+static void
+test_text_cell (void)
+{
+  static const char *long_text = "Sociale Zaken Maastricht-Heuvelland, afdeling Werk en Inkomen";
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *cell = wb_cell_new_text (0);
+  GtkWidget *title = wb_cell_new_text (1);
+  GtkWidget *inscription = gtk_inscription_new ("Jansen");
+  GtkWidget *title_inscription = gtk_inscription_new ("Jansen");
+  int minimum = -1, natural = -1;
+  guint whole;
+
+  gtk_widget_add_css_class (title, "title-1");
+  gtk_widget_add_css_class (title_inscription, "title-1");
+  gtk_box_append (GTK_BOX (box), cell);
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), inscription);
+  gtk_box_append (GTK_BOX (box), title_inscription);
+  gtk_widget_set_size_request (box, 200, -1);
+  gtk_window_set_child (window, box);
+  gtk_window_present (window);
+  wb_test_wait_frames (GTK_WIDGET (window), 2);
+
+  gtk_widget_measure (cell, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
+  g_assert_cmpint (minimum, ==, 0);
+  g_assert_cmpint (natural, ==, 0);
+  g_assert_cmpint (height_of (cell), >, 10);
+  g_assert_cmpint (height_of (cell), ==, height_of (inscription));
+  g_assert_cmpint (height_of (title), >, height_of (cell));
+  g_assert_cmpint (height_of (title), ==, height_of (title_inscription));
+
+  /* Empty, it draws nothing; a text, its glyphs; a text too long for 200 px, fewer glyphs
+   * than its characters, on one line; a new text, that one. */
+  g_assert_cmpuint (drawn_glyphs (cell), ==, 0);
+  wb_cell_set_text (cell, "Jansen");
+  g_assert_cmpstr (wb_cell_get_text (cell), ==, "Jansen");
+  g_assert_cmpuint (drawn_glyphs (cell), ==, strlen ("Jansen"));
+  wb_cell_set_text (cell, long_text);
+  whole = drawn_glyphs (cell);
+  g_assert_cmpuint (whole, >, 3);
+  g_assert_cmpuint (whole, <, strlen (long_text));
+  wb_cell_set_text (cell, "Haddou");
+  g_assert_cmpuint (drawn_glyphs (cell), ==, strlen ("Haddou"));
+  g_assert_cmpstr (wb_text_cell_get_text (WB_TEXT_CELL (cell)), ==, "Haddou");
+  g_assert_cmpfloat (wb_text_cell_get_xalign (WB_TEXT_CELL (title)), ==, 1.f);
+
+  gtk_window_destroy (window);
+}
+
 static void
 skip_without_display (void)
 {
@@ -701,6 +806,7 @@ main (int   argc,
   g_test_add_func ("/app-lists/loading/quiet-and-switches-at-once", test_loading_quiet_and_switches_at_once);
   g_test_add_func ("/app-lists/scope/mine-first-and-remembered", test_scope_mine_first_and_remembered);
   g_test_add_func ("/app-lists/export/xlsx-typed-with-header", test_export_xlsx_typed);
+  g_test_add_func ("/app-lists/cells/text-as-tall-as-a-line", test_text_cell);
 
   return g_test_run ();
 }

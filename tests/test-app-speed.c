@@ -12,6 +12,7 @@
 #include "wb-clients-view.h"
 #include "wb-renderer.h"
 #include "wb-session.h"
+#include "wb-text-cell.h"
 #include "wb-slot-model.h"
 #include "wb-test-gtk.h"
 
@@ -213,7 +214,7 @@ count_rows (GtkWidget          *widget,
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      if ((GTK_IS_LABEL (child) || GTK_IS_INSCRIPTION (child)) && wb_list_cell_get_column (child) == name_column)
+      if ((GTK_IS_LABEL (child) || WB_IS_TEXT_CELL (child)) && wb_list_cell_get_column (child) == name_column)
         n++;
       else
         n += count_rows (child, name_column);

@@ -3,6 +3,9 @@
 
 #include "wb-test-gtk.h"
 
+#include "wb-cells.h"
+#include "wb-text-cell.h"
+
 AdwMessageDialog *
 wb_test_wait_for_message_dialog (void)
 {
@@ -32,11 +35,10 @@ wb_test_collect_texts (GtkWidget *widget,
 {
   if (!gtk_widget_get_visible (widget))
     return;
-  if (GTK_IS_LABEL (widget) || GTK_IS_INSCRIPTION (widget))
+  if (GTK_IS_LABEL (widget) || WB_IS_TEXT_CELL (widget))
     {
-      /* A list's cells of text are inscriptions (wb_cell_new_text). */
-      const char *text = GTK_IS_LABEL (widget) ? gtk_label_get_text (GTK_LABEL (widget))
-                                               : gtk_inscription_get_text (GTK_INSCRIPTION (widget));
+      /* A list's cells of text are WbTextCells (wb_cell_new_text). */
+      const char *text = wb_cell_get_text (widget);
 
       g_string_append (out, text != NULL ? text : "");
       g_string_append_c (out, '\n');

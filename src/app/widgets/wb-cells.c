@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "wb-cells.h"
+#include "wb-text-cell.h"
 
 void
 wb_cell_setup_label (GtkSignalListItemFactory *factory,
@@ -32,12 +33,9 @@ wb_cell_bind_text (GtkListItem *item,
 GtkWidget *
 wb_cell_new_text (float xalign)
 {
-  GtkWidget *cell = gtk_inscription_new (NULL);
+  GtkWidget *cell = wb_text_cell_new ();
 
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), xalign);
-  /* The column gives the width; the text asks for none. */
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), 0);
+  wb_text_cell_set_xalign (WB_TEXT_CELL (cell), xalign);
   return cell;
 }
 
@@ -46,8 +44,8 @@ wb_cell_get_text (GtkWidget *cell)
 {
   g_return_val_if_fail (GTK_IS_WIDGET (cell), NULL);
 
-  if (GTK_IS_INSCRIPTION (cell))
-    return gtk_inscription_get_text (GTK_INSCRIPTION (cell));
+  if (WB_IS_TEXT_CELL (cell))
+    return wb_text_cell_get_text (WB_TEXT_CELL (cell));
   if (GTK_IS_LABEL (cell))
     return gtk_label_get_text (GTK_LABEL (cell));
   return NULL;
@@ -57,19 +55,12 @@ void
 wb_cell_set_text (GtkWidget  *label,
                   const char *text)
 {
-  g_return_if_fail (GTK_IS_LABEL (label) || GTK_IS_INSCRIPTION (label));
+  g_return_if_fail (GTK_IS_LABEL (label) || WB_IS_TEXT_CELL (label));
 
-  if (GTK_IS_INSCRIPTION (label))
-    {
-      /* Speaks its text as a label does. */
-      if (g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (label)), text) != 0)
-        {
-          gtk_inscription_set_text (GTK_INSCRIPTION (label), text);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
-        }
-      return;
-    }
-  if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), text) != 0)
+  /* A text cell speaks its text as a label does. */
+  if (WB_IS_TEXT_CELL (label))
+    wb_text_cell_set_text (WB_TEXT_CELL (label), text);
+  else if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), text) != 0)
     gtk_label_set_text (GTK_LABEL (label), text);
 }
 

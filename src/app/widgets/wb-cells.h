@@ -24,9 +24,8 @@ void                 wb_cell_setup_label   (GtkSignalListItemFactory *factory,
 void                 wb_cell_bind_text     (GtkListItem              *item,
                                             gpointer                  row,
                                             gpointer                  user_data);
-/* A cell of text for a column of its own width: a GtkInscription, which asks for no size
- * by its text and ellipsizes at its end. A new text only redraws it: neither the row nor
- * the window measures again, and the text is shaped once, as it is drawn. */
+/* A cell of text for a column of its own width: a WbTextCell, which asks for no width,
+ * ellipsizes at its end and, given a new text, only redraws (see wb-text-cell.h). */
 GtkWidget           *wb_cell_new_text      (float                     xalign);
 /* The text of a cell made by wb_cell_new_text() or of a label. */
 const char          *wb_cell_get_text      (GtkWidget                *cell);

@@ -435,7 +435,7 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
     }
   else
     {
-      /* Text that changes with every keystroke of a search: an inscription, which a new
+      /* Text that changes with every keystroke of a search: a WbTextCell, which a new
        * text only redraws (see wb_cell_new_text). */
       cell = wb_cell_new_text (column->cell == WB_LIST_CELL_NUMBER ? 1 : 0);
       if (column->cell == WB_LIST_CELL_NUMBER)
