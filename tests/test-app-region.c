@@ -14,6 +14,7 @@
 #include "wb-accounts-view.h"
 #include "wb-application.h"
 #include "wb-client-editor.h"
+#include "wb-client-profile.h"
 #include "wb-clients-view.h"
 #include "wb-demo.h"
 #include "wb-format.h"
@@ -683,6 +684,8 @@ test_views_made_when_shown (void)
 
   sign_in (window);
   g_assert_nonnull (find_mapped (GTK_WIDGET (window), WB_TYPE_CLIENTS_VIEW));
+  /* The profile is made as a client is first opened. */
+  g_assert_null (find_of_type (GTK_WIDGET (window), WB_TYPE_CLIENT_PROFILE, FALSE));
   assert_switcher_place (window, SWITCHER_IN_HEADER);
   assert_bottom_switcher_unmade (window);
   wb_test_save_shot (GTK_WINDOW (window), "region-switcher-in-header");

@@ -139,6 +139,7 @@ static void load_page (WbListView *self);
 static void load_next_page (WbListView *self);
 static void set_narrow (WbListView *self, gboolean narrow);
 static void on_mapped_cb (WbListView *self);
+static WbRecordPage *ensure_page (WbListView *self);
 static void on_width_changed_cb (AdwSqueezer *detector,
                                  GParamSpec  *pspec,
                                  WbListView  *self);
@@ -1828,7 +1829,7 @@ wb_list_view_show_page (WbListView *self)
 {
   g_return_if_fail (WB_IS_LIST_VIEW (self));
 
-  gtk_widget_set_visible (GTK_WIDGET (PRIV (self)->page), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (ensure_page (self)), TRUE);
   adw_leaflet_set_visible_child (PRIV (self)->leaflet, GTK_WIDGET (PRIV (self)->page));
   update_actions (self);
 }
@@ -1844,7 +1845,7 @@ wb_list_view_open_row (WbListView *self,
   if (row == NULL)
     return;
   summary = WB_LIST_VIEW_GET_CLASS (self)->dup_summary (self, row);
-  wb_record_page_load (PRIV (self)->page, summary);
+  wb_record_page_load (ensure_page (self), summary);
   wb_list_view_show_page (self);
   /* The focus goes to the page, where it can be seen (GTK 4.8 hides the ring after a
    * page change until the next key). */
@@ -2670,6 +2671,50 @@ on_folded_cb (WbListView *self)
   update_actions (self);
 }
 
+/* The record page, made the first time it is needed: a page beside the list at once (it is
+ * on screen), one in the list's place when a record is first opened. GTK 4.8 styles,
+ * measures and exposes a leaflet's hidden children as it does the one shown, and the clients'
+ * profile took eight million instructions to make at every start. */
+static WbRecordPage *
+ensure_page (WbListView *self)
+{
+  WbListViewPrivate *priv = PRIV (self);
+  gboolean beside = priv->spec->page_beside;
+
+  if (priv->page != NULL)
+    return priv->page;
+  priv->page = WB_LIST_VIEW_GET_CLASS (self)->create_page (self);
+  if (beside)
+    {
+      /* The list keeps its columns' width (their natural one); the page takes the rest. Where
+       * the window is narrower than both, the leaflet folds, and the list takes the window's
+       * width down to 360 px: no size request, which would hold the window wider. */
+      AdwLeafletPage *separator = adw_leaflet_append (priv->leaflet, gtk_separator_new (GTK_ORIENTATION_VERTICAL));
+
+      adw_leaflet_page_set_navigatable (separator, FALSE);
+      adw_leaflet_set_can_unfold (priv->leaflet, TRUE);
+      adw_leaflet_set_fold_threshold_policy (priv->leaflet, ADW_FOLD_THRESHOLD_POLICY_NATURAL);
+      gtk_widget_set_hexpand (priv->list_page, FALSE);
+      gtk_widget_set_hexpand (GTK_WIDGET (priv->page), TRUE);
+      g_signal_connect_swapped (priv->leaflet, "notify::folded", G_CALLBACK (on_folded_cb), self);
+    }
+  else
+    {
+      /* Out of sight until shown (wb_list_view_show_page). */
+      gtk_widget_set_visible (GTK_WIDGET (priv->page), FALSE);
+    }
+  adw_leaflet_append (priv->leaflet, GTK_WIDGET (priv->page));
+  g_signal_connect (priv->page, "back", G_CALLBACK (on_page_back_cb), self);
+  g_signal_connect (priv->page, "record-changed", G_CALLBACK (on_page_record_changed_cb), self);
+  g_signal_connect (priv->page, "backend-error", G_CALLBACK (on_page_error_cb), self);
+  g_signal_connect (priv->page, "toast", G_CALLBACK (on_page_toast_cb), self);
+  if (priv->session != NULL)
+    wb_record_page_set_session (priv->page, priv->session);
+  if (beside)
+    on_folded_cb (self);
+  return priv->page;
+}
+
 void
 wb_list_view_set_spec (WbListView       *self,
                        const WbListSpec *spec)
@@ -2738,34 +2783,9 @@ wb_list_view_set_spec (WbListView       *self,
   priv->model = WB_LIST_VIEW_GET_CLASS (self)->create_model (self, NULL);
   connect_model (self);
 
-  priv->page = WB_LIST_VIEW_GET_CLASS (self)->create_page (self);
+  /* A page beside the list is made with it; one in its place, as a record is first opened. */
   if (spec->page_beside)
-    {
-      /* The list keeps its columns' width (their natural one); the page takes the rest. Where
-       * the window is narrower than both, the leaflet folds, and the list takes the window's
-       * width down to 360 px: no size request, which would hold the window wider. */
-      AdwLeafletPage *separator = adw_leaflet_append (priv->leaflet, gtk_separator_new (GTK_ORIENTATION_VERTICAL));
-
-      adw_leaflet_page_set_navigatable (separator, FALSE);
-      adw_leaflet_set_can_unfold (priv->leaflet, TRUE);
-      adw_leaflet_set_fold_threshold_policy (priv->leaflet, ADW_FOLD_THRESHOLD_POLICY_NATURAL);
-      gtk_widget_set_hexpand (priv->list_page, FALSE);
-      gtk_widget_set_hexpand (GTK_WIDGET (priv->page), TRUE);
-      g_signal_connect_swapped (priv->leaflet, "notify::folded", G_CALLBACK (on_folded_cb), self);
-    }
-  else
-    {
-      /* Out of sight until a record is first opened (wb_list_view_show_page): GTK 4.8 styles,
-       * measures and exposes a leaflet's hidden children as it does the one shown. */
-      gtk_widget_set_visible (GTK_WIDGET (priv->page), FALSE);
-    }
-  adw_leaflet_append (priv->leaflet, GTK_WIDGET (priv->page));
-  g_signal_connect (priv->page, "back", G_CALLBACK (on_page_back_cb), self);
-  g_signal_connect (priv->page, "record-changed", G_CALLBACK (on_page_record_changed_cb), self);
-  g_signal_connect (priv->page, "backend-error", G_CALLBACK (on_page_error_cb), self);
-  g_signal_connect (priv->page, "toast", G_CALLBACK (on_page_toast_cb), self);
-  if (spec->page_beside)
-    on_folded_cb (self);
+    ensure_page (self);
 
   update_state (self);
 }
@@ -2980,7 +3000,8 @@ wb_list_view_set_session (WbListView *self,
     if (priv->spec->filters[i].kind == WB_LIST_FILTER_CHOICE)
       fill_choices (priv->filter_widgets->pdata[i], &priv->spec->filters[i], session);
 
-  wb_record_page_set_session (priv->page, session);
+  if (priv->page != NULL)
+    wb_record_page_set_session (priv->page, session);
   adw_leaflet_set_visible_child (priv->leaflet, priv->list_page);
   start_loading (self);
 }
@@ -3003,7 +3024,7 @@ WbRecordPage *
 wb_list_view_get_page (WbListView *self)
 {
   g_return_val_if_fail (WB_IS_LIST_VIEW (self), NULL);
-  return PRIV (self)->page;
+  return ensure_page (self);
 }
 
 GtkColumnView *
@@ -3083,7 +3104,7 @@ wb_list_view_retry (WbListView *self)
       update_state (self);
       load_page (self);
     }
-  if (!wb_list_view_showing_list (self))
+  if (!wb_list_view_showing_list (self) && priv->page != NULL)
     wb_record_page_reload (priv->page);
 }
 
@@ -3225,14 +3246,14 @@ gboolean
 wb_list_view_has_unsaved_edits (WbListView *self)
 {
   g_return_val_if_fail (WB_IS_LIST_VIEW (self), FALSE);
-  return wb_record_page_has_unsaved_edits (PRIV (self)->page);
+  return PRIV (self)->page != NULL && wb_record_page_has_unsaved_edits (PRIV (self)->page);
 }
 
 void
 wb_list_view_present_editor (WbListView *self)
 {
   g_return_if_fail (WB_IS_LIST_VIEW (self));
-  wb_record_page_present_editor (PRIV (self)->page);
+  wb_record_page_present_editor (ensure_page (self));
 }
 
 void
