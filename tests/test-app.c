@@ -1173,6 +1173,49 @@ test_filter_choices_at_once (void)
   g_object_unref (dropdown);
 }
 
+/* The texts of the options @dropdown's popup has made widgets for, one a line. */
+static char *
+popup_option_texts (GtkDropDown *dropdown)
+{
+  g_autoptr(GString) texts = g_string_new (NULL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (dropdown)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child))
+      wb_test_collect_texts (child, texts);
+  return g_string_free (g_steal_pointer (&texts), FALSE);
+}
+
+/* A filter's popup makes its options' widgets as it first opens, not with the list at every
+ * start; open, it shows every option by its text, as GTK's drop-down does. */
+static void
+test_filter_options_made_when_opened (void)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  GtkDropDown *dropdown = wb_filter_dropdown_new ("All municipalities", "Municipality");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  wb_filter_dropdown_begin_choices (dropdown);
+  wb_filter_dropdown_add_choice (dropdown, "Maastricht", "1");
+  wb_filter_dropdown_add_choice (dropdown, "Heerlen", "2");
+  wb_filter_dropdown_end_choices (dropdown);
+  gtk_window_set_child (window, GTK_WIDGET (dropdown));
+  gtk_window_present (window);
+  wb_test_wait_frames (GTK_WIDGET (window), 2);
+  before = popup_option_texts (dropdown);
+  g_assert_cmpstr (before, ==, "");
+
+  /* As a click on it opens it. */
+  g_signal_emit_by_name (gtk_widget_get_first_child (GTK_WIDGET (dropdown)), "clicked");
+  wb_test_wait_frames (GTK_WIDGET (window), 2);
+  after = popup_option_texts (dropdown);
+  g_assert_cmpstr (after, ==, "All municipalities\nMaastricht\nHeerlen\n");
+  g_assert_true (wb_filter_dropdown_select_value (dropdown, "2"));
+  g_assert_cmpstr (wb_filter_dropdown_get_value (dropdown), ==, "2");
+  gtk_window_destroy (window);
+}
+
 /* One date entry for every date field: it takes dates typed the Dutch way (and ISO), says
  * them as the API wants them, and fills in the day chosen in its calendar. */
 static void
@@ -1404,6 +1447,7 @@ main (int   argc,
   g_test_add_func ("/app/i18n/english-dates", test_english_dates);
   g_test_add_func ("/app/date-entry/typed-and-chosen", test_date_entry);
   g_test_add_func ("/app/filter-dropdown/choices-at-once", test_filter_choices_at_once);
+  g_test_add_func ("/app/filter-dropdown/options-made-when-opened", test_filter_options_made_when_opened);
 
   return g_test_run ();
 }
