@@ -614,22 +614,46 @@ typedef enum {
   SWITCHER_AT_BOTTOM,
 } SwitcherPlace;
 
+static gboolean
+is_switcher_in (GtkWidget     *widget,
+                gconstpointer  parent_type)
+{
+  return WB_IS_VIEW_SWITCHER_GRID (widget) &&
+         G_TYPE_CHECK_INSTANCE_TYPE (gtk_widget_get_parent (widget), GPOINTER_TO_SIZE (parent_type));
+}
+
+/* The views' switcher at the bottom of the window (in a revealer), and the one in the header
+ * (in a squeezer, before the window's title). */
+static WbViewSwitcherGrid *
+bottom_switcher (WbWindow *window)
+{
+  return WB_VIEW_SWITCHER_GRID (wb_test_find (GTK_WIDGET (window), is_switcher_in, GSIZE_TO_POINTER (GTK_TYPE_REVEALER)));
+}
+
+static WbViewSwitcherGrid *
+header_switcher (WbWindow *window)
+{
+  return WB_VIEW_SWITCHER_GRID (wb_test_find (GTK_WIDGET (window), is_switcher_in, GSIZE_TO_POINTER (ADW_TYPE_SQUEEZER)));
+}
+
 /* Where the views' switcher is: in the header (in its wide or narrow form), or at the
  * bottom; not both. */
 static void
 assert_switcher_place (WbWindow      *window,
                        SwitcherPlace  place)
 {
-  GtkWidget *grid = find_of_type (GTK_WIDGET (window), WB_TYPE_VIEW_SWITCHER_GRID, FALSE);
+  WbViewSwitcherGrid *grid = bottom_switcher (window);
+  WbViewSwitcherGrid *header = header_switcher (window);
 
   g_assert_nonnull (grid);
+  g_assert_nonnull (header);
   wb_test_wait_frames (GTK_WIDGET (window), 2);
-  g_assert_cmpint (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_parent (grid))), ==,
+  g_assert_cmpint (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_parent (GTK_WIDGET (grid)))), ==,
                    place == SWITCHER_AT_BOTTOM);
-  g_assert_cmpint (find_mapped (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER) != NULL, ==, place == SWITCHER_IN_HEADER);
+  g_assert_cmpint (gtk_widget_get_mapped (GTK_WIDGET (header)), ==, place == SWITCHER_IN_HEADER);
   /* The bottom's switcher has the views' buttons once it is revealed. */
   if (place == SWITCHER_AT_BOTTOM)
-    g_assert_nonnull (wb_view_switcher_grid_get_stack (WB_VIEW_SWITCHER_GRID (grid)));
+    g_assert_nonnull (wb_view_switcher_grid_get_stack (grid));
 }
 
 /* A window that never needed the bottom's switcher has not made its buttons (wb-window.c:
@@ -637,10 +661,10 @@ assert_switcher_place (WbWindow      *window,
 static void
 assert_bottom_switcher_unmade (WbWindow *window)
 {
-  GtkWidget *grid = find_of_type (GTK_WIDGET (window), WB_TYPE_VIEW_SWITCHER_GRID, FALSE);
+  WbViewSwitcherGrid *grid = bottom_switcher (window);
 
   g_assert_nonnull (grid);
-  g_assert_null (wb_view_switcher_grid_get_stack (WB_VIEW_SWITCHER_GRID (grid)));
+  g_assert_null (wb_view_switcher_grid_get_stack (grid));
 }
 
 /* An administrator's seven views stay in the header of a window as wide as the default

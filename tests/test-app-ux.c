@@ -27,6 +27,7 @@
 #include "wb-test-gtk.h"
 #include "wb-test-server.h"
 #include "wb-test-util.h"
+#include "wb-view-switcher-face.h"
 #include "wb-view-switcher-grid.h"
 #include "wb-window.h"
 
@@ -743,6 +744,14 @@ no_hidden_columns (gpointer view)
 
 /* Each role's window at 360 px, every view in turn, light and dark: no label is cut, the
  * view switcher's included (it moves to the bottom bar), and the window stays 360 wide. */
+/* The views' switcher on screen: at the bottom of a narrow window (the header's is hidden). */
+static gboolean
+is_mapped_switcher (GtkWidget     *widget,
+                    gconstpointer  data)
+{
+  return WB_IS_VIEW_SWITCHER_GRID (widget) && gtk_widget_get_mapped (widget);
+}
+
 static void
 test_narrow_every_view (void)
 {
@@ -828,8 +837,7 @@ test_narrow_every_view (void)
           wait_until (view_loaded, view);
           /* The views are switched at the bottom, each button named by its view's title. */
           {
-            WbViewSwitcherGrid *grid = WB_VIEW_SWITCHER_GRID (wb_test_find_descendant (GTK_WIDGET (window),
-                                                                               WB_TYPE_VIEW_SWITCHER_GRID));
+            WbViewSwitcherGrid *grid = WB_VIEW_SWITCHER_GRID (wb_test_find (GTK_WIDGET (window), is_mapped_switcher, NULL));
             GtkWidget *button = wb_view_switcher_grid_get_button (grid, adw_view_stack_page_get_name (page));
             g_autofree char *name = accessible_label (button);
 
@@ -1065,6 +1073,89 @@ test_switcher_keeps_focus (void)
   gtk_window_destroy (window);
 }
 
+typedef enum {
+  FORM_BESIDE,
+  FORM_UNDER,
+  FORM_TITLE,
+} HeaderForm;
+
+/* A header's switcher (a WbViewSwitcherGrid in one row, before the window's title in a
+ * squeezer) in @width pixels: which form it takes, and how tall it is. */
+static HeaderForm
+header_form_at (int  width,
+                int *height,
+                int *row_minimum,
+                int *row_natural)
+{
+  static const char * const titles[] = { "Clients", "Accounts", "Vacancies", "Monitor" };
+  AdwViewStack *stack = ADW_VIEW_STACK (adw_view_stack_new ());
+  AdwSqueezer *squeezer = ADW_SQUEEZER (adw_squeezer_new ());
+  WbViewSwitcherGrid *row = wb_view_switcher_grid_new_row ();
+  GtkWidget *title = adw_window_title_new ("Werkbrug", NULL);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  HeaderForm form = FORM_TITLE;
+  guint n_beside = 0;
+  GtkWindow *window;
+
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      AdwViewStackPage *page = adw_view_stack_add_titled (stack, gtk_label_new (titles[i]), titles[i], titles[i]);
+
+      adw_view_stack_page_set_icon_name (page, "view-list-symbolic");
+    }
+  wb_view_switcher_grid_set_stack (row, stack);
+  adw_squeezer_set_switch_threshold_policy (squeezer, ADW_FOLD_THRESHOLD_POLICY_MINIMUM);
+  adw_squeezer_set_homogeneous (squeezer, FALSE);
+  adw_squeezer_add (squeezer, GTK_WIDGET (row));
+  adw_squeezer_add (squeezer, title);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (squeezer));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (stack));
+  window = wb_test_show_in_window (box, width, 300);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (squeezer)), ==, width);
+
+  *height = gtk_widget_get_height (GTK_WIDGET (row));
+  gtk_widget_measure (GTK_WIDGET (row), GTK_ORIENTATION_HORIZONTAL, -1, row_minimum, row_natural, NULL, NULL);
+  if (adw_squeezer_get_visible_child (squeezer) == GTK_WIDGET (row))
+    {
+      g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (row)));
+      for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+        {
+          GtkWidget *button = wb_view_switcher_grid_get_button (row, titles[i]);
+          GtkWidget *face = gtk_button_get_child (GTK_BUTTON (button));
+
+          /* The views' tabs, each named by its title, the one shown selected. */
+          g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (button)), ==, GTK_ACCESSIBLE_ROLE_TAB);
+          g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)) == (i == 0));
+          n_beside += wb_view_switcher_face_get_beside (WB_VIEW_SWITCHER_FACE (face)) ? 1 : 0;
+        }
+      /* Every title beside its icon, or every one under it. */
+      g_assert_true (n_beside == 0 || n_beside == G_N_ELEMENTS (titles));
+      form = n_beside > 0 ? FORM_BESIDE : FORM_UNDER;
+    }
+  else
+    g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (row)));
+  gtk_window_destroy (window);
+  return form;
+}
+
+/* The header's switcher takes libadwaita's three forms with one set of buttons: titles
+ * beside the icons where there is room, under them where less (and taller), the window's
+ * title where not even that fits. */
+static void
+test_header_switcher_forms (void)
+{
+  int beside_height = 0, under_height = 0, title_height = 0, minimum = 0, natural = 0;
+
+  g_assert_cmpint (header_form_at (1000, &beside_height, &minimum, &natural), ==, FORM_BESIDE);
+  g_assert_cmpint (minimum, >, 0);
+  g_assert_cmpint (natural, >, minimum + 40);
+  g_assert_cmpint (header_form_at (natural, &beside_height, &minimum, &natural), ==, FORM_BESIDE);
+  g_assert_cmpint (header_form_at ((minimum + natural) / 2, &under_height, &minimum, &natural), ==, FORM_UNDER);
+  g_assert_cmpint (header_form_at (minimum, &under_height, &minimum, &natural), ==, FORM_UNDER);
+  g_assert_cmpint (header_form_at (minimum - 20, &title_height, &minimum, &natural), ==, FORM_TITLE);
+  g_assert_cmpint (under_height, >, beside_height);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1094,6 +1185,7 @@ main (int   argc,
   g_test_add_func ("/app-ux/narrow/nothing-cut-at-360", test_narrow_every_view);
   g_test_add_func ("/app-ux/keyring/sign-out-forgets-kept-sign-in", test_sign_out_forgets_kept_sign_in);
   g_test_add_func ("/app-ux/switcher/count-keeps-focus", test_switcher_keeps_focus);
+  g_test_add_func ("/app-ux/switcher/header-forms", test_header_switcher_forms);
 
   return g_test_run ();
 }

@@ -48,7 +48,9 @@ struct _WbWindow
   GMenuModel *primary_menu;
   GtkLabel *user_label;
   GtkLabel *user_name_label;
-  AdwViewSwitcherTitle *switcher_title;
+  AdwSqueezer *switcher_title;      /* the header's switcher, or the window's title */
+  WbViewSwitcherGrid *header_switcher;
+  GtkWidget *window_title;
   GtkRevealer *narrow_switcher_revealer;
   WbViewSwitcherGrid *narrow_switcher;
   GtkRevealer *banner_revealer;
@@ -537,6 +539,16 @@ on_narrow_switcher_reveal_cb (GtkRevealer *revealer,
 {
   if (gtk_revealer_get_reveal_child (revealer))
     wb_view_switcher_grid_set_stack (self->narrow_switcher, self->view_stack);
+}
+
+/* Where the header shows the window's title, its switcher did not fit: the bottom's does. */
+static void
+on_switcher_squeezed_cb (AdwSqueezer *squeezer,
+                         GParamSpec  *pspec,
+                         WbWindow    *self)
+{
+  gtk_revealer_set_reveal_child (self->narrow_switcher_revealer,
+                                 adw_squeezer_get_visible_child (squeezer) == self->window_title);
 }
 
 /* The view on the page that is shown, made if it is a slot's that was not needed before. */
@@ -1701,7 +1713,16 @@ wb_window_init (WbWindow *self)
   gtk_box_append (self->notifications_box, GTK_WIDGET (self->notifications));
   g_signal_connect (self->notifications, "open-employer", G_CALLBACK (on_open_account_cb), self);
 
-  /* Where the header has no room for the switcher: at the bottom, in rows, titles whole. */
+  /* The views' switcher in the header; where it does not fit, the window's title there, and
+   * the switcher at the bottom, in rows, titles whole. */
+  self->header_switcher = wb_view_switcher_grid_new_row ();
+  wb_view_switcher_grid_set_stack (self->header_switcher, self->view_stack);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->header_switcher), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Views"), -1);
+  self->window_title = adw_window_title_new (_("Werkbrug"), NULL);
+  adw_squeezer_add (self->switcher_title, GTK_WIDGET (self->header_switcher));
+  adw_squeezer_add (self->switcher_title, self->window_title);
+  g_signal_connect (self->switcher_title, "notify::visible-child", G_CALLBACK (on_switcher_squeezed_cb), self);
   self->narrow_switcher = wb_view_switcher_grid_new ();
   gtk_revealer_set_child (self->narrow_switcher_revealer, GTK_WIDGET (self->narrow_switcher));
   g_signal_connect (self->narrow_switcher_revealer, "notify::reveal-child", G_CALLBACK (on_narrow_switcher_reveal_cb),

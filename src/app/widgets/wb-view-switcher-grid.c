@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "wb-a11y.h"
+#include "wb-view-switcher-face.h"
 #include "wb-view-switcher-grid.h"
 
 struct _WbViewSwitcherGrid
@@ -16,6 +17,7 @@ struct _WbViewSwitcherGrid
   GtkSelectionModel *pages;
   GPtrArray *watched;      /* AdwViewStackPage whose changes rebuild the buttons */
   gboolean syncing;        /* buttons follow the stack: no switching back */
+  gboolean single_row;     /* a header's switcher (wb_view_switcher_grid_new_row) */
 };
 
 G_DEFINE_FINAL_TYPE (WbViewSwitcherGrid, wb_view_switcher_grid, GTK_TYPE_WIDGET)
@@ -134,9 +136,16 @@ wb_view_switcher_grid_measure (GtkWidget      *widget,
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      /* At least one button; naturally all in one row. */
-      *minimum = widest_minimum (self);
+      /* At least one button (a row: all, their titles under their icons); naturally all in
+       * one row. */
+      *minimum = (self->single_row ? (int) n : 1) * widest_minimum (self);
       *natural = MAX (*minimum, (int) n * widest_natural (self));
+    }
+  else if (self->single_row)
+    {
+      int cell = n == 0 ? 0 : for_size >= 0 ? for_size / (int) n : widest_natural (self);
+
+      *minimum = *natural = n == 0 ? 0 : row_height (self, cell);
     }
   else
     {
@@ -162,11 +171,29 @@ wb_view_switcher_grid_size_allocate (GtkWidget *widget,
 {
   WbViewSwitcherGrid *self = WB_VIEW_SWITCHER_GRID (widget);
   guint n = n_buttons (self);
-  guint columns = per_row (self, width);
-  guint rows = n == 0 ? 1 : (n + columns - 1) / columns;
-  int cell = width / (int) columns;
-  int line = height / (int) rows;
+  guint columns, rows;
+  int cell, line;
   guint i = 0;
+  gboolean beside = FALSE;
+
+  if (self->single_row)
+    {
+      /* One row, every button as wide as the widest wants and no wider; every title beside
+       * its icon where they all fit so, else every one under its icon. */
+      int natural = widest_natural (self);
+
+      columns = MAX (n, 1);
+      rows = 1;
+      cell = MIN (width / (int) columns, natural);
+      beside = cell >= natural;
+    }
+  else
+    {
+      columns = per_row (self, width);
+      rows = n == 0 ? 1 : (n + columns - 1) / columns;
+      cell = width / (int) columns;
+    }
+  line = height / (int) rows;
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -181,6 +208,7 @@ wb_view_switcher_grid_size_allocate (GtkWidget *widget,
       /* A shorter last row is centred. */
       in_row = MIN (columns, n - row * columns);
       offset = (width - (int) in_row * cell) / 2;
+      wb_view_switcher_face_set_beside (WB_VIEW_SWITCHER_FACE (gtk_button_get_child (GTK_BUTTON (child))), beside);
       gtk_widget_size_allocate (child, &(GtkAllocation) { offset + (int) column * cell, (int) row * line, cell, line }, -1);
       i++;
     }
@@ -210,7 +238,11 @@ sync_active (WbViewSwitcherGrid *self)
     {
       AdwViewStackPage *page = g_object_get_data (G_OBJECT (child), PAGE_KEY);
 
-      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (child), adw_view_stack_page_get_child (page) == visible);
+      gboolean active = adw_view_stack_page_get_child (page) == visible;
+
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (child), active);
+      if (self->single_row)
+        gtk_accessible_update_state (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_STATE_SELECTED, active, -1);
     }
   self->syncing = FALSE;
 }
@@ -255,8 +287,9 @@ make_button (WbViewSwitcherGrid *self,
              AdwViewStackPage   *page,
              GtkWidget          *group)
 {
-  GtkWidget *button = gtk_toggle_button_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  /* In a header the buttons are the tabs of the views, as libadwaita's are. */
+  GtkWidget *button = self->single_row ? g_object_new (GTK_TYPE_TOGGLE_BUTTON, "accessible-role", GTK_ACCESSIBLE_ROLE_TAB, NULL)
+                                        : gtk_toggle_button_new ();
   GtkWidget *overlay = gtk_overlay_new ();
   GtkWidget *icon = gtk_image_new ();
   GtkWidget *label = gtk_label_new (NULL);
@@ -269,15 +302,12 @@ make_button (WbViewSwitcherGrid *self,
   gtk_widget_set_valign (count, GTK_ALIGN_START);
   gtk_widget_set_can_target (count, FALSE);
   gtk_overlay_add_overlay (GTK_OVERLAY (overlay), count);
-  gtk_box_append (GTK_BOX (box), overlay);
-  /* Whole words, a long title on two lines; never "…". */
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  /* Whole words, a long title on two lines; never "…". A header's titles keep one line. */
+  gtk_label_set_wrap (GTK_LABEL (label), !self->single_row);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD);
   gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
   gtk_widget_add_css_class (label, "wb-view-switcher-title");
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-  gtk_button_set_child (GTK_BUTTON (button), box);
+  gtk_button_set_child (GTK_BUTTON (button), wb_view_switcher_face_new (overlay, label, self->single_row));
   gtk_widget_add_css_class (button, "flat");
   g_object_set_data (G_OBJECT (button), ICON_KEY, icon);
   g_object_set_data (G_OBJECT (button), TITLE_KEY, label);
@@ -468,6 +498,18 @@ WbViewSwitcherGrid *
 wb_view_switcher_grid_new (void)
 {
   return g_object_new (WB_TYPE_VIEW_SWITCHER_GRID, NULL);
+}
+
+WbViewSwitcherGrid *
+wb_view_switcher_grid_new_row (void)
+{
+  WbViewSwitcherGrid *self = g_object_new (WB_TYPE_VIEW_SWITCHER_GRID,
+                                           "accessible-role", GTK_ACCESSIBLE_ROLE_TAB_LIST,
+                                           NULL);
+
+  self->single_row = TRUE;
+  gtk_widget_add_css_class (GTK_WIDGET (self), "wb-row");
+  return self;
 }
 
 void
