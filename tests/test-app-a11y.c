@@ -316,7 +316,7 @@ test_options_speak (void)
 
   fixture_set_up (&f, 1400);
   dropdown = wb_list_view_get_filter_widget (f.view, 1);   /* the municipality */
-  g_assert_true (GTK_IS_DROP_DOWN (dropdown));
+  g_assert_true (WB_IS_FILTER_DROPDOWN (dropdown));
   button = find_widget (dropdown, GTK_TYPE_TOGGLE_BUTTON);
   g_assert_nonnull (button);
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), TRUE);
@@ -335,6 +335,8 @@ test_options_speak (void)
     }
   g_assert_cmpuint (named, ==, rows->len);
   g_assert_true (heerlen);
+  /* The open filter, to look at. */
+  wb_test_save_native_shot (popover, "filter-popup");
   gtk_popover_popdown (GTK_POPOVER (popover));
   fixture_tear_down (&f);
 }

@@ -1508,7 +1508,7 @@ test_arrangements_list (void)
   g_autoptr(WbRecord) c = make_report (3, "2020-02-01T09:00:00Z", "2020-Q1", "changed", "Oud arrangement",
                                        "Garage Smeets", "Heerlen", "Parkstad");
   WbListModel *model;
-  GtkDropDown *quarter, *region;
+  WbFilterDropdown *quarter, *region;
   g_autoptr(GBytes) csv = NULL;
   g_autofree char *text = NULL;
 
@@ -1520,8 +1520,8 @@ test_arrangements_list (void)
   model = wb_list_view_get_model (WB_LIST_VIEW (view));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 3);
 
-  quarter = GTK_DROP_DOWN (wb_list_view_get_filter_widget (WB_LIST_VIEW (view), WB_ARRANGEMENT_FILTER_QUARTER));
-  region = GTK_DROP_DOWN (wb_list_view_get_filter_widget (WB_LIST_VIEW (view), WB_ARRANGEMENT_FILTER_REGION));
+  quarter = WB_FILTER_DROPDOWN (wb_list_view_get_filter_widget (WB_LIST_VIEW (view), WB_ARRANGEMENT_FILTER_QUARTER));
+  region = WB_FILTER_DROPDOWN (wb_list_view_get_filter_widget (WB_LIST_VIEW (view), WB_ARRANGEMENT_FILTER_REGION));
   g_assert_true (wb_filter_dropdown_select_value (quarter, this_quarter));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 2);
   g_assert_true (wb_filter_dropdown_select_value (region, "Parkstad"));

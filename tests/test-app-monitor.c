@@ -18,6 +18,7 @@
 #include "wb-api-monitor.h"
 #include "wb-application.h"
 #include "wb-demo.h"
+#include "wb-filter-dropdown.h"
 #include "wb-import.h"
 #include "wb-monitor-charts.h"
 #include "wb-monitor-view.h"
@@ -207,7 +208,8 @@ static void
 collect_buttons (GtkWidget *widget,
                  GPtrArray *buttons)
 {
-  if (GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget) || GTK_IS_DROP_DOWN (widget))
+  if (GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget) || GTK_IS_DROP_DOWN (widget) ||
+      WB_IS_FILTER_DROPDOWN (widget))
     g_ptr_array_add (buttons, widget);
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
     collect_buttons (child, buttons);
@@ -492,12 +494,14 @@ test_no_way_to_persons (void)
       GtkWidget *button = buttons->pdata[i];
       const char *action = GTK_IS_ACTIONABLE (button) ? gtk_actionable_get_action_name (GTK_ACTIONABLE (button)) : NULL;
 
-      /* The button inside a drop-down or a menu button is part of it. */
-      if (!GTK_IS_DROP_DOWN (button) && !GTK_IS_MENU_BUTTON (button) &&
-          (gtk_widget_get_ancestor (gtk_widget_get_parent (button), GTK_TYPE_DROP_DOWN) != NULL ||
-           gtk_widget_get_ancestor (gtk_widget_get_parent (button), GTK_TYPE_MENU_BUTTON) != NULL))
+      /* The button inside a drop-down or a menu button is part of it (a filter's drop-down
+       * is a menu button inside). */
+      if (gtk_widget_get_ancestor (gtk_widget_get_parent (button), WB_TYPE_FILTER_DROPDOWN) != NULL ||
+          (!GTK_IS_DROP_DOWN (button) && !GTK_IS_MENU_BUTTON (button) &&
+           (gtk_widget_get_ancestor (gtk_widget_get_parent (button), GTK_TYPE_DROP_DOWN) != NULL ||
+            gtk_widget_get_ancestor (gtk_widget_get_parent (button), GTK_TYPE_MENU_BUTTON) != NULL)))
         continue;
-      if (GTK_IS_DROP_DOWN (button))
+      if (GTK_IS_DROP_DOWN (button) || WB_IS_FILTER_DROPDOWN (button))
         dropdowns++;
       else if (GTK_IS_MENU_BUTTON (button))
         menus++;

@@ -27,6 +27,7 @@
 #include "wb-test-gtk.h"
 #include "wb-test-server.h"
 #include "wb-test-util.h"
+#include "wb-filter-dropdown.h"
 #include "wb-view-switcher-face.h"
 #include "wb-view-switcher-grid.h"
 #include "wb-window.h"
@@ -103,7 +104,8 @@ collect_names (GtkWidget  *widget,
 {
   if (!gtk_widget_get_mapped (widget))
     return;
-  if (GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget) || GTK_IS_DROP_DOWN (widget) || GTK_IS_EDITABLE (widget))
+  if (GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget) || GTK_IS_DROP_DOWN (widget) || WB_IS_FILTER_DROPDOWN (widget) ||
+      GTK_IS_EDITABLE (widget))
     {
       g_autofree char *name = accessible_label (widget);
       const char *label = GTK_IS_BUTTON (widget) ? gtk_button_get_label (GTK_BUTTON (widget)) : NULL;

@@ -1138,8 +1138,8 @@ test_filter_choices_at_once (void)
 {
   static const char * const labels[] = { "Maastricht", "Heerlen", "Sittard-Geleen" };
   static const char * const values[] = { "1", "2", "3" };
-  GtkDropDown *dropdown = g_object_ref_sink (wb_filter_dropdown_new ("All municipalities", "Municipality"));
-  GListModel *strings = gtk_drop_down_get_model (dropdown);
+  WbFilterDropdown *dropdown = g_object_ref_sink (wb_filter_dropdown_new ("All municipalities", "Municipality"));
+  GListModel *strings = wb_filter_dropdown_get_model (dropdown);
   guint n_changes = 0;
 
   g_signal_connect (strings, "items-changed", G_CALLBACK (count_changes_cb), &n_changes);
@@ -1173,46 +1173,72 @@ test_filter_choices_at_once (void)
   g_object_unref (dropdown);
 }
 
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *n_changes)
+{
+  (*n_changes)++;
+}
+
 /* The texts of the options @dropdown's popup has made widgets for, one a line. */
 static char *
-popup_option_texts (GtkDropDown *dropdown)
+popup_option_texts (WbFilterDropdown *dropdown)
 {
   g_autoptr(GString) texts = g_string_new (NULL);
+  GtkWidget *button = gtk_widget_get_first_child (GTK_WIDGET (dropdown));
+  GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
 
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (dropdown)); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_POPOVER (child))
-      wb_test_collect_texts (child, texts);
+  if (popover != NULL)
+    wb_test_collect_texts (GTK_WIDGET (popover), texts);
   return g_string_free (g_steal_pointer (&texts), FALSE);
 }
 
-/* A filter's popup makes its options' widgets as it first opens, not with the list at every
- * start; open, it shows every option by its text, as GTK's drop-down does. */
+/* A filter is a drop-down to a screen reader; its popup is made as it first opens, not with
+ * the list at every start; open, it shows every option by its text, the one selected
+ * checked, and a click on an option selects it and closes the popup. */
 static void
 test_filter_options_made_when_opened (void)
 {
   GtkWindow *window = GTK_WINDOW (gtk_window_new ());
-  GtkDropDown *dropdown = wb_filter_dropdown_new ("All municipalities", "Municipality");
+  WbFilterDropdown *dropdown = wb_filter_dropdown_new ("All municipalities", "Municipality");
+  GtkWidget *button = gtk_widget_get_first_child (GTK_WIDGET (dropdown));
+  GtkPopover *popover;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
+  guint n_changes = 0;
 
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (dropdown)), ==, GTK_ACCESSIBLE_ROLE_COMBO_BOX);
+  g_assert_true (GTK_IS_MENU_BUTTON (button));
   wb_filter_dropdown_begin_choices (dropdown);
   wb_filter_dropdown_add_choice (dropdown, "Maastricht", "1");
   wb_filter_dropdown_add_choice (dropdown, "Heerlen", "2");
   wb_filter_dropdown_end_choices (dropdown);
+  g_signal_connect (dropdown, "notify::selected", G_CALLBACK (count_notify_cb), &n_changes);
   gtk_window_set_child (window, GTK_WIDGET (dropdown));
   gtk_window_present (window);
   wb_test_wait_frames (GTK_WIDGET (window), 2);
   before = popup_option_texts (dropdown);
   g_assert_cmpstr (before, ==, "");
+  g_assert_null (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (button)), ==, "All municipalities");
 
-  /* As a click on it opens it. */
-  g_signal_emit_by_name (gtk_widget_get_first_child (GTK_WIDGET (dropdown)), "clicked");
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
   wb_test_wait_frames (GTK_WIDGET (window), 2);
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (popover)));
   after = popup_option_texts (dropdown);
   g_assert_cmpstr (after, ==, "All municipalities\nMaastricht\nHeerlen\n");
-  g_assert_true (wb_filter_dropdown_select_value (dropdown, "2"));
+
+  /* A click on "Heerlen" (the list activates its row). */
+  g_signal_emit_by_name (wb_test_find_descendant (GTK_WIDGET (popover), GTK_TYPE_LIST_VIEW), "activate", 2);
+  wb_test_wait_frames (GTK_WIDGET (window), 2);
+  g_assert_cmpuint (n_changes, ==, 1);
+  g_assert_cmpuint (wb_filter_dropdown_get_selected (dropdown), ==, 2);
   g_assert_cmpstr (wb_filter_dropdown_get_value (dropdown), ==, "2");
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (button)), ==, "Heerlen");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
   gtk_window_destroy (window);
 }
 

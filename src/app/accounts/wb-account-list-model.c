@@ -159,7 +159,7 @@ static const WbListColumn columns[] = {
 };
 
 static void
-add_int_choice (GtkDropDown *dropdown,
+add_int_choice (WbFilterDropdown *dropdown,
                 const char  *label,
                 int          value)
 {
@@ -170,7 +170,7 @@ add_int_choice (GtkDropDown *dropdown,
 }
 
 static void
-fill_owner_types (GtkDropDown *dropdown,
+fill_owner_types (WbFilterDropdown *dropdown,
                   WbSession   *session)
 {
   add_int_choice (dropdown, _("WSP accounts"), WB_OWNER_TYPE_WSP);
@@ -179,7 +179,7 @@ fill_owner_types (GtkDropDown *dropdown,
 }
 
 static void
-fill_sizes (GtkDropDown *dropdown,
+fill_sizes (WbFilterDropdown *dropdown,
             WbSession   *session)
 {
   for (int i = 0; i < WB_N_ACCOUNT_SIZES; i++)
@@ -187,7 +187,7 @@ fill_sizes (GtkDropDown *dropdown,
 }
 
 static void
-fill_statuses (GtkDropDown *dropdown,
+fill_statuses (WbFilterDropdown *dropdown,
                WbSession   *session)
 {
   for (int i = 0; i < WB_N_ACCOUNT_STATUSES; i++)

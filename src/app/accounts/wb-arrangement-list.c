@@ -157,7 +157,7 @@ static const WbListColumn columns[] = {
 
 /* This quarter and the seven before it. */
 static void
-fill_quarters (GtkDropDown *dropdown,
+fill_quarters (WbFilterDropdown *dropdown,
                WbSession   *session)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();

@@ -99,7 +99,7 @@ wb_arrangements_view_present (WbSession *session,
 
   wb_list_view_set_session (WB_LIST_VIEW (view), session);
   /* This quarter's first: the quarterly meeting looks back one quarter at a time. */
-  wb_filter_dropdown_select_value (GTK_DROP_DOWN (wb_list_view_get_filter_widget (WB_LIST_VIEW (view),
+  wb_filter_dropdown_select_value (WB_FILTER_DROPDOWN (wb_list_view_get_filter_widget (WB_LIST_VIEW (view),
                                                                                   WB_ARRANGEMENT_FILTER_QUARTER)),
                                    quarter);
   gtk_window_present (GTK_WINDOW (window));

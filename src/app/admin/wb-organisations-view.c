@@ -85,7 +85,7 @@ static const WbListColumn columns[] = {
 };
 
 static void
-fill_kinds (GtkDropDown *dropdown,
+fill_kinds (WbFilterDropdown *dropdown,
             WbSession   *session)
 {
   for (guint i = 0; wb_organisation_kinds[i] != NULL; i++)

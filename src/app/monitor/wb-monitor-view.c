@@ -94,8 +94,8 @@ struct _WbMonitorView
   GtkDropDown *kind_dropdown;
   GtkDropDown *from_dropdown;
   GtkDropDown *to_dropdown;
-  GtkDropDown *group_dropdown;
-  GtkDropDown *band_dropdown;
+  WbFilterDropdown *group_dropdown;
+  WbFilterDropdown *band_dropdown;
 
   WbChartView *chart_views[WB_MONITOR_N_CHARTS];
   GtkWidget *chart_children[WB_MONITOR_N_CHARTS];
@@ -238,12 +238,12 @@ string_dropdown (const char * const *items,
 /* A filter in the flow box; its child is no stop of its own for the keyboard. */
 static void
 add_filter (WbMonitorView *self,
-            GtkDropDown   *dropdown)
+            GtkWidget     *dropdown)
 {
   GtkWidget *child;
 
-  gtk_flow_box_append (self->filters, GTK_WIDGET (dropdown));
-  child = gtk_widget_get_parent (GTK_WIDGET (dropdown));
+  gtk_flow_box_append (self->filters, dropdown);
+  child = gtk_widget_get_parent (dropdown);
   gtk_widget_set_focusable (child, FALSE);
 }
 
@@ -1170,14 +1170,14 @@ build_filters (WbMonitorView *self)
       wb_filter_dropdown_add_choice (self->band_dropdown,
                                      wb_monitor_dimension_label (WB_MONITOR_DIM_CAPACITY_BAND, values[i]), values[i]);
 
-  add_filter (self, self->level_dropdown);
-  add_filter (self, self->area_dropdown);
-  add_filter (self, self->kind_dropdown);
-  add_filter (self, self->from_dropdown);
-  add_filter (self, self->to_dropdown);
-  add_filter (self, self->figure_dropdown);
-  add_filter (self, self->group_dropdown);
-  add_filter (self, self->band_dropdown);
+  add_filter (self, GTK_WIDGET (self->level_dropdown));
+  add_filter (self, GTK_WIDGET (self->area_dropdown));
+  add_filter (self, GTK_WIDGET (self->kind_dropdown));
+  add_filter (self, GTK_WIDGET (self->from_dropdown));
+  add_filter (self, GTK_WIDGET (self->to_dropdown));
+  add_filter (self, GTK_WIDGET (self->figure_dropdown));
+  add_filter (self, GTK_WIDGET (self->group_dropdown));
+  add_filter (self, GTK_WIDGET (self->band_dropdown));
 
   fill_areas (self);
   g_signal_connect (self->level_dropdown, "notify::selected", G_CALLBACK (on_level_changed_cb), self);
@@ -1460,9 +1460,9 @@ wb_monitor_view_set_client_filter (WbMonitorView *self,
 
   self->filling = TRUE;
   if (client_group == NULL || !wb_filter_dropdown_select_value (self->group_dropdown, client_group))
-    gtk_drop_down_set_selected (self->group_dropdown, 0);
+    wb_filter_dropdown_set_selected (self->group_dropdown, 0);
   if (capacity_band == NULL || !wb_filter_dropdown_select_value (self->band_dropdown, capacity_band))
-    gtk_drop_down_set_selected (self->band_dropdown, 0);
+    wb_filter_dropdown_set_selected (self->band_dropdown, 0);
   self->filling = FALSE;
   queue_reload (self);
 }

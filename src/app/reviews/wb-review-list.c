@@ -397,7 +397,7 @@ words_match (gpointer                 review,
 }
 
 static void
-fill_kinds (GtkDropDown *dropdown,
+fill_kinds (WbFilterDropdown *dropdown,
             WbSession   *session)
 {
   for (guint i = 0; review_kinds[i] != NULL; i++)

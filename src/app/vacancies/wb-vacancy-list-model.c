@@ -175,7 +175,7 @@ sector_matches (gpointer                 row,
 /* Every sector, each opportunity sector with the regions whose opportunity it is, after
  * one choice for all of them: a vacancy in an opportunity sector of its own region. */
 static void
-fill_sectors (GtkDropDown *dropdown,
+fill_sectors (WbFilterDropdown *dropdown,
               WbSession   *session)
 {
   wb_filter_dropdown_add_choice (dropdown, _("Opportunity sectors of their region"), WB_VACANCY_OPPORTUNITY);

@@ -8,168 +8,372 @@
 #include "wb-a11y.h"
 #include "wb-filter-dropdown.h"
 
-/* The values are kept on the drop-down, in the order of its items after the first. */
-#define VALUES_KEY "values"
-/* Between begin_choices and end_choices: the labels and values gathered. */
-#define PENDING_KEY "pending-choices"
+struct _WbFilterDropdown
+{
+  GtkWidget parent_instance;
 
-typedef struct {
-  GPtrArray *labels;
-  GPtrArray *values;
-} Pending;
+  GtkMenuButton *button;
+  GtkStringList *labels;     /* "any", then a label a value */
+  GPtrArray *values;         /* the values, in the order of the labels after the first */
+  guint selected;
+  GtkListView *list;         /* in the popover, made as it first opens */
+  GtkSingleSelection *list_selection;
+  GPtrArray *pending_labels; /* between begin_choices and end_choices */
+  GPtrArray *pending_values;
+};
+
+G_DEFINE_FINAL_TYPE (WbFilterDropdown, wb_filter_dropdown, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_SELECTED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* At most this tall, the list scrolls (as GtkDropDown's does). */
+#define MAX_LIST_HEIGHT 400
 
 static void
-pending_free (Pending *pending)
+update_button_label (WbFilterDropdown *self)
 {
-  g_ptr_array_unref (pending->labels);
-  g_clear_pointer (&pending->values, g_ptr_array_unref);
-  g_free (pending);
+  gtk_menu_button_set_label (self->button, wb_filter_dropdown_get_label (self));
 }
 
-/* The popup's options get their widgets as it first opens. A GtkListView makes a widget for
- * every option it may show as soon as it has a model, also in a popover nobody opened: the
- * filters of the clients list made 130 options (a box, a label and a check mark each) at
- * every start, 21 million instructions. Until then the popup lists with a factory that
- * makes nothing. */
+/* The list in the popover */
+
 static void
-on_popup_show_cb (GtkWidget   *popover,
-                  GtkDropDown *dropdown)
+update_check (GtkListItem      *item,
+              WbFilterDropdown *self)
 {
-  g_signal_handlers_disconnect_by_func (popover, on_popup_show_cb, dropdown);
-  /* GTK's own options, with the check mark at the one selected. */
-  gtk_drop_down_set_list_factory (dropdown, NULL);
+  GtkWidget *box = gtk_list_item_get_child (item);
+
+  gtk_widget_set_opacity (gtk_widget_get_last_child (box), gtk_list_item_get_position (item) == self->selected ? 1 : 0);
 }
 
-GtkDropDown *
+static void
+on_selected_for_item_cb (WbFilterDropdown *self,
+                         GParamSpec       *pspec,
+                         GtkListItem      *item)
+{
+  update_check (item, self);
+}
+
+static void
+setup_item_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               WbFilterDropdown         *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *check = g_object_new (GTK_TYPE_IMAGE, "icon-name", "object-select-symbolic",
+                                   "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), check);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_item_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              WbFilterDropdown         *self)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *row = gtk_widget_get_parent (box);
+  const char *text = gtk_string_object_get_string (gtk_list_item_get_item (item));
+
+  gtk_label_set_text (GTK_LABEL (gtk_widget_get_first_child (box)), text);
+  /* GTK 4.8 gives a list's line no name: the option speaks its text. */
+  if (row != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+  g_signal_connect (self, "notify::selected", G_CALLBACK (on_selected_for_item_cb), item);
+  update_check (item, self);
+}
+
+static void
+unbind_item_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                WbFilterDropdown         *self)
+{
+  g_signal_handlers_disconnect_by_func (self, on_selected_for_item_cb, item);
+}
+
+static void
+on_item_activated_cb (GtkListView      *list,
+                      guint             position,
+                      WbFilterDropdown *self)
+{
+  wb_filter_dropdown_set_selected (self, position);
+  gtk_menu_button_popdown (self->button);
+}
+
+static void
+create_popup_cb (GtkMenuButton    *button,
+                 WbFilterDropdown *self)
+{
+  g_autoptr(GtkListItemFactory) factory = NULL;
+  GtkWidget *popover, *scrolled;
+
+  if (self->list != NULL)
+    {
+      /* Open again: the keyboard starts at the item selected. */
+      gtk_single_selection_set_selected (self->list_selection, self->selected);
+      return;
+    }
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_item_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_item_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_item_cb), self);
+  self->list_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->labels)));
+  gtk_single_selection_set_autoselect (self->list_selection, FALSE);
+  gtk_single_selection_set_selected (self->list_selection, self->selected);
+  self->list = GTK_LIST_VIEW (gtk_list_view_new (GTK_SELECTION_MODEL (g_object_ref (self->list_selection)),
+                                                 g_object_ref (factory)));
+  gtk_list_view_set_single_click_activate (self->list, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->list), "wb-filter-options");
+  g_signal_connect (self->list, "activate", G_CALLBACK (on_item_activated_cb), self);
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), MAX_LIST_HEIGHT);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->list));
+  popover = gtk_popover_new ();
+  gtk_widget_add_css_class (popover, "menu");
+  gtk_popover_set_child (GTK_POPOVER (popover), scrolled);
+  gtk_menu_button_set_popover (button, popover);
+}
+
+/* GObject */
+
+static void
+wb_filter_dropdown_dispose (GObject *object)
+{
+  WbFilterDropdown *self = WB_FILTER_DROPDOWN (object);
+
+  if (self->button != NULL)
+    gtk_widget_unparent (GTK_WIDGET (self->button));
+  self->button = NULL;
+  self->list = NULL;
+  g_clear_object (&self->list_selection);
+
+  G_OBJECT_CLASS (wb_filter_dropdown_parent_class)->dispose (object);
+}
+
+static void
+wb_filter_dropdown_finalize (GObject *object)
+{
+  WbFilterDropdown *self = WB_FILTER_DROPDOWN (object);
+
+  g_clear_object (&self->labels);
+  g_clear_pointer (&self->values, g_ptr_array_unref);
+  g_clear_pointer (&self->pending_labels, g_ptr_array_unref);
+  g_clear_pointer (&self->pending_values, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (wb_filter_dropdown_parent_class)->finalize (object);
+}
+
+static void
+wb_filter_dropdown_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  WbFilterDropdown *self = WB_FILTER_DROPDOWN (object);
+
+  switch (prop_id)
+    {
+    case PROP_SELECTED:
+      g_value_set_uint (value, self->selected);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+wb_filter_dropdown_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  WbFilterDropdown *self = WB_FILTER_DROPDOWN (object);
+
+  switch (prop_id)
+    {
+    case PROP_SELECTED:
+      wb_filter_dropdown_set_selected (self, g_value_get_uint (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+wb_filter_dropdown_class_init (WbFilterDropdownClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = wb_filter_dropdown_dispose;
+  object_class->finalize = wb_filter_dropdown_finalize;
+  object_class->get_property = wb_filter_dropdown_get_property;
+  object_class->set_property = wb_filter_dropdown_set_property;
+
+  properties[PROP_SELECTED] =
+    g_param_spec_uint ("selected", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "wbfilterdropdown");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_COMBO_BOX);
+}
+
+static void
+wb_filter_dropdown_init (WbFilterDropdown *self)
+{
+  self->labels = gtk_string_list_new (NULL);
+  self->values = g_ptr_array_new_with_free_func (g_free);
+  self->button = GTK_MENU_BUTTON (gtk_menu_button_new ());
+  gtk_menu_button_set_create_popup_func (self->button, (GtkMenuButtonCreatePopupFunc) create_popup_cb, self, NULL);
+  gtk_widget_set_parent (GTK_WIDGET (self->button), GTK_WIDGET (self));
+}
+
+/* Public API */
+
+WbFilterDropdown *
 wb_filter_dropdown_new (const char *any_label,
                         const char *accessible_label)
 {
-  g_autoptr(GtkStringList) strings = gtk_string_list_new (NULL);
-  g_autoptr(GtkListItemFactory) no_widgets = NULL;
-  GtkDropDown *dropdown;
+  WbFilterDropdown *self = g_object_new (WB_TYPE_FILTER_DROPDOWN, NULL);
 
-  gtk_string_list_append (strings, any_label);
-  dropdown = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (strings)), NULL));
-  no_widgets = gtk_signal_list_item_factory_new ();
-  gtk_drop_down_set_list_factory (dropdown, no_widgets);
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (dropdown)); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_POPOVER (child))
-      g_signal_connect (child, "show", G_CALLBACK (on_popup_show_cb), dropdown);
-  gtk_widget_set_valign (GTK_WIDGET (dropdown), GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (dropdown), accessible_label);
-  wb_a11y_set_label (GTK_WIDGET (dropdown), accessible_label);
-  g_object_set_data_full (G_OBJECT (dropdown), VALUES_KEY, g_ptr_array_new_with_free_func (g_free),
-                          (GDestroyNotify) g_ptr_array_unref);
-  return dropdown;
+  gtk_string_list_append (self->labels, any_label);
+  update_button_label (self);
+  gtk_widget_set_valign (GTK_WIDGET (self), GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), accessible_label);
+  wb_a11y_set_label (GTK_WIDGET (self), accessible_label);
+  wb_a11y_set_label (GTK_WIDGET (self->button), accessible_label);
+  return self;
 }
 
 void
-wb_filter_dropdown_add_choice (GtkDropDown *dropdown,
-                               const char  *label,
-                               const char  *value)
+wb_filter_dropdown_add_choice (WbFilterDropdown *self,
+                               const char       *label,
+                               const char       *value)
 {
-  GtkStringList *strings;
-  GPtrArray *values;
-  Pending *pending;
+  g_return_if_fail (WB_IS_FILTER_DROPDOWN (self));
 
-  g_return_if_fail (GTK_IS_DROP_DOWN (dropdown));
-
-  pending = g_object_get_data (G_OBJECT (dropdown), PENDING_KEY);
-  if (pending != NULL)
+  if (self->pending_labels != NULL)
     {
-      g_ptr_array_add (pending->labels, g_strdup (label));
-      g_ptr_array_add (pending->values, g_strdup (value));
+      g_ptr_array_add (self->pending_labels, g_strdup (label));
+      g_ptr_array_add (self->pending_values, g_strdup (value));
       return;
     }
-  strings = GTK_STRING_LIST (gtk_drop_down_get_model (dropdown));
-  values = g_object_get_data (G_OBJECT (dropdown), VALUES_KEY);
-  gtk_string_list_append (strings, label);
-  g_ptr_array_add (values, g_strdup (value));
+  gtk_string_list_append (self->labels, label);
+  g_ptr_array_add (self->values, g_strdup (value));
 }
 
 void
-wb_filter_dropdown_begin_choices (GtkDropDown *dropdown)
+wb_filter_dropdown_begin_choices (WbFilterDropdown *self)
 {
-  Pending *pending;
+  g_return_if_fail (WB_IS_FILTER_DROPDOWN (self));
+  g_return_if_fail (self->pending_labels == NULL);
 
-  g_return_if_fail (GTK_IS_DROP_DOWN (dropdown));
-  g_return_if_fail (g_object_get_data (G_OBJECT (dropdown), PENDING_KEY) == NULL);
-
-  pending = g_new0 (Pending, 1);
-  pending->labels = g_ptr_array_new_with_free_func (g_free);
-  pending->values = g_ptr_array_new_with_free_func (g_free);
-  g_object_set_data_full (G_OBJECT (dropdown), PENDING_KEY, pending, (GDestroyNotify) pending_free);
+  self->pending_labels = g_ptr_array_new_with_free_func (g_free);
+  self->pending_values = g_ptr_array_new_with_free_func (g_free);
 }
 
 static gboolean
-has_choices (GtkDropDown *dropdown,
-             Pending     *pending)
+has_pending_choices (WbFilterDropdown *self)
 {
-  GListModel *strings = gtk_drop_down_get_model (dropdown);
-  GPtrArray *values = g_object_get_data (G_OBJECT (dropdown), VALUES_KEY);
-
-  if (values->len != pending->values->len)
+  if (self->values->len != self->pending_values->len)
     return FALSE;
-  for (guint i = 0; i < values->len; i++)
-    if (g_strcmp0 (values->pdata[i], pending->values->pdata[i]) != 0 ||
-        g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (strings), i + 1), pending->labels->pdata[i]) != 0)
+  for (guint i = 0; i < self->values->len; i++)
+    if (g_strcmp0 (self->values->pdata[i], self->pending_values->pdata[i]) != 0 ||
+        g_strcmp0 (gtk_string_list_get_string (self->labels, i + 1), self->pending_labels->pdata[i]) != 0)
       return FALSE;
   return TRUE;
 }
 
 void
-wb_filter_dropdown_end_choices (GtkDropDown *dropdown)
+wb_filter_dropdown_end_choices (WbFilterDropdown *self)
 {
-  Pending *pending;
-  GtkStringList *strings;
+  g_return_if_fail (WB_IS_FILTER_DROPDOWN (self));
+  g_return_if_fail (self->pending_labels != NULL);
 
-  g_return_if_fail (GTK_IS_DROP_DOWN (dropdown));
-
-  pending = g_object_steal_data (G_OBJECT (dropdown), PENDING_KEY);
-  g_return_if_fail (pending != NULL);
-
-  if (!has_choices (dropdown, pending))
+  if (!has_pending_choices (self))
     {
-      strings = GTK_STRING_LIST (gtk_drop_down_get_model (dropdown));
-      gtk_drop_down_set_selected (dropdown, 0);
-      g_ptr_array_add (pending->labels, NULL);
-      gtk_string_list_splice (strings, 1, g_list_model_get_n_items (G_LIST_MODEL (strings)) - 1,
-                              (const char * const *) pending->labels->pdata);
+      wb_filter_dropdown_set_selected (self, 0);
+      g_ptr_array_add (self->pending_labels, NULL);
+      gtk_string_list_splice (self->labels, 1, g_list_model_get_n_items (G_LIST_MODEL (self->labels)) - 1,
+                              (const char * const *) self->pending_labels->pdata);
       /* The values gathered are the drop-down's now. */
-      g_object_set_data_full (G_OBJECT (dropdown), VALUES_KEY, g_steal_pointer (&pending->values),
-                              (GDestroyNotify) g_ptr_array_unref);
+      g_ptr_array_unref (self->values);
+      self->values = g_steal_pointer (&self->pending_values);
     }
-  pending_free (pending);
+  g_clear_pointer (&self->pending_labels, g_ptr_array_unref);
+  g_clear_pointer (&self->pending_values, g_ptr_array_unref);
 }
 
 const char *
-wb_filter_dropdown_get_value (GtkDropDown *dropdown)
+wb_filter_dropdown_get_value (WbFilterDropdown *self)
 {
-  GPtrArray *values;
-  guint selected;
+  g_return_val_if_fail (WB_IS_FILTER_DROPDOWN (self), NULL);
 
-  g_return_val_if_fail (GTK_IS_DROP_DOWN (dropdown), NULL);
-
-  values = g_object_get_data (G_OBJECT (dropdown), VALUES_KEY);
-  selected = gtk_drop_down_get_selected (dropdown);
-  return selected > 0 && selected - 1 < values->len ? values->pdata[selected - 1] : NULL;
+  return self->selected > 0 && self->selected - 1 < self->values->len ? self->values->pdata[self->selected - 1] : NULL;
 }
 
 gboolean
-wb_filter_dropdown_select_value (GtkDropDown *dropdown,
-                                 const char  *value)
+wb_filter_dropdown_select_value (WbFilterDropdown *self,
+                                 const char       *value)
 {
-  GPtrArray *values;
+  g_return_val_if_fail (WB_IS_FILTER_DROPDOWN (self), FALSE);
 
-  g_return_val_if_fail (GTK_IS_DROP_DOWN (dropdown), FALSE);
-
-  values = g_object_get_data (G_OBJECT (dropdown), VALUES_KEY);
-  for (guint i = 0; i < values->len; i++)
-    if (g_strcmp0 (values->pdata[i], value) == 0)
+  for (guint i = 0; i < self->values->len; i++)
+    if (g_strcmp0 (self->values->pdata[i], value) == 0)
       {
-        gtk_drop_down_set_selected (dropdown, i + 1);
+        wb_filter_dropdown_set_selected (self, i + 1);
         return TRUE;
       }
   return FALSE;
+}
+
+GListModel *
+wb_filter_dropdown_get_model (WbFilterDropdown *self)
+{
+  g_return_val_if_fail (WB_IS_FILTER_DROPDOWN (self), NULL);
+  return G_LIST_MODEL (self->labels);
+}
+
+guint
+wb_filter_dropdown_get_selected (WbFilterDropdown *self)
+{
+  g_return_val_if_fail (WB_IS_FILTER_DROPDOWN (self), 0);
+  return self->selected;
+}
+
+void
+wb_filter_dropdown_set_selected (WbFilterDropdown *self,
+                                 guint             position)
+{
+  g_return_if_fail (WB_IS_FILTER_DROPDOWN (self));
+  g_return_if_fail (position < g_list_model_get_n_items (G_LIST_MODEL (self->labels)));
+
+  if (self->selected == position)
+    return;
+  self->selected = position;
+  update_button_label (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
+}
+
+const char *
+wb_filter_dropdown_get_label (WbFilterDropdown *self)
+{
+  g_return_val_if_fail (WB_IS_FILTER_DROPDOWN (self), NULL);
+  return gtk_string_list_get_string (self->labels, self->selected);
 }

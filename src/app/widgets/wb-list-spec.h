@@ -6,6 +6,7 @@
 #include <gtk/gtk.h>
 
 #include "wb-core.h"
+#include "wb-filter-dropdown.h"
 #include "wb-session.h"
 
 G_BEGIN_DECLS
@@ -123,7 +124,7 @@ typedef struct {
   WbResource         lookup;                /* 0 for none */
   const char        *lookup_label;          /* the field shown, "name" when NULL */
   gboolean         (*lookup_keep)  (WbRecord *record);
-  void             (*fill)         (GtkDropDown *dropdown,
+  void             (*fill)         (WbFilterDropdown *dropdown,
                                     WbSession   *session);
 
   /* SCOPE: whether a row is the signed-in user's own (their caseload, their account) and

@@ -900,7 +900,7 @@ on_filter_changed_cb (GtkWidget  *widget,
   switch (filter->kind)
     {
     case WB_LIST_FILTER_CHOICE:
-      value = wb_filter_dropdown_get_value (GTK_DROP_DOWN (widget));
+      value = wb_filter_dropdown_get_value (WB_FILTER_DROPDOWN (widget));
       break;
     case WB_LIST_FILTER_TOGGLE:
       if (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (widget)) && priv->session != NULL)
@@ -917,7 +917,7 @@ on_filter_changed_cb (GtkWidget  *widget,
 }
 
 static void
-fill_choices (GtkDropDown        *dropdown,
+fill_choices (WbFilterDropdown   *dropdown,
               const WbListFilter *filter,
               WbSession          *session)
 {
@@ -974,7 +974,7 @@ make_filter_widget (const WbListFilter *filter)
       widget = GTK_WIDGET (wb_filter_dropdown_new (_(filter->label), _(filter->accessible)));
       if (filter->tooltip != NULL)
         gtk_widget_set_tooltip_text (widget, _(filter->tooltip));
-      fill_choices (GTK_DROP_DOWN (widget), filter, NULL);
+      fill_choices (WB_FILTER_DROPDOWN (widget), filter, NULL);
       return widget;
     }
 }
@@ -1330,8 +1330,8 @@ reset_filter_widgets (WbListView *self)
 
       if (priv->spec->filters[i].kind == WB_LIST_FILTER_SCOPE)
         continue;  /* where the user looks stays */
-      if (GTK_IS_DROP_DOWN (widget))
-        gtk_drop_down_set_selected (GTK_DROP_DOWN (widget), 0);
+      if (WB_IS_FILTER_DROPDOWN (widget))
+        wb_filter_dropdown_set_selected (WB_FILTER_DROPDOWN (widget), 0);
       else if (GTK_IS_TOGGLE_BUTTON (widget))
         gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (widget), FALSE);
       else
@@ -1381,13 +1381,8 @@ wb_list_view_describe_filters (WbListView *self)
           *out = '\0';
           g_ptr_array_add (parts, g_steal_pointer (&label));
         }
-      else if (GTK_IS_DROP_DOWN (widget))
-        {
-          GListModel *strings = gtk_drop_down_get_model (GTK_DROP_DOWN (widget));
-          guint selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (widget));
-
-          g_ptr_array_add (parts, g_strdup (gtk_string_list_get_string (GTK_STRING_LIST (strings), selected)));
-        }
+      else if (WB_IS_FILTER_DROPDOWN (widget))
+        g_ptr_array_add (parts, g_strdup (wb_filter_dropdown_get_label (WB_FILTER_DROPDOWN (widget))));
       else if (filter->describe != NULL && priv->session != NULL)
         g_ptr_array_add (parts, filter->describe (priv->session));
       else
