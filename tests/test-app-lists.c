@@ -706,6 +706,58 @@ find_text_node (GskRenderNode *node)
     }
 }
 
+/* The lines of text under @node: the distinct heights its runs of glyphs stand at. */
+static void
+collect_text_lines (GskRenderNode *node,
+                    GArray        *lines)
+{
+  switch (gsk_render_node_get_node_type (node))
+    {
+    case GSK_TEXT_NODE:
+      {
+        float y = gsk_text_node_get_offset (node)->y;
+
+        for (guint i = 0; i < lines->len; i++)
+          if (g_array_index (lines, float, i) == y)
+            return;
+        g_array_append_val (lines, y);
+        return;
+      }
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        collect_text_lines (gsk_container_node_get_child (node, i), lines);
+      return;
+    case GSK_CLIP_NODE:
+      collect_text_lines (gsk_clip_node_get_child (node), lines);
+      return;
+    case GSK_TRANSFORM_NODE:
+      collect_text_lines (gsk_transform_node_get_child (node), lines);
+      return;
+    case GSK_OPACITY_NODE:
+      collect_text_lines (gsk_opacity_node_get_child (node), lines);
+      return;
+    case GSK_DEBUG_NODE:
+      collect_text_lines (gsk_debug_node_get_child (node), lines);
+      return;
+    default:
+      return;
+    }
+}
+
+static guint
+drawn_lines (GtkWidget *cell)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (float));
+
+  GTK_WIDGET_GET_CLASS (cell)->snapshot (cell, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (node != NULL)
+    collect_text_lines (node, lines);
+  return lines->len;
+}
+
 /* The glyphs @cell draws now, 0 for none: its own drawing, as its parent asks for it. */
 static guint
 drawn_glyphs (GtkWidget *cell)
@@ -776,6 +828,10 @@ test_text_cell (void)
   g_assert_cmpuint (whole, <, strlen (long_text));
   wb_cell_set_text (cell, "Haddou");
   g_assert_cmpuint (drawn_glyphs (cell), ==, strlen ("Haddou"));
+  g_assert_cmpuint (drawn_lines (cell), ==, 1);
+  /* A line break in the text (a note's first line) keeps the cell to one line. */
+  wb_cell_set_text (title, "Eerste regel\nTweede regel");
+  g_assert_cmpuint (drawn_lines (title), ==, 1);
   g_assert_cmpstr (wb_text_cell_get_text (WB_TEXT_CELL (cell)), ==, "Haddou");
   g_assert_cmpfloat (wb_text_cell_get_xalign (WB_TEXT_CELL (title)), ==, 1.f);
 

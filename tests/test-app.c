@@ -1234,6 +1234,9 @@ test_filter_options_made_when_opened (void)
   g_assert_cmpstr (before, ==, "");
   g_assert_null (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
   g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (button)), ==, "All municipalities");
+  /* Given the focus, its button has it, as a drop-down's. */
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (dropdown)));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), button));
 
   gtk_menu_button_popup (GTK_MENU_BUTTON (button));
   wb_test_wait_frames (GTK_WIDGET (window), 2);

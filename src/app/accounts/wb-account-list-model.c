@@ -160,8 +160,8 @@ static const WbListColumn columns[] = {
 
 static void
 add_int_choice (WbFilterDropdown *dropdown,
-                const char  *label,
-                int          value)
+                const char       *label,
+                int               value)
 {
   char text[16];
 
@@ -171,7 +171,7 @@ add_int_choice (WbFilterDropdown *dropdown,
 
 static void
 fill_owner_types (WbFilterDropdown *dropdown,
-                  WbSession   *session)
+                  WbSession        *session)
 {
   add_int_choice (dropdown, _("WSP accounts"), WB_OWNER_TYPE_WSP);
   add_int_choice (dropdown, _("Local accounts"), WB_OWNER_TYPE_LOCAL);
@@ -180,7 +180,7 @@ fill_owner_types (WbFilterDropdown *dropdown,
 
 static void
 fill_sizes (WbFilterDropdown *dropdown,
-            WbSession   *session)
+            WbSession        *session)
 {
   for (int i = 0; i < WB_N_ACCOUNT_SIZES; i++)
     add_int_choice (dropdown, wb_account_size_class_to_label (i), i);
@@ -188,7 +188,7 @@ fill_sizes (WbFilterDropdown *dropdown,
 
 static void
 fill_statuses (WbFilterDropdown *dropdown,
-               WbSession   *session)
+               WbSession        *session)
 {
   for (int i = 0; i < WB_N_ACCOUNT_STATUSES; i++)
     add_int_choice (dropdown, wb_account_status_to_label (i), i);

@@ -158,7 +158,7 @@ static const WbListColumn columns[] = {
 /* This quarter and the seven before it. */
 static void
 fill_quarters (WbFilterDropdown *dropdown,
-               WbSession   *session)
+               WbSession        *session)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   int year = g_date_time_get_year (now);

@@ -86,7 +86,7 @@ static const WbListColumn columns[] = {
 
 static void
 fill_kinds (WbFilterDropdown *dropdown,
-            WbSession   *session)
+            WbSession        *session)
 {
   for (guint i = 0; wb_organisation_kinds[i] != NULL; i++)
     wb_filter_dropdown_add_choice (dropdown, wb_organisation_kind_label (wb_organisation_kinds[i]),

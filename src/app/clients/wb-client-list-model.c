@@ -146,7 +146,7 @@ owns_clients (WbRecord *organisation)
 
 static void
 fill_capacity (WbFilterDropdown *dropdown,
-               WbSession   *session)
+               WbSession        *session)
 {
   static const char * const bands[] = { "<30", "30-80", "80-100", NULL };
 

@@ -398,7 +398,7 @@ words_match (gpointer                 review,
 
 static void
 fill_kinds (WbFilterDropdown *dropdown,
-            WbSession   *session)
+            WbSession        *session)
 {
   for (guint i = 0; review_kinds[i] != NULL; i++)
     wb_filter_dropdown_add_choice (dropdown, wb_review_kind_label (review_kinds[i]), review_kinds[i]);

@@ -176,7 +176,7 @@ sector_matches (gpointer                 row,
  * one choice for all of them: a vacancy in an opportunity sector of its own region. */
 static void
 fill_sectors (WbFilterDropdown *dropdown,
-              WbSession   *session)
+              WbSession        *session)
 {
   wb_filter_dropdown_add_choice (dropdown, _("Opportunity sectors of their region"), WB_VACANCY_OPPORTUNITY);
   for (guint i = 0; wb_sectors[i] != NULL; i++)

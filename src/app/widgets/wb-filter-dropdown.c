@@ -111,6 +111,16 @@ on_item_activated_cb (GtkListView      *list,
   gtk_menu_button_popdown (self->button);
 }
 
+/* Open or closed, as a screen reader hears a drop-down. */
+static void
+on_popover_visible_cb (GtkWidget        *popover,
+                       GParamSpec       *pspec,
+                       WbFilterDropdown *self)
+{
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_STATE_EXPANDED,
+                               gtk_widget_get_visible (popover), -1);
+}
+
 static void
 create_popup_cb (GtkMenuButton    *button,
                  WbFilterDropdown *self)
@@ -120,7 +130,7 @@ create_popup_cb (GtkMenuButton    *button,
 
   if (self->list != NULL)
     {
-      /* Open again: the keyboard starts at the item selected. */
+      /* Open again: the list's selection is the item selected. */
       gtk_single_selection_set_selected (self->list_selection, self->selected);
       return;
     }
@@ -143,9 +153,19 @@ create_popup_cb (GtkMenuButton    *button,
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), MAX_LIST_HEIGHT);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->list));
   popover = gtk_popover_new ();
+  g_signal_connect (popover, "notify::visible", G_CALLBACK (on_popover_visible_cb), self);
   gtk_widget_add_css_class (popover, "menu");
   gtk_popover_set_child (GTK_POPOVER (popover), scrolled);
   gtk_menu_button_set_popover (button, popover);
+}
+
+/* The focus goes to the button, as GtkDropDown gives it to its own. */
+static gboolean
+wb_filter_dropdown_grab_focus (GtkWidget *widget)
+{
+  WbFilterDropdown *self = WB_FILTER_DROPDOWN (widget);
+
+  return self->button != NULL && gtk_widget_grab_focus (GTK_WIDGET (self->button));
 }
 
 /* GObject */
@@ -229,6 +249,7 @@ wb_filter_dropdown_class_init (WbFilterDropdownClass *klass)
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  widget_class->grab_focus = wb_filter_dropdown_grab_focus;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "wbfilterdropdown");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_COMBO_BOX);
@@ -242,6 +263,7 @@ wb_filter_dropdown_init (WbFilterDropdown *self)
   self->button = GTK_MENU_BUTTON (gtk_menu_button_new ());
   gtk_menu_button_set_create_popup_func (self->button, (GtkMenuButtonCreatePopupFunc) create_popup_cb, self, NULL);
   gtk_widget_set_parent (GTK_WIDGET (self->button), GTK_WIDGET (self));
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_STATE_EXPANDED, FALSE, -1);
 }
 
 /* Public API */
@@ -289,7 +311,7 @@ wb_filter_dropdown_begin_choices (WbFilterDropdown *self)
 }
 
 static gboolean
-has_pending_choices (WbFilterDropdown *self)
+pending_choices_unchanged (WbFilterDropdown *self)
 {
   if (self->values->len != self->pending_values->len)
     return FALSE;
@@ -306,7 +328,7 @@ wb_filter_dropdown_end_choices (WbFilterDropdown *self)
   g_return_if_fail (WB_IS_FILTER_DROPDOWN (self));
   g_return_if_fail (self->pending_labels != NULL);
 
-  if (!has_pending_choices (self))
+  if (!pending_choices_unchanged (self))
     {
       wb_filter_dropdown_set_selected (self, 0);
       g_ptr_array_add (self->pending_labels, NULL);

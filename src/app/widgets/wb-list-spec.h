@@ -125,7 +125,7 @@ typedef struct {
   const char        *lookup_label;          /* the field shown, "name" when NULL */
   gboolean         (*lookup_keep)  (WbRecord *record);
   void             (*fill)         (WbFilterDropdown *dropdown,
-                                    WbSession   *session);
+                                    WbSession        *session);
 
   /* SCOPE: whether a row is the signed-in user's own (their caseload, their account) and
    * whether it is their organisation's. */

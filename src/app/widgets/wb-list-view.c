@@ -917,9 +917,9 @@ on_filter_changed_cb (GtkWidget  *widget,
 }
 
 static void
-fill_choices (WbFilterDropdown   *dropdown,
+fill_choices (WbFilterDropdown *dropdown,
               const WbListFilter *filter,
-              WbSession          *session)
+              WbSession        *session)
 {
   wb_filter_dropdown_begin_choices (dropdown);
   for (guint i = 0; filter->choices != NULL && filter->choices[i].label != NULL; i++)

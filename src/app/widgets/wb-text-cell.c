@@ -78,7 +78,8 @@ ensure_layout (WbTextCell *self)
     return self->layout;
   self->layout = gtk_widget_create_pango_layout (widget, self->text);
   pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
-  /* One line, whatever the text holds. */
+  /* One line, whatever the text holds (a line break is shown as a sign). */
+  pango_layout_set_single_paragraph_mode (self->layout, TRUE);
   pango_layout_set_height (self->layout, -1);
   if (self->xalign < 0.33f)
     alignment = rtl ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT;
