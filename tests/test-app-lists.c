@@ -680,96 +680,83 @@ test_export_xlsx_typed (void)
 
 /* The cells of text */
 
-static GskRenderNode *
-find_text_node (GskRenderNode *node)
+/* Gathers the text nodes under @node, in drawing order. */
+static void
+collect_text_nodes (GskRenderNode *node,
+                    GPtrArray     *texts)
 {
-  GskRenderNode *found = NULL;
-
   switch (gsk_render_node_get_node_type (node))
     {
     case GSK_TEXT_NODE:
-      return node;
+      g_ptr_array_add (texts, node);
+      return;
     case GSK_CONTAINER_NODE:
-      for (guint i = 0; i < gsk_container_node_get_n_children (node) && found == NULL; i++)
-        found = find_text_node (gsk_container_node_get_child (node, i));
-      return found;
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        collect_text_nodes (gsk_container_node_get_child (node, i), texts);
+      return;
     case GSK_CLIP_NODE:
-      return find_text_node (gsk_clip_node_get_child (node));
+      collect_text_nodes (gsk_clip_node_get_child (node), texts);
+      return;
     case GSK_TRANSFORM_NODE:
-      return find_text_node (gsk_transform_node_get_child (node));
+      collect_text_nodes (gsk_transform_node_get_child (node), texts);
+      return;
     case GSK_OPACITY_NODE:
-      return find_text_node (gsk_opacity_node_get_child (node));
+      collect_text_nodes (gsk_opacity_node_get_child (node), texts);
+      return;
     case GSK_DEBUG_NODE:
-      return find_text_node (gsk_debug_node_get_child (node));
+      collect_text_nodes (gsk_debug_node_get_child (node), texts);
+      return;
     default:
-      return NULL;
+      return;
     }
 }
 
-/* The lines of text under @node: the distinct heights its runs of glyphs stand at. */
+/* What @cell draws now, as its parent asks for it: its glyphs (of the first run, 0 for none)
+ * and its lines (the distinct heights its runs stand at). */
 static void
-collect_text_lines (GskRenderNode *node,
-                    GArray        *lines)
+draw_cell (GtkWidget *cell,
+           guint     *glyphs,
+           guint     *lines)
 {
-  switch (gsk_render_node_get_node_type (node))
-    {
-    case GSK_TEXT_NODE:
-      {
-        float y = gsk_text_node_get_offset (node)->y;
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+  g_autoptr(GArray) heights = g_array_new (FALSE, FALSE, sizeof (float));
 
-        for (guint i = 0; i < lines->len; i++)
-          if (g_array_index (lines, float, i) == y)
-            return;
-        g_array_append_val (lines, y);
-        return;
-      }
-    case GSK_CONTAINER_NODE:
-      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
-        collect_text_lines (gsk_container_node_get_child (node, i), lines);
-      return;
-    case GSK_CLIP_NODE:
-      collect_text_lines (gsk_clip_node_get_child (node), lines);
-      return;
-    case GSK_TRANSFORM_NODE:
-      collect_text_lines (gsk_transform_node_get_child (node), lines);
-      return;
-    case GSK_OPACITY_NODE:
-      collect_text_lines (gsk_opacity_node_get_child (node), lines);
-      return;
-    case GSK_DEBUG_NODE:
-      collect_text_lines (gsk_debug_node_get_child (node), lines);
-      return;
-    default:
-      return;
+  GTK_WIDGET_GET_CLASS (cell)->snapshot (cell, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (node != NULL)
+    collect_text_nodes (node, texts);
+  for (guint i = 0; i < texts->len; i++)
+    {
+      float y = gsk_text_node_get_offset (texts->pdata[i])->y;
+      gboolean known = FALSE;
+
+      for (guint j = 0; j < heights->len && !known; j++)
+        known = g_array_index (heights, float, j) == y;
+      if (!known)
+        g_array_append_val (heights, y);
     }
+  *glyphs = texts->len > 0 ? gsk_text_node_get_num_glyphs (texts->pdata[0]) : 0;
+  *lines = heights->len;
+}
+
+static guint
+drawn_glyphs (GtkWidget *cell)
+{
+  guint glyphs, lines;
+
+  draw_cell (cell, &glyphs, &lines);
+  return glyphs;
 }
 
 static guint
 drawn_lines (GtkWidget *cell)
 {
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (float));
+  guint glyphs, lines;
 
-  GTK_WIDGET_GET_CLASS (cell)->snapshot (cell, snapshot);
-  node = gtk_snapshot_free_to_node (snapshot);
-  if (node != NULL)
-    collect_text_lines (node, lines);
-  return lines->len;
-}
-
-/* The glyphs @cell draws now, 0 for none: its own drawing, as its parent asks for it. */
-static guint
-drawn_glyphs (GtkWidget *cell)
-{
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  GskRenderNode *text;
-
-  GTK_WIDGET_GET_CLASS (cell)->snapshot (cell, snapshot);
-  node = gtk_snapshot_free_to_node (snapshot);
-  text = node != NULL ? find_text_node (node) : NULL;
-  return text != NULL ? gsk_text_node_get_num_glyphs (text) : 0;
+  draw_cell (cell, &glyphs, &lines);
+  return lines;
 }
 
 static int

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "wb-a11y.h"
+#include "wb-filter-dropdown.h"
 
 char *
 wb_a11y_strip_mnemonic (const char *label)
@@ -231,7 +232,7 @@ follow_option (GtkWidget *row)
   name_option (row, label);
 }
 
-/* An option of a drop-down or a combo row, or a line of a plain list view (a candidate, a
+/* An option of a drop-down (GTK's or a filter's) or a combo row, or a line of a plain list view (a candidate, a
  * suitable vacancy): GTK 4.8 names neither. The lines of a column view are the list
  * machinery's, which names them itself. */
 static gboolean
@@ -247,6 +248,7 @@ is_option (GtkWidget *widget)
   popover = gtk_widget_get_ancestor (widget, GTK_TYPE_POPOVER);
   if (popover != NULL)
     return gtk_widget_get_ancestor (popover, GTK_TYPE_DROP_DOWN) != NULL ||
+           gtk_widget_get_ancestor (popover, WB_TYPE_FILTER_DROPDOWN) != NULL ||
            gtk_widget_get_ancestor (popover, ADW_TYPE_COMBO_ROW) != NULL;
   return GTK_IS_LIST_VIEW (gtk_widget_get_parent (widget)) &&
          gtk_widget_get_ancestor (widget, GTK_TYPE_COLUMN_VIEW) == NULL &&

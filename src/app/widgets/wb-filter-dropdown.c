@@ -83,13 +83,10 @@ bind_item_cb (GtkSignalListItemFactory *factory,
               WbFilterDropdown         *self)
 {
   GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *row = gtk_widget_get_parent (box);
-  const char *text = gtk_string_object_get_string (gtk_list_item_get_item (item));
 
-  gtk_label_set_text (GTK_LABEL (gtk_widget_get_first_child (box)), text);
-  /* GTK 4.8 gives a list's line no name: the option speaks its text. */
-  if (row != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+  /* The option speaks this text, as GtkDropDown's options do (wb-a11y.c names them). */
+  gtk_label_set_text (GTK_LABEL (gtk_widget_get_first_child (box)),
+                      gtk_string_object_get_string (gtk_list_item_get_item (item)));
   g_signal_connect (self, "notify::selected", G_CALLBACK (on_selected_for_item_cb), item);
   update_check (item, self);
 }
