@@ -1194,6 +1194,16 @@ popup_option_texts (WbFilterDropdown *dropdown)
   return g_string_free (g_steal_pointer (&texts), FALSE);
 }
 
+/* The texts the filter's button shows, one a line (the popover is not shown). */
+static char *
+button_text (GtkWidget *button)
+{
+  g_autoptr(GString) texts = g_string_new (NULL);
+
+  wb_test_collect_texts (gtk_menu_button_get_child (GTK_MENU_BUTTON (button)), texts);
+  return g_string_free (g_steal_pointer (&texts), FALSE);
+}
+
 /* A filter is a drop-down to a screen reader; its popup is made as it first opens, not with
  * the list at every start; open, it shows every option by its text, the one selected
  * checked, and a click on an option selects it and closes the popup. */
@@ -1206,6 +1216,8 @@ test_filter_options_made_when_opened (void)
   GtkPopover *popover;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
+  g_autofree char *shown_before = NULL;
+  g_autofree char *shown_after = NULL;
   guint n_changes = 0;
 
   /* In a process of its own: this test runs the main loop, where a window an earlier test
@@ -1233,7 +1245,8 @@ test_filter_options_made_when_opened (void)
   before = popup_option_texts (dropdown);
   g_assert_cmpstr (before, ==, "");
   g_assert_null (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
-  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (button)), ==, "All municipalities");
+  shown_before = button_text (button);
+  g_assert_cmpstr (shown_before, ==, "All municipalities\n");
   /* Given the focus, its button has it, as a drop-down's. */
   g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (dropdown)));
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), button));
@@ -1252,7 +1265,8 @@ test_filter_options_made_when_opened (void)
   g_assert_cmpuint (n_changes, ==, 1);
   g_assert_cmpuint (wb_filter_dropdown_get_selected (dropdown), ==, 2);
   g_assert_cmpstr (wb_filter_dropdown_get_value (dropdown), ==, "2");
-  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (button)), ==, "Heerlen");
+  shown_after = button_text (button);
+  g_assert_cmpstr (shown_after, ==, "Heerlen\n");
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
   gtk_window_destroy (window);
 }

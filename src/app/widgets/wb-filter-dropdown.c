@@ -13,6 +13,7 @@ struct _WbFilterDropdown
   GtkWidget parent_instance;
 
   GtkMenuButton *button;
+  GtkLabel *label;           /* on the button: the item selected */
   GtkStringList *labels;     /* "any", then a label a value */
   GPtrArray *values;         /* the values, in the order of the labels after the first */
   guint selected;
@@ -38,7 +39,7 @@ static GParamSpec *properties[N_PROPS];
 static void
 update_button_label (WbFilterDropdown *self)
 {
-  gtk_menu_button_set_label (self->button, wb_filter_dropdown_get_label (self));
+  gtk_label_set_text (self->label, wb_filter_dropdown_get_label (self));
 }
 
 /* The list in the popover */
@@ -257,7 +258,24 @@ wb_filter_dropdown_init (WbFilterDropdown *self)
 {
   self->labels = gtk_string_list_new (NULL);
   self->values = g_ptr_array_new_with_free_func (g_free);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
   self->button = GTK_MENU_BUTTON (gtk_menu_button_new ());
+  /* The item at the start and the arrow at the end, as on GtkDropDown's button: a menu
+   * button's own label and arrow stand together in its middle. */
+  self->label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->label, 0);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->label), TRUE);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->label));
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("pan-down-symbolic"));
+  gtk_menu_button_set_child (self->button, box);
+  /* GTK puts the child in boxes of its own that keep to their natural width, centred. */
+  for (GtkWidget *widget = box; widget != NULL && widget != GTK_WIDGET (self->button);
+       widget = gtk_widget_get_parent (widget))
+    {
+      gtk_widget_set_hexpand (widget, TRUE);
+      gtk_widget_set_halign (widget, GTK_ALIGN_FILL);
+    }
   gtk_menu_button_set_create_popup_func (self->button, (GtkMenuButtonCreatePopupFunc) create_popup_cb, self, NULL);
   gtk_widget_set_parent (GTK_WIDGET (self->button), GTK_WIDGET (self));
   gtk_accessible_update_state (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_STATE_EXPANDED, FALSE, -1);
