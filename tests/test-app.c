@@ -1271,6 +1271,86 @@ test_filter_options_made_when_opened (void)
   gtk_window_destroy (window);
 }
 
+/* The text of the option that has the keyboard focus in an open filter, or NULL. */
+static char *
+focused_option_text (GtkWindow *window)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_autoptr(GString) texts = g_string_new (NULL);
+
+  if (focus == NULL || gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_VIEW) == NULL)
+    return NULL;
+  wb_test_collect_texts (focus, texts);
+  return g_string_free (g_steal_pointer (&texts), FALSE);
+}
+
+/* Opened, a filter puts the keyboard on the option selected, as a drop-down does: Up and
+ * Down go from there, and Enter keeps it. In a list longer than its popup, that option is
+ * scrolled into view. */
+static void
+test_filter_opens_on_selected (void)
+{
+  GtkWindow *window;
+  WbFilterDropdown *dropdown;
+  GtkWidget *button;
+  GtkPopover *popover;
+  g_autofree char *first = NULL;
+  g_autofree char *selected = NULL;
+  g_autofree char *again = NULL;
+  GtkAdjustment *adjustment;
+
+  /* In a process of its own, as test_filter_options_made_when_opened. */
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+  window = GTK_WINDOW (gtk_window_new ());
+  dropdown = wb_filter_dropdown_new ("Every account manager", "Account manager");
+  button = gtk_widget_get_first_child (GTK_WIDGET (dropdown));
+  wb_filter_dropdown_begin_choices (dropdown);
+  for (guint i = 1; i <= 60; i++)
+    {
+      g_autofree char *label = g_strdup_printf ("Account manager %u", i);
+      g_autofree char *value = g_strdup_printf ("%u", i);
+
+      wb_filter_dropdown_add_choice (dropdown, label, value);
+    }
+  wb_filter_dropdown_end_choices (dropdown);
+  gtk_window_set_child (window, GTK_WIDGET (dropdown));
+  gtk_window_present (window);
+  wb_test_wait_frames (GTK_WIDGET (window), 2);
+
+  /* Nothing chosen: the first option, "every". */
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  wb_test_wait_frames (GTK_WIDGET (window), 3);
+  first = focused_option_text (window);
+  g_assert_cmpstr (first, ==, "Every account manager\n");
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  wb_test_wait_frames (GTK_WIDGET (window), 2);
+
+  /* One far down the list: that one, in view. */
+  wb_filter_dropdown_set_selected (dropdown, 52);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  wb_test_wait_frames (GTK_WIDGET (window), 3);
+  selected = focused_option_text (window);
+  g_assert_cmpstr (selected, ==, "Account manager 52\n");
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (
+    wb_test_find_descendant (GTK_WIDGET (popover), GTK_TYPE_SCROLLED_WINDOW)));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
+
+  /* Closed and opened again: the same. */
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  wb_test_wait_frames (GTK_WIDGET (window), 2);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  wb_test_wait_frames (GTK_WIDGET (window), 3);
+  again = focused_option_text (window);
+  g_assert_cmpstr (again, ==, "Account manager 52\n");
+  gtk_window_destroy (window);
+}
+
 /* One date entry for every date field: it takes dates typed the Dutch way (and ISO), says
  * them as the API wants them, and fills in the day chosen in its calendar. */
 static void
@@ -1503,6 +1583,7 @@ main (int   argc,
   g_test_add_func ("/app/date-entry/typed-and-chosen", test_date_entry);
   g_test_add_func ("/app/filter-dropdown/choices-at-once", test_filter_choices_at_once);
   g_test_add_func ("/app/filter-dropdown/options-made-when-opened", test_filter_options_made_when_opened);
+  g_test_add_func ("/app/filter-dropdown/opens-on-selected", test_filter_opens_on_selected);
 
   return g_test_run ();
 }

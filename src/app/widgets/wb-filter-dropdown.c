@@ -19,6 +19,8 @@ struct _WbFilterDropdown
   guint selected;
   GtkListView *list;         /* in the popover, made as it first opens */
   GtkSingleSelection *list_selection;
+  guint focus_tick_id;       /* while the option selected waits for its row */
+  guint focus_tries;
   GPtrArray *pending_labels; /* between begin_choices and end_choices */
   GPtrArray *pending_values;
 };
@@ -35,6 +37,9 @@ static GParamSpec *properties[N_PROPS];
 
 /* At most this tall, the list scrolls (as GtkDropDown's does). */
 #define MAX_LIST_HEIGHT 400
+
+/* The list item an option's row shows, kept on the row's child. */
+#define ITEM_KEY "wb-filter-item"
 
 static void
 update_button_label (WbFilterDropdown *self)
@@ -75,6 +80,7 @@ setup_item_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_hexpand (label, TRUE);
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), check);
+  g_object_set_data (G_OBJECT (box), ITEM_KEY, item);
   gtk_list_item_set_child (item, box);
 }
 
@@ -109,14 +115,62 @@ on_item_activated_cb (GtkListView      *list,
   gtk_menu_button_popdown (self->button);
 }
 
-/* Open or closed, as a screen reader hears a drop-down. */
+/* Gives the keyboard to the row of the option selected, when the list has it on screen. */
+static gboolean
+focus_selected_row (WbFilterDropdown *self)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *child = gtk_widget_get_first_child (row);
+      GtkListItem *item = child != NULL ? g_object_get_data (G_OBJECT (child), ITEM_KEY) : NULL;
+
+      if (item != NULL && gtk_list_item_get_position (item) == self->selected && gtk_widget_get_mapped (row))
+        return gtk_widget_grab_focus (row);
+    }
+  return FALSE;
+}
+
+static void
+stop_focusing (WbFilterDropdown *self)
+{
+  if (self->focus_tick_id != 0 && self->list != NULL)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->list), self->focus_tick_id);
+  self->focus_tick_id = 0;
+}
+
+/* A row scrolled to is made and placed in the frame after: tried at every frame, a few. */
+static gboolean
+focus_selected_tick_cb (GtkWidget     *list,
+                        GdkFrameClock *clock,
+                        gpointer       user_data)
+{
+  WbFilterDropdown *self = user_data;
+
+  if (focus_selected_row (self) || ++self->focus_tries > 3)
+    {
+      self->focus_tick_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+/* Open or closed, as a screen reader hears a drop-down. Opened, the keyboard is on the
+ * option selected, as in a drop-down, so that Up and Down go on from there. */
 static void
 on_popover_visible_cb (GtkWidget        *popover,
                        GParamSpec       *pspec,
                        WbFilterDropdown *self)
 {
-  gtk_accessible_update_state (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_STATE_EXPANDED,
-                               gtk_widget_get_visible (popover), -1);
+  gboolean open = gtk_widget_get_visible (popover);
+
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_STATE_EXPANDED, open, -1);
+  stop_focusing (self);
+  if (!open || self->list == NULL)
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (self->list), "list.scroll-to-item", "u", self->selected);
+  self->focus_tries = 0;
+  self->focus_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->list), focus_selected_tick_cb, self, NULL);
 }
 
 static void
@@ -173,6 +227,7 @@ wb_filter_dropdown_dispose (GObject *object)
 {
   WbFilterDropdown *self = WB_FILTER_DROPDOWN (object);
 
+  stop_focusing (self);
   if (self->button != NULL)
     gtk_widget_unparent (GTK_WIDGET (self->button));
   self->button = NULL;
