@@ -23,6 +23,7 @@
 #include "wb-monitor-view.h"
 #include "wb-store.h"
 #include "wb-vacancies-view.h"
+#include "wb-view-switcher-face.h"
 #include "wb-view-switcher-grid.h"
 #include "wb-test-api.h"
 #include "wb-test-gtk.h"
@@ -667,21 +668,65 @@ assert_bottom_switcher_unmade (WbWindow *window)
   g_assert_null (wb_view_switcher_grid_get_stack (grid));
 }
 
-/* An administrator's seven views stay in the header of a window as wide as the default
- * (1200 px): its switcher takes its narrow form there, rather than the bottom's. */
-static void
-test_many_views_in_header (void)
+/* An administrator's window @width px wide, signed in; the header's switcher in it. */
+static WbWindow *
+admin_window (WbTestServer  *server,
+              int            width,
+              GtkWidget    **switcher)
 {
-  WbTestServer *server = wb_test_server_start (fx.db);
-  WbWindow *window = new_window (server->url);
-  WbLoginPage *page = wb_window_get_login_page (window);
+  g_autoptr(GSettings) settings = wb_application_create_settings ();
+  WbWindow *window;
+  WbLoginPage *page;
 
+  g_settings_set_string (settings, "server-url", server->url);
+  g_settings_set_string (settings, "tls-ca-file", "");
+  g_settings_set_string (settings, "last-username", "");
+  g_settings_set_int (settings, "window-width", width);
+  g_settings_set_int (settings, "window-height", 790);
+  window = wb_window_new_with_settings (NULL, settings);
+  gtk_window_present (GTK_WINDOW (window));
+  page = wb_window_get_login_page (window);
   wait_until (window, is_at_sign_in, "the sign-in page is shown");
   wb_login_page_fill (page, "admin", WB_DEMO_PASSWORD);
   wb_login_page_submit (page);
   wait_until (window, is_signed_in, "signed in");
+  wb_test_wait_frames (GTK_WIDGET (window), 2);
   assert_switcher_place (window, SWITCHER_IN_HEADER);
+  *switcher = GTK_WIDGET (header_switcher (window));
+  return window;
+}
+
+static gboolean
+titles_beside (GtkWidget *switcher)
+{
+  GtkWidget *face = gtk_button_get_child (GTK_BUTTON (gtk_widget_get_first_child (switcher)));
+
+  return wb_view_switcher_face_get_beside (WB_VIEW_SWITCHER_FACE (face));
+}
+
+/* An administrator's seven views stay in the header of a window as wide as the default
+ * (1200 px): its switcher takes its narrow form there, rather than the bottom's. The
+ * header asks the height it asks where every title stands beside its icon, as libadwaita's
+ * does, so that nothing under it moves as the window narrows. */
+static void
+test_many_views_in_header (void)
+{
+  WbTestServer *server = wb_test_server_start (fx.db);
+  GtkWidget *switcher;
+  WbWindow *window = admin_window (server, 1190, &switcher);
+  GtkWidget *header = gtk_widget_get_ancestor (switcher, ADW_TYPE_HEADER_BAR);
+  int row_natural, minimum, here, wide;
+
   assert_bottom_switcher_unmade (window);
+  g_assert_false (titles_beside (switcher));
+  gtk_widget_measure (switcher, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &row_natural, NULL, NULL);
+  g_assert_cmpint (gtk_widget_get_width (switcher), <, row_natural);
+  gtk_widget_measure (header, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (header), &minimum, &here, NULL, NULL);
+  /* Wide enough for the switcher's natural width, whatever the screen allows. */
+  gtk_widget_measure (header, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (header) + 2 * row_natural, &minimum, &wide,
+                      NULL, NULL);
+  g_assert_cmpint (here, ==, wide);
+  g_assert_cmpint (gtk_widget_get_height (switcher), <=, gtk_widget_get_height (header));
   wb_test_save_shot (GTK_WINDOW (window), "region-many-views-in-header");
   gtk_window_destroy (GTK_WINDOW (window));
   wb_test_server_stop (server);
@@ -1409,6 +1454,12 @@ main (int   argc,
     }
   adw_init ();
   wb_application_ensure_resources ();
+  /* The application's style sheet, as AdwApplication loads it: sizes depend on it. */
+  {
+    GtkCssProvider *css = wb_test_load_css ("/nl/werkbrug/Werkbrug/style.css", GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+
+    g_object_set_data_full (G_OBJECT (gdk_display_get_default ()), "wb-test-css", css, g_object_unref);
+  }
   fixture_setup ();
 
   g_test_add_func ("/app-region/sign-in/server-down-at-start-recovers", test_server_down_at_start);
