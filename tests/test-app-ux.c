@@ -1158,6 +1158,64 @@ test_header_switcher_forms (void)
   g_assert_cmpint (under_height, >, beside_height);
 }
 
+/* The x of the button of the view titled @title in @grid, in the grid's coordinates. */
+static double
+button_x (WbViewSwitcherGrid *grid,
+          const char         *title)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (wb_view_switcher_grid_get_button (grid, title), GTK_WIDGET (grid), &bounds));
+  return bounds.origin.x;
+}
+
+/* In a right-to-left language the views run from right to left, in the header and at the
+ * bottom, as libadwaita's switchers do; a title beside its icon stands to its left. */
+static void
+test_switcher_mirrors (void)
+{
+  static const char * const titles[] = { "Clients", "Accounts", "Vacancies", "Monitor" };
+
+  for (guint rtl = 0; rtl <= 1; rtl++)
+    for (guint single_row = 0; single_row <= 1; single_row++)
+      {
+        AdwViewStack *stack = ADW_VIEW_STACK (adw_view_stack_new ());
+        WbViewSwitcherGrid *grid = single_row ? wb_view_switcher_grid_new_row () : wb_view_switcher_grid_new ();
+        GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+        GtkWindow *window;
+
+        /* As GTK sets it from a right-to-left locale, for every widget. */
+        gtk_widget_set_default_direction (rtl ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR);
+        for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+          {
+            AdwViewStackPage *page = adw_view_stack_add_titled (stack, gtk_label_new (titles[i]), titles[i], titles[i]);
+
+            adw_view_stack_page_set_icon_name (page, "view-list-symbolic");
+          }
+        wb_view_switcher_grid_set_stack (grid, stack);
+        gtk_box_append (GTK_BOX (box), GTK_WIDGET (grid));
+        gtk_box_append (GTK_BOX (box), GTK_WIDGET (stack));
+        window = wb_test_show_in_window (box, 1000, 300);
+        g_test_message ("right to left %u, one row %u", rtl, single_row);
+        if (rtl)
+          g_assert_cmpfloat (button_x (grid, "Clients"), >, button_x (grid, "Monitor"));
+        else
+          g_assert_cmpfloat (button_x (grid, "Clients"), <, button_x (grid, "Monitor"));
+        if (single_row)
+          {
+            GtkWidget *face = gtk_button_get_child (GTK_BUTTON (wb_view_switcher_grid_get_button (grid, "Clients")));
+            graphene_rect_t icon, title;
+
+            g_assert_true (wb_view_switcher_face_get_beside (WB_VIEW_SWITCHER_FACE (face)));
+            g_assert_true (gtk_widget_compute_bounds (gtk_widget_get_first_child (face), face, &icon));
+            g_assert_true (gtk_widget_compute_bounds (gtk_widget_get_last_child (face), face, &title));
+            g_assert_true (rtl ? title.origin.x < icon.origin.x : title.origin.x > icon.origin.x);
+          }
+        gtk_window_destroy (window);
+      }
+  gtk_widget_set_default_direction (GTK_TEXT_DIR_LTR);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1188,6 +1246,7 @@ main (int   argc,
   g_test_add_func ("/app-ux/keyring/sign-out-forgets-kept-sign-in", test_sign_out_forgets_kept_sign_in);
   g_test_add_func ("/app-ux/switcher/count-keeps-focus", test_switcher_keeps_focus);
   g_test_add_func ("/app-ux/switcher/header-forms", test_header_switcher_forms);
+  g_test_add_func ("/app-ux/switcher/mirrors-right-to-left", test_switcher_mirrors);
 
   return g_test_run ();
 }

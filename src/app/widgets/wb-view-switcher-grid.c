@@ -175,6 +175,7 @@ wb_view_switcher_grid_size_allocate (GtkWidget *widget,
   int cell, line;
   guint i = 0;
   gboolean beside = FALSE;
+  gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
 
   if (self->single_row)
     {
@@ -199,7 +200,7 @@ wb_view_switcher_grid_size_allocate (GtkWidget *widget,
        child = gtk_widget_get_next_sibling (child))
     {
       guint row, column, in_row;
-      int offset;
+      int offset, x;
 
       if (!gtk_widget_get_visible (child))
         continue;
@@ -208,8 +209,12 @@ wb_view_switcher_grid_size_allocate (GtkWidget *widget,
       /* A shorter last row is centred. */
       in_row = MIN (columns, n - row * columns);
       offset = (width - (int) in_row * cell) / 2;
+      x = offset + (int) column * cell;
+      /* The first view at the start of the row: on the right in a right-to-left language. */
+      if (rtl)
+        x = width - x - cell;
       wb_view_switcher_face_set_beside (WB_VIEW_SWITCHER_FACE (gtk_button_get_child (GTK_BUTTON (child))), beside);
-      gtk_widget_size_allocate (child, &(GtkAllocation) { offset + (int) column * cell, (int) row * line, cell, line }, -1);
+      gtk_widget_size_allocate (child, &(GtkAllocation) { x, (int) row * line, cell, line }, -1);
       i++;
     }
 }
