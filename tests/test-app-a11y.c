@@ -952,6 +952,7 @@ main (int   argc,
     }
   adw_init ();
   wb_application_ensure_resources ();
+  wb_test_use_app_style ();
   wb_a11y_install ();
   today = wb_today_julian ();
 

@@ -1674,6 +1674,7 @@ main (int   argc,
     }
   adw_init ();
   wb_application_ensure_resources ();
+  wb_test_use_app_style ();
 
   g_test_add_func ("/app-accounts/list/counts", test_counts);
   g_test_add_func ("/app-accounts/list/filters", test_filters);

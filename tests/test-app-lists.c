@@ -844,6 +844,7 @@ main (int   argc,
     }
   adw_init ();
   wb_application_ensure_resources ();
+  wb_test_use_app_style ();
 
   g_test_add_func ("/app-lists/search/rows-follow-typing", test_search_as_you_type);
   g_test_add_func ("/app-lists/loading/quiet-and-switches-at-once", test_loading_quiet_and_switches_at_once);

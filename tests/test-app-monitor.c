@@ -25,6 +25,7 @@
 #include "wb-session.h"
 #include "wb-store.h"
 #include "wb-test-api.h"
+#include "wb-test-gtk.h"
 #include "wb-test-server.h"
 #include "wb-test-util.h"
 
@@ -544,6 +545,7 @@ main (int   argc,
     }
   adw_init ();
   wb_application_ensure_resources ();
+  wb_test_use_app_style ();
 
   /* A small region, so that small numbers are there to hide; and the CBS file. */
   {

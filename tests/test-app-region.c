@@ -1454,12 +1454,7 @@ main (int   argc,
     }
   adw_init ();
   wb_application_ensure_resources ();
-  /* The application's style sheet, as AdwApplication loads it: sizes depend on it. */
-  {
-    GtkCssProvider *css = wb_test_load_css ("/nl/werkbrug/Werkbrug/style.css", GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-
-    g_object_set_data_full (G_OBJECT (gdk_display_get_default ()), "wb-test-css", css, g_object_unref);
-  }
+  wb_test_use_app_style ();
   fixture_setup ();
 
   g_test_add_func ("/app-region/sign-in/server-down-at-start-recovers", test_server_down_at_start);

@@ -366,6 +366,7 @@ main (int   argc,
     }
   adw_init ();
   wb_application_ensure_resources ();
+  wb_test_use_app_style ();
 
   g_test_add_func ("/app-speed/renderer/user-choice-stands", test_renderer_user_choice);
   g_test_add_func ("/app-speed/search/typed-in-the-next-frame", test_typed_search_next_frame);

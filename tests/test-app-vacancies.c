@@ -1153,6 +1153,7 @@ main (int   argc,
     }
   adw_init ();
   wb_application_ensure_resources ();
+  wb_test_use_app_style ();
 
   fixture_setup ();
   g_test_add_func ("/app-vacancies/list/filters-search-count", test_list_agrees_with_api);

@@ -1561,6 +1561,7 @@ main (int   argc,
     }
   adw_init ();
   wb_application_ensure_resources ();
+  wb_test_use_app_style ();
   today = wb_today_julian ();
 
   g_test_add_func ("/app/client-list/counts", test_counts);

@@ -108,6 +108,15 @@ wb_test_load_css (const char *resource,
   return provider;
 }
 
+void
+wb_test_use_app_style (void)
+{
+  static GtkCssProvider *style;
+
+  if (style == NULL)
+    style = wb_test_load_css ("/nl/werkbrug/Werkbrug/style.css", GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
 GtkWindow *
 wb_test_show_in_window (GtkWidget *widget,
                         int        width,

@@ -73,6 +73,10 @@ void              wb_test_wait_until              (gboolean  *done);
  * gtk_style_context_remove_provider_for_display when the test is done. */
 GtkCssProvider   *wb_test_load_css                (const char *resource,
                                                    guint       priority);
+/* The application's style sheet on the display for the rest of the process, as the
+ * AdwApplication adds it: what a test measures or pictures is what a user sees. After
+ * wb_application_ensure_resources. */
+void              wb_test_use_app_style           (void);
 GtkWindow        *wb_test_show_in_window          (GtkWidget  *widget,
                                                    int         width,
                                                    int         height);
