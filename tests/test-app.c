@@ -1204,6 +1204,20 @@ button_text (GtkWidget *button)
   return g_string_free (g_steal_pointer (&texts), FALSE);
 }
 
+/* Runs the calling test again in a process of its own, and says whether this is that
+ * process. For tests that run the main loop with a filter's popup: a window an earlier test
+ * destroyed under the pointer can leave GTK 4.8 a tooltip's timeout that asks for that
+ * window's surface (a critical, under load). */
+static gboolean
+in_own_process (void)
+{
+  if (g_test_subprocess ())
+    return TRUE;
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+  return FALSE;
+}
+
 /* A filter is a drop-down to a screen reader; its popup is made as it first opens, not with
  * the list at every start; open, it shows every option by its text, the one selected
  * checked, and a click on an option selects it and closes the popup. */
@@ -1220,15 +1234,8 @@ test_filter_options_made_when_opened (void)
   g_autofree char *shown_after = NULL;
   guint n_changes = 0;
 
-  /* In a process of its own: this test runs the main loop, where a window an earlier test
-   * destroyed under the pointer can leave GTK 4.8 a tooltip's timeout that asks for that
-   * window's surface (a critical, under load). */
-  if (!g_test_subprocess ())
-    {
-      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
-      g_test_trap_assert_passed ();
-      return;
-    }
+  if (!in_own_process ())
+    return;
   window = GTK_WINDOW (gtk_window_new ());
   dropdown = wb_filter_dropdown_new ("All municipalities", "Municipality");
   button = gtk_widget_get_first_child (GTK_WIDGET (dropdown));
@@ -1299,13 +1306,8 @@ test_filter_opens_on_selected (void)
   g_autofree char *again = NULL;
   GtkAdjustment *adjustment;
 
-  /* In a process of its own, as test_filter_options_made_when_opened. */
-  if (!g_test_subprocess ())
-    {
-      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
-      g_test_trap_assert_passed ();
-      return;
-    }
+  if (!in_own_process ())
+    return;
   window = GTK_WINDOW (gtk_window_new ());
   dropdown = wb_filter_dropdown_new ("Every account manager", "Account manager");
   button = gtk_widget_get_first_child (GTK_WIDGET (dropdown));
