@@ -745,6 +745,24 @@ test_narrow (void)
   /* The filters are in the popover of "Filters and tools"; wide, they come back in a row. */
   g_assert_true (wb_list_view_get_narrow (f.view));
   g_assert_false (gtk_widget_get_mapped (wb_list_view_get_filter_widget (f.view, 0)));
+  /* Opened, the popover has them one under the other, each whole. */
+  {
+    GtkWidget *filter = wb_list_view_get_filter_widget (f.view, 0);
+    GtkPopover *popover = GTK_POPOVER (gtk_widget_get_ancestor (filter, GTK_TYPE_POPOVER));
+    GtkWidget *box = gtk_widget_get_parent (filter);
+    graphene_rect_t first, second;
+
+    gtk_popover_popup (popover);
+    wb_test_wait_frames (f.window, 3);
+    g_assert_true (gtk_widget_get_mapped (filter));
+    g_assert_true (gtk_widget_compute_bounds (gtk_widget_get_first_child (box), box, &first));
+    g_assert_true (gtk_widget_compute_bounds (gtk_widget_get_next_sibling (gtk_widget_get_first_child (box)), box,
+                                              &second));
+    g_assert_cmpfloat (second.origin.y, >=, first.origin.y + first.size.height);
+    g_assert_cmpfloat (first.size.width, ==, gtk_widget_get_width (box));
+    gtk_popover_popdown (popover);
+    wb_test_wait_frames (f.window, 2);
+  }
   gtk_window_set_default_size (GTK_WINDOW (f.window), 1400, 700);
   /* The window takes its new width, and the list its wide form, a frame or two later. */
   wb_test_wait_for (!wb_list_view_get_narrow (f.view));

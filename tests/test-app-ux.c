@@ -1158,6 +1158,107 @@ test_header_switcher_forms (void)
   g_assert_cmpint (under_height, >, beside_height);
 }
 
+/* Every filter on screen below @widget that the edge of the bar it is in cuts (its bar
+ * scrolled sideways, or the filter wider than the room left). */
+static void
+collect_cut_filters (GtkWidget *widget,
+                     GPtrArray *cut)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (WB_IS_FILTER_DROPDOWN (widget))
+    {
+      GtkWidget *scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+      GtkWidget *edge = scroller != NULL ? scroller : GTK_WIDGET (gtk_widget_get_root (widget));
+      graphene_rect_t bounds;
+
+      g_assert_true (gtk_widget_compute_bounds (widget, edge, &bounds));
+      if (bounds.origin.x < -0.5 || bounds.origin.x + bounds.size.width > gtk_widget_get_width (edge) + 0.5)
+        g_ptr_array_add (cut, g_strdup_printf ("“%s” at %.0f–%.0f px in %d px",
+                                               wb_filter_dropdown_get_label (WB_FILTER_DROPDOWN (widget)),
+                                               bounds.origin.x, bounds.origin.x + bounds.size.width,
+                                               gtk_widget_get_width (edge)));
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_cut_filters (child, cut);
+}
+
+static guint
+count_filters (GtkWidget *widget)
+{
+  guint n = WB_IS_FILTER_DROPDOWN (widget) && gtk_widget_get_mapped (widget) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_filters (child);
+  return n;
+}
+
+/* In a window of the size Werkbrug opens at, every filter of every list is seen whole: where
+ * they do not fit in one row they take another, rather than run under the count and the
+ * buttons beside them. */
+static void
+test_filters_whole_in_default_window (void)
+{
+  g_autofree char *dir = wb_test_make_dir ();
+  g_autofree char *db = g_build_filename (dir, "werkbrug.db", NULL);
+  WbDemoOptions options = { .n_clients = 60, .n_employers = 60, .n_vacancies = 10, .seed = 7 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WbStore) store = wb_store_open (db, &error);
+  g_autoptr(GPtrArray) cut = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GSettings) settings = wb_application_create_settings ();
+  g_autoptr(GtkSelectionModel) pages = NULL;
+  WbTestServer *server;
+  WbWindow *window;
+  AdwViewStack *stack;
+  guint n_filters = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (wb_demo_generate (store, &options, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  server = wb_test_server_start (db);
+  wb_secret_clear_token (server->url);
+  g_settings_set_string (settings, "server-url", server->url);
+  window = wb_window_new_with_settings (NULL, settings);
+  stack = ADW_VIEW_STACK (wb_test_find_descendant (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (window_at_login, window);
+  /* A coordinator: the most lists, with the most filters. */
+  wb_login_page_fill (wb_window_get_login_page (window), "isd-bol.coordinator", WB_DEMO_PASSWORD);
+  wb_login_page_submit (wb_window_get_login_page (window));
+  wait_until (window_signed_in, window);
+  pages = adw_view_stack_get_pages (stack);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pages)); i++)
+    {
+      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+      GtkWidget *view = adw_view_stack_page_get_child (page);
+      guint before = cut->len;
+
+      if (!adw_view_stack_page_get_visible (page))
+        continue;
+      adw_view_stack_set_visible_child (stack, view);
+      wait_until (view_loaded, view);
+      settle (GTK_WIDGET (window));
+      n_filters += count_filters (view);
+      collect_cut_filters (view, cut);
+      for (guint c = before; c < cut->len; c++)
+        g_test_message ("%s: %s", adw_view_stack_page_get_name (page), (char *) cut->pdata[c]);
+      {
+        g_autofree char *shot = g_strdup_printf ("ux-filters-%s", adw_view_stack_page_get_name (page));
+
+        wb_test_save_shot (GTK_WINDOW (window), shot);
+      }
+    }
+  g_assert_cmpuint (n_filters, >=, 8);
+  g_assert_cmpuint (cut->len, ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+  wb_test_server_stop (server);
+}
+
 /* The x of the button of the view titled @title in @grid, in the grid's coordinates. */
 static double
 button_x (WbViewSwitcherGrid *grid,
@@ -1243,6 +1344,7 @@ main (int   argc,
   g_test_add_func ("/app-ux/scope/empty-wider-scope-at-360", test_empty_wider_scope_narrow);
   g_test_add_func ("/app-ux/notifications/follow-the-change-feed", test_notifications_follow_feed);
   g_test_add_func ("/app-ux/narrow/nothing-cut-at-360", test_narrow_every_view);
+  g_test_add_func ("/app-ux/filters/whole-in-default-window", test_filters_whole_in_default_window);
   g_test_add_func ("/app-ux/keyring/sign-out-forgets-kept-sign-in", test_sign_out_forgets_kept_sign_in);
   g_test_add_func ("/app-ux/switcher/count-keeps-focus", test_switcher_keeps_focus);
   g_test_add_func ("/app-ux/switcher/header-forms", test_header_switcher_forms);

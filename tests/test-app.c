@@ -16,6 +16,7 @@
 #include "wb-event-dialog.h"
 #include "wb-date-entry.h"
 #include "wb-filter-dropdown.h"
+#include "wb-wrap-box.h"
 #include "wb-format.h"
 #include "wb-labels.h"
 #include "wb-locale.h"
@@ -1353,6 +1354,82 @@ test_filter_opens_on_selected (void)
   gtk_window_destroy (window);
 }
 
+static void
+assert_place (GtkWidget *child,
+              int        x,
+              int        y,
+              int        width)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (child, gtk_widget_get_parent (child), &bounds));
+  g_assert_cmpint ((int) bounds.origin.x, ==, x);
+  g_assert_cmpint ((int) bounds.origin.y, ==, y);
+  g_assert_cmpint ((int) bounds.size.width, ==, width);
+}
+
+/* The filters' box: each widget as wide as it asks, in as many rows as they need, right to
+ * left in a right-to-left language; vertical, one under the other as wide as the box. */
+static void
+test_wrap_box (void)
+{
+  WbWrapBox *box = g_object_ref_sink (wb_wrap_box_new ());
+  GtkWidget *children[4];
+  int minimum, natural;
+
+  wb_wrap_box_set_spacing (box, 6);
+  for (guint i = 0; i < G_N_ELEMENTS (children); i++)
+    {
+      children[i] = gtk_label_new (NULL);
+      gtk_widget_set_size_request (children[i], 100, 20);
+      if (i == 0)
+        wb_wrap_box_prepend (box, children[i]);
+      else
+        wb_wrap_box_append (box, children[i]);
+    }
+  /* One not shown takes no room. */
+  gtk_widget_set_visible (children[3], FALSE);
+
+  /* In rows it lets its parent make it narrower than a child (a window shrinking to the
+   * width where the filters fold away); vertical, not. */
+  gtk_widget_measure (GTK_WIDGET (box), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
+  g_assert_cmpint (minimum, ==, 0);
+  g_assert_cmpint (natural, ==, 312);
+  gtk_widget_measure (GTK_WIDGET (box), GTK_ORIENTATION_VERTICAL, 400, &minimum, &natural, NULL, NULL);
+  g_assert_cmpint (natural, ==, 20);
+  gtk_widget_measure (GTK_WIDGET (box), GTK_ORIENTATION_VERTICAL, 250, &minimum, &natural, NULL, NULL);
+  g_assert_cmpint (natural, ==, 46);
+  gtk_widget_measure (GTK_WIDGET (box), GTK_ORIENTATION_VERTICAL, 100, &minimum, &natural, NULL, NULL);
+  g_assert_cmpint (natural, ==, 72);
+
+  gtk_widget_size_allocate (GTK_WIDGET (box), &(GtkAllocation) { 0, 0, 250, 46 }, -1);
+  assert_place (children[0], 0, 0, 100);
+  assert_place (children[1], 106, 0, 100);
+  assert_place (children[2], 0, 26, 100);
+
+  gtk_widget_set_direction (GTK_WIDGET (box), GTK_TEXT_DIR_RTL);
+  gtk_widget_size_allocate (GTK_WIDGET (box), &(GtkAllocation) { 0, 0, 250, 46 }, -1);
+  assert_place (children[0], 150, 0, 100);
+  assert_place (children[1], 44, 0, 100);
+  assert_place (children[2], 150, 26, 100);
+  gtk_widget_set_direction (GTK_WIDGET (box), GTK_TEXT_DIR_LTR);
+
+  wb_wrap_box_set_vertical (box, TRUE);
+  gtk_widget_measure (GTK_WIDGET (box), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
+  g_assert_cmpint (minimum, ==, 100);
+  g_assert_cmpint (natural, ==, 100);
+  gtk_widget_measure (GTK_WIDGET (box), GTK_ORIENTATION_VERTICAL, 400, &minimum, &natural, NULL, NULL);
+  g_assert_cmpint (natural, ==, 72);
+  gtk_widget_size_allocate (GTK_WIDGET (box), &(GtkAllocation) { 0, 0, 400, 72 }, -1);
+  assert_place (children[0], 0, 0, 400);
+  assert_place (children[2], 0, 52, 400);
+
+  wb_wrap_box_remove (box, children[1]);
+  gtk_widget_measure (GTK_WIDGET (box), GTK_ORIENTATION_VERTICAL, 400, &minimum, &natural, NULL, NULL);
+  g_assert_cmpint (natural, ==, 46);
+  g_object_unref (box);
+}
+
 /* One date entry for every date field: it takes dates typed the Dutch way (and ISO), says
  * them as the API wants them, and fills in the day chosen in its calendar. */
 static void
@@ -1587,6 +1664,7 @@ main (int   argc,
   g_test_add_func ("/app/filter-dropdown/choices-at-once", test_filter_choices_at_once);
   g_test_add_func ("/app/filter-dropdown/options-made-when-opened", test_filter_options_made_when_opened);
   g_test_add_func ("/app/filter-dropdown/opens-on-selected", test_filter_opens_on_selected);
+  g_test_add_func ("/app/wrap-box/rows", test_wrap_box);
 
   return g_test_run ();
 }

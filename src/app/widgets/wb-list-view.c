@@ -21,6 +21,7 @@
 #include "wb-slot-model.h"
 #include "wb-stack.h"
 #include "wb-table-export.h"
+#include "wb-wrap-box.h"
 
 #include "wb-list-view.h"
 
@@ -52,8 +53,7 @@ typedef struct
   GtkWidget *list_page;
   GtkSearchBar *search_bar;
   GtkSearchEntry *search_entry;
-  GtkBox *filter_box;
-  GtkWidget *filter_scroller;
+  WbWrapBox *filter_box;
   GtkMenuButton *filters_button;
   GtkBox *narrow_box;
   AdwSqueezer *width_detector;
@@ -1305,7 +1305,7 @@ build_filters (WbListView *self)
               g_signal_connect (button, "notify::active", G_CALLBACK (on_scope_toggled_cb), self);
             }
           g_object_set_data (G_OBJECT (widget), FILTER_KEY, GUINT_TO_POINTER (i));
-          gtk_box_prepend (priv->filter_box, widget);
+          wb_wrap_box_prepend (priv->filter_box, widget);
           g_ptr_array_add (priv->filter_widgets, widget);
           continue;
         }
@@ -1314,7 +1314,7 @@ build_filters (WbListView *self)
       g_object_set_data (G_OBJECT (widget), "wb-list-view", self);
       g_signal_connect (widget, signal, G_CALLBACK (on_filter_changed_cb), self);
       gtk_widget_set_visible (widget, !filter->hidden);
-      gtk_box_append (priv->filter_box, widget);
+      wb_wrap_box_append (priv->filter_box, widget);
       g_ptr_array_add (priv->filter_widgets, widget);
     }
 }
@@ -2423,13 +2423,13 @@ wb_list_view_class_init (WbListViewClass *klass)
   signals[TOAST] = g_signal_new ("toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
+  g_type_ensure (WB_TYPE_WRAP_BOX);
   gtk_widget_class_set_template_from_resource (widget_class, "/nl/werkbrug/Werkbrug/widgets/wb-list-view.ui");
   gtk_widget_class_bind_template_child_private (widget_class, WbListView, leaflet);
   gtk_widget_class_bind_template_child_private (widget_class, WbListView, list_page);
   gtk_widget_class_bind_template_child_private (widget_class, WbListView, search_bar);
   gtk_widget_class_bind_template_child_private (widget_class, WbListView, search_entry);
   gtk_widget_class_bind_template_child_private (widget_class, WbListView, filter_box);
-  gtk_widget_class_bind_template_child_private (widget_class, WbListView, filter_scroller);
   gtk_widget_class_bind_template_child_private (widget_class, WbListView, filters_button);
   gtk_widget_class_bind_template_child_private (widget_class, WbListView, narrow_box);
   gtk_widget_class_bind_template_child_private (widget_class, WbListView, width_detector);
@@ -2565,34 +2565,31 @@ set_narrow (WbListView *self,
     return;
   /* The focus does not stay behind on what goes out of sight. */
   moves_focus = focus != NULL &&
-                (gtk_widget_is_ancestor (focus, narrow ? priv->filter_scroller : GTK_WIDGET (priv->filters_button)) ||
+                (gtk_widget_is_ancestor (focus, narrow ? GTK_WIDGET (priv->filter_box) : GTK_WIDGET (priv->filters_button)) ||
                  (narrow && gtk_widget_is_ancestor (focus, tools)));
-  g_object_ref (priv->filter_scroller);
+  g_object_ref (GTK_WIDGET (priv->filter_box));
   g_object_ref (tools);
-  gtk_widget_unparent (priv->filter_scroller);
+  gtk_widget_unparent (GTK_WIDGET (priv->filter_box));
   gtk_widget_unparent (tools);
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (priv->filter_box),
-                                  narrow ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (priv->filter_scroller),
-                                  narrow ? GTK_POLICY_NEVER : GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
+  wb_wrap_box_set_vertical (priv->filter_box, narrow);
   if (narrow)
     {
-      gtk_box_append (priv->narrow_box, priv->filter_scroller);
+      gtk_box_append (priv->narrow_box, GTK_WIDGET (priv->filter_box));
       gtk_box_append (priv->narrow_box, tools);
     }
   else
     {
-      gtk_box_insert_child_after (GTK_BOX (bar), priv->filter_scroller, GTK_WIDGET (priv->filters_button));
+      gtk_box_insert_child_after (GTK_BOX (bar), GTK_WIDGET (priv->filter_box), GTK_WIDGET (priv->filters_button));
       gtk_box_insert_child_after (GTK_BOX (bar), tools, GTK_WIDGET (priv->count_label));
     }
-  g_object_unref (priv->filter_scroller);
+  g_object_unref (GTK_WIDGET (priv->filter_box));
   g_object_unref (tools);
   gtk_widget_set_visible (GTK_WIDGET (priv->filters_button), narrow);
   /* 360 px hold the filters' button, "clear", the count and "open" side by side. */
   gtk_box_set_spacing (GTK_BOX (bar), narrow ? 6 : 12);
   if (moves_focus && narrow)
     gtk_widget_grab_focus (GTK_WIDGET (priv->filters_button));
-  else if (moves_focus && !gtk_widget_child_focus (priv->filter_scroller, GTK_DIR_TAB_FORWARD))
+  else if (moves_focus && !gtk_widget_child_focus (GTK_WIDGET (priv->filter_box), GTK_DIR_TAB_FORWARD))
     gtk_widget_grab_focus (GTK_WIDGET (priv->column_view));
 }
 
