@@ -28,6 +28,7 @@
 #include "wb-test-server.h"
 #include "wb-test-util.h"
 #include "wb-filter-dropdown.h"
+#include "wb-wrap-box.h"
 #include "wb-view-switcher-face.h"
 #include "wb-view-switcher-grid.h"
 #include "wb-window.h"
@@ -1159,7 +1160,7 @@ test_header_switcher_forms (void)
 }
 
 /* Every filter on screen below @widget that the edge of the bar it is in cuts (its bar
- * scrolled sideways, or the filter wider than the room left). */
+ * scrolled sideways, or the filter wider than its box). */
 static void
 collect_cut_filters (GtkWidget *widget,
                      GPtrArray *cut)
@@ -1168,8 +1169,11 @@ collect_cut_filters (GtkWidget *widget,
     return;
   if (WB_IS_FILTER_DROPDOWN (widget))
     {
+      /* The edge that cuts it: its box (which cuts a filter wider than itself), a scroller,
+       * or the window. */
+      GtkWidget *box = gtk_widget_get_ancestor (widget, WB_TYPE_WRAP_BOX);
       GtkWidget *scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
-      GtkWidget *edge = scroller != NULL ? scroller : GTK_WIDGET (gtk_widget_get_root (widget));
+      GtkWidget *edge = box != NULL ? box : scroller != NULL ? scroller : GTK_WIDGET (gtk_widget_get_root (widget));
       graphene_rect_t bounds;
 
       g_assert_true (gtk_widget_compute_bounds (widget, edge, &bounds));

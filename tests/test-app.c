@@ -1292,6 +1292,25 @@ focused_option_text (GtkWindow *window)
   return g_string_free (g_steal_pointer (&texts), FALSE);
 }
 
+/* The row with the keyboard focus lies inside the visible part of its scrolled list. */
+static void
+assert_focus_in_view (GtkWindow *window)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+  GtkWidget *row = gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_VIEW) != NULL ? focus : NULL;
+  GtkWidget *scroller;
+  graphene_rect_t bounds;
+
+  g_assert_nonnull (row);
+  while (!GTK_IS_LIST_VIEW (gtk_widget_get_parent (row)))
+    row = gtk_widget_get_parent (row);
+  scroller = gtk_widget_get_ancestor (row, GTK_TYPE_SCROLLED_WINDOW);
+  g_assert_true (gtk_widget_get_mapped (row));
+  g_assert_true (gtk_widget_compute_bounds (row, scroller, &bounds));
+  g_assert_cmpfloat (bounds.origin.y, >=, 0);
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (scroller));
+}
+
 /* Opened, a filter puts the keyboard on the option selected, as a drop-down does: Up and
  * Down go from there, and Enter keeps it. In a list longer than its popup, that option is
  * scrolled into view. */
@@ -1302,6 +1321,7 @@ test_filter_opens_on_selected (void)
   WbFilterDropdown *dropdown;
   GtkWidget *button;
   GtkPopover *popover;
+  g_autofree char *restored = NULL;
   g_autofree char *first = NULL;
   g_autofree char *selected = NULL;
   g_autofree char *again = NULL;
@@ -1325,9 +1345,21 @@ test_filter_opens_on_selected (void)
   gtk_window_present (window);
   wb_test_wait_frames (GTK_WIDGET (window), 2);
 
-  /* Nothing chosen: the first option, "every". */
+  /* Chosen before the list was ever made (a filter restored at start): that one, in view,
+   * as the list first opens. */
+  wb_filter_dropdown_set_selected (dropdown, 47);
   gtk_menu_button_popup (GTK_MENU_BUTTON (button));
-  wb_test_wait_frames (GTK_WIDGET (window), 3);
+  wb_test_wait_frames (GTK_WIDGET (window), 6);
+  restored = focused_option_text (window);
+  g_assert_cmpstr (restored, ==, "Account manager 47\n");
+  assert_focus_in_view (window);
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  wb_test_wait_frames (GTK_WIDGET (window), 2);
+
+  /* Nothing chosen: the first option, "every". */
+  wb_filter_dropdown_set_selected (dropdown, 0);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  wb_test_wait_frames (GTK_WIDGET (window), 6);
   first = focused_option_text (window);
   g_assert_cmpstr (first, ==, "Every account manager\n");
   gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
@@ -1336,9 +1368,10 @@ test_filter_opens_on_selected (void)
   /* One far down the list: that one, in view. */
   wb_filter_dropdown_set_selected (dropdown, 52);
   gtk_menu_button_popup (GTK_MENU_BUTTON (button));
-  wb_test_wait_frames (GTK_WIDGET (window), 3);
+  wb_test_wait_frames (GTK_WIDGET (window), 6);
   selected = focused_option_text (window);
   g_assert_cmpstr (selected, ==, "Account manager 52\n");
+  assert_focus_in_view (window);
   popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
   adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (
     wb_test_find_descendant (GTK_WIDGET (popover), GTK_TYPE_SCROLLED_WINDOW)));
@@ -1348,7 +1381,7 @@ test_filter_opens_on_selected (void)
   gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
   wb_test_wait_frames (GTK_WIDGET (window), 2);
   gtk_menu_button_popup (GTK_MENU_BUTTON (button));
-  wb_test_wait_frames (GTK_WIDGET (window), 3);
+  wb_test_wait_frames (GTK_WIDGET (window), 6);
   again = focused_option_text (window);
   g_assert_cmpstr (again, ==, "Account manager 52\n");
   gtk_window_destroy (window);
@@ -1394,7 +1427,13 @@ test_wrap_box (void)
    * width where the filters fold away); vertical, not. */
   gtk_widget_measure (GTK_WIDGET (box), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
   g_assert_cmpint (minimum, ==, 0);
-  g_assert_cmpint (natural, ==, 312);
+  /* It takes the width it is given and does not ask for one row's (a page beside a list
+   * would fold away for it). */
+  g_assert_cmpint (natural, ==, 100);
+  /* For any width, as tall as for the least: one a row (GTK checks that no width needs
+   * more). */
+  gtk_widget_measure (GTK_WIDGET (box), GTK_ORIENTATION_VERTICAL, -1, &minimum, &natural, NULL, NULL);
+  g_assert_cmpint (natural, ==, 72);
   gtk_widget_measure (GTK_WIDGET (box), GTK_ORIENTATION_VERTICAL, 400, &minimum, &natural, NULL, NULL);
   g_assert_cmpint (natural, ==, 20);
   gtk_widget_measure (GTK_WIDGET (box), GTK_ORIENTATION_VERTICAL, 250, &minimum, &natural, NULL, NULL);
@@ -1427,7 +1466,16 @@ test_wrap_box (void)
   wb_wrap_box_remove (box, children[1]);
   gtk_widget_measure (GTK_WIDGET (box), GTK_ORIENTATION_VERTICAL, 400, &minimum, &natural, NULL, NULL);
   g_assert_cmpint (natural, ==, 46);
-  g_object_unref (box);
+
+  /* A child wider than the box keeps its least width, on a row of its own. */
+  wb_wrap_box_set_vertical (box, FALSE);
+  gtk_widget_set_size_request (children[2], 300, 20);
+  gtk_widget_measure (GTK_WIDGET (box), GTK_ORIENTATION_VERTICAL, 250, &minimum, &natural, NULL, NULL);
+  g_assert_cmpint (natural, ==, 46);
+  gtk_widget_size_allocate (GTK_WIDGET (box), &(GtkAllocation) { 0, 0, 250, 46 }, -1);
+  assert_place (children[0], 0, 0, 100);
+  assert_place (children[2], 0, 26, 300);
+  g_assert_finalize_object (box);
 }
 
 /* One date entry for every date field: it takes dates typed the Dutch way (and ISO), says

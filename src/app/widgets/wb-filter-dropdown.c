@@ -21,6 +21,7 @@ struct _WbFilterDropdown
   GtkSingleSelection *list_selection;
   guint focus_tick_id;       /* while the option selected waits for its row */
   guint focus_tries;
+  gboolean scrolled_to_selected;
   GPtrArray *pending_labels; /* between begin_choices and end_choices */
   GPtrArray *pending_values;
 };
@@ -115,18 +116,26 @@ on_item_activated_cb (GtkListView      *list,
   gtk_menu_button_popdown (self->button);
 }
 
-/* Gives the keyboard to the row of the option selected, when the list has it on screen. */
+/* Gives the keyboard to the row of the option selected, once the list shows it: mapped is
+ * not enough, a row just scrolled away is still mapped for a frame, out of sight. */
 static gboolean
 focus_selected_row (WbFilterDropdown *self)
 {
+  GtkWidget *scroller = gtk_widget_get_parent (GTK_WIDGET (self->list));
+
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list)); row != NULL;
        row = gtk_widget_get_next_sibling (row))
     {
       GtkWidget *child = gtk_widget_get_first_child (row);
       GtkListItem *item = child != NULL ? g_object_get_data (G_OBJECT (child), ITEM_KEY) : NULL;
+      graphene_rect_t bounds;
 
-      if (item != NULL && gtk_list_item_get_position (item) == self->selected && gtk_widget_get_mapped (row))
-        return gtk_widget_grab_focus (row);
+      if (item == NULL || gtk_list_item_get_position (item) != self->selected || !gtk_widget_get_mapped (row) ||
+          !gtk_widget_compute_bounds (row, scroller, &bounds))
+        continue;
+      if (bounds.origin.y < 0 || bounds.origin.y + bounds.size.height > gtk_widget_get_height (scroller))
+        return FALSE;
+      return gtk_widget_grab_focus (row);
     }
   return FALSE;
 }
@@ -139,7 +148,9 @@ stop_focusing (WbFilterDropdown *self)
   self->focus_tick_id = 0;
 }
 
-/* A row scrolled to is made and placed in the frame after: tried at every frame, a few. */
+/* At every frame, a few: the list is scrolled to the option selected once it has its size
+ * (a list opened for the first time has none yet, and a scroll asked before is lost), and
+ * the option's row takes the keyboard once it is placed in view. */
 static gboolean
 focus_selected_tick_cb (GtkWidget     *list,
                         GdkFrameClock *clock,
@@ -147,7 +158,21 @@ focus_selected_tick_cb (GtkWidget     *list,
 {
   WbFilterDropdown *self = user_data;
 
-  if (focus_selected_row (self) || ++self->focus_tries > 3)
+  if (++self->focus_tries > 8)
+    {
+      self->focus_tick_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+  if (!self->scrolled_to_selected)
+    {
+      if (gtk_widget_get_height (list) > 0)
+        {
+          gtk_widget_activate_action (list, "list.scroll-to-item", "u", self->selected);
+          self->scrolled_to_selected = TRUE;
+        }
+      return G_SOURCE_CONTINUE;
+    }
+  if (focus_selected_row (self))
     {
       self->focus_tick_id = 0;
       return G_SOURCE_REMOVE;
@@ -168,8 +193,8 @@ on_popover_visible_cb (GtkWidget        *popover,
   stop_focusing (self);
   if (!open || self->list == NULL)
     return;
-  gtk_widget_activate_action (GTK_WIDGET (self->list), "list.scroll-to-item", "u", self->selected);
   self->focus_tries = 0;
+  self->scrolled_to_selected = FALSE;
   self->focus_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->list), focus_selected_tick_cb, self, NULL);
 }
 

@@ -2585,6 +2585,10 @@ set_narrow (WbListView *self,
   g_object_unref (GTK_WIDGET (priv->filter_box));
   g_object_unref (tools);
   gtk_widget_set_visible (GTK_WIDGET (priv->filters_button), narrow);
+  /* Narrow, the count takes two lines rather than width. Wide, one: a label that wraps
+   * beside the filters' box would be measured at the height of every filter stacked (the
+   * height that box gives for any width) and squeezed to a word a line. */
+  gtk_label_set_wrap (priv->count_label, narrow);
   /* 360 px hold the filters' button, "clear", the count and "open" side by side. */
   gtk_box_set_spacing (GTK_BOX (bar), narrow ? 6 : 12);
   if (moves_focus && narrow)

@@ -138,11 +138,13 @@ wb_wrap_box_measure (GtkWidget      *widget,
       *minimum = *natural = layout (self, for_size >= 0 ? for_size : self->vertical ? -1 : 0, FALSE);
       return;
     }
-  /* Naturally all in one row. Vertical, at least as wide as its widest child's least; in
-   * rows, as narrow as its parent makes it: in a window being made narrower the box must not
-   * hold it at the width of its widest child (the list's filters move into a popover below a
-   * width of their bar's own, which it could then never reach). A child wider than the box
-   * keeps its least width, cut at the box's edge. */
+  /* As wide as its widest child, naturally too: it takes the width its parent has and wraps
+   * in it, and does not ask for the width of every child in one row (a list's page beside
+   * the list would fold away for it). Vertical, at least as wide as its widest child's
+   * least; in rows, as narrow as its parent makes it: in a window being made narrower it
+   * must not hold the window at the width of its widest child (the list's filters move into
+   * a popover below a width of their bar's own, which it could then never reach). A child
+   * wider than the box keeps its least width, cut at the box's edge. */
   *minimum = *natural = 0;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -153,12 +155,8 @@ wb_wrap_box_measure (GtkWidget      *widget,
         continue;
       gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &child_minimum, &child_natural, NULL, NULL);
       *minimum = MAX (*minimum, child_minimum);
-      if (self->vertical)
-        *natural = MAX (*natural, child_natural);
-      else
-        *natural += (*natural > 0 ? self->spacing : 0) + child_natural;
+      *natural = MAX (*natural, child_natural);
     }
-  *natural = MAX (*natural, *minimum);
   if (!self->vertical)
     *minimum = 0;
 }
@@ -255,6 +253,8 @@ wb_wrap_box_class_init (WbWrapBoxClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_css_name (widget_class, "wbwrapbox");
+  /* A group of controls, as the GtkBox it stands for; not a control itself. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void
