@@ -134,9 +134,12 @@ is_signed_in (WbWindow *window)
   return g_strcmp0 (wb_window_get_state (window), "main") == 0;
 }
 
+/* A window on the server at @url; @width px wide and 790 px tall where @width > 0, else
+ * the size the settings have. */
 static WbWindow *
-new_window_with_ca (const char *url,
-                    const char *ca_file)
+open_window (const char *url,
+             const char *ca_file,
+             int         width)
 {
   g_autoptr(GSettings) settings = wb_application_create_settings ();
   WbWindow *window;
@@ -144,9 +147,21 @@ new_window_with_ca (const char *url,
   g_settings_set_string (settings, "server-url", url);
   g_settings_set_string (settings, "tls-ca-file", ca_file != NULL ? ca_file : "");
   g_settings_set_string (settings, "last-username", "");
+  if (width > 0)
+    {
+      g_settings_set_int (settings, "window-width", width);
+      g_settings_set_int (settings, "window-height", 790);
+    }
   window = wb_window_new_with_settings (NULL, settings);
   gtk_window_present (GTK_WINDOW (window));
   return window;
+}
+
+static WbWindow *
+new_window_with_ca (const char *url,
+                    const char *ca_file)
+{
+  return open_window (url, ca_file, 0);
 }
 
 static WbWindow *
@@ -206,14 +221,21 @@ is_session_ended (WbWindow *window)
 }
 
 static void
-sign_in (WbWindow *window)
+sign_in_as (WbWindow   *window,
+            const char *username)
 {
   WbLoginPage *page = wb_window_get_login_page (window);
 
   wait_until (window, is_at_sign_in, "the sign-in page is shown");
-  wb_login_page_fill (page, USERNAME, WB_DEMO_PASSWORD);
+  wb_login_page_fill (page, username, WB_DEMO_PASSWORD);
   wb_login_page_submit (page);
   wait_until (window, is_signed_in, "signed in");
+}
+
+static void
+sign_in (WbWindow *window)
+{
+  sign_in_as (window, USERNAME);
 }
 
 /* One of the user's own clients, in full. */
@@ -674,22 +696,9 @@ admin_window (WbTestServer  *server,
               int            width,
               GtkWidget    **switcher)
 {
-  g_autoptr(GSettings) settings = wb_application_create_settings ();
-  WbWindow *window;
-  WbLoginPage *page;
+  WbWindow *window = open_window (server->url, NULL, width);
 
-  g_settings_set_string (settings, "server-url", server->url);
-  g_settings_set_string (settings, "tls-ca-file", "");
-  g_settings_set_string (settings, "last-username", "");
-  g_settings_set_int (settings, "window-width", width);
-  g_settings_set_int (settings, "window-height", 790);
-  window = wb_window_new_with_settings (NULL, settings);
-  gtk_window_present (GTK_WINDOW (window));
-  page = wb_window_get_login_page (window);
-  wait_until (window, is_at_sign_in, "the sign-in page is shown");
-  wb_login_page_fill (page, "admin", WB_DEMO_PASSWORD);
-  wb_login_page_submit (page);
-  wait_until (window, is_signed_in, "signed in");
+  sign_in_as (window, "admin");
   wb_test_wait_frames (GTK_WIDGET (window), 2);
   assert_switcher_place (window, SWITCHER_IN_HEADER);
   *switcher = GTK_WIDGET (header_switcher (window));

@@ -710,6 +710,17 @@ window_signed_in (gpointer window)
   return g_strcmp0 (wb_window_get_state (window), "main") == 0;
 }
 
+/* Signed in as @user does it, on the sign-in page. */
+static void
+sign_in_as (WbWindow   *window,
+            const char *user)
+{
+  wait_until (window_at_login, window);
+  wb_login_page_fill (wb_window_get_login_page (window), user, WB_DEMO_PASSWORD);
+  wb_login_page_submit (wb_window_get_login_page (window));
+  wait_until (window_signed_in, window);
+}
+
 /* The list's stack below @widget: the one with a "loading" and an "empty" page. */
 static GtkStack *
 find_loading_stack (GtkWidget *widget)
@@ -816,11 +827,7 @@ test_narrow_every_view (void)
 
       gtk_window_set_default_size (GTK_WINDOW (window), 360, 740);
       gtk_window_present (GTK_WINDOW (window));
-      /* Signed in as a user does, on the sign-in page. */
-      wait_until (window_at_login, window);
-      wb_login_page_fill (wb_window_get_login_page (window), user, WB_DEMO_PASSWORD);
-      wb_login_page_submit (wb_window_get_login_page (window));
-      wait_until (window_signed_in, window);
+      sign_in_as (window, user);
       session = wb_window_get_session (window);
       settle (GTK_WIDGET (window));
       g_test_message ("%s: window %d px", user, gtk_widget_get_width (GTK_WIDGET (window)));
@@ -955,10 +962,7 @@ test_sign_out_forgets_kept_sign_in (void)
 
   window = wb_window_new_with_settings (NULL, settings);
   gtk_window_present (GTK_WINDOW (window));
-  wait_until (window_at_login, window);
-  wb_login_page_fill (wb_window_get_login_page (window), "wsp-zuid-limburg.am1", WB_DEMO_PASSWORD);
-  wb_login_page_submit (wb_window_get_login_page (window));
-  wait_until (window_signed_in, window);
+  sign_in_as (window, "wsp-zuid-limburg.am1");
   /* The token reaches the keyring. */
   wb_secret_flush (5000);
   gtk_window_destroy (GTK_WINDOW (window));
@@ -1159,11 +1163,12 @@ test_header_switcher_forms (void)
   g_assert_cmpint (under_height, >, beside_height);
 }
 
-/* Every filter on screen below @widget that the edge of the bar it is in cuts (its bar
- * scrolled sideways, or the filter wider than its box). */
+/* Every filter on screen below @widget, counted in @n, and those that the edge of the bar
+ * they are in cuts (their bar scrolled sideways, or the filter wider than its box). */
 static void
 collect_cut_filters (GtkWidget *widget,
-                     GPtrArray *cut)
+                     GPtrArray *cut,
+                     guint     *n)
 {
   if (!gtk_widget_get_mapped (widget))
     return;
@@ -1176,6 +1181,7 @@ collect_cut_filters (GtkWidget *widget,
       GtkWidget *edge = box != NULL ? box : scroller != NULL ? scroller : GTK_WIDGET (gtk_widget_get_root (widget));
       graphene_rect_t bounds;
 
+      (*n)++;
       g_assert_true (gtk_widget_compute_bounds (widget, edge, &bounds));
       if (bounds.origin.x < -0.5 || bounds.origin.x + bounds.size.width > gtk_widget_get_width (edge) + 0.5)
         g_ptr_array_add (cut, g_strdup_printf ("“%s” at %.0f–%.0f px in %d px",
@@ -1186,18 +1192,7 @@ collect_cut_filters (GtkWidget *widget,
     }
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    collect_cut_filters (child, cut);
-}
-
-static guint
-count_filters (GtkWidget *widget)
-{
-  guint n = WB_IS_FILTER_DROPDOWN (widget) && gtk_widget_get_mapped (widget) ? 1 : 0;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    n += count_filters (child);
-  return n;
+    collect_cut_filters (child, cut, n);
 }
 
 /* In a window of the size Werkbrug opens at, every filter of every list is seen whole: where
@@ -1207,34 +1202,23 @@ static void
 test_filters_whole_in_default_window (void)
 {
   g_autofree char *dir = wb_test_make_dir ();
-  g_autofree char *db = g_build_filename (dir, "werkbrug.db", NULL);
   WbDemoOptions options = { .n_clients = 60, .n_employers = 60, .n_vacancies = 10, .seed = 7 };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(WbStore) store = wb_store_open (db, &error);
   g_autoptr(GPtrArray) cut = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GSettings) settings = wb_application_create_settings ();
   g_autoptr(GtkSelectionModel) pages = NULL;
-  WbTestServer *server;
+  WbTestServer *server = start_demo_server (dir, &options);
   WbWindow *window;
   AdwViewStack *stack;
   guint n_filters = 0;
 
-  g_assert_no_error (error);
-  g_assert_true (wb_demo_generate (store, &options, &error));
-  g_assert_no_error (error);
-  g_clear_object (&store);
-  server = wb_test_server_start (db);
   wb_secret_clear_token (server->url);
   g_settings_set_string (settings, "server-url", server->url);
   window = wb_window_new_with_settings (NULL, settings);
   stack = ADW_VIEW_STACK (wb_test_find_descendant (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
   gtk_window_present (GTK_WINDOW (window));
-  wait_until (window_at_login, window);
   /* A coordinator: the most lists, with the most filters. */
-  wb_login_page_fill (wb_window_get_login_page (window), "isd-bol.coordinator", WB_DEMO_PASSWORD);
-  wb_login_page_submit (wb_window_get_login_page (window));
-  wait_until (window_signed_in, window);
+  sign_in_as (window, "isd-bol.coordinator");
   pages = adw_view_stack_get_pages (stack);
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pages)); i++)
     {
@@ -1247,8 +1231,7 @@ test_filters_whole_in_default_window (void)
       adw_view_stack_set_visible_child (stack, view);
       wait_until (view_loaded, view);
       settle (GTK_WIDGET (window));
-      n_filters += count_filters (view);
-      collect_cut_filters (view, cut);
+      collect_cut_filters (view, cut, &n_filters);
       for (guint c = before; c < cut->len; c++)
         g_test_message ("%s: %s", adw_view_stack_page_get_name (page), (char *) cut->pdata[c]);
       {
@@ -1336,13 +1319,7 @@ main (int   argc,
   wb_application_ensure_resources ();
   wb_a11y_install ();
   /* The application's style sheet, as AdwApplication loads it: sizes depend on it. */
-  {
-    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
-
-    gtk_css_provider_load_from_resource (css, "/nl/werkbrug/Werkbrug/style.css");
-    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
-                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  }
+  wb_test_use_app_style ();
 
   g_test_add_func ("/app-ux/scope/empty-offers-wider-scope", test_empty_offers_wider_scope);
   g_test_add_func ("/app-ux/scope/empty-wider-scope-at-360", test_empty_wider_scope_narrow);

@@ -232,8 +232,8 @@ follow_option (GtkWidget *row)
   name_option (row, label);
 }
 
-/* An option of a drop-down (GTK's or a filter's) or a combo row, or a line of a plain list view (a candidate, a
- * suitable vacancy): GTK 4.8 names neither. The lines of a column view are the list
+/* An option of a drop-down (GTK's or a filter's) or a combo row, or a line of a plain list
+ * view (a candidate, a suitable vacancy): GTK 4.8 names neither. The lines of a column view are the list
  * machinery's, which names them itself. */
 static gboolean
 is_option (GtkWidget *widget)

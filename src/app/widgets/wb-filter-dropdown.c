@@ -336,10 +336,10 @@ wb_filter_dropdown_class_init (WbFilterDropdownClass *klass)
 static void
 wb_filter_dropdown_init (WbFilterDropdown *self)
 {
-  self->labels = gtk_string_list_new (NULL);
-  self->values = g_ptr_array_new_with_free_func (g_free);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
 
+  self->labels = gtk_string_list_new (NULL);
+  self->values = g_ptr_array_new_with_free_func (g_free);
   self->button = GTK_MENU_BUTTON (gtk_menu_button_new ());
   /* The item at the start and the arrow at the end, as on GtkDropDown's button: a menu
    * button's own label and arrow stand together in its middle. */

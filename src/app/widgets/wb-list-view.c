@@ -917,9 +917,9 @@ on_filter_changed_cb (GtkWidget  *widget,
 }
 
 static void
-fill_choices (WbFilterDropdown *dropdown,
+fill_choices (WbFilterDropdown   *dropdown,
               const WbListFilter *filter,
-              WbSession        *session)
+              WbSession          *session)
 {
   wb_filter_dropdown_begin_choices (dropdown);
   for (guint i = 0; filter->choices != NULL && filter->choices[i].label != NULL; i++)
@@ -2557,6 +2557,7 @@ set_narrow (WbListView *self,
   WbListViewPrivate *priv = PRIV (self);
   GtkWidget *bar = gtk_widget_get_parent (GTK_WIDGET (priv->filters_button));
   GtkWidget *tools = GTK_WIDGET (priv->tools_box);
+  GtkWidget *filters = GTK_WIDGET (priv->filter_box);
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
   gboolean moves_focus;
@@ -2565,24 +2566,24 @@ set_narrow (WbListView *self,
     return;
   /* The focus does not stay behind on what goes out of sight. */
   moves_focus = focus != NULL &&
-                (gtk_widget_is_ancestor (focus, narrow ? GTK_WIDGET (priv->filter_box) : GTK_WIDGET (priv->filters_button)) ||
+                (gtk_widget_is_ancestor (focus, narrow ? filters : GTK_WIDGET (priv->filters_button)) ||
                  (narrow && gtk_widget_is_ancestor (focus, tools)));
-  g_object_ref (GTK_WIDGET (priv->filter_box));
+  g_object_ref (filters);
   g_object_ref (tools);
-  gtk_widget_unparent (GTK_WIDGET (priv->filter_box));
+  gtk_widget_unparent (filters);
   gtk_widget_unparent (tools);
   wb_wrap_box_set_vertical (priv->filter_box, narrow);
   if (narrow)
     {
-      gtk_box_append (priv->narrow_box, GTK_WIDGET (priv->filter_box));
+      gtk_box_append (priv->narrow_box, filters);
       gtk_box_append (priv->narrow_box, tools);
     }
   else
     {
-      gtk_box_insert_child_after (GTK_BOX (bar), GTK_WIDGET (priv->filter_box), GTK_WIDGET (priv->filters_button));
+      gtk_box_insert_child_after (GTK_BOX (bar), filters, GTK_WIDGET (priv->filters_button));
       gtk_box_insert_child_after (GTK_BOX (bar), tools, GTK_WIDGET (priv->count_label));
     }
-  g_object_unref (GTK_WIDGET (priv->filter_box));
+  g_object_unref (filters);
   g_object_unref (tools);
   gtk_widget_set_visible (GTK_WIDGET (priv->filters_button), narrow);
   /* Narrow, the count takes two lines rather than width. Wide, one: a label that wraps
@@ -2593,7 +2594,7 @@ set_narrow (WbListView *self,
   gtk_box_set_spacing (GTK_BOX (bar), narrow ? 6 : 12);
   if (moves_focus && narrow)
     gtk_widget_grab_focus (GTK_WIDGET (priv->filters_button));
-  else if (moves_focus && !gtk_widget_child_focus (GTK_WIDGET (priv->filter_box), GTK_DIR_TAB_FORWARD))
+  else if (moves_focus && !gtk_widget_child_focus (filters, GTK_DIR_TAB_FORWARD))
     gtk_widget_grab_focus (GTK_WIDGET (priv->column_view));
 }
 
