@@ -1026,7 +1026,9 @@ skip_without_display (void)
 
 /* The review queue's count changes while a switcher button has the keyboard focus: the
  * button shows the new count and keeps the focus (it was rebuilt, and the focus fell back
- * to the window). A page shown or hidden keeps the focus on the same page's button. */
+ * to the window). A page shown or hidden keeps the focus on the same page's button. The
+ * focus asked is the window's own: whether the window has the display's (another test's
+ * window beside it on the same X server may take it) is not this test's question. */
 static void
 test_switcher_keeps_focus (void)
 {
@@ -1052,12 +1054,12 @@ test_switcher_keeps_focus (void)
   button = wb_view_switcher_grid_get_button (grid, "reviews");
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_grab_focus (button));
-  g_assert_true (gtk_widget_has_focus (button));
+  g_assert_true (gtk_widget_is_focus (button));
 
   adw_view_stack_page_set_badge_number (reviews, 7);
   wb_test_wait_frames (GTK_WIDGET (grid), 1);
   g_assert_true (wb_view_switcher_grid_get_button (grid, "reviews") == button);
-  g_assert_true (gtk_widget_has_focus (button));
+  g_assert_true (gtk_widget_is_focus (button));
   wb_test_collect_texts (button, texts);
   g_assert_nonnull (strstr (texts->str, "7\n"));
   g_string_truncate (texts, 0);
@@ -1065,7 +1067,7 @@ test_switcher_keeps_focus (void)
   adw_view_stack_page_set_badge_number (reviews, 0);
   adw_view_stack_page_set_needs_attention (reviews, TRUE);
   wb_test_wait_frames (GTK_WIDGET (grid), 1);
-  g_assert_true (gtk_widget_has_focus (button));
+  g_assert_true (gtk_widget_is_focus (button));
   g_assert_true (gtk_widget_has_css_class (button, "needs-attention"));
   wb_test_collect_texts (button, texts);
   g_assert_null (strstr (texts->str, "7\n"));
@@ -1075,7 +1077,7 @@ test_switcher_keeps_focus (void)
   wb_test_wait_frames (GTK_WIDGET (grid), 1);
   g_assert_null (wb_view_switcher_grid_get_button (grid, "admin"));
   button = wb_view_switcher_grid_get_button (grid, "reviews");
-  g_assert_true (gtk_widget_has_focus (button));
+  g_assert_true (gtk_widget_is_focus (button));
 
   gtk_window_destroy (window);
 }
