@@ -1267,6 +1267,70 @@ test_queue_rows_speak_and_focus_stays (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* As the dialog says a review was decided. */
+static void
+emit_decided (WbReviewDecisionDialog *dialog,
+              WbRecord               *review)
+{
+  JsonObject *o = json_object_ref (wb_record_get_object (review));
+  g_autoptr(WbRecord) decided = NULL;
+
+  json_object_set_string_member (o, "status", "decided");
+  json_object_set_string_member (o, "decision", "dismiss");
+  decided = wb_test_record_take (WB_RESOURCE_EMPLOYERS, o);
+  g_signal_emit_by_name (dialog, "decided", decided);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* A window too narrow for the review beside the queue: the page takes the queue's place, and
+ * shows the next review after a decision; after the last one the queue comes back. It stayed
+ * on a page that only said to pick a review in the queue, behind a "back". */
+static void
+test_queue_folded_returns_after_last (void)
+{
+  g_autoptr(WbSession) session = make_session (14);
+  GtkWidget *window = gtk_window_new ();
+  WbReviewQueue *queue = wb_review_queue_new ();
+  g_autoptr(GListStore) reviews = g_list_store_new (WB_TYPE_RECORD);
+  g_autoptr(WbRecord) pending = make_review (5, "exception_pending", "2026-10-01T08:00:00Z", 7);
+  g_autoptr(WbRecord) dormant = make_review (6, "dormant", "2026-10-02T08:00:00Z", 3);
+  WbReviewDecisionDialog *dialog;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 420, 700);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (queue));
+  wb_review_queue_set_session (queue, session);
+  g_list_store_append (reviews, pending);
+  g_list_store_append (reviews, dormant);
+  wb_review_queue_set_reviews (queue, G_LIST_MODEL (reviews));
+  gtk_window_present (GTK_WINDOW (window));
+  wb_test_wait_frames (window, 3);
+  g_assert_true (wb_list_view_showing_list (WB_LIST_VIEW (queue)));
+
+  g_assert_true (wb_review_queue_select (queue, 5));
+  wb_list_view_open_row (WB_LIST_VIEW (queue), wb_list_view_get_selected_row (WB_LIST_VIEW (queue)));
+  wb_test_wait_frames (window, 3);
+  g_assert_false (wb_list_view_showing_list (WB_LIST_VIEW (queue)));
+
+  /* The next review takes the decided one's place on the page. */
+  dialog = wb_review_queue_decide (queue, WB_DECISION_DISMISS);
+  g_assert_nonnull (dialog);
+  emit_decided (dialog, pending);
+  wb_test_wait_frames (window, 3);
+  g_assert_false (wb_list_view_showing_list (WB_LIST_VIEW (queue)));
+  g_assert_cmpint (wb_record_get_id (wb_review_page_get_review (wb_review_queue_get_page (queue))), ==, 6);
+
+  /* The last one: back to the queue, which says that none is left. */
+  dialog = wb_review_queue_decide (queue, WB_DECISION_DISMISS);
+  g_assert_nonnull (dialog);
+  emit_decided (dialog, dormant);
+  wb_test_wait_frames (window, 3);
+  g_assert_true (wb_list_view_showing_list (WB_LIST_VIEW (queue)));
+  g_assert_null (wb_review_queue_get_selected (queue));
+  g_assert_null (wb_review_page_get_review (wb_review_queue_get_page (queue)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static WbRecord *
 record_from_json (WbResource  resource,
                   const char *json)
@@ -1694,6 +1758,7 @@ main (int   argc,
   g_test_add_func ("/app-accounts/queue/decision-needs-a-reason", test_decision_needs_reason);
   g_test_add_func ("/app-accounts/queue/coordinators-only", test_queue_for_coordinators_only);
   g_test_add_func ("/app-accounts/queue/rows-speak-and-focus-stays", test_queue_rows_speak_and_focus_stays);
+  g_test_add_func ("/app-accounts/queue/folded-returns-after-the-last", test_queue_folded_returns_after_last);
   g_test_add_func ("/app-accounts/queue/suggests-by-the-rule", test_queue_suggests_by_the_rule);
   g_test_add_func ("/app-accounts/queue/handover-of-every-account", test_handover_dialog);
   g_test_add_func ("/app-accounts/contact/draft", test_contact_draft);

@@ -136,7 +136,12 @@ on_dialog_decided_cb (WbReviewDecisionDialog *dialog,
    * it picks up what the server closed along with it. */
   wb_list_model_replace_record (wb_list_view_get_model (LIST (self)), decided, FALSE);
   next = wb_list_view_get_selected_row (LIST (self));
-  wb_list_view_focus_row (LIST (self), next);
+  /* In a window too narrow for both, the page shows the next review in the queue's place;
+   * after the last one the queue comes back, which says that none is left. */
+  if (next == NULL && !wb_list_view_showing_list (LIST (self)))
+    wb_list_view_show_list (LIST (self));
+  else
+    wb_list_view_focus_row (LIST (self), next);
   /* Where it can be seen: GTK 4.8 hides the ring after the dialog's window. */
   if (GTK_IS_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))))
     gtk_window_set_focus_visible (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), TRUE);

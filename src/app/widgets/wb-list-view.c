@@ -1865,16 +1865,28 @@ open_action (GtkWidget  *widget,
   wb_list_view_open_row (WB_LIST_VIEW (widget), selected_row (WB_LIST_VIEW (widget)));
 }
 
-static void
-on_page_back_cb (WbRecordPage *page,
-                 WbListView   *self)
+void
+wb_list_view_show_list (WbListView *self)
 {
+  g_return_if_fail (WB_IS_LIST_VIEW (self));
+
   adw_leaflet_set_visible_child (PRIV (self)->leaflet, PRIV (self)->list_page);
   update_actions (self);
   if (PRIV (self)->spec->page_beside)
     wb_list_view_focus_row (self, selected_row (self));
   else
     gtk_widget_grab_focus (GTK_WIDGET (PRIV (self)->column_view));
+  /* A list that shows nothing: the search that left it empty, to type another. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (PRIV (self)->list_stack), "list") != 0 &&
+      gtk_search_bar_get_search_mode (PRIV (self)->search_bar))
+    gtk_widget_grab_focus (GTK_WIDGET (PRIV (self)->search_entry));
+}
+
+static void
+on_page_back_cb (WbRecordPage *page,
+                 WbListView   *self)
+{
+  wb_list_view_show_list (self);
 }
 
 static void

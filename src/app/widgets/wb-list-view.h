@@ -108,6 +108,9 @@ void          wb_list_view_open_row          (WbListView       *self,
                                               gpointer          row);
 void          wb_list_view_show_page         (WbListView       *self);
 gboolean      wb_list_view_showing_list      (WbListView       *self);
+/* Back from the page to the list, where the page's "back" goes; the keyboard goes to the
+ * selected row. */
+void          wb_list_view_show_list         (WbListView       *self);
 gboolean      wb_list_view_has_unsaved_edits (WbListView       *self);
 void          wb_list_view_present_editor    (WbListView       *self);
 
