@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <math.h>
 #include <string.h>
 
 #include "wb-application.h"
@@ -277,6 +278,62 @@ test_widening_builds_rows_later (void)
   fixture_tear_down (&fixture);
 }
 
+/* A list's first frame makes the rows it shows and no others: GTK 4.8's column view makes a
+ * row of cells for every row its model has, on screen or not, and the first page holds
+ * more than the screen. The rows held back come in the frames after it. */
+static void
+test_first_frame_makes_rows_on_screen (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(GListModel) clients = make_clients (N_CLIENTS);
+  GtkColumnView *column_view;
+  const WbListColumn *name;
+  GtkAdjustment *adjustment;
+  GListModel *slots;
+  guint made, on_screen;
+  gint64 until;
+
+  fixture.session = wb_test_consultant_session ();
+  fixture.window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (fixture.window, 1000, 700);
+  fixture.view = wb_clients_view_new ();
+  gtk_window_set_child (fixture.window, GTK_WIDGET (fixture.view));
+  wb_clients_view_set_session (fixture.view, fixture.session);
+  wb_list_view_set_scope (WB_LIST_VIEW (fixture.view), WB_LIST_SCOPE_ALL);
+  gtk_window_present (fixture.window);
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (fixture.window)), "after-paint",
+                    G_CALLBACK (on_after_paint_cb), &fixture);
+  column_view = wb_clients_view_get_column_view (fixture.view);
+  name = &wb_list_view_get_spec (WB_LIST_VIEW (fixture.view))->columns[WB_CLIENT_COLUMN_NAME];
+  slots = gtk_single_selection_get_model (GTK_SINGLE_SELECTION (gtk_column_view_get_model (column_view)));
+
+  /* The records come while the window is shown, before the list was ever laid out. */
+  wb_list_view_set_records (WB_LIST_VIEW (fixture.view), clients);
+  wait_frames (&fixture, 1);
+
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (column_view));
+  g_assert_cmpfloat (gtk_adjustment_get_page_size (adjustment), >, 0);
+  made = count_rows (GTK_WIDGET (column_view), name);
+  /* Every row seen, the one cut at the foot too: (700 px less the list's bars) a little
+   * more than the estimate from the window's height, so that the frame's layout added the
+   * rest before it was painted. */
+  on_screen = (guint) ceil (gtk_adjustment_get_page_size (adjustment) /
+                            (gtk_adjustment_get_upper (adjustment) / g_list_model_get_n_items (slots)));
+  g_assert_cmpuint (made, ==, on_screen);
+  g_assert_cmpuint (g_list_model_get_n_items (slots), ==, on_screen);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >=, gtk_adjustment_get_page_size (adjustment));
+
+  /* The rows held back come in the frames after it. */
+  until = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  while (!wb_slot_model_get_caught_up (WB_SLOT_MODEL (slots)) && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (wb_slot_model_get_caught_up (WB_SLOT_MODEL (slots)));
+  g_assert_cmpuint (g_list_model_get_n_items (slots), ==, N_CLIENTS);
+  wait_frames (&fixture, 1);
+  g_assert_cmpuint (count_rows (GTK_WIDGET (column_view), name), >, made);
+  fixture_tear_down (&fixture);
+}
+
 /* Mesa's software rasterisers draw with Cairo; a graphics driver keeps GTK's choice. */
 static void
 test_renderer_for_gl (void)
@@ -372,6 +429,7 @@ main (int   argc,
   g_test_add_func ("/app-speed/search/typed-in-the-next-frame", test_typed_search_next_frame);
   g_test_add_func ("/app-speed/search/enter-acts-on-what-was-typed", test_typed_search_enter);
   g_test_add_func ("/app-speed/search/widening-builds-rows-off-screen-later", test_widening_builds_rows_later);
+  g_test_add_func ("/app-speed/launch/first-frame-makes-the-rows-on-screen", test_first_frame_makes_rows_on_screen);
 
   return g_test_run ();
 }

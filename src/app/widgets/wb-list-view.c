@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
@@ -38,6 +39,84 @@
 
 #define COLUMN_KEY "wb-list-column"
 #define FILTER_KEY "wb-list-filter"
+
+/* Work for after the window's next frame: in an idle once it is painted, or after
+ * @timeout_ms where no frame comes (a list not on screen). Not a tick callback: a frame
+ * clock with one paints on the display's frame boundaries rather than at once, which put up
+ * to a refresh interval before a launch's first frame. */
+typedef struct {
+  GdkFrameClock *clock;
+  gulong painted_id;
+  guint idle_id;
+  guint timeout_id;
+  void (*func) (gpointer data);
+  gpointer data;
+} AfterPaint;
+
+static void
+after_paint_cancel (AfterPaint *after)
+{
+  if (after->clock != NULL)
+    g_clear_signal_handler (&after->painted_id, after->clock);
+  g_clear_object (&after->clock);
+  g_clear_handle_id (&after->idle_id, g_source_remove);
+  g_clear_handle_id (&after->timeout_id, g_source_remove);
+}
+
+/* The work, once: the other source and the signal are taken away first. */
+static void
+after_paint_run (AfterPaint *after)
+{
+  after_paint_cancel (after);
+  after->func (after->data);
+}
+
+static gboolean
+after_paint_idle_cb (gpointer data)
+{
+  AfterPaint *after = data;
+
+  after->idle_id = 0;
+  after_paint_run (after);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+after_paint_timeout_cb (gpointer data)
+{
+  AfterPaint *after = data;
+
+  after->timeout_id = 0;
+  after_paint_run (after);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_after_paint_painted_cb (GdkFrameClock *clock,
+                           AfterPaint    *after)
+{
+  g_clear_signal_handler (&after->painted_id, clock);
+  if (after->idle_id == 0)
+    after->idle_id = g_idle_add (after_paint_idle_cb, after);
+}
+
+static void
+after_paint_start (AfterPaint *after,
+                   GtkWidget  *widget,
+                   guint       timeout_ms,
+                   void      (*func) (gpointer data),
+                   gpointer    data)
+{
+  after_paint_cancel (after);
+  after->func = func;
+  after->data = data;
+  if (gtk_widget_get_realized (widget))
+    {
+      after->clock = g_object_ref (gtk_widget_get_frame_clock (widget));
+      after->painted_id = g_signal_connect (after->clock, "after-paint", G_CALLBACK (on_after_paint_painted_cb), after);
+    }
+  after->timeout_id = g_timeout_add (timeout_ms, after_paint_timeout_cb, after);
+}
 
 /* The column whose cells also give their row its accessible name. */
 typedef struct
@@ -103,9 +182,9 @@ typedef struct
   gboolean denied;
   GHashTable *changed_ids;         /* records others changed, read again soon: gint64 set */
   guint follow_id;
-  guint next_page_tick;            /* the large pages wait for the frame after the first */
-  gboolean next_page_ticked;       /* the frame that shows the first page has begun */
-  guint next_page_timeout;
+  AfterPaint next_page;            /* the large pages wait for the frame of the first */
+  AfterPaint first_rows;           /* the rows held back from a first frame come after it */
+  GdkFrameClock *first_rows_clock; /* whose layout adds the rows a first frame lacks */
   guint spinner_id;                /* the loading page's spinner turns after a while */
   char *typed_search;              /* typed, for the next frame to search */
   guint typed_search_tick;
@@ -1596,6 +1675,87 @@ fail (WbListView   *self,
   g_signal_emit (self, signals[BACKEND_ERROR], 0, message);
 }
 
+/* The first frame of a list shows the rows on screen and makes no others. GTK 4.8's column
+ * view makes a row of cells for every row of its model (up to 200), on screen or not, and
+ * a row of nine columns costs some 4 million instructions to make and lay out; the first
+ * page asks for what the window's height could hold at the rows' height (27 rows at
+ * 800 px), and the list's bars above the rows leave room for 22 of them. So a list about to
+ * be drawn for the first time holds its rows to what the window's height less its bars
+ * holds (FIRST_BARS_PX, an estimate), the layout of that frame adds any row it finds
+ * missing before the frame is painted, and the rows held back come in the frame after it
+ * (or after a moment, for a list that is not drawn). */
+#define FIRST_BARS_PX 150
+#define FIRST_ROWS_WAIT_MS 200
+
+static void on_first_rows_layout_cb (GdkFrameClock *clock,
+                                     WbListView    *self);
+
+static void
+stop_first_rows (WbListView *self)
+{
+  WbListViewPrivate *priv = PRIV (self);
+
+  after_paint_cancel (&priv->first_rows);
+  if (priv->first_rows_clock != NULL)
+    g_signal_handlers_disconnect_by_func (priv->first_rows_clock, on_first_rows_layout_cb, self);
+  g_clear_object (&priv->first_rows_clock);
+}
+
+static void
+release_first_rows (WbListView *self)
+{
+  stop_first_rows (self);
+  if (PRIV (self)->slots != NULL)
+    wb_slot_model_release (PRIV (self)->slots);
+}
+
+static void
+first_rows_painted_cb (gpointer data)
+{
+  release_first_rows (data);
+}
+
+/* After the window's layout: as many rows as the list's height shows, the row partly seen
+ * at its foot too. A row more is laid out in the same frame (GTK lays out again before it
+ * paints). */
+static void
+on_first_rows_layout_cb (GdkFrameClock *clock,
+                         WbListView    *self)
+{
+  WbListViewPrivate *priv = PRIV (self);
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (priv->column_view));
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (priv->slots));
+  double upper = adjustment != NULL ? gtk_adjustment_get_upper (adjustment) : 0;
+  double page = adjustment != NULL ? gtk_adjustment_get_page_size (adjustment) : 0;
+  guint shown;
+
+  if (n == 0 || upper <= 0 || page <= 0)
+    return;
+  shown = (guint) ceil (page / (upper / n));
+  if (shown > n)
+    wb_slot_model_hold (priv->slots, shown);
+}
+
+static void
+hold_first_rows (WbListView *self)
+{
+  WbListViewPrivate *priv = PRIV (self);
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (self)));
+  int width = 0, height = root != NULL ? gtk_widget_get_height (root) : 0;
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)) || gtk_widget_get_height (GTK_WIDGET (priv->column_view)) > 0 ||
+      !GTK_IS_WINDOW (root) || priv->first_rows_clock != NULL)
+    return;
+  if (height <= 0)
+    gtk_window_get_default_size (GTK_WINDOW (root), &width, &height);
+  if (height <= FIRST_BARS_PX)
+    return;
+  wb_slot_model_hold (priv->slots, (guint) (height - FIRST_BARS_PX) / DEFAULT_ROW_PX);
+  priv->first_rows_clock = g_object_ref (gtk_widget_get_frame_clock (GTK_WIDGET (self)));
+  g_signal_connect (priv->first_rows_clock, "layout", G_CALLBACK (on_first_rows_layout_cb), self);
+  after_paint_start (&priv->first_rows, GTK_WIDGET (self), FIRST_ROWS_WAIT_MS, first_rows_painted_cb, self);
+}
+
 static void
 on_page_loaded_cb (GObject      *source,
                    GAsyncResult *result,
@@ -1609,6 +1769,10 @@ on_page_loaded_cb (GObject      *source,
   gboolean first;
 
   records = WB_LIST_VIEW_GET_CLASS (self)->fetch_finish (self, WB_API_CLIENT (source), result, &total, &error);
+  /* An answer that came as the view was disposed (its window closed): nothing to show it
+   * in, and nothing may wait for a frame of a view about to be freed. */
+  if (priv->model == NULL)
+    return;
   if (records == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -1628,7 +1792,10 @@ on_page_loaded_cb (GObject      *source,
   priv->first_page_read = TRUE;
   first = wb_list_model_get_n_loaded (priv->model) == 0;
   if (first)
-    begin_refilter (self);
+    {
+      hold_first_rows (self);
+      begin_refilter (self);
+    }
   wb_list_model_append_records (priv->model, records);
   if (first)
     end_refilter (self);
@@ -1659,43 +1826,17 @@ on_page_loaded_cb (GObject      *source,
 static void
 cancel_next_page (WbListView *self)
 {
-  WbListViewPrivate *priv = PRIV (self);
-
-  if (priv->next_page_tick != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self), priv->next_page_tick);
-  priv->next_page_tick = 0;
-  g_clear_handle_id (&priv->next_page_timeout, g_source_remove);
+  after_paint_cancel (&PRIV (self)->next_page);
 }
 
-static gboolean
-next_page_tick_cb (GtkWidget     *widget,
-                   GdkFrameClock *clock,
-                   gpointer       data)
+static void
+next_page_cb (gpointer data)
 {
-  /* The first tick is the update of the frame that shows the screenful: its layout and
-   * paint come first, without a server and a parser busy on the same processors. */
-  if (!PRIV (widget)->next_page_ticked)
-    {
-      PRIV (widget)->next_page_ticked = TRUE;
-      return G_SOURCE_CONTINUE;
-    }
-  PRIV (widget)->next_page_tick = 0;
-  cancel_next_page (WB_LIST_VIEW (widget));
-  load_page (WB_LIST_VIEW (widget));
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-next_page_timeout_cb (gpointer data)
-{
-  PRIV (data)->next_page_timeout = 0;
-  cancel_next_page (data);
   load_page (data);
-  return G_SOURCE_REMOVE;
 }
 
-/* After the first screenful, the large pages are asked for in the frame after the one that
- * shows it: asked before, a thousand rows read, parsed and added would take the processors
+/* After the first screenful, the large pages are asked for once the frame that shows it is
+ * painted: asked before, a thousand rows read, parsed and added would take the processors
  * and the main loop from that frame. A list not on screen yet (a window still being
  * presented, a view not shown) waits for those frames or a moment, whichever comes first. */
 static void
@@ -1709,9 +1850,7 @@ load_next_page (WbListView *self)
       load_page (self);
       return;
     }
-  priv->next_page_ticked = FALSE;
-  priv->next_page_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), next_page_tick_cb, NULL, NULL);
-  priv->next_page_timeout = g_timeout_add (100, next_page_timeout_cb, self);
+  after_paint_start (&priv->next_page, GTK_WIDGET (self), 100, next_page_cb, self);
 }
 
 /* The rows that fill the view on screen, with a few to spare. */
@@ -2376,6 +2515,7 @@ wb_list_view_dispose (GObject *object)
   cancel_typed_search (WB_LIST_VIEW (object));
   g_clear_pointer (&priv->entry_text, g_free);
   cancel_next_page (WB_LIST_VIEW (object));
+  stop_first_rows (WB_LIST_VIEW (object));
   g_clear_pointer (&priv->changed_ids, g_hash_table_unref);
   if (priv->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (priv->chooser));
@@ -3063,6 +3203,8 @@ wb_list_view_set_records (WbListView *self,
   g_cancellable_cancel (priv->load_cancellable);
   g_clear_object (&priv->load_cancellable);
   cancel_next_page (self);
+  if (wb_list_model_get_n_loaded (priv->model) == 0)
+    hold_first_rows (self);
   begin_refilter (self);
   wb_list_model_clear (priv->model);
   wb_list_model_append_records (priv->model, records);

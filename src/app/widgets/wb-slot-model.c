@@ -25,6 +25,8 @@ struct _WbSlotModel
   /* The list below is longer than the slots: the positions past the screen that a list
    * growing back adds once the changes pause (grow_source). */
   guint grow_source;
+  /* At most this many slots until released (wb_slot_model_hold); G_MAXUINT: no limit. */
+  guint hold;
 };
 
 static void wb_slot_model_list_model_init (GListModelInterface *iface);
@@ -144,6 +146,7 @@ grow (WbSlotModel *self)
   guint n_after = self->model != NULL ? g_list_model_get_n_items (self->model) : 0;
 
   g_clear_handle_id (&self->grow_source, g_source_remove);
+  n_after = MIN (n_after, MAX (n_before, self->hold));
   if (n_after <= n_before)
     return;
   g_ptr_array_set_size (self->slots, n_after);
@@ -198,6 +201,26 @@ grow_now (WbSlotModel *self,
     return n_after;
   wanted = hot_end + (hot_end - hot_first);
   return MIN (n_after, MAX (n_before, wanted));
+}
+
+/* The list below grew from @n_before to @n_after: the slots that may come now, the others
+ * once the changes pause (or the hold ends). */
+static void
+grow_some (WbSlotModel *self,
+           guint        n_before,
+           guint        n_after,
+           guint        hot_first,
+           guint        hot_end)
+{
+  guint n = MIN (grow_now (self, n_before, n_after, hot_first, hot_end), MAX (n_before, self->hold));
+
+  if (n > n_before)
+    {
+      g_ptr_array_set_size (self->slots, n);
+      g_list_model_items_changed (G_LIST_MODEL (self), n_before, 0, n - n_before);
+    }
+  if (n < n_after && self->hold == G_MAXUINT)
+    self->grow_source = g_timeout_add_full (G_PRIORITY_DEFAULT, CATCH_UP_DELAY_MS, start_grow_cb, self, NULL);
 }
 
 /* The items from @position on may all have moved: every slot there takes the item that
@@ -255,17 +278,7 @@ on_items_changed_cb (GListModel  *model,
       g_list_model_items_changed (G_LIST_MODEL (self), n_after, n_before - n_after, 0);
     }
   else if (n_after > n_before)
-    {
-      guint n = grow_now (self, n_before, n_after, hot_first, hot_end);
-
-      if (n > n_before)
-        {
-          g_ptr_array_set_size (self->slots, n);
-          g_list_model_items_changed (G_LIST_MODEL (self), n_before, 0, n - n_before);
-        }
-      if (n < n_after)
-        self->grow_source = g_timeout_add_full (G_PRIORITY_DEFAULT, CATCH_UP_DELAY_MS, start_grow_cb, self, NULL);
-    }
+    grow_some (self, n_before, n_after, hot_first, hot_end);
 }
 
 static GType
@@ -342,6 +355,7 @@ static void
 wb_slot_model_init (WbSlotModel *self)
 {
   self->slots = g_ptr_array_new_with_free_func (clear_slot);
+  self->hold = G_MAXUINT;
 }
 
 WbSlotModel *
@@ -385,7 +399,7 @@ wb_slot_model_set_model (WbSlotModel *self,
   g_clear_handle_id (&self->grow_source, g_source_remove);
   self->stale_first = self->stale_end = 0;
   n_before = self->slots->len;
-  n_after = model != NULL ? g_list_model_get_n_items (model) : 0;
+  n_after = model != NULL ? MIN (g_list_model_get_n_items (model), self->hold) : 0;
   g_ptr_array_set_size (self->slots, 0);
   g_ptr_array_set_size (self->slots, n_after);
   if (model != NULL)
@@ -459,10 +473,46 @@ wb_slot_model_update_visible (WbSlotModel *self)
 }
 
 void
+wb_slot_model_hold (WbSlotModel *self,
+                    guint        n)
+{
+  guint n_before, n_after;
+
+  g_return_if_fail (WB_IS_SLOT_MODEL (self));
+
+  self->hold = n;
+  g_clear_handle_id (&self->grow_source, g_source_remove);
+  n_before = self->slots->len;
+  n_after = self->model != NULL ? MIN (g_list_model_get_n_items (self->model), n) : 0;
+  if (n_after <= n_before)
+    return;
+  g_ptr_array_set_size (self->slots, n_after);
+  g_list_model_items_changed (G_LIST_MODEL (self), n_before, 0, n_after - n_before);
+}
+
+void
+wb_slot_model_release (WbSlotModel *self)
+{
+  guint n_after, hot_first, hot_end;
+
+  g_return_if_fail (WB_IS_SLOT_MODEL (self));
+
+  if (self->hold == G_MAXUINT)
+    return;
+  self->hold = G_MAXUINT;
+  n_after = self->model != NULL ? g_list_model_get_n_items (self->model) : 0;
+  if (n_after <= self->slots->len)
+    return;
+  hot_range (self, n_after, &hot_first, &hot_end);
+  grow_some (self, self->slots->len, n_after, hot_first, hot_end);
+}
+
+void
 wb_slot_model_flush (WbSlotModel *self)
 {
   g_return_if_fail (WB_IS_SLOT_MODEL (self));
 
+  wb_slot_model_release (self);
   if (self->grow_source != 0)
     grow (self);
   if (self->stale_first < self->stale_end && self->model != NULL)
@@ -475,7 +525,7 @@ gboolean
 wb_slot_model_get_caught_up (WbSlotModel *self)
 {
   g_return_val_if_fail (WB_IS_SLOT_MODEL (self), TRUE);
-  return self->stale_first >= self->stale_end && self->grow_source == 0;
+  return self->stale_first >= self->stale_end && self->grow_source == 0 && self->hold == G_MAXUINT;
 }
 
 /* The factory */

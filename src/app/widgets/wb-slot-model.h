@@ -47,7 +47,14 @@ void                wb_slot_model_set_range_func (WbSlotModel     *self,
                                                   gpointer         user_data);
 /* The slots now on screen take their item at once. */
 void                wb_slot_model_update_visible (WbSlotModel    *self);
-/* Every slot takes its item now. */
+/* At most @n slots, however long the list below grows, until released: a list shown for
+ * the first time holds back the rows that its first frame does not show. A larger @n adds
+ * slots at once. */
+void                wb_slot_model_hold      (WbSlotModel    *self,
+                                             guint           n);
+/* The slots held back come as a list that grows does (see set_range_func). */
+void                wb_slot_model_release   (WbSlotModel    *self);
+/* Every slot takes its item now (and the hold ends). */
 void                wb_slot_model_flush     (WbSlotModel    *self);
 /* Whether every slot shows its item. */
 gboolean            wb_slot_model_get_caught_up (WbSlotModel *self);
