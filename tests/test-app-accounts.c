@@ -1200,6 +1200,44 @@ review_employer_name (WbRecord *review)
                                         "name");
 }
 
+/* As the dialog says a review was decided. */
+static void
+emit_decided (WbReviewDecisionDialog *dialog,
+              WbRecord               *review,
+              const char             *decision)
+{
+  JsonObject *o = json_object_ref (wb_record_get_object (review));
+  g_autoptr(WbRecord) decided = NULL;
+
+  json_object_set_string_member (o, "status", "decided");
+  json_object_set_string_member (o, "decision", decision);
+  decided = wb_test_record_take (WB_RESOURCE_EMPLOYERS, o);
+  g_signal_emit_by_name (dialog, "decided", decided);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* The queue of @reviews (NULL-terminated) for @session, in a window @width wide, shown. */
+static WbReviewQueue *
+show_queue (WbSession  *session,
+            GtkWidget  *window,
+            int         width,
+            WbRecord  **reviews)
+{
+  WbReviewQueue *queue = wb_review_queue_new ();
+  g_autoptr(GListStore) store = g_list_store_new (WB_TYPE_RECORD);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, 700);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (queue));
+  wb_review_queue_set_session (queue, session);
+  for (guint i = 0; reviews[i] != NULL; i++)
+    g_list_store_append (store, reviews[i]);
+  wb_review_queue_set_reviews (queue, G_LIST_MODEL (store));
+  gtk_window_present (GTK_WINDOW (window));
+  /* Frames and the row on screen, not 300 ms: a busy machine paints fewer frames meanwhile. */
+  wb_test_wait_frames (window, 3);
+  return queue;
+}
+
 /* A screen reader hears what a review's row holds (not "GtkListItemWidget"), and after a
  * decision the keyboard focus is on the next review, not on the window's first tab. */
 static void
@@ -1207,26 +1245,14 @@ test_queue_rows_speak_and_focus_stays (void)
 {
   g_autoptr(WbSession) session = make_session (14);
   GtkWidget *window = gtk_window_new ();
-  WbReviewQueue *queue = wb_review_queue_new ();
-  g_autoptr(GListStore) reviews = g_list_store_new (WB_TYPE_RECORD);
   g_autoptr(WbRecord) pending = make_review (5, "exception_pending", "2026-10-01T08:00:00Z", 7);
   g_autoptr(WbRecord) dormant = make_review (6, "dormant", "2026-10-02T08:00:00Z", 3);
   g_autoptr(WbRecord) left = make_review (8, "owner_left", "2026-10-03T08:00:00Z", 1);
-  g_autoptr(WbRecord) decided = NULL;
+  WbReviewQueue *queue = show_queue (session, window, 1200, (WbRecord *[]) { pending, dormant, left, NULL });
   g_autofree char *spoken = NULL;
   GtkWidget *list, *label, *line, *focus;
   WbReviewDecisionDialog *dialog;
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 700);
-  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (queue));
-  wb_review_queue_set_session (queue, session);
-  g_list_store_append (reviews, pending);
-  g_list_store_append (reviews, dormant);
-  g_list_store_append (reviews, left);
-  wb_review_queue_set_reviews (queue, G_LIST_MODEL (reviews));
-  gtk_window_present (GTK_WINDOW (window));
-  /* Frames and the row on screen, not 300 ms: a busy machine paints fewer frames meanwhile. */
-  wb_test_wait_frames (window, 3);
 
   list = find_widget (GTK_WIDGET (queue), GTK_TYPE_COLUMN_VIEW);
   wb_test_wait_for ((label = find_label (list, review_employer_name (pending))) != NULL);
@@ -1244,15 +1270,7 @@ test_queue_rows_speak_and_focus_stays (void)
   gtk_window_set_focus_visible (GTK_WINDOW (window), FALSE);
   dialog = wb_review_queue_decide (queue, WB_DECISION_APPROVE_EXCEPTION);
   g_assert_nonnull (dialog);
-  {
-    JsonObject *o = json_object_ref (wb_record_get_object (pending));
-
-    json_object_set_string_member (o, "status", "decided");
-    json_object_set_string_member (o, "decision", "approve_exception");
-    decided = wb_test_record_take (WB_RESOURCE_EMPLOYERS, o);
-  }
-  g_signal_emit_by_name (dialog, "decided", decided);
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  emit_decided (dialog, pending, "approve_exception");
   wb_test_wait_frames (window, 3);
 
   g_assert_cmpint (wb_record_get_id (wb_review_queue_get_selected (queue)), ==, 6);
@@ -1267,21 +1285,6 @@ test_queue_rows_speak_and_focus_stays (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* As the dialog says a review was decided. */
-static void
-emit_decided (WbReviewDecisionDialog *dialog,
-              WbRecord               *review)
-{
-  JsonObject *o = json_object_ref (wb_record_get_object (review));
-  g_autoptr(WbRecord) decided = NULL;
-
-  json_object_set_string_member (o, "status", "decided");
-  json_object_set_string_member (o, "decision", "dismiss");
-  decided = wb_test_record_take (WB_RESOURCE_EMPLOYERS, o);
-  g_signal_emit_by_name (dialog, "decided", decided);
-  gtk_window_destroy (GTK_WINDOW (dialog));
-}
-
 /* A window too narrow for the review beside the queue: the page takes the queue's place, and
  * shows the next review after a decision; after the last one the queue comes back. It stayed
  * on a page that only said to pick a review in the queue, behind a "back". */
@@ -1290,20 +1293,11 @@ test_queue_folded_returns_after_last (void)
 {
   g_autoptr(WbSession) session = make_session (14);
   GtkWidget *window = gtk_window_new ();
-  WbReviewQueue *queue = wb_review_queue_new ();
-  g_autoptr(GListStore) reviews = g_list_store_new (WB_TYPE_RECORD);
   g_autoptr(WbRecord) pending = make_review (5, "exception_pending", "2026-10-01T08:00:00Z", 7);
   g_autoptr(WbRecord) dormant = make_review (6, "dormant", "2026-10-02T08:00:00Z", 3);
+  WbReviewQueue *queue = show_queue (session, window, 420, (WbRecord *[]) { pending, dormant, NULL });
   WbReviewDecisionDialog *dialog;
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 420, 700);
-  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (queue));
-  wb_review_queue_set_session (queue, session);
-  g_list_store_append (reviews, pending);
-  g_list_store_append (reviews, dormant);
-  wb_review_queue_set_reviews (queue, G_LIST_MODEL (reviews));
-  gtk_window_present (GTK_WINDOW (window));
-  wb_test_wait_frames (window, 3);
   g_assert_true (wb_list_view_showing_list (WB_LIST_VIEW (queue)));
 
   g_assert_true (wb_review_queue_select (queue, 5));
@@ -1314,7 +1308,7 @@ test_queue_folded_returns_after_last (void)
   /* The next review takes the decided one's place on the page. */
   dialog = wb_review_queue_decide (queue, WB_DECISION_DISMISS);
   g_assert_nonnull (dialog);
-  emit_decided (dialog, pending);
+  emit_decided (dialog, pending, "dismiss");
   wb_test_wait_frames (window, 3);
   g_assert_false (wb_list_view_showing_list (WB_LIST_VIEW (queue)));
   g_assert_cmpint (wb_record_get_id (wb_review_page_get_review (wb_review_queue_get_page (queue))), ==, 6);
@@ -1322,7 +1316,7 @@ test_queue_folded_returns_after_last (void)
   /* The last one: back to the queue, which says that none is left. */
   dialog = wb_review_queue_decide (queue, WB_DECISION_DISMISS);
   g_assert_nonnull (dialog);
-  emit_decided (dialog, dormant);
+  emit_decided (dialog, dormant, "dismiss");
   wb_test_wait_frames (window, 3);
   g_assert_true (wb_list_view_showing_list (WB_LIST_VIEW (queue)));
   g_assert_null (wb_review_queue_get_selected (queue));
@@ -1330,6 +1324,7 @@ test_queue_folded_returns_after_last (void)
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
+
 
 static WbRecord *
 record_from_json (WbResource  resource,

@@ -63,31 +63,20 @@ after_paint_cancel (AfterPaint *after)
   g_clear_handle_id (&after->timeout_id, g_source_remove);
 }
 
-/* The work, once: the other source and the signal are taken away first. */
-static void
-after_paint_run (AfterPaint *after)
+/* The work, once, from whichever source comes first: the other one and the signal are
+ * taken away before it. */
+static gboolean
+after_paint_run_cb (gpointer data)
 {
+  AfterPaint *after = data;
+  guint running = g_source_get_id (g_main_current_source ());
+
+  if (after->idle_id == running)
+    after->idle_id = 0;
+  if (after->timeout_id == running)
+    after->timeout_id = 0;
   after_paint_cancel (after);
   after->func (after->data);
-}
-
-static gboolean
-after_paint_idle_cb (gpointer data)
-{
-  AfterPaint *after = data;
-
-  after->idle_id = 0;
-  after_paint_run (after);
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-after_paint_timeout_cb (gpointer data)
-{
-  AfterPaint *after = data;
-
-  after->timeout_id = 0;
-  after_paint_run (after);
   return G_SOURCE_REMOVE;
 }
 
@@ -97,7 +86,7 @@ on_after_paint_painted_cb (GdkFrameClock *clock,
 {
   g_clear_signal_handler (&after->painted_id, clock);
   if (after->idle_id == 0)
-    after->idle_id = g_idle_add (after_paint_idle_cb, after);
+    after->idle_id = g_idle_add (after_paint_run_cb, after);
 }
 
 static void
@@ -115,7 +104,7 @@ after_paint_start (AfterPaint *after,
       after->clock = g_object_ref (gtk_widget_get_frame_clock (widget));
       after->painted_id = g_signal_connect (after->clock, "after-paint", G_CALLBACK (on_after_paint_painted_cb), after);
     }
-  after->timeout_id = g_timeout_add (timeout_ms, after_paint_timeout_cb, after);
+  after->timeout_id = g_timeout_add (timeout_ms, after_paint_run_cb, after);
 }
 
 /* The column whose cells also give their row its accessible name. */
