@@ -23,6 +23,7 @@
 #include "wb-format.h"
 #include "wb-labels.h"
 #include "wb-review-decision-dialog.h"
+#include "wb-review-list.h"
 #include "wb-review-queue.h"
 #include "wb-session.h"
 #include "wb-test-util.h"
@@ -1321,6 +1322,19 @@ test_queue_folded_returns_after_last (void)
   g_assert_true (wb_list_view_showing_list (WB_LIST_VIEW (queue)));
   g_assert_null (wb_review_queue_get_selected (queue));
   g_assert_null (wb_review_page_get_review (wb_review_queue_get_page (queue)));
+  /* The keyboard in the queue, on a control that is seen: its search where the window shows
+   * it, else the first of the queue's bar (the filters' button). It stayed on a row of the
+   * list that was no longer shown. */
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+    GtkWidget *filter = wb_list_view_get_filter_widget (WB_LIST_VIEW (queue), WB_REVIEW_FILTER_TEXT);
+
+    g_assert_nonnull (focus);
+    g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (queue)));
+    g_assert_true (gtk_widget_get_mapped (focus));
+    if (gtk_widget_get_mapped (filter))
+      g_assert_true (focus == filter || gtk_widget_is_ancestor (focus, filter));
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -319,8 +319,9 @@ test_first_frame_makes_rows_on_screen (void)
    * rest before it was painted. */
   on_screen = (guint) ceil (gtk_adjustment_get_page_size (adjustment) /
                             (gtk_adjustment_get_upper (adjustment) / g_list_model_get_n_items (slots)));
-  g_assert_cmpuint (made, ==, on_screen);
-  g_assert_cmpuint (g_list_model_get_n_items (slots), ==, on_screen);
+  g_assert_cmpuint (made, >=, on_screen);
+  g_assert_cmpuint (made, <=, on_screen + 2);
+  g_assert_cmpuint (g_list_model_get_n_items (slots), ==, made);
   g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >=, gtk_adjustment_get_page_size (adjustment));
 
   /* The rows held back come in the frames after it. */

@@ -64,7 +64,7 @@ after_paint_cancel (AfterPaint *after)
 }
 
 /* The work, once, from whichever source comes first: the other one and the signal are
- * taken away before it. */
+ * taken away before it. Only ever a source's callback (it asks which source runs). */
 static gboolean
 after_paint_run_cb (gpointer data)
 {
@@ -1674,7 +1674,7 @@ fail (WbListView   *self,
  * missing before the frame is painted, and the rows held back come in the frame after it
  * (or after a moment, for a list that is not drawn). */
 #define FIRST_BARS_PX 150
-#define FIRST_ROWS_WAIT_MS 200
+#define FIRST_ROWS_WAIT_MS 1000
 
 static void on_first_rows_layout_cb (GdkFrameClock *clock,
                                      WbListView    *self);
@@ -1718,7 +1718,7 @@ on_first_rows_layout_cb (GdkFrameClock *clock,
   double page = adjustment != NULL ? gtk_adjustment_get_page_size (adjustment) : 0;
   guint shown;
 
-  if (n == 0 || upper <= 0 || page <= 0)
+  if (!wb_slot_model_get_held (priv->slots) || n == 0 || upper <= 0 || page <= 0)
     return;
   shown = (guint) ceil (page / (upper / n));
   if (shown > n)
@@ -1739,7 +1739,7 @@ hold_first_rows (WbListView *self)
     gtk_window_get_default_size (GTK_WINDOW (root), &width, &height);
   if (height <= FIRST_BARS_PX)
     return;
-  wb_slot_model_hold (priv->slots, (guint) (height - FIRST_BARS_PX) / DEFAULT_ROW_PX);
+  wb_slot_model_hold (priv->slots, MAX (1, (guint) (height - FIRST_BARS_PX) / DEFAULT_ROW_PX));
   priv->first_rows_clock = g_object_ref (gtk_widget_get_frame_clock (GTK_WIDGET (self)));
   g_signal_connect (priv->first_rows_clock, "layout", G_CALLBACK (on_first_rows_layout_cb), self);
   after_paint_start (&priv->first_rows, GTK_WIDGET (self), FIRST_ROWS_WAIT_MS, first_rows_painted_cb, self);
@@ -2004,10 +2004,26 @@ wb_list_view_show_list (WbListView *self)
     wb_list_view_focus_row (self, selected_row (self));
   else
     gtk_widget_grab_focus (GTK_WIDGET (PRIV (self)->column_view));
-  /* A list that shows nothing: the search that left it empty, to type another. */
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (PRIV (self)->list_stack), "list") != 0 &&
-      gtk_search_bar_get_search_mode (PRIV (self)->search_bar))
-    gtk_widget_grab_focus (GTK_WIDGET (PRIV (self)->search_entry));
+  /* A list that shows nothing: the search that left it empty, to type another (a list
+   * without a search bar searches with its first text filter), else the page's first
+   * control. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (PRIV (self)->list_stack), "list") != 0)
+    {
+      if (gtk_search_bar_get_search_mode (PRIV (self)->search_bar))
+        {
+          gtk_widget_grab_focus (GTK_WIDGET (PRIV (self)->search_entry));
+          return;
+        }
+      for (guint i = 0; i < PRIV (self)->spec->n_filters; i++)
+        if (PRIV (self)->spec->filters[i].kind == WB_LIST_FILTER_TEXT &&
+            gtk_widget_is_visible (PRIV (self)->filter_widgets->pdata[i]) &&
+            gtk_widget_grab_focus (PRIV (self)->filter_widgets->pdata[i]))
+          return;
+      /* From the page's start, not from a row the list no longer shows. */
+      if (gtk_widget_get_root (GTK_WIDGET (self)) != NULL)
+        gtk_root_set_focus (gtk_widget_get_root (GTK_WIDGET (self)), NULL);
+      gtk_widget_child_focus (PRIV (self)->list_page, GTK_DIR_TAB_FORWARD);
+    }
 }
 
 static void
@@ -3332,6 +3348,10 @@ wb_list_view_select_row (WbListView *self,
   position = row != NULL ? position_of (self, row) : GTK_INVALID_LIST_POSITION;
   if (position == GTK_INVALID_LIST_POSITION)
     return FALSE;
+  /* A row past the slots the list has yet (held back, or still to grow): all of them now,
+   * or the selection would take the position for none. */
+  if (position >= g_list_model_get_n_items (G_LIST_MODEL (PRIV (self)->slots)))
+    wb_slot_model_flush (PRIV (self)->slots);
   gtk_single_selection_set_selected (PRIV (self)->selection, position);
   return TRUE;
 }

@@ -490,6 +490,13 @@ wb_slot_model_hold (WbSlotModel *self,
   g_list_model_items_changed (G_LIST_MODEL (self), n_before, 0, n_after - n_before);
 }
 
+gboolean
+wb_slot_model_get_held (WbSlotModel *self)
+{
+  g_return_val_if_fail (WB_IS_SLOT_MODEL (self), FALSE);
+  return self->hold != G_MAXUINT;
+}
+
 void
 wb_slot_model_release (WbSlotModel *self)
 {

@@ -52,6 +52,8 @@ void                wb_slot_model_update_visible (WbSlotModel    *self);
  * slots at once. */
 void                wb_slot_model_hold      (WbSlotModel    *self,
                                              guint           n);
+/* Whether the slots are held (wb_slot_model_hold) and not released yet. */
+gboolean            wb_slot_model_get_held  (WbSlotModel    *self);
 /* The slots held back come as a list that grows does (see set_range_func). */
 void                wb_slot_model_release   (WbSlotModel    *self);
 /* Every slot takes its item now (and the hold ends). */
