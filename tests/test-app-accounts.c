@@ -1340,6 +1340,62 @@ test_queue_folded_returns_after_last (void)
 }
 
 
+/* At the default window width (1200 px) the review stands beside the queue, with every
+ * action whole: its page asked for all of its actions in one row, and the queue folded
+ * there, so that a coordinator opened each review in the queue's place. */
+static void
+test_queue_beside_at_default_width (void)
+{
+  g_autoptr(WbSession) session = make_session (14);
+  GtkWidget *window = gtk_window_new ();
+  g_autoptr(WbRecord) pending = make_review (5, "exception_pending", "2026-10-01T08:00:00Z", 7);
+  g_autoptr(WbRecord) dormant = make_review (6, "dormant", "2026-10-02T08:00:00Z", 3);
+  WbReviewQueue *queue = show_queue (session, window, 1200, (WbRecord *[]) { pending, dormant, NULL });
+  GtkWidget *page = GTK_WIDGET (wb_review_queue_get_page (queue));
+  guint n_actions = 0;
+
+  g_assert_true (wb_review_queue_select (queue, 5));
+  wb_test_wait_frames (window, 3);
+  g_assert_true (wb_list_view_showing_list (WB_LIST_VIEW (queue)));
+  g_assert_true (gtk_widget_get_mapped (page));
+  g_assert_cmpint (gtk_widget_get_width (page), >=, 360);
+  g_assert_cmpint (wb_record_get_id (wb_review_page_get_review (WB_REVIEW_PAGE (page))), ==, 5);
+  /* Its date as the interface writes dates, not "2026-10-01". */
+  g_assert_nonnull (find_label (page, "In the queue since 1 Oct 2026"));
+  for (WbDecisionAction action = 0; action < WB_N_DECISIONS; action++)
+    {
+      GtkWidget *button = GTK_WIDGET (wb_review_page_get_decision_button (WB_REVIEW_PAGE (page), action));
+      GtkWidget *label;
+      graphene_rect_t bounds;
+      int least;
+
+      if (button == NULL || !gtk_widget_get_mapped (button))
+        continue;
+      /* Whole: its text as wide as it asks (a button's own width leaves out its padding),
+       * and inside the page. */
+      label = gtk_button_get_child (GTK_BUTTON (button));
+      g_assert_true (GTK_IS_LABEL (label));
+      gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, &least, NULL, NULL, NULL);
+      g_assert_cmpint (gtk_widget_get_width (label), >=, least);
+      g_assert_true (gtk_widget_compute_bounds (button, page, &bounds));
+      g_assert_cmpfloat (bounds.origin.x, >=, 0);
+      g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (page));
+      n_actions++;
+    }
+  g_assert_cmpuint (n_actions, >=, 3);
+  wb_test_save_light_and_dark (GTK_WINDOW (window), "review-beside-queue");
+
+  /* Narrower, the review takes the queue's place; wide again, it stands beside it again
+   * (the title the folded page shows must not hold it folded). */
+  gtk_window_set_default_size (GTK_WINDOW (window), 700, 700);
+  wb_test_wait_frames (window, 4);
+  g_assert_false (gtk_widget_get_mapped (page));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 700);
+  wb_test_wait_frames (window, 4);
+  g_assert_true (gtk_widget_get_mapped (page));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static WbRecord *
 record_from_json (WbResource  resource,
                   const char *json)
@@ -1767,6 +1823,7 @@ main (int   argc,
   g_test_add_func ("/app-accounts/queue/decision-needs-a-reason", test_decision_needs_reason);
   g_test_add_func ("/app-accounts/queue/coordinators-only", test_queue_for_coordinators_only);
   g_test_add_func ("/app-accounts/queue/rows-speak-and-focus-stays", test_queue_rows_speak_and_focus_stays);
+  g_test_add_func ("/app-accounts/queue/beside-at-default-width", test_queue_beside_at_default_width);
   g_test_add_func ("/app-accounts/queue/folded-returns-after-the-last", test_queue_folded_returns_after_last);
   g_test_add_func ("/app-accounts/queue/suggests-by-the-rule", test_queue_suggests_by_the_rule);
   g_test_add_func ("/app-accounts/queue/handover-of-every-account", test_handover_dialog);

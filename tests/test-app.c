@@ -1478,6 +1478,53 @@ test_wrap_box (void)
   g_assert_finalize_object (box);
 }
 
+/* A page's actions: never narrower than the widest (none is cut), in one row where the box
+ * has the room, else in rows; the rows stand at the end, the left in a right-to-left
+ * language. */
+static void
+test_wrap_box_toolbar (void)
+{
+  WbWrapBox *box = g_object_ref_sink (wb_wrap_box_new ());
+  GtkWidget *children[3];
+  int minimum, natural;
+
+  wb_wrap_box_set_spacing (box, 6);
+  wb_wrap_box_set_toolbar (box, TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (children); i++)
+    {
+      children[i] = gtk_label_new (NULL);
+      gtk_widget_set_size_request (children[i], i == 1 ? 150 : 100, 20);
+      wb_wrap_box_append (box, children[i]);
+    }
+  gtk_widget_measure (GTK_WIDGET (box), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
+  g_assert_cmpint (minimum, ==, 150);
+  g_assert_cmpint (natural, ==, 150);
+  /* For any width, as tall as at its least: one a row. */
+  gtk_widget_measure (GTK_WIDGET (box), GTK_ORIENTATION_VERTICAL, -1, &minimum, &natural, NULL, NULL);
+  g_assert_cmpint (natural, ==, 72);
+
+  /* Room for all: one row at the end. */
+  gtk_widget_size_allocate (GTK_WIDGET (box), &(GtkAllocation) { 0, 0, 400, 20 }, -1);
+  assert_place (children[0], 38, 0, 100);
+  assert_place (children[1], 144, 0, 150);
+  assert_place (children[2], 300, 0, 100);
+
+  /* Two rows, each at the end. */
+  gtk_widget_measure (GTK_WIDGET (box), GTK_ORIENTATION_VERTICAL, 300, &minimum, &natural, NULL, NULL);
+  g_assert_cmpint (natural, ==, 46);
+  gtk_widget_size_allocate (GTK_WIDGET (box), &(GtkAllocation) { 0, 0, 300, 46 }, -1);
+  assert_place (children[0], 44, 0, 100);
+  assert_place (children[1], 150, 0, 150);
+  assert_place (children[2], 200, 26, 100);
+
+  gtk_widget_set_direction (GTK_WIDGET (box), GTK_TEXT_DIR_RTL);
+  gtk_widget_size_allocate (GTK_WIDGET (box), &(GtkAllocation) { 0, 0, 300, 46 }, -1);
+  assert_place (children[0], 156, 0, 100);
+  assert_place (children[1], 0, 0, 150);
+  assert_place (children[2], 0, 26, 100);
+  g_assert_finalize_object (box);
+}
+
 /* One date entry for every date field: it takes dates typed the Dutch way (and ISO), says
  * them as the API wants them, and fills in the day chosen in its calendar. */
 static void
@@ -1713,6 +1760,7 @@ main (int   argc,
   g_test_add_func ("/app/filter-dropdown/options-made-when-opened", test_filter_options_made_when_opened);
   g_test_add_func ("/app/filter-dropdown/opens-on-selected", test_filter_opens_on_selected);
   g_test_add_func ("/app/wrap-box/rows", test_wrap_box);
+  g_test_add_func ("/app/wrap-box/toolbar", test_wrap_box_toolbar);
 
   return g_test_run ();
 }

@@ -7,6 +7,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "wb-format.h"
+
 #include "wb-a11y.h"
 #include "wb-review-list.h"
 
@@ -158,6 +160,7 @@ rebuild (WbReviewPage *self)
   JsonObject *employer, *related;
   const char *kind;
   g_autofree char *since = NULL;
+  g_autofree char *day = NULL;
   g_autofree char *why = NULL;
   AdwPreferencesGroup *group;
 
@@ -180,7 +183,9 @@ rebuild (WbReviewPage *self)
   employer = wb_review_get_employer (self->review, "employer");
   related = wb_review_get_employer (self->review, "related_employer");
   /* TRANSLATORS: when the server put a review in the queue */
-  since = g_strdup_printf (_("In the queue since %s"), wb_review_get_day (self->review) ?: "?");
+  /* A date as the interface writes dates ("1 okt. 2026" in Dutch), never ISO. */
+  day = wb_review_get_day (self->review) != NULL ? wb_format_iso_date (wb_review_get_day (self->review)) : NULL;
+  since = g_strdup_printf (_("In the queue since %s"), day != NULL ? day : "?");
   wb_record_page_set_title (PAGE (self), wb_json_get_string (employer, "name") ?: "?", since);
   wb_record_page_add_badge (PAGE (self), wb_review_kind_label (kind), wb_review_kind_style (kind));
   wb_record_page_set_notice (PAGE (self), wb_record_get_string (self->review, "reason"));

@@ -2842,7 +2842,9 @@ ensure_page (WbListView *self)
     {
       /* The list keeps its columns' width (their natural one); the page takes the rest. Where
        * the window is narrower than both, the leaflet folds, and the list takes the window's
-       * width down to 360 px: no size request, which would hold the window wider. */
+       * width down to 360 px: no size request, which would hold the window wider. The page
+       * asks for no more than its widest action (they wrap), or the review queue folded at
+       * 1200 px, the default window: its page asked for all of its actions in one row. */
       AdwLeafletPage *separator = adw_leaflet_append (priv->leaflet, gtk_separator_new (GTK_ORIENTATION_VERTICAL));
 
       adw_leaflet_page_set_navigatable (separator, FALSE);

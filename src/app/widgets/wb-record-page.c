@@ -11,6 +11,7 @@
 #include "wb-cards.h"
 #include "wb-record-editor.h"
 #include "wb-stack.h"
+#include "wb-wrap-box.h"
 
 #include "wb-record-page.h"
 
@@ -18,7 +19,7 @@ typedef struct
 {
   GtkButton *back_button;
   GtkLabel *toolbar_title;
-  GtkBox *actions_box;
+  WbWrapBox *actions_box;
   GtkStack *stack;
   AdwStatusPage *loading_page;
   AdwStatusPage *error_page;
@@ -262,6 +263,7 @@ wb_record_page_class_init (WbRecordPageClass *klass)
                                                    G_CALLBACK (wb_record_page_real_add_toast),
                                                    NULL, NULL, NULL, G_TYPE_NONE, 1, ADW_TYPE_TOAST);
 
+  g_type_ensure (WB_TYPE_WRAP_BOX);
   gtk_widget_class_set_template_from_resource (widget_class, "/nl/werkbrug/Werkbrug/widgets/wb-record-page.ui");
   gtk_widget_class_bind_template_child_private (widget_class, WbRecordPage, back_button);
   gtk_widget_class_bind_template_child_private (widget_class, WbRecordPage, toolbar_title);
@@ -320,6 +322,9 @@ wb_record_page_set_back_visible (WbRecordPage *self,
 {
   g_return_if_fail (WB_IS_RECORD_PAGE (self));
   gtk_widget_set_visible (GTK_WIDGET (PRIV (self)->back_button), visible);
+  /* Beside its list, the page's heading and the list's selected row say which record it
+   * is: the bar's room goes to the actions. */
+  gtk_widget_set_visible (GTK_WIDGET (PRIV (self)->toolbar_title), visible);
 }
 
 void
@@ -333,7 +338,7 @@ wb_record_page_add_action_button (WbRecordPage *self,
   gtk_widget_set_visible (GTK_WIDGET (button), FALSE);
   /* Its template gives its spoken name; the mnemonic label would say it twice. */
   gtk_accessible_reset_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
-  gtk_box_append (PRIV (self)->actions_box, GTK_WIDGET (button));
+  wb_wrap_box_append (PRIV (self)->actions_box, GTK_WIDGET (button));
   g_hash_table_insert (PRIV (self)->actions, (gpointer) g_intern_string (name), button);
 }
 
@@ -395,7 +400,7 @@ wb_record_page_add_bar_widget (WbRecordPage *self,
                                GtkWidget    *widget)
 {
   g_return_if_fail (WB_IS_RECORD_PAGE (self));
-  gtk_box_append (PRIV (self)->actions_box, widget);
+  wb_wrap_box_append (PRIV (self)->actions_box, widget);
 }
 
 void

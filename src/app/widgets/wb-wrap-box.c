@@ -13,6 +13,7 @@ struct _WbWrapBox
 
   int spacing;
   gboolean vertical;
+  gboolean toolbar;
 };
 
 G_DEFINE_FINAL_TYPE (WbWrapBox, wb_wrap_box, GTK_TYPE_WIDGET)
@@ -21,6 +22,7 @@ enum {
   PROP_0,
   PROP_SPACING,
   PROP_VERTICAL,
+  PROP_TOOLBAR,
   N_PROPS
 };
 
@@ -65,6 +67,15 @@ place_row (WbWrapBox *self,
   gboolean rtl = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
   int x = 0;
 
+  /* A toolbar's rows stand at its end. */
+  if (self->toolbar)
+    {
+      x = width + self->spacing;
+      for (GtkWidget *child = first; child != end; child = gtk_widget_get_next_sibling (child))
+        if (gtk_widget_should_layout (child))
+          x -= child_width (self, child, width) + self->spacing;
+      x = MAX (x, 0);
+    }
   for (GtkWidget *child = first; child != end; child = gtk_widget_get_next_sibling (child))
     {
       int w;
@@ -133,9 +144,14 @@ wb_wrap_box_measure (GtkWidget      *widget,
 
   if (orientation == GTK_ORIENTATION_VERTICAL)
     {
+      int least = 0;
+
       /* Any width: as tall as at the least width it asks for (GTK's rule for a height that
-       * follows the width, that no width needs more). In rows that is none: one a row. */
-      *minimum = *natural = layout (self, for_size >= 0 ? for_size : self->vertical ? -1 : 0, FALSE);
+       * follows the width, that no width needs more). In rows that is none, in a toolbar its
+       * widest child's: one a row either way. */
+      if (for_size < 0 && self->toolbar)
+        wb_wrap_box_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &least, natural, NULL, NULL);
+      *minimum = *natural = layout (self, for_size >= 0 ? for_size : self->vertical ? -1 : least, FALSE);
       return;
     }
   /* As wide as its widest child, naturally too: it takes the width its parent has and wraps
@@ -157,7 +173,8 @@ wb_wrap_box_measure (GtkWidget      *widget,
       *minimum = MAX (*minimum, child_minimum);
       *natural = MAX (*natural, child_natural);
     }
-  if (!self->vertical)
+  /* A toolbar's actions are never cut: at least its widest. */
+  if (!self->vertical && !self->toolbar)
     *minimum = 0;
 }
 
@@ -205,6 +222,9 @@ wb_wrap_box_get_property (GObject    *object,
     case PROP_VERTICAL:
       g_value_set_boolean (value, self->vertical);
       break;
+    case PROP_TOOLBAR:
+      g_value_set_boolean (value, self->toolbar);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -225,6 +245,9 @@ wb_wrap_box_set_property (GObject      *object,
       break;
     case PROP_VERTICAL:
       wb_wrap_box_set_vertical (self, g_value_get_boolean (value));
+      break;
+    case PROP_TOOLBAR:
+      wb_wrap_box_set_toolbar (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -249,6 +272,9 @@ wb_wrap_box_class_init (WbWrapBoxClass *klass)
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_VERTICAL] =
     g_param_spec_boolean ("vertical", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TOOLBAR] =
+    g_param_spec_boolean ("toolbar", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -341,4 +367,25 @@ wb_wrap_box_set_vertical (WbWrapBox *self,
   self->vertical = vertical;
   gtk_widget_queue_resize (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VERTICAL]);
+}
+
+gboolean
+wb_wrap_box_get_toolbar (WbWrapBox *self)
+{
+  g_return_val_if_fail (WB_IS_WRAP_BOX (self), FALSE);
+  return self->toolbar;
+}
+
+void
+wb_wrap_box_set_toolbar (WbWrapBox *self,
+                         gboolean   toolbar)
+{
+  g_return_if_fail (WB_IS_WRAP_BOX (self));
+
+  toolbar = !!toolbar;
+  if (self->toolbar == toolbar)
+    return;
+  self->toolbar = toolbar;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOOLBAR]);
 }

@@ -31,5 +31,11 @@ void       wb_wrap_box_set_spacing  (WbWrapBox *self,
 gboolean   wb_wrap_box_get_vertical (WbWrapBox *self);
 void       wb_wrap_box_set_vertical (WbWrapBox *self,
                                      gboolean   vertical);
+/* A toolbar's actions: at least as wide as its widest, so that none is ever cut, and its
+ * rows stand at its end. It asks for no more than its widest either: given the room (it
+ * expands), its actions stand in one row. */
+gboolean   wb_wrap_box_get_toolbar  (WbWrapBox *self);
+void       wb_wrap_box_set_toolbar  (WbWrapBox *self,
+                                     gboolean   toolbar);
 
 G_END_DECLS
