@@ -1339,7 +1339,6 @@ test_queue_folded_returns_after_last (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-
 /* At the default window width (1200 px) the review stands beside the queue, with every
  * action whole: its page asked for all of its actions in one row, and the queue folded
  * there, so that a coordinator opened each review in the queue's place. */
