@@ -1384,12 +1384,13 @@ test_queue_beside_at_default_width (void)
   g_assert_cmpuint (n_actions, >=, 3);
   wb_test_save_light_and_dark (GTK_WINDOW (window), "review-beside-queue");
 
-  /* Narrower, the review takes the queue's place; wide again, it stands beside it again
-   * (the title the folded page shows must not hold it folded). */
+  /* Narrower, the review takes the queue's place; wider again, it stands beside it again
+   * short of the default width. What the folded form adds (the page's "back" and title,
+   * the queue's "open", then in words) held it folded up to 1200 px. */
   gtk_window_set_default_size (GTK_WINDOW (window), 700, 700);
   wb_test_wait_frames (window, 4);
   g_assert_false (gtk_widget_get_mapped (page));
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 700);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1150, 700);
   wb_test_wait_frames (window, 4);
   g_assert_true (gtk_widget_get_mapped (page));
   gtk_window_destroy (GTK_WINDOW (window));

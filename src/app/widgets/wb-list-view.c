@@ -2906,18 +2906,25 @@ wb_list_view_set_spec (WbListView       *self,
     gtk_widget_add_css_class (GTK_WIDGET (priv->column_view), spec->css_class);
   /* Its words where they fit, else an arrow (with the words as its tooltip and name): at
    * 360 px "Open Organisation" beside the filters, the count and "clear" made the window
-   * wider than 360. */
+   * wider than 360. A list with its page beside it shows the button only where it is
+   * folded, and there the arrow alone: the words made the folded list ask for some 90 px
+   * more than the unfolded one, so that a queue narrowed once came back beside its review
+   * only some 240 px wider than where it had folded. */
   {
     GtkWidget *squeezer = adw_squeezer_new ();
-    GtkWidget *label = gtk_label_new_with_mnemonic (_(texts->open_label));
     GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
     g_autofree char *words = wb_a11y_strip_mnemonic (_(texts->open_label));
 
     adw_squeezer_set_transition_type (ADW_SQUEEZER (squeezer), ADW_SQUEEZER_TRANSITION_TYPE_NONE);
     adw_squeezer_set_switch_threshold_policy (ADW_SQUEEZER (squeezer), ADW_FOLD_THRESHOLD_POLICY_NATURAL);
-    adw_squeezer_add (ADW_SQUEEZER (squeezer), label);
+    if (!spec->page_beside)
+      {
+        GtkWidget *label = gtk_label_new_with_mnemonic (_(texts->open_label));
+
+        adw_squeezer_add (ADW_SQUEEZER (squeezer), label);
+        gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (priv->open_button));
+      }
     adw_squeezer_add (ADW_SQUEEZER (squeezer), arrow);
-    gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (priv->open_button));
     gtk_button_set_child (priv->open_button, squeezer);
     gtk_widget_set_tooltip_text (GTK_WIDGET (priv->open_button), words);
   }
