@@ -191,17 +191,26 @@ wb_review_get_day (WbRecord *review)
 }
 
 char *
+wb_review_dup_day_text (WbRecord *review)
+{
+  const char *day = wb_review_get_day (review);
+  char *text = day != NULL ? wb_format_iso_date (day) : NULL;
+
+  return text != NULL ? text : g_strdup ("?");
+}
+
+char *
 wb_review_dup_row_label (WbRecord *review)
 {
   JsonObject *employer = wb_review_get_employer (review, "employer");
-  g_autofree char *day = wb_review_get_day (review) != NULL ? wb_format_iso_date (wb_review_get_day (review)) : NULL;
+  g_autofree char *day = wb_review_dup_day_text (review);
 
   /* TRANSLATORS: a review of the queue as a screen reader reads its row: the kind, the
    * employer, why it is in the queue, and since when */
   return g_strdup_printf (_("%s: %s — %s In the queue since %s."),
                           wb_review_kind_label (wb_record_get_string (review, "kind")),
                           wb_json_get_string (employer, "name") ?: "?",
-                          wb_record_get_string (review, "reason") ?: "", day != NULL ? day : "?");
+                          wb_record_get_string (review, "reason") ?: "", day);
 }
 
 /* The review queue as data */

@@ -56,6 +56,8 @@ gboolean           wb_review_organisation_serves  (WbSession  *session,
                                                    gint64      municipality_id);
 /* The day the review entered the queue, YYYY-MM-DD. */
 const char        *wb_review_get_day              (WbRecord   *review);
+/* That day as the interface writes dates ("1 okt. 2026" in Dutch), "?" where not known. */
+char              *wb_review_dup_day_text         (WbRecord   *review);
 /* The decision the rule suggests: the server's "suggested_action", or the same rule
  * applied to what the review and @session (NULL: nothing more) say of the account. */
 WbAccountAction    wb_review_suggested_action     (WbRecord   *review,

@@ -7,8 +7,6 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "wb-format.h"
-
 #include "wb-a11y.h"
 #include "wb-review-list.h"
 
@@ -183,9 +181,8 @@ rebuild (WbReviewPage *self)
   employer = wb_review_get_employer (self->review, "employer");
   related = wb_review_get_employer (self->review, "related_employer");
   /* TRANSLATORS: when the server put a review in the queue */
-  /* A date as the interface writes dates ("1 okt. 2026" in Dutch), never ISO. */
-  day = wb_review_get_day (self->review) != NULL ? wb_format_iso_date (wb_review_get_day (self->review)) : NULL;
-  since = g_strdup_printf (_("In the queue since %s"), day != NULL ? day : "?");
+  day = wb_review_dup_day_text (self->review);
+  since = g_strdup_printf (_("In the queue since %s"), day);
   wb_record_page_set_title (PAGE (self), wb_json_get_string (employer, "name") ?: "?", since);
   wb_record_page_add_badge (PAGE (self), wb_review_kind_label (kind), wb_review_kind_style (kind));
   wb_record_page_set_notice (PAGE (self), wb_record_get_string (self->review, "reason"));

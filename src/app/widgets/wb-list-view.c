@@ -1993,9 +1993,23 @@ open_action (GtkWidget  *widget,
   wb_list_view_open_row (WB_LIST_VIEW (widget), selected_row (WB_LIST_VIEW (widget)));
 }
 
+/* A list without a search bar searches with its first text filter: its entry, or NULL. */
+static GtkWidget *
+text_filter_widget (WbListView *self)
+{
+  WbListViewPrivate *priv = PRIV (self);
+
+  for (guint i = 0; i < priv->spec->n_filters; i++)
+    if (priv->spec->filters[i].kind == WB_LIST_FILTER_TEXT)
+      return priv->filter_widgets->pdata[i];
+  return NULL;
+}
+
 void
 wb_list_view_show_list (WbListView *self)
 {
+  GtkWidget *filter;
+
   g_return_if_fail (WB_IS_LIST_VIEW (self));
 
   adw_leaflet_set_visible_child (PRIV (self)->leaflet, PRIV (self)->list_page);
@@ -2014,11 +2028,9 @@ wb_list_view_show_list (WbListView *self)
           gtk_widget_grab_focus (GTK_WIDGET (PRIV (self)->search_entry));
           return;
         }
-      for (guint i = 0; i < PRIV (self)->spec->n_filters; i++)
-        if (PRIV (self)->spec->filters[i].kind == WB_LIST_FILTER_TEXT &&
-            gtk_widget_is_visible (PRIV (self)->filter_widgets->pdata[i]) &&
-            gtk_widget_grab_focus (PRIV (self)->filter_widgets->pdata[i]))
-          return;
+      filter = text_filter_widget (self);
+      if (filter != NULL && gtk_widget_is_visible (filter) && gtk_widget_grab_focus (filter))
+        return;
       /* From the page's start, not from a row the list no longer shows. */
       if (gtk_widget_get_root (GTK_WIDGET (self)) != NULL)
         gtk_root_set_focus (gtk_widget_get_root (GTK_WIDGET (self)), NULL);
@@ -3309,13 +3321,8 @@ wb_list_view_focus_search (WbListView *self)
   adw_leaflet_set_visible_child (priv->leaflet, priv->list_page);
   if (priv->spec->texts->search_label == NULL)
     {
-      /* The list's own search is its first TEXT filter. */
-      for (guint i = 0; i < priv->spec->n_filters; i++)
-        if (priv->spec->filters[i].kind == WB_LIST_FILTER_TEXT)
-          {
-            gtk_widget_grab_focus (priv->filter_widgets->pdata[i]);
-            return;
-          }
+      if (text_filter_widget (self) != NULL)
+        gtk_widget_grab_focus (text_filter_widget (self));
       return;
     }
   gtk_search_bar_set_search_mode (priv->search_bar, TRUE);

@@ -476,18 +476,11 @@ void
 wb_slot_model_hold (WbSlotModel *self,
                     guint        n)
 {
-  guint n_before, n_after;
-
   g_return_if_fail (WB_IS_SLOT_MODEL (self));
 
   self->hold = n;
-  g_clear_handle_id (&self->grow_source, g_source_remove);
-  n_before = self->slots->len;
-  n_after = self->model != NULL ? MIN (g_list_model_get_n_items (self->model), n) : 0;
-  if (n_after <= n_before)
-    return;
-  g_ptr_array_set_size (self->slots, n_after);
-  g_list_model_items_changed (G_LIST_MODEL (self), n_before, 0, n_after - n_before);
+  /* Up to the hold at once, and no growing past it meanwhile. */
+  grow (self);
 }
 
 gboolean

@@ -131,38 +131,21 @@ layout (WbWrapBox *self,
   return y + row_height;
 }
 
+/* The width the box asks for. As wide as its widest child, naturally too: it takes the
+ * width its parent has and wraps in it, and does not ask for the width of every child in
+ * one row (a list's page beside the list would fold away for it). Vertical, at least as wide
+ * as its widest child's least, and a toolbar too (its actions are never cut); in rows, as
+ * narrow as its parent makes it: in a window being made narrower it must not hold the window
+ * at the width of its widest child (the list's filters move into a popover below a width of
+ * their bar's own, which it could then never reach). A child wider than the box keeps its
+ * least width, cut at the box's edge. */
 static void
-wb_wrap_box_measure (GtkWidget      *widget,
-                     GtkOrientation  orientation,
-                     int             for_size,
-                     int            *minimum,
-                     int            *natural,
-                     int            *minimum_baseline,
-                     int            *natural_baseline)
+measure_width (WbWrapBox *self,
+               int       *minimum,
+               int       *natural)
 {
-  WbWrapBox *self = WB_WRAP_BOX (widget);
-
-  if (orientation == GTK_ORIENTATION_VERTICAL)
-    {
-      int least = 0;
-
-      /* Any width: as tall as at the least width it asks for (GTK's rule for a height that
-       * follows the width, that no width needs more). In rows that is none, in a toolbar its
-       * widest child's: one a row either way. */
-      if (for_size < 0 && self->toolbar)
-        wb_wrap_box_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &least, natural, NULL, NULL);
-      *minimum = *natural = layout (self, for_size >= 0 ? for_size : self->vertical ? -1 : least, FALSE);
-      return;
-    }
-  /* As wide as its widest child, naturally too: it takes the width its parent has and wraps
-   * in it, and does not ask for the width of every child in one row (a list's page beside
-   * the list would fold away for it). Vertical, at least as wide as its widest child's
-   * least; in rows, as narrow as its parent makes it: in a window being made narrower it
-   * must not hold the window at the width of its widest child (the list's filters move into
-   * a popover below a width of their bar's own, which it could then never reach). A child
-   * wider than the box keeps its least width, cut at the box's edge. */
   *minimum = *natural = 0;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self)); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
       int child_minimum, child_natural;
@@ -173,9 +156,36 @@ wb_wrap_box_measure (GtkWidget      *widget,
       *minimum = MAX (*minimum, child_minimum);
       *natural = MAX (*natural, child_natural);
     }
-  /* A toolbar's actions are never cut: at least its widest. */
   if (!self->vertical && !self->toolbar)
     *minimum = 0;
+}
+
+static void
+wb_wrap_box_measure (GtkWidget      *widget,
+                     GtkOrientation  orientation,
+                     int             for_size,
+                     int            *minimum,
+                     int            *natural,
+                     int            *minimum_baseline,
+                     int            *natural_baseline)
+{
+  WbWrapBox *self = WB_WRAP_BOX (widget);
+  int least, widest;
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      measure_width (self, minimum, natural);
+      return;
+    }
+  /* Any width: as tall as at the least width it asks for (GTK's rule for a height that
+   * follows the width, that no width needs more). In rows that is none, in a toolbar its
+   * widest child's: one a row either way. */
+  if (for_size < 0 && !self->vertical)
+    {
+      measure_width (self, &least, &widest);
+      for_size = least;
+    }
+  *minimum = *natural = layout (self, for_size, FALSE);
 }
 
 static GtkSizeRequestMode
