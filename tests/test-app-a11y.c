@@ -261,7 +261,7 @@ test_rows_cells_headers_speak (void)
   gboolean municipality_header = FALSE;
 
   fixture_set_up (&f, 1400);
-  list = GTK_WIDGET (wb_list_view_get_column_view (f.view));
+  list = GTK_WIDGET (wb_list_view_get_rows (f.view));
 
   /* Client 0 (Heerlen, no diagnosis) and client 2 (a pseudonym), as sorted by name. */
   wb_test_wait_for ((label = find_label (list, "Given0 Family0")) != NULL);
@@ -280,13 +280,14 @@ test_rows_cells_headers_speak (void)
   pseudonym_name = accessible_label (wb_test_list_line_of (label));
   g_assert_true (g_str_has_prefix (pseudonym_name, "K-000003, pseudonym, "));
 
-  /* The cell of the name: its text, and its column as the description. */
-  cell = gtk_widget_get_parent (label);
+  /* The cell of the name (the label itself, in its line): its text, and its column as the
+   * description. */
+  cell = label;
   g_assert_null (gtk_test_accessible_check_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, "K-000003"));
   g_assert_null (gtk_test_accessible_check_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                                      "Name or pseudonym"));
 
-  find_by_type_name (list, "GtkColumnViewTitle", titles);
+  find_by_type_name (GTK_WIDGET (wb_list_view_get_column_view (f.view)), "GtkColumnViewTitle", titles);
   g_assert_cmpuint (titles->len, ==, 9);
   for (guint i = 0; i < titles->len; i++)
     {
@@ -521,8 +522,8 @@ test_keyboard (void)
   gpointer first;
 
   fixture_set_up (&f, 1400);
-  view = GTK_WIDGET (wb_list_view_get_column_view (f.view));
-  list = find_widget (view, GTK_TYPE_LIST_VIEW);
+  view = GTK_WIDGET (wb_list_view_get_rows (f.view));
+  list = view;
 
   wb_list_view_focus_row (f.view, wb_list_view_get_selected_row (f.view));
   g_assert_true (focus_inside (f.window, view));

@@ -1255,7 +1255,7 @@ test_queue_rows_speak_and_focus_stays (void)
   WbReviewDecisionDialog *dialog;
 
 
-  list = find_widget (GTK_WIDGET (queue), GTK_TYPE_COLUMN_VIEW);
+  list = GTK_WIDGET (wb_list_view_get_rows (WB_LIST_VIEW (queue)));
   wb_test_wait_for ((label = find_label (list, review_employer_name (pending))) != NULL);
   line = wb_test_list_line_of (label);
   g_assert_nonnull (line);

@@ -1078,13 +1078,10 @@ static guint
 rows_that_fit (WbListView *list,
                guint       first)
 {
-  GtkWidget *inner = gtk_widget_get_first_child (GTK_WIDGET (wb_list_view_get_column_view (list)));
+  GtkWidget *inner = GTK_WIDGET (wb_list_view_get_rows (list));
   GtkWidget *row;
   guint fit;
 
-  while (inner != NULL && !GTK_IS_LIST_VIEW (inner))
-    inner = gtk_widget_get_next_sibling (inner);
-  g_assert_nonnull (inner);
   row = gtk_widget_get_first_child (inner);
   g_assert_nonnull (row);
   g_assert_cmpint (gtk_widget_get_height (row), >, 0);

@@ -13,6 +13,7 @@
 #include "wb-application.h"
 #include "wb-cells.h"
 #include "wb-clients-view.h"
+#include "wb-list-row.h"
 #include "wb-session.h"
 #include "wb-text-cell.h"
 #include "wb-slot-model.h"
@@ -184,12 +185,12 @@ static GArray *
 shown_names (Fixture  *fixture,
              gboolean  on_screen_only)
 {
-  GtkWidget *column_view = GTK_WIDGET (wb_clients_view_get_column_view (fixture->view));
-  GtkWidget *viewport = gtk_widget_get_ancestor (column_view, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *rows = GTK_WIDGET (wb_clients_view_get_rows (fixture->view));
+  GtkWidget *viewport = gtk_widget_get_ancestor (rows, GTK_TYPE_SCROLLED_WINDOW);
   const WbListSpec *spec = wb_list_view_get_spec (WB_LIST_VIEW (fixture->view));
   GArray *lines = g_array_new (FALSE, FALSE, sizeof (Line));
 
-  collect_name_cells (column_view, viewport, &spec->columns[WB_CLIENT_COLUMN_NAME], on_screen_only, lines);
+  collect_name_cells (rows, viewport, &spec->columns[WB_CLIENT_COLUMN_NAME], on_screen_only, lines);
   g_array_sort (lines, compare_lines);
   return lines;
 }
@@ -309,8 +310,7 @@ test_search_as_you_type (void)
    * not what they showed before the search. */
   search (&fixture, "family2");
   {
-    GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (
-                                  wb_clients_view_get_column_view (fixture.view)));
+    GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (wb_clients_view_get_rows (fixture.view)));
 
     gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) / 2);
     wait_frames (&fixture, 2);
@@ -335,7 +335,7 @@ test_search_as_you_type (void)
    * every slot the rows stand on holds the row at its position. */
   search (&fixture, "family1");
   {
-    GtkSelectionModel *selection = gtk_column_view_get_model (wb_clients_view_get_column_view (fixture.view));
+    GtkSelectionModel *selection = gtk_list_view_get_model (wb_clients_view_get_rows (fixture.view));
     WbSlotModel *slots = WB_SLOT_MODEL (gtk_single_selection_get_model (GTK_SINGLE_SELECTION (selection)));
     GListModel *shown = G_LIST_MODEL (wb_clients_view_get_list_model (fixture.view));
     gint64 until = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
@@ -768,6 +768,126 @@ height_of (GtkWidget *widget)
   return height;
 }
 
+/* The rows of a list: one widget each (a WbListRow in its line), its cells under the
+ * headers of their columns, also after a column is made wider, hidden, or the list is
+ * scrolled sideways. */
+
+static void
+collect_titles (GtkWidget *widget,
+                GPtrArray *titles)
+{
+  if (g_strcmp0 (G_OBJECT_TYPE_NAME (widget), "GtkColumnViewTitle") == 0)
+    g_ptr_array_add (titles, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    collect_titles (child, titles);
+}
+
+static guint
+count_widgets (GtkWidget *widget)
+{
+  guint n = 1;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    n += count_widgets (child);
+  return n;
+}
+
+/* The first line of the list (the list's own row widget), and in it the row's cells. */
+static GtkWidget *
+first_line (Fixture *fixture)
+{
+  GtkWidget *line = gtk_widget_get_first_child (GTK_WIDGET (wb_clients_view_get_rows (fixture->view)));
+
+  for (; line != NULL; line = gtk_widget_get_next_sibling (line))
+    if (gtk_widget_get_first_child (line) != NULL && WB_IS_LIST_ROW (gtk_widget_get_first_child (line)))
+      return line;
+  return NULL;
+}
+
+/* Each shown cell of @line stands within its column's header, 6 or 7 px in from its start
+ * (its margin); the cells of hidden columns are hidden. Returns the cells checked. */
+static guint
+assert_cells_under_headers (Fixture   *fixture,
+                            GtkWidget *line)
+{
+  g_autoptr(GPtrArray) titles = g_ptr_array_new ();
+  GtkWidget *cell = gtk_widget_get_first_child (gtk_widget_get_first_child (line));
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  guint checked = 0;
+
+  collect_titles (GTK_WIDGET (wb_clients_view_get_column_view (fixture->view)), titles);
+  for (guint i = 0; i < titles->len; i++, cell = gtk_widget_get_next_sibling (cell))
+    {
+      graphene_rect_t title_bounds, cell_bounds;
+
+      g_assert_nonnull (cell);
+      g_assert_cmpint (gtk_widget_get_visible (cell), ==, gtk_widget_get_visible (titles->pdata[i]));
+      if (!gtk_widget_get_visible (cell))
+        continue;
+      g_assert_true (gtk_widget_compute_bounds (titles->pdata[i], window, &title_bounds));
+      g_assert_true (gtk_widget_compute_bounds (cell, window, &cell_bounds));
+      g_assert_cmpfloat (cell_bounds.origin.x - title_bounds.origin.x, >=, 5.5);
+      g_assert_cmpfloat (cell_bounds.origin.x - title_bounds.origin.x, <=, 7.5);
+      g_assert_cmpfloat (cell_bounds.origin.x + cell_bounds.size.width, <=,
+                         title_bounds.origin.x + title_bounds.size.width + 0.5);
+      checked++;
+    }
+  g_assert_null (cell);
+  return checked;
+}
+
+static void
+test_rows_under_headers (void)
+{
+  Fixture fixture = { 0 };
+  GListModel *columns;
+  g_autoptr(GtkColumnViewColumn) first = NULL;
+  g_autoptr(GtkColumnViewColumn) third = NULL;
+  GtkAdjustment *rows_h, *header_h;
+  GtkWidget *line;
+  guint n_columns;
+
+  fixture_set_up (&fixture);
+  columns = gtk_column_view_get_columns (wb_clients_view_get_column_view (fixture.view));
+  n_columns = g_list_model_get_n_items (columns);
+  line = first_line (&fixture);
+  g_assert_nonnull (line);
+  /* The line, its row and a cell a column: GTK 4.8's column view made a cell widget more
+   * for each column, around each cell (19 widgets for nine columns). */
+  g_assert_cmpuint (count_widgets (line), ==, n_columns + 2);
+  g_assert_cmpuint (assert_cells_under_headers (&fixture, line), ==, n_columns);
+
+  /* A column made wider moves the cells after it. */
+  first = g_list_model_get_item (columns, 0);
+  gtk_column_view_column_set_fixed_width (first, gtk_column_view_column_get_fixed_width (first) + 90);
+  wait_frames (&fixture, 2);
+  g_assert_cmpuint (assert_cells_under_headers (&fixture, line), ==, n_columns);
+
+  /* A hidden column hides its cells, and the others close up. */
+  third = g_list_model_get_item (columns, 2);
+  gtk_column_view_column_set_visible (third, FALSE);
+  wait_frames (&fixture, 2);
+  g_assert_cmpuint (assert_cells_under_headers (&fixture, line), ==, n_columns - 1);
+  gtk_column_view_column_set_visible (third, TRUE);
+  wait_frames (&fixture, 2);
+  g_assert_cmpuint (assert_cells_under_headers (&fixture, line), ==, n_columns);
+
+  /* Wider than the window, the rows scroll sideways, and the headers with them. */
+  rows_h = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (wb_clients_view_get_rows (fixture.view)));
+  header_h = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (wb_clients_view_get_column_view (fixture.view)));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (rows_h), >, gtk_adjustment_get_page_size (rows_h) + 50);
+  gtk_adjustment_set_value (rows_h, 50);
+  wait_frames (&fixture, 2);
+  g_assert_cmpfloat (gtk_adjustment_get_value (header_h), ==, 50);
+  g_assert_cmpuint (assert_cells_under_headers (&fixture, line), ==, n_columns);
+  gtk_adjustment_set_value (header_h, 20);
+  wait_frames (&fixture, 2);
+  g_assert_cmpfloat (gtk_adjustment_get_value (rows_h), ==, 20);
+  g_assert_cmpuint (assert_cells_under_headers (&fixture, line), ==, n_columns);
+
+  fixture_tear_down (&fixture);
+}
+
 /* A list's cell of text (wb_cell_new_text, a WbTextCell) is as tall as GTK's own cell for
  * text in a list, a GtkInscription, in any font; it asks for no width (the column gives it);
  * it draws its text on one line, ellipsized within its width, and, given a new text, that one. */
@@ -851,6 +971,7 @@ main (int   argc,
   g_test_add_func ("/app-lists/scope/mine-first-and-remembered", test_scope_mine_first_and_remembered);
   g_test_add_func ("/app-lists/export/xlsx-typed-with-header", test_export_xlsx_typed);
   g_test_add_func ("/app-lists/cells/text-as-tall-as-a-line", test_text_cell);
+  g_test_add_func ("/app-lists/rows/one-widget-under-the-headers", test_rows_under_headers);
 
   return g_test_run ();
 }

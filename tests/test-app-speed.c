@@ -230,7 +230,7 @@ static void
 test_widening_builds_rows_later (void)
 {
   Fixture fixture = { 0 };
-  GtkColumnView *column_view;
+  GtkListView *rows;
   const WbListColumn *name;
   GtkSelectionModel *selection;
   WbSlotModel *slots;
@@ -239,22 +239,22 @@ test_widening_builds_rows_later (void)
   gint64 until;
 
   fixture_set_up (&fixture);
-  column_view = wb_clients_view_get_column_view (fixture.view);
+  rows = wb_clients_view_get_rows (fixture.view);
   name = &wb_list_view_get_spec (WB_LIST_VIEW (fixture.view))->columns[WB_CLIENT_COLUMN_NAME];
-  selection = gtk_column_view_get_model (column_view);
+  selection = gtk_list_view_get_model (rows);
   slots = WB_SLOT_MODEL (gtk_single_selection_get_model (GTK_SINGLE_SELECTION (selection)));
   shown = G_LIST_MODEL (wb_clients_view_get_list_model (fixture.view));
 
   /* given11, given110..given119: the rows past them are torn down. */
   wb_clients_view_search (fixture.view, "given11");
   wait_frames (&fixture, 2);
-  before = count_rows (GTK_WIDGET (column_view), name);
+  before = count_rows (GTK_WIDGET (rows), name);
   g_assert_cmpuint (before, <=, 11);
 
   /* Deleting the key: 111 rows, of which a screenful in the frame after it. */
   wb_clients_view_search (fixture.view, "given1");
   wait_frames (&fixture, 1);
-  after = count_rows (GTK_WIDGET (column_view), name);
+  after = count_rows (GTK_WIDGET (rows), name);
   g_assert_cmpuint (after, >, before);
   g_assert_cmpuint (after, <, 100);
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 111);
@@ -274,7 +274,7 @@ test_widening_builds_rows_later (void)
       g_assert_true (wb_slot_get_item (slot) == (gpointer) row);
     }
   wait_frames (&fixture, 1);
-  g_assert_cmpuint (count_rows (GTK_WIDGET (column_view), name), >=, 100);
+  g_assert_cmpuint (count_rows (GTK_WIDGET (rows), name), >=, 100);
   fixture_tear_down (&fixture);
 }
 
@@ -286,7 +286,7 @@ test_first_frame_makes_rows_on_screen (void)
 {
   Fixture fixture = { 0 };
   g_autoptr(GListModel) clients = make_clients (N_CLIENTS);
-  GtkColumnView *column_view;
+  GtkListView *rows;
   const WbListColumn *name;
   GtkAdjustment *adjustment;
   GListModel *slots;
@@ -303,17 +303,17 @@ test_first_frame_makes_rows_on_screen (void)
   gtk_window_present (fixture.window);
   g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (fixture.window)), "after-paint",
                     G_CALLBACK (on_after_paint_cb), &fixture);
-  column_view = wb_clients_view_get_column_view (fixture.view);
+  rows = wb_clients_view_get_rows (fixture.view);
   name = &wb_list_view_get_spec (WB_LIST_VIEW (fixture.view))->columns[WB_CLIENT_COLUMN_NAME];
-  slots = gtk_single_selection_get_model (GTK_SINGLE_SELECTION (gtk_column_view_get_model (column_view)));
+  slots = gtk_single_selection_get_model (GTK_SINGLE_SELECTION (gtk_list_view_get_model (rows)));
 
   /* The records come while the window is shown, before the list was ever laid out. */
   wb_list_view_set_records (WB_LIST_VIEW (fixture.view), clients);
   wait_frames (&fixture, 1);
 
-  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (column_view));
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (rows));
   g_assert_cmpfloat (gtk_adjustment_get_page_size (adjustment), >, 0);
-  made = count_rows (GTK_WIDGET (column_view), name);
+  made = count_rows (GTK_WIDGET (rows), name);
   /* Every row seen, the one cut at the foot too: (700 px less the list's bars) a little
    * more than the estimate from the window's height, so that the frame's layout added the
    * rest before it was painted. */
@@ -331,7 +331,7 @@ test_first_frame_makes_rows_on_screen (void)
   g_assert_true (wb_slot_model_get_caught_up (WB_SLOT_MODEL (slots)));
   g_assert_cmpuint (g_list_model_get_n_items (slots), ==, N_CLIENTS);
   wait_frames (&fixture, 1);
-  g_assert_cmpuint (count_rows (GTK_WIDGET (column_view), name), >, made);
+  g_assert_cmpuint (count_rows (GTK_WIDGET (rows), name), >, made);
   fixture_tear_down (&fixture);
 }
 

@@ -16,6 +16,7 @@
 #include "wb-clients-view.h"
 #include "wb-demo.h"
 #include "wb-format.h"
+#include "wb-list-row.h"
 #include "wb-list-view.h"
 #include "wb-locale.h"
 #include "wb-login-page.h"
@@ -596,7 +597,7 @@ collect_cut_labels_in (GtkWidget *widget,
 {
   if (!gtk_widget_get_mapped (widget))
     return;
-  in_table = in_table || GTK_IS_COLUMN_VIEW (widget);
+  in_table = in_table || GTK_IS_COLUMN_VIEW (widget) || WB_IS_LIST_ROW (widget);
   if (GTK_IS_LABEL (widget) &&
       (!in_table || gtk_widget_has_css_class (widget, "wb-badge") || gtk_widget_has_css_class (widget, "heading")) &&
       pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget))))
@@ -615,7 +616,7 @@ collect_cut_labels (GtkWidget *widget,
 }
 
 /* Every table on screen below @widget that runs past its window's edge (a column cut by the
- * edge, the next ones behind a sideways scroll). */
+ * edge, the next ones behind a sideways scroll): its headers' scroller says. */
 static void
 collect_sideways_tables (GtkWidget *widget,
                          GPtrArray *cut)
@@ -624,7 +625,9 @@ collect_sideways_tables (GtkWidget *widget,
     return;
   if (GTK_IS_COLUMN_VIEW (widget))
     {
-      GtkAdjustment *h = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (widget));
+      GtkWidget *scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+      GtkAdjustment *h = scroller != NULL ? gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scroller)) :
+                         gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (widget));
 
       if (gtk_adjustment_get_upper (h) > gtk_adjustment_get_page_size (h) + 1)
         g_ptr_array_add (cut, g_strdup_printf ("a table %.0f px wide in %.0f px",

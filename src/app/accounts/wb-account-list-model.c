@@ -51,10 +51,8 @@ row_contact_style (WbAccountRow *row)
 }
 
 /* The rule status and, for an account without contact for six months, "dormant". */
-static void
-setup_status_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 gpointer                  user_data)
+static GtkWidget *
+create_status_cell (void)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
   GtkWidget *status = gtk_label_new (NULL);
@@ -66,15 +64,15 @@ setup_status_cb (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (dormant, "warning");
   gtk_box_append (GTK_BOX (box), status);
   gtk_box_append (GTK_BOX (box), dormant);
-  gtk_list_item_set_child (item, box);
+  return box;
 }
 
 static void
-bind_status_cb (GtkListItem *item,
-                gpointer     row,
-                gpointer     user_data)
+bind_status_cb (GtkWidget *cell,
+                gpointer   row,
+                gpointer   user_data)
 {
-  GtkWidget *status = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+  GtkWidget *status = gtk_widget_get_first_child (cell);
   GtkWidget *dormant = gtk_widget_get_next_sibling (status);
   WbAccountStatus value = wb_account_row_get_status (row);
 
@@ -134,7 +132,7 @@ static const WbListColumn columns[] = {
   },
   [WB_ACCOUNT_COLUMN_STATUS] = {
     .id = "status", .title = N_("Rule status"), .width = 186, .cell = WB_LIST_CELL_CUSTOM,
-    .setup = G_CALLBACK (setup_status_cb), .bind = bind_status_cb,
+    .create = create_status_cell, .bind = bind_status_cb,
     .export_text = (WbListTextFunc) row_status, .sort_number = (WbListIntFunc) wb_account_row_get_status,
   },
   [WB_ACCOUNT_COLUMN_LAST_CONTACT] = {

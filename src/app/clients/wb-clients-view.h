@@ -26,6 +26,7 @@ WbClientsView     *wb_clients_view_new               (void);
 #define wb_clients_view_get_list_model(self) \
   WB_CLIENT_LIST_MODEL (wb_list_view_get_model (WB_LIST_VIEW (self)))
 #define wb_clients_view_get_column_view(self) wb_list_view_get_column_view (WB_LIST_VIEW (self))
+#define wb_clients_view_get_rows(self) wb_list_view_get_rows (WB_LIST_VIEW (self))
 /* Whether every page of the list has arrived. */
 #define wb_clients_view_get_loaded(self)      wb_list_view_get_loaded (WB_LIST_VIEW (self))
 /* What typing @text in the search entry does, without the entry's typing delay. */

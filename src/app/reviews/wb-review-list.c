@@ -313,10 +313,8 @@ compare_reviews (WbRecord *a,
 }
 
 /* The employer and, under it, why the review is there. */
-static void
-setup_employer_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *item,
-                   gpointer                  user_data)
+static GtkWidget *
+create_employer_cell (void)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *name = gtk_label_new (NULL);
@@ -338,15 +336,15 @@ setup_employer_cb (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (reason, "dim-label");
   gtk_box_append (GTK_BOX (box), name);
   gtk_box_append (GTK_BOX (box), reason);
-  gtk_list_item_set_child (item, box);
+  return box;
 }
 
 static void
-bind_employer_cb (GtkListItem *item,
-                  gpointer     row,
-                  gpointer     user_data)
+bind_employer_cb (GtkWidget *cell,
+                  gpointer   row,
+                  gpointer   user_data)
 {
-  GtkWidget *name = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+  GtkWidget *name = gtk_widget_get_first_child (cell);
 
   wb_cell_set_text (name, row_name (row) ?: "?");
   wb_cell_set_text (gtk_widget_get_next_sibling (name), row_reason (row) ?: "");
@@ -360,7 +358,7 @@ static const WbListColumn columns[] = {
   },
   [WB_REVIEW_COLUMN_EMPLOYER] = {
     .id = "employer", .title = N_("Employer"), .width = 220, .expand = TRUE, .cell = WB_LIST_CELL_CUSTOM,
-    .setup = G_CALLBACK (setup_employer_cb), .bind = bind_employer_cb,
+    .create = create_employer_cell, .bind = bind_employer_cb,
     .sort_text = (WbListTextFunc) row_name, .export_text = (WbListTextFunc) row_name,
   },
   [WB_REVIEW_COLUMN_SINCE] = {

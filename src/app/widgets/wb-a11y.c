@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "wb-a11y.h"
+#include "wb-list-row.h"
 #include "wb-filter-dropdown.h"
 
 char *
@@ -233,8 +234,8 @@ follow_option (GtkWidget *row)
 }
 
 /* An option of a drop-down (GTK's or a filter's) or a combo row, or a line of a plain list
- * view (a candidate, a suitable vacancy): GTK 4.8 names neither. The lines of a column view are the list
- * machinery's, which names them itself. */
+ * view (a candidate, a suitable vacancy): GTK 4.8 names neither. The lines of a column view
+ * and of a WbListView (each a WbListRow) are the list machinery's, which names them itself. */
 static gboolean
 is_option (GtkWidget *widget)
 {
@@ -252,6 +253,7 @@ is_option (GtkWidget *widget)
            gtk_widget_get_ancestor (popover, ADW_TYPE_COMBO_ROW) != NULL;
   return GTK_IS_LIST_VIEW (gtk_widget_get_parent (widget)) &&
          gtk_widget_get_ancestor (widget, GTK_TYPE_COLUMN_VIEW) == NULL &&
+         (gtk_widget_get_first_child (widget) == NULL || !WB_IS_LIST_ROW (gtk_widget_get_first_child (widget))) &&
          gtk_widget_get_ancestor (widget, ADW_TYPE_COMBO_ROW) == NULL;
 }
 

@@ -30,7 +30,7 @@ typedef enum {
   WB_LIST_CELL_BADGE,      /* a coloured badge: .text and .style (success, warning, ...) */
   WB_LIST_CELL_DATE,       /* a YYYY-MM-DD date, or .empty_text */
   WB_LIST_CELL_NUMBER,     /* .int64 (or .number), right-aligned, tabular figures */
-  WB_LIST_CELL_CUSTOM,     /* .setup and .bind, for what none of the above is */
+  WB_LIST_CELL_CUSTOM,     /* .create and .bind, for what none of the above is */
 } WbListCellKind;
 
 /* One column of a list. Only .id, .title and what its .cell kind reads are required. */
@@ -47,10 +47,10 @@ typedef struct {
   WbListInt64Func   int64;        /* NUMBER, as a gint64 */
   WbListTextFunc    style;        /* a CSS class for the cell, or NULL (static strings) */
   const char       *empty_text;   /* N_(): what an empty value shows; NULL leaves it blank */
-  GCallback         setup;        /* CUSTOM: as GtkSignalListItemFactory::setup */
-  void            (*bind)        (GtkListItem *item,
-                                  gpointer     row,
-                                  gpointer     user_data);
+  GtkWidget      *(*create)      (void);        /* CUSTOM: a new cell */
+  void            (*bind)        (GtkWidget *cell,
+                                  gpointer   row,
+                                  gpointer   user_data);
 
   /* Sorting: by one of these keys (text with strcmp, numbers as numbers), or by the list's
    * natural order alone when .sortable is set without a key. Ties fall to the natural

@@ -18,10 +18,12 @@
 #include "wb-cells.h"
 #include "wb-filter-dropdown.h"
 #include "wb-labels.h"
+#include "wb-list-row.h"
 #include "wb-menu-button.h"
 #include "wb-slot-model.h"
 #include "wb-stack.h"
 #include "wb-table-export.h"
+#include "wb-text-cell.h"
 #include "wb-wrap-box.h"
 
 #include "wb-list-view.h"
@@ -134,7 +136,10 @@ typedef struct
   GtkStack *list_stack;
   AdwStatusPage *loading_page;
   GtkSpinner *loading_spinner;
-  GtkColumnView *column_view;
+  GtkScrolledWindow *header_scroller; /* scrolls sideways as the rows do */
+  GtkScrolledWindow *list_scroller;
+  GtkColumnView *column_view;      /* the headers alone: it holds no rows (see WbListRow) */
+  GtkListView *rows_view;
   AdwStatusPage *empty_page;
   GtkBox *empty_scopes_box;
   GtkButton *empty_scope_buttons[WB_N_LIST_SCOPES];  /* the same search in a wider scope */
@@ -403,7 +408,7 @@ visible_range_cb (gpointer  data,
                   guint    *n)
 {
   WbListViewPrivate *priv = PRIV (data);
-  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (priv->column_view));
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (priv->rows_view));
   guint n_items = g_list_model_get_n_items (G_LIST_MODEL (priv->slots));
   double upper, page, row;
 
@@ -430,6 +435,22 @@ on_scrolled_cb (GtkAdjustment *adjustment,
   wb_slot_model_update_visible (PRIV (self)->slots);
 }
 
+/* The headers stand in a scroller of their own, without a scroll bar: each follows the
+ * other sideways. Not back again: where a vertical scroll bar takes room beside the rows,
+ * the headers reach their end a little before the rows do. */
+static void
+on_sideways_cb (GtkAdjustment     *adjustment,
+                GtkScrolledWindow *other)
+{
+  static gboolean following;
+
+  if (following)
+    return;
+  following = TRUE;
+  gtk_adjustment_set_value (gtk_scrolled_window_get_hadjustment (other), gtk_adjustment_get_value (adjustment));
+  following = FALSE;
+}
+
 /* GtkSingleSelection looks for its selected item among every row a filter change brings
  * back, one lookup per row: with nothing selected during the change, a keystroke over
  * 20,000 rows costs the filter only. The first match is selected again afterwards. */
@@ -439,15 +460,11 @@ begin_refilter (WbListView *self)
   gtk_single_selection_set_selected (PRIV (self)->selection, GTK_INVALID_LIST_POSITION);
 }
 
-/* The column view's inner list, which scrolls and holds the rows. */
+/* The list that scrolls and holds the rows. */
 static GtkWidget *
 inner_list (WbListView *self)
 {
-  GtkWidget *list = gtk_widget_get_first_child (GTK_WIDGET (PRIV (self)->column_view));
-
-  for (; list != NULL && !GTK_IS_LIST_VIEW (list); list = gtk_widget_get_next_sibling (list))
-    ;
-  return list;
+  return GTK_WIDGET (PRIV (self)->rows_view);
 }
 
 static void
@@ -466,7 +483,7 @@ end_refilter (WbListView *self)
    * list at its top shows it already, and scrolling there would lay out every row again. */
   list = inner_list (self);
   if (list != NULL && gtk_widget_get_mapped (list) &&
-      gtk_adjustment_get_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (priv->column_view))) > 0)
+      gtk_adjustment_get_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (priv->rows_view))) > 0)
     gtk_widget_activate_action (list, "list.scroll-to-item", "u", 0);
 }
 
@@ -479,18 +496,14 @@ wb_list_cell_get_column (GtkWidget *cell)
   return g_object_get_data (G_OBJECT (cell), COLUMN_KEY);
 }
 
-static void
-setup_cell_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               const WbListColumn       *column)
+/* A new cell of @column, which a screen reader hears with its column's title. */
+static GtkWidget *
+make_cell (const WbListColumn *column)
 {
   GtkWidget *cell;
 
   if (column->cell == WB_LIST_CELL_CUSTOM)
-    {
-      ((void (*) (GtkSignalListItemFactory *, GtkListItem *, gpointer)) column->setup) (factory, item, NULL);
-      cell = gtk_list_item_get_child (item);
-    }
+    cell = column->create ();
   else if (column->cell == WB_LIST_CELL_BADGE)
     {
       /* A badge is as wide as its text, and keeps its size in a row that is taller than
@@ -500,7 +513,6 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
       gtk_widget_set_halign (cell, GTK_ALIGN_START);
       gtk_widget_set_valign (cell, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (cell, "wb-badge");
-      gtk_list_item_set_child (item, cell);
     }
   else
     {
@@ -509,11 +521,12 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
       cell = wb_cell_new_text (column->cell == WB_LIST_CELL_NUMBER ? 1 : 0);
       if (column->cell == WB_LIST_CELL_NUMBER)
         gtk_widget_add_css_class (cell, "numeric");
-      gtk_list_item_set_child (item, cell);
     }
+  gtk_widget_add_css_class (cell, "wb-cell");
   g_object_set_data (G_OBJECT (cell), COLUMN_KEY, (gpointer) column);
   gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   _(column->title), -1);
+  return cell;
 }
 
 /* The line of the list a cell stands in: the widget below the column view's inner list. */
@@ -574,34 +587,22 @@ cell_text (const WbListColumn *column,
   return text;
 }
 
-/* The cell of the column view that holds @child: GTK 4.8 names it "GtkColumnViewCell". It
- * speaks what it shows, and its column's title as its description (4.8 has no relation from
- * a cell to its column header). */
+/* A cell speaks what it shows (its column's title where it shows nothing), and its
+ * column's title as its description (made with the cell). */
 static void
-name_cell (GtkWidget          *child,
+name_cell (GtkWidget          *cell,
            const WbListColumn *column,
            const char         *text)
 {
-  GtkWidget *cell = gtk_widget_get_parent (child);
-
-  if (cell == NULL || GTK_IS_LIST_VIEW (cell))
-    return;
-  if (g_object_get_data (G_OBJECT (cell), COLUMN_KEY) != column)
-    {
-      g_object_set_data (G_OBJECT (cell), COLUMN_KEY, (gpointer) column);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                      _(column->title), -1);
-    }
   gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   text != NULL && *text != '\0' ? text : _(column->title), -1);
 }
 
 static void
-bind_cell_cb (GtkListItem        *item,
-              gpointer            row,
-              const WbListColumn *column)
+bind_cell (GtkWidget          *cell,
+           gpointer            row,
+           const WbListColumn *column)
 {
-  GtkWidget *cell = gtk_list_item_get_child (item);
   char number[24];
   g_autofree char *formatted = NULL;
   const char *text;
@@ -611,17 +612,15 @@ bind_cell_cb (GtkListItem        *item,
   text = cell_text (column, row, number, &formatted);
   if (column->cell == WB_LIST_CELL_CUSTOM)
     {
-      column->bind (item, row, NULL);
+      column->bind (cell, row, NULL);
       name_cell (cell, column, text);
       return;
     }
-  /* The cell's name changes with its text only. */
-  if (gtk_widget_get_parent (cell) != NULL &&
-      (g_strcmp0 (wb_cell_get_text (cell), text != NULL ? text : "") != 0 ||
-       g_object_get_data (G_OBJECT (gtk_widget_get_parent (cell)), COLUMN_KEY) != column))
-    name_cell (cell, column, text);
   /* No tooltip here: setting one on every bind asks the X server where the pointer is. */
   wb_cell_set_text (cell, text != NULL ? text : "");
+  /* A text cell speaks its text as a label does; where it shows none, its column. */
+  if (text == NULL || *text == '\0' || !WB_IS_TEXT_CELL (cell))
+    name_cell (cell, column, text);
   if (column->style != NULL)
     wb_cell_set_style (cell, column->style (row));
 }
@@ -658,30 +657,47 @@ default_row_label (const WbListSpec *spec,
   return g_string_free (g_steal_pointer (&label), FALSE);
 }
 
-/* The cells of the first shown column also name their row, which GTK 4.8 leaves without a
- * name ("GtkListItemWidget"): a screen reader then reads the row as the spec says. */
+/* A line of the list: a cell for every column of the header, in its order (the hidden
+ * columns too, whose cells hide with them). */
 static void
-setup_label_cell_cb (GtkSignalListItemFactory *factory,
-                     GtkListItem              *item,
-                     const LabelColumn        *label_column)
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              WbListView               *self)
 {
-  setup_cell_cb (factory, item, label_column->column);
+  WbListViewPrivate *priv = PRIV (self);
+  GListModel *columns = gtk_column_view_get_columns (priv->column_view);
+  GtkWidget *line = wb_list_row_new (priv->column_view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      wb_list_row_append (WB_LIST_ROW (line), make_cell (g_object_get_data (G_OBJECT (column), COLUMN_KEY)));
+    }
+  wb_list_row_sync_columns (WB_LIST_ROW (line));
+  gtk_list_item_set_child (item, line);
 }
 
+/* Each cell shows what its column says of @row, and the line speaks the whole row, which
+ * GTK 4.8 leaves without a name ("GtkListItemWidget"): a screen reader then reads the row
+ * as the spec says. */
 static void
-bind_label_cell_cb (GtkListItem       *item,
-                    gpointer           row,
-                    const LabelColumn *label_column)
+bind_row_cb (GtkListItem *item,
+             gpointer     row,
+             WbListView  *self)
 {
+  WbListViewPrivate *priv = PRIV (self);
+  GtkWidget *cells = gtk_list_item_get_child (item);
   GtkWidget *line;
   g_autofree char *label = NULL;
 
-  bind_cell_cb (item, row, label_column->column);
-  line = row_widget_of (gtk_list_item_get_child (item));
+  for (GtkWidget *cell = gtk_widget_get_first_child (cells); cell != NULL; cell = gtk_widget_get_next_sibling (cell))
+    bind_cell (cell, row, g_object_get_data (G_OBJECT (cell), COLUMN_KEY));
+  line = row_widget_of (cells);
   if (line == NULL)
     return;
-  label = label_column->row_label != NULL ? label_column->row_label (row) :
-          default_row_label (label_column->spec, row);
+  label = priv->label_column.row_label != NULL ? priv->label_column.row_label (row) :
+          default_row_label (priv->label_column.spec, row);
   /* A line keeps its name while it shows the same row. */
   if (g_strcmp0 (g_object_get_data (G_OBJECT (line), "wb-list-row-label"), label) == 0)
     return;
@@ -863,8 +879,9 @@ fit_columns_cb (gpointer data)
       g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
 
       gtk_column_view_column_set_visible (column, i < shown);
-      if (i < shown)
-        gtk_column_view_column_set_fixed_width (column, widths[i] > 0 ? widths[i] : -1);
+      /* GTK 4.8 counts a hidden column's width in the headers' least width, which is the
+       * least width of the list (it scrolls sideways only as a whole). */
+      gtk_column_view_column_set_fixed_width (column, i >= shown ? 0 : widths[i] > 0 ? widths[i] : -1);
       gtk_column_view_column_set_expand (column, whole && specs[i]->expand);
     }
   return G_SOURCE_REMOVE;
@@ -880,6 +897,50 @@ on_list_width_cb (GtkAdjustment *h,
   /* Not in the middle of the allocation that told the new width. */
   if (priv->fit_id == 0)
     priv->fit_id = g_idle_add_full (GTK_PRIORITY_RESIZE - 1, fit_columns_cb, self, NULL);
+}
+
+/* The header's columns changed their width or were hidden or shown: every line lays its
+ * cells out again (a line is otherwise laid out again only when its own size changes). */
+static void
+on_header_changed_cb (WbListView *self)
+{
+  WbListViewPrivate *priv = PRIV (self);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (priv->rows_view)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *line = gtk_widget_get_first_child (child);
+
+      if (line != NULL && WB_IS_LIST_ROW (line))
+        {
+          wb_list_row_sync_columns (WB_LIST_ROW (line));
+          gtk_widget_queue_allocate (line);
+        }
+    }
+}
+
+/* A column of the header: its title, its sorter, its width. It makes no cells (its list
+ * is empty): the lines below make them (setup_row_cb). */
+static GtkColumnViewColumn *
+append_header (WbListView         *self,
+               const WbListColumn *column,
+               GtkSorter          *sorter)
+{
+  WbListViewPrivate *priv = PRIV (self);
+  g_autoptr(GtkColumnViewColumn) view_column = gtk_column_view_column_new (_(column->title), NULL);
+
+  gtk_column_view_column_set_sorter (view_column, sorter);
+  gtk_column_view_column_set_expand (view_column, column->expand);
+  gtk_column_view_column_set_resizable (view_column, TRUE);
+  if (column->width > 0)
+    gtk_column_view_column_set_fixed_width (view_column, column->width);
+  g_object_set_data (G_OBJECT (view_column), COLUMN_KEY, (gpointer) column);
+  g_signal_connect_object (view_column, "notify::visible", G_CALLBACK (on_header_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (view_column, "notify::fixed-width", G_CALLBACK (on_header_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (view_column, "notify::expand", G_CALLBACK (on_header_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_column_view_append_column (priv->column_view, view_column);
+  return view_column;
 }
 
 static void
@@ -904,15 +965,8 @@ build_columns (WbListView *self)
           priv->label_column.spec = spec;
           priv->label_column.column = column;
           priv->label_column.row_label = spec->row_label;
-          view_column = wb_cell_append_column (priv->column_view, _(column->title), sorter,
-                                               G_CALLBACK (setup_label_cell_cb), (WbSlotBindFunc) bind_label_cell_cb,
-                                               &priv->label_column, column->expand, column->width);
         }
-      else
-        view_column = wb_cell_append_column (priv->column_view, _(column->title), sorter, G_CALLBACK (setup_cell_cb),
-                                             (WbSlotBindFunc) bind_cell_cb, (gpointer) column, column->expand,
-                                             column->width);
-      g_object_set_data (G_OBJECT (view_column), COLUMN_KEY, (gpointer) column);
+      view_column = append_header (self, column, sorter);
       if (sorter != NULL)
         {
           g_autoptr(GMenuItem) item = g_menu_item_new (_(column->title), NULL);
@@ -928,6 +982,12 @@ build_columns (WbListView *self)
   priv->sorted_column = sorted;
   priv->sorted_order = GTK_SORT_ASCENDING;
   name_headers (self);
+  {
+    g_autoptr(GtkListItemFactory) factory = wb_slot_factory_new (G_CALLBACK (setup_row_cb),
+                                                                 (WbSlotBindFunc) bind_row_cb, self);
+
+    gtk_list_view_set_factory (priv->rows_view, factory);
+  }
 
   if (g_menu_model_get_n_items (G_MENU_MODEL (sort_menu)) > 0)
     {
@@ -1587,7 +1647,7 @@ on_list_key_cb (GtkEventControllerKey *controller,
                 GdkModifierType        state,
                 WbListView            *self)
 {
-  GtkWidget *view = GTK_WIDGET (PRIV (self)->column_view);
+  GtkWidget *view = GTK_WIDGET (PRIV (self)->rows_view);
   GtkDirectionType direction;
   GtkRoot *root;
 
@@ -1712,7 +1772,7 @@ on_first_rows_layout_cb (GdkFrameClock *clock,
                          WbListView    *self)
 {
   WbListViewPrivate *priv = PRIV (self);
-  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (priv->column_view));
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (priv->rows_view));
   guint n = g_list_model_get_n_items (G_LIST_MODEL (priv->slots));
   double upper = adjustment != NULL ? gtk_adjustment_get_upper (adjustment) : 0;
   double page = adjustment != NULL ? gtk_adjustment_get_page_size (adjustment) : 0;
@@ -1732,7 +1792,7 @@ hold_first_rows (WbListView *self)
   GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (self)));
   int width = 0, height = root != NULL ? gtk_widget_get_height (root) : 0;
 
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)) || gtk_widget_get_height (GTK_WIDGET (priv->column_view)) > 0 ||
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)) || gtk_widget_get_height (GTK_WIDGET (priv->rows_view)) > 0 ||
       !GTK_IS_WINDOW (root) || priv->first_rows_clock != NULL)
     return;
   if (height <= 0)
@@ -1978,9 +2038,9 @@ wb_list_view_open_row (WbListView *self,
 }
 
 static void
-on_activate_cb (GtkColumnView *view,
-                guint          position,
-                WbListView    *self)
+on_activate_cb (GtkListView *view,
+                guint        position,
+                WbListView  *self)
 {
   wb_list_view_open_row (self, wb_slot_model_peek_item (PRIV (self)->slots, position));
 }
@@ -2017,7 +2077,7 @@ wb_list_view_show_list (WbListView *self)
   if (PRIV (self)->spec->page_beside)
     wb_list_view_focus_row (self, selected_row (self));
   else
-    gtk_widget_grab_focus (GTK_WIDGET (PRIV (self)->column_view));
+    gtk_widget_grab_focus (GTK_WIDGET (PRIV (self)->rows_view));
   /* A list that shows nothing: the search that left it empty, to type another (a list
    * without a search bar searches with its first text filter), else the page's first
    * control. */
@@ -2611,7 +2671,10 @@ wb_list_view_class_init (WbListViewClass *klass)
   gtk_widget_class_bind_template_child_private (widget_class, WbListView, list_stack);
   gtk_widget_class_bind_template_child_private (widget_class, WbListView, loading_page);
   gtk_widget_class_bind_template_child_private (widget_class, WbListView, loading_spinner);
+  gtk_widget_class_bind_template_child_private (widget_class, WbListView, header_scroller);
+  gtk_widget_class_bind_template_child_private (widget_class, WbListView, list_scroller);
   gtk_widget_class_bind_template_child_private (widget_class, WbListView, column_view);
+  gtk_widget_class_bind_template_child_private (widget_class, WbListView, rows_view);
   gtk_widget_class_bind_template_child_private (widget_class, WbListView, empty_page);
   gtk_widget_class_bind_template_child_private (widget_class, WbListView, empty_scopes_box);
   gtk_widget_class_bind_template_child_private (widget_class, WbListView, empty_clear_button);
@@ -2640,14 +2703,25 @@ wb_list_view_init (WbListView *self)
   /* The "no match" page stands in for an empty list. */
   wb_slot_model_set_keep_when_empty (priv->slots, TRUE);
   wb_slot_model_set_range_func (priv->slots, visible_range_cb, self);
-  g_signal_connect_object (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (priv->column_view)), "value-changed",
+  g_signal_connect_object (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (priv->rows_view)), "value-changed",
                            G_CALLBACK (on_scrolled_cb), self, 0);
   g_signal_connect_object (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (priv->column_view)), "notify::page-size",
                            G_CALLBACK (on_list_width_cb), self, 0);
+  /* The headers and the rows scroll sideways together, whichever the user scrolls. */
+  g_signal_connect_object (gtk_scrolled_window_get_hadjustment (priv->list_scroller), "value-changed",
+                           G_CALLBACK (on_sideways_cb), priv->header_scroller, 0);
+  g_signal_connect_object (gtk_scrolled_window_get_hadjustment (priv->header_scroller), "value-changed",
+                           G_CALLBACK (on_sideways_cb), priv->list_scroller, 0);
   priv->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (priv->slots)));
   gtk_single_selection_set_autoselect (priv->selection, TRUE);
   gtk_single_selection_set_can_unselect (priv->selection, TRUE);
-  gtk_column_view_set_model (priv->column_view, GTK_SELECTION_MODEL (priv->selection));
+  gtk_list_view_set_model (priv->rows_view, GTK_SELECTION_MODEL (priv->selection));
+  /* The headers' own list stays empty. */
+  {
+    g_autoptr(GtkNoSelection) no_rows = gtk_no_selection_new (G_LIST_MODEL (g_list_store_new (G_TYPE_OBJECT)));
+
+    gtk_column_view_set_model (priv->column_view, GTK_SELECTION_MODEL (no_rows));
+  }
 
   gtk_search_bar_connect_entry (priv->search_bar, GTK_EDITABLE (priv->search_entry));
   /* The next frame shows what was typed (on_search_changed_cb), not the frame after a pause. */
@@ -2660,7 +2734,7 @@ wb_list_view_init (WbListView *self)
   keys = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_list_key_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (priv->column_view), keys);
+  gtk_widget_add_controller (GTK_WIDGET (priv->rows_view), keys);
 
   g_signal_connect (priv->selection, "notify::selected-item", G_CALLBACK (on_selection_changed_cb), self);
   g_signal_connect (priv->search_entry, "search-changed", G_CALLBACK (on_search_changed_cb), self);
@@ -2686,7 +2760,7 @@ wb_list_view_init (WbListView *self)
       priv->empty_scope_buttons[scope] = GTK_BUTTON (button);
     }
   g_signal_connect_swapped (priv->error_retry_button, "clicked", G_CALLBACK (wb_list_view_retry), self);
-  g_signal_connect (priv->column_view, "activate", G_CALLBACK (on_activate_cb), self);
+  g_signal_connect (priv->rows_view, "activate", G_CALLBACK (on_activate_cb), self);
   g_signal_connect (priv->leaflet, "notify::visible-child", G_CALLBACK (on_leaflet_child_cb), self);
   g_signal_connect (priv->width_detector, "notify::visible-child", G_CALLBACK (on_width_changed_cb), self);
   wb_a11y_set_label (GTK_WIDGET (priv->filters_button), _("Filters and tools"));
@@ -2764,7 +2838,7 @@ set_narrow (WbListView *self,
   if (moves_focus && narrow)
     gtk_widget_grab_focus (GTK_WIDGET (priv->filters_button));
   else if (moves_focus && !gtk_widget_child_focus (filters, GTK_DIR_TAB_FORWARD))
-    gtk_widget_grab_focus (GTK_WIDGET (priv->column_view));
+    gtk_widget_grab_focus (GTK_WIDGET (priv->rows_view));
 }
 
 static void
@@ -2910,12 +2984,15 @@ wb_list_view_set_spec (WbListView       *self,
       gtk_search_bar_set_key_capture_widget (priv->search_bar, NULL);
       gtk_widget_set_visible (GTK_WIDGET (priv->search_bar), FALSE);
     }
-  gtk_accessible_update_property (GTK_ACCESSIBLE (priv->column_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+  gtk_accessible_update_property (GTK_ACCESSIBLE (priv->rows_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _(texts->list_label), -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (priv->load_progress), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _(texts->loading_label), -1);
   if (spec->css_class != NULL)
-    gtk_widget_add_css_class (GTK_WIDGET (priv->column_view), spec->css_class);
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (priv->column_view), spec->css_class);
+      gtk_widget_add_css_class (GTK_WIDGET (priv->rows_view), spec->css_class);
+    }
   /* Its words where they fit, else an arrow (with the words as its tooltip and name): at
    * 360 px "Open Organisation" beside the filters, the count and "clear" made the window
    * wider than 360. A list with its page beside it shows the button only where it is
@@ -3209,6 +3286,13 @@ wb_list_view_get_column_view (WbListView *self)
   return PRIV (self)->column_view;
 }
 
+GtkListView *
+wb_list_view_get_rows (WbListView *self)
+{
+  g_return_val_if_fail (WB_IS_LIST_VIEW (self), NULL);
+  return PRIV (self)->rows_view;
+}
+
 gboolean
 wb_list_view_get_loaded (WbListView *self)
 {
@@ -3410,12 +3494,12 @@ wb_list_view_focus_row (WbListView *self,
 
       if (list != NULL)
         gtk_widget_activate_action (list, "list.scroll-to-item", "u", position);
-      cell = find_cell_of (GTK_WIDGET (priv->column_view), row);
+      cell = find_cell_of (GTK_WIDGET (priv->rows_view), row);
       line = cell != NULL ? row_widget_of (cell) : NULL;
       if (line != NULL && gtk_widget_grab_focus (line))
         return;
     }
-  gtk_widget_grab_focus (GTK_WIDGET (priv->column_view));
+  gtk_widget_grab_focus (GTK_WIDGET (priv->rows_view));
 }
 
 gboolean

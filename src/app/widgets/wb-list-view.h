@@ -75,7 +75,10 @@ void          wb_list_view_expect_first_page (WbListView       *self,
                                               WbApiClient      *api);
 WbListModel  *wb_list_view_get_model         (WbListView       *self);
 WbRecordPage *wb_list_view_get_page          (WbListView       *self);
+/* The headers of the columns (a column view without rows), and the list of the rows
+ * below them, each row one WbListRow. */
 GtkColumnView *wb_list_view_get_column_view  (WbListView       *self);
+GtkListView  *wb_list_view_get_rows          (WbListView       *self);
 gboolean      wb_list_view_get_loaded        (WbListView       *self);
 
 /* Shows @records (WbRecord) as the whole list, loaded, without asking the server: for a
