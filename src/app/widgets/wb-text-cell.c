@@ -30,41 +30,66 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* The height of a line, by font: every cell of a list has one of a few fonts, and
- * pango_context_get_metrics shapes a sample text each time it is asked. */
+/* The height of a line, by font: every cell of a list has one of a few fonts. Asked by
+ * every new cell as it is first measured (200 on a list's first screen), so the font is
+ * compared, not written out as a key, and a line's height is that of one letter laid out:
+ * pango_context_get_metrics shapes a whole sample text for the width of a character,
+ * more than a million instructions a font. */
 
 typedef struct {
+  PangoFontDescription *font;
+  double resolution;
+  PangoLanguage *language;
+  unsigned long options;
   int ascent;
   int descent;
 } LineMetrics;
 
-static GHashTable *line_metrics_by_font;
+static GPtrArray *known_metrics;
 
-static LineMetrics
+static void
+line_metrics_free (gpointer data)
+{
+  LineMetrics *metrics = data;
+
+  pango_font_description_free (metrics->font);
+  g_free (metrics);
+}
+
+static const LineMetrics *
 line_metrics (WbTextCell *self)
 {
   PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+  const PangoFontDescription *font = pango_context_get_font_description (context);
   const cairo_font_options_t *options = pango_cairo_context_get_font_options (context);
-  g_autofree char *font = pango_font_description_to_string (pango_context_get_font_description (context));
-  g_autofree char *key = g_strdup_printf ("%s|%g|%s|%lu", font, pango_cairo_context_get_resolution (context),
-                                          pango_language_to_string (pango_context_get_language (context)),
-                                          options != NULL ? cairo_font_options_hash (options) : 0ul);
-  LineMetrics *known;
+  double resolution = pango_cairo_context_get_resolution (context);
+  PangoLanguage *language = pango_context_get_language (context);
+  unsigned long options_hash = options != NULL ? cairo_font_options_hash (options) : 0ul;
+  g_autoptr(PangoLayout) layout = NULL;
+  PangoRectangle logical;
+  LineMetrics *metrics;
 
-  if (line_metrics_by_font == NULL)
-    line_metrics_by_font = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  known = g_hash_table_lookup (line_metrics_by_font, key);
-  if (known == NULL)
+  if (known_metrics == NULL)
+    known_metrics = g_ptr_array_new_with_free_func (line_metrics_free);
+  for (guint i = 0; i < known_metrics->len; i++)
     {
-      PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
-
-      known = g_new (LineMetrics, 1);
-      known->ascent = pango_font_metrics_get_ascent (metrics);
-      known->descent = pango_font_metrics_get_descent (metrics);
-      pango_font_metrics_unref (metrics);
-      g_hash_table_insert (line_metrics_by_font, g_steal_pointer (&key), known);
+      metrics = known_metrics->pdata[i];
+      if (metrics->resolution == resolution && metrics->language == language && metrics->options == options_hash &&
+          pango_font_description_equal (metrics->font, font))
+        return metrics;
     }
-  return *known;
+  layout = pango_layout_new (context);
+  pango_layout_set_text (layout, "X", 1);
+  pango_layout_get_extents (layout, NULL, &logical);
+  metrics = g_new (LineMetrics, 1);
+  metrics->font = pango_font_description_copy (font);
+  metrics->resolution = resolution;
+  metrics->language = language;
+  metrics->options = options_hash;
+  metrics->ascent = pango_layout_get_baseline (layout);
+  metrics->descent = logical.height - metrics->ascent;
+  g_ptr_array_add (known_metrics, metrics);
+  return metrics;
 }
 
 static PangoLayout *
@@ -110,14 +135,14 @@ wb_text_cell_measure (GtkWidget      *widget,
                       int            *minimum_baseline,
                       int            *natural_baseline)
 {
-  LineMetrics metrics;
+  const LineMetrics *metrics;
 
   /* The column gives the width. */
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     return;
   metrics = line_metrics (WB_TEXT_CELL (widget));
-  *minimum = *natural = PANGO_PIXELS_CEIL (metrics.ascent + metrics.descent);
-  *minimum_baseline = *natural_baseline = PANGO_PIXELS_CEIL (metrics.ascent);
+  *minimum = *natural = PANGO_PIXELS_CEIL (metrics->ascent + metrics->descent);
+  *minimum_baseline = *natural_baseline = PANGO_PIXELS_CEIL (metrics->ascent);
 }
 
 static void
