@@ -43,7 +43,7 @@
  *   - search as you type over every client, typed into the list's search entry as a user
  *     types: the time the keystroke takes in the main loop, the time until the frame that
  *     shows its result is on screen and the main thread's CPU time until then (what the
- *     keystroke costs on a busy machine), first with every row the column view keeps rebound
+ *     keystroke costs on a busy machine), first with every row the list keeps rebound
  *     at once (the anchor), then as the list does. The list searches in the update of the
  *     frame after the key, so "the search call" is the key into the entry and the search
  *     itself counts in "the frame's layout" (the frame's update and layout);
@@ -1095,7 +1095,7 @@ main (int   argc,
   printf ("sign-in to the whole list loaded:        %.0f ms\n", (g_get_monotonic_time () - watch.start) / 1000.0);
 
   /* Search as you type, first as the list did before it rebound the rows on screen first
-   * (every row the column view keeps, at once), then as it does now. */
+   * (every row the list keeps, at once), then as it does now. */
   search_start = g_get_monotonic_time ();
   printf ("search as you type over %u clients, %u keystrokes a pass:\n",
           wb_client_list_model_get_n_loaded (model), n_keystrokes (words, G_N_ELEMENTS (words), repeat));

@@ -179,7 +179,7 @@ collect_name_cells (GtkWidget          *widget,
     }
 }
 
-/* The names the rows show, top to bottom: those on screen, or every row the column view
+/* The names the rows show, top to bottom: those on screen, or every row the list
  * keeps (also off screen and unmapped, in no particular order). */
 static GArray *
 shown_names (Fixture  *fixture,
@@ -331,7 +331,7 @@ test_search_as_you_type (void)
   expected = g_strdup_printf ("%'u clients", N_CLIENTS);
   g_assert_cmpstr (count, ==, expected);
 
-  /* The rows the column view keeps off screen catch up within a few frames: after them,
+  /* The rows the list keeps off screen catch up within a few frames: after them,
    * every slot the rows stand on holds the row at its position. */
   search (&fixture, "family1");
   {
@@ -836,6 +836,24 @@ assert_cells_under_headers (Fixture   *fixture,
   return checked;
 }
 
+/* A row is as wide as the line of headers above it, and both scroll sideways as far. */
+static void
+assert_row_as_wide_as_headers (Fixture   *fixture,
+                               GtkWidget *line)
+{
+  g_autoptr(GPtrArray) titles = g_ptr_array_new ();
+  GtkAdjustment *rows_h = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (wb_clients_view_get_rows (fixture->view)));
+  GtkAdjustment *header_h = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (
+                              wb_clients_view_get_column_view (fixture->view)));
+
+  collect_titles (GTK_WIDGET (wb_clients_view_get_column_view (fixture->view)), titles);
+  g_assert_cmpuint (titles->len, >, 0);
+  g_assert_cmpint (gtk_widget_get_width (gtk_widget_get_first_child (line)), ==,
+                   gtk_widget_get_width (gtk_widget_get_parent (titles->pdata[0])));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (rows_h), ==, gtk_adjustment_get_upper (header_h));
+  g_assert_cmpfloat (gtk_adjustment_get_page_size (rows_h), ==, gtk_adjustment_get_page_size (header_h));
+}
+
 static void
 test_rows_under_headers (void)
 {
@@ -857,17 +875,21 @@ test_rows_under_headers (void)
   g_assert_cmpuint (count_widgets (line), ==, n_columns + 2);
   g_assert_cmpuint (assert_cells_under_headers (&fixture, line), ==, n_columns);
 
-  /* A column made wider moves the cells after it. */
+  assert_row_as_wide_as_headers (&fixture, line);
+
+  /* A column made wider moves the cells after it, and widens the row. */
   first = g_list_model_get_item (columns, 0);
   gtk_column_view_column_set_fixed_width (first, gtk_column_view_column_get_fixed_width (first) + 90);
   wait_frames (&fixture, 2);
   g_assert_cmpuint (assert_cells_under_headers (&fixture, line), ==, n_columns);
+  assert_row_as_wide_as_headers (&fixture, line);
 
   /* A hidden column hides its cells, and the others close up. */
   third = g_list_model_get_item (columns, 2);
   gtk_column_view_column_set_visible (third, FALSE);
   wait_frames (&fixture, 2);
   g_assert_cmpuint (assert_cells_under_headers (&fixture, line), ==, n_columns - 1);
+  assert_row_as_wide_as_headers (&fixture, line);
   gtk_column_view_column_set_visible (third, TRUE);
   wait_frames (&fixture, 2);
   g_assert_cmpuint (assert_cells_under_headers (&fixture, line), ==, n_columns);
@@ -883,6 +905,33 @@ test_rows_under_headers (void)
   gtk_adjustment_set_value (header_h, 20);
   wait_frames (&fixture, 2);
   g_assert_cmpfloat (gtk_adjustment_get_value (rows_h), ==, 20);
+  g_assert_cmpuint (assert_cells_under_headers (&fixture, line), ==, n_columns);
+
+  /* Laid out again at the end (a column narrowed there), then back at the start: the cells
+   * stay under their headers wherever the row was laid out. */
+  gtk_adjustment_set_value (rows_h, gtk_adjustment_get_upper (rows_h) - gtk_adjustment_get_page_size (rows_h));
+  wait_frames (&fixture, 2);
+  gtk_column_view_column_set_fixed_width (first, gtk_column_view_column_get_fixed_width (first) - 40);
+  wait_frames (&fixture, 3);
+  g_assert_cmpfloat (gtk_adjustment_get_value (header_h), ==, gtk_adjustment_get_value (rows_h));
+  g_assert_cmpuint (assert_cells_under_headers (&fixture, line), ==, n_columns);
+  assert_row_as_wide_as_headers (&fixture, line);
+  gtk_adjustment_set_value (rows_h, 0);
+  wait_frames (&fixture, 2);
+  g_assert_cmpfloat (gtk_adjustment_get_value (header_h), ==, 0);
+  g_assert_cmpuint (assert_cells_under_headers (&fixture, line), ==, n_columns);
+
+  /* With scroll bars always shown (one takes room beside the rows), the headers leave the
+   * same room: both scroll to the same end. */
+  gtk_scrolled_window_set_overlay_scrolling (GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (
+    GTK_WIDGET (wb_clients_view_get_rows (fixture.view)), GTK_TYPE_SCROLLED_WINDOW)), FALSE);
+  /* (The scroll bar comes in with a transition of its width.) */
+  wait_ms (1000);
+  assert_row_as_wide_as_headers (&fixture, line);
+  gtk_adjustment_set_value (rows_h, gtk_adjustment_get_upper (rows_h) - gtk_adjustment_get_page_size (rows_h));
+  wait_frames (&fixture, 2);
+  g_assert_cmpfloat (gtk_adjustment_get_value (rows_h), >, 0);
+  g_assert_cmpfloat (gtk_adjustment_get_value (header_h), ==, gtk_adjustment_get_value (rows_h));
   g_assert_cmpuint (assert_cells_under_headers (&fixture, line), ==, n_columns);
 
   fixture_tear_down (&fixture);

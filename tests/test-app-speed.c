@@ -205,7 +205,7 @@ test_typed_search_enter (void)
   fixture_tear_down (&fixture);
 }
 
-/* The rows (lines) the column view has made: one name cell each. */
+/* The rows (lines) the list has made: one name cell each. */
 static guint
 count_rows (GtkWidget          *widget,
             const WbListColumn *name_column)

@@ -616,18 +616,17 @@ collect_cut_labels (GtkWidget *widget,
 }
 
 /* Every table on screen below @widget that runs past its window's edge (a column cut by the
- * edge, the next ones behind a sideways scroll): its headers' scroller says. */
+ * edge, the next ones behind a sideways scroll): its headers, or the rows of a list below
+ * them (which scroll by themselves). */
 static void
 collect_sideways_tables (GtkWidget *widget,
                          GPtrArray *cut)
 {
   if (!gtk_widget_get_mapped (widget))
     return;
-  if (GTK_IS_COLUMN_VIEW (widget))
+  if (GTK_IS_COLUMN_VIEW (widget) || (GTK_IS_LIST_VIEW (widget) && gtk_widget_has_css_class (widget, "wb-rows")))
     {
-      GtkWidget *scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
-      GtkAdjustment *h = scroller != NULL ? gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scroller)) :
-                         gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (widget));
+      GtkAdjustment *h = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (widget));
 
       if (gtk_adjustment_get_upper (h) > gtk_adjustment_get_page_size (h) + 1)
         g_ptr_array_add (cut, g_strdup_printf ("a table %.0f px wide in %.0f px",

@@ -93,7 +93,7 @@ void              wb_test_save_light_and_dark     (GtkWindow  *window,
                                                    const char *name);
 
 /* The button under @widget whose label is @label (with its mnemonic), or NULL. */
-/* The line of a list that @label stands in: the widget right below the column view's list. */
+/* The line of a list that @label stands in: the widget right below the list view of its rows. */
 GtkWidget        *wb_test_list_line_of            (GtkWidget  *label);
 GtkButton        *wb_test_find_button             (GtkWidget  *widget,
                                                    const char *label);

@@ -799,7 +799,7 @@ focus_view_shown (WbWindow *self)
   gtk_root_set_focus (GTK_ROOT (self), NULL);
   if (view == NULL)
     return;
-  if (WB_IS_LIST_VIEW (view) && gtk_widget_get_mapped (GTK_WIDGET (wb_list_view_get_column_view (WB_LIST_VIEW (view)))))
+  if (WB_IS_LIST_VIEW (view) && gtk_widget_get_mapped (GTK_WIDGET (wb_list_view_get_rows (WB_LIST_VIEW (view)))))
     wb_list_view_focus_row (WB_LIST_VIEW (view), wb_list_view_get_selected_row (WB_LIST_VIEW (view)));
   else
     gtk_widget_child_focus (view, GTK_DIR_TAB_FORWARD);

@@ -27,7 +27,10 @@ header_titles (WbListRow *self)
   return child;
 }
 
-/* Where the column of @title stands in the row, or FALSE where it is hidden or not laid out. */
+/* Where the column of @title stands in the row, or FALSE where it is hidden or not laid out:
+ * where it stands in the line of titles. That line and the row both begin where the table
+ * does, whichever way the headers and the rows are scrolled (each scrolls by itself, and
+ * a row is laid out again only when its size changes). */
 static gboolean
 column_bounds (WbListRow *self,
                GtkWidget *title,
@@ -37,7 +40,7 @@ column_bounds (WbListRow *self,
   graphene_rect_t bounds;
 
   if (title == NULL || !gtk_widget_get_visible (title) ||
-      !gtk_widget_compute_bounds (title, GTK_WIDGET (self), &bounds))
+      !gtk_widget_compute_bounds (title, gtk_widget_get_parent (title), &bounds))
     return FALSE;
   *x = (int) roundf (bounds.origin.x);
   *width = (int) roundf (bounds.size.width);
@@ -63,13 +66,28 @@ wb_list_row_measure (GtkWidget      *widget,
   WbListRow *self = WB_LIST_ROW (widget);
   GtkWidget *title = header_titles (self);
 
-  /* As wide as the header's columns (the list scrolls sideways where they do not fit);
-   * the header gives each cell its width. */
+  /* As wide as the header's shown columns (the list scrolls sideways where they do not
+   * fit): each as wide as it is set to be, or as its title asks. (GTK 4.8 counts the hidden
+   * columns in the column view's own width.) The header gives each cell its width. */
   *minimum = *natural = 0;
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      if (self->header != NULL)
-        gtk_widget_measure (GTK_WIDGET (self->header), GTK_ORIENTATION_HORIZONTAL, -1, minimum, NULL, NULL, NULL);
+      GListModel *columns = self->header != NULL ? gtk_column_view_get_columns (self->header) : NULL;
+
+      title = title != NULL ? gtk_widget_get_first_child (title) : NULL;
+      for (guint i = 0; columns != NULL && i < g_list_model_get_n_items (columns); i++)
+        {
+          g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+          int width = gtk_column_view_column_get_fixed_width (column);
+
+          if (gtk_column_view_column_get_visible (column))
+            {
+              if (width < 0 && title != NULL)
+                gtk_widget_measure (title, GTK_ORIENTATION_HORIZONTAL, -1, &width, NULL, NULL, NULL);
+              *minimum += MAX (width, 0);
+            }
+          title = title != NULL ? gtk_widget_get_next_sibling (title) : NULL;
+        }
       *natural = *minimum;
       return;
     }

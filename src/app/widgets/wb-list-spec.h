@@ -201,7 +201,7 @@ typedef struct {
   guint               n_filters;
 
   /* For the view. */
-  const char         *css_class;     /* on the column view, e.g. "wb-client-list" */
+  const char         *css_class;     /* on the headers and the rows, e.g. "wb-client-list" */
   WbResource          resource;      /* what the list reads, for the policy and the default fetch */
   const char         *path;          /* the list's own endpoint, "api/v1/reviews"; NULL: the resource's */
   gboolean            check_policy;  /* no request (the "denied" page) for a role the policy denies */

@@ -184,6 +184,10 @@ typedef struct
   guint typed_search_tick;
   char *entry_text;                /* the entry's text as it last said it changed */
   guint fit_id;                    /* the columns are fitted to a new width after its frame */
+  GtkAdjustment *sideways_from;    /* the headers' or the rows' sideways scroll that moved last */
+  guint sideways_id;               /* ... and gives its value to the other, after that move */
+  gboolean sideways_following;
+  guint gap_id;                    /* the headers leave the room a scroll bar takes beside the rows */
   guint n_fitted;                  /* every column shown as its list made it: their number; else 0 */
 } WbListViewPrivate;
 
@@ -435,20 +439,71 @@ on_scrolled_cb (GtkAdjustment *adjustment,
   wb_slot_model_update_visible (PRIV (self)->slots);
 }
 
-/* The headers stand in a scroller of their own, without a scroll bar: each follows the
- * other sideways. Not back again: where a vertical scroll bar takes room beside the rows,
- * the headers reach their end a little before the rows do. */
-static void
-on_sideways_cb (GtkAdjustment     *adjustment,
-                GtkScrolledWindow *other)
+/* The headers stand in a scroller of their own, without a scroll bar, and scroll sideways
+ * with the rows: whichever moved last gives its place to the other, once the event or the
+ * layout that moved it is done (a scroller moved while the window is laid out would not be
+ * laid out again in that frame). Before the next frame: both move in the same one. */
+static gboolean
+follow_sideways_cb (gpointer data)
 {
-  static gboolean following;
+  WbListViewPrivate *priv = PRIV (data);
+  GtkAdjustment *rows = gtk_scrolled_window_get_hadjustment (priv->list_scroller);
+  GtkAdjustment *headers = gtk_scrolled_window_get_hadjustment (priv->header_scroller);
 
-  if (following)
+  priv->sideways_id = 0;
+  priv->sideways_following = TRUE;
+  gtk_adjustment_set_value (priv->sideways_from == rows ? headers : rows, gtk_adjustment_get_value (priv->sideways_from));
+  priv->sideways_following = FALSE;
+  /* A scroller that its own layout moved back within its end (a column narrowed at the end
+   * of a wide table) asked to be laid out again while it was: GTK 4.8 forgets that, and it
+   * stays where it was drawn. */
+  gtk_widget_queue_allocate (GTK_WIDGET (priv->column_view));
+  gtk_widget_queue_allocate (GTK_WIDGET (priv->rows_view));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_sideways_cb (GtkAdjustment *adjustment,
+                WbListView    *self)
+{
+  WbListViewPrivate *priv = PRIV (self);
+
+  if (priv->sideways_following)
     return;
-  following = TRUE;
-  gtk_adjustment_set_value (gtk_scrolled_window_get_hadjustment (other), gtk_adjustment_get_value (adjustment));
-  following = FALSE;
+  priv->sideways_from = adjustment;
+  if (priv->sideways_id == 0)
+    priv->sideways_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, follow_sideways_cb, self, NULL);
+}
+
+/* Where a vertical scroll bar takes room beside the rows (scroll bars always shown), the
+ * headers leave the same room at their end, so that both are as wide and scroll sideways
+ * as far. After the frame that laid both out. */
+static gboolean
+keep_gap_cb (gpointer data)
+{
+  WbListViewPrivate *priv = PRIV (data);
+  GtkWidget *headers = GTK_WIDGET (priv->header_scroller);
+  int gap = gtk_widget_get_width (headers) - (int) gtk_adjustment_get_page_size (
+              gtk_scrolled_window_get_hadjustment (priv->list_scroller));
+  int margin = MAX (0, gtk_widget_get_margin_end (headers) + gap);
+
+  priv->gap_id = 0;
+  if (gtk_widget_get_width (headers) > 0 &&
+      gtk_adjustment_get_page_size (gtk_scrolled_window_get_hadjustment (priv->list_scroller)) > 0 &&
+      margin != gtk_widget_get_margin_end (headers))
+    gtk_widget_set_margin_end (headers, margin);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_rows_page_cb (GtkAdjustment *h,
+                 GParamSpec    *pspec,
+                 WbListView    *self)
+{
+  WbListViewPrivate *priv = PRIV (self);
+
+  if (priv->gap_id == 0)
+    priv->gap_id = g_idle_add (keep_gap_cb, self);
 }
 
 /* GtkSingleSelection looks for its selected item among every row a filter change brings
@@ -529,14 +584,14 @@ make_cell (const WbListColumn *column)
   return cell;
 }
 
-/* The line of the list a cell stands in: the widget below the column view's inner list. */
+/* The line of the list a cell stands in: the list view's own row widget, around a WbListRow. */
 static GtkWidget *
 row_widget_of (GtkWidget *cell)
 {
   for (GtkWidget *widget = cell, *parent; widget != NULL; widget = parent)
     {
       parent = gtk_widget_get_parent (widget);
-      if (parent == NULL || GTK_IS_COLUMN_VIEW (parent))
+      if (parent == NULL)
         return NULL;
       if (GTK_IS_LIST_VIEW (parent))
         return widget;
@@ -811,7 +866,7 @@ fit_columns_cb (gpointer data)
   WbListView *self = data;
   WbListViewPrivate *priv = PRIV (self);
   GListModel *columns = gtk_column_view_get_columns (priv->column_view);
-  GtkAdjustment *h = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (priv->column_view));
+  GtkAdjustment *h = gtk_scrolled_window_get_hadjustment (priv->list_scroller);
   int available = (int) gtk_adjustment_get_page_size (h);
   guint n = g_list_model_get_n_items (columns);
   g_autofree int *widths = NULL;
@@ -899,8 +954,9 @@ on_list_width_cb (GtkAdjustment *h,
     priv->fit_id = g_idle_add_full (GTK_PRIORITY_RESIZE - 1, fit_columns_cb, self, NULL);
 }
 
-/* The header's columns changed their width or were hidden or shown: every line lays its
- * cells out again (a line is otherwise laid out again only when its own size changes). */
+/* The header's columns changed their width or were hidden or shown: every line measures
+ * and lays its cells out again (its width and height follow its columns'; GTK otherwise
+ * keeps a line's size, and its layout, while the list's width stays the same). */
 static void
 on_header_changed_cb (WbListView *self)
 {
@@ -914,7 +970,7 @@ on_header_changed_cb (WbListView *self)
       if (line != NULL && WB_IS_LIST_ROW (line))
         {
           wb_list_row_sync_columns (WB_LIST_ROW (line));
-          gtk_widget_queue_allocate (line);
+          gtk_widget_queue_resize (line);
         }
     }
 }
@@ -2589,6 +2645,8 @@ wb_list_view_dispose (GObject *object)
   g_clear_handle_id (&priv->follow_id, g_source_remove);
   g_clear_handle_id (&priv->spinner_id, g_source_remove);
   g_clear_handle_id (&priv->fit_id, g_source_remove);
+  g_clear_handle_id (&priv->sideways_id, g_source_remove);
+  g_clear_handle_id (&priv->gap_id, g_source_remove);
   cancel_typed_search (WB_LIST_VIEW (object));
   g_clear_pointer (&priv->entry_text, g_free);
   cancel_next_page (WB_LIST_VIEW (object));
@@ -2606,7 +2664,7 @@ wb_list_view_dispose (GObject *object)
   /* No gtk_widget_dispose_template (): in GTK 4.8 it asserts on the template children of a
    * class that subclasses bring templates to. GtkBox's dispose takes the children down; the
    * template's references go with the widget. */
-  /* The column view may keep the slots a while longer; they no longer ask the view. */
+  /* The list of rows may keep the slots a while longer; they no longer ask the view. */
   if (priv->slots != NULL)
     wb_slot_model_set_range_func (priv->slots, NULL, NULL);
   g_clear_object (&priv->selection);
@@ -2705,13 +2763,15 @@ wb_list_view_init (WbListView *self)
   wb_slot_model_set_range_func (priv->slots, visible_range_cb, self);
   g_signal_connect_object (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (priv->rows_view)), "value-changed",
                            G_CALLBACK (on_scrolled_cb), self, 0);
-  g_signal_connect_object (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (priv->column_view)), "notify::page-size",
+  g_signal_connect_object (gtk_scrolled_window_get_hadjustment (priv->list_scroller), "notify::page-size",
                            G_CALLBACK (on_list_width_cb), self, 0);
+  g_signal_connect_object (gtk_scrolled_window_get_hadjustment (priv->list_scroller), "notify::page-size",
+                           G_CALLBACK (on_rows_page_cb), self, 0);
   /* The headers and the rows scroll sideways together, whichever the user scrolls. */
   g_signal_connect_object (gtk_scrolled_window_get_hadjustment (priv->list_scroller), "value-changed",
-                           G_CALLBACK (on_sideways_cb), priv->header_scroller, 0);
+                           G_CALLBACK (on_sideways_cb), self, 0);
   g_signal_connect_object (gtk_scrolled_window_get_hadjustment (priv->header_scroller), "value-changed",
-                           G_CALLBACK (on_sideways_cb), priv->list_scroller, 0);
+                           G_CALLBACK (on_sideways_cb), self, 0);
   priv->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (priv->slots)));
   gtk_single_selection_set_autoselect (priv->selection, TRUE);
   gtk_single_selection_set_can_unselect (priv->selection, TRUE);
@@ -3488,7 +3548,7 @@ wb_list_view_focus_row (WbListView *self,
   wb_slot_model_flush (priv->slots);
   if (position != GTK_INVALID_LIST_POSITION)
     {
-      /* The column view's inner list scrolls; a line on screen takes the focus itself,
+      /* The list of rows scrolls; a line on screen takes the focus itself,
        * which is also where the list's arrows go on from. */
       GtkWidget *list = inner_list (self);
 

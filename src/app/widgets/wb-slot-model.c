@@ -42,10 +42,10 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (WbSlotModel, wb_slot_model, G_TYPE_OBJECT,
 #define CATCH_UP_INTERVAL_MS 16
 #define CATCH_UP_DELAY_MS 150
 
-/* GTK 4.8's list view keeps a row widget (and a cell per column) for each of some 200
+/* GTK 4.8's list view keeps a row widget (and its cells) for each of some 200
  * positions around where it is scrolled to, and makes them the moment they exist: a search
  * that narrows a list below them tears rows down, and the key that widens it again builds
- * a hundred rows at once (1,000 widgets and more in a column view), off screen. A list that
+ * a hundred rows at once (1,000 widgets and more), off screen. A list that
  * grows near the screen therefore gets the positions on screen at once and the others when
  * the changes pause, a few per frame as the rows off screen catch up: while a user types,
  * the rows stay as many as the screen needs, and a key typed meanwhile waits for a dozen

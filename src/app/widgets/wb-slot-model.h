@@ -17,7 +17,7 @@ G_DECLARE_FINAL_TYPE (WbSlotModel, wb_slot_model, WB, SLOT_MODEL, GObject)
  * list below changes, the slots change their item instead of being removed and added.
  *
  * GTK 4.8's list views make new row widgets for every new item they are told about, so a
- * search that swaps the 150 rows a column view keeps would build and tear down more than
+ * search that swaps the 150 rows a list view keeps would build and tear down more than
  * a thousand widgets per keystroke. Over slots, the same rows stay and only rebind. Cells
  * made with wb_slot_factory_new() follow their slot. */
 WbSlotModel        *wb_slot_model_new       (GListModel     *model);
