@@ -836,6 +836,22 @@ assert_cells_under_headers (Fixture   *fixture,
   return checked;
 }
 
+/* Runs the main loop until both scroll sideways over the same width, and have for half a
+ * second (a scroll bar comes in with a transition of its width; 20 s at most). */
+static void
+wait_until_pages_equal (GtkAdjustment *a,
+                        GtkAdjustment *b)
+{
+  gint64 until = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  guint stable = 0;
+
+  while (stable < 10 && g_get_monotonic_time () < until)
+    {
+      wait_ms (50);
+      stable = gtk_adjustment_get_page_size (a) == gtk_adjustment_get_page_size (b) ? stable + 1 : 0;
+    }
+}
+
 /* A row is as wide as the line of headers above it, and both scroll sideways as far. */
 static void
 assert_row_as_wide_as_headers (Fixture   *fixture,
@@ -925,14 +941,31 @@ test_rows_under_headers (void)
    * same room: both scroll to the same end. */
   gtk_scrolled_window_set_overlay_scrolling (GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (
     GTK_WIDGET (wb_clients_view_get_rows (fixture.view)), GTK_TYPE_SCROLLED_WINDOW)), FALSE);
-  /* (The scroll bar comes in with a transition of its width.) */
-  wait_ms (1000);
+  wait_until_pages_equal (rows_h, header_h);
   assert_row_as_wide_as_headers (&fixture, line);
   gtk_adjustment_set_value (rows_h, gtk_adjustment_get_upper (rows_h) - gtk_adjustment_get_page_size (rows_h));
   wait_frames (&fixture, 2);
   g_assert_cmpfloat (gtk_adjustment_get_value (rows_h), >, 0);
   g_assert_cmpfloat (gtk_adjustment_get_value (header_h), ==, gtk_adjustment_get_value (rows_h));
   g_assert_cmpuint (assert_cells_under_headers (&fixture, line), ==, n_columns);
+
+  /* Wider than its columns, with that scroll bar coming and going (a search that fits on
+   * one screen, then every client again): the columns that take the rest of the width
+   * change theirs, and the rows follow. */
+  gtk_adjustment_set_value (rows_h, 0);
+  gtk_column_view_column_set_fixed_width (first, gtk_column_view_column_get_fixed_width (first) - 100);
+  gtk_window_set_default_size (fixture.window, 1280, 700);
+  wait_frames (&fixture, 3);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (header_h), ==, gtk_adjustment_get_page_size (header_h));
+  search (&fixture, "family12");
+  wait_until_pages_equal (rows_h, header_h);
+  line = first_line (&fixture);
+  g_assert_cmpuint (assert_cells_under_headers (&fixture, line), ==, n_columns);
+  assert_row_as_wide_as_headers (&fixture, line);
+  search (&fixture, "");
+  wait_until_pages_equal (rows_h, header_h);
+  g_assert_cmpuint (assert_cells_under_headers (&fixture, line), ==, n_columns);
+  assert_row_as_wide_as_headers (&fixture, line);
 
   fixture_tear_down (&fixture);
 }

@@ -184,8 +184,7 @@ typedef struct
   guint typed_search_tick;
   char *entry_text;                /* the entry's text as it last said it changed */
   guint fit_id;                    /* the columns are fitted to a new width after its frame */
-  GtkAdjustment *sideways_from;    /* the headers' or the rows' sideways scroll that moved last */
-  guint sideways_id;               /* ... and gives its value to the other, after that move */
+  guint sideways_id;               /* both scrollers laid out again after a sideways move */
   gboolean sideways_following;
   guint gap_id;                    /* the headers leave the room a scroll bar takes beside the rows */
   guint n_fitted;                  /* every column shown as its list made it: their number; else 0 */
@@ -217,6 +216,7 @@ static void load_next_page (WbListView *self);
 static void set_narrow (WbListView *self, gboolean narrow);
 static void on_mapped_cb (WbListView *self);
 static WbRecordPage *ensure_page (WbListView *self);
+static void on_header_changed_cb (WbListView *self);
 static void on_width_changed_cb (AdwSqueezer *detector,
                                  GParamSpec  *pspec,
                                  WbListView  *self);
@@ -440,23 +440,19 @@ on_scrolled_cb (GtkAdjustment *adjustment,
 }
 
 /* The headers stand in a scroller of their own, without a scroll bar, and scroll sideways
- * with the rows: whichever moved last gives its place to the other, once the event or the
- * layout that moved it is done (a scroller moved while the window is laid out would not be
- * laid out again in that frame). Before the next frame: both move in the same one. */
+ * with the rows: whichever moves, the other follows at once (in the same frame, also when
+ * a scroll glides on from frame to frame).
+ *
+ * A scroller moved while the window is laid out (moved back within its end as a column is
+ * narrowed at the end of a wide table, or made to follow then) asks to be laid out again
+ * while it is: GTK 4.8 forgets that, and it would stay where it was drawn. Both are laid
+ * out again once that layout is done. */
 static gboolean
-follow_sideways_cb (gpointer data)
+relayout_sideways_cb (gpointer data)
 {
   WbListViewPrivate *priv = PRIV (data);
-  GtkAdjustment *rows = gtk_scrolled_window_get_hadjustment (priv->list_scroller);
-  GtkAdjustment *headers = gtk_scrolled_window_get_hadjustment (priv->header_scroller);
 
   priv->sideways_id = 0;
-  priv->sideways_following = TRUE;
-  gtk_adjustment_set_value (priv->sideways_from == rows ? headers : rows, gtk_adjustment_get_value (priv->sideways_from));
-  priv->sideways_following = FALSE;
-  /* A scroller that its own layout moved back within its end (a column narrowed at the end
-   * of a wide table) asked to be laid out again while it was: GTK 4.8 forgets that, and it
-   * stays where it was drawn. */
   gtk_widget_queue_allocate (GTK_WIDGET (priv->column_view));
   gtk_widget_queue_allocate (GTK_WIDGET (priv->rows_view));
   return G_SOURCE_REMOVE;
@@ -467,12 +463,16 @@ on_sideways_cb (GtkAdjustment *adjustment,
                 WbListView    *self)
 {
   WbListViewPrivate *priv = PRIV (self);
+  GtkAdjustment *rows = gtk_scrolled_window_get_hadjustment (priv->list_scroller);
+  GtkAdjustment *headers = gtk_scrolled_window_get_hadjustment (priv->header_scroller);
 
   if (priv->sideways_following)
     return;
-  priv->sideways_from = adjustment;
+  priv->sideways_following = TRUE;
+  gtk_adjustment_set_value (adjustment == rows ? headers : rows, gtk_adjustment_get_value (adjustment));
+  priv->sideways_following = FALSE;
   if (priv->sideways_id == 0)
-    priv->sideways_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, follow_sideways_cb, self, NULL);
+    priv->sideways_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, relayout_sideways_cb, self, NULL);
 }
 
 /* Where a vertical scroll bar takes room beside the rows (scroll bars always shown), the
@@ -491,7 +491,11 @@ keep_gap_cb (gpointer data)
   if (gtk_widget_get_width (headers) > 0 &&
       gtk_adjustment_get_page_size (gtk_scrolled_window_get_hadjustment (priv->list_scroller)) > 0 &&
       margin != gtk_widget_get_margin_end (headers))
-    gtk_widget_set_margin_end (headers, margin);
+    {
+      /* The columns that take the rest of the width change theirs: the rows follow. */
+      gtk_widget_set_margin_end (headers, margin);
+      on_header_changed_cb (data);
+    }
   return G_SOURCE_REMOVE;
 }
 
