@@ -16,15 +16,16 @@ struct _WbListRow
 
 G_DEFINE_FINAL_TYPE (WbListRow, wb_list_row, GTK_TYPE_WIDGET)
 
-/* The header's line of titles: the column view's child that is not its (empty) list. */
+/* The title of the header's first column, in the header's line of titles: the column
+ * view's child that is not its (empty) list. The titles stand in the columns' order. */
 static GtkWidget *
-header_titles (WbListRow *self)
+first_title (WbListRow *self)
 {
-  GtkWidget *child = self->header != NULL ? gtk_widget_get_first_child (GTK_WIDGET (self->header)) : NULL;
+  GtkWidget *line = self->header != NULL ? gtk_widget_get_first_child (GTK_WIDGET (self->header)) : NULL;
 
-  for (; child != NULL && GTK_IS_LIST_VIEW (child); child = gtk_widget_get_next_sibling (child))
+  for (; line != NULL && GTK_IS_LIST_VIEW (line); line = gtk_widget_get_next_sibling (line))
     ;
-  return child;
+  return line != NULL ? gtk_widget_get_first_child (line) : NULL;
 }
 
 /* Where the column of @title stands in the row, or FALSE where it is hidden or not laid out:
@@ -32,8 +33,7 @@ header_titles (WbListRow *self)
  * does, whichever way the headers and the rows are scrolled (each scrolls by itself, and
  * a row is laid out again only when its size changes). */
 static gboolean
-column_bounds (WbListRow *self,
-               GtkWidget *title,
+column_bounds (GtkWidget *title,
                int       *x,
                int       *width)
 {
@@ -64,7 +64,7 @@ wb_list_row_measure (GtkWidget      *widget,
                      int            *natural_baseline)
 {
   WbListRow *self = WB_LIST_ROW (widget);
-  GtkWidget *title = header_titles (self);
+  GtkWidget *title = first_title (self);
 
   /* As wide as the header's shown columns (the list scrolls sideways where they do not
    * fit): each as wide as it is set to be, or as its title asks. (GTK 4.8 counts the hidden
@@ -74,7 +74,6 @@ wb_list_row_measure (GtkWidget      *widget,
     {
       GListModel *columns = self->header != NULL ? gtk_column_view_get_columns (self->header) : NULL;
 
-      title = title != NULL ? gtk_widget_get_first_child (title) : NULL;
       for (guint i = 0; columns != NULL && i < g_list_model_get_n_items (columns); i++)
         {
           g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
@@ -91,7 +90,6 @@ wb_list_row_measure (GtkWidget      *widget,
       *natural = *minimum;
       return;
     }
-  title = title != NULL ? gtk_widget_get_first_child (title) : NULL;
   for (GtkWidget *cell = gtk_widget_get_first_child (widget); cell != NULL; cell = gtk_widget_get_next_sibling (cell))
     {
       int width = gtk_widget_get_width (title != NULL ? title : widget);
@@ -114,19 +112,17 @@ wb_list_row_size_allocate (GtkWidget *widget,
                            int        height,
                            int        baseline)
 {
-  WbListRow *self = WB_LIST_ROW (widget);
-  GtkWidget *title = header_titles (self);
+  GtkWidget *title = first_title (WB_LIST_ROW (widget));
 
   /* The header is laid out first (it stands above the rows in the same box): each cell
    * takes the place of its column's title. */
-  title = title != NULL ? gtk_widget_get_first_child (title) : NULL;
   for (GtkWidget *cell = gtk_widget_get_first_child (widget); cell != NULL; cell = gtk_widget_get_next_sibling (cell))
     {
       int x, cell_width;
 
       if (gtk_widget_should_layout (cell))
         {
-          if (!column_bounds (self, title, &x, &cell_width))
+          if (!column_bounds (title, &x, &cell_width))
             x = cell_width = 0;
           gtk_widget_size_allocate (cell, &(GtkAllocation) { x, 0, cell_width, height }, -1);
         }
@@ -188,20 +184,6 @@ wb_list_row_append (WbListRow *self,
   g_return_if_fail (GTK_IS_WIDGET (cell));
 
   gtk_widget_insert_before (cell, GTK_WIDGET (self), NULL);
-}
-
-GtkWidget *
-wb_list_row_get_cell (WbListRow *self,
-                      guint      index)
-{
-  GtkWidget *cell;
-
-  g_return_val_if_fail (WB_IS_LIST_ROW (self), NULL);
-
-  cell = gtk_widget_get_first_child (GTK_WIDGET (self));
-  for (guint i = 0; cell != NULL && i < index; i++)
-    cell = gtk_widget_get_next_sibling (cell);
-  return cell;
 }
 
 void

@@ -25,9 +25,6 @@ GtkWidget *wb_list_row_new        (GtkColumnView *header);
 /* @cell stands under the next column of the header. */
 void       wb_list_row_append     (WbListRow     *self,
                                    GtkWidget     *cell);
-/* The cell under the header's column @index (the hidden columns counted), or NULL. */
-GtkWidget *wb_list_row_get_cell   (WbListRow     *self,
-                                   guint          index);
 /* Each cell shown where its column is. */
 void       wb_list_row_sync_columns (WbListRow   *self);
 

@@ -109,14 +109,6 @@ after_paint_start (AfterPaint *after,
   after->timeout_id = g_timeout_add (timeout_ms, after_paint_run_cb, after);
 }
 
-/* The column whose cells also give their row its accessible name. */
-typedef struct
-{
-  const WbListSpec *spec;
-  const WbListColumn *column;
-  char *(*row_label) (gpointer row);
-} LabelColumn;
-
 typedef struct
 {
   AdwLeaflet *leaflet;
@@ -152,7 +144,6 @@ typedef struct
   const WbListSpec *spec;
   WbRecordPage *page;
   GPtrArray *filter_widgets;       /* one per filter of the spec, in its order */
-  LabelColumn label_column;        /* the first shown column, whose cells name their row */
   GObject *paged_row;              /* the row the page beside the list shows */
 
   WbSession *session;
@@ -187,6 +178,7 @@ typedef struct
   guint sideways_id;               /* both scrollers laid out again after a sideways move */
   gboolean sideways_following;
   guint gap_id;                    /* the headers leave the room a scroll bar takes beside the rows */
+  guint relayout_id;               /* the rows follow a change of the header's columns */
   guint n_fitted;                  /* every column shown as its list made it: their number; else 0 */
 } WbListViewPrivate;
 
@@ -216,7 +208,7 @@ static void load_next_page (WbListView *self);
 static void set_narrow (WbListView *self, gboolean narrow);
 static void on_mapped_cb (WbListView *self);
 static WbRecordPage *ensure_page (WbListView *self);
-static void on_header_changed_cb (WbListView *self);
+static void relayout_rows (WbListView *self);
 static void on_width_changed_cb (AdwSqueezer *detector,
                                  GParamSpec  *pspec,
                                  WbListView  *self);
@@ -483,31 +475,17 @@ keep_gap_cb (gpointer data)
 {
   WbListViewPrivate *priv = PRIV (data);
   GtkWidget *headers = GTK_WIDGET (priv->header_scroller);
-  int gap = gtk_widget_get_width (headers) - (int) gtk_adjustment_get_page_size (
-              gtk_scrolled_window_get_hadjustment (priv->list_scroller));
-  int margin = MAX (0, gtk_widget_get_margin_end (headers) + gap);
+  int page = (int) gtk_adjustment_get_page_size (gtk_scrolled_window_get_hadjustment (priv->list_scroller));
+  int margin = MAX (0, gtk_widget_get_margin_end (headers) + gtk_widget_get_width (headers) - page);
 
   priv->gap_id = 0;
-  if (gtk_widget_get_width (headers) > 0 &&
-      gtk_adjustment_get_page_size (gtk_scrolled_window_get_hadjustment (priv->list_scroller)) > 0 &&
-      margin != gtk_widget_get_margin_end (headers))
+  if (gtk_widget_get_width (headers) > 0 && page > 0 && margin != gtk_widget_get_margin_end (headers))
     {
       /* The columns that take the rest of the width change theirs: the rows follow. */
       gtk_widget_set_margin_end (headers, margin);
-      on_header_changed_cb (data);
+      relayout_rows (data);
     }
   return G_SOURCE_REMOVE;
-}
-
-static void
-on_rows_page_cb (GtkAdjustment *h,
-                 GParamSpec    *pspec,
-                 WbListView    *self)
-{
-  WbListViewPrivate *priv = PRIV (self);
-
-  if (priv->gap_id == 0)
-    priv->gap_id = g_idle_add (keep_gap_cb, self);
 }
 
 /* GtkSingleSelection looks for its selected item among every row a filter change brings
@@ -519,18 +497,10 @@ begin_refilter (WbListView *self)
   gtk_single_selection_set_selected (PRIV (self)->selection, GTK_INVALID_LIST_POSITION);
 }
 
-/* The list that scrolls and holds the rows. */
-static GtkWidget *
-inner_list (WbListView *self)
-{
-  return GTK_WIDGET (PRIV (self)->rows_view);
-}
-
 static void
 end_refilter (WbListView *self)
 {
   WbListViewPrivate *priv = PRIV (self);
-  GtkWidget *list;
 
   if (wb_list_model_get_n_shown (priv->model) == 0)
     return;
@@ -540,10 +510,9 @@ end_refilter (WbListView *self)
     gtk_single_selection_set_selected (priv->selection, 0);
   /* A list scrolled far down shows its first match, not what was on that line before; a
    * list at its top shows it already, and scrolling there would lay out every row again. */
-  list = inner_list (self);
-  if (list != NULL && gtk_widget_get_mapped (list) &&
+  if (gtk_widget_get_mapped (GTK_WIDGET (priv->rows_view)) &&
       gtk_adjustment_get_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (priv->rows_view))) > 0)
-    gtk_widget_activate_action (list, "list.scroll-to-item", "u", 0);
+    gtk_widget_activate_action (GTK_WIDGET (priv->rows_view), "list.scroll-to-item", "u", 0);
 }
 
 /* Cells: each knows its column, and a screen reader hears the column's title with it. */
@@ -755,8 +724,7 @@ bind_row_cb (GtkListItem *item,
   line = row_widget_of (cells);
   if (line == NULL)
     return;
-  label = priv->label_column.row_label != NULL ? priv->label_column.row_label (row) :
-          default_row_label (priv->label_column.spec, row);
+  label = priv->spec->row_label != NULL ? priv->spec->row_label (row) : default_row_label (priv->spec, row);
   /* A line keeps its name while it shows the same row. */
   if (g_strcmp0 (g_object_get_data (G_OBJECT (line), "wb-list-row-label"), label) == 0)
     return;
@@ -953,16 +921,19 @@ on_list_width_cb (GtkAdjustment *h,
 {
   WbListViewPrivate *priv = PRIV (self);
 
-  /* Not in the middle of the allocation that told the new width. */
+  /* The rows' width: the columns fit it, and the headers take it, not in the middle of the
+   * allocation that told it. */
   if (priv->fit_id == 0)
     priv->fit_id = g_idle_add_full (GTK_PRIORITY_RESIZE - 1, fit_columns_cb, self, NULL);
+  if (priv->gap_id == 0)
+    priv->gap_id = g_idle_add (keep_gap_cb, self);
 }
 
 /* The header's columns changed their width or were hidden or shown: every line measures
  * and lays its cells out again (its width and height follow its columns'; GTK otherwise
  * keeps a line's size, and its layout, while the list's width stays the same). */
 static void
-on_header_changed_cb (WbListView *self)
+relayout_rows (WbListView *self)
 {
   WbListViewPrivate *priv = PRIV (self);
 
@@ -977,6 +948,25 @@ on_header_changed_cb (WbListView *self)
           gtk_widget_queue_resize (line);
         }
     }
+}
+
+static gboolean
+relayout_rows_cb (gpointer data)
+{
+  PRIV (data)->relayout_id = 0;
+  relayout_rows (data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Once for all the columns a change touches (fitting them to a width sets three
+ * properties of each), before the next frame. */
+static void
+on_header_changed_cb (WbListView *self)
+{
+  WbListViewPrivate *priv = PRIV (self);
+
+  if (priv->relayout_id == 0)
+    priv->relayout_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, relayout_rows_cb, self, NULL);
 }
 
 /* A column of the header: its title, its sorter, its width. It makes no cells (its list
@@ -1020,12 +1010,6 @@ build_columns (WbListView *self)
       if (column->export_only)
         continue;
       sorter = column_sortable (column) ? wb_list_spec_create_sorter (spec, i) : NULL;
-      if (priv->label_column.column == NULL)
-        {
-          priv->label_column.spec = spec;
-          priv->label_column.column = column;
-          priv->label_column.row_label = spec->row_label;
-        }
       view_column = append_header (self, column, sorter);
       if (sorter != NULL)
         {
@@ -2651,6 +2635,7 @@ wb_list_view_dispose (GObject *object)
   g_clear_handle_id (&priv->fit_id, g_source_remove);
   g_clear_handle_id (&priv->sideways_id, g_source_remove);
   g_clear_handle_id (&priv->gap_id, g_source_remove);
+  g_clear_handle_id (&priv->relayout_id, g_source_remove);
   cancel_typed_search (WB_LIST_VIEW (object));
   g_clear_pointer (&priv->entry_text, g_free);
   cancel_next_page (WB_LIST_VIEW (object));
@@ -2769,8 +2754,6 @@ wb_list_view_init (WbListView *self)
                            G_CALLBACK (on_scrolled_cb), self, 0);
   g_signal_connect_object (gtk_scrolled_window_get_hadjustment (priv->list_scroller), "notify::page-size",
                            G_CALLBACK (on_list_width_cb), self, 0);
-  g_signal_connect_object (gtk_scrolled_window_get_hadjustment (priv->list_scroller), "notify::page-size",
-                           G_CALLBACK (on_rows_page_cb), self, 0);
   /* The headers and the rows scroll sideways together, whichever the user scrolls. */
   g_signal_connect_object (gtk_scrolled_window_get_hadjustment (priv->list_scroller), "value-changed",
                            G_CALLBACK (on_sideways_cb), self, 0);
@@ -3469,8 +3452,10 @@ wb_list_view_focus_search (WbListView *self)
   adw_leaflet_set_visible_child (priv->leaflet, priv->list_page);
   if (priv->spec->texts->search_label == NULL)
     {
-      if (text_filter_widget (self) != NULL)
-        gtk_widget_grab_focus (text_filter_widget (self));
+      GtkWidget *filter = text_filter_widget (self);
+
+      if (filter != NULL)
+        gtk_widget_grab_focus (filter);
       return;
     }
   gtk_search_bar_set_search_mode (priv->search_bar, TRUE);
@@ -3554,10 +3539,7 @@ wb_list_view_focus_row (WbListView *self,
     {
       /* The list of rows scrolls; a line on screen takes the focus itself,
        * which is also where the list's arrows go on from. */
-      GtkWidget *list = inner_list (self);
-
-      if (list != NULL)
-        gtk_widget_activate_action (list, "list.scroll-to-item", "u", position);
+      gtk_widget_activate_action (GTK_WIDGET (priv->rows_view), "list.scroll-to-item", "u", position);
       cell = find_cell_of (GTK_WIDGET (priv->rows_view), row);
       line = cell != NULL ? row_widget_of (cell) : NULL;
       if (line != NULL && gtk_widget_grab_focus (line))
